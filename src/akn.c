@@ -1,0 +1,898 @@
+/* akn.c — build the Akoma Ntoso tree from the roles the passes assigned.
+ *
+ * The body is built with a stack of open containers, one per level of the
+ * hierarchy (chapter > section > subsection > resolution > annex >
+ * paragraph > point), so each block is placed in one step: close what its
+ * level closes, then append.  AKN4UN shapes (templates/AKN.md):
+ *   resolutions inside a report are hcontainer + embeddedStructure, because
+ *   AKN allows `container` (preambular clauses) only outside hierarchies. */
+#include "akn.h"
+
+#include <errno.h>
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/buf.h"
+
+enum level {
+	LV_ROOT = 0,
+	LV_ANNEX_TOP = 1,	/* an annex of the whole document */
+	LV_CHAPTER = 2,
+	LV_SECTION = 3,
+	LV_SUBSECTION = 4,
+	LV_INSTRUMENT = 5,	/* resolution or decision */
+	LV_ANNEX = 6,		/* annex of a resolution */
+	LV_PARAGRAPH = 7,
+	LV_POINT = 8,		/* + depth - 1 */
+};
+
+struct frame {
+	enum level level;
+	xmlNodePtr node;	/* where children are appended */
+	xmlNodePtr element;	/* the hierarchy element itself */
+	const char *eid;
+	int unnumbered, crossheadings, containers, formulas;
+	bool has_children;	/* a hier element was appended (intro no longer possible) */
+};
+
+struct builder {
+	struct document *doc;
+	xmlDocPtr xml;
+	xmlNsPtr ns;
+	xmlHashTablePtr eids;
+	struct frame stack[64];
+	int depth;
+	int note_scope_seen;
+	const char *note_prefix;	/* eId prefix for restarted footnote numbering */
+	struct buf scratch;
+};
+
+static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
+
+static xmlNodePtr add(struct builder *b, xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, b->ns, X(name), NULL);
+}
+
+static xmlNodePtr add_text(struct builder *b, xmlNodePtr parent, const char *name, const char *text)
+{
+	xmlNodePtr n = add(b, parent, name);
+	if (text)
+		xmlNodeAddContent(n, X(text));
+	return n;
+}
+
+/* A unique eId: the wanted one, or with _2, _3… if a source error (two
+ * paragraphs numbered 9.) would make it repeat. */
+static const char *unique_eid(struct builder *b, const char *want)
+{
+	const char *eid = want;
+	char tmp[512];
+	for (int k = 2; xmlHashLookup(b->eids, X(eid)); k++) {
+		snprintf(tmp, sizeof tmp, "%s_%d", want, k);
+		eid = tmp;
+	}
+	char *kept = arena_strdup(&b->doc->arena, eid);
+	xmlHashAddEntry(b->eids, X(kept), kept);
+	return kept;
+}
+
+static void set_eid(struct builder *b, xmlNodePtr node, const char *want)
+{
+	xmlSetProp(node, X("eId"), X(unique_eid(b, want)));
+}
+
+/* eId-safe form of a number as printed: "(a)" → "a", "9." → "9",
+ * "11/1" → "11-1", "*" → "star". */
+static char *eid_token(struct arena *arena, const char *num)
+{
+	if (!num)
+		return arena_strdup(arena, "x");
+	struct buf t = BUF_INIT;
+	for (const char *p = num; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			buf_putc(&t, (char)c);
+		else if (c == '/' || c == '-' || c == '.')
+			buf_putc(&t, t.len && p[1] ? '-' : '\0');
+		else if (c == '*')
+			buf_puts(&t, "star");
+	}
+	char *s = arena_strdup(arena, t.len && t.data[0] ? t.data : "x");
+	buf_free(&t);
+	/* buf_putc('\0') above ends the token early for a trailing "." */
+	return s;
+}
+
+static char *joined(struct builder *b, const char *prefix, const char *name)
+{
+	if (!prefix || !*prefix)
+		return arena_strdup(&b->doc->arena, name);
+	return arena_printf(&b->doc->arena, "%s__%s", prefix, name);
+}
+
+/* --- inline text → AKN inline elements ------------------------------- */
+
+static void add_note(struct builder *b, xmlNodePtr parent, struct note *note);
+
+/* Append the MK_-marked text s (length n) to parent as text and inline
+ * elements.  Unbalanced marks (from damaged input) are tolerated: a close
+ * without an open is ignored, an open without a close ends at the end. */
+static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, size_t n)
+{
+	xmlNodePtr stack[32];
+	char open_mark[32];
+	int top = 0;
+	xmlNodePtr cur = parent;
+	struct buf text = BUF_INIT;
+#define FLUSH() do { if (text.len) { xmlNodeAddContentLen(cur, X(text.data), (int)text.len); buf_clear(&text); } } while (0)
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		switch (c) {
+		case MK_EM_OPEN:
+		case MK_STRONG_OPEN:
+		case MK_SUP_OPEN:
+			FLUSH();
+			if (top < 32) {
+				stack[top] = cur;
+				open_mark[top++] = c;
+				cur = add(b, cur, c == MK_EM_OPEN ? "i" : c == MK_STRONG_OPEN ? "b" : "sup");
+			}
+			break;
+		case MK_EM_CLOSE:
+		case MK_STRONG_CLOSE:
+		case MK_SUP_CLOSE:
+		case MK_LINK_CLOSE: {
+			char want = c == MK_EM_CLOSE ? MK_EM_OPEN : c == MK_STRONG_CLOSE ? MK_STRONG_OPEN
+				  : c == MK_SUP_CLOSE ? MK_SUP_OPEN : MK_LINK_OPEN;
+			int k = top - 1;
+			while (k >= 0 && open_mark[k] != want)
+				k--;
+			if (k < 0)
+				break;
+			FLUSH();
+			cur = stack[k];
+			top = k;
+			break;
+		}
+		case MK_LINK_OPEN: {
+			FLUSH();
+			size_t j = i + 1;
+			while (j < n && s[j] != MK_LINK_MID && s[j] != MK_LINK_CLOSE)
+				j++;
+			xmlNodePtr ref = add(b, cur, "ref");
+			char *href = arena_strndup(&b->doc->arena, s + i + 1, j - i - 1);
+			xmlSetProp(ref, X("href"), X(href));
+			if (top < 32) {
+				stack[top] = cur;
+				open_mark[top++] = MK_LINK_OPEN;
+				cur = ref;
+			}
+			i = j < n && s[j] == MK_LINK_MID ? j : j - 1;
+			break;
+		}
+		case MK_LINK_MID:
+			break;
+		case MK_NOTE: {
+			FLUSH();
+			size_t j = i + 1;
+			size_t index = 0;
+			while (j < n && s[j] >= '0' && s[j] <= '9')
+				index = index * 10 + (size_t)(s[j++] - '0');
+			if (index < b->doc->notes.len)
+				add_note(b, cur, DOC_NOTE(b->doc, index));
+			i = j;	/* at MK_NOTE_END */
+			break;
+		}
+		case MK_NOTE_END:
+			break;
+		case MK_BREAK:
+			break;
+		case '\n':
+			if (text.len && text.data[text.len - 1] != ' ')
+				buf_putc(&text, ' ');
+			break;
+		default:
+			buf_putc(&text, c);
+		}
+	}
+	FLUSH();
+#undef FLUSH
+	buf_free(&text);
+}
+
+static xmlNodePtr add_p(struct builder *b, xmlNodePtr parent, const char *text)
+{
+	xmlNodePtr p = add(b, parent, "p");
+	if (text)
+		add_inlines(b, p, text, strlen(text));
+	return p;
+}
+
+static void add_note(struct builder *b, xmlNodePtr parent, struct note *note)
+{
+	xmlNodePtr an = add(b, parent, "authorialNote");
+	xmlSetProp(an, X("marker"), X(note->marker));
+	xmlSetProp(an, X("placement"), X("bottom"));
+	char *token = eid_token(&b->doc->arena, note->marker);
+	char *name = arena_printf(&b->doc->arena, "authorialNote_%s", token);
+	const char *prefix = NULL;
+	if (note->scope > 0)
+		prefix = b->note_prefix ? b->note_prefix
+					: arena_printf(&b->doc->arena, "notes%d", note->scope + 1);
+	set_eid(b, an, joined(b, prefix, name));
+	if (note->text) {
+		add_p(b, an, note->text);
+	} else {
+		xmlSetProp(an, X("class"), X("missing"));
+		add(b, an, "p");
+	}
+}
+
+/* --- meta, cover, preface ---------------------------------------------- */
+
+static const char *iso_or_generation(struct builder *b, const char **name)
+{
+	if (b->doc->meta.date_iso) {
+		*name = "issued";
+		return b->doc->meta.date_iso;
+	}
+	*name = "generation";
+	return "1970-01-01";
+}
+
+static void add_frbr(struct builder *b, xmlNodePtr parent, const char *kind, const char *uri,
+		     const char *date, const char *date_name, int expression, int manifestation)
+{
+	xmlNodePtr f = add(b, parent, kind);
+	const char *suffix = manifestation ? "/eng@.xml" : expression ? "/eng@" : "";
+	xmlSetProp(add(b, f, "FRBRthis"), X("value"),
+		   X(arena_printf(&b->doc->arena, "%s%s%s", uri, suffix,
+				  manifestation ? "" : "/!main")));
+	xmlSetProp(add(b, f, "FRBRuri"), X("value"), X(arena_printf(&b->doc->arena, "%s%s", uri, suffix)));
+	if (!expression && !manifestation && b->doc->meta.symbol) {
+		xmlNodePtr alias = add(b, f, "FRBRalias");
+		xmlSetProp(alias, X("value"), X(b->doc->meta.symbol));
+		xmlSetProp(alias, X("name"), X("symbol"));
+	}
+	xmlNodePtr d = add(b, f, "FRBRdate");
+	xmlSetProp(d, X("date"), X(date));
+	xmlSetProp(d, X("name"), X(date_name));
+	xmlSetProp(add(b, f, "FRBRauthor"), X("href"), X(manifestation ? "#unpress" : "#author"));
+	if (!expression && !manifestation)
+		xmlSetProp(add(b, f, "FRBRcountry"), X("value"), X("un"));
+	if (expression)
+		xmlSetProp(add(b, f, "FRBRlanguage"), X("language"), X("eng"));
+}
+
+static bool is_statement(const struct doc_meta *m)
+{
+	return m->type && (!strcmp(m->type, "resolution") || !strcmp(m->type, "resolutionDraft") ||
+			   !strcmp(m->type, "decision"));
+}
+
+static void add_meta(struct builder *b, xmlNodePtr root_doc)
+{
+	struct doc_meta *m = &b->doc->meta;
+	xmlNodePtr meta = add(b, root_doc, "meta");
+	xmlNodePtr ident = add(b, meta, "identification");
+	xmlSetProp(ident, X("source"), X("#unpress"));
+	const char *date_name;
+	const char *date = iso_or_generation(b, &date_name);
+	/* AKN4UN work URI: /akn/un/{type}/{subtype}/{date}/{number}, "/" → "-". */
+	const char *uri = arena_printf(&b->doc->arena, "/akn/un/%s/%s/%s/%s",
+				       is_statement(m) ? "statement" : "doc",
+				       is_statement(m) ? "deliberation" : m->type,
+				       date, m->slug);
+	add_frbr(b, ident, "FRBRWork", uri, date, date_name, 0, 0);
+	add_frbr(b, ident, "FRBRExpression", uri, date, date_name, 1, 0);
+	add_frbr(b, ident, "FRBRManifestation", uri, date, date_name, 0, 1);
+
+	xmlNodePtr refs = add(b, meta, "references");
+	xmlSetProp(refs, X("source"), X("#unpress"));
+	xmlNodePtr org = add(b, refs, "TLCOrganization");
+	xmlSetProp(org, X("eId"), X("unpress"));
+	xmlSetProp(org, X("href"), X("/ontology/organization/unpress"));
+	xmlSetProp(org, X("showAs"), X("unpress"));
+	org = add(b, refs, "TLCOrganization");
+	xmlSetProp(org, X("eId"), X("author"));
+	xmlSetProp(org, X("href"), X("/ontology/organization/un"));
+	xmlSetProp(org, X("showAs"), X(m->body ? m->body : "United Nations"));
+
+	xmlNodePtr prop = add(b, meta, "proprietary");
+	xmlSetProp(prop, X("source"), X("#unpress"));
+	xmlNsPtr uns = xmlNewNs(prop, X(UNPRESS_NS), X("unpress"));
+	xmlNodePtr src = xmlNewChild(prop, uns, X("source"), NULL);
+	const char *base = strrchr(b->doc->path, '/');
+	xmlSetProp(src, X("file"), X(base ? base + 1 : b->doc->path));
+	xmlSetProp(src, X("slug"), X(m->slug));
+	xmlSetProp(src, X("type"), X(m->type));
+	if (m->job_number)
+		xmlSetProp(src, X("jobNumber"), X(m->job_number));
+	if (m->number)
+		xmlSetProp(src, X("number"), X(m->number));
+}
+
+static xmlNodePtr cover_line(struct builder *b, xmlNodePtr cover, const char *cls)
+{
+	xmlNodePtr p = add(b, cover, "p");
+	xmlSetProp(p, X("class"), X(cls));
+	return p;
+}
+
+static void add_cover(struct builder *b, xmlNodePtr root_doc)
+{
+	struct doc_meta *m = &b->doc->meta;
+	if (!m->symbol && !m->distribution && !m->date_text && !m->language && !m->body &&
+	    !m->session && !m->agenda_item)
+		return;
+	xmlNodePtr cover = add(b, root_doc, "coverPage");
+	if (m->organization)
+		xmlNodeAddContent(cover_line(b, cover, "organization"), X(m->organization));
+	if (m->symbol)
+		add_text(b, cover_line(b, cover, "symbol"), "docNumber", m->symbol);
+	if (m->distribution)
+		add_text(b, cover_line(b, cover, "distribution"), "docStatus",
+			 arena_printf(&b->doc->arena, "Distr.: %s", m->distribution));
+	if (m->date_text) {
+		xmlNodePtr d = add_text(b, cover_line(b, cover, "date"), "docDate", m->date_text);
+		if (m->date_iso)
+			xmlSetProp(d, X("date"), X(m->date_iso));
+		else
+			xmlSetProp(d, X("date"), X("1970-01-01"));
+	}
+	if (m->language) {
+		xmlNodePtr p = cover_line(b, cover, "language");
+		xmlNodeAddContent(p, X("Original: "));
+		xmlNodePtr in = add_text(b, p, "inline", m->language);
+		xmlSetProp(in, X("name"), X("originalLanguage"));
+	}
+	if (m->body)
+		add_text(b, cover_line(b, cover, "body"), "docProponent", m->body);
+	if (m->session) {
+		xmlNodePtr s = add_text(b, cover_line(b, cover, "session"), "session", m->session);
+		xmlSetProp(s, X("value"), X(arena_printf(&b->doc->arena, "%d", m->session_number)));
+	}
+	if (m->place)
+		xmlNodeAddContent(cover_line(b, cover, "place"), X(m->place));
+	if (m->agenda_item)
+		add_inlines(b, cover_line(b, cover, "agenda"), m->agenda_item, strlen(m->agenda_item));
+	if (m->agenda_title)
+		add_inlines(b, cover_line(b, cover, "agendaTitle"), m->agenda_title, strlen(m->agenda_title));
+}
+
+static void add_preface(struct builder *b, xmlNodePtr root_doc)
+{
+	struct doc_meta *m = &b->doc->meta;
+	bool any_subtitle = false;
+	for (size_t i = 0; i < b->doc->blocks.len; i++)
+		any_subtitle |= DOC_BLOCK(b->doc, i)->role == ROLE_SUBTITLE;
+	if (!m->title && !(is_statement(m) && m->number) && !any_subtitle)
+		return;
+	xmlNodePtr preface = add(b, root_doc, "preface");
+	if (is_statement(m) && m->number) {
+		xmlNodePtr p = add(b, preface, "p");
+		xmlSetProp(p, X("class"), X("docNumber"));
+		add_text(b, p, "docNumber",
+			 arena_printf(&b->doc->arena, "%s %s",
+				      !strcmp(m->type, "decision") ? "Decision" : "Resolution", m->number));
+	}
+	for (size_t i = 0; i < b->doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(b->doc, i);
+		if (blk->role == ROLE_TITLE) {
+			xmlNodePtr p = add(b, preface, "p");
+			xmlSetProp(p, X("class"), X("title"));
+			xmlNodePtr t = add(b, p, "docTitle");
+			add_inlines(b, t, blk->text, strlen(blk->text));
+		} else if (blk->role == ROLE_SUBTITLE) {
+			xmlNodePtr p = add_p(b, preface, blk->text);
+			xmlSetProp(p, X("class"), X("subtitle"));
+		}
+	}
+	if (!preface->children)
+		xmlSetProp(add_p(b, preface, m->title), X("class"), X("title"));
+}
+
+/* --- the body ------------------------------------------------------------ */
+
+static struct frame *top(struct builder *b) { return &b->stack[b->depth - 1]; }
+
+static void close_to(struct builder *b, enum level level)
+{
+	while (b->depth > 1 && top(b)->level >= level)
+		b->depth--;
+}
+
+static struct frame *push(struct builder *b, enum level level, xmlNodePtr element, xmlNodePtr node,
+			  const char *eid)
+{
+	if (b->depth >= 64)
+		b->depth = 63;	/* pathological nesting: flatten, never overflow */
+	struct frame *f = &b->stack[b->depth++];
+	memset(f, 0, sizeof(*f));
+	f->level = level;
+	f->element = element;
+	f->node = node;
+	f->eid = eid;
+	return f;
+}
+
+/* eId prefix for children of the current frame ("" at the root). */
+static const char *prefix(struct builder *b)
+{
+	for (int i = b->depth - 1; i >= 0; i--)
+		if (b->stack[i].eid)
+			return b->stack[i].eid;
+	return "";
+}
+
+/* The report's own paragraphs are numbered through the whole document
+ * (para_1 … para_144); inside a resolution or an annex numbering restarts,
+ * so those carry the instrument's prefix. */
+static const char *paragraph_prefix(struct builder *b)
+{
+	for (int i = b->depth - 1; i >= 0; i--)
+		if (b->stack[i].level == LV_INSTRUMENT || b->stack[i].level == LV_ANNEX ||
+		    b->stack[i].level == LV_ANNEX_TOP)
+			return b->stack[i].eid;
+	return "";
+}
+
+static xmlNodePtr open_hier(struct builder *b, enum level level, const char *element,
+			    const char *hname, const char *eid_name, const char *eid_prefix,
+			    struct block *blk, const char *num_text)
+{
+	close_to(b, level);
+	xmlNodePtr parent = top(b)->node;
+	top(b)->has_children = true;
+	xmlNodePtr el = add(b, parent, element);
+	if (hname)
+		xmlSetProp(el, X("name"), X(hname));
+	const char *eid = unique_eid(b, joined(b, eid_prefix, eid_name));
+	xmlSetProp(el, X("eId"), X(eid));
+	if (num_text)
+		add_text(b, el, "num", num_text);
+	if (blk && blk->text && *blk->text) {
+		xmlNodePtr h = add(b, el, "heading");
+		add_inlines(b, h, blk->text, strlen(blk->text));
+	}
+	push(b, level, el, el, eid);
+	return el;
+}
+
+/* The title line under "Resolution 11/1" or "Annex I" becomes the heading of
+ * the container just opened (a heading element can hold only one line). */
+static void set_instrument_title(struct builder *b, struct block *blk)
+{
+	struct frame *f = top(b);
+	xmlNodePtr heading = NULL;
+	for (xmlNodePtr c = f->element->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "heading"))
+			heading = c;
+	if (heading) {
+		xmlNodeAddContent(heading, X(" "));
+		add_inlines(b, heading, blk->text, strlen(blk->text));
+		return;
+	}
+	heading = xmlNewNode(b->ns, X("heading"));
+	add_inlines(b, heading, blk->text, strlen(blk->text));
+	xmlNodePtr num = NULL;
+	for (xmlNodePtr c = f->element->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "num"))
+			num = c;
+	if (num)
+		xmlAddNextSibling(num, heading);
+	else if (f->element->children)
+		xmlAddPrevSibling(f->element->children, heading);
+	else
+		xmlAddChild(f->element, heading);
+}
+
+/* A resolution inside a report: hcontainer + embeddedStructure. */
+static void open_instrument(struct builder *b, struct block *blk, const char *kind)
+{
+	close_to(b, LV_INSTRUMENT);
+	/* A resolution sits in the hierarchy only when the document has one;
+	 * in a statement it is the document itself. */
+	xmlNodePtr parent = top(b)->node;
+	top(b)->has_children = true;
+	xmlNodePtr hc = add(b, parent, "hcontainer");
+	xmlSetProp(hc, X("name"), X(kind));
+	const char *eid = unique_eid(b, arena_printf(&b->doc->arena, "%s_%s",
+						     !strcmp(kind, "decision") ? "dec" : "res",
+						     eid_token(&b->doc->arena, blk->num)));
+	xmlSetProp(hc, X("eId"), X(eid));
+	add_text(b, hc, "num", arena_printf(&b->doc->arena, "%s %s",
+					    !strcmp(kind, "decision") ? "Decision" : "Resolution", blk->num));
+	xmlNodePtr content = add(b, hc, "content");
+	xmlNodePtr p = add(b, content, "p");
+	xmlNodePtr es = add(b, p, "embeddedStructure");
+	xmlSetProp(es, X("class"), X(kind));
+	set_eid(b, es, joined(b, eid, "body"));
+	push(b, LV_INSTRUMENT, hc, es, eid);
+}
+
+static bool in_instrument(struct builder *b)
+{
+	for (int i = b->depth - 1; i >= 0; i--)
+		if (b->stack[i].level == LV_INSTRUMENT)
+			return true;
+	return false;
+}
+
+static void open_annex(struct builder *b, struct block *blk)
+{
+	bool inner = in_instrument(b);
+	enum level level = inner ? LV_ANNEX : LV_ANNEX_TOP;
+	const char *token = blk->num && *blk->num ? eid_token(&b->doc->arena, blk->num) : NULL;
+	int ordinal = 1;
+	if (!token) {
+		for (int i = 0; i < b->depth; i++)
+			if (b->stack[i].level < level)
+				ordinal = 1;
+		token = arena_printf(&b->doc->arena, "%d", ordinal);
+	}
+	close_to(b, level);
+	const char *eid_prefix = inner ? top(b)->eid : "";
+	struct block title = *blk;
+	title.text = NULL;
+	open_hier(b, level, "hcontainer", "annex", arena_printf(&b->doc->arena, "annex_%s", token),
+		  eid_prefix, &title, blk->num && *blk->num ? arena_printf(&b->doc->arena, "Annex %s", blk->num) : "Annex");
+	if (!inner)
+		b->note_prefix = top(b)->eid;
+}
+
+/* Paragraph and point containers may still take intro text: a hierarchy
+ * element with only a <num> gets <intro> or <content> once we know which. */
+static xmlNodePtr paragraph_like(struct builder *b, enum level level, const char *element,
+				 const char *eid, struct block *blk)
+{
+	xmlNodePtr parent = top(b)->node;
+	top(b)->has_children = true;
+	xmlNodePtr el = add(b, parent, element);
+	xmlSetProp(el, X("eId"), X(eid));
+	if (blk->num)
+		add_text(b, el, "num", blk->num);
+	else
+		xmlSetProp(el, X("class"), X("unnumbered"));
+	push(b, level, el, el, eid);
+	return el;
+}
+
+/* Give a paragraph/point its text: as <content> when nothing will nest in
+ * it, as <intro> when points follow (decided by the caller). */
+static void give_text(struct builder *b, xmlNodePtr el, struct block *blk, bool intro)
+{
+	xmlNodePtr wrap = add(b, el, intro ? "intro" : "content");
+	add_p(b, wrap, blk->text);
+}
+
+static bool next_is_point_deeper(struct document *doc, size_t i, int depth)
+{
+	for (size_t j = i + 1; j < doc->blocks.len; j++) {
+		struct block *n = DOC_BLOCK(doc, j);
+		if (n->role == ROLE_DROPPED || n->role == ROLE_FOOTNOTE_DEF || n->role == ROLE_COVER)
+			continue;
+		if (n->role == ROLE_CROSSHEADING)
+			continue;
+		return n->role == ROLE_POINT && n->depth > depth;
+	}
+	return false;
+}
+
+/* A hierarchy element that was opened and then got no text and no children
+ * would be invalid: give it an empty content. */
+static void seal(struct builder *b, int from_depth)
+{
+	for (int i = b->depth - 1; i >= from_depth; i--) {
+		xmlNodePtr el = b->stack[i].element;
+		if (!el || b->stack[i].level < LV_PARAGRAPH)
+			continue;
+		bool has_body = false;
+		for (xmlNodePtr c = el->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "num") &&
+			    strcmp((const char *)c->name, "heading"))
+				has_body = true;
+		if (!has_body)
+			add_p(b, add(b, el, "content"), "");
+	}
+}
+
+static void close_seal(struct builder *b, enum level level)
+{
+	int d = b->depth;
+	while (d > 1 && b->stack[d - 1].level >= level)
+		d--;
+	seal(b, d);
+	close_to(b, level);
+}
+
+static void add_body_block(struct builder *b, size_t i)
+{
+	struct document *doc = b->doc;
+	struct block *blk = DOC_BLOCK(doc, i);
+	struct arena *A = &doc->arena;
+	switch (blk->role) {
+	case ROLE_CHAPTER:
+		close_seal(b, LV_CHAPTER);
+		open_hier(b, LV_CHAPTER, "chapter", NULL,
+			  arena_printf(A, "chp_%s", eid_token(A, blk->num)), paragraph_prefix(b), blk, blk->num);
+		break;
+	case ROLE_SECTION:
+		close_seal(b, LV_SECTION);
+		open_hier(b, LV_SECTION, "section", NULL,
+			  arena_printf(A, "sec_%s", eid_token(A, blk->num)), prefix(b), blk, blk->num);
+		break;
+	case ROLE_SUBSECTION:
+		close_seal(b, LV_SUBSECTION);
+		open_hier(b, LV_SUBSECTION, "subsection", NULL,
+			  arena_printf(A, "subsec_%s", eid_token(A, blk->num)), prefix(b), blk, blk->num);
+		break;
+	case ROLE_RESOLUTION:
+	case ROLE_DECISION:
+		close_seal(b, LV_INSTRUMENT);
+		open_instrument(b, blk, blk->role == ROLE_RESOLUTION ? "resolution" : "decision");
+		break;
+	case ROLE_ANNEX:
+		close_seal(b, in_instrument(b) ? LV_ANNEX : LV_ANNEX_TOP);
+		open_annex(b, blk);
+		break;
+	case ROLE_INSTRUMENT_TITLE:
+		close_seal(b, LV_PARAGRAPH);
+		if (b->depth > 1)
+			set_instrument_title(b, blk);
+		else
+			add_p(b, top(b)->node, blk->text);
+		break;
+	case ROLE_CROSSHEADING: {
+		/* between points of one paragraph it stays inside the paragraph */
+		bool inside = next_is_point_deeper(doc, i, 0) && b->depth > 1 &&
+			      top(b)->level >= LV_POINT;
+		if (inside)
+			close_seal(b, LV_POINT);
+		else
+			close_seal(b, LV_PARAGRAPH);
+		struct frame *f = top(b);
+		if (f->level >= LV_ANNEX_TOP || f->level == LV_ROOT) {
+			const char *name = arena_printf(A, "crossHeading_%d", ++f->crossheadings);
+			xmlNodePtr ch = add(b, f->node, "crossHeading");
+			set_eid(b, ch, joined(b, f->eid, name));
+			add_inlines(b, ch, blk->text, strlen(blk->text));
+			f->has_children = true;
+		}
+		break;
+	}
+	case ROLE_FORMULA: {
+		close_seal(b, LV_PARAGRAPH);
+		struct frame *f = top(b);
+		xmlNodePtr fo = add(b, f->node, "formula");
+		xmlSetProp(fo, X("name"), X("enactingFormula"));
+		set_eid(b, fo, joined(b, f->eid, arena_printf(A, "formula_%d", ++f->formulas)));
+		xmlNodePtr p = add(b, fo, "p");
+		xmlNodePtr it = add(b, p, "i");
+		/* the trailing comma is not part of the italic name */
+		size_t n = strlen(blk->text);
+		while (n && (blk->text[n - 1] == ' ' || blk->text[n - 1] == '\n')) n--;
+		bool comma = n && blk->text[n - 1] == ',';
+		add_inlines(b, it, blk->text, comma ? n - 1 : n);
+		if (comma)
+			xmlNodeAddContent(p, X(","));
+		break;
+	}
+	case ROLE_PREAMBLE: {
+		close_seal(b, LV_PARAGRAPH);
+		struct frame *f = top(b);
+		xmlNodePtr c = add(b, f->node, "container");
+		xmlSetProp(c, X("name"), X(blk->name ? blk->name : "preamble"));
+		set_eid(b, c, joined(b, f->eid, arena_printf(A, "container_%d", ++f->containers)));
+		add_p(b, c, blk->text);
+		break;
+	}
+	case ROLE_PARAGRAPH: {
+		close_seal(b, LV_PARAGRAPH);
+		const char *eid = unique_eid(b, joined(b, paragraph_prefix(b),
+						       arena_printf(A, "para_%s", eid_token(A, blk->num))));
+		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
+		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
+		break;
+	}
+	case ROLE_POINT: {
+		enum level level = (enum level)(LV_POINT + (blk->depth > 0 ? blk->depth - 1 : 0));
+		close_seal(b, level);
+		struct frame *f = top(b);
+		/* Only a paragraph or point that took an <intro> can hold points;
+		 * one with <content> must not get hierarchy children. */
+		if (f->level >= LV_PARAGRAPH) {
+			bool has_intro = false;
+			for (xmlNodePtr c = f->element->children; c; c = c->next)
+				if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "content"))
+					has_intro = false, c = NULL, c = f->element->last;
+			(void)has_intro;
+			xmlNodePtr last = f->element->last;
+			while (last && last->type != XML_ELEMENT_NODE)
+				last = last->prev;
+			if (last && !strcmp((const char *)last->name, "content")) {
+				/* turn <content> into <intro>: the points are its list */
+				xmlNodeSetName(last, X("intro"));
+			}
+		}
+		const char *eid = unique_eid(b, joined(b, prefix(b),
+						       arena_printf(A, "point_%s", eid_token(A, blk->num))));
+		xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
+		give_text(b, el, blk, next_is_point_deeper(doc, i, blk->depth));
+		break;
+	}
+	case ROLE_BODY:
+	default: {
+		struct frame *f = top(b);
+		if (f->level >= LV_PARAGRAPH) {
+			close_seal(b, LV_PARAGRAPH);
+			f = top(b);
+		}
+		/* At the root of a doc body and inside a resolution's embedded
+		 * structure, plain blocks are allowed; inside a hierarchy the
+		 * first text before any child is its intro, later text is an
+		 * unnumbered paragraph. */
+		bool blocks_allowed = f->level == LV_ROOT || f->level == LV_INSTRUMENT;
+		if (!blocks_allowed && !f->has_children && next_is_point_deeper(doc, i, 0)) {
+			xmlNodePtr intro = add(b, f->node, "intro");
+			add_p(b, intro, blk->text);
+			f->has_children = true;
+			break;
+		}
+		if (blocks_allowed && !next_is_point_deeper(doc, i, 0)) {
+			add_p(b, f->node, blk->text);
+			break;
+		}
+		const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
+						       arena_printf(A, "p_%d", ++f->unnumbered)));
+		struct block copy = *blk;
+		copy.num = NULL;
+		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy);
+		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
+		break;
+	}
+	}
+}
+
+static bool is_body_role(enum block_role role)
+{
+	return role != ROLE_DROPPED && role != ROLE_FOOTNOTE_DEF && role != ROLE_COVER &&
+	       role != ROLE_TITLE && role != ROLE_SUBTITLE;
+}
+
+xmlDocPtr akn_build(struct document *doc)
+{
+	struct builder b = {.doc = doc};
+	b.xml = xmlNewDoc(X("1.0"));
+	b.eids = xmlHashCreate(256);
+	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
+	b.ns = xmlNewNs(root, X(AKN_NS), NULL);
+	xmlSetNs(root, b.ns);
+	xmlDocSetRootElement(b.xml, root);
+	struct doc_meta *m = &doc->meta;
+	bool statement = is_statement(m);
+	xmlNodePtr dt = add(&b, root, statement ? "statement" : "doc");
+	xmlSetProp(dt, X("name"), X(m->type));
+	add_meta(&b, dt);
+	add_cover(&b, dt);
+	add_preface(&b, dt);
+
+	size_t i = 0;
+	if (statement) {
+		/* the preamble: formula and clauses before the first operative part */
+		size_t j = 0;
+		bool any = false;
+		for (; j < doc->blocks.len; j++) {
+			struct block *blk = DOC_BLOCK(doc, j);
+			if (!is_body_role(blk->role))
+				continue;
+			if (blk->role != ROLE_FORMULA && blk->role != ROLE_PREAMBLE)
+				break;
+			any = true;
+		}
+		if (any) {
+			xmlNodePtr pre = add(&b, dt, "preamble");
+			push(&b, LV_ROOT, pre, pre, NULL);
+			for (; i < j; i++)
+				if (is_body_role(DOC_BLOCK(doc, i)->role))
+					add_body_block(&b, i);
+			b.depth = 0;
+		}
+	}
+	xmlNodePtr body = add(&b, dt, "mainBody");
+	push(&b, LV_ROOT, body, body, NULL);
+	for (; i < doc->blocks.len; i++)
+		if (is_body_role(DOC_BLOCK(doc, i)->role))
+			add_body_block(&b, i);
+	seal(&b, 1);
+	/* every hierarchy element needs content: fill empty containers */
+	if (!body->children)
+		add_p(&b, body, "");
+	xmlHashFree(b.eids, NULL);
+	buf_free(&b.scratch);
+	return b.xml;
+}
+
+xmlDocPtr akn_load_safely(const char *path, struct diag *diag)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		int saved = errno;
+		diag_error(diag, 0, "xml", "cannot open: %s", strerror(saved));
+		errno = saved;
+		return NULL;
+	}
+	fclose(f);
+	/* No entity expansion (billion laughs), no DTD loading, no network. */
+	int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr xml = xmlCtxtReadFile(ctxt, path, NULL, options);
+	int bad = !xml;
+	if (xml && xml->intSubset) {
+		diag_error(diag, 0, "xml", "refusing an XML file with a DOCTYPE (entities and DTDs are not accepted)");
+		bad = 1;
+	}
+	xmlNodePtr root = xml ? xmlDocGetRootElement(xml) : NULL;
+	if (!bad && (!root || strcmp((const char *)root->name, "akomaNtoso") || !root->ns ||
+		     strcmp((const char *)root->ns->href, AKN_NS))) {
+		diag_error(diag, 0, "xml", "not an Akoma Ntoso 3.0 document");
+		bad = 1;
+	}
+	if (!xml) {
+		xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
+		diag_error(diag, err ? err->line : 0, "xml", "not well-formed XML: %s",
+			   err && err->message ? err->message : "parse error");
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (bad) {
+		xmlFreeDoc(xml);
+		errno = EINVAL;
+		return NULL;
+	}
+	return xml;
+}
+
+char *akn_slug(xmlDocPtr xml)
+{
+	xmlNodePtr n = xmlDocGetRootElement(xml);
+	/* walk to meta/proprietary/unpress:source depth-first */
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, UNPRESS_NS) &&
+		    !strcmp((const char *)n->name, "source")) {
+			xmlChar *slug = xmlGetProp(n, X("slug"));
+			if (!slug)
+				return NULL;
+			char *s = strdup((const char *)slug);
+			xmlFree(slug);
+			/* a slug is a file name: no path separators, no dot files */
+			if (!*s || strchr(s, '/') || s[0] == '.') {
+				free(s);
+				return NULL;
+			}
+			return s;
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE)
+			n = n->children;
+		else {
+			while (n && !n->next)
+				n = n->parent;
+			if (n)
+				n = n->next;
+		}
+	}
+	return NULL;
+}
+
+char *akn_symbol_slug(struct arena *arena, const char *symbol)
+{
+	char *s = arena_strdup(arena, symbol);
+	for (char *p = s; *p; p++)
+		if (*p == '/' || *p == ' ')
+			*p = '-';
+	return s;
+}

@@ -1,0 +1,197 @@
+/* convert.c — one document through the rooms: read → ingest → normalise →
+ * AKN → editions (+ the manifest the site is reduced from). */
+#include "convert.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "akn.h"
+#include "edition.h"
+#include "ingest.h"
+#include "input.h"
+#include "manifest.h"
+#include "normalise/normalise.h"
+#include "util/atomic.h"
+#include "validate.h"
+
+struct block *document_add_block(struct document *doc, enum block_kind kind, int line)
+{
+	struct block *blk = arena_zalloc(&doc->arena, sizeof(*blk));
+	blk->kind = kind;
+	blk->line = line;
+	blk->end_line = line;
+	blk->role = ROLE_BODY;
+	ptr_vec_push(&doc->arena, &doc->blocks, blk);
+	return blk;
+}
+
+void document_init(struct document *doc, const char *path, struct diag *diag)
+{
+	memset(doc, 0, sizeof(*doc));
+	arena_init(&doc->arena);
+	doc->diag = diag;
+	doc->path = path;
+}
+
+void document_free(struct document *doc)
+{
+	arena_free(&doc->arena);
+	memset(&doc->blocks, 0, sizeof(doc->blocks));
+	memset(&doc->notes, 0, sizeof(doc->notes));
+}
+
+int document_load_text(struct document *doc, const char *bytes, size_t len)
+{
+	char *text;
+	size_t text_len;
+	int rc = input_decode(bytes, len, &doc->arena, doc->diag, &text, &text_len);
+	if (rc)
+		return rc;
+	doc->source = text;
+	doc->source_len = text_len;
+	ingest(doc);
+	normalise(doc);
+	return 0;
+}
+
+xmlDocPtr document_to_akn(struct document *doc)
+{
+	return akn_build(doc);
+}
+
+/* Write the XML tree to path, whole or not at all. */
+static int write_xml(xmlDocPtr xml, const char *path, struct diag *diag)
+{
+	struct atomic_file af;
+	if (atomic_open(&af, path) != 0) {
+		diag_error(diag, 0, "output", "cannot create %s: %s", path, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	xmlSaveCtxtPtr save = xmlSaveToFd(fileno(atomic_stream(&af)), "UTF-8", XML_SAVE_FORMAT);
+	if (!save || xmlSaveDoc(save, xml) < 0)
+		af.failed = 1;
+	if (save)
+		xmlSaveClose(save);
+	if (atomic_commit(&af) != 0) {
+		diag_error(diag, 0, "output", "cannot write %s: %s", path, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+static char *output_path(const struct options *opts, const char *slug, const char *ext)
+{
+	size_t n = strlen(opts->out_dir) + strlen(slug) + strlen(ext) + 3;
+	char *p = malloc(n);
+	snprintf(p, n, "%s/%s%s", opts->out_dir, slug, ext);
+	return p;
+}
+
+/* Write every requested edition of one XML document. */
+static int write_editions(xmlDocPtr xml, const char *slug, const struct options *opts,
+			  struct diag *diag)
+{
+	if (make_dirs(opts->out_dir) != 0) {
+		diag_error(diag, 0, "output", "cannot create folder %s: %s", opts->out_dir, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	struct render_opts ro = {
+		.out_dir = opts->out_dir,
+		.slug = slug,
+		.data_dir = opts->data_dir,
+		.build_time = opts->build_time,
+		.diag = diag,
+	};
+	static const struct {
+		unsigned flag;
+		const char *ext;
+		int (*write)(xmlDocPtr, const char *, const struct render_opts *);
+	} editions[] = {
+		{ED_HTML, ".html", html_edition_write},
+		{ED_MD, ".md", markdown_edition_write},
+		{ED_PDF, ".pdf", pdf_edition_write},
+	};
+	int status = 0;
+	if (opts->editions & (ED_XML | ED_SITE)) {
+		char *path = output_path(opts, slug, ".xml");
+		status = write_xml(xml, path, diag);
+		free(path);
+	}
+	for (size_t i = 0; i < sizeof editions / sizeof editions[0] && status == 0; i++) {
+		if (!(opts->editions & editions[i].flag))
+			continue;
+		char *path = output_path(opts, slug, editions[i].ext);
+		status = editions[i].write(xml, path, &ro);
+		free(path);
+	}
+	if (status == 0 && opts->manifest) {
+		char *path = output_path(opts, slug, ".manifest.xml");
+		status = manifest_write(xml, path, diag);
+		free(path);
+	}
+	return status;
+}
+
+static int finish_status(int status, const struct diag *diag, const struct options *opts)
+{
+	if (status == 0 && opts->werror && diag->warnings > 0)
+		return 1;
+	return status;
+}
+
+int convert_file(const char *path, const struct options *opts)
+{
+	struct diag diag;
+	diag_init(&diag, path, opts->verbosity);
+	struct document doc;
+	document_init(&doc, path, &diag);
+	char *text;
+	size_t len;
+	int status = input_read(path, &doc.arena, &diag, &text, &len);
+	if (status == 0) {
+		doc.source = text;
+		doc.source_len = len;
+		ingest(&doc);
+		normalise(&doc);
+		xmlDocPtr xml = akn_build(&doc);
+		if (opts->validate)
+			status = validate_akn(xml, opts->data_dir, &diag);
+		if (status == 0)
+			status = write_editions(xml, doc.meta.slug, opts, &diag);
+		xmlFreeDoc(xml);
+	}
+	document_free(&doc);
+	return finish_status(status, &diag, opts);
+}
+
+int render_file(const char *path, const struct options *opts)
+{
+	struct diag diag;
+	diag_init(&diag, path, opts->verbosity);
+	xmlDocPtr xml = akn_load_safely(path, &diag);
+	if (!xml)
+		return errno == ENOENT ? EX_NOINPUT : EX_DATAERR;
+	int status = 0;
+	if (opts->validate)
+		status = validate_akn(xml, opts->data_dir, &diag);
+	char *fallback = akn_slug(xml);
+	const char *slug = fallback;
+	if (!slug) {
+		const char *base = strrchr(path, '/');
+		fallback = strdup(base ? base + 1 : path);
+		char *dot = strrchr(fallback, '.');
+		if (dot)
+			*dot = '\0';
+		slug = fallback;
+	}
+	if (status == 0)
+		status = write_editions(xml, slug, opts, &diag);
+	free(fallback);
+	xmlFreeDoc(xml);
+	return finish_status(status, &diag, opts);
+}

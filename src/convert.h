@@ -1,0 +1,19 @@
+/* convert.h — one document through the whole pipeline. */
+#ifndef UNPRESS_CONVERT_H
+#define UNPRESS_CONVERT_H
+#include <libxml/tree.h>
+#include "document.h"
+#include "options.h"
+
+/* Convert the input at path; returns 0, 1 (warnings under --werror) or a
+ * sysexits code.  Writes the requested editions into opts->out_dir. */
+int convert_file(const char *path, const struct options *opts);
+/* Render an existing AKN file (the `unpress render` command). */
+int render_file(const char *path, const struct options *opts);
+/* Text → normalised document → XML tree, for tests and fuzzing.  The
+ * document must be initialised with document_init and freed by the caller. */
+void document_init(struct document *doc, const char *path, struct diag *diag);
+void document_free(struct document *doc);
+int document_load_text(struct document *doc, const char *bytes, size_t len);
+xmlDocPtr document_to_akn(struct document *doc);
+#endif

@@ -1,0 +1,133 @@
+/* document.h — a document on its way through the pipeline.
+ *
+ * ingest turns the input text into a flat list of blocks (one per Markdown
+ * leaf block, in source order); each normalising pass rewrites that list:
+ * it assigns roles, rewrites inline text, merges blocks and marks blocks
+ * dropped.  akn.c then builds the XML tree from the roles.  Everything here
+ * lives in the document's arena. */
+#ifndef UNPRESS_DOCUMENT_H
+#define UNPRESS_DOCUMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/diag.h"
+
+/* Inline markup inside block text.  ingest removes every C0 control byte but
+ * tab and newline from the input, so these bytes cannot come from the
+ * source and never need escaping.
+ *   MK_EM_OPEN text MK_EM_CLOSE            emphasis (italic)
+ *   MK_STRONG_OPEN text MK_STRONG_CLOSE    strong (bold)
+ *   MK_SUP_OPEN text MK_SUP_CLOSE          superscript (before the footnote pass)
+ *   MK_LINK_OPEN href MK_LINK_MID text MK_LINK_CLOSE   a link / reference
+ *   MK_NOTE index MK_NOTE_END              footnote reference: doc->notes[index]
+ *   MK_BREAK                               hard line break (removed by joins) */
+#define MK_EM_OPEN '\x01'
+#define MK_EM_CLOSE '\x02'
+#define MK_STRONG_OPEN '\x03'
+#define MK_STRONG_CLOSE '\x04'
+#define MK_SUP_OPEN '\x05'
+#define MK_SUP_CLOSE '\x06'
+#define MK_LINK_OPEN '\x0e'
+#define MK_LINK_MID '\x0f'
+#define MK_LINK_CLOSE '\x10'
+#define MK_NOTE '\x11'
+#define MK_NOTE_END '\x12'
+#define MK_BREAK '\x13'
+
+enum block_kind {
+	BLOCK_TEXT,	/* a paragraph (or list item paragraph, table row, code line) */
+	BLOCK_HEADING,	/* a Markdown heading; its level means little (DESIGN §2) */
+	BLOCK_RULE,	/* a thematic break: a page separator in extracted text */
+	BLOCK_PAGEBREAK,	/* a form feed */
+};
+
+/* What a block is in the document, decided by the passes. */
+enum block_role {
+	ROLE_BODY,		/* undecided / unnumbered body text */
+	ROLE_DROPPED,		/* removed (furniture, merged into another block) */
+	ROLE_FOOTNOTE_DEF,	/* a footnote definition, consumed by footnotes.c */
+	ROLE_COVER,		/* cover line whose facts went to doc->meta */
+	ROLE_TITLE,		/* the document title */
+	ROLE_SUBTITLE,		/* e.g. "Background paper prepared by the Secretariat" */
+	ROLE_CHAPTER,		/* I. … */
+	ROLE_SECTION,		/* A. … */
+	ROLE_SUBSECTION,	/* 1. … (a heading, not a paragraph) */
+	ROLE_CROSSHEADING,	/* an unnumbered heading */
+	ROLE_RESOLUTION,	/* "Resolution 11/1" */
+	ROLE_DECISION,		/* "Decision 11/2" */
+	ROLE_ANNEX,		/* "Annex", "Annex I" */
+	ROLE_INSTRUMENT_TITLE,	/* the heading line under Resolution/Decision/Annex */
+	ROLE_FORMULA,		/* "The Conference of the Parties …," */
+	ROLE_PREAMBLE,		/* a preambular clause */
+	ROLE_PARAGRAPH,		/* a numbered paragraph: num = "9." */
+	ROLE_POINT,		/* a lettered / roman item: num = "(a)", depth 1.. */
+};
+
+struct block {
+	enum block_kind kind;
+	enum block_role role;
+	int line;		/* 1-based source line where the block starts */
+	int end_line;		/* last source line */
+	int md_level;		/* Markdown heading level, 0 if not a heading */
+	int list_depth;		/* Markdown list nesting it sat in (0 = none) */
+	bool list_ordered;	/* innermost list was ordered ("1.") */
+	bool bold;		/* the whole text was bold in the source */
+	bool italic;		/* the whole text was italic in the source */
+	char *text;		/* inline text with MK_ markup, no leading number */
+	char *num;		/* "9.", "(a)", "I.", "A.", "Annex I", "11/1"; or NULL */
+	int depth;		/* ROLE_POINT nesting: 1 for (a), 2 for (i) */
+	char *name;		/* ROLE_PREAMBLE: its opening phrase ("Recalling also") */
+	bool operative_verb;	/* ROLE_PARAGRAPH in a resolution: text opens with its verb */
+};
+
+/* A footnote: its marker as printed, its text (inline markup), and where it
+ * was defined and referenced.  Numbering restarts in annexes: scope counts
+ * the restarts, so (scope, marker) is unique. */
+struct note {
+	char *marker;
+	char *text;		/* NULL when the definition was lost */
+	int def_line, ref_line;
+	int scope;
+	bool referenced;
+};
+
+struct doc_meta {
+	char *symbol;		/* "CTOC/COP/2022/9" */
+	char *distribution;	/* "General", "Limited" */
+	char *date_text;	/* "8 November 2022" */
+	char *date_iso;		/* "2022-11-08" */
+	char *language;		/* "English" */
+	char *organization;	/* "United Nations" */
+	char *body;		/* "Conference of the Parties to …" */
+	char *session;		/* "Twelfth session" */
+	int session_number;	/* 12 */
+	char *place;		/* "Vienna, 14–18 October 2024" */
+	char *agenda_item;	/* "Item 5 of the provisional agenda" (text with markup) */
+	char *agenda_title;	/* "Technical assistance" */
+	char *title;		/* document title */
+	char *type;		/* resolution, resolutionDraft, decision, report, note, backgroundPaper, document */
+	char *number;		/* "11/3" for a resolution or decision */
+	char *job_number;	/* "V.22-25156" */
+	char *slug;		/* output base name */
+	int line_symbol, line_date;
+};
+
+struct document {
+	struct arena arena;
+	struct diag *diag;
+	const char *path;	/* input path */
+	const char *source;	/* the input bytes after decoding to UTF-8 */
+	size_t source_len;
+	struct ptr_vec blocks;	/* struct block *, in source order */
+	struct ptr_vec notes;	/* struct note * */
+	struct doc_meta meta;
+	bool from_markdown;	/* the input looked like Markdown (else plain text) */
+};
+
+struct block *document_add_block(struct document *doc, enum block_kind kind, int line);
+#define DOC_BLOCK(doc, i) ((struct block *)(doc)->blocks.items[i])
+#define DOC_NOTE(doc, i) ((struct note *)(doc)->notes.items[i])
+
+#endif

@@ -1,0 +1,462 @@
+/* ingest.c — the first room: cmark-gfm parses the Markdown-ish text and we
+ * flatten its tree into blocks (one per leaf block, in source order) whose
+ * inline content is a string with the MK_ markup of document.h.
+ *
+ * What ingest decides, and nothing more: which lines form a block, its
+ * Markdown kind and heading level, the list marker it sat behind ("3." of
+ * "- 3. text"), and the inline markup.  Every judgement about what the text
+ * *means* belongs to the normalising passes.
+ *
+ * Form feeds (pdftotext's page breaks) are not Markdown: each becomes a
+ * blank line for cmark plus a BLOCK_PAGEBREAK at its source line. */
+#include "ingest.h"
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+/* cmark reports positions in its own input; line_map turns them back into
+ * source lines (they differ only where form feeds were split out). */
+struct ingest_ctx {
+	struct document *doc;
+	int *line_map;		/* cmark line (1-based) → source line */
+	int cmark_lines;
+	struct buf scratch;
+	/* Innermost list item marker, by list nesting depth. */
+	struct ptr_vec item_markers;
+	int list_depth;
+	bool ordered_at[64];
+};
+
+static int source_line(struct ingest_ctx *ctx, int cmark_line)
+{
+	if (cmark_line < 1)
+		return 1;
+	if (cmark_line > ctx->cmark_lines)
+		return ctx->line_map[ctx->cmark_lines];
+	return ctx->line_map[cmark_line];
+}
+
+static void put_text(struct buf *b, const char *s)
+{
+	if (s)
+		buf_puts(b, s);
+}
+
+/* Inline HTML we understand: the superscripts of footnote markers, and the
+ * emphasis tags some extractors write.  Everything else is dropped (the
+ * text between tags is kept by the caller). */
+static void put_inline_html(struct buf *b, const char *html)
+{
+	char tag[16];
+	size_t n = 0;
+	const char *p = html;
+	if (*p != '<')
+		return;
+	p++;
+	int closing = *p == '/';
+	if (closing)
+		p++;
+	while (*p && n + 1 < sizeof tag && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		tag[n++] = (char)(*p++ | 0x20);
+	tag[n] = '\0';
+	if (!strcmp(tag, "sup"))
+		buf_putc(b, closing ? MK_SUP_CLOSE : MK_SUP_OPEN);
+	else if (!strcmp(tag, "i") || !strcmp(tag, "em"))
+		buf_putc(b, closing ? MK_EM_CLOSE : MK_EM_OPEN);
+	else if (!strcmp(tag, "b") || !strcmp(tag, "strong"))
+		buf_putc(b, closing ? MK_STRONG_CLOSE : MK_STRONG_OPEN);
+	else if (!strcmp(tag, "br"))
+		buf_puts(b, "\x13\n");
+}
+
+/* Flatten the inline children of a leaf block into b.  Iterative (cmark_iter),
+ * so deeply nested emphasis cannot exhaust the stack. */
+static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf *b)
+{
+	cmark_iter *iter = cmark_iter_new(leaf);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		if (node == leaf)
+			continue;
+		cmark_node_type type = cmark_node_get_type(node);
+		int enter = ev == CMARK_EVENT_ENTER;
+		switch (type) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			put_text(b, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			buf_putc(b, '\n');
+			break;
+		case CMARK_NODE_LINEBREAK:
+			buf_puts(b, "\x13\n");
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			put_inline_html(b, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_EMPH:
+			buf_putc(b, enter ? MK_EM_OPEN : MK_EM_CLOSE);
+			break;
+		case CMARK_NODE_STRONG:
+			buf_putc(b, enter ? MK_STRONG_OPEN : MK_STRONG_CLOSE);
+			break;
+		case CMARK_NODE_LINK: {
+			const char *url = cmark_node_get_url(node);
+			/* A link to "#" or nowhere is a dead link left by the extractor
+			 * ([CTOC/COP/WG.3/2022/2](#)): keep its text only; the symbols
+			 * pass links it properly. */
+			int dead = !url || !*url || !strcmp(url, "#");
+			if (dead) {
+				if (enter)
+					diag_note(ctx->doc->diag, source_line(ctx, cmark_node_get_start_line(node)),
+						  "ingest", "unwrapped a dead link");
+				break;
+			}
+			if (enter) {
+				buf_putc(b, MK_LINK_OPEN);
+				buf_puts(b, url);
+				buf_putc(b, MK_LINK_MID);
+			} else {
+				buf_putc(b, MK_LINK_CLOSE);
+			}
+			break;
+		}
+		case CMARK_NODE_IMAGE:
+			if (enter)
+				diag_warn(ctx->doc->diag, source_line(ctx, cmark_node_get_start_line(node)),
+					  "ingest", "image dropped (only its description is kept)");
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			/* Our own Markdown edition writes [^1]: make it look like any
+			 * other superscript marker for the footnotes pass. */
+			buf_putc(b, MK_SUP_OPEN);
+			put_text(b, cmark_node_get_literal(node));
+			buf_putc(b, MK_SUP_CLOSE);
+			break;
+		default:
+			/* strikethrough and other extension inlines: text only */
+			break;
+		}
+	}
+	cmark_iter_free(iter);
+}
+
+static struct block *add_block(struct ingest_ctx *ctx, enum block_kind kind, cmark_node *node)
+{
+	struct block *blk = document_add_block(ctx->doc, kind, source_line(ctx, cmark_node_get_start_line(node)));
+	blk->end_line = source_line(ctx, cmark_node_get_end_line(node));
+	blk->list_depth = ctx->list_depth;
+	if (ctx->list_depth > 0 && ctx->list_depth <= 64)
+		blk->list_ordered = ctx->ordered_at[ctx->list_depth - 1];
+	return blk;
+}
+
+/* The marker of an ordered list item as printed ("12." or "3)"), read from
+ * the item's own source line: cmark renumbers items, we must not. */
+static char *ordered_marker(struct ingest_ctx *ctx, cmark_node *item, const char *cm_input,
+			    const size_t *line_offsets)
+{
+	int line = cmark_node_get_start_line(item), col = cmark_node_get_start_column(item);
+	if (line < 1 || line > ctx->cmark_lines || col < 1)
+		return NULL;
+	const char *p = cm_input + line_offsets[line - 1] + (col - 1);
+	size_t n = 0;
+	while (n < 9 && p[n] >= '0' && p[n] <= '9')
+		n++;
+	if (n == 0 || (p[n] != '.' && p[n] != ')'))
+		return NULL;
+	return arena_strndup(&ctx->doc->arena, p, n + 1);
+}
+
+/* Split a literal (code block, HTML block) into text blocks at blank lines;
+ * indented text from `pdftotext -layout` arrives as code blocks. */
+static void add_literal_blocks(struct ingest_ctx *ctx, cmark_node *node, const char *literal)
+{
+	int line = source_line(ctx, cmark_node_get_start_line(node));
+	if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK &&
+	    cmark_node_get_fenced(node, NULL, NULL, NULL))
+		line++;
+	struct buf para = BUF_INIT;
+	int para_line = line;
+	const char *p = literal ? literal : "";
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		const char *s = p;
+		size_t m = n;
+		while (m && (*s == ' ' || *s == '\t')) s++, m--;
+		while (m && (s[m - 1] == ' ' || s[m - 1] == '\t')) m--;
+		if (m == 0) {
+			if (para.len) {
+				struct block *blk = document_add_block(ctx->doc, BLOCK_TEXT, para_line);
+				blk->end_line = line - 1;
+				blk->text = arena_strndup(&ctx->doc->arena, para.data, para.len);
+				buf_clear(&para);
+			}
+		} else {
+			if (!para.len)
+				para_line = line;
+			else
+				buf_putc(&para, '\n');
+			if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+				/* keep the text between tags, map <sup> and friends */
+				for (size_t i = 0; i < m; i++) {
+					if (s[i] == '<') {
+						size_t j = i;
+						while (j < m && s[j] != '>') j++;
+						char tag[64];
+						size_t tl = j - i + 1 < sizeof tag ? j - i + 1 : sizeof tag - 1;
+						memcpy(tag, s + i, tl);
+						tag[tl] = '\0';
+						put_inline_html(&para, tag);
+						i = j;
+					} else {
+						buf_putc(&para, s[i]);
+					}
+				}
+			} else {
+				buf_put(&para, s, m);
+			}
+		}
+		line++;
+		p += n + (eol ? 1 : 0);
+		if (!eol)
+			break;
+	}
+	if (para.len) {
+		struct block *blk = document_add_block(ctx->doc, BLOCK_TEXT, para_line);
+		blk->end_line = line - 1;
+		blk->text = arena_strndup(&ctx->doc->arena, para.data, para.len);
+	}
+	buf_free(&para);
+}
+
+/* True when the whole of s is wrapped in one open/close pair: the marks
+ * are then a property of the block (a bold heading), not of a phrase. */
+static bool wrapped_in(const char *s, char open, char close)
+{
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n')) n--;
+	while (*s == ' ') s++, n--;
+	if (n < 2 || s[0] != open || s[n - 1] != close)
+		return false;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (s[i] == open || s[i] == close)
+			return false;
+	return true;
+}
+
+static char *strip_marks(struct arena *arena, const char *s, char open, char close)
+{
+	size_t n = strlen(s);
+	char *out = arena_alloc(arena, n + 1), *o = out;
+	for (; *s; s++)
+		if (*s != open && *s != close)
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_node *leaf)
+{
+	buf_clear(&ctx->scratch);
+	collect_inlines(ctx, leaf, &ctx->scratch);
+	char *text = arena_strndup(&ctx->doc->arena, buf_cstr(&ctx->scratch), ctx->scratch.len);
+	/* A block wholly in bold (or italic) has that as a property: headings
+	 * are bold at random in the seeds, and a formula is wholly italic. */
+	for (int round = 0; round < 2; round++) {
+		if (wrapped_in(text, MK_STRONG_OPEN, MK_STRONG_CLOSE)) {
+			blk->bold = true;
+			text = strip_marks(&ctx->doc->arena, text, MK_STRONG_OPEN, MK_STRONG_CLOSE);
+		}
+		if (wrapped_in(text, MK_EM_OPEN, MK_EM_CLOSE)) {
+			blk->italic = true;
+			text = strip_marks(&ctx->doc->arena, text, MK_EM_OPEN, MK_EM_CLOSE);
+		}
+	}
+	blk->text = text;
+}
+
+int ingest(struct document *doc)
+{
+	struct ingest_ctx ctx = {.doc = doc};
+	/* Build cmark's input: form feeds become blank lines, remembered. */
+	struct buf cm = BUF_INIT;
+	buf_grow(&cm, doc->source_len + 64);
+	size_t max_lines = 2;
+	for (size_t i = 0; i < doc->source_len; i++)
+		max_lines += doc->source[i] == '\n' || doc->source[i] == '\f' ? 3 : 0;
+	ctx.line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
+	int cm_line = 1, src_line = 1;
+	ctx.line_map[1] = 1;
+	struct ptr_vec pagebreak_lines = {0};
+	for (size_t i = 0; i < doc->source_len; i++) {
+		char c = doc->source[i];
+		if (c == '\f') {
+			ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
+			/* end the current line and leave a blank one: a new block */
+			buf_puts(&cm, "\n\n");
+			cm_line += 2;
+			ctx.line_map[cm_line - 1] = src_line;
+			ctx.line_map[cm_line] = src_line;
+			continue;
+		}
+		buf_putc(&cm, c);
+		if (c == '\n') {
+			src_line++;
+			cm_line++;
+			ctx.line_map[cm_line] = src_line;
+		}
+	}
+	size_t *line_offsets = malloc(((size_t)cm_line + 1) * sizeof(size_t));
+	{
+		int l = 1;
+		line_offsets[0] = 0;
+		for (size_t i = 0; i < cm.len && l <= cm_line; i++)
+			if (cm.data[i] == '\n')
+				line_offsets[l++] = i + 1;
+		while (l <= cm_line)
+			line_offsets[l++] = cm.len;
+	}
+	ctx.cmark_lines = cm_line;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	int options = CMARK_OPT_FOOTNOTES;
+	cmark_parser *parser = cmark_parser_new(options);
+	static const char *const ext_names[] = {"table", "strikethrough", "autolink"};
+	for (size_t i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(ext_names[i]);
+		if (ext)
+			cmark_parser_attach_syntax_extension(parser, ext);
+	}
+	cmark_parser_feed(parser, buf_cstr(&cm), cm.len);
+	cmark_node *root = cmark_parser_finish(parser);
+
+	char *pending_marker = NULL;	/* an item's number, for its first paragraph */
+	size_t next_break = 0;
+	cmark_iter *iter = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		cmark_node_type type = cmark_node_get_type(node);
+		int enter = ev == CMARK_EVENT_ENTER;
+		if (enter && next_break < pagebreak_lines.len &&
+		    (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+		     type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK ||
+		     type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_ITEM)) {
+			int line = source_line(&ctx, cmark_node_get_start_line(node));
+			while (next_break < pagebreak_lines.len &&
+			       (int)(intptr_t)pagebreak_lines.items[next_break] <= line) {
+				struct block *pb = document_add_block(doc, BLOCK_PAGEBREAK,
+					(int)(intptr_t)pagebreak_lines.items[next_break]);
+				pb->end_line = pb->line;
+				pb->text = "";
+				next_break++;
+			}
+		}
+		switch (type) {
+		case CMARK_NODE_LIST:
+			if (enter) {
+				if (ctx.list_depth < 64)
+					ctx.ordered_at[ctx.list_depth] = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+				ctx.list_depth++;
+			} else {
+				ctx.list_depth--;
+			}
+			break;
+		case CMARK_NODE_ITEM:
+			if (enter) {
+				cmark_node *list = cmark_node_parent(node);
+				pending_marker = NULL;
+				if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
+					pending_marker = ordered_marker(&ctx, node, buf_cstr(&cm), line_offsets);
+				if (!cmark_node_first_child(node) && pending_marker) {
+					/* "12." alone on its line: a paragraph number whose
+					 * text follows in the next block (joins.c) */
+					struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
+					blk->num = pending_marker;
+					blk->text = "";
+					pending_marker = NULL;
+				}
+			}
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (enter) {
+				/* table cells and footnote definitions hold paragraphs too */
+				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
+				finish_text_block(&ctx, blk, node);
+				if (pending_marker) {
+					blk->num = pending_marker;
+					pending_marker = NULL;
+				}
+				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+			}
+			break;
+		case CMARK_NODE_HEADING:
+			if (enter) {
+				struct block *blk = add_block(&ctx, BLOCK_HEADING, node);
+				blk->md_level = cmark_node_get_heading_level(node);
+				finish_text_block(&ctx, blk, node);
+				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+			}
+			break;
+		case CMARK_NODE_THEMATIC_BREAK: {
+			struct block *blk = add_block(&ctx, BLOCK_RULE, node);
+			blk->text = "";
+			break;
+		}
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+			add_literal_blocks(&ctx, node, cmark_node_get_literal(node));
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			if (enter) {
+				/* [^label]: text — rewritten as "<sup>label</sup> text" so
+				 * footnotes.c sees one style of definition. */
+				cmark_node *first = cmark_node_first_child(node);
+				if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+					struct block *blk = add_block(&ctx, BLOCK_TEXT, first);
+					finish_text_block(&ctx, blk, first);
+					blk->text = arena_printf(&doc->arena, "%c%s%c %s", MK_SUP_OPEN,
+								 cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "",
+								 MK_SUP_CLOSE, blk->text);
+				}
+				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+			}
+			break;
+		default:
+			if (enter && !strcmp(cmark_node_get_type_string(node), "table_row")) {
+				/* a table row: its cells become one line, tab-separated */
+				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
+				buf_clear(&ctx.scratch);
+				for (cmark_node *cell = cmark_node_first_child(node); cell; cell = cmark_node_next(cell)) {
+					if (cell != cmark_node_first_child(node))
+						buf_putc(&ctx.scratch, '\t');
+					collect_inlines(&ctx, cell, &ctx.scratch);
+				}
+				blk->text = arena_strndup(&doc->arena, buf_cstr(&ctx.scratch), ctx.scratch.len);
+				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+			}
+			break;
+		}
+	}
+	while (next_break < pagebreak_lines.len) {
+		struct block *pb = document_add_block(doc, BLOCK_PAGEBREAK,
+						      (int)(intptr_t)pagebreak_lines.items[next_break++]);
+		pb->end_line = pb->line;
+		pb->text = "";
+	}
+	cmark_iter_free(iter);
+	cmark_node_free(root);
+	cmark_parser_free(parser);
+	buf_free(&cm);
+	buf_free(&ctx.scratch);
+	free(line_offsets);
+	return 0;
+}

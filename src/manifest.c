@@ -1,0 +1,130 @@
+/* manifest.c — write DIR/SLUG.manifest.xml from the AKN tree (see manifest.h).
+ *
+ * <manifest slug symbol title type date>
+ *   <anchor eId="para_9" num="9." kind="paragraph"/>…
+ *   <ref from="para_3" href="https://undocs.org/…">text</ref>…
+ * </manifest>  — all in the unpress namespace. */
+#include "manifest.h"
+
+#include <errno.h>
+#include <libxml/xmlsave.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "akn.h"
+#include "util/atomic.h"
+
+static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
+
+static char *xpath_string(xmlXPathContextPtr ctx, const char *expr)
+{
+	xmlXPathObjectPtr obj = xmlXPathEvalExpression(X(expr), ctx);
+	char *s = NULL;
+	if (obj) {
+		xmlChar *v = xmlXPathCastToString(obj);
+		if (v && *v)
+			s = strdup((const char *)v);
+		xmlFree(v);
+		xmlXPathFreeObject(obj);
+	}
+	return s;
+}
+
+static const xmlChar *nearest_eid(xmlNodePtr n)
+{
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		xmlAttrPtr a = xmlHasProp(n, X("eId"));
+		if (a && a->children && strncmp((const char *)n->name, "authorialNote", 13))
+			return a->children->content;
+	}
+	return X("");
+}
+
+int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(akn);
+	xmlXPathRegisterNs(ctx, X("a"), X(AKN_NS));
+	xmlXPathRegisterNs(ctx, X("u"), X(UNPRESS_NS));
+
+	xmlDocPtr out = xmlNewDoc(X("1.0"));
+	xmlNodePtr root = xmlNewNode(NULL, X("manifest"));
+	xmlNsPtr ns = xmlNewNs(root, X(UNPRESS_NS), NULL);
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(out, root);
+	static const struct { const char *attr, *expr; } fields[] = {
+		{"slug", "string(//a:meta//u:source/@slug)"},
+		{"file", "string(//a:meta//u:source/@file)"},
+		{"type", "string(//a:meta//u:source/@type)"},
+		{"number", "string(//a:meta//u:source/@number)"},
+		{"symbol", "string(//a:FRBRWork/a:FRBRalias[@name='symbol']/@value)"},
+		{"date", "string(//a:coverPage//a:docDate/@date)"},
+		{"title", "normalize-space(//a:preface//a:docTitle)"},
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		char *v = xpath_string(ctx, fields[i].expr);
+		if (v)
+			xmlSetProp(root, X(fields[i].attr), X(v));
+		free(v);
+	}
+	xmlXPathObjectPtr anchors = xmlXPathEvalExpression(
+		X("//a:mainBody//*[@eId][self::a:paragraph or self::a:point or self::a:chapter or "
+		  "self::a:section or self::a:subsection or self::a:hcontainer]"), ctx);
+	if (anchors && anchors->nodesetval) {
+		for (int i = 0; i < anchors->nodesetval->nodeNr; i++) {
+			xmlNodePtr n = anchors->nodesetval->nodeTab[i];
+			xmlNodePtr a = xmlNewChild(root, ns, X("anchor"), NULL);
+			xmlChar *eid = xmlGetProp(n, X("eId"));
+			xmlSetProp(a, X("eId"), eid);
+			xmlFree(eid);
+			xmlSetProp(a, X("kind"), n->name);
+			xmlChar *hname = xmlGetProp(n, X("name"));
+			if (hname)
+				xmlSetProp(a, X("name"), hname);
+			xmlFree(hname);
+			for (xmlNodePtr c = n->children; c; c = c->next)
+				if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "num")) {
+					xmlChar *num = xmlNodeGetContent(c);
+					xmlSetProp(a, X("num"), num);
+					xmlFree(num);
+				}
+		}
+	}
+	xmlXPathFreeObject(anchors);
+	xmlXPathObjectPtr refs = xmlXPathEvalExpression(X("//a:ref[@href]"), ctx);
+	if (refs && refs->nodesetval) {
+		for (int i = 0; i < refs->nodesetval->nodeNr; i++) {
+			xmlNodePtr n = refs->nodesetval->nodeTab[i];
+			xmlChar *text = xmlNodeGetContent(n);
+			xmlNodePtr r = xmlNewTextChild(root, ns, X("ref"), text);
+			xmlFree(text);
+			xmlChar *href = xmlGetProp(n, X("href"));
+			xmlSetProp(r, X("href"), href);
+			xmlFree(href);
+			xmlSetProp(r, X("from"), nearest_eid(n->parent));
+		}
+	}
+	xmlXPathFreeObject(refs);
+	xmlXPathFreeContext(ctx);
+
+	struct atomic_file af;
+	int status = 0;
+	if (atomic_open(&af, path) != 0) {
+		diag_error(diag, 0, "output", "cannot create %s: %s", path, strerror(errno));
+		status = EX_CANTCREAT;
+	} else {
+		xmlSaveCtxtPtr save = xmlSaveToFd(fileno(atomic_stream(&af)), "UTF-8", XML_SAVE_FORMAT);
+		if (!save || xmlSaveDoc(save, out) < 0)
+			af.failed = 1;
+		if (save)
+			xmlSaveClose(save);
+		if (atomic_commit(&af) != 0) {
+			diag_error(diag, 0, "output", "cannot write %s: %s", path, strerror(errno));
+			status = EX_CANTCREAT;
+		}
+	}
+	xmlFreeDoc(out);
+	return status;
+}

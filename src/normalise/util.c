@@ -1,0 +1,190 @@
+#include "normalise/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+				     "July", "August", "September", "October", "November", "December"};
+
+char *un_find_date(struct arena *arena, const char *text, const char **start, size_t *len)
+{
+	for (const char *p = text; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > text && isalnum((unsigned char)p[-1])))
+			continue;
+		int day = 0;
+		const char *q = p;
+		while (isdigit((unsigned char)*q) && q - p < 2)
+			day = day * 10 + (*q++ - '0');
+		if (isdigit((unsigned char)*q) || *q != ' ' || day < 1 || day > 31)
+			continue;
+		q++;
+		for (int m = 0; m < 12; m++) {
+			size_t ml = strlen(months[m]);
+			if (strncmp(q, months[m], ml) || q[ml] != ' ')
+				continue;
+			const char *y = q + ml + 1;
+			if (!isdigit((unsigned char)y[0]) || !isdigit((unsigned char)y[1]) ||
+			    !isdigit((unsigned char)y[2]) || !isdigit((unsigned char)y[3]) ||
+			    isdigit((unsigned char)y[4]))
+				continue;
+			if (start)
+				*start = p;
+			if (len)
+				*len = (size_t)(y + 4 - p);
+			return arena_printf(arena, "%.4s-%02d-%02d", y, m + 1, day);
+		}
+	}
+	return NULL;
+}
+
+char *un_date_to_iso(struct arena *arena, const char *text)
+{
+	const char *start;
+	size_t len;
+	while (*text == ' ')
+		text++;
+	char *iso = un_find_date(arena, text, &start, &len);
+	if (!iso || start != text)
+		return NULL;
+	const char *rest = text + len;
+	while (*rest == ' ' || *rest == '.')
+		rest++;
+	return *rest ? NULL : iso;
+}
+
+/* One component of a symbol: "COP", "WG.2", "CONF.192", "Rev.1", "2022", "L.6", "15". */
+static size_t symbol_component(const char *s)
+{
+	size_t i = 0;
+	if (isupper((unsigned char)s[0])) {
+		while (isalpha((unsigned char)s[i]) && i < 10)
+			i++;
+		if (isalpha((unsigned char)s[i]))
+			return 0;
+		if (s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
+			i++;
+			while (isdigit((unsigned char)s[i]))
+				i++;
+		}
+		return i;
+	}
+	while (isdigit((unsigned char)s[i]) && i < 8)
+		i++;
+	if (i && isupper((unsigned char)s[i]) && !isalpha((unsigned char)s[i + 1]))
+		i++;	/* 70/1A */
+	return i;
+}
+
+static size_t single_symbol(const char *s)
+{
+	/* the series: capital letters only (A, E, S, ST, CTOC, UNEP, …) */
+	size_t i = 0;
+	while (isupper((unsigned char)s[i]) && i < 8)
+		i++;
+	if (i == 0 || s[i] != '/')
+		return 0;
+	int components = 1, digits = 0;
+	size_t end = i;
+	while (s[end] == '/') {
+		size_t c = symbol_component(s + end + 1);
+		if (c == 0)
+			break;
+		for (size_t k = end + 1; k < end + 1 + c; k++)
+			digits |= isdigit((unsigned char)s[k]) != 0;
+		end += 1 + c;
+		components++;
+	}
+	if (components < 2 || !digits)
+		return 0;
+	/* not the start of a longer word or path */
+	if (isalnum((unsigned char)s[end]) || s[end] == '_' || (s[end] == '/' && isalnum((unsigned char)s[end + 1])))
+		return 0;
+	return end;
+}
+
+bool un_symbol_match(const char *s, size_t pos, size_t *len)
+{
+	if (pos > 0 && (isalnum((unsigned char)s[pos - 1]) || s[pos - 1] == '/' || s[pos - 1] == '.' ||
+			s[pos - 1] == '_' || s[pos - 1] == '-'))
+		return false;
+	size_t n = single_symbol(s + pos);
+	if (!n)
+		return false;
+	/* a joint symbol: SYMBOL-SYMBOL or SYMBOL–SYMBOL (en dash) */
+	for (;;) {
+		const char *p = s + pos + n;
+		size_t dash = *p == '-' ? 1 : !strncmp(p, "\xe2\x80\x93", 3) ? 3 : 0;
+		if (!dash)
+			break;
+		size_t m = single_symbol(p + dash);
+		if (!m)
+			break;
+		n += dash + m;
+	}
+	*len = n;
+	return true;
+}
+
+char *text_plain(struct arena *arena, const char *s)
+{
+	size_t n = strlen(s);
+	char *out = arena_alloc(arena, n + 1), *o = out;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == MK_LINK_OPEN) {
+			while (p[1] && p[1] != MK_LINK_MID && p[1] != MK_LINK_CLOSE)
+				p++;
+			continue;
+		}
+		if (c == MK_NOTE) {
+			while (p[1] && p[1] != MK_NOTE_END)
+				p++;
+			if (p[1])
+				p++;
+			continue;
+		}
+		if (c < 0x20 && c != '\n' && c != '\t')
+			continue;
+		*o++ = (char)c;
+	}
+	*o = '\0';
+	return out;
+}
+
+char *text_trim(struct arena *arena, const char *s)
+{
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == MK_BREAK)
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == MK_BREAK))
+		n--;
+	return arena_strndup(arena, s, n);
+}
+
+bool starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int roman_value(const char *s, size_t n)
+{
+	int total = 0, prev = 0;
+	if (n == 0 || n > 8)
+		return 0;
+	for (size_t i = n; i-- > 0;) {
+		int v;
+		switch (s[i] | 0x20) {
+		case 'i': v = 1; break;
+		case 'v': v = 5; break;
+		case 'x': v = 10; break;
+		case 'l': v = 50; break;
+		case 'c': v = 100; break;
+		default: return 0;
+		}
+		total += v < prev ? -v : v;
+		if (v > prev)
+			prev = v;
+	}
+	return total > 0 ? total : 0;
+}

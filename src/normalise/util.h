@@ -1,0 +1,23 @@
+/* normalise/util.h — helpers the passes share: UN dates and symbols, and
+ * small operations on MK_-marked text. */
+#ifndef UNPRESS_NORMALISE_UTIL_H
+#define UNPRESS_NORMALISE_UTIL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "document.h"
+
+/* "8 November 2022" → "2022-11-08"; NULL if text is not such a date. */
+char *un_date_to_iso(struct arena *arena, const char *text);
+/* Finds a date "D Month YYYY" anywhere in text; its ISO form, or NULL. */
+char *un_find_date(struct arena *arena, const char *text, const char **start, size_t *len);
+/* Does a UN document symbol start at s+pos (not inside a longer word)?
+ * Sets *len.  Joint symbols (A/1-B/2, also with an en dash) count as one. */
+bool un_symbol_match(const char *s, size_t pos, size_t *len);
+/* Text without MK_ markup (and with MK_NOTE references removed). */
+char *text_plain(struct arena *arena, const char *s);
+/* Trimmed copy (spaces, newlines, MK_BREAK at both ends). */
+char *text_trim(struct arena *arena, const char *s);
+bool starts_with(const char *s, const char *prefix);
+/* Roman numeral value of s[0..n), 0 if not one. */
+int roman_value(const char *s, size_t n);
+#endif

@@ -1,0 +1,121 @@
+#include "atomic.h"
+#include "xmalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int atomic_open(struct atomic_file *af, const char *target)
+{
+	memset(af, 0, sizeof(*af));
+	af->target = xstrdup(target);
+	size_t n = strlen(target) + 16;
+	af->tmp_path = xmalloc(n);
+	snprintf(af->tmp_path, n, "%s.tmpXXXXXX", target);
+	int fd = mkstemp(af->tmp_path);
+	if (fd < 0)
+		goto fail;
+	/* mkstemp makes 0600 files; outputs are ordinary published files. */
+	mode_t mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	af->stream = fdopen(fd, "wb");
+	if (!af->stream) {
+		int saved = errno;
+		close(fd);
+		unlink(af->tmp_path);
+		errno = saved;
+		goto fail;
+	}
+	return 0;
+fail:
+	free(af->target);
+	free(af->tmp_path);
+	af->target = af->tmp_path = NULL;
+	return -1;
+}
+
+FILE *atomic_stream(struct atomic_file *af)
+{
+	return af->stream;
+}
+
+int atomic_commit(struct atomic_file *af)
+{
+	int rc = 0;
+	if (fflush(af->stream) != 0 || ferror(af->stream) || af->failed)
+		rc = -1;
+	if (rc == 0 && fsync(fileno(af->stream)) != 0 && errno != EINVAL)
+		rc = -1;
+	int saved = errno;
+	if (fclose(af->stream) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc == 0 && rename(af->tmp_path, af->target) != 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0)
+		unlink(af->tmp_path);
+	free(af->target);
+	free(af->tmp_path);
+	af->target = af->tmp_path = NULL;
+	af->stream = NULL;
+	errno = saved;
+	return rc;
+}
+
+void atomic_abort(struct atomic_file *af)
+{
+	if (af->stream)
+		fclose(af->stream);
+	if (af->tmp_path)
+		unlink(af->tmp_path);
+	free(af->target);
+	free(af->tmp_path);
+	af->target = af->tmp_path = NULL;
+	af->stream = NULL;
+}
+
+int atomic_write(const char *target, const void *data, size_t len)
+{
+	struct atomic_file af;
+	if (atomic_open(&af, target) != 0)
+		return -1;
+	if (len && fwrite(data, 1, len, af.stream) != len)
+		af.failed = 1;
+	return atomic_commit(&af);
+}
+
+int make_dirs(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777);
+	int saved = errno;
+	free(p);
+	if (rc != 0 && saved != EEXIST) {
+		errno = saved;
+		return -1;
+	}
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return 0;
+}

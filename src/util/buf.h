@@ -1,0 +1,23 @@
+/* buf.h — growable byte buffer (heap, not arena: used for output text that
+ * outlives no document and for scratch work that is rebuilt often). */
+#ifndef UNPRESS_BUF_H
+#define UNPRESS_BUF_H
+#include <stddef.h>
+
+struct buf {
+	char *data;	/* always NUL-terminated when len > 0 or after buf_cstr */
+	size_t len, cap;
+};
+
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_put(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+const char *buf_cstr(struct buf *b);
+void buf_clear(struct buf *b);
+void buf_free(struct buf *b);
+#endif

@@ -1,0 +1,51 @@
+#include "datadir.h"
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int has_templates(const char *dir)
+{
+	char path[PATH_MAX + 16];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/templates", dir);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *find_data_dir(const char *argv0)
+{
+	static char dir[PATH_MAX];
+	const char *env = getenv("UNPRESS_DATADIR");
+	if (env && *env)
+		return env;
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+	if (n <= 0) {
+		if (!realpath(argv0, dir))
+			return ".";
+		n = (ssize_t)strlen(dir);
+	}
+	dir[n] = '\0';
+	for (int up = 0; up < 3; up++) {
+		char *slash = strrchr(dir, '/');
+		if (!slash)
+			break;
+		*slash = '\0';
+		if (has_templates(dir))
+			return dir;
+	}
+	return ".";
+}
+
+time_t build_time_from_env(void)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long t = strtoll(sde, &end, 10);
+		if (!*end && t >= 0)
+			return (time_t)t;
+	}
+	return time(NULL);
+}

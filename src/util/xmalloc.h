@@ -1,0 +1,9 @@
+/* xmalloc.h — allocation that never returns NULL.  unpress cannot do useful
+ * work without memory, so running out reports and exits with EX_OSERR. */
+#ifndef UNPRESS_XMALLOC_H
+#define UNPRESS_XMALLOC_H
+#include <stddef.h>
+void *xmalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+#endif

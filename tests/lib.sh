@@ -1,0 +1,17 @@
+# tests/lib.sh — sourced by every test script.
+# check NAME COMMAND...   runs COMMAND; "ok - NAME" if it succeeds
+# expect NAME EXPECTED ACTUAL   compares two strings
+: "${UNPRESS:=$TOP/unpress}"
+check() {
+	name=$1; shift
+	if out=$("$@" 2>&1); then echo "ok - $name"
+	else echo "not ok - $name"; printf '%s\n' "$out" | head -20 | sed 's/^/    /'; fi
+}
+expect() {
+	if [ "$2" = "$3" ]; then echo "ok - $1"
+	else echo "not ok - $1"; echo "    expected: $2"; echo "    actual:   $3"; fi
+}
+skip() { echo "skip - $1 ($2)"; }
+AKN_NS=http://docs.oasis-open.org/legaldocml/ns/akn/3.0
+# xp FILE XPATH — evaluate an XPath (prefix a: = AKN) and print the result
+xp() { xmllint --xpath "$2" - <"$1" 2>/dev/null | sed 's/ xmlns="[^"]*"//g'; }
