@@ -15,3 +15,6 @@ skip() { echo "skip - $1 ($2)"; }
 AKN_NS=http://docs.oasis-open.org/legaldocml/ns/akn/3.0
 # xp FILE XPATH — evaluate an XPath (prefix a: = AKN) and print the result
 xp() { xmllint --xpath "$2" - <"$1" 2>/dev/null | sed 's/ xmlns="[^"]*"//g'; }
+# Structural checks are written in Python with lxml, from Debian (never the
+# pyenv python on PATH, which cannot see Debian's modules).
+PY=/usr/bin/python3
