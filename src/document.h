@@ -80,6 +80,7 @@ struct block {
 	int depth;		/* ROLE_POINT nesting: 1 for (a), 2 for (i) */
 	char *name;		/* ROLE_PREAMBLE: its opening phrase ("Recalling also") */
 	bool operative_verb;	/* ROLE_PARAGRAPH in a resolution: text opens with its verb */
+	bool page_break;	/* ROLE_DROPPED furniture: a page ended here */
 };
 
 /* A footnote: its marker as printed, its text (inline markup), and where it
