@@ -303,7 +303,7 @@ void pass_metadata(struct document *doc)
 			continue;
 		}
 		if (!m->title) {
-			if (tl > 300 || (tl && t[tl - 1] == '.' && tl > 200))
+			if (tl > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && tl > 200))
 				break;
 			m->title = arena_strdup(A, t);
 			blk->role = ROLE_TITLE;
