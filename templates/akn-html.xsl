@@ -236,7 +236,7 @@
   </xsl:template>
 
   <!-- An unnumbered heading between paragraphs or points. -->
-  <xsl:template match="a:crossHeading">
+  <xsl:template match="a:crossHeading | a:p[@class='crossHeading']">
     <xsl:variable name="level">
       <xsl:variable name="depth" select="count(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer])"/>
       <xsl:choose>
@@ -307,6 +307,7 @@
   <xsl:template match="a:p">
     <p>
       <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
+      <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
       <xsl:apply-templates/>
     </p>
   </xsl:template>
