@@ -328,13 +328,17 @@ static void add_cover(struct builder *b, xmlNodePtr root_doc)
 {
 	struct doc_meta *m = &b->doc->meta;
 	if (!m->symbol && !m->distribution && !m->date_text && !m->language && !m->body &&
-	    !m->session && !m->agenda_item)
+	    !m->session && !m->agenda_item && !m->meeting)
 		return;
 	xmlNodePtr cover = add(b, root_doc, "coverPage");
 	if (m->organization)
 		xmlNodeAddContent(cover_line(b, cover, "organization"), X(m->organization));
-	if (m->symbol)
-		add_text(b, cover_line(b, cover, "symbol"), "docNumber", m->symbol);
+	if (m->symbol) {
+		xmlNodePtr p = cover_line(b, cover, "symbol");
+		add_text(b, p, "docNumber", m->symbol);
+		if (m->symbol_note)
+			add_inlines(b, p, m->symbol_note, strlen(m->symbol_note));
+	}
 	if (m->distribution)
 		add_text(b, cover_line(b, cover, "distribution"), "docStatus",
 			 arena_printf(&b->doc->arena, "Distr.: %s", m->distribution));
@@ -353,6 +357,8 @@ static void add_cover(struct builder *b, xmlNodePtr root_doc)
 	}
 	if (m->body)
 		add_text(b, cover_line(b, cover, "body"), "docProponent", m->body);
+	if (m->meeting)
+		xmlNodeAddContent(cover_line(b, cover, "meeting"), X(m->meeting));
 	if (m->session) {
 		xmlNodePtr s = add_text(b, cover_line(b, cover, "session"), "session", m->session);
 		xmlSetProp(s, X("value"), X(arena_printf(&b->doc->arena, "%d", m->session_number)));
@@ -659,7 +665,12 @@ static void add_body_block(struct builder *b, size_t i)
 		struct frame *f = top(b);
 		if (f->level >= LV_ANNEX_TOP || f->level == LV_ROOT) {
 			const char *name = arena_printf(A, "crossHeading_%d", ++f->crossheadings);
-			xmlNodePtr ch = add(b, f->node, "crossHeading");
+			/* AKN allows crossHeading only inside a hierarchy; at the root
+			 * of a body or a resolution it is a classed block */
+			bool in_hier = f->level != LV_ROOT && f->level != LV_INSTRUMENT;
+			xmlNodePtr ch = add(b, f->node, in_hier ? "crossHeading" : "p");
+			if (!in_hier)
+				xmlSetProp(ch, X("class"), X("crossHeading"));
 			set_eid(b, ch, joined(b, f->eid, name));
 			add_inlines(b, ch, blk->text, strlen(blk->text));
 			f->has_children = true;
