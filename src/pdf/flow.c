@@ -85,7 +85,7 @@ static char *plain_text(xmlNodePtr n)
 	if (n)
 		plain_text_rec(n, &b);
 	while (b.len && b.data[b.len - 1] == ' ')
-		b.len--;
+		b.data[--b.len] = '\0';
 	char *r = xstrdup(b.len ? buf_cstr(&b) : "");
 	buf_free(&b);
 	char *s = r;
@@ -104,7 +104,9 @@ static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, con
 	b->tag = tag;
 	b->font = FONT_BODY;
 	b->justify = f->s->justify;
-	rich_init(&b->rich, f->doc->hyph);
+	/* Headings, titles, cover lines and contents entries are never
+	 * hyphenated (UN practice); running text and notes are. */
+	rich_init(&b->rich, kind == BLK_PARA || kind == BLK_NOTE ? f->doc->hyph : NULL);
 	return b;
 }
 
@@ -454,8 +456,27 @@ static void cover(struct flow *f, xmlNodePtr cp)
 	top->space_after = 6;
 	if (org)
 		inline_walk(f, &top->rich, org);
-	if (sym)
-		top->right = plain_text(sym);
+	if (sym) {
+		/* A note on the symbol (e.g. "* Reissued for technical
+		 * reasons"): its marker follows the symbol. */
+		struct buf right = BUF_INIT;
+		char *symtext = plain_text(sym);
+		buf_puts(&right, symtext);
+		free(symtext);
+		for (xmlNodePtr c = sym->children; c; c = c->next) {
+			xmlNodePtr note = is(c, "authorialNote") ? c : find(c, "authorialNote");
+			if (!note)
+				continue;
+			struct pdf_rich scratch;
+			rich_init(&scratch, NULL);
+			add_note(f, &scratch, note);
+			buf_puts(&right, buf_cstr(&scratch.text));
+			rich_free(&scratch);
+			rich_noteref(&top->rich, 0, f->doc->nnotes - 1);
+		}
+		top->right = xstrdup(buf_cstr(&right));
+		buf_free(&right);
+	}
 	else if (f->doc->symbol)
 		top->right = xstrdup(f->doc->symbol);
 	if (org || top->right)
