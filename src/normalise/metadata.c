@@ -328,6 +328,14 @@ void pass_metadata(struct document *doc)
 		}
 		break;
 	}
+	/* The symbol says what it is: A/RES/…, E/RES/…, S/RES/… are resolutions,
+	 * …/DEC/… decisions (UN document symbol series). */
+	if ((!m->type || !strcmp(m->type, "document")) && m->symbol) {
+		if (strstr(m->symbol, "/RES/"))
+			m->type = "resolution";
+		else if (strstr(m->symbol, "/DEC/"))
+			m->type = "decision";
+	}
 	if (!m->type)
 		m->type = m->title && starts_with(m->title, "Report") ? "report" : "document";
 	if (m->distribution && !m->date_iso)

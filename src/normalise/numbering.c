@@ -63,6 +63,8 @@ struct counters {
 	bool in_instrument;
 	char letter;		/* last letter of the current lettered run, 0 if none */
 	bool in_point;		/* a lettered item is open (for roman sub-items) */
+	int agenda_next;	/* inside an agenda list: the next item number, else 0 */
+	int last_para;		/* block index of the last numbered paragraph, -1 */
 };
 
 /* Strip the leading number or item label (with its markup) from text. */
@@ -85,6 +87,7 @@ void pass_numbering(struct document *doc)
 {
 	struct arena *A = &doc->arena;
 	struct counters c = {0};
+	c.last_para = -1;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		switch (b->role) {
@@ -94,6 +97,8 @@ void pass_numbering(struct document *doc)
 			c.in_instrument = false;
 			c.letter = 0;
 			c.in_point = false;
+			c.agenda_next = 0;
+			c.last_para = -1;
 			continue;
 		case ROLE_RESOLUTION:
 		case ROLE_DECISION:
@@ -102,6 +107,8 @@ void pass_numbering(struct document *doc)
 			c.instrument = 0;
 			c.letter = 0;
 			c.in_point = false;
+			c.agenda_next = 0;
+			c.last_para = -1;
 			continue;
 		case ROLE_BODY:
 			break;
@@ -134,10 +141,48 @@ void pass_numbering(struct document *doc)
 					  number, *counter);
 				continue;
 			}
+			/* An agenda printed inside a report ("1. Organizational
+			 * matters:", "2. …") restarts at 1: its items are a list,
+			 * not paragraphs of the report. */
+			if (number == c.agenda_next || (number == 1 && *counter > 1 && number != *counter + 1)) {
+				b->role = ROLE_POINT;
+				b->depth = 1;
+				c.agenda_next = number + 1;
+				c.letter = 0;
+				c.in_point = true;
+				continue;
+			}
+			c.agenda_next = 0;
+			/* Numbers lost in extraction ("- The representative of …"
+			 * between 50. and 52.): when the unnumbered list items between
+			 * two paragraphs are exactly as many as the missing numbers,
+			 * the sequence proves which numbers they had. */
+			if (number > *counter + 1 && c.last_para >= 0) {
+				int gap = number - *counter - 1, items = 0;
+				for (size_t j = (size_t)c.last_para + 1; j < i; j++) {
+					struct block *g = DOC_BLOCK(doc, j);
+					if (g->role == ROLE_BODY && g->list_depth > 0 && !g->num && g->text && *g->text)
+						items++;
+				}
+				if (items == gap) {
+					int k = *counter;
+					for (size_t j = (size_t)c.last_para + 1; j < i; j++) {
+						struct block *g = DOC_BLOCK(doc, j);
+						if (g->role == ROLE_BODY && g->list_depth > 0 && !g->num && g->text && *g->text) {
+							g->num = arena_printf(A, "%d.", ++k);
+							g->role = ROLE_PARAGRAPH;
+							diag_warn(doc->diag, g->line, "numbering",
+								  "paragraph number %d was lost in extraction; restored from the sequence", k);
+						}
+					}
+					*counter = number - 1;
+				}
+			}
 			if (number != *counter + 1 && *counter > 0)
 				diag_warn(doc->diag, b->line, "numbering", "paragraph %d follows paragraph %d",
 					  number, *counter);
 			*counter = number;
+			c.last_para = (int)i;
 			b->role = ROLE_PARAGRAPH;
 			c.letter = 0;
 			c.in_point = false;
@@ -154,7 +199,10 @@ void pass_numbering(struct document *doc)
 		}
 		bool letter = strlen(label) == 1 && islower((unsigned char)label[0]);
 		bool roman = is_roman_lower(label);
-		if (roman && !(letter && label[0] == expected) && c.in_point) {
+		if (c.agenda_next && letter) {
+			b->role = ROLE_POINT;
+			b->depth = 2;
+		} else if (roman && !(letter && label[0] == expected) && c.in_point) {
 			b->role = ROLE_POINT;
 			b->depth = 2;
 		} else if (letter || (strlen(label) == 2 && islower((unsigned char)label[0]) && label[0] == label[1])) {
