@@ -359,6 +359,9 @@
     <xsl:choose>
       <xsl:when test="$h = ''"/>
       <xsl:when test="contains($h, ' ')"/>
+      <!-- an Akoma Ntoso IRI (a named resolution with no public address):
+           only the site can resolve it, to a page of the corpus -->
+      <xsl:when test="starts-with($h, '/akn/')"/>
       <xsl:when test="starts-with($lower, 'https://') or starts-with($lower, 'http://') or starts-with($lower, 'mailto:')">
         <xsl:value-of select="$h"/>
       </xsl:when>

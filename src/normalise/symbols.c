@@ -8,7 +8,14 @@
  * resolution 2013/38" is E/RES/2013/38, "Security Council resolution 2482
  * (2019)" is S/RES/2482(2019), "General Assembly decision 60/519" is
  * A/DEC/60/519.  A pinpoint that follows a symbol (", para. 9",
- * ", paras. 7 and 10") stays inside the reference. */
+ * ", paras. 7 and 10") stays inside the reference.
+ *
+ * A body's own resolutions ("its resolution 10/6", "Conference resolution
+ * 9/1") have no symbol of their own: they become Akoma Ntoso IRIs,
+ * /akn/un/statement/{resolution|decision}/{body}/{10-6}, which the site
+ * resolves when the corpus holds the text and the HTML shows as plain text
+ * otherwise.  A resolution of another body ("Commission on … resolution
+ * 31/1") is never taken for the body's own. */
 #include <ctype.h>
 #include <string.h>
 
@@ -25,7 +32,27 @@ static const struct organ organs[] = {
 	{"General Assembly", "A"},
 	{"Economic and Social Council", "E"},
 	{"Security Council", "S"},
+	/* the body's own: prefix NULL, an AKN IRI instead of a symbol */
+	{"its", NULL},
+	{"Conference", NULL},
+	{"Conference of the Parties", NULL},
 };
+
+/* "Conference of the Parties to the United Nations Convention against
+ * Transnational Organized Crime" → "cpunctoc": the initials of its
+ * capitalised words, a stable name for the body in IRIs. */
+static char *body_code(struct arena *A, const char *body)
+{
+	if (!body)
+		return arena_strdup(A, "un");
+	char code[32];
+	size_t n = 0;
+	for (const char *p = body; *p && n + 1 < sizeof code; p++)
+		if ((p == body || p[-1] == ' ') && isupper((unsigned char)*p))
+			code[n++] = (char)tolower((unsigned char)*p);
+	code[n] = '\0';
+	return arena_strdup(A, n ? code : "un");
+}
 
 /* ", para. 9", ", paras. 7 and 10", ", paras. 2–4", ", para. 9 (a)" */
 static size_t pinpoint(const char *s)
@@ -64,9 +91,11 @@ static void put_link(struct buf *out, const char *href, const char *text, size_t
 }
 
 /* "resolution 76/185" or "resolutions 66/180 … and 68/186" after an organ. */
-static size_t organ_resolutions(struct arena *A, const char *s, struct buf *out, int *count)
+static size_t organ_resolutions(struct arena *A, const char *s, const char *body, struct buf *out,
+				int *count)
 {
-	for (size_t o = 0; o < sizeof organs / sizeof organs[0]; o++) {
+	/* longest organ name first: "Conference of the Parties" before "Conference" */
+	for (size_t o = sizeof organs / sizeof organs[0]; o-- > 0;) {
 		size_t on = strlen(organs[o].name);
 		if (strncmp(s, organs[o].name, on) || s[on] != ' ')
 			continue;
@@ -90,8 +119,17 @@ static size_t organ_resolutions(struct arena *A, const char *s, struct buf *out,
 				q++;
 				while (isdigit((unsigned char)*q)) q++;
 				numlen = (size_t)(q - p);
-				sym = arena_printf(A, "%s/%s/%.*s", organs[o].prefix, kind, (int)numlen, p);
-			} else if (organs[o].prefix[0] == 'S' && q[0] == ' ' && q[1] == '(' && isdigit((unsigned char)q[2])) {
+				if (organs[o].prefix)
+					sym = arena_printf(A, "%s/%s/%.*s", organs[o].prefix, kind, (int)numlen, p);
+				else {
+					char *num = arena_strndup(A, p, numlen);
+					for (char *d = num; *d; d++)
+						if (*d == '/')
+							*d = '-';
+					sym = arena_printf(A, "/akn/un/statement/%s/%s/%s",
+							   kind[0] == 'R' ? "resolution" : "decision", body_code(A, body), num);
+				}
+			} else if (organs[o].prefix && organs[o].prefix[0] == 'S' && q[0] == ' ' && q[1] == '(' && isdigit((unsigned char)q[2])) {
 				const char *y = q + 2;
 				while (isdigit((unsigned char)*y)) y++;
 				if (*y != ')')
@@ -101,7 +139,7 @@ static size_t organ_resolutions(struct arena *A, const char *s, struct buf *out,
 			}
 			if (!sym)
 				break;
-			put_link(out, arena_printf(A, "https://undocs.org/%s", sym), p, numlen);
+			put_link(out, sym[0] == '/' ? sym : arena_printf(A, "https://undocs.org/%s", sym), p, numlen);
 			(*count)++;
 			p += numlen;
 			/* continue the list: skip " of 19 December 2011" and ", " / " and " */
@@ -111,6 +149,30 @@ static size_t organ_resolutions(struct arena *A, const char *s, struct buf *out,
 				size_t dl;
 				if (un_find_date(A, r + 4, &ds, &dl) && ds == r + 4)
 					r += 4 + dl;
+			}
+			/* ", entitled “…”," between the items of a list */
+			if (starts_with(r, ", entitled ")) {
+				const char *q2 = r + 11;
+				const char *close = NULL;
+				if (starts_with(q2, "\xe2\x80\x9c"))
+					close = strstr(q2 + 3, "\xe2\x80\x9d");
+				else if (*q2 == '"')
+					close = strchr(q2 + 1, '"');
+				if (close) {
+					r = close + (*close == '"' ? 1 : 3);
+					if (*r == ',')
+						r++;
+					if (starts_with(r, " and ") || starts_with(r, " ")) {
+						const char *after = starts_with(r, " and ") ? r + 5 : r + 1;
+						if (isdigit((unsigned char)*after) && strchr(after, '/') &&
+						    (size_t)(strchr(after, '/') - after) <= 4) {
+							buf_put(out, p, (size_t)(after - p));
+							p = after;
+							continue;
+						}
+					}
+					r = p;
+				}
 			}
 			if (starts_with(r, " and ") && isdigit((unsigned char)r[5])) {
 				buf_put(out, p, (size_t)(r + 5 - p));
@@ -163,8 +225,9 @@ static char *link_text(struct document *doc, const char *t, int line)
 			i += len + pin;
 			continue;
 		}
-		if (c == 'G' || c == 'E' || c == 'S') {
-			size_t used = organ_resolutions(A, t + i, &out, &count);
+		if ((c == 'G' || c == 'E' || c == 'S' || c == 'i' || c == 'C') &&
+		    (i == 0 || !isalnum((unsigned char)t[i - 1]))) {
+			size_t used = organ_resolutions(A, t + i, doc->meta.body, &out, &count);
 			if (used) {
 				i += used;
 				continue;

@@ -119,7 +119,10 @@ static int load_doc(const char *out_dir, const char *name, struct site_doc *d, s
 	xmlDocSetRootElement(d->links, links);
 	buf_clear(&path);
 	/* The URL document() asks for; matched in memory, never read. */
-	buf_printf(&path, "%s/%s.links.xml", out_dir, d->slug);
+	/* absolute: a relative URL would be resolved against the stylesheet */
+	char *abs_dir = realpath(out_dir, NULL);
+	buf_printf(&path, "%s/%s.links.xml", abs_dir ? abs_dir : out_dir, d->slug);
+	free(abs_dir);
 	d->links->URL = xmlStrdup(X(buf_cstr(&path)));
 	buf_free(&path);
 	return 0;
@@ -253,6 +256,25 @@ static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const c
 		if (d)
 			return d != from ? d : NULL;
 	}
+	/* A named resolution or decision: /akn/un/statement/{kind}/{body}/11-3
+	 * (symbols.c) names its number in the IRI's last step. */
+	if (!strncmp(href, "/akn/", 5)) {
+		const char *last = strrchr(href, '/');
+		char *number = strdup(last ? last + 1 : "");
+		for (char *p = number; *p; p++)
+			if (*p == '-')
+				*p = '/';
+		const char *kind = strstr(href, "/decision/") ? "decision" : "resolution";
+		struct site_doc *hit = NULL;
+		for (size_t i = 0; i < c->ndocs && !hit; i++) {
+			struct site_doc *d = &c->docs[i];
+			if (d != from && d->number && !strcmp(d->number, number) && d->type &&
+			    !strncmp(d->type, kind, strlen(kind)))
+				hit = d;
+		}
+		free(number);
+		return hit;
+	}
 	for (size_t i = 0; i < c->ndocs; i++)
 		if (&c->docs[i] != from && text_cites_number(text, c->docs[i].number))
 			return &c->docs[i];
@@ -373,8 +395,20 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	for (size_t i = 0; i < nfiles; i++) {
 		if (load_doc(out_dir, files[i], &c.docs[c.ndocs], opts->diag) == 0) {
 			struct site_doc *d = &c.docs[c.ndocs++];
-			if (d->symbol)
+			if (d->symbol) {
 				xmlHashAddEntry(c.by_symbol, X(d->symbol), d);
+				/* A joint symbol (A/1-B/2, also with an en dash) is cited
+				 * by either of its parts: undocs.org knows each part. */
+				char *parts = strdup(d->symbol);
+				for (char *p = parts; *p; p++)
+					if (*p == '-' && p[1] >= 'A' && p[1] <= 'Z')
+						*p = '\n';
+				char *save = NULL;
+				for (char *part = strtok_r(parts, "\n", &save); part; part = strtok_r(NULL, "\n", &save))
+					if (strcmp(part, d->symbol))
+						xmlHashAddEntry(c.by_symbol, X(part), d);
+				free(parts);
+			}
 		}
 		free(files[i]);
 	}
