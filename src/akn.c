@@ -328,13 +328,17 @@ static void add_cover(struct builder *b, xmlNodePtr root_doc)
 {
 	struct doc_meta *m = &b->doc->meta;
 	if (!m->symbol && !m->distribution && !m->date_text && !m->language && !m->body &&
-	    !m->session && !m->agenda_item)
+	    !m->session && !m->agenda_item && !m->meeting)
 		return;
 	xmlNodePtr cover = add(b, root_doc, "coverPage");
 	if (m->organization)
 		xmlNodeAddContent(cover_line(b, cover, "organization"), X(m->organization));
-	if (m->symbol)
-		add_text(b, cover_line(b, cover, "symbol"), "docNumber", m->symbol);
+	if (m->symbol) {
+		xmlNodePtr p = cover_line(b, cover, "symbol");
+		add_text(b, p, "docNumber", m->symbol);
+		if (m->symbol_note)
+			add_inlines(b, p, m->symbol_note, strlen(m->symbol_note));
+	}
 	if (m->distribution)
 		add_text(b, cover_line(b, cover, "distribution"), "docStatus",
 			 arena_printf(&b->doc->arena, "Distr.: %s", m->distribution));
@@ -353,6 +357,8 @@ static void add_cover(struct builder *b, xmlNodePtr root_doc)
 	}
 	if (m->body)
 		add_text(b, cover_line(b, cover, "body"), "docProponent", m->body);
+	if (m->meeting)
+		xmlNodeAddContent(cover_line(b, cover, "meeting"), X(m->meeting));
 	if (m->session) {
 		xmlNodePtr s = add_text(b, cover_line(b, cover, "session"), "session", m->session);
 		xmlSetProp(s, X("value"), X(arena_printf(&b->doc->arena, "%d", m->session_number)));

@@ -80,6 +80,7 @@ struct block {
 	int depth;		/* ROLE_POINT nesting: 1 for (a), 2 for (i) */
 	char *name;		/* ROLE_PREAMBLE: its opening phrase ("Recalling also") */
 	bool operative_verb;	/* ROLE_PARAGRAPH in a resolution: text opens with its verb */
+	bool page_break;	/* ROLE_DROPPED furniture: a page ended here */
 };
 
 /* A footnote: its marker as printed, its text (inline markup), and where it
@@ -95,6 +96,8 @@ struct note {
 
 struct doc_meta {
 	char *symbol;		/* "CTOC/COP/2022/9" */
+	char *symbol_note;	/* what followed the symbol on its line ("*": a note reference) */
+	char *meeting;		/* a subsidiary body meeting: "Working Group on International Cooperation" */
 	char *distribution;	/* "General", "Limited" */
 	char *date_text;	/* "8 November 2022" */
 	char *date_iso;		/* "2022-11-08" */
@@ -107,7 +110,7 @@ struct doc_meta {
 	char *agenda_item;	/* "Item 5 of the provisional agenda" (text with markup) */
 	char *agenda_title;	/* "Technical assistance" */
 	char *title;		/* document title */
-	char *type;		/* resolution, resolutionDraft, decision, report, note, backgroundPaper, document */
+	const char *type;	/* resolution, resolutionDraft, decision, report, note, backgroundPaper, document */
 	char *number;		/* "11/3" for a resolution or decision */
 	char *job_number;	/* "V.22-25156" */
 	char *slug;		/* output base name */

@@ -179,8 +179,10 @@ static char *ordered_marker(struct ingest_ctx *ctx, cmark_node *item, const char
 static void add_literal_blocks(struct ingest_ctx *ctx, cmark_node *node, const char *literal)
 {
 	int line = source_line(ctx, cmark_node_get_start_line(node));
+	int fence_len = 0, fence_offset = 0;
+	char fence_char = 0;
 	if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK &&
-	    cmark_node_get_fenced(node, NULL, NULL, NULL))
+	    cmark_node_get_fenced(node, &fence_len, &fence_offset, &fence_char))
 		line++;
 	struct buf para = BUF_INIT;
 	int para_line = line;

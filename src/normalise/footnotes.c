@@ -1,2 +1,489 @@
+/* footnotes.c — footnotes moved from the page bottom to their reference.
+ *
+ * Definitions come in the styles extractors leave (DESIGN §2):
+ * "<sup>1</sup> text", "<sup>*</sup> text", "* text", "$<sup>^{12}</sup>$ text",
+ * the HTML-mangled "<sup>&</sup>lt;sup>2</sup> text", our own "[^1]: text",
+ * and, from pdftotext, "12 text" when 12 is the next number due.  They sit
+ * where a page ended, often inside a paragraph that goes on after them.
+ *
+ * References are superscripts, or bare numbers where the superscript was
+ * lost ("Crime, 9 as a global instrument").  UN footnotes are numbered in
+ * document order, so the reference of note n lies after the reference of
+ * n-1 and before the definition of n: a bare number is searched only in
+ * that window, never in the whole text.  Numbering restarts in an annex
+ * (a "1" after higher numbers opens a new scope).  A reference whose
+ * definition was lost keeps its marker with a warning; nothing is invented.
+ * Each note ends up as MK_NOTE index MK_NOTE_END at its reference point. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "normalise.h"
-void pass_footnotes(struct document *doc) { (void)doc; }
+#include "normalise/util.h"
+#include "util/buf.h"
+
+/* A place that holds text which may carry references. */
+struct slot {
+	char **text;
+	int line;
+	size_t block;	/* index in doc->blocks (cover slots: 0) */
+};
+
+/* Rewrite the superscript forms extractors mangle into MK_SUP marker MK_SUP. */
+static char *canonical_sups(struct arena *A, const char *s, bool *changed)
+{
+	if (!strchr(s, MK_SUP_OPEN) && !strstr(s, "<sup>"))
+		return (char *)s;
+	struct buf b = BUF_INIT;
+	const char *p = s;
+	while (*p) {
+		/* "<sup>&</sup>lt;sup>2</sup>": the second tag was escaped */
+		if (p[0] == MK_SUP_OPEN && p[1] == '&' && p[2] == MK_SUP_CLOSE && starts_with(p + 3, "lt;sup>")) {
+			buf_putc(&b, MK_SUP_OPEN);
+			p += 10;
+			*changed = true;
+			continue;
+		}
+		/* "$<sup>^{12}</sup>$": a LaTeX superscript inside an HTML one */
+		if ((p[0] == '$' && p[1] == MK_SUP_OPEN && p[2] == '^') || (p[0] == MK_SUP_OPEN && p[1] == '^')) {
+			const char *q = p + (p[0] == '$' ? 3 : 2);
+			if (*q == '{') q++;
+			const char *d = q;
+			while (isdigit((unsigned char)*q) || *q == '*') q++;
+			if (q > d) {
+				const char *e = q;
+				if (*e == '}') e++;
+				if (*e == MK_SUP_CLOSE) {
+					e++;
+					if (p[0] == '$' && *e == '$') e++;
+					buf_putc(&b, MK_SUP_OPEN);
+					buf_put(&b, d, (size_t)(q - d));
+					buf_putc(&b, MK_SUP_CLOSE);
+					p = e;
+					*changed = true;
+					continue;
+				}
+			}
+		}
+		if (starts_with(p, "<sup>")) { buf_putc(&b, MK_SUP_OPEN); p += 5; *changed = true; continue; }
+		if (starts_with(p, "</sup>")) { buf_putc(&b, MK_SUP_CLOSE); p += 6; *changed = true; continue; }
+		buf_putc(&b, *p++);
+	}
+	char *out = arena_strndup(A, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return out;
+}
+
+static bool is_marker_text(const char *s, size_t n)
+{
+	if (n == 0 || n > 4)
+		return false;
+	bool digits = true, stars = true;
+	for (size_t i = 0; i < n; i++) {
+		digits &= isdigit((unsigned char)s[i]) != 0;
+		stars &= s[i] == '*';
+	}
+	return digits || stars || (n == 3 && !strncmp(s, "\xe2\x80\xa0", 3));	/* † */
+}
+
+static int marker_number(const char *m)
+{
+	if (!isdigit((unsigned char)m[0]))
+		return -1;
+	int v = 0;
+	for (; isdigit((unsigned char)*m); m++)
+		v = v * 10 + (*m - '0');
+	return v;
+}
+
+/* If text starts with a definition marker, return its length in *len and the
+ * marker; else NULL.  expect_bare: the number a bare "12 text" may have. */
+static char *definition_marker(struct arena *A, const char *t, int expect_bare, size_t *len)
+{
+	const char *p = t;
+	while (*p == ' ')
+		p++;
+	if (p[0] == MK_SUP_OPEN) {
+		const char *q = p + 1;
+		while (*q == ' ') q++;
+		const char *m = q;
+		while (*q && *q != MK_SUP_CLOSE) q++;
+		size_t mn = (size_t)(q - m);
+		while (mn && m[mn - 1] == ' ') mn--;
+		if (*q == MK_SUP_CLOSE && is_marker_text(m, mn)) {
+			*len = (size_t)(q + 1 - t);
+			return arena_strndup(A, m, mn);
+		}
+		return NULL;
+	}
+	if (p[0] == '*') {
+		size_t k = 0;
+		while (p[k] == '*') k++;
+		if (k <= 3 && p[k] == ' ') {
+			*len = (size_t)(p + k - t);
+			return arena_strndup(A, p, k);
+		}
+		return NULL;
+	}
+	if (expect_bare > 0 && isdigit((unsigned char)p[0])) {
+		int v = marker_number(p);
+		const char *q = p;
+		while (isdigit((unsigned char)*q)) q++;
+		/* "12 Ibid." — not "12. text" (a paragraph) nor "12 March" */
+		if (v == expect_bare && *q == ' ' && q[1] && !isdigit((unsigned char)q[1]) &&
+		    !un_date_to_iso(A, arena_printf(A, "%d %.*s 2000", v, 9, q + 1))) {
+			*len = (size_t)(q - t);
+			return arena_strndup(A, p, (size_t)(q - p));
+		}
+	}
+	return NULL;
+}
+
+static struct note *new_note(struct document *doc, const char *marker, int scope)
+{
+	struct note *n = arena_zalloc(&doc->arena, sizeof(*n));
+	n->marker = arena_strdup(&doc->arena, marker);
+	n->scope = scope;
+	ptr_vec_push(&doc->arena, &doc->notes, n);
+	return n;
+}
+
+static char *note_ref(struct arena *A, size_t index)
+{
+	return arena_printf(A, "%c%zu%c", MK_NOTE, index, MK_NOTE_END);
+}
+
+static size_t note_index(struct document *doc, struct note *n)
+{
+	for (size_t i = 0; i < doc->notes.len; i++)
+		if (DOC_NOTE(doc, i) == n)
+			return i;
+	return 0;
+}
+
+struct note_info {
+	size_t def_block;	/* block index of the definition */
+	size_t ref_slot;	/* slot of the reference, when referenced */
+	bool has_ref;
+};
+
+/* 1. Definitions, in document order. */
+static void collect_definitions(struct document *doc, struct ptr_vec *defs_block)
+{
+	struct arena *A = &doc->arena;
+	int scope = 0, last_number = 0;
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->role != ROLE_BODY || !blk->text || blk->kind != BLOCK_TEXT || blk->num)
+			continue;
+		size_t len;
+		char *marker = definition_marker(A, blk->text, last_number + 1, &len);
+		if (!marker)
+			continue;
+		/* a block may hold several definitions, one per line */
+		const char *p = blk->text;
+		struct note *current = NULL;
+		struct buf text = BUF_INIT;
+		int line = blk->line;
+		while (*p) {
+			const char *eol = strchr(p, '\n');
+			size_t n = eol ? (size_t)(eol - p) : strlen(p);
+			char *l = arena_strndup(A, p, n);
+			size_t ml;
+			char *m = definition_marker(A, l, last_number + 1, &ml);
+			if (m) {
+				if (current) {
+					current->text = text_trim(A, buf_cstr(&text));
+					buf_clear(&text);
+				}
+				int num = marker_number(m);
+				if (num > 0) {
+					if (num <= last_number) {
+						scope++;
+						diag_note(doc->diag, line, "footnotes",
+							  "footnote numbering restarts at %d (new scope)", num);
+					}
+					last_number = num;
+				}
+				current = new_note(doc, m, scope);
+				current->def_line = line;
+				ptr_vec_push(A, defs_block, (void *)i);
+				buf_puts(&text, l + ml);
+			} else {
+				buf_putc(&text, ' ');
+				buf_puts(&text, l);
+			}
+			line++;
+			p += n + (eol ? 1 : 0);
+		}
+		if (current)
+			current->text = text_trim(A, buf_cstr(&text));
+		buf_free(&text);
+		blk->role = ROLE_FOOTNOTE_DEF;
+	}
+}
+
+/* Find the note a superscript reference with this marker at block b means:
+ * the first unreferenced one defined at or after b, else any unreferenced. */
+static struct note *match_definition(struct document *doc, struct note_info *info, const char *marker,
+				     size_t block)
+{
+	struct note *fallback = NULL;
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		struct note *n = DOC_NOTE(doc, i);
+		if (n->referenced || strcmp(n->marker, marker))
+			continue;
+		if (info[i].def_block >= block)
+			return n;
+		if (!fallback)
+			fallback = n;
+	}
+	return fallback;
+}
+
+/* 2. Superscript (and starred) references. */
+static void link_superscripts(struct document *doc, struct slot *slots, size_t nslots,
+			      struct note_info *info, bool have_star_note)
+{
+	struct arena *A = &doc->arena;
+	for (size_t s = 0; s < nslots; s++) {
+		char *t = *slots[s].text;
+		if (!t || (!strchr(t, MK_SUP_OPEN) && !(have_star_note && strchr(t, '*'))))
+			continue;
+		struct buf out = BUF_INIT;
+		bool changed = false;
+		for (const char *p = t; *p;) {
+			const char *m = NULL;
+			size_t mn = 0, skip = 0;
+			if (*p == MK_SUP_OPEN) {
+				const char *q = p + 1;
+				while (*q == ' ') q++;
+				m = q;
+				while (*q && *q != MK_SUP_CLOSE) q++;
+				mn = (size_t)(q - m);
+				while (mn && m[mn - 1] == ' ') mn--;
+				if (*q != MK_SUP_CLOSE || !is_marker_text(m, mn))
+					m = NULL;
+				else
+					skip = (size_t)(q + 1 - p);
+			} else if (*p == '*' && have_star_note && p > t && p[-1] != ' ' && p[-1] != '*' &&
+				   (p[1] == '\0' || p[1] == ' ' || p[1] == '\n' || p[1] == MK_BREAK)) {
+				/* "provisional agenda*": a starred note on the cover */
+				m = p;
+				mn = 1;
+				skip = 1;
+			}
+			if (!m) {
+				buf_putc(&out, *p++);
+				continue;
+			}
+			char *marker = arena_strndup(A, m, mn);
+			struct note *n = match_definition(doc, info, marker, slots[s].block);
+			if (!n) {
+				n = new_note(doc, marker, 0);
+				n->def_line = 0;
+				diag_warn(doc->diag, slots[s].line, "footnotes",
+					  "footnote %s is referenced but its text is missing from the source; "
+					  "the marker is kept", marker);
+			}
+			size_t idx = note_index(doc, n);
+			n->referenced = true;
+			n->ref_line = slots[s].line;
+			/* drop the space an extractor put before the marker */
+			while (out.len && out.data[out.len - 1] == ' ')
+				out.len--;
+			buf_puts(&out, note_ref(A, idx));
+			p += skip;
+			changed = true;
+		}
+		if (changed)
+			*slots[s].text = arena_strndup(A, buf_cstr(&out), out.len);
+		buf_free(&out);
+	}
+}
+
+/* Where is note idx referenced?  (slot index, byte offset just after it) */
+static bool find_ref(struct document *doc, struct slot *slots, size_t nslots, size_t idx, size_t *slot,
+		     size_t *offset)
+{
+	char *needle = note_ref(&doc->arena, idx);
+	for (size_t s = 0; s < nslots; s++) {
+		const char *t = *slots[s].text;
+		const char *hit = t ? strstr(t, needle) : NULL;
+		if (hit) {
+			*slot = s;
+			*offset = (size_t)(hit - t) + strlen(needle);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Is the bare number at t[i..i+n) a lost superscript?  It follows a word or
+ * a comma and is not part of a date, an amount, a symbol or a list. */
+static bool bare_reference_at(const char *t, size_t i, size_t n)
+{
+	if (i < 2 || (t[i - 1] != ' '))
+		return false;
+	char before = t[i - 2];
+	if (!(before == ',' || before == ';' || before == ')' || islower((unsigned char)before) ||
+	      before == '"' || (unsigned char)before == 0x9d /* ” */))
+		return false;
+	char after = t[i + n];
+	if (isdigit((unsigned char)after) || after == '/' || (after == '.' && isdigit((unsigned char)t[i + n + 1])) ||
+	    after == '%' || after == '-' || after == ':')
+		return false;
+	/* not "paragraph 12", "article 2", "resolution 9", "vol. 12" … */
+	static const char *const counted[] = {"paragraph", "paragraphs", "article", "articles", "para.",
+					      "paras.", "vol.", "No.", "resolution", "decision", "rule", "item",
+					      "annex", "chapter", "page", "p.", "pp.", "of", "and", "to", "from",
+					      "the", "at", "on", "by", "in", "with", "for", "than", "per", "some",
+					      "over", "about", "under", "all", "every", "first"};
+	size_t w = i - 1;
+	while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n')
+		w--;
+	for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++) {
+		size_t cl = strlen(counted[k]);
+		if (i - 1 - w == cl && !strncmp(t + w, counted[k], cl))
+			return false;
+	}
+	/* followed by a word, punctuation or the end: "Crime, 9 as a …" */
+	if (after == ' ') {
+		const char *nx = t + i + n + 1;
+		static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+			"July", "August", "September", "October", "November", "December", "per", "and", "to",
+			"or", "States", "meetings", "countries"};
+		for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
+			if (starts_with(nx, months[k]))
+				return false;
+		return !isdigit((unsigned char)*nx);
+	}
+	return after == '\0' || after == ',' || after == ';' || after == '\n' || after == MK_BREAK;
+}
+
+/* 3. Bare numbers, searched only in the window numbering allows. */
+static void link_bare_numbers(struct document *doc, struct slot *slots, size_t nslots,
+			      struct note_info *info)
+{
+	struct arena *A = &doc->arena;
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		struct note *n = DOC_NOTE(doc, i);
+		int num = marker_number(n->marker);
+		if (n->referenced || num <= 0 || !n->text)
+			continue;
+		/* window start: just after the reference of the previous note */
+		size_t from_slot = 0, from_off = 0;
+		for (size_t j = i; j-- > 0;) {
+			struct note *prev = DOC_NOTE(doc, j);
+			if (prev->scope == n->scope && prev->referenced &&
+			    find_ref(doc, slots, nslots, j, &from_slot, &from_off))
+				break;
+			if (prev->scope != n->scope) {
+				/* first note of a restarted scope: from its scope's start */
+				from_slot = 0;
+				for (size_t s = 0; s < nslots; s++)
+					if (slots[s].block > info[j].def_block) { from_slot = s; break; }
+				from_off = 0;
+				break;
+			}
+		}
+		char digits[16];
+		snprintf(digits, sizeof digits, "%d", num);
+		size_t dl = strlen(digits);
+		bool found = false;
+		for (size_t s = from_slot; s < nslots && !found && slots[s].block <= info[i].def_block; s++) {
+			char *t = *slots[s].text;
+			if (!t)
+				continue;
+			size_t start = s == from_slot ? from_off : 0;
+			for (const char *hit = strstr(t + start, digits); hit; hit = strstr(hit + 1, digits)) {
+				size_t at = (size_t)(hit - t);
+				if (at > 0 && isdigit((unsigned char)t[at - 1]))
+					continue;
+				if (!bare_reference_at(t, at, dl))
+					continue;
+				size_t cut = at;
+				while (cut > 0 && t[cut - 1] == ' ')
+					cut--;
+				*slots[s].text = arena_printf(A, "%.*s%s%s", (int)cut, t, note_ref(A, i), t + at + dl);
+				n->referenced = true;
+				n->ref_line = slots[s].line;
+				diag_note(doc->diag, slots[s].line, "footnotes",
+					  "bare number %d read as the reference of footnote %d (its superscript was lost)",
+					  num, num);
+				found = true;
+				break;
+			}
+		}
+	}
+}
+
+void pass_footnotes(struct document *doc)
+{
+	struct arena *A = &doc->arena;
+	/* 0. canonical superscripts everywhere */
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (!blk->text || blk->role == ROLE_DROPPED)
+			continue;
+		bool changed = false;
+		blk->text = canonical_sups(A, blk->text, &changed);
+		if (changed)
+			diag_note(doc->diag, blk->line, "footnotes", "repaired a mangled superscript");
+	}
+	struct ptr_vec defs_block = {0};
+	collect_definitions(doc, &defs_block);
+	size_t ndefs = doc->notes.len;
+	/* slots: the cover's texts, then every body block, in order */
+	struct slot *slots = arena_alloc(A, (doc->blocks.len + 3) * sizeof(*slots));
+	size_t nslots = 0;
+	struct doc_meta *m = &doc->meta;
+	if (m->symbol_note) slots[nslots++] = (struct slot){&m->symbol_note, m->line_symbol, 0};
+	if (m->agenda_item) slots[nslots++] = (struct slot){&m->agenda_item, 0, 0};
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->text && blk->role != ROLE_DROPPED && blk->role != ROLE_FOOTNOTE_DEF &&
+		    blk->role != ROLE_COVER)
+			slots[nslots++] = (struct slot){&blk->text, blk->line, i};
+	}
+	struct note_info *info = arena_zalloc(A, (ndefs + 1) * sizeof(*info));
+	bool have_star = false;
+	for (size_t i = 0; i < ndefs; i++) {
+		info[i].def_block = (size_t)defs_block.items[i];
+		have_star |= DOC_NOTE(doc, i)->marker[0] == '*';
+	}
+	link_superscripts(doc, slots, nslots, info, have_star);
+	/* notes created for missing definitions have no info entry past ndefs;
+	 * the bare search only looks at defined notes */
+	size_t all = doc->notes.len;
+	doc->notes.len = ndefs;
+	link_bare_numbers(doc, slots, nslots, info);
+	doc->notes.len = all;
+	/* 4. defined but never referenced: keep it where its page ended */
+	for (size_t i = 0; i < ndefs; i++) {
+		struct note *n = DOC_NOTE(doc, i);
+		if (n->referenced)
+			continue;
+		size_t b = info[i].def_block;
+		struct block *host = NULL;
+		for (size_t j = b; j-- > 0;) {
+			struct block *c = DOC_BLOCK(doc, j);
+			if (c->text && c->role != ROLE_DROPPED && c->role != ROLE_FOOTNOTE_DEF && c->role != ROLE_COVER) {
+				host = c;
+				break;
+			}
+		}
+		if (!host) {
+			diag_warn(doc->diag, n->def_line, "footnotes", "footnote %s has no reference and no text before it; dropped", n->marker);
+			continue;
+		}
+		host->text = arena_printf(A, "%s%s", host->text, note_ref(A, i));
+		n->referenced = true;
+		diag_warn(doc->diag, n->def_line, "footnotes",
+			  "no reference to footnote %s was found; the note is attached where its page ended (line %d)",
+			  n->marker, host->end_line);
+	}
+	for (size_t i = 0; i < ndefs; i++)
+		diag_note(doc->diag, DOC_NOTE(doc, i)->def_line, "footnotes", "footnote %s moved to its reference (line %d)",
+			  DOC_NOTE(doc, i)->marker, DOC_NOTE(doc, i)->ref_line);
+}

@@ -1,2 +1,237 @@
+/* furniture.c — what the printed page added and the text must lose.
+ *
+ * UN documents print a footer with the job number and page on every page
+ * ("V.22-25156 3/56", "15-22378 (E)", "2/16 15-22378" on even pages), a
+ * running header with the symbol ("A/RES/70/174"), a barcode line
+ * ("*1522378*") and "Please recycle" on the first page.  Extractors leave
+ * them as lines between (or inside) paragraphs; `---` and form feeds mark
+ * where pages ended.  This pass removes them, keeping a page-break mark so
+ * joins.c can rejoin the paragraph the page cut.  It also drops the
+ * extracted table of contents, which cannot be repaired (its columns are
+ * interleaved); the editions generate their own. */
+#include <ctype.h>
+#include <string.h>
+
 #include "normalise.h"
-void pass_furniture(struct document *doc) { (void)doc; }
+#include "normalise/util.h"
+#include "util/buf.h"
+
+/* "V.22-25156", "15-22378", "A/70/174"-free: a UN job number, optionally
+ * followed by "(E)" (the language of the edition).  Returns its length. */
+static size_t job_number(const char *s)
+{
+	size_t i = 0;
+	if (isupper((unsigned char)s[0]) && s[1] == '.')
+		i = 2;
+	if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]) || s[i + 2] != '-')
+		return 0;
+	size_t j = i + 3, digits = 0;
+	while (isdigit((unsigned char)s[j]))
+		j++, digits++;
+	if (digits < 4 || digits > 6)
+		return 0;
+	if (!strncmp(s + j, " (E)", 4))
+		j += 4;
+	return j;
+}
+
+/* "3/56", "49/5 6" (a broken one), "**25/56**" after bold was stripped. */
+static size_t page_of_pages(const char *s)
+{
+	size_t i = 0;
+	while (isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i > 4 || s[i] != '/')
+		return 0;
+	size_t j = i + 1, k = j;
+	while (isdigit((unsigned char)s[k]) || (s[k] == ' ' && isdigit((unsigned char)s[k + 1]) && k > j))
+		k++;
+	return k > j ? k : 0;
+}
+
+static const char *skip_spaces(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* Is this one line (markup stripped, trimmed) page furniture?  Returns the
+ * kind for the diagnostic, or NULL. */
+static const char *furniture_kind(const char *line)
+{
+	const char *s = skip_spaces(line);
+	if (!*s)
+		return NULL;
+	size_t n;
+	if ((n = job_number(s))) {
+		const char *rest = skip_spaces(s + n);
+		if (!*rest) return "job number";
+		size_t m = page_of_pages(rest);
+		if (m && !*skip_spaces(rest + m)) return "page footer";
+		if ((m = job_number(rest)) && !*skip_spaces(rest + m)) return "page footer";
+		return NULL;
+	}
+	if ((n = page_of_pages(s))) {
+		const char *rest = skip_spaces(s + n);
+		if (!*rest) return "page number";
+		size_t m = job_number(rest);
+		if (m && !*skip_spaces(rest + m)) return "page footer";
+		return NULL;
+	}
+	/* the barcode under the job number: *1522378* */
+	if (s[0] == '*') {
+		size_t i = 1;
+		while (isdigit((unsigned char)s[i])) i++;
+		if (i >= 6 && s[i] == '*' && !*skip_spaces(s + i + 1)) return "barcode";
+	}
+	if (!strcmp(s, "Please recycle") || !strncmp(s, "Please recycle ", 15)) return "recycling mark";
+	return NULL;
+}
+
+static char *line_plain(struct document *doc, const char *line, size_t n)
+{
+	char *plain = text_plain(&doc->arena, arena_strndup(&doc->arena, line, n));
+	return text_trim(&doc->arena, plain);
+}
+
+/* Remove furniture lines from a block.  Returns true when nothing is left. */
+static bool strip_furniture_lines(struct document *doc, struct block *blk)
+{
+	const char *text = blk->text;
+	struct buf kept = BUF_INIT;
+	int removed = 0, kept_lines = 0;
+	int line = blk->line;
+	for (const char *p = text; *p;) {
+		const char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		const char *kind = furniture_kind(line_plain(doc, p, n));
+		if (kind) {
+			diag_note(doc->diag, line, "furniture", "removed %s", kind);
+			removed++;
+		} else {
+			if (kept.len)
+				buf_putc(&kept, '\n');
+			buf_put(&kept, p, n);
+			kept_lines++;
+		}
+		line++;
+		p += n + (eol ? 1 : 0);
+	}
+	if (removed && kept_lines)
+		blk->text = arena_strndup(&doc->arena, buf_cstr(&kept), kept.len);
+	buf_free(&kept);
+	return removed > 0 && kept_lines == 0;
+}
+
+/* An entry of an extracted contents list: tab-separated columns, dot
+ * leaders, or a trailing page number after a title. */
+static bool looks_like_toc_entry(struct document *doc, const struct block *blk)
+{
+	if (blk->kind == BLOCK_RULE || blk->kind == BLOCK_PAGEBREAK)
+		return true;
+	const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+	if (!*plain)
+		return true;
+	if (strchr(plain, '\t') || strstr(plain, "....") || strstr(plain, ". . ."))
+		return true;
+	size_t n = strlen(plain);
+	/* "Introduction 3": a title ending with a page number, no sentence */
+	if (n && isdigit((unsigned char)plain[n - 1]) && !strchr(plain, '.') && n < 120)
+		return true;
+	return false;
+}
+
+static bool is_contents_heading(struct document *doc, const struct block *blk)
+{
+	const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+	return !strcmp(plain, "Contents") || !strcmp(plain, "CONTENTS") || !strcmp(plain, "Table of contents");
+}
+
+static void drop_contents(struct document *doc)
+{
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->role == ROLE_DROPPED || !blk->text || !is_contents_heading(doc, blk))
+			continue;
+		blk->role = ROLE_DROPPED;
+		int dropped = 0, first = blk->line, last = blk->line;
+		for (size_t j = i + 1; j < doc->blocks.len; j++) {
+			struct block *e = DOC_BLOCK(doc, j);
+			if (e->role == ROLE_DROPPED)
+				continue;
+			/* a footnote definition that the page held stays */
+			if (e->text && e->text[0] == MK_SUP_OPEN)
+				continue;
+			if (e->kind == BLOCK_HEADING && !strchr(e->text, '\t'))
+				break;
+			if (!looks_like_toc_entry(doc, e))
+				break;
+			e->role = ROLE_DROPPED;
+			dropped++;
+			last = e->end_line;
+		}
+		diag_note(doc->diag, first, "furniture",
+			  "dropped the extracted contents list (%d blocks, to line %d); the editions generate their own",
+			  dropped, last);
+		return;
+	}
+}
+
+/* A symbol printed alone on a line more than once is the running header. */
+static void drop_running_headers(struct document *doc)
+{
+	struct ptr_vec symbols = {0};
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->role == ROLE_DROPPED || blk->kind != BLOCK_TEXT || strchr(blk->text, '\n'))
+			continue;
+		const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+		size_t len;
+		if (un_symbol_match(plain, 0, &len) && !plain[len])
+			ptr_vec_push(&doc->arena, &symbols, blk);
+	}
+	for (size_t i = 0; i < symbols.len; i++) {
+		struct block *a = symbols.items[i];
+		const char *pa = text_trim(&doc->arena, text_plain(&doc->arena, a->text));
+		int count = 0;
+		for (size_t j = 0; j < symbols.len; j++)
+			count += !strcmp(pa, text_trim(&doc->arena, text_plain(&doc->arena,
+					((struct block *)symbols.items[j])->text)));
+		/* the first one, on the cover, is the document's symbol */
+		if (count >= 2 && i > 0) {
+			bool first = true;
+			for (size_t j = 0; j < i; j++)
+				if (!strcmp(pa, text_trim(&doc->arena, text_plain(&doc->arena,
+						((struct block *)symbols.items[j])->text))))
+					first = false;
+			if (!first) {
+				a->role = ROLE_DROPPED;
+				a->page_break = true;
+				diag_note(doc->diag, a->line, "furniture", "removed running header %s", pa);
+			}
+		}
+	}
+}
+
+void pass_furniture(struct document *doc)
+{
+	drop_contents(doc);
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->role == ROLE_DROPPED)
+			continue;
+		if (blk->kind == BLOCK_RULE || blk->kind == BLOCK_PAGEBREAK) {
+			blk->role = ROLE_DROPPED;
+			blk->page_break = true;
+			diag_note(doc->diag, blk->line, "furniture", "removed a page %s",
+				  blk->kind == BLOCK_RULE ? "separator (---)" : "break (form feed)");
+			continue;
+		}
+		if (blk->text && strip_furniture_lines(doc, blk)) {
+			blk->role = ROLE_DROPPED;
+			blk->page_break = true;
+		}
+	}
+	drop_running_headers(doc);
+}

@@ -1,2 +1,335 @@
+/* metadata.c — the cover page, turned into facts.
+ *
+ * A UN document's first page prints, in a fixed vocabulary: "United
+ * Nations", the symbol (top right), "Distr.: General|Limited|Restricted",
+ * the date, "Original: English", the body ("Conference of the Parties …",
+ * "General Assembly"), the session ("Twelfth session"), place and dates
+ * ("Vienna, 14–18 October 2024"), "Item 5 of the provisional agenda*" and
+ * the agenda item's title, then the document's title.  Extractors scatter
+ * these over lines and headings; this pass reads the cover zone (the blocks
+ * before the body starts), moves each fact into doc->meta and retires the
+ * block, then finds the title and the document type. */
+#include <ctype.h>
+#include <string.h>
+
 #include "normalise.h"
-void pass_metadata(struct document *doc) { (void)doc; }
+#include "normalise/util.h"
+#include "util/buf.h"
+
+static const char *const ordinals[] = {
+	"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
+	"Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth",
+	"Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
+};
+
+static int session_number(const char *s)
+{
+	for (size_t i = 0; i < sizeof ordinals / sizeof ordinals[0]; i++) {
+		size_t n = strlen(ordinals[i]);
+		if (!strncmp(s, ordinals[i], n) && !strcmp(s + n, " session"))
+			return (int)i + 1;
+	}
+	/* "Seventy-seventh session" and the like: accept, number unknown */
+	size_t n = strlen(s);
+	if (n > 8 && !strcmp(s + n - 8, " session") && isupper((unsigned char)s[0]) && n < 40)
+		return 0;
+	return -1;
+}
+
+/* The principal organs and the bodies whose documents we see. */
+static bool is_body_name(const char *s)
+{
+	static const char *const bodies[] = {
+		"General Assembly", "Security Council", "Economic and Social Council",
+		"Human Rights Council", "Trusteeship Council", "Conference of the Parties",
+		"Conference of the States Parties", "Commission on ", "Committee on ",
+		"United Nations Conference", "Executive Board", "Trade and Development Board",
+	};
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
+		if (starts_with(s, bodies[i]))
+			return true;
+	return false;
+}
+
+static bool is_meeting_body(const char *s)
+{
+	return (starts_with(s, "Working Group") || starts_with(s, "Expert Group") ||
+		starts_with(s, "Open-ended") || starts_with(s, "Ad Hoc Committee") ||
+		starts_with(s, "Subcommission") || starts_with(s, "Subcommittee")) && strlen(s) < 160 &&
+	       s[strlen(s) - 1] != '.';
+}
+
+/* "Vienna, 14–18 October 2024", "New York, 5 May 2023": a place, a comma,
+ * dates.  Conservative: a capitalised word or two, then digits. */
+static bool is_place_line(const char *s)
+{
+	const char *comma = strchr(s, ',');
+	if (!comma || comma - s > 30 || !isupper((unsigned char)s[0]))
+		return false;
+	const char *rest = comma + 1;
+	while (*rest == ' ') rest++;
+	if (!isdigit((unsigned char)*rest))
+		return false;
+	size_t n = strlen(s);
+	return n < 80 && isdigit((unsigned char)s[n - 1]);
+}
+
+struct cover_state {
+	bool distr_pending_date;	/* "Distr.: Limited" with the date on the next line */
+	bool after_agenda;		/* the next short line is the agenda item's title */
+};
+
+/* Try to read one cover line.  Returns true if it was a cover fact. */
+static bool read_cover_line(struct document *doc, struct block *blk, const char *raw_line,
+			    struct cover_state *st)
+{
+	struct doc_meta *m = &doc->meta;
+	struct arena *A = &doc->arena;
+	const char *line = text_trim(A, text_plain(A, raw_line));
+	size_t len;
+	if (!*line)
+		return true;
+	if (!strcmp(line, "United Nations")) {
+		m->organization = "United Nations";
+		return true;
+	}
+	if (starts_with(line, "United Nations ") && un_symbol_match(line, 15, &len)) {
+		m->organization = "United Nations";
+		line += 15;
+	}
+	if (un_symbol_match(line, 0, &len) && !m->symbol) {
+		m->symbol = arena_strndup(A, line, len);
+		m->line_symbol = blk->line;
+		const char *rest = line + len;
+		while (*rest == ' ') rest++;
+		/* "CTOC/COP/2022/9*": the star refers to a note (reissue) */
+		if (*rest == '*' || isdigit((unsigned char)*rest))
+			m->symbol_note = arena_printf(A, "%c%s%c", MK_SUP_OPEN, rest, MK_SUP_CLOSE);
+		else if (*rest)
+			return false;
+		return true;
+	}
+	if (starts_with(line, "Distr.:") || starts_with(line, "Distr. :")) {
+		const char *v = strchr(line, ':') + 1;
+		while (*v == ' ') v++;
+		const char *ds;
+		size_t dl;
+		char *iso = un_find_date(A, v, &ds, &dl);
+		size_t kind_len = iso ? (size_t)(ds - v) : strlen(v);
+		while (kind_len && v[kind_len - 1] == ' ') kind_len--;
+		m->distribution = arena_strndup(A, v, kind_len);
+		if (iso) {
+			m->date_iso = iso;
+			m->date_text = arena_strndup(A, ds, dl);
+			m->line_date = blk->line;
+		} else {
+			st->distr_pending_date = true;
+		}
+		return true;
+	}
+	char *iso = un_date_to_iso(A, line);
+	if (iso && !m->date_iso) {
+		m->date_iso = iso;
+		m->date_text = arena_strdup(A, line);
+		m->line_date = blk->line;
+		st->distr_pending_date = false;
+		return true;
+	}
+	if (starts_with(line, "Original:")) {
+		const char *v = line + 9;
+		while (*v == ' ') v++;
+		m->language = arena_strdup(A, v);
+		return true;
+	}
+	int sn = session_number(line);
+	if (sn >= 0 && !m->session) {
+		m->session = arena_strdup(A, line);
+		m->session_number = sn;
+		return true;
+	}
+	if (is_place_line(line) && !m->place) {
+		m->place = arena_strdup(A, line);
+		return true;
+	}
+	if (starts_with(line, "Item ") && strstr(line, "agenda")) {
+		m->agenda_item = text_trim(A, raw_line);
+		st->after_agenda = true;
+		return true;
+	}
+	if (st->after_agenda && !m->agenda_title && strlen(line) < 160 && line[strlen(line) - 1] != '.' &&
+	    line[strlen(line) - 1] != ',') {
+		/* "Technical assistance": the agenda item's title, not the document's */
+		if (!starts_with(line, "Draft ") && !starts_with(line, "Report ") &&
+		    !starts_with(line, "Background paper") && !starts_with(line, "Note by")) {
+			m->agenda_title = text_trim(A, raw_line);
+			st->after_agenda = false;
+			return true;
+		}
+	}
+	if (is_body_name(line) && !m->body && !m->title) {
+		m->body = arena_strdup(A, line);
+		return true;
+	}
+	if (is_meeting_body(line) && !m->meeting && !m->title && m->body) {
+		m->meeting = arena_strdup(A, line);
+		return true;
+	}
+	return false;
+}
+
+/* A block belongs to the body (and ends the cover zone) when it is a
+ * numbered paragraph or heading, a formula, or a long sentence. */
+static bool starts_body(struct document *doc, const struct block *blk)
+{
+	const char *t = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+	if (blk->num)
+		return true;
+	if (isdigit((unsigned char)t[0]) || (t[0] == '(' && islower((unsigned char)t[1])))
+		return true;
+	/* "I. Introduction" */
+	size_t r = 0;
+	while (t[r] == 'I' || t[r] == 'V' || t[r] == 'X')
+		r++;
+	if (r && t[r] == '.' && t[r + 1] == ' ')
+		return true;
+	if (starts_with(t, "Resolution ") || starts_with(t, "Decision ") || starts_with(t, "Annex"))
+		return false;
+	return false;
+}
+
+/* The kind of document a subtitle line announces, or NULL. */
+static const char *type_from_subtitle(const char *s)
+{
+	if (starts_with(s, "Draft resolution")) return "resolutionDraft";
+	if (starts_with(s, "Draft decision")) return "resolutionDraft";
+	if (starts_with(s, "Background paper")) return "backgroundPaper";
+	if (starts_with(s, "Note by")) return "note";
+	if (starts_with(s, "Conference room paper")) return "note";
+	return NULL;
+}
+
+static bool is_instrument_heading(const char *t, const char *word, char **number, struct arena *A)
+{
+	size_t n = strlen(word);
+	if (strncmp(t, word, n) || t[n] != ' ')
+		return false;
+	const char *p = t + n + 1;
+	size_t i = 0;
+	while (isdigit((unsigned char)p[i]) || p[i] == '/')
+		i++;
+	if (i == 0 || !strchr(p, '/') || (p[i] && p[i] != '.' && p[i] != ' '))
+		return false;
+	if (p[i] == ' ')
+		return false;
+	*number = arena_strndup(A, p, i);
+	return true;
+}
+
+void pass_metadata(struct document *doc)
+{
+	struct doc_meta *m = &doc->meta;
+	struct arena *A = &doc->arena;
+	struct cover_state st = {0};
+	size_t i = 0;
+	/* 1. the cover zone */
+	for (; i < doc->blocks.len; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->role != ROLE_BODY || !blk->text)
+			continue;
+		if (blk->text[0] == MK_SUP_OPEN || starts_with(blk->text, "* ") || starts_with(blk->text, "\\* "))
+			continue;	/* a footnote the cover page held */
+		if (starts_body(doc, blk))
+			break;
+		/* a block may hold several cover lines (hard breaks) */
+		bool all = true;
+		struct buf rest = BUF_INIT;
+		for (const char *p = blk->text; *p;) {
+			const char *eol = strchr(p, '\n');
+			size_t n = eol ? (size_t)(eol - p) : strlen(p);
+			char *line = arena_strndup(A, p, n);
+			if (!read_cover_line(doc, blk, line, &st)) {
+				all = false;
+				if (rest.len) buf_putc(&rest, '\n');
+				buf_put(&rest, p, n);
+			}
+			p += n + (eol ? 1 : 0);
+		}
+		if (all) {
+			blk->role = ROLE_COVER;
+			diag_note(doc->diag, blk->line, "metadata", "cover line read as metadata");
+			buf_free(&rest);
+			continue;
+		}
+		bool partial = strcmp(buf_cstr(&rest), blk->text) != 0;
+		if (partial)
+			blk->text = arena_strndup(A, rest.data, rest.len);
+		buf_free(&rest);
+		if (!partial)
+			break;
+	}
+	/* 2. title, subtitle and type, among the next few blocks */
+	int looked = 0;
+	for (; i < doc->blocks.len && looked < 6; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->role != ROLE_BODY || !blk->text)
+			continue;
+		if (blk->text[0] == MK_SUP_OPEN || starts_with(blk->text, "* "))
+			continue;
+		looked++;
+		const char *t = text_trim(A, text_plain(A, blk->text));
+		char *number;
+		if (!m->title && (is_instrument_heading(t, "Resolution", &number, A) ||
+				  is_instrument_heading(t, "Decision", &number, A))) {
+			/* a document that is one resolution (no cover, or a cover
+			 * then "Resolution 11/3"): a statement */
+			if (looked > 1 && m->symbol)
+				break;
+			m->type = t[0] == 'R' ? "resolution" : "decision";
+			m->number = number;
+			blk->role = ROLE_COVER;
+			continue;
+		}
+		if (starts_body(doc, blk))
+			break;
+		size_t tl = strlen(t);
+		/* a formula ends the search: "The Conference of the Parties …," */
+		if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic))
+			break;
+		const char *type = type_from_subtitle(t);
+		if (type) {
+			if (!m->type || !strcmp(m->type, "document"))
+				m->type = type;
+			blk->role = ROLE_SUBTITLE;
+			continue;
+		}
+		if (!m->title) {
+			if (tl > 300 || (tl && t[tl - 1] == '.' && tl > 200))
+				break;
+			m->title = arena_strdup(A, t);
+			blk->role = ROLE_TITLE;
+			/* hard-wrapped title lines are one line */
+			for (char *p = blk->text; *p; p++)
+				if (*p == '\n' || *p == MK_BREAK)
+					*p = ' ';
+			if (starts_with(t, "Report") && !m->type)
+				m->type = "report";
+			continue;
+		}
+		/* the title printed twice (once hard-wrapped): keep one */
+		if (!strcmp(t, m->title) || (strlen(t) == strlen(m->title))) {
+			char *a = text_plain(A, t), *b = text_plain(A, m->title);
+			for (char *p = a; *p; p++) if (*p == '\n') *p = ' ';
+			for (char *p = b; *p; p++) if (*p == '\n') *p = ' ';
+			if (!strcmp(a, b)) {
+				blk->role = ROLE_DROPPED;
+				diag_note(doc->diag, blk->line, "metadata", "dropped the title printed a second time");
+				continue;
+			}
+		}
+		break;
+	}
+	if (!m->type)
+		m->type = m->title && starts_with(m->title, "Report") ? "report" : "document";
+	if (m->distribution && !m->date_iso)
+		diag_warn(doc->diag, 0, "metadata", "the cover has no date");
+}
