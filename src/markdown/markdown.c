@@ -449,6 +449,61 @@ static void write_numbered(struct md *m, xmlNodePtr n, int level, int indent, in
 	buf_free(&text);
 }
 
+/* The area of the printed cover page a cover line sits in: the masthead
+ * (organisation, symbol), the top-right block (distribution, date,
+ * original language), the body and session block, the agenda item, its
+ * title.  Lines of one area form one paragraph of short lines. */
+static int cover_area(xmlNodePtr p)
+{
+	static const struct {
+		const char *cls;
+		int area;
+	} areas[] = {
+		{"organization", 1}, {"symbol", 1}, {"distribution", 2}, {"date", 2},
+		{"language", 2}, {"body", 3}, {"session", 3}, {"place", 3},
+		{"agenda", 4}, {"agendaTitle", 5},
+	};
+	xmlChar *cls = xmlGetProp(p, BAD_CAST "class");
+	int area = 0;
+	for (size_t i = 0; cls && i < sizeof areas / sizeof *areas; i++)
+		if (!strcmp((const char *)cls, areas[i].cls))
+			area = areas[i].area;
+	xmlFree(cls);
+	return area;
+}
+
+/* The cover as the short lines a UN document prints, in the XML's order;
+ * lines of one area are joined by hard breaks ("\" at the end of the line,
+ * never two trailing spaces). */
+static void write_cover(struct md *m, xmlNodePtr cover)
+{
+	int open_area = -1;
+	size_t notes_before = m->notes.len;
+	for (xmlNodePtr p = cover->children; p; p = p->next) {
+		if (!is_el(p, "p"))
+			continue;
+		struct buf text = BUF_INIT;
+		render_text_of(m, p, &text);
+		if (text.len) {
+			int area = cover_area(p);
+			if (area && area == open_area) {
+				buf_puts(&m->line, "\\\n");
+			} else {
+				if (open_area >= 0)
+					end_block(m);
+				begin_block(m, 0, 0, notes_before);
+			}
+			open_area = area;
+			/* each line after a hard break could open a block too */
+			md_escape_block_start(&m->line, text.data);
+		}
+		notes_before = m->notes.len;
+		buf_free(&text);
+	}
+	if (open_area >= 0)
+		end_block(m);
+}
+
 static void walk_preface(struct md *m, xmlNodePtr preface)
 {
 	for (xmlNodePtr p = preface->children; p; p = p->next) {
@@ -478,8 +533,7 @@ static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 	case EL_HEADING:	/* written with their hierarchy */
 		break;
 	case EL_COVERPAGE:
-		/* one short line per cover line, in the order the XML has them */
-		walk_children(m, n, level, 0);
+		write_cover(m, n);
 		break;
 	case EL_PREFACE:
 		walk_preface(m, n);
