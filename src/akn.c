@@ -665,7 +665,12 @@ static void add_body_block(struct builder *b, size_t i)
 		struct frame *f = top(b);
 		if (f->level >= LV_ANNEX_TOP || f->level == LV_ROOT) {
 			const char *name = arena_printf(A, "crossHeading_%d", ++f->crossheadings);
-			xmlNodePtr ch = add(b, f->node, "crossHeading");
+			/* AKN allows crossHeading only inside a hierarchy; at the root
+			 * of a body or a resolution it is a classed block */
+			bool in_hier = f->level != LV_ROOT && f->level != LV_INSTRUMENT;
+			xmlNodePtr ch = add(b, f->node, in_hier ? "crossHeading" : "p");
+			if (!in_hier)
+				xmlSetProp(ch, X("class"), X("crossHeading"));
 			set_eid(b, ch, joined(b, f->eid, name));
 			add_inlines(b, ch, blk->text, strlen(blk->text));
 			f->has_children = true;

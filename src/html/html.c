@@ -1,9 +1,25 @@
-/* Placeholder until the html edition lands (its own issue). */
+/* html.c — the HTML edition: templates/akn-html.xsl over the AKN tree, the
+ * page written atomically, styles/unpress.css copied beside it.  The
+ * template is the source of truth for the markup; this file only chooses
+ * the parameters. */
 #include "edition.h"
-#include <sysexits.h>
+
+#include <string.h>
+
+#include "html/xslt.h"
+
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {
-	(void)akn; (void)path;
-	diag_error(opts->diag, 0, "html", "the html edition is not built yet");
-	return EX_UNAVAILABLE;
+	const char *slug = opts->slug ? opts->slug : "document";
+	struct xslt_param params[] = {
+		{"slug", slug},
+		{"css", "unpress.css"},
+	};
+	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params,
+				 (int)(sizeof params / sizeof params[0]), NULL, path,
+				 opts->diag, "html");
+	if (status == 0)
+		status = copy_data_file(opts->data_dir, "styles/unpress.css", opts->out_dir,
+					"unpress.css", opts->diag, "html");
+	return status;
 }

@@ -35,8 +35,9 @@ static size_t job_number(const char *s)
 	return j;
 }
 
-/* "3/56", "49/5 6" (a broken one), "**25/56**" after bold was stripped. */
-static size_t page_of_pages(const char *s)
+/* "3/56", or "49/5 6" (a footer broken by the extractor) when broken is
+ * set; "**25/56**" arrives here with its bold already stripped. */
+static size_t page_of_pages_form(const char *s, bool broken)
 {
 	size_t i = 0;
 	while (isdigit((unsigned char)s[i]))
@@ -44,9 +45,14 @@ static size_t page_of_pages(const char *s)
 	if (i == 0 || i > 4 || s[i] != '/')
 		return 0;
 	size_t j = i + 1, k = j;
-	while (isdigit((unsigned char)s[k]) || (s[k] == ' ' && isdigit((unsigned char)s[k + 1]) && k > j))
+	while (isdigit((unsigned char)s[k]) || (broken && s[k] == ' ' && isdigit((unsigned char)s[k + 1]) && k > j))
 		k++;
 	return k > j ? k : 0;
+}
+
+static size_t page_of_pages(const char *s)
+{
+	return page_of_pages_form(s, false);
 }
 
 static const char *skip_spaces(const char *s)
@@ -72,6 +78,8 @@ static const char *furniture_kind(const char *line)
 		if ((m = job_number(rest)) && !*skip_spaces(rest + m)) return "page footer";
 		return NULL;
 	}
+	if ((n = page_of_pages_form(s, true)) && !*skip_spaces(s + n))
+		return "page number";
 	if ((n = page_of_pages(s))) {
 		const char *rest = skip_spaces(s + n);
 		if (!*rest) return "page number";

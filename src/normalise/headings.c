@@ -1,2 +1,186 @@
+/* headings.c — the hierarchy, from the numbering and never from the
+ * Markdown level (extractors use # to ##### at random, bold inside).
+ * UN reports number chapters with roman numerals ("I."), sections with
+ * capitals ("A."), subsections with arabic numerals ("1."); resolutions and
+ * decisions adopted are headed "Resolution 11/1", "Decision 11/2", annexes
+ * "Annex" or "Annex I", each followed by a title line.  An unnumbered
+ * heading ("Deliberations") is a cross-heading.  Plain-text extractions
+ * (no Markdown) carry the same headings as short bare lines. */
+#include <ctype.h>
+#include <string.h>
+
 #include "normalise.h"
-void pass_headings(struct document *doc) { (void)doc; }
+#include "normalise/util.h"
+
+static char last_char(const char *t)
+{
+	size_t n = strlen(t);
+	return n ? t[n - 1] : '\0';
+}
+
+/* "I. Title" → number length (roman + "."), else 0. */
+static size_t roman_prefix(const char *t)
+{
+	size_t i = 0;
+	while (t[i] == 'I' || t[i] == 'V' || t[i] == 'X' || t[i] == 'L')
+		i++;
+	if (i && t[i] == '.' && t[i + 1] == ' ' && roman_value(t, i) > 0)
+		return i + 1;
+	return 0;
+}
+
+static size_t capital_prefix(const char *t)
+{
+	if (isupper((unsigned char)t[0]) && t[1] == '.' && t[2] == ' ' && isupper((unsigned char)t[3]))
+		return 2;
+	return 0;
+}
+
+static size_t arabic_prefix(const char *t)
+{
+	size_t i = 0;
+	while (isdigit((unsigned char)t[i]))
+		i++;
+	if (i && i < 3 && t[i] == '.' && t[i + 1] == ' ')
+		return i + 1;
+	return 0;
+}
+
+/* "Resolution 11/1" / "Decision 11/2" → the number, else NULL. */
+static char *instrument_number(struct arena *A, const char *t, const char *word)
+{
+	size_t n = strlen(word);
+	if (strncmp(t, word, n) || t[n] != ' ')
+		return NULL;
+	const char *p = t + n + 1;
+	size_t i = 0;
+	while (isdigit((unsigned char)p[i]) || p[i] == '/')
+		i++;
+	if (!i || !memchr(p, '/', i))
+		return NULL;
+	const char *rest = p + i;
+	if (*rest == '.')
+		rest++;
+	return *rest ? NULL : arena_strndup(A, p, i);
+}
+
+/* "Annex", "Annex I", "ANNEX II" → number ("" for a lone annex), else NULL. */
+static char *annex_number(struct arena *A, const char *t)
+{
+	if (strncmp(t, "Annex", 5) && strncmp(t, "ANNEX", 5))
+		return NULL;
+	const char *p = t + 5;
+	if (!*p)
+		return arena_strdup(A, "");
+	if (*p != ' ')
+		return NULL;
+	p++;
+	size_t i = 0;
+	while (isalnum((unsigned char)p[i]))
+		i++;
+	if (!i || p[i] || i > 6)
+		return NULL;
+	return arena_strndup(A, p, i);
+}
+
+/* Can this block be a heading?  Markdown headings can; a plain line can when
+ * it is short and does not end a sentence. */
+static bool heading_like(const struct block *b, const char *t)
+{
+	if (b->kind == BLOCK_HEADING)
+		return true;
+	size_t n = strlen(t);
+	char end = last_char(t);
+	return n < 200 && end != ';' && end != ':' && end != ',' && (end != '.' || b->bold);
+}
+
+static struct block *next_body(struct document *doc, size_t i, size_t *at)
+{
+	for (size_t j = i + 1; j < doc->blocks.len; j++) {
+		struct block *n = DOC_BLOCK(doc, j);
+		if (n->role == ROLE_DROPPED || n->role == ROLE_FOOTNOTE_DEF || n->role == ROLE_COVER)
+			continue;
+		if (at)
+			*at = j;
+		return n;
+	}
+	return NULL;
+}
+
+static bool opens_item(const char *t)
+{
+	return arabic_prefix(t) || (t[0] == '(' && isalnum((unsigned char)t[1]));
+}
+
+/* The title line under "Resolution 11/1" or "Annex I". */
+static void take_title(struct document *doc, size_t i)
+{
+	size_t j;
+	struct block *n = next_body(doc, i, &j);
+	if (!n || n->role != ROLE_BODY || n->num)
+		return;
+	const char *t = text_trim(&doc->arena, text_plain(&doc->arena, n->text));
+	if (opens_item(t) || roman_prefix(t) || starts_with(t, "Resolution ") || starts_with(t, "Decision ") ||
+	    starts_with(t, "Annex"))
+		return;
+	char end = last_char(t);
+	/* a formula ("The Conference …,") or a sentence is not a title */
+	if (end == ',' || end == ':' || end == ';' || (end == '.' && n->kind != BLOCK_HEADING))
+		return;
+	n->role = ROLE_INSTRUMENT_TITLE;
+	n->text = arena_strdup(&doc->arena, t);
+}
+
+void pass_headings(struct document *doc)
+{
+	struct arena *A = &doc->arena;
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->role != ROLE_BODY || !b->text || b->num)
+			continue;
+		const char *t = text_trim(A, text_plain(A, b->text));
+		if (!*t)
+			continue;
+		char *number;
+		size_t k;
+		if ((number = instrument_number(A, t, "Resolution")) || (number = instrument_number(A, t, "Decision"))) {
+			b->role = t[0] == 'R' ? ROLE_RESOLUTION : ROLE_DECISION;
+			b->num = number;
+			b->text = "";
+			take_title(doc, i);
+		} else if ((number = annex_number(A, t))) {
+			b->role = ROLE_ANNEX;
+			b->num = number;
+			b->text = "";
+			take_title(doc, i);
+		} else if ((k = roman_prefix(t)) && heading_like(b, t)) {
+			b->role = ROLE_CHAPTER;
+			b->num = arena_strndup(A, t, k);
+			b->text = text_trim(A, t + k);
+		} else if ((k = capital_prefix(t)) && heading_like(b, t)) {
+			b->role = ROLE_SECTION;
+			b->num = arena_strndup(A, t, k);
+			b->text = text_trim(A, t + k);
+		} else if (b->kind == BLOCK_HEADING && (k = arabic_prefix(t))) {
+			b->role = ROLE_SUBSECTION;
+			b->num = arena_strndup(A, t, k);
+			b->text = text_trim(A, t + k);
+		} else if (b->kind == BLOCK_HEADING || (b->bold && heading_like(b, t) && last_char(t) != '.')) {
+			b->role = ROLE_CROSSHEADING;
+			b->text = arena_strdup(A, t);
+		} else if (heading_like(b, t) && strlen(t) < 150 && isupper((unsigned char)t[0]) &&
+			   last_char(t) != '.' && last_char(t) != ')' && !strchr(t, MK_NOTE)) {
+			/* a bare line followed by a numbered paragraph or an item:
+			 * a cross-heading in a plain-text extraction */
+			struct block *n = next_body(doc, i, NULL);
+			const char *nt = n && n->text ? text_plain(A, n->text) : "";
+			if (n && (n->num || opens_item(nt) || n->kind == BLOCK_HEADING) && strlen(t) < 150) {
+				b->role = ROLE_CROSSHEADING;
+				b->text = arena_strdup(A, t);
+			}
+		}
+		if (b->role != ROLE_BODY && b->role != ROLE_DROPPED)
+			diag_note(doc->diag, b->line, "headings", "heading %s%s%s", b->num ? b->num : "",
+				  b->num ? " " : "", b->text);
+	}
+}

@@ -1,2 +1,126 @@
+/* joins.c — one paragraph per block again.
+ *
+ * A page break cuts a paragraph in two, and the footnotes of the page sit
+ * between the halves; hard-wrapped lines put breaks inside a paragraph; a
+ * paragraph number can stand alone on its line.  This pass removes line
+ * breaks (undoing end-of-line hyphenation), gives a lone number its text,
+ * and glues the second half of a cut paragraph back when the text says it
+ * continues: it resumes in lower case, or the first half stopped mid-
+ * sentence with no punctuation at all across a page boundary.  A preambular
+ * clause ends with a comma and the next one starts with a capital: that is
+ * never glued. */
+#include <ctype.h>
+#include <string.h>
+
 #include "normalise.h"
-void pass_joins(struct document *doc) { (void)doc; }
+#include "normalise/util.h"
+#include "util/buf.h"
+
+/* Lines → one line; "recom-\nmendations" → "recommendations". */
+static char *unwrap(struct arena *A, const char *s)
+{
+	if (!strchr(s, '\n') && !strchr(s, MK_BREAK) && !strstr(s, "  "))
+		return (char *)s;
+	struct buf b = BUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (*p == MK_BREAK)
+			continue;
+		if (*p == '\n') {
+			while (b.len && b.data[b.len - 1] == ' ')
+				b.len--;
+			bool hyphen = b.len >= 2 && b.data[b.len - 1] == '-' && islower((unsigned char)b.data[b.len - 2]) &&
+				      islower((unsigned char)p[1]);
+			if (hyphen)
+				b.len--;
+			else if (b.len)
+				buf_putc(&b, ' ');
+			while (p[1] == ' ')
+				p++;
+			continue;
+		}
+		if (*p == ' ' && b.len && b.data[b.len - 1] == ' ')
+			continue;
+		buf_putc(&b, *p);
+	}
+	char *out = text_trim(A, buf_cstr(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* Does this text open like a new unit: a number, a letter item, a roman
+ * heading? */
+static bool opens_numbered(const char *t)
+{
+	if (isdigit((unsigned char)t[0])) {
+		size_t i = 0;
+		while (isdigit((unsigned char)t[i])) i++;
+		return t[i] == '.' && (t[i + 1] == ' ' || !t[i + 1]);
+	}
+	if (t[0] == '(' && isalnum((unsigned char)t[1]))
+		return true;
+	return false;
+}
+
+static char last_char(const char *t)
+{
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || (unsigned char)t[n - 1] < 0x20))
+		n--;
+	return n ? t[n - 1] : '\0';
+}
+
+static bool is_content(const struct block *b)
+{
+	return b->role == ROLE_BODY && b->text && b->kind == BLOCK_TEXT;
+}
+
+void pass_joins(struct document *doc)
+{
+	struct arena *A = &doc->arena;
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->text && b->role != ROLE_DROPPED)
+			b->text = unwrap(A, b->text);
+	}
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (!is_content(b))
+			continue;
+		for (;;) {
+			/* the next block of the body, noting what lies between */
+			bool boundary = false;
+			size_t j = i + 1;
+			for (; j < doc->blocks.len; j++) {
+				struct block *n = DOC_BLOCK(doc, j);
+				if (n->role == ROLE_DROPPED || n->role == ROLE_FOOTNOTE_DEF) {
+					boundary = true;
+					continue;
+				}
+				break;
+			}
+			if (j >= doc->blocks.len)
+				break;
+			struct block *n = DOC_BLOCK(doc, j);
+			if (!is_content(n) || n->num)
+				break;
+			const char *bt = text_plain(A, b->text), *nt = text_plain(A, n->text);
+			bool lone_number = b->num && !*bt;
+			char end = last_char(bt);
+			bool starts_lower = islower((unsigned char)nt[0]);
+			bool cut_mid_sentence = isalpha((unsigned char)end) && (boundary || n->line - b->end_line > 2) &&
+						strlen(bt) > 60;
+			bool continues = !opens_numbered(nt) &&
+					 (lone_number || (starts_lower && end != '.' && end != ':' && end != ';') ||
+					  cut_mid_sentence);
+			if (!continues)
+				break;
+			b->text = lone_number ? n->text : arena_printf(A, "%s %s", b->text, n->text);
+			if (lone_number)
+				diag_note(doc->diag, n->line, "joins", "paragraph number %s joined to its text", b->num);
+			else
+				diag_note(doc->diag, n->line, "joins", "rejoined a paragraph cut at line %d", b->end_line);
+			b->end_line = n->end_line;
+			n->role = ROLE_DROPPED;
+		}
+	}
+}

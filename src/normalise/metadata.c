@@ -303,7 +303,7 @@ void pass_metadata(struct document *doc)
 			continue;
 		}
 		if (!m->title) {
-			if (tl > 300 || (tl && t[tl - 1] == '.' && tl > 200))
+			if (tl > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && tl > 200))
 				break;
 			m->title = arena_strdup(A, t);
 			blk->role = ROLE_TITLE;
@@ -327,6 +327,14 @@ void pass_metadata(struct document *doc)
 			}
 		}
 		break;
+	}
+	/* The symbol says what it is: A/RES/…, E/RES/…, S/RES/… are resolutions,
+	 * …/DEC/… decisions (UN document symbol series). */
+	if ((!m->type || !strcmp(m->type, "document")) && m->symbol) {
+		if (strstr(m->symbol, "/RES/"))
+			m->type = "resolution";
+		else if (strstr(m->symbol, "/DEC/"))
+			m->type = "decision";
 	}
 	if (!m->type)
 		m->type = m->title && starts_with(m->title, "Report") ? "report" : "document";

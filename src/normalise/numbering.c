@@ -1,2 +1,221 @@
+/* numbering.c — numbered paragraphs and lettered points.
+ *
+ * UN documents number their paragraphs 1, 2, 3 … through the whole report;
+ * numbering restarts inside each resolution or decision (operative
+ * paragraphs) and each annex.  A number that does not continue its
+ * sequence and reads like a title ("2. Finalization and adoption of …"
+ * after paragraph 41) is a subsection heading of a plain-text extraction.
+ * Lettered subparagraphs run (a), (b) …; OCR reads (l) as (1): a "(1)"
+ * where the run expects "(l)" is repaired.  (i), (ii) … nest inside a
+ * lettered item — except that (i), (v) and (x) continue a run that has
+ * reached (h), (u) or (w). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "normalise.h"
-void pass_numbering(struct document *doc) { (void)doc; }
+#include "normalise/util.h"
+
+static char last_char(const char *t)
+{
+	size_t n = strlen(t);
+	return n ? t[n - 1] : '\0';
+}
+
+/* "12. text" → 12 and the length of "12. ", else 0. */
+static int leading_number(const char *t, size_t *len)
+{
+	size_t i = 0;
+	int v = 0;
+	while (isdigit((unsigned char)t[i]) && i < 4)
+		v = v * 10 + (t[i++] - '0');
+	if (!i || t[i] != '.' || (t[i + 1] != ' ' && t[i + 1]))
+		return 0;
+	*len = i + 1 + (t[i + 1] == ' ');
+	return v;
+}
+
+/* "(a) text" → the label inside the parentheses and the length, else NULL. */
+static char *leading_item(struct arena *A, const char *t, size_t *len)
+{
+	if (t[0] != '(')
+		return NULL;
+	size_t i = 1;
+	while (isalnum((unsigned char)t[i]) && i < 8)
+		i++;
+	if (i == 1 || t[i] != ')' || (t[i + 1] != ' ' && t[i + 1]))
+		return NULL;
+	*len = i + 1 + (t[i + 1] == ' ');
+	return arena_strndup(A, t + 1, i - 1);
+}
+
+static bool is_roman_lower(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (*p != 'i' && *p != 'v' && *p != 'x')
+			return false;
+	return *s != '\0';
+}
+
+struct counters {
+	int report;		/* the document's own paragraph numbers */
+	int instrument;		/* inside a resolution, decision or annex */
+	bool in_instrument;
+	char letter;		/* last letter of the current lettered run, 0 if none */
+	bool in_point;		/* a lettered item is open (for roman sub-items) */
+	int agenda_next;	/* inside an agenda list: the next item number, else 0 */
+	int last_para;		/* block index of the last numbered paragraph, -1 */
+};
+
+/* Strip the leading number or item label (with its markup) from text. */
+static char *strip_prefix(struct arena *A, const char *text, size_t plain_len)
+{
+	size_t seen = 0;
+	const char *p = text;
+	while (*p && seen < plain_len) {
+		if ((unsigned char)*p >= 0x20 || *p == '\n' || *p == '\t')
+			seen++;
+		p++;
+	}
+	/* keep an emphasis mark that opened before the prefix ended */
+	while (*p == ' ')
+		p++;
+	return text_trim(A, p);
+}
+
+void pass_numbering(struct document *doc)
+{
+	struct arena *A = &doc->arena;
+	struct counters c = {0};
+	c.last_para = -1;
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		switch (b->role) {
+		case ROLE_CHAPTER:
+		case ROLE_SECTION:
+		case ROLE_SUBSECTION:
+			c.in_instrument = false;
+			c.letter = 0;
+			c.in_point = false;
+			c.agenda_next = 0;
+			c.last_para = -1;
+			continue;
+		case ROLE_RESOLUTION:
+		case ROLE_DECISION:
+		case ROLE_ANNEX:
+			c.in_instrument = true;
+			c.instrument = 0;
+			c.letter = 0;
+			c.in_point = false;
+			c.agenda_next = 0;
+			c.last_para = -1;
+			continue;
+		case ROLE_BODY:
+			break;
+		default:
+			continue;
+		}
+		if (!b->text)
+			continue;
+		const char *t = text_trim(A, text_plain(A, b->text));
+		size_t len = 0;
+		int number = 0;
+		if (b->num) {
+			number = (int)strtol(b->num, NULL, 10);
+		} else if ((number = leading_number(t, &len))) {
+			b->num = arena_printf(A, "%d.", number);
+			b->text = strip_prefix(A, b->text, len);
+			t = t + len;
+		}
+		if (number > 0) {
+			int *counter = c.in_instrument ? &c.instrument : &c.report;
+			if (number <= *counter && b->kind == BLOCK_TEXT && strlen(t) < 400 && last_char(t) != '.' &&
+			    last_char(t) != ';' && last_char(t) != ':') {
+				/* out of sequence and title-like: a subsection heading */
+				b->role = ROLE_SUBSECTION;
+				b->text = arena_strdup(A, t);
+				c.in_instrument = false;
+				c.letter = 0;
+				diag_note(doc->diag, b->line, "numbering",
+					  "\"%d.\" breaks the paragraph sequence (at %d): read as subsection heading",
+					  number, *counter);
+				continue;
+			}
+			/* An agenda printed inside a report ("1. Organizational
+			 * matters:", "2. …") restarts at 1: its items are a list,
+			 * not paragraphs of the report. */
+			if (number == c.agenda_next || (number == 1 && *counter > 1 && number != *counter + 1)) {
+				b->role = ROLE_POINT;
+				b->depth = 1;
+				c.agenda_next = number + 1;
+				c.letter = 0;
+				c.in_point = true;
+				continue;
+			}
+			c.agenda_next = 0;
+			/* Numbers lost in extraction ("- The representative of …"
+			 * between 50. and 52.): when the unnumbered list items between
+			 * two paragraphs are exactly as many as the missing numbers,
+			 * the sequence proves which numbers they had. */
+			if (number > *counter + 1 && c.last_para >= 0) {
+				int gap = number - *counter - 1, items = 0;
+				for (size_t j = (size_t)c.last_para + 1; j < i; j++) {
+					struct block *g = DOC_BLOCK(doc, j);
+					if (g->role == ROLE_BODY && g->list_depth > 0 && !g->num && g->text && *g->text)
+						items++;
+				}
+				if (items == gap) {
+					int k = *counter;
+					for (size_t j = (size_t)c.last_para + 1; j < i; j++) {
+						struct block *g = DOC_BLOCK(doc, j);
+						if (g->role == ROLE_BODY && g->list_depth > 0 && !g->num && g->text && *g->text) {
+							g->num = arena_printf(A, "%d.", ++k);
+							g->role = ROLE_PARAGRAPH;
+							diag_warn(doc->diag, g->line, "numbering",
+								  "paragraph number %d was lost in extraction; restored from the sequence", k);
+						}
+					}
+					*counter = number - 1;
+				}
+			}
+			if (number != *counter + 1 && *counter > 0)
+				diag_warn(doc->diag, b->line, "numbering", "paragraph %d follows paragraph %d",
+					  number, *counter);
+			*counter = number;
+			c.last_para = (int)i;
+			b->role = ROLE_PARAGRAPH;
+			c.letter = 0;
+			c.in_point = false;
+			continue;
+		}
+		char *label = leading_item(A, t, &len);
+		if (!label)
+			continue;
+		char expected = c.letter ? (char)(c.letter + 1) : 'a';
+		/* OCR: "(1)" where the lettered run expects "(l)" */
+		if (!strcmp(label, "1") && expected == 'l') {
+			diag_note(doc->diag, b->line, "numbering", "\"(1)\" read as \"(l)\" in a lettered run");
+			label = "l";
+		}
+		bool letter = strlen(label) == 1 && islower((unsigned char)label[0]);
+		bool roman = is_roman_lower(label);
+		if (c.agenda_next && letter) {
+			b->role = ROLE_POINT;
+			b->depth = 2;
+		} else if (roman && !(letter && label[0] == expected) && c.in_point) {
+			b->role = ROLE_POINT;
+			b->depth = 2;
+		} else if (letter || (strlen(label) == 2 && islower((unsigned char)label[0]) && label[0] == label[1])) {
+			/* (a)…(z), then (aa), (bb) in long runs */
+			b->role = ROLE_POINT;
+			b->depth = 1;
+			c.letter = label[0];
+			c.in_point = true;
+		} else {
+			b->role = ROLE_POINT;
+			b->depth = 1;
+		}
+		b->num = arena_printf(A, "(%s)", label);
+		b->text = strip_prefix(A, b->text, len);
+	}
+}

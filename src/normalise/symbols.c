@@ -1,2 +1,196 @@
+/* symbols.c — every UN document symbol becomes a reference.
+ *
+ * Symbols (CTOC/COP/2022/9, A/CONF.192/15, A/60/88/Corr.2, the joint
+ * CTOC/COP/WG.2/2022/4-CTOC/COP/WG.3/2022/4) link to their canonical
+ * address https://undocs.org/SYMBOL (a joint symbol to its first part).
+ * Named decisions of the principal organs have symbols too: "General
+ * Assembly resolution 76/185" is A/RES/76/185, "Economic and Social Council
+ * resolution 2013/38" is E/RES/2013/38, "Security Council resolution 2482
+ * (2019)" is S/RES/2482(2019), "General Assembly decision 60/519" is
+ * A/DEC/60/519.  A pinpoint that follows a symbol (", para. 9",
+ * ", paras. 7 and 10") stays inside the reference. */
+#include <ctype.h>
+#include <string.h>
+
 #include "normalise.h"
-void pass_symbols(struct document *doc) { (void)doc; }
+#include "normalise/util.h"
+#include "util/buf.h"
+
+struct organ {
+	const char *name;
+	const char *prefix;	/* series of its resolutions */
+};
+
+static const struct organ organs[] = {
+	{"General Assembly", "A"},
+	{"Economic and Social Council", "E"},
+	{"Security Council", "S"},
+};
+
+/* ", para. 9", ", paras. 7 and 10", ", paras. 2–4", ", para. 9 (a)" */
+static size_t pinpoint(const char *s)
+{
+	const char *p = s;
+	if (*p != ',')
+		return 0;
+	p++;
+	while (*p == ' ') p++;
+	if (starts_with(p, "paras. ")) p += 7;
+	else if (starts_with(p, "para. ")) p += 6;
+	else return 0;
+	const char *last = p;
+	for (;;) {
+		if (!isdigit((unsigned char)*p))
+			break;
+		while (isdigit((unsigned char)*p)) p++;
+		last = p;
+		if (p[0] == ' ' && p[1] == '(' && islower((unsigned char)p[2]) && p[3] == ')') { p += 4; last = p; }
+		if (starts_with(p, " and ")) p += 5;
+		else if (starts_with(p, ", ")) p += 2;
+		else if (*p == '-') p += 1;
+		else if (starts_with(p, "\xe2\x80\x93")) p += 3;
+		else break;
+	}
+	return (size_t)(last - s);
+}
+
+static void put_link(struct buf *out, const char *href, const char *text, size_t n)
+{
+	buf_putc(out, MK_LINK_OPEN);
+	buf_puts(out, href);
+	buf_putc(out, MK_LINK_MID);
+	buf_put(out, text, n);
+	buf_putc(out, MK_LINK_CLOSE);
+}
+
+/* "resolution 76/185" or "resolutions 66/180 … and 68/186" after an organ. */
+static size_t organ_resolutions(struct arena *A, const char *s, struct buf *out, int *count)
+{
+	for (size_t o = 0; o < sizeof organs / sizeof organs[0]; o++) {
+		size_t on = strlen(organs[o].name);
+		if (strncmp(s, organs[o].name, on) || s[on] != ' ')
+			continue;
+		const char *p = s + on + 1;
+		const char *kind = NULL;
+		if (starts_with(p, "resolutions ")) kind = "RES", p += 12;
+		else if (starts_with(p, "resolution ")) kind = "RES", p += 11;
+		else if (starts_with(p, "decisions ")) kind = "DEC", p += 10;
+		else if (starts_with(p, "decision ")) kind = "DEC", p += 9;
+		if (!kind || !isdigit((unsigned char)*p))
+			return 0;
+		buf_put(out, s, (size_t)(p - s));
+		/* a list: "66/180 of 19 December 2011 and 68/186 of …" — link each
+		 * number that has the N/N (or Security Council N (YYYY)) form */
+		for (int items = 0; items < 12; items++) {
+			const char *q = p;
+			while (isdigit((unsigned char)*q)) q++;
+			size_t numlen = 0;
+			char *sym = NULL;
+			if (*q == '/' && isdigit((unsigned char)q[1])) {
+				q++;
+				while (isdigit((unsigned char)*q)) q++;
+				numlen = (size_t)(q - p);
+				sym = arena_printf(A, "%s/%s/%.*s", organs[o].prefix, kind, (int)numlen, p);
+			} else if (organs[o].prefix[0] == 'S' && q[0] == ' ' && q[1] == '(' && isdigit((unsigned char)q[2])) {
+				const char *y = q + 2;
+				while (isdigit((unsigned char)*y)) y++;
+				if (*y != ')')
+					break;
+				numlen = (size_t)(y + 1 - p);
+				sym = arena_printf(A, "S/RES/%.*s(%.*s)", (int)(q - p), p, (int)(y - q - 2), q + 2);
+			}
+			if (!sym)
+				break;
+			put_link(out, arena_printf(A, "https://undocs.org/%s", sym), p, numlen);
+			(*count)++;
+			p += numlen;
+			/* continue the list: skip " of 19 December 2011" and ", " / " and " */
+			const char *r = p;
+			if (starts_with(r, " of ")) {
+				const char *ds;
+				size_t dl;
+				if (un_find_date(A, r + 4, &ds, &dl) && ds == r + 4)
+					r += 4 + dl;
+			}
+			if (starts_with(r, " and ") && isdigit((unsigned char)r[5])) {
+				buf_put(out, p, (size_t)(r + 5 - p));
+				p = r + 5;
+				continue;
+			}
+			if (starts_with(r, ", ") && isdigit((unsigned char)r[2])) {
+				buf_put(out, p, (size_t)(r + 2 - p));
+				p = r + 2;
+				continue;
+			}
+			break;
+		}
+		return (size_t)(p - s);
+	}
+	return 0;
+}
+
+static char *link_text(struct document *doc, const char *t, int line)
+{
+	struct arena *A = &doc->arena;
+	struct buf out = BUF_INIT;
+	int count = 0;
+	size_t n = strlen(t);
+	for (size_t i = 0; i < n;) {
+		char c = t[i];
+		/* leave existing links and note references alone */
+		if (c == MK_LINK_OPEN) {
+			const char *end = strchr(t + i, MK_LINK_CLOSE);
+			size_t len = end ? (size_t)(end - (t + i)) + 1 : n - i;
+			buf_put(&out, t + i, len);
+			i += len;
+			continue;
+		}
+		if (c == MK_NOTE) {
+			const char *end = strchr(t + i, MK_NOTE_END);
+			size_t len = end ? (size_t)(end - (t + i)) + 1 : n - i;
+			buf_put(&out, t + i, len);
+			i += len;
+			continue;
+		}
+		size_t len;
+		if (isupper((unsigned char)c) && un_symbol_match(t, i, &len)) {
+			size_t first = len;
+			for (size_t k = 0; k < len; k++)
+				if (t[i + k] == '-' || (unsigned char)t[i + k] == 0xe2) { first = k; break; }
+			size_t pin = pinpoint(t + i + len);
+			put_link(&out, arena_printf(A, "https://undocs.org/%.*s", (int)first, t + i), t + i, len + pin);
+			count++;
+			i += len + pin;
+			continue;
+		}
+		if (c == 'G' || c == 'E' || c == 'S') {
+			size_t used = organ_resolutions(A, t + i, &out, &count);
+			if (used) {
+				i += used;
+				continue;
+			}
+		}
+		buf_putc(&out, c);
+		i++;
+	}
+	char *result = count ? arena_strndup(A, buf_cstr(&out), out.len) : (char *)t;
+	if (count)
+		diag_note(doc->diag, line, "symbols", "linked %d reference%s", count, count == 1 ? "" : "s");
+	buf_free(&out);
+	return result;
+}
+
+void pass_symbols(struct document *doc)
+{
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->text && b->role != ROLE_DROPPED && b->role != ROLE_FOOTNOTE_DEF && b->role != ROLE_COVER &&
+		    b->role != ROLE_TITLE)
+			b->text = link_text(doc, b->text, b->line);
+	}
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		struct note *n = DOC_NOTE(doc, i);
+		if (n->text)
+			n->text = link_text(doc, n->text, n->def_line);
+	}
+}

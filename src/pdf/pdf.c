@@ -1,9 +1,200 @@
-/* Placeholder until the pdf edition lands (its own issue). */
-#include "edition.h"
+/* pdf.c — the PDF edition: AKN → blocks (flow.c) → pango layouts
+ * (layout.c) → pages (paginate.c) → cairo PDF (draw.c), with the
+ * document outline, metadata and a reproducible creation date.
+ *
+ * Output goes through util/atomic.h: cairo writes into the temporary file's
+ * stream and the file replaces the target only when cairo reports success. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <cairo-pdf.h>
+
+#include "edition.h"
+#include "pdf/pdfint.h"
+#include "util/atomic.h"
+#include "util/xmalloc.h"
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int length)
+{
+	FILE *f = closure;
+	return fwrite(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The style names a font family; fontconfig substitutes silently when it
+ * is missing, which would change every line break, so check the match. */
+static int check_font(PangoContext *ctx, const struct pdf_style *s, struct diag *diag)
+{
+	PangoFontDescription *fd = pdf_font(s, FONT_BODY, 0, 0);
+	PangoFont *font = pango_context_load_font(ctx, fd);
+	int ok = 0;
+	if (font) {
+		PangoFontDescription *got = pango_font_describe(font);
+		const char *family = pango_font_description_get_family(got);
+		ok = family && g_ascii_strcasecmp(family, s->font_family) == 0;
+		pango_font_description_free(got);
+		g_object_unref(font);
+	}
+	pango_font_description_free(fd);
+	if (!ok) {
+		diag_error(diag, 0, "pdf", "font \"%s\" not found; install the Debian package fonts-liberation2",
+			   s->font_family);
+		return EX_UNAVAILABLE;
+	}
+	return 0;
+}
+
+static PangoContext *make_context(void)
+{
+	PangoFontMap *fm = pango_cairo_font_map_get_default();
+	PangoContext *ctx = pango_font_map_create_context(fm);
+	/* Unhinted metrics at 72 dpi: a point is a unit and line breaks do
+	 * not depend on any device. */
+	pango_cairo_context_set_resolution(ctx, 72);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_language(ctx, pango_language_from_string("en"));
+	return ctx;
+}
+
+/* Outline (bookmarks) from the headings, nested by level. */
+static void add_outline(cairo_surface_t *surface, struct pdf_doc *d)
+{
+	int parent[6] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0, 0, 0};
+	int last_level = 0;
+	for (int i = 0; i < d->nblocks; i++) {
+		struct pdf_block *b = d->blocks[i];
+		if (!b->outline || b->page <= 0 || (b->kind == BLK_HEADING && b->level > 3))
+			continue;
+		int level = b->kind == BLK_TITLE ? 1 : b->level;
+		if (level < 1)
+			level = 1;
+		if (level > last_level + 1)
+			level = last_level + 1;
+		char link[96];
+		snprintf(link, sizeof link, "page=%d pos=[%.2f %.2f]", b->page,
+			 d->style->margin_inner, d->style->margin_top + b->y);
+		int id = cairo_pdf_surface_add_outline(surface, parent[level - 1], b->outline, link,
+						       level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		parent[level] = id;
+		last_level = level;
+	}
+}
+
+static void set_metadata(cairo_surface_t *surface, struct pdf_doc *d, time_t when)
+{
+	char date[32];
+	struct tm tm;
+	gmtime_r(&when, &tm);
+	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	const char *title = d->title ? d->title : d->symbol;
+	if (title)
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	if (d->symbol)
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, d->symbol);
+	if (d->body)
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, d->body);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "unpress");
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static void layout_all(PangoContext *ctx, struct pdf_doc *d)
+{
+	for (int i = 0; i < d->nnotes; i++)
+		pdf_layout_block(ctx, d->style, d->notes[i]);
+	for (int i = 0; i < d->nblocks; i++)
+		pdf_layout_block(ctx, d->style, d->blocks[i]);
+}
+
+/* Fill the contents list's page numbers (widths are fixed, so the
+ * pagination does not change). */
+static void fill_toc(PangoContext *ctx, struct pdf_doc *d)
+{
+	for (int i = 0; i < d->nblocks; i++) {
+		struct pdf_block *b = d->blocks[i];
+		if (b->kind != BLK_TOC || !b->target)
+			continue;
+		char num[16];
+		snprintf(num, sizeof num, "%d", b->target->page);
+		free(b->right);
+		b->right = xstrdup(num);
+		pdf_layout_right(ctx, d->style, b);
+	}
+}
+
 int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {
-	(void)akn; (void)path;
-	diag_error(opts->diag, 0, "pdf", "the pdf edition is not built yet");
-	return EX_UNAVAILABLE;
+	struct pdf_style style;
+	char style_path[4096];
+	snprintf(style_path, sizeof style_path, "%s/styles/pdf-style.conf",
+		 opts->data_dir ? opts->data_dir : ".");
+	int status = pdf_style_load(&style, style_path, opts->diag);
+	if (status)
+		return status;
+	PangoContext *ctx = make_context();
+	status = check_font(ctx, &style, opts->diag);
+	if (status) {
+		g_object_unref(ctx);
+		return status;
+	}
+	struct pdf_doc doc;
+	memset(&doc, 0, sizeof doc);
+	doc.style = &style;
+	if (style.hyphenate) {
+		doc.hyph = pdf_hyphenator_open(style.hyphen_dict, style.hyphen_min_word);
+		if (!doc.hyph)
+			diag_warn(opts->diag, 0, "pdf", "cannot load hyphenation patterns %s (Debian package hyphen-en-us); not hyphenating",
+				  style.hyphen_dict);
+	}
+	pdf_flow_build(&doc, akn);
+	pdf_flow_add_toc(&doc);
+	layout_all(ctx, &doc);
+	struct pdf_pages pages;
+	pdf_paginate(&doc, &pages);
+	fill_toc(ctx, &doc);
+
+	struct atomic_file af;
+	if (atomic_open(&af, path) != 0) {
+		diag_error(opts->diag, 0, "pdf", "cannot create %s: %s", path, strerror(errno));
+		status = EX_CANTCREAT;
+		goto out;
+	}
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+		write_stream, atomic_stream(&af), style.page_width, style.page_height);
+	set_metadata(surface, &doc, opts->build_time);
+	cairo_t *cr = cairo_create(surface);
+	cairo_tag_begin(cr, "Document", NULL);
+	for (int p = 1; p <= pages.npages; p++) {
+		pdf_draw_page(cr, &doc, &pages, p);
+		if (p < pages.npages)
+			cairo_show_page(cr);
+	}
+	cairo_tag_end(cr, "Document");
+	add_outline(surface, &doc);
+	cairo_status_t cst = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(surface);
+	if (cst == CAIRO_STATUS_SUCCESS)
+		cst = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (cst != CAIRO_STATUS_SUCCESS) {
+		diag_error(opts->diag, 0, "pdf", "cairo could not write %s: %s", path,
+			   cairo_status_to_string(cst));
+		atomic_abort(&af);
+		status = EX_SOFTWARE;
+	} else if (atomic_commit(&af) != 0) {
+		diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(errno));
+		status = EX_CANTCREAT;
+	}
+out:
+	pdf_pages_free(&pages);
+	pdf_hyphenator_close(doc.hyph);
+	pdf_doc_free(&doc);
+	g_object_unref(ctx);
+	return status;
 }

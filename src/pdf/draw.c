@@ -1,0 +1,207 @@
+/* draw.c — paints one page with cairo: the running header and footer, the
+ * body slices, the footnote area, link annotations, named destinations
+ * and structure tags.
+ *
+ * UN furniture: from page 2 the document symbol runs at the head of the
+ * page and the page number ("3/56") at the foot, both on the outer side
+ * (right on odd pages, left on even ones); the job number sits at the
+ * foot on the inner side, and alone at the foot of page 1. */
+#include <stdio.h>
+#include <string.h>
+
+#include "pdf/pdfint.h"
+#include "util/buf.h"
+
+static double left_margin(const struct pdf_style *s, int pageno)
+{
+	return pageno % 2 ? s->margin_inner : s->margin_outer;
+}
+
+/* Quote a value for a cairo tag attribute string ('...' with \ escapes). */
+static void quote_attr(struct buf *b, const char *v)
+{
+	buf_putc(b, '\'');
+	for (; *v; v++) {
+		if (*v == '\'' || *v == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *v);
+	}
+	buf_putc(b, '\'');
+}
+
+static void show_text(cairo_t *cr, PangoContext *ctx, const struct pdf_style *s, const char *text,
+		      double x, double baseline, int align_right, int bold, double size)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, s->font_family);
+	pango_font_description_set_size(fd, (int)(size * PANGO_SCALE));
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, text, -1);
+	PangoRectangle ink, logical;
+	pango_layout_get_extents(l, &ink, &logical);
+	double w = logical.width / (double)PANGO_SCALE;
+	double base = pango_layout_get_baseline(l) / (double)PANGO_SCALE;
+	cairo_move_to(cr, align_right ? x - w : x, baseline - base);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
+static void furniture(cairo_t *cr, PangoContext *ctx, struct pdf_doc *d, int pageno, int total)
+{
+	const struct pdf_style *s = d->style;
+	double x0 = left_margin(s, pageno), x1 = s->page_width - (pageno % 2 ? s->margin_outer : s->margin_inner);
+	int odd = pageno % 2;
+	if (pageno > 1 && d->symbol) {
+		show_text(cr, ctx, s, d->symbol, odd ? x1 : x0, s->header_baseline, odd, 1, s->header_size);
+		cairo_set_line_width(cr, 0.5);
+		cairo_move_to(cr, x0, s->header_baseline + 4);
+		cairo_line_to(cr, x1, s->header_baseline + 4);
+		cairo_stroke(cr);
+	}
+	double fy = s->page_height - s->footer_baseline;
+	char pagestr[32];
+	snprintf(pagestr, sizeof pagestr, "%d/%d", pageno, total);
+	if (pageno == 1) {
+		if (d->job_number)
+			show_text(cr, ctx, s, d->job_number, x0, fy, 0, 0, s->footer_size);
+	} else {
+		show_text(cr, ctx, s, pagestr, odd ? x1 : x0, fy, odd, 1, s->footer_size);
+		if (d->job_number)
+			show_text(cr, ctx, s, d->job_number, odd ? x0 : x1, fy, !odd, 0, s->footer_size);
+	}
+}
+
+/* Link annotations for the links of b that fall on lines [from, to). */
+static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, double x, double top)
+{
+	for (int k = 0; k < b->rich.nlinks; k++) {
+		struct pdf_link *lk = &b->rich.links[k];
+		struct buf rects = BUF_INIT;
+		for (int i = from; i < to; i++) {
+			PangoLayoutLine *line = pango_layout_get_line_readonly(b->layout, i);
+			if (!line || lk->end <= line->start_index || lk->start >= line->start_index + line->length)
+				continue;
+			int *ranges, n;
+			pango_layout_line_get_x_ranges(line, lk->start, lk->end, &ranges, &n);
+			for (int r = 0; r < n; r++) {
+				double rx = x + ranges[2 * r] / (double)PANGO_SCALE;
+				double rw = (ranges[2 * r + 1] - ranges[2 * r]) / (double)PANGO_SCALE;
+				if (rw > 0.1)
+					buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "", rx,
+						   top + (i - from) * b->leading, rw, b->leading);
+			}
+			g_free(ranges);
+		}
+		if (rects.len) {
+			struct buf a = BUF_INIT;
+			buf_printf(&a, "rect=[%s] %s=", buf_cstr(&rects), lk->internal ? "dest" : "uri");
+			quote_attr(&a, lk->target);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			buf_free(&a);
+		}
+		buf_free(&rects);
+	}
+}
+
+static void dest(cairo_t *cr, const char *name, double x, double y)
+{
+	struct buf a = BUF_INIT;
+	buf_puts(&a, "name=");
+	quote_attr(&a, name);
+	buf_printf(&a, " x=%.2f y=%.2f", x, y);
+	cairo_tag_begin(cr, CAIRO_TAG_DEST, buf_cstr(&a));
+	cairo_tag_end(cr, CAIRO_TAG_DEST);
+	buf_free(&a);
+}
+
+/* Draw lines [from, to) of b with the top of line `from` at y. */
+static void draw_slice(cairo_t *cr, const struct pdf_style *s, struct pdf_block *b, int from, int to,
+		       double x0, double y)
+{
+	const char *tag = b->tag ? b->tag : "P";
+	cairo_tag_begin(cr, tag, NULL);
+	if (from == 0 && b->dest)
+		dest(cr, b->dest, x0, y);
+	double x = x0 + b->text_x;
+	PangoLayoutIter *it = pango_layout_get_iter(b->layout);
+	int i = 0;
+	do {
+		if (i >= from && i < to) {
+			PangoRectangle logical;
+			pango_layout_iter_get_line_extents(it, NULL, &logical);
+			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+			double base = y + (i - from) * b->leading + b->ascent;
+			cairo_move_to(cr, x + logical.x / (double)PANGO_SCALE, base);
+			pango_cairo_show_layout_line(cr, line);
+		}
+		i++;
+	} while (i < to && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (from == 0 && b->num_layout) {
+		cairo_tag_begin(cr, "Lbl", NULL);
+		cairo_move_to(cr, x0 + b->num_x, y + b->ascent -
+			      pango_layout_get_baseline(b->num_layout) / (double)PANGO_SCALE);
+		pango_cairo_show_layout(cr, b->num_layout);
+		cairo_tag_end(cr, "Lbl");
+	}
+	int right_line = b->right_on_last ? b->nlines - 1 : 0;
+	if (b->right_layout && right_line >= from && right_line < to) {
+		PangoRectangle logical;
+		pango_layout_get_extents(b->right_layout, NULL, &logical);
+		double w = logical.width / (double)PANGO_SCALE;
+		double base = y + (right_line - from) * b->leading + b->ascent;
+		cairo_move_to(cr, x0 + pdf_text_width(s) - w,
+			      base - pango_layout_get_baseline(b->right_layout) / (double)PANGO_SCALE);
+		pango_cairo_show_layout(cr, b->right_layout);
+		if (b->target && b->target->dest) {
+			struct buf a = BUF_INIT;
+			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", x0 + pdf_text_width(s) - w,
+				   base - b->ascent, w, b->leading);
+			quote_attr(&a, b->target->dest);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			buf_free(&a);
+		}
+	}
+	if (to == b->nlines && b->rule_below > 0) {
+		double ry = y + (to - from) * b->leading + 3;
+		cairo_set_line_width(cr, b->rule_below);
+		cairo_move_to(cr, x0, ry);
+		cairo_line_to(cr, x0 + pdf_text_width(s), ry);
+		cairo_stroke(cr);
+	}
+	slice_links(cr, b, from, to, x, y);
+	cairo_tag_end(cr, tag);
+}
+
+void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno)
+{
+	const struct pdf_style *s = d->style;
+	struct pdf_page *pg = &pages->page[pageno - 1];
+	PangoContext *ctx = pango_layout_get_context(d->nblocks ? d->blocks[0]->layout : d->notes[0]->layout);
+	double x0 = left_margin(s, pageno);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	furniture(cr, ctx, d, pageno, pages->npages);
+	for (int i = 0; i < pg->nbody; i++) {
+		struct pdf_slice *sl = &pg->body[i];
+		draw_slice(cr, s, sl->block, sl->from, sl->to, x0, s->margin_top + sl->y);
+	}
+	if (pg->nnotes == 0)
+		return;
+	/* The note area hangs from the bottom of the body area: a short rule,
+	 * then the notes in 8 pt with their markers hanging. */
+	double area = s->margin_top + (s->page_height - s->margin_top - s->margin_bottom) - pg->notes_height;
+	double rule_y = area + s->note_rule_gap * 0.5;
+	cairo_set_line_width(cr, 0.5);
+	cairo_move_to(cr, x0, rule_y);
+	cairo_line_to(cr, x0 + s->note_rule_length, rule_y);
+	cairo_stroke(cr);
+	for (int i = 0; i < pg->nnotes; i++) {
+		struct pdf_slice *sl = &pg->notes[i];
+		draw_slice(cr, s, sl->block, sl->from, sl->to, x0, area + 2 * s->note_rule_gap + sl->y);
+	}
+}

@@ -1,0 +1,132 @@
+/* hyphen.c — hyphenation points from libhyphen (the TeX patterns that
+ * LibreOffice uses), handed to pango as soft hyphens (U+00AD): pango breaks
+ * there when the line needs it and then shows a visible hyphen.
+ *
+ * Only plain words are hyphenated: a token holding a digit, '/', '@', '.'
+ * inside, or an upper-case letter after the first (document symbols such
+ * as CTOC/COP/2022/9, URLs, acronyms) is never split — UN editorial rules
+ * forbid breaking symbols and proper abbreviations. */
+#include <ctype.h>
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/pdfint.h"
+#include "util/xmalloc.h"
+
+struct pdf_hyphenator {
+	HyphenDict *dict;
+	int min_word;
+};
+
+struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word)
+{
+	HyphenDict *dict = hnj_hyphen_load(dict_path);
+	if (!dict)
+		return NULL;
+	struct pdf_hyphenator *h = xmalloc(sizeof *h);
+	h->dict = dict;
+	h->min_word = min_word > 4 ? min_word : 5;
+	return h;
+}
+
+void pdf_hyphenator_close(struct pdf_hyphenator *h)
+{
+	if (!h)
+		return;
+	hnj_hyphen_free(h->dict);
+	free(h);
+}
+
+static int is_word_char(unsigned char c)
+{
+	return isalpha(c);
+}
+
+/* Does the whitespace-delimited token [s, e) look like prose? */
+static int token_is_prose(const char *s, const char *e)
+{
+	for (const char *p = s; p < e; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (isdigit(c) || c == '/' || c == '@' || c == '_' || c == ':')
+			return 0;
+		if (c == '.' && p + 1 < e && isalpha((unsigned char)p[1]))
+			return 0;
+		if (p > s && isupper(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Append one ASCII word with soft hyphens at its break points. */
+static void hyphenate_word(struct pdf_hyphenator *h, struct buf *out, const char *w, int n)
+{
+	char lower[128], hyphens[136];
+	if (n >= (int)sizeof lower || n < h->min_word) {
+		buf_put(out, w, (size_t)n);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		lower[i] = (char)tolower((unsigned char)w[i]);
+	lower[n] = '\0';
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	memset(hyphens, 0, sizeof hyphens);
+	if (hnj_hyphen_hyphenate2(h->dict, lower, n, hyphens, NULL, &rep, &pos, &cut) != 0) {
+		buf_put(out, w, (size_t)n);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		buf_putc(out, w[i]);
+		/* hyphens[i] odd: a break is allowed after letter i; keep at
+		 * least two letters before and three after (English usage). */
+		if ((hyphens[i] & 1) && i >= 1 && i < n - 3 && !rep)
+			buf_puts(out, "\xc2\xad");
+	}
+	if (rep) {
+		for (int i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+		free(pos);
+		free(cut);
+	}
+}
+
+void pdf_hyphenate_append(struct pdf_hyphenator *h, struct buf *out, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	if (!h) {
+		buf_put(out, text, len);
+		return;
+	}
+	while (p < end) {
+		/* token boundaries: whitespace */
+		const char *ts = p;
+		while (ts < end && *ts == ' ')
+			buf_putc(out, *ts++);
+		const char *te = ts;
+		while (te < end && *te != ' ')
+			te++;
+		if (!token_is_prose(ts, te)) {
+			buf_put(out, ts, (size_t)(te - ts));
+			p = te;
+			continue;
+		}
+		for (const char *q = ts; q < te;) {
+			if (is_word_char((unsigned char)*q)) {
+				const char *ws = q;
+				while (q < te && is_word_char((unsigned char)*q))
+					q++;
+				/* Only whole ASCII words: a word glued to UTF-8 letters is left alone. */
+				if ((q < te && (unsigned char)*q >= 0x80) ||
+				    (ws > ts && (unsigned char)ws[-1] >= 0x80))
+					buf_put(out, ws, (size_t)(q - ws));
+				else
+					hyphenate_word(h, out, ws, (int)(q - ws));
+			} else {
+				buf_putc(out, *q++);
+			}
+		}
+		p = te;
+	}
+}

@@ -1,0 +1,125 @@
+/* layout.c — lays one block out with pango and measures it.
+ *
+ * Lines sit on a uniform pitch (the style's leading) rather than on pango's
+ * per-line heights, so a superscript footnote marker does not push its line
+ * down: body text keeps a regular baseline grid, as typeset documents do. */
+#include <string.h>
+
+#include "pdf/pdfint.h"
+
+double pdf_text_width(const struct pdf_style *s)
+{
+	return s->page_width - s->margin_inner - s->margin_outer;
+}
+
+static double role_size(const struct pdf_style *s, enum pdf_font_role role)
+{
+	switch (role) {
+	case FONT_BODY: return s->body_size;
+	case FONT_NOTE: return s->note_size;
+	case FONT_H1: return s->h1_size;
+	case FONT_H2: return s->h2_size;
+	case FONT_H3: return s->h3_size;
+	case FONT_H4: return s->h4_size;
+	case FONT_TITLE: return s->title_size;
+	case FONT_COVER: return s->cover_size;
+	case FONT_COVER_ORG: return s->cover_org_size;
+	case FONT_COVER_SYMBOL: return s->cover_symbol_size;
+	}
+	return s->body_size;
+}
+
+static double role_leading(const struct pdf_style *s, enum pdf_font_role role)
+{
+	if (role == FONT_NOTE)
+		return s->note_leading;
+	/* other sizes scale the body's leading ratio */
+	return role_size(s, role) * s->body_leading / s->body_size;
+}
+
+PangoFontDescription *pdf_font(const struct pdf_style *s, enum pdf_font_role role, int bold, int italic)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family(fd, s->font_family);
+	pango_font_description_set_size(fd, (int)(role_size(s, role) * PANGO_SCALE + 0.5));
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	return fd;
+}
+
+static PangoLayout *simple_layout(PangoContext *ctx, const struct pdf_style *s,
+				  enum pdf_font_role role, int bold, const char *text)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pdf_font(s, role, bold, 0);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b)
+{
+	if (b->right_layout)
+		g_object_unref(b->right_layout);
+	b->right_layout = NULL;
+	if (!b->right)
+		return;
+	enum pdf_font_role role = b->kind == BLK_COVER ? FONT_COVER_SYMBOL : b->font;
+	b->right_layout = simple_layout(ctx, s, role, b->kind == BLK_COVER, b->right);
+}
+
+void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b)
+{
+	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
+	if (b->kind == BLK_NOTE)
+		width = pdf_text_width(s) - b->text_x;
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
+	pango_layout_set_font_description(l, fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_justify(l, b->justify);
+	pango_layout_set_alignment(l, b->center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+	pango_layout_set_indent(l, (int)(b->first_indent * PANGO_SCALE));
+	const char *text = b->rich.text.len ? b->rich.text.data : "";
+	pango_layout_set_text(l, text, (int)b->rich.text.len);
+	pango_layout_set_attributes(l, b->rich.attrs);
+	b->layout = l;
+
+	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
+	double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+	double desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+	pango_font_metrics_unref(m);
+	pango_font_description_free(fd);
+	b->leading = role_leading(s, b->font);
+	/* centre the font's ascent+descent in the line pitch */
+	b->ascent = (b->leading - (asc + desc)) / 2 + asc;
+	b->nlines = pango_layout_get_line_count(l);
+	if (b->rich.text.len == 0 && !b->num)
+		b->nlines = b->right ? 1 : 0;
+	if (b->nlines == 0 && b->num)
+		b->nlines = 1;
+	b->height = b->nlines * b->leading;
+
+	if (b->num) {
+		enum pdf_font_role role = b->font;
+		b->num_layout = pango_layout_new(ctx);
+		PangoFontDescription *nfd = pdf_font(s, role, b->bold, 0);
+		pango_layout_set_font_description(b->num_layout, nfd);
+		pango_font_description_free(nfd);
+		pango_layout_set_text(b->num_layout, b->num, -1);
+	}
+	pdf_layout_right(ctx, s, b);
+	for (int i = 0; i < b->rich.nrefs; i++)
+		b->rich.refs[i].line = pdf_line_of_index(b, b->rich.refs[i].offset);
+}
+
+int pdf_line_of_index(struct pdf_block *b, int idx)
+{
+	int line = 0, x;
+	if (!b->layout || b->rich.text.len == 0)
+		return 0;
+	pango_layout_index_to_line_x(b->layout, idx, 0, &line, &x);
+	return line;
+}

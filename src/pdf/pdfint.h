@@ -1,0 +1,182 @@
+/* pdfint.h — the PDF edition's layout engine, shared between its files.
+ *
+ *   style.c     reads styles/pdf-style.conf into struct pdf_style
+ *   hyphen.c    libhyphen break points, given to pango as soft hyphens
+ *   rich.c      styled text under construction (text + pango attributes,
+ *               links, footnote references)
+ *   flow.c      walks the AKN tree into a flat list of blocks and notes
+ *   layout.c    lays each block out with pango and measures its lines
+ *   paginate.c  breaks the lines into pages, keeping footnotes with their
+ *               references, no widows/orphans, headings with what follows
+ *   draw.c      paints the pages with cairo (text, furniture, links, tags)
+ *   pdf.c       the entry point: fonts, surface, metadata, outline
+ *
+ * All lengths are in points; a page's body area is measured from its top
+ * margin downwards. */
+#ifndef UNPRESS_PDFINT_H
+#define UNPRESS_PDFINT_H
+
+#include <libxml/tree.h>
+#include <pango/pangocairo.h>
+
+#include "util/buf.h"
+
+struct pdf_style {
+	double page_width, page_height;
+	double margin_top, margin_bottom, margin_inner, margin_outer;
+	double header_baseline, footer_baseline, header_size, footer_size;
+	char font_family[64];
+	double body_size, body_leading, paragraph_space;
+	int justify, hyphenate, hyphen_min_word;
+	char hyphen_dict[256];
+	double indent_step;
+	double h1_size, h2_size, h3_size, h4_size;
+	double heading_space_before, heading_space_after;
+	double cover_org_size, cover_symbol_size, cover_size, cover_rule;
+	double title_size, title_space_before, title_space_after;
+	double note_size, note_leading, note_space, note_rule_length, note_rule_gap;
+	double note_marker_width;
+	int toc_min_headings;
+	double toc_page_width;
+};
+
+/* Returns 0, or a sysexits code after reporting through diag. */
+struct diag;
+int pdf_style_load(struct pdf_style *s, const char *path, struct diag *diag);
+
+/* hyphen.c */
+struct pdf_hyphenator;
+struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word);
+void pdf_hyphenator_close(struct pdf_hyphenator *h);
+/* Append text to out with U+00AD at every allowed break inside words. */
+void pdf_hyphenate_append(struct pdf_hyphenator *h, struct buf *out, const char *text, size_t len);
+
+/* rich.c: styled text.  Offsets are byte offsets into text. */
+struct pdf_link {
+	int start, end;
+	char *target;		/* URI, or an eId when internal */
+	int internal;
+};
+struct pdf_noteref {
+	int offset;		/* where the marker sits in the text */
+	int note;		/* index into pdf_doc.notes */
+	int line;		/* filled by layout */
+};
+struct pdf_rich {
+	struct buf text;
+	PangoAttrList *attrs;
+	struct pdf_link *links;
+	int nlinks, links_cap;
+	struct pdf_noteref *refs;
+	int nrefs, refs_cap;
+	int pending_space;	/* collapse XML whitespace runs */
+	struct pdf_hyphenator *hyph;
+};
+void rich_init(struct pdf_rich *r, struct pdf_hyphenator *hyph);
+void rich_free(struct pdf_rich *r);
+void rich_text(struct pdf_rich *r, const char *s);	/* collapses whitespace, hyphenates */
+void rich_literal(struct pdf_rich *r, const char *s);	/* as is, no hyphenation */
+int rich_pos(struct pdf_rich *r);			/* flushes a pending space first? no */
+void rich_attr(struct pdf_rich *r, PangoAttribute *a, int start, int end);
+void rich_link(struct pdf_rich *r, int start, int end, const char *target, int internal);
+void rich_noteref(struct pdf_rich *r, int offset, int note);
+void rich_trim(struct pdf_rich *r);			/* drop trailing space */
+
+enum pdf_block_kind {
+	BLK_PARA,		/* body text (P) */
+	BLK_HEADING,		/* H1..H4 */
+	BLK_TITLE,		/* the document title (H1 without outline parent) */
+	BLK_COVER,		/* a cover line */
+	BLK_TOC,		/* a contents entry */
+	BLK_NOTE,		/* a footnote (laid out in the note area) */
+};
+
+enum pdf_font_role { FONT_BODY, FONT_NOTE, FONT_H1, FONT_H2, FONT_H3, FONT_H4,
+		     FONT_TITLE, FONT_COVER, FONT_COVER_ORG, FONT_COVER_SYMBOL };
+
+struct pdf_block {
+	enum pdf_block_kind kind;
+	int level;		/* heading level 1..4, list depth for paragraphs */
+	enum pdf_font_role font;
+	int bold, italic, center, right_align, justify;
+	struct pdf_rich rich;
+	char *num;		/* hanging number ("9.", "(a)", "I."), or NULL */
+	char *right;		/* right-aligned companion text (cover symbol, page no.) */
+	int right_on_last;	/* draw `right` on the last line, not the first */
+	double num_x, text_x;	/* offsets from the text area's left edge */
+	double right_reserve;	/* width kept free at the right */
+	double first_indent;	/* extra first-line indent */
+	double space_before, space_after;
+	int keep_with_next;
+	double rule_below;	/* line width of a rule under the block, 0 = none */
+	char *dest;		/* eId: a named destination */
+	char *outline;		/* outline (bookmark) title for headings */
+	const char *tag;	/* structure tag: "P", "H1", "LI", ... */
+	char *label;		/* heading text without its number (contents list) */
+	struct pdf_block *target;	/* contents entry: the heading it lists */
+	int page_break_before;
+	/* filled by layout.c */
+	PangoLayout *layout, *num_layout, *right_layout;
+	int nlines;
+	double leading, ascent;	/* uniform line pitch and baseline offset */
+	double height;		/* nlines * leading */
+	/* filled by paginate.c */
+	int page;		/* page of the first line (1-based) */
+	double y;		/* body-area y of the first line on that page */
+};
+
+struct pdf_doc {
+	struct pdf_block **blocks;
+	int nblocks, blocks_cap;
+	struct pdf_block **notes;
+	int nnotes, notes_cap;
+	char *symbol, *title, *job_number, *date, *body, *lang;
+	struct pdf_hyphenator *hyph;
+	const struct pdf_style *style;
+};
+
+/* flow.c */
+void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn);
+/* Adds the contents list after the title block, when the document is long. */
+void pdf_flow_add_toc(struct pdf_doc *d);
+void pdf_doc_free(struct pdf_doc *d);
+
+/* layout.c */
+double pdf_text_width(const struct pdf_style *s);
+PangoFontDescription *pdf_font(const struct pdf_style *s, enum pdf_font_role role,
+			       int bold, int italic);
+void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
+void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
+/* Line index (0-based) holding byte offset idx of a block's text. */
+int pdf_line_of_index(struct pdf_block *b, int idx);
+
+/* paginate.c: a page is a list of slices of blocks and notes. */
+struct pdf_slice {
+	struct pdf_block *block;
+	int from, to;		/* lines [from, to) */
+	double y;		/* top of line `from` in the body area (notes: note area) */
+};
+struct pdf_page {
+	struct pdf_slice *body;
+	int nbody, body_cap;
+	struct pdf_slice *notes;
+	int nnotes, notes_cap;
+	double notes_height;	/* including the rule and its gaps */
+};
+struct pdf_pages {
+	struct pdf_page *page;
+	int npages, cap;
+};
+void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out);
+void pdf_pages_free(struct pdf_pages *p);
+
+/* draw.c */
+void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno);
+
+/* Growable array push: p (pointer), n (count), cap. */
+#define PDF_PUSH(p, n, cap, val) do { \
+	if ((n) == (cap)) { (cap) = (cap) ? 2 * (cap) : 8; \
+		(p) = xrealloc((p), (size_t)(cap) * sizeof *(p)); } \
+	(p)[(n)++] = (val); } while (0)
+
+#endif

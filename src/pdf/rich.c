@@ -1,0 +1,107 @@
+/* rich.c — styled text under construction: UTF-8 text plus pango
+ * attributes, link ranges and footnote reference offsets, all as byte
+ * offsets into the text.  XML whitespace runs collapse to one space. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/pdfint.h"
+#include "util/xmalloc.h"
+
+void rich_init(struct pdf_rich *r, struct pdf_hyphenator *hyph)
+{
+	memset(r, 0, sizeof *r);
+	r->attrs = pango_attr_list_new();
+	r->hyph = hyph;
+}
+
+void rich_free(struct pdf_rich *r)
+{
+	buf_free(&r->text);
+	if (r->attrs)
+		pango_attr_list_unref(r->attrs);
+	for (int i = 0; i < r->nlinks; i++)
+		free(r->links[i].target);
+	free(r->links);
+	free(r->refs);
+	memset(r, 0, sizeof *r);
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* Emit the pending collapsed space, unless at the start of the text. */
+static void flush_space(struct pdf_rich *r)
+{
+	if (r->pending_space && r->text.len > 0 && r->text.data[r->text.len - 1] != ' ')
+		buf_putc(&r->text, ' ');
+	r->pending_space = 0;
+}
+
+void rich_text(struct pdf_rich *r, const char *s)
+{
+	struct buf chunk = BUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (is_space(*p)) {
+			if (chunk.len) {
+				flush_space(r);
+				pdf_hyphenate_append(r->hyph, &r->text, chunk.data, chunk.len);
+				buf_clear(&chunk);
+			}
+			r->pending_space = 1;
+		} else if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0) {
+			/* keep no-break spaces inside the chunk */
+			buf_put(&chunk, p, 2);
+			p++;
+		} else {
+			buf_putc(&chunk, *p);
+		}
+	}
+	if (chunk.len) {
+		flush_space(r);
+		pdf_hyphenate_append(r->hyph, &r->text, chunk.data, chunk.len);
+	}
+	buf_free(&chunk);
+}
+
+void rich_literal(struct pdf_rich *r, const char *s)
+{
+	flush_space(r);
+	buf_puts(&r->text, s);
+}
+
+int rich_pos(struct pdf_rich *r)
+{
+	return (int)r->text.len;
+}
+
+void rich_attr(struct pdf_rich *r, PangoAttribute *a, int start, int end)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)end;
+	pango_attr_list_insert(r->attrs, a);
+}
+
+void rich_link(struct pdf_rich *r, int start, int end, const char *target, int internal)
+{
+	if (end <= start || !target || !*target)
+		return;
+	struct pdf_link l = {start, end, xstrdup(target), internal};
+	PDF_PUSH(r->links, r->nlinks, r->links_cap, l);
+}
+
+void rich_noteref(struct pdf_rich *r, int offset, int note)
+{
+	struct pdf_noteref n = {offset, note, 0};
+	PDF_PUSH(r->refs, r->nrefs, r->refs_cap, n);
+}
+
+void rich_trim(struct pdf_rich *r)
+{
+	r->pending_space = 0;
+	while (r->text.len && r->text.data[r->text.len - 1] == ' ')
+		r->text.len--;
+	if (r->text.data)
+		r->text.data[r->text.len] = '\0';
+}
