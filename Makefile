@@ -45,7 +45,7 @@ $(BUILD)/%.o: %.c
 
 # Publish every input (the site, once it exists, links them together).
 publish: unpress
-	./unpress -q -t xml,html,pdf,site -o output input/*.txt
+	./unpress -q -t xml,html,md,pdf,site -o output input/*.txt
 
 test: test-deps unpress
 	@sh tests/run.sh
