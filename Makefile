@@ -8,19 +8,24 @@ CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Isrc \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
+# Extra flags for instrumented builds (make test-sanitize, make fuzz); kept
+# apart from CFLAGS so that setting them does not drop the flags above.
+SAN      ?=
+CFLAGS   += $(SAN)
 
 # Debian packages the build and the tests need (checked by tests/deps.sh).
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
             libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev libhyphen-dev \
             hyphen-en-us fonts-liberation2 libxml2-utils
 DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils \
-            default-jre-headless chromium
+            default-jre-headless chromium valgrind clang libclang-rt-14-dev
 
 SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 MAIN := $(filter-out src/fuzz/%,$(SRC))
 OBJ  := $(MAIN:%.c=$(BUILD)/%.o)
+LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
-.PHONY: all deps test-deps unpress publish test clean
+.PHONY: all deps test-deps unpress publish test test-sanitize fuzz clean
 all: deps unpress publish
 
 deps:
@@ -36,7 +41,13 @@ $(BUILD)/unpress: $(OBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDFLAGS) $(LDLIBS)
 
-$(BUILD)/%.o: %.c
+# Objects depend on the sanitizer flags they were built with.
+$(BUILD)/.san: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(SAN)' | cmp -s - $@ || echo '$(SAN)' >$@
+.PHONY: FORCE
+
+$(BUILD)/%.o: %.c $(BUILD)/.san
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
@@ -49,6 +60,36 @@ publish: unpress
 
 test: test-deps unpress
 	@sh tests/run.sh
+	@$(MAKE) --no-print-directory test-sanitize
+
+# The suite again on an AddressSanitizer + UndefinedBehaviorSanitizer build
+# (build-asan/unpress).  Any sanitizer report aborts the run being tested,
+# so it shows up as a failed check.  SAN_TESTS limits it to the suites that
+# exercise our own code; the browser and validator suites test the output of
+# third-party tools and would only be slow under ASan.
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_TESTS ?= core robust html markdown pdf site
+test-sanitize:
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang SAN="$(ASAN_FLAGS)" build-asan/unpress
+	@echo "== the suite under ASan + UBSan ($(SAN_TESTS)) =="
+	@UNPRESS="$(CURDIR)/build-asan/unpress" TESTS_OUT="$(CURDIR)/tests/out-asan" \
+	  SUITES="$(SAN_TESTS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
+
+# libFuzzer harnesses (src/fuzz/): make fuzz FUZZ_SECONDS=N runs each for N s.
+FUZZ_SECONDS ?= 60
+# UBSan reports are recoverable here only so that src/fuzz/ubsan.supp can
+# list known open ones; run.sh sets halt_on_error, so any other one stops.
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fsanitize-recover=undefined -fno-omit-frame-pointer
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang SAN="$(FUZZ_FLAGS)" \
+	  build-fuzz/fuzz_convert build-fuzz/fuzz_render
+	@sh src/fuzz/run.sh $(FUZZ_SECONDS)
+
+.SECONDARY: $(BUILD)/src/fuzz/fuzz_convert.o $(BUILD)/src/fuzz/fuzz_render.o
+$(BUILD)/fuzz_%: $(BUILD)/src/fuzz/fuzz_%.o $(LIBOBJ)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 clean:
-	rm -rf $(BUILD) unpress output
+	rm -rf $(BUILD) build-asan build-fuzz unpress output

@@ -4,16 +4,23 @@
 # by indented details) or "skip - NAME (why)".  The runner counts them and
 # ends with "N passed, M failed, K skipped"; it fails if any check failed or
 # if a script exited non-zero without reporting a failure.
+# Environment: UNPRESS (the binary under test, default ./unpress), TESTS_OUT
+# (scratch folder, default tests/out), SUITES (space-separated folder names
+# under tests/ to run, default all), ONLY (a substring of the script path).
 cd "$(dirname "$0")/.." || exit 1
-export UNPRESS="$PWD/unpress"
+export UNPRESS="${UNPRESS:-$PWD/unpress}"
 export TOP="$PWD"
-export TESTS_OUT="$PWD/tests/out"
+export TESTS_OUT="${TESTS_OUT:-$PWD/tests/out}"
 rm -rf "$TESTS_OUT"
 mkdir -p "$TESTS_OUT"
 passed=0 failed=0 skipped=0
 for script in tests/t_*.sh tests/*/t_*.sh; do
 	[ -f "$script" ] || continue
 	[ -n "$ONLY" ] && case "$script" in *"$ONLY"*) ;; *) continue ;; esac
+	if [ -n "$SUITES" ]; then
+		suite=${script#tests/}; suite=${suite%%/*}
+		case " $SUITES " in *" $suite "*) ;; *) continue ;; esac
+	fi
 	log="$TESTS_OUT/$(echo "$script" | tr / _).log"
 	sh "$script" >"$log" 2>&1
 	rc=$?

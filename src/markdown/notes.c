@@ -89,7 +89,9 @@ static char *make_label(const struct label_set *set, xmlNodePtr note)
 		}
 	}
 	xmlFree(marker);
-	return xstrdup(buf_cstr(&b));
+	char *label = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return label;
 }
 
 size_t md_notes_label(xmlNodePtr root)
