@@ -3,6 +3,7 @@
 #include "convert.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 #include <stdio.h>
@@ -96,6 +97,16 @@ static char *output_path(const struct options *opts, const char *slug, const cha
 static int write_editions(xmlDocPtr xml, const char *slug, const struct options *opts,
 			  struct diag *diag)
 {
+	/* The slug names files: one longer than a file name may be (the
+	 * longest suffix is ".manifest.xml" plus the temporary ".tmpXXXXXX")
+	 * would fail with a message as long as the name; say why instead. */
+	size_t longest = strlen(".manifest.xml") + strlen(".tmpXXXXXX");
+	if (strlen(slug) + longest > NAME_MAX) {
+		diag_error(diag, 0, "output", "the document's name \"%.40s…\" is %zu bytes long, "
+			   "too long for a file name: is the document symbol right?",
+			   slug, strlen(slug));
+		return EX_DATAERR;
+	}
 	if (make_dirs(opts->out_dir) != 0) {
 		diag_error(diag, 0, "output", "cannot create folder %s: %s", opts->out_dir, strerror(errno));
 		return EX_CANTCREAT;
