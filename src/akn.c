@@ -705,8 +705,10 @@ static void add_body_block(struct builder *b, size_t i)
 	}
 	case ROLE_PARAGRAPH: {
 		close_seal(b, LV_PARAGRAPH);
-		const char *eid = unique_eid(b, joined(b, paragraph_prefix(b),
-						       arena_printf(A, "para_%s", eid_token(A, blk->num))));
+		struct frame *pf = top(b);
+		const char *eid = blk->num
+			? unique_eid(b, joined(b, paragraph_prefix(b), arena_printf(A, "para_%s", eid_token(A, blk->num))))
+			: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
 		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
 		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
 		break;

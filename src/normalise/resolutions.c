@@ -132,8 +132,12 @@ static size_t instrument(struct document *doc, size_t start)
 				b->name = name ? name : arena_strdup(A, "preamble");
 				continue;
 			}
+			/* an operative paragraph with no number (a resolution with a
+			 * single operative paragraph prints none) */
 			state = OPERATIVE;
 			italicise_opening(doc, b, true, NULL);
+			b->role = ROLE_PARAGRAPH;
+			b->operative_verb = b->text[0] == MK_EM_OPEN;
 			continue;
 		}
 		if (b->role == ROLE_PARAGRAPH) {
