@@ -598,13 +598,30 @@ static void seal(struct builder *b, int from_depth)
 		xmlNodePtr el = b->stack[i].element;
 		if (!el || b->stack[i].level < LV_PARAGRAPH)
 			continue;
-		bool has_body = false;
-		for (xmlNodePtr c = el->children; c; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "num") &&
-			    strcmp((const char *)c->name, "heading"))
+		bool has_body = false, has_points = false;
+		xmlNodePtr intro = NULL;
+		for (xmlNodePtr c = el->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			const char *name = (const char *)c->name;
+			if (strcmp(name, "num") && strcmp(name, "heading"))
 				has_body = true;
+			if (!strcmp(name, "intro"))
+				intro = c;
+			if (!strcmp(name, "point"))
+				has_points = true;
+		}
 		if (!has_body)
 			add_p(b, add(b, el, "content"), "");
+		/* an intro whose items never came is the paragraph's content */
+		if (intro && !has_points) {
+			bool only_intro = true;
+			for (xmlNodePtr c = intro->next; c; c = c->next)
+				if (c->type == XML_ELEMENT_NODE)
+					only_intro = false;
+			if (only_intro)
+				xmlNodeSetName(intro, X("content"));
+		}
 	}
 }
 
@@ -657,7 +674,7 @@ static void add_body_block(struct builder *b, size_t i)
 	case ROLE_CROSSHEADING: {
 		/* between points of one paragraph it stays inside the paragraph */
 		bool inside = next_is_point_deeper(doc, i, 0) && b->depth > 1 &&
-			      top(b)->level >= LV_POINT;
+			      top(b)->level >= LV_PARAGRAPH;
 		if (inside)
 			close_seal(b, LV_POINT);
 		else
