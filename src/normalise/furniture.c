@@ -113,7 +113,9 @@ static bool strip_furniture_lines(struct document *doc, struct block *blk)
 	for (const char *p = text; *p;) {
 		const char *eol = strchr(p, '\n');
 		size_t n = eol ? (size_t)(eol - p) : strlen(p);
-		const char *kind = furniture_kind(line_plain(doc, p, n));
+		/* a footer, header or barcode is a short line: do not even look
+		 * at the lines of a paragraph */
+		const char *kind = n <= 48 ? furniture_kind(line_plain(doc, p, n)) : NULL;
 		if (kind) {
 			diag_note(doc->diag, line, "furniture", "removed %s", kind);
 			removed++;

@@ -206,6 +206,10 @@ static size_t organ_resolutions(struct arena *A, const char *s, const char *body
 
 static char *link_text(struct document *doc, const char *t, int line)
 {
+	/* every symbol and every "resolution 76/185" holds a slash; only the
+	 * Security Council's "2482 (2019)" does not */
+	if (!strchr(t, '/') && !strstr(t, "Security Council"))
+		return (char *)t;
 	struct arena *A = &doc->arena;
 	struct buf out = BUF_INIT;
 	int count = 0;
