@@ -167,6 +167,15 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	buf_grow(&out, srclen + srclen / 8);
 	size_t controls = 0;
 	for (size_t i = 0; i < srclen;) {
+		/* printable ASCII, tab and newline: copy the whole run at once */
+		size_t run = i;
+		while (run < srclen && ((src[run] >= 0x20 && src[run] < 0x7f) || src[run] == '\n' || src[run] == '\t'))
+			run++;
+		if (run > i) {
+			buf_put(&out, (const char *)src + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned c = src[i];
 		if (c == '\r') {
 			buf_putc(&out, '\n');
