@@ -235,8 +235,9 @@
     </section>
   </xsl:template>
 
-  <!-- An unnumbered heading between paragraphs or points. -->
-  <xsl:template match="a:crossHeading | a:p[@class='crossHeading']">
+  <!-- An unnumbered heading between paragraphs or points (also a
+       <p class="crossHeading">: see the a:p template). -->
+  <xsl:template match="a:crossHeading" name="crossheading">
     <xsl:variable name="level">
       <xsl:variable name="depth" select="count(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer])"/>
       <xsl:choose>
@@ -291,11 +292,6 @@
     <xsl:apply-templates/>
   </xsl:template>
 
-  <!-- A <p> that carries an embedded resolution holds blocks, which HTML
-       does not allow in <p>. -->
-  <xsl:template match="a:p[a:embeddedStructure]">
-    <xsl:apply-templates/>
-  </xsl:template>
 
   <xsl:template match="a:embeddedStructure">
     <div class="embedded {@class}">
@@ -304,12 +300,28 @@
     </div>
   </xsl:template>
 
+  <!-- One template for every <p>, choosing inside: libxslt evaluates a
+       match pattern with a predicate (a:p[…]) by counting the node's
+       siblings, which made a body of many loose <p> quadratic (minutes for
+       30,000; tests/robust/t_scaling.sh). -->
   <xsl:template match="a:p">
-    <p>
-      <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
-      <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
-      <xsl:apply-templates/>
-    </p>
+    <xsl:choose>
+      <!-- A <p> that carries an embedded resolution holds blocks, which
+           HTML does not allow in <p>. -->
+      <xsl:when test="a:embeddedStructure">
+        <xsl:apply-templates/>
+      </xsl:when>
+      <xsl:when test="@class='crossHeading'">
+        <xsl:call-template name="crossheading"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>
+          <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
+          <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+          <xsl:apply-templates/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ inline -->

@@ -35,31 +35,72 @@ static void put_sanitised(struct buf *b, const char *s)
 	}
 }
 
-/* Labels handed out so far; linear search is fine for the tens to low
- * hundreds of notes a UN document has, and a hash would buy nothing. */
-struct label_set {
-	char **v;
-	size_t n, cap;
+/* Labels handed out so far: a hash set (open addressing), since a hostile
+ * or merely huge document can hold tens of thousands of notes and a linear
+ * search made labelling quadratic.  Each slot also remembers the next
+ * number to try when its label is the base of a ".N-" series, so a run of
+ * notes that share a base is numbered in linear time too.  The strings
+ * belong to the notes (_private), not to the set. */
+struct label_slot {
+	const char *key;
+	int next;
 };
+struct label_set {
+	struct label_slot *v;
+	size_t n, cap;	/* cap is a power of two, kept at most half full */
+};
+
+static size_t label_hash(const char *s)
+{
+	size_t h = 1469598103934665603u;	/* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct label_slot *label_find(const struct label_set *set, const char *s)
+{
+	if (!set->cap)
+		return NULL;
+	for (size_t i = label_hash(s) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+		if (!set->v[i].key)
+			return NULL;
+		if (!strcmp(set->v[i].key, s))
+			return &set->v[i];
+	}
+}
 
 static int label_taken(const struct label_set *set, const char *s)
 {
-	for (size_t i = 0; i < set->n; i++)
-		if (!strcmp(set->v[i], s))
-			return 1;
-	return 0;
+	return label_find(set, s) != NULL;
+}
+
+static void label_insert(struct label_slot *v, size_t cap, struct label_slot slot)
+{
+	size_t i = label_hash(slot.key) & (cap - 1);
+	while (v[i].key)
+		i = (i + 1) & (cap - 1);
+	v[i] = slot;
 }
 
 static void label_add(struct label_set *set, char *s)
 {
-	if (set->n == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 32;
-		set->v = xrealloc(set->v, set->cap * sizeof *set->v);
+	if (2 * (set->n + 1) > set->cap) {
+		size_t cap = set->cap ? set->cap * 2 : 64;
+		struct label_slot *v = xmalloc(cap * sizeof *v);
+		memset(v, 0, cap * sizeof *v);
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->v[i].key)
+				label_insert(v, cap, set->v[i]);
+		free(set->v);
+		set->v = v;
+		set->cap = cap;
 	}
-	set->v[set->n++] = s;
+	label_insert(set->v, set->cap, (struct label_slot){s, 2});
+	set->n++;
 }
 
-static char *make_label(const struct label_set *set, xmlNodePtr note)
+static char *make_label(struct label_set *set, xmlNodePtr note)
 {
 	struct buf b = BUF_INIT;
 	xmlChar *marker = xmlGetProp(note, BAD_CAST "marker");
@@ -80,12 +121,20 @@ static char *make_label(const struct label_set *set, xmlNodePtr note)
 		buf_putc(&b, '-');
 		put_sanitised(&b, m);
 		xmlFree(eid);
-		/* still taken (two notes with one eId scope and marker): number it */
-		size_t base = b.len;
-		for (int i = 2; label_taken(set, buf_cstr(&b)); i++) {
-			b.len = base;
-			buf_printf(&b, ".%d-", i);
-			put_sanitised(&b, m);
+		/* still taken (two notes with one eId scope and marker): number it,
+		 * from where the last note with this base stopped */
+		struct label_slot *base_slot = label_find(set, buf_cstr(&b));
+		if (base_slot) {
+			size_t base = b.len;
+			int i = base_slot->next;
+			for (;; i++) {
+				b.len = base;
+				buf_printf(&b, ".%d-", i);
+				put_sanitised(&b, m);
+				if (!label_taken(set, buf_cstr(&b)))
+					break;
+			}
+			base_slot->next = i + 1;
 		}
 	}
 	xmlFree(marker);
