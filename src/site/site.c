@@ -118,11 +118,16 @@ static int load_doc(const char *out_dir, const char *name, struct site_doc *d, s
 	xmlSetNs(links, xmlNewNs(links, X(UNPRESS_NS), NULL));
 	xmlDocSetRootElement(d->links, links);
 	buf_clear(&path);
-	/* The URL document() asks for; matched in memory, never read. */
-	/* absolute: a relative URL would be resolved against the stylesheet */
-	char *abs_dir = realpath(out_dir, NULL);
-	buf_printf(&path, "%s/%s.links.xml", abs_dir ? abs_dir : out_dir, d->slug);
-	free(abs_dir);
+	/* The URL document() asks for; matched in memory, never read.  It is
+	 * absolute (a relative URL would be resolved against the stylesheet)
+	 * and made only of characters a URI keeps as they are: document()
+	 * escapes the rest, so a real path ("my output/", a slug with "%")
+	 * would no longer match and the page would silently lose its links.
+	 * Hence the slug in hex, not the output folder. */
+	buf_puts(&path, "/unpress-linkmap/");
+	for (const unsigned char *p = (const unsigned char *)d->slug; *p; p++)
+		buf_printf(&path, "%02x", *p);
+	buf_puts(&path, ".links.xml");
 	d->links->URL = xmlStrdup(X(buf_cstr(&path)));
 	buf_free(&path);
 	return 0;
