@@ -479,10 +479,12 @@ static void cover(struct flow *f, xmlNodePtr cp)
 	}
 	else if (f->doc->symbol)
 		top->right = xstrdup(f->doc->symbol);
-	if (org || top->right)
+	if (org || top->right) {
 		add_block(f, top);
-	else
+	} else {
+		rich_free(&top->rich);
 		free(top);
+	}
 
 	int first_right = 1, first_left = 1;
 	for (xmlNodePtr c = cp ? cp->children : NULL; c; c = c->next) {
