@@ -73,7 +73,8 @@ test-sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang SAN="$(ASAN_FLAGS)" build-asan/unpress
 	@echo "== the suite under ASan + UBSan ($(SAN_TESTS)) =="
 	@UNPRESS="$(CURDIR)/build-asan/unpress" TESTS_OUT="$(CURDIR)/tests/out-asan" \
-	  SUITES="$(SAN_TESTS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	  SUITES="$(SAN_TESTS)" ASAN_OPTIONS=detect_leaks=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/robust/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh
 
 # libFuzzer harnesses (src/fuzz/): make fuzz FUZZ_SECONDS=N runs each for N s.

@@ -15,7 +15,7 @@ mkdir -p "$B/artifacts" "$B/corpus-convert" "$B/corpus-render" "$B/seeds-xml"
 find tests -name '*.xml' -not -path 'tests/out*' -exec cp {} "$B/seeds-xml/" \;
 text_seeds="input $(ls -d tests/*/inputs 2>/dev/null) tests/fixtures tests/robust/crashes"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/src/fuzz/ubsan.supp"
-export LSAN_OPTIONS="suppressions=$PWD/src/fuzz/lsan.supp"
+export LSAN_OPTIONS="suppressions=$PWD/tests/robust/lsan.supp"
 run() {
 	name=$1; shift
 	echo "fuzz: $name for ${secs}s, corpus and seeds: $*"
