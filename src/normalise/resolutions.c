@@ -103,10 +103,11 @@ static size_t instrument(struct document *doc, size_t start)
 			break;
 		if (b->role == ROLE_CROSSHEADING)
 			continue;
-		const char *t = text_trim(A, text_plain(A, b->text));
+		/* the opening and the last character decide: no full copy */
+		const char *t = text_trim(A, text_plain_prefix(A, b->text, 400));
 		if (state == BEFORE) {
 			/* "The Conference of the Parties …," (or "The General Assembly,") */
-			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(t) == ',' && strlen(t) < 300) {
+			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(b->text) == ',' && strlen(t) < 300) {
 				b->role = ROLE_FORMULA;
 				state = PREAMBLE;
 				continue;
@@ -118,7 +119,7 @@ static size_t instrument(struct document *doc, size_t start)
 		if (state == PREAMBLE && b->role == ROLE_BODY) {
 			/* an operative clause without a number ends the preamble */
 			size_t op = opening_phrase(t, true);
-			bool operative = op && (text_last_char(t) == '.' || text_last_char(t) == ';') &&
+			bool operative = op && (text_last_char(b->text) == '.' || text_last_char(b->text) == ';') &&
 					 !opening_phrase(t, false);
 			if (!operative) {
 				b->role = ROLE_PREAMBLE;
