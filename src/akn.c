@@ -155,6 +155,16 @@ static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, siz
 			if (k < 0)
 				break;
 			FLUSH();
+			/* a reference that carries its pinpoint ("…/2022/4, para. 9") */
+			if (c == MK_LINK_CLOSE) {
+				/* the ref is the node opened by mark k: cur if nothing
+				 * opened inside it is still open, else stack[k + 1] */
+				xmlNodePtr ref = k == top - 1 ? cur : stack[k + 1];
+				xmlChar *content = xmlNodeGetContent(ref);
+				if (content && (xmlStrstr(content, X(", para. ")) || xmlStrstr(content, X(", paras. "))))
+					xmlSetProp(ref, X("class"), X("pinpoint"));
+				xmlFree(content);
+			}
 			cur = stack[k];
 			top = k;
 			break;
