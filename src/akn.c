@@ -598,13 +598,30 @@ static void seal(struct builder *b, int from_depth)
 		xmlNodePtr el = b->stack[i].element;
 		if (!el || b->stack[i].level < LV_PARAGRAPH)
 			continue;
-		bool has_body = false;
-		for (xmlNodePtr c = el->children; c; c = c->next)
-			if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "num") &&
-			    strcmp((const char *)c->name, "heading"))
+		bool has_body = false, has_points = false;
+		xmlNodePtr intro = NULL;
+		for (xmlNodePtr c = el->children; c; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE)
+				continue;
+			const char *name = (const char *)c->name;
+			if (strcmp(name, "num") && strcmp(name, "heading"))
 				has_body = true;
+			if (!strcmp(name, "intro"))
+				intro = c;
+			if (!strcmp(name, "point"))
+				has_points = true;
+		}
 		if (!has_body)
 			add_p(b, add(b, el, "content"), "");
+		/* an intro whose items never came is the paragraph's content */
+		if (intro && !has_points) {
+			bool only_intro = true;
+			for (xmlNodePtr c = intro->next; c; c = c->next)
+				if (c->type == XML_ELEMENT_NODE)
+					only_intro = false;
+			if (only_intro)
+				xmlNodeSetName(intro, X("content"));
+		}
 	}
 }
 
@@ -657,7 +674,7 @@ static void add_body_block(struct builder *b, size_t i)
 	case ROLE_CROSSHEADING: {
 		/* between points of one paragraph it stays inside the paragraph */
 		bool inside = next_is_point_deeper(doc, i, 0) && b->depth > 1 &&
-			      top(b)->level >= LV_POINT;
+			      top(b)->level >= LV_PARAGRAPH;
 		if (inside)
 			close_seal(b, LV_POINT);
 		else
@@ -705,8 +722,10 @@ static void add_body_block(struct builder *b, size_t i)
 	}
 	case ROLE_PARAGRAPH: {
 		close_seal(b, LV_PARAGRAPH);
-		const char *eid = unique_eid(b, joined(b, paragraph_prefix(b),
-						       arena_printf(A, "para_%s", eid_token(A, blk->num))));
+		struct frame *pf = top(b);
+		const char *eid = blk->num
+			? unique_eid(b, joined(b, paragraph_prefix(b), arena_printf(A, "para_%s", eid_token(A, blk->num))))
+			: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
 		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
 		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
 		break;

@@ -30,7 +30,40 @@ struct ingest_ctx {
 	struct ptr_vec item_markers;
 	int list_depth;
 	bool ordered_at[64];
+	const char *cm_input;	/* what cmark parsed, for reading markers back */
+	const size_t *line_offsets;	/* cmark line (1-based) - 1 → offset in cm_input */
 };
+
+/* The label of a footnote written [^LABEL] at (line, col) of cmark's input.
+ * cmark-gfm 0.29 gives a reference's display index, not its label, so the
+ * label is read from the source.  Our Markdown edition writes a repeated
+ * marker as [^SCOPE-MARKER] (cmark keeps one definition per label): the
+ * marker is what follows the last '-'. */
+static char *footnote_label(struct ingest_ctx *ctx, int line, int col)
+{
+	if (line < 1 || line > ctx->cmark_lines || col < 1)
+		return NULL;
+	/* a reference starts at its "[^"; a definition's node starts after
+	 * "[^LABEL]: ", so look back along the line for the opening "[^" */
+	const char *line_start = ctx->cm_input + ctx->line_offsets[line - 1];
+	const char *p = line_start + (col - 1);
+	while (p > line_start && !(p[0] == '[' && p[1] == '^'))
+		p--;
+	if (p[0] != '[' || p[1] != '^')
+		return NULL;
+	const char *start = p + 2, *end = start;
+	while (*end && *end != ']' && *end != '\n' && end - start < 64)
+		end++;
+	if (*end != ']' || end == start)
+		return NULL;
+	const char *dash = NULL;
+	for (const char *q = start; q < end; q++)
+		if (*q == '-')
+			dash = q;
+	if (dash && dash + 1 < end)
+		start = dash + 1;
+	return arena_strndup(&ctx->doc->arena, start, (size_t)(end - start));
+}
 
 static int source_line(struct ingest_ctx *ctx, int cmark_line)
 {
@@ -133,11 +166,17 @@ static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf
 					  "ingest", "image dropped (only its description is kept)");
 			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			if (!enter)
+				break;
 			/* Our own Markdown edition writes [^1]: make it look like any
 			 * other superscript marker for the footnotes pass. */
-			buf_putc(b, MK_SUP_OPEN);
-			put_text(b, cmark_node_get_literal(node));
-			buf_putc(b, MK_SUP_CLOSE);
+			{
+				char *label = footnote_label(ctx, cmark_node_get_start_line(node),
+							     cmark_node_get_start_column(node));
+				buf_putc(b, MK_SUP_OPEN);
+				put_text(b, label ? label : cmark_node_get_literal(node));
+				buf_putc(b, MK_SUP_CLOSE);
+			}
 			break;
 		default:
 			/* strikethrough and other extension inlines: text only */
@@ -328,6 +367,8 @@ int ingest(struct document *doc)
 	}
 	ctx.cmark_lines = cm_line;
 
+	ctx.cm_input = buf_cstr(&cm);
+	ctx.line_offsets = line_offsets;
 	cmark_gfm_core_extensions_ensure_registered();
 	int options = CMARK_OPT_FOOTNOTES;
 	cmark_parser *parser = cmark_parser_new(options);
@@ -425,9 +466,10 @@ int ingest(struct document *doc)
 				if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
 					struct block *blk = add_block(&ctx, BLOCK_TEXT, first);
 					finish_text_block(&ctx, blk, first);
+					char *label = footnote_label(&ctx, cmark_node_get_start_line(node),
+								     cmark_node_get_start_column(node));
 					blk->text = arena_printf(&doc->arena, "%c%s%c %s", MK_SUP_OPEN,
-								 cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "",
-								 MK_SUP_CLOSE, blk->text);
+								 label ? label : "", MK_SUP_CLOSE, blk->text);
 				}
 				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
 			}

@@ -4,8 +4,8 @@
 : "${UNPRESS:=$TOP/unpress}"
 check() {
 	name=$1; shift
-	if out=$("$@" 2>&1); then echo "ok - $name"
-	else echo "not ok - $name"; printf '%s\n' "$out" | head -20 | sed 's/^/    /'; fi
+	if _check_out=$("$@" 2>&1); then echo "ok - $name"
+	else echo "not ok - $name"; printf "%s\n" "$_check_out" | head -20 | sed 's/^/    /'; fi
 }
 expect() {
 	if [ "$2" = "$3" ]; then echo "ok - $1"

@@ -323,7 +323,16 @@ static bool find_ref(struct document *doc, struct slot *slots, size_t nslots, si
  * a comma and is not part of a date, an amount, a symbol or a list. */
 static bool bare_reference_at(const char *t, size_t i, size_t n)
 {
-	if (i < 2 || (t[i - 1] != ' '))
+	if (i < 2)
+		return false;
+	/* "resolution 68/186,1 and": the marker glued after a comma (pdftotext
+	 * sets superscripts on the baseline); only when a space or the end
+	 * follows, so "1,000" and "2,5" are never read as references */
+	if (t[i - 1] == ',') {
+		char after = t[i + n];
+		return after == ' ' || after == '\0' || after == '\n';
+	}
+	if (t[i - 1] != ' ')
 		return false;
 	char before = t[i - 2];
 	if (!(before == ',' || before == ';' || before == ')' || islower((unsigned char)before) ||

@@ -143,6 +143,10 @@ static bool looks_like_toc_entry(struct document *doc, const struct block *blk)
 		return true;
 	if (strchr(plain, '\t') || strstr(plain, "....") || strstr(plain, ". . ."))
 		return true;
+	/* the column headings of a contents list */
+	if (!strcmp(plain, "Page") || !strcmp(plain, "Pages") || !strcmp(plain, "Paragraphs") ||
+	    !strcmp(plain, "Paragraphs Page"))
+		return true;
 	size_t n = strlen(plain);
 	/* "Introduction 3": a title ending with a page number, no sentence */
 	if (n && isdigit((unsigned char)plain[n - 1]) && !strchr(plain, '.') && n < 120)
@@ -186,7 +190,28 @@ static void drop_contents(struct document *doc)
 	}
 }
 
-/* A symbol printed alone on a line more than once is the running header. */
+/* The symbols the first page prints ("A/RES/70/174", "United Nations
+ * A/RES/70/174"): the running header repeats one of them. */
+static int is_cover_symbol(struct document *doc, const char *symbol)
+{
+	int seen = 0;
+	for (size_t i = 0; i < doc->blocks.len && seen < 6; i++) {
+		struct block *blk = DOC_BLOCK(doc, i);
+		if (!blk->text || blk->role == ROLE_DROPPED || blk->kind == BLOCK_RULE || blk->kind == BLOCK_PAGEBREAK)
+			continue;
+		seen++;
+		const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+		if (starts_with(plain, "United Nations "))
+			plain += 15;
+		size_t len;
+		if (un_symbol_match(plain, 0, &len) && len == strlen(symbol) && !strncmp(plain, symbol, len))
+			return blk->line;
+	}
+	return 0;
+}
+
+/* A symbol printed alone on a line more than once, or repeating the
+ * cover's symbol, is the running header. */
 static void drop_running_headers(struct document *doc)
 {
 	struct ptr_vec symbols = {0};
@@ -206,6 +231,12 @@ static void drop_running_headers(struct document *doc)
 		for (size_t j = 0; j < symbols.len; j++)
 			count += !strcmp(pa, text_trim(&doc->arena, text_plain(&doc->arena,
 					((struct block *)symbols.items[j])->text)));
+		if (count == 1 && is_cover_symbol(doc, pa) && is_cover_symbol(doc, pa) != a->line) {
+			a->role = ROLE_DROPPED;
+			a->page_break = true;
+			diag_note(doc->diag, a->line, "furniture", "removed running header %s", pa);
+			continue;
+		}
 		/* the first one, on the cover, is the document's symbol */
 		if (count >= 2 && i > 0) {
 			bool first = true;
@@ -234,6 +265,15 @@ void pass_furniture(struct document *doc)
 			blk->page_break = true;
 			diag_note(doc->diag, blk->line, "furniture", "removed a page %s",
 				  blk->kind == BLOCK_RULE ? "separator (---)" : "break (form feed)");
+			continue;
+		}
+		/* the barcode under the job number, which Markdown read as
+		 * emphasis: *1522378* */
+		if (blk->italic && blk->text && strspn(blk->text, "0123456789") == strlen(blk->text) &&
+		    strlen(blk->text) >= 6 && strlen(blk->text) <= 9) {
+			blk->role = ROLE_DROPPED;
+			blk->page_break = true;
+			diag_note(doc->diag, blk->line, "furniture", "removed barcode");
 			continue;
 		}
 		if (blk->text && strip_furniture_lines(doc, blk)) {

@@ -30,9 +30,14 @@ static char *unwrap(struct arena *A, const char *s)
 				b.len--;
 			bool hyphen = b.len >= 2 && b.data[b.len - 1] == '-' && islower((unsigned char)b.data[b.len - 2]) &&
 				      islower((unsigned char)p[1]);
+			/* a hyphen after a letter at a line end: "recom-|mendations" is
+			 * one word broken by the typesetter; "Co-|Chairs" (a capital
+			 * follows) keeps its hyphen; neither gets a space */
+			bool real_hyphen = !hyphen && b.len >= 2 && b.data[b.len - 1] == '-' &&
+					   isalpha((unsigned char)b.data[b.len - 2]) && isupper((unsigned char)p[1]);
 			if (hyphen)
 				b.len--;
-			else if (b.len)
+			else if (b.len && !real_hyphen)
 				buf_putc(&b, ' ');
 			while (p[1] == ' ')
 				p++;

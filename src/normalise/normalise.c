@@ -8,8 +8,28 @@
  * so references are found in final text; identity decides the slug. */
 #include "normalise.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
+/* UNPRESS_DEBUG_BLOCKS=1 prints the block list after each pass (for
+ * developers tracing what a pass did). */
+static void dump_blocks(struct document *doc, const char *after)
+{
+	if (!getenv("UNPRESS_DEBUG_BLOCKS"))
+		return;
+	fprintf(stderr, "--- after %s\n", after);
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		fprintf(stderr, "%4d k%d r%2d num=%s |", b->line, b->kind, b->role, b->num ? b->num : "-");
+		for (const char *p = b->text ? b->text : ""; *p && p - b->text < 90; p++)
+			fputc((unsigned char)*p < 0x20 ? '^' : *p, stderr);
+		fputc('\n', stderr);
+	}
+}
+
 void normalise(struct document *doc)
 {
+	dump_blocks(doc, "ingest");
 	pass_text(doc);
 	pass_furniture(doc);
 	pass_metadata(doc);
@@ -20,4 +40,5 @@ void normalise(struct document *doc)
 	pass_resolutions(doc);
 	pass_symbols(doc);
 	pass_identity(doc);
+	dump_blocks(doc, "all passes");
 }

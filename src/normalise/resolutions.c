@@ -132,8 +132,12 @@ static size_t instrument(struct document *doc, size_t start)
 				b->name = name ? name : arena_strdup(A, "preamble");
 				continue;
 			}
+			/* an operative paragraph with no number (a resolution with a
+			 * single operative paragraph prints none) */
 			state = OPERATIVE;
 			italicise_opening(doc, b, true, NULL);
+			b->role = ROLE_PARAGRAPH;
+			b->operative_verb = b->text[0] == MK_EM_OPEN;
 			continue;
 		}
 		if (b->role == ROLE_PARAGRAPH) {
@@ -150,6 +154,21 @@ void pass_resolutions(struct document *doc)
 	const char *type = doc->meta.type;
 	bool statement = type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") ||
 				  !strcmp(type, "decision"));
+	/* A text with no cover that opens with an enacting formula and
+	 * preambular clauses is a resolution, whatever its file is called. */
+	if (!statement && type && !strcmp(type, "document")) {
+		for (size_t i = 0; i < doc->blocks.len; i++) {
+			struct block *b = DOC_BLOCK(doc, i);
+			if (b->role != ROLE_BODY && b->role != ROLE_PARAGRAPH)
+				continue;
+			const char *t = text_trim(&doc->arena, text_plain(&doc->arena, b->text ? b->text : ""));
+			if (b->role == ROLE_BODY && starts_with(t, "The ") && last_char(t) == ',' && strlen(t) < 300) {
+				doc->meta.type = "resolution";
+				statement = true;
+			}
+			break;
+		}
+	}
 	if (statement)
 		instrument(doc, 0);
 	for (size_t i = 0; i < doc->blocks.len; i++) {

@@ -38,6 +38,16 @@ static const struct organ organs[] = {
 	{"Conference of the Parties", NULL},
 };
 
+/* The symbol series of a principal organ's own resolutions, when body is
+ * one (General Assembly → A), else NULL. */
+static const char *organ_series(const char *body)
+{
+	for (size_t o = 0; body && o < sizeof organs / sizeof organs[0]; o++)
+		if (organs[o].prefix && !strcmp(body, organs[o].name))
+			return organs[o].prefix;
+	return NULL;
+}
+
 /* "Conference of the Parties to the United Nations Convention against
  * Transnational Organized Crime" → "cpunctoc": the initials of its
  * capitalised words, a stable name for the body in IRIs. */
@@ -121,7 +131,10 @@ static size_t organ_resolutions(struct arena *A, const char *s, const char *body
 				numlen = (size_t)(q - p);
 				if (organs[o].prefix)
 					sym = arena_printf(A, "%s/%s/%.*s", organs[o].prefix, kind, (int)numlen, p);
-				else {
+				else if (organ_series(body)) {
+					/* "its resolution 69/196" in a General Assembly text */
+					sym = arena_printf(A, "%s/%s/%.*s", organ_series(body), kind, (int)numlen, p);
+				} else {
 					char *num = arena_strndup(A, p, numlen);
 					for (char *d = num; *d; d++)
 						if (*d == '/')

@@ -22,5 +22,5 @@ print(json.dumps({
     'formulas': len(t.findall('.//a:formula', NS)),
     'resolutions': [h.findtext('a:num', namespaces=NS) for h in t.iterfind('.//a:hcontainer[@name="resolution"]', NS)],
     'text': text,
-    'paragraph_texts': [' '.join(p.itertext()) for p in t.iterfind('.//a:paragraph/a:content/a:p', NS)],
+    'paragraph_texts': [''.join(p.itertext()) for p in t.iterfind('.//a:paragraph/a:content/a:p', NS)],
 }))

@@ -37,3 +37,9 @@ for f in "$out"/*.xml; do
 		skip "$n: valid AKN 3.0" "official schema not found"
 	fi
 done
+# our own subset schema, always (templates/unpress-akn.xsd)
+for f in "$out"/*.xml "$TOP"/tests/fixtures/*.xml; do
+	check "$(basename "$f"): valid against unpress-akn.xsd" xmllint --noout --schema "$TOP/templates/unpress-akn.xsd" "$f"
+done
+"$UNPRESS" -q --validate -o "$out/validated" "$TOP"/input/*.txt "$TOP"/tests/core/inputs/*.txt
+expect "--validate passes on every input" 0 $?
