@@ -112,7 +112,7 @@ static char *joined(struct builder *b, const char *prefix, const char *name)
 {
 	if (!prefix || !*prefix)
 		return arena_strdup(&b->doc->arena, name);
-	return arena_printf(&b->doc->arena, "%s__%s", prefix, name);
+	return arena_concat(&b->doc->arena, 3, prefix, "__", name);
 }
 
 /* --- inline text → AKN inline elements ------------------------------- */
@@ -196,8 +196,14 @@ static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, siz
 			if (text.len && text.data[text.len - 1] != ' ')
 				buf_putc(&text, ' ');
 			break;
-		default:
-			buf_putc(&text, c);
+		default: {
+			/* a run of ordinary characters in one copy */
+			size_t j = i;
+			while (j < n && ((unsigned char)s[j] >= 0x20 || s[j] == '\t'))
+				j++;
+			buf_put(&text, s + i, j - i);
+			i = j - 1;
+		}
 		}
 	}
 	FLUSH();
@@ -643,17 +649,17 @@ static void add_body_block(struct builder *b, size_t i)
 	case ROLE_CHAPTER:
 		close_seal(b, LV_CHAPTER);
 		open_hier(b, LV_CHAPTER, "chapter", NULL,
-			  arena_printf(A, "chp_%s", eid_token(A, blk->num)), paragraph_prefix(b), blk, blk->num);
+			  arena_concat(A, 2, "chp_", eid_token(A, blk->num)), paragraph_prefix(b), blk, blk->num);
 		break;
 	case ROLE_SECTION:
 		close_seal(b, LV_SECTION);
 		open_hier(b, LV_SECTION, "section", NULL,
-			  arena_printf(A, "sec_%s", eid_token(A, blk->num)), prefix(b), blk, blk->num);
+			  arena_concat(A, 2, "sec_", eid_token(A, blk->num)), prefix(b), blk, blk->num);
 		break;
 	case ROLE_SUBSECTION:
 		close_seal(b, LV_SUBSECTION);
 		open_hier(b, LV_SUBSECTION, "subsection", NULL,
-			  arena_printf(A, "subsec_%s", eid_token(A, blk->num)), prefix(b), blk, blk->num);
+			  arena_concat(A, 2, "subsec_", eid_token(A, blk->num)), prefix(b), blk, blk->num);
 		break;
 	case ROLE_RESOLUTION:
 	case ROLE_DECISION:
@@ -724,7 +730,7 @@ static void add_body_block(struct builder *b, size_t i)
 		close_seal(b, LV_PARAGRAPH);
 		struct frame *pf = top(b);
 		const char *eid = blk->num
-			? unique_eid(b, joined(b, paragraph_prefix(b), arena_printf(A, "para_%s", eid_token(A, blk->num))))
+			? unique_eid(b, joined(b, paragraph_prefix(b), arena_concat(A, 2, "para_", eid_token(A, blk->num))))
 			: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
 		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
 		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
@@ -751,7 +757,7 @@ static void add_body_block(struct builder *b, size_t i)
 			}
 		}
 		const char *eid = unique_eid(b, joined(b, prefix(b),
-						       arena_printf(A, "point_%s", eid_token(A, blk->num))));
+						       arena_concat(A, 2, "point_", eid_token(A, blk->num))));
 		xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
 		give_text(b, el, blk, next_is_point_deeper(doc, i, blk->depth));
 		break;
@@ -799,6 +805,8 @@ xmlDocPtr akn_build(struct document *doc)
 {
 	struct builder b = {.doc = doc};
 	b.xml = xmlNewDoc(X("1.0"));
+	/* element and attribute names interned once, not allocated per node */
+	b.xml->dict = xmlDictCreate();
 	b.eids = xmlHashCreate(256);
 	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
 	b.ns = xmlNewNs(root, X(AKN_NS), NULL);

@@ -92,6 +92,7 @@ struct note {
 	int def_line, ref_line;
 	int scope;
 	bool referenced;
+	int ref_slot;		/* footnotes.c: which text holds the reference (-1 none) */
 };
 
 struct doc_meta {

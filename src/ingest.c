@@ -327,47 +327,63 @@ static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_n
 int ingest(struct document *doc)
 {
 	struct ingest_ctx ctx = {.doc = doc};
-	/* Build cmark's input: form feeds become blank lines, remembered. */
+	/* Build cmark's input: form feeds become blank lines, remembered.  The
+	 * copy is made only when there is a form feed; otherwise cmark reads
+	 * the source itself and cmark lines are source lines. */
 	struct buf cm = BUF_INIT;
-	buf_grow(&cm, doc->source_len + 64);
+	const char *src = doc->source, *src_end = doc->source + doc->source_len;
 	size_t max_lines = 2;
-	for (size_t i = 0; i < doc->source_len; i++)
-		max_lines += doc->source[i] == '\n' || doc->source[i] == '\f' ? 3 : 0;
+	for (const char *p = src; (p = memchr(p, '\n', (size_t)(src_end - p))); p++)
+		max_lines++;
+	bool has_ff = memchr(src, '\f', doc->source_len) != NULL;
+	if (has_ff)
+		for (const char *p = src; (p = memchr(p, '\f', (size_t)(src_end - p))); p++)
+			max_lines += 2;
 	ctx.line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
 	int cm_line = 1, src_line = 1;
 	ctx.line_map[1] = 1;
 	struct ptr_vec pagebreak_lines = {0};
-	for (size_t i = 0; i < doc->source_len; i++) {
-		char c = doc->source[i];
-		if (c == '\f') {
-			ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
-			/* end the current line and leave a blank one: a new block */
-			buf_puts(&cm, "\n\n");
-			cm_line += 2;
-			ctx.line_map[cm_line - 1] = src_line;
-			ctx.line_map[cm_line] = src_line;
-			continue;
-		}
-		buf_putc(&cm, c);
-		if (c == '\n') {
-			src_line++;
-			cm_line++;
-			ctx.line_map[cm_line] = src_line;
+	if (has_ff) {
+		buf_grow(&cm, doc->source_len + 64);
+		for (size_t i = 0; i < doc->source_len; i++) {
+			char c = doc->source[i];
+			if (c == '\f') {
+				ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
+				/* end the current line and leave a blank one: a new block */
+				buf_puts(&cm, "\n\n");
+				cm_line += 2;
+				ctx.line_map[cm_line - 1] = src_line;
+				ctx.line_map[cm_line] = src_line;
+				continue;
+			}
+			buf_putc(&cm, c);
+			if (c == '\n') {
+				src_line++;
+				cm_line++;
+				ctx.line_map[cm_line] = src_line;
+			}
 		}
 	}
-	size_t *line_offsets = malloc(((size_t)cm_line + 1) * sizeof(size_t));
+	const char *cm_text = has_ff ? buf_cstr(&cm) : src;
+	size_t cm_len = has_ff ? cm.len : doc->source_len;
+	size_t *line_offsets = malloc((max_lines + 1) * sizeof(size_t));
 	{
 		int l = 1;
 		line_offsets[0] = 0;
-		for (size_t i = 0; i < cm.len && l <= cm_line; i++)
-			if (cm.data[i] == '\n')
-				line_offsets[l++] = i + 1;
+		const char *end = cm_text + cm_len;
+		for (const char *p = cm_text; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+			line_offsets[l++] = (size_t)(p + 1 - cm_text);
+			if (!has_ff)
+				ctx.line_map[l] = l;
+		}
+		if (!has_ff)
+			cm_line = l;
 		while (l <= cm_line)
-			line_offsets[l++] = cm.len;
+			line_offsets[l++] = cm_len;
 	}
 	ctx.cmark_lines = cm_line;
 
-	ctx.cm_input = buf_cstr(&cm);
+	ctx.cm_input = cm_text;
 	ctx.line_offsets = line_offsets;
 	cmark_gfm_core_extensions_ensure_registered();
 	int options = CMARK_OPT_FOOTNOTES;
@@ -378,7 +394,7 @@ int ingest(struct document *doc)
 		if (ext)
 			cmark_parser_attach_syntax_extension(parser, ext);
 	}
-	cmark_parser_feed(parser, buf_cstr(&cm), cm.len);
+	cmark_parser_feed(parser, cm_text, cm_len);
 	cmark_node *root = cmark_parser_finish(parser);
 
 	char *pending_marker = NULL;	/* an item's number, for its first paragraph */
@@ -418,7 +434,7 @@ int ingest(struct document *doc)
 				cmark_node *list = cmark_node_parent(node);
 				pending_marker = NULL;
 				if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
-					pending_marker = ordered_marker(&ctx, node, buf_cstr(&cm), line_offsets);
+					pending_marker = ordered_marker(&ctx, node, cm_text, line_offsets);
 				if (!cmark_node_first_child(node) && pending_marker) {
 					/* "12." alone on its line: a paragraph number whose
 					 * text follows in the next block (joins.c) */

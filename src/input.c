@@ -139,6 +139,17 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	/* Count NULs and check UTF-8 validity in one sweep. */
 	size_t nuls = 0, valid_multi = 0, invalid = 0, first_invalid = (size_t)-1;
 	for (size_t i = 0; i < srclen;) {
+		/* ASCII without NUL, eight bytes at a time */
+		while (i + 8 <= srclen) {
+			uint64_t w;
+			memcpy(&w, src + i, 8);
+			/* a high bit set, or a zero byte (the classic haszero trick) */
+			if ((w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+				break;
+			i += 8;
+		}
+		if (i >= srclen)
+			break;
 		if (src[i] == 0) nuls++;
 		size_t l = utf8_valid_len(src + i, srclen - i);
 		if (l == 0) {
@@ -167,6 +178,15 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	buf_grow(&out, srclen + srclen / 8);
 	size_t controls = 0;
 	for (size_t i = 0; i < srclen;) {
+		/* printable ASCII, tab and newline: copy the whole run at once */
+		size_t run = i;
+		while (run < srclen && ((src[run] >= 0x20 && src[run] < 0x7f) || src[run] == '\n' || src[run] == '\t'))
+			run++;
+		if (run > i) {
+			buf_put(&out, (const char *)src + i, run - i);
+			i = run;
+			continue;
+		}
 		unsigned c = src[i];
 		if (c == '\r') {
 			buf_putc(&out, '\n');

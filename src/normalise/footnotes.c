@@ -65,8 +65,8 @@ static char *canonical_sups(struct arena *A, const char *s, bool *changed)
 				}
 			}
 		}
-		if (starts_with(p, "<sup>")) { buf_putc(&b, MK_SUP_OPEN); p += 5; *changed = true; continue; }
-		if (starts_with(p, "</sup>")) { buf_putc(&b, MK_SUP_CLOSE); p += 6; *changed = true; continue; }
+		if (*p == '<' && starts_with(p, "<sup>")) { buf_putc(&b, MK_SUP_OPEN); p += 5; *changed = true; continue; }
+		if (*p == '<' && starts_with(p, "</sup>")) { buf_putc(&b, MK_SUP_CLOSE); p += 6; *changed = true; continue; }
 		buf_putc(&b, *p++);
 	}
 	char *out = arena_strndup(A, buf_cstr(&b), b.len);
@@ -144,6 +144,7 @@ static struct note *new_note(struct document *doc, const char *marker, int scope
 	struct note *n = arena_zalloc(&doc->arena, sizeof(*n));
 	n->marker = arena_strdup(&doc->arena, marker);
 	n->scope = scope;
+	n->ref_slot = -1;
 	ptr_vec_push(&doc->arena, &doc->notes, n);
 	return n;
 }
@@ -289,6 +290,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			size_t idx = note_index(doc, n);
 			n->referenced = true;
 			n->ref_line = slots[s].line;
+			n->ref_slot = (int)s;
 			/* drop the space an extractor put before the marker */
 			while (out.len && out.data[out.len - 1] == ' ')
 				out.len--;
@@ -307,7 +309,11 @@ static bool find_ref(struct document *doc, struct slot *slots, size_t nslots, si
 		     size_t *offset)
 {
 	char *needle = note_ref(&doc->arena, idx);
-	for (size_t s = 0; s < nslots; s++) {
+	/* the pass remembers which text holds each reference: look only there
+	 * (scanning every text for every note would be quadratic) */
+	int known = DOC_NOTE(doc, idx)->ref_slot;
+	size_t first = known >= 0 ? (size_t)known : 0, last = known >= 0 ? (size_t)known + 1 : nslots;
+	for (size_t s = first; s < last; s++) {
 		const char *t = *slots[s].text;
 		const char *hit = t ? strstr(t, needle) : NULL;
 		if (hit) {
@@ -417,6 +423,7 @@ static void link_bare_numbers(struct document *doc, struct slot *slots, size_t n
 				*slots[s].text = arena_printf(A, "%.*s%s%s", (int)cut, t, note_ref(A, i), t + at + dl);
 				n->referenced = true;
 				n->ref_line = slots[s].line;
+				n->ref_slot = (int)s;
 				diag_note(doc->diag, slots[s].line, "footnotes",
 					  "bare number %d read as the reference of footnote %d (its superscript was lost)",
 					  num, num);
@@ -486,7 +493,7 @@ void pass_footnotes(struct document *doc)
 			diag_warn(doc->diag, n->def_line, "footnotes", "footnote %s has no reference and no text before it; dropped", n->marker);
 			continue;
 		}
-		host->text = arena_printf(A, "%s%s", host->text, note_ref(A, i));
+		host->text = arena_concat(A, 2, host->text, note_ref(A, i));
 		n->referenced = true;
 		diag_warn(doc->diag, n->def_line, "footnotes",
 			  "no reference to footnote %s was found; the note is attached where its page ended (line %d)",

@@ -113,7 +113,9 @@ static bool strip_furniture_lines(struct document *doc, struct block *blk)
 	for (const char *p = text; *p;) {
 		const char *eol = strchr(p, '\n');
 		size_t n = eol ? (size_t)(eol - p) : strlen(p);
-		const char *kind = furniture_kind(line_plain(doc, p, n));
+		/* a footer, header or barcode is a short line: do not even look
+		 * at the lines of a paragraph */
+		const char *kind = n <= 48 ? furniture_kind(line_plain(doc, p, n)) : NULL;
 		if (kind) {
 			diag_note(doc->diag, line, "furniture", "removed %s", kind);
 			removed++;
@@ -164,7 +166,7 @@ static void drop_contents(struct document *doc)
 {
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
-		if (blk->role == ROLE_DROPPED || !blk->text || !is_contents_heading(doc, blk))
+		if (blk->role == ROLE_DROPPED || !blk->text || strlen(blk->text) > 40 || !is_contents_heading(doc, blk))
 			continue;
 		blk->role = ROLE_DROPPED;
 		int dropped = 0, first = blk->line, last = blk->line;
@@ -217,7 +219,8 @@ static void drop_running_headers(struct document *doc)
 	struct ptr_vec symbols = {0};
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
-		if (blk->role == ROLE_DROPPED || blk->kind != BLOCK_TEXT || strchr(blk->text, '\n'))
+		if (blk->role == ROLE_DROPPED || blk->kind != BLOCK_TEXT || strlen(blk->text) > 64 ||
+		    strchr(blk->text, '\n'))
 			continue;
 		const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
 		size_t len;

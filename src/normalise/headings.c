@@ -12,12 +12,6 @@
 #include "normalise.h"
 #include "normalise/util.h"
 
-static char last_char(const char *t)
-{
-	size_t n = strlen(t);
-	return n ? t[n - 1] : '\0';
-}
-
 /* "I. Title" → number length (roman + "."), else 0. */
 static size_t roman_prefix(const char *t)
 {
@@ -90,7 +84,7 @@ static bool heading_like(const struct block *b, const char *t)
 	if (b->kind == BLOCK_HEADING)
 		return true;
 	size_t n = strlen(t);
-	char end = last_char(t);
+	char end = text_last_char(t);
 	return n < 200 && end != ';' && end != ':' && end != ',' && (end != '.' || b->bold);
 }
 
@@ -123,7 +117,7 @@ static void take_title(struct document *doc, size_t i)
 	if (opens_item(t) || roman_prefix(t) || starts_with(t, "Resolution ") || starts_with(t, "Decision ") ||
 	    starts_with(t, "Annex"))
 		return;
-	char end = last_char(t);
+	char end = text_last_char(t);
 	/* a formula ("The Conference …,") or a sentence is not a title */
 	if (end == ',' || end == ':' || end == ';' || (end == '.' && n->kind != BLOCK_HEADING))
 		return;
@@ -137,6 +131,9 @@ void pass_headings(struct document *doc)
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (b->role != ROLE_BODY || !b->text || b->num)
+			continue;
+		/* a heading is short: a long paragraph is not even copied */
+		if (b->kind != BLOCK_HEADING && strlen(b->text) > 700)
 			continue;
 		const char *t = text_trim(A, text_plain(A, b->text));
 		if (!*t)
@@ -165,11 +162,11 @@ void pass_headings(struct document *doc)
 			b->role = ROLE_SUBSECTION;
 			b->num = arena_strndup(A, t, k);
 			b->text = text_trim(A, t + k);
-		} else if (b->kind == BLOCK_HEADING || (b->bold && heading_like(b, t) && last_char(t) != '.')) {
+		} else if (b->kind == BLOCK_HEADING || (b->bold && heading_like(b, t) && text_last_char(t) != '.')) {
 			b->role = ROLE_CROSSHEADING;
 			b->text = arena_strdup(A, t);
 		} else if (heading_like(b, t) && strlen(t) < 150 && isupper((unsigned char)t[0]) &&
-			   last_char(t) != '.' && last_char(t) != ')' && !strchr(t, MK_NOTE)) {
+			   text_last_char(t) != '.' && text_last_char(t) != ')' && !strchr(t, MK_NOTE)) {
 			/* a bare line followed by a numbered paragraph or an item:
 			 * a cross-heading in a plain-text extraction */
 			struct block *n = next_body(doc, i, NULL);

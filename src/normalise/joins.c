@@ -66,14 +66,6 @@ static bool opens_numbered(const char *t)
 	return false;
 }
 
-static char last_char(const char *t)
-{
-	size_t n = strlen(t);
-	while (n && (t[n - 1] == ' ' || (unsigned char)t[n - 1] < 0x20))
-		n--;
-	return n ? t[n - 1] : '\0';
-}
-
 static bool is_content(const struct block *b)
 {
 	return b->role == ROLE_BODY && b->text && b->kind == BLOCK_TEXT;
@@ -108,18 +100,19 @@ void pass_joins(struct document *doc)
 			struct block *n = DOC_BLOCK(doc, j);
 			if (!is_content(n) || n->num)
 				break;
-			const char *bt = text_plain(A, b->text), *nt = text_plain(A, n->text);
-			bool lone_number = b->num && !*bt;
-			char end = last_char(bt);
+			/* only the ends that meet matter: no full copies of either text */
+			const char *nt = text_plain_prefix(A, n->text, 32);
+			char end = text_last_char(b->text);
+			bool lone_number = b->num && end == '\0';
 			bool starts_lower = islower((unsigned char)nt[0]);
 			bool cut_mid_sentence = isalpha((unsigned char)end) && (boundary || n->line - b->end_line > 2) &&
-						strlen(bt) > 60;
+						strlen(b->text) > 60;
 			bool continues = !opens_numbered(nt) &&
 					 (lone_number || (starts_lower && end != '.' && end != ':' && end != ';') ||
 					  cut_mid_sentence);
 			if (!continues)
 				break;
-			b->text = lone_number ? n->text : arena_printf(A, "%s %s", b->text, n->text);
+			b->text = lone_number ? n->text : arena_concat(A, 3, b->text, " ", n->text);
 			if (lone_number)
 				diag_note(doc->diag, n->line, "joins", "paragraph number %s joined to its text", b->num);
 			else

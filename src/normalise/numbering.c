@@ -16,12 +16,6 @@
 #include "normalise.h"
 #include "normalise/util.h"
 
-static char last_char(const char *t)
-{
-	size_t n = strlen(t);
-	return n ? t[n - 1] : '\0';
-}
-
 /* "12. text" → 12 and the length of "12. ", else 0. */
 static int leading_number(const char *t, size_t *len)
 {
@@ -117,7 +111,9 @@ void pass_numbering(struct document *doc)
 		}
 		if (!b->text)
 			continue;
-		const char *t = text_trim(A, text_plain(A, b->text));
+		/* how the block opens decides; a prefix is enough (a long block
+		 * is never a title, whatever follows) */
+		const char *t = text_trim(A, text_plain_prefix(A, b->text, 512));
 		size_t len = 0;
 		int number = 0;
 		if (b->num) {
@@ -129,8 +125,8 @@ void pass_numbering(struct document *doc)
 		}
 		if (number > 0) {
 			int *counter = c.in_instrument ? &c.instrument : &c.report;
-			if (number <= *counter && b->kind == BLOCK_TEXT && strlen(t) < 400 && last_char(t) != '.' &&
-			    last_char(t) != ';' && last_char(t) != ':') {
+			if (number <= *counter && b->kind == BLOCK_TEXT && strlen(t) < 400 && text_last_char(b->text) != '.' &&
+			    text_last_char(b->text) != ';' && text_last_char(b->text) != ':') {
 				/* out of sequence and title-like: a subsection heading */
 				b->role = ROLE_SUBSECTION;
 				b->text = arena_strdup(A, t);

@@ -12,12 +12,6 @@
 #include "normalise.h"
 #include "normalise/util.h"
 
-static char last_char(const char *t)
-{
-	size_t n = strlen(t);
-	return n ? t[n - 1] : '\0';
-}
-
 /* Words that extend an opening phrase: "Recalling also", "Noting with
  * appreciation", "Deeply concerned", "Bearing in mind". */
 static const char *const phrase_tails[] = {
@@ -88,7 +82,8 @@ static void italicise_opening(struct document *doc, struct block *b, bool operat
 		return;
 	if (name)
 		*name = arena_strndup(A, b->text, n);
-	b->text = arena_printf(A, "%c%.*s%c%s", MK_EM_OPEN, (int)n, b->text, MK_EM_CLOSE, b->text + n);
+	char open[2] = {MK_EM_OPEN, 0}, close[2] = {MK_EM_CLOSE, 0};
+	b->text = arena_concat(A, 4, open, arena_strndup(A, b->text, n), close, b->text + n);
 	diag_note(doc->diag, b->line, "resolutions", "restored the italics of \"%.*s\"", (int)n, b->text + 1);
 }
 
@@ -108,10 +103,11 @@ static size_t instrument(struct document *doc, size_t start)
 			break;
 		if (b->role == ROLE_CROSSHEADING)
 			continue;
-		const char *t = text_trim(A, text_plain(A, b->text));
+		/* the opening and the last character decide: no full copy */
+		const char *t = text_trim(A, text_plain_prefix(A, b->text, 400));
 		if (state == BEFORE) {
 			/* "The Conference of the Parties …," (or "The General Assembly,") */
-			if (b->role == ROLE_BODY && starts_with(t, "The ") && last_char(t) == ',' && strlen(t) < 300) {
+			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(b->text) == ',' && strlen(t) < 300) {
 				b->role = ROLE_FORMULA;
 				state = PREAMBLE;
 				continue;
@@ -123,7 +119,7 @@ static size_t instrument(struct document *doc, size_t start)
 		if (state == PREAMBLE && b->role == ROLE_BODY) {
 			/* an operative clause without a number ends the preamble */
 			size_t op = opening_phrase(t, true);
-			bool operative = op && (last_char(t) == '.' || last_char(t) == ';') &&
+			bool operative = op && (text_last_char(b->text) == '.' || text_last_char(b->text) == ';') &&
 					 !opening_phrase(t, false);
 			if (!operative) {
 				b->role = ROLE_PREAMBLE;
@@ -162,7 +158,7 @@ void pass_resolutions(struct document *doc)
 			if (b->role != ROLE_BODY && b->role != ROLE_PARAGRAPH)
 				continue;
 			const char *t = text_trim(&doc->arena, text_plain(&doc->arena, b->text ? b->text : ""));
-			if (b->role == ROLE_BODY && starts_with(t, "The ") && last_char(t) == ',' && strlen(t) < 300) {
+			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(t) == ',' && strlen(t) < 300) {
 				doc->meta.type = "resolution";
 				statement = true;
 			}

@@ -87,6 +87,13 @@ static int repair_word(const char *s, size_t n, struct buf *out)
 
 static char *repair_text(struct document *doc, struct block *blk, const char *text)
 {
+	/* every repair concerns a non-ASCII character: plain ASCII text is
+	 * returned as it is without being copied */
+	const unsigned char *scan = (const unsigned char *)text;
+	while (*scan && *scan < 0x80)
+		scan++;
+	if (!*scan)
+		return (char *)text;
 	struct buf out = BUF_INIT;
 	int fixed = 0, removed = 0;
 	const char *p = text;

@@ -131,6 +131,17 @@ char *text_plain(struct arena *arena, const char *s)
 	size_t n = strlen(s);
 	char *out = arena_alloc(arena, n + 1), *o = out;
 	for (const char *p = s; *p; p++) {
+		/* copy a run of ordinary text in one go */
+		const char *run = p;
+		while ((unsigned char)*run >= 0x20 || *run == '\n' || *run == '\t')
+			run++;
+		if (run > p) {
+			memcpy(o, p, (size_t)(run - p));
+			o += run - p;
+			p = run;
+			if (!*p)
+				break;
+		}
 		unsigned char c = (unsigned char)*p;
 		if (c == MK_LINK_OPEN) {
 			while (p[1] && p[1] != MK_LINK_MID && p[1] != MK_LINK_CLOSE)
@@ -150,6 +161,47 @@ char *text_plain(struct arena *arena, const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+char *text_plain_prefix(struct arena *arena, const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	/* never cut a link target or a note reference in half */
+	const char *open_link = memchr(s, MK_LINK_OPEN, n), *open_note = memchr(s, MK_NOTE, n);
+	if ((open_link && !memchr(open_link, MK_LINK_MID, n - (size_t)(open_link - s))) ||
+	    (open_note && !memchr(open_note, MK_NOTE_END, n - (size_t)(open_note - s))))
+		return text_plain(arena, s);
+	if (!s[n])
+		return text_plain(arena, s);
+	/* plain text of the first n bytes, without copying the rest */
+	char tmp[1024];
+	if (n >= sizeof tmp)
+		return text_plain(arena, arena_strndup(arena, s, n));
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	return text_plain(arena, tmp);
+}
+
+char text_last_char(const char *s)
+{
+	size_t i = strlen(s);
+	while (i > 0) {
+		unsigned char c = (unsigned char)s[--i];
+		if (c == MK_NOTE_END) {
+			while (i > 0 && s[i] != MK_NOTE)
+				i--;
+			continue;
+		}
+		if (c == MK_LINK_MID) {
+			while (i > 0 && s[i] != MK_LINK_OPEN)
+				i--;
+			continue;
+		}
+		if (c < 0x20 || c == ' ')
+			continue;
+		return (char)c;
+	}
+	return '\0';
 }
 
 char *text_trim(struct arena *arena, const char *s)

@@ -15,6 +15,12 @@ char *un_find_date(struct arena *arena, const char *text, const char **start, si
 bool un_symbol_match(const char *s, size_t pos, size_t *len);
 /* Text without MK_ markup (and with MK_NOTE references removed). */
 char *text_plain(struct arena *arena, const char *s);
+/* Text without markup of at most the first max bytes of s (for the passes
+ * that look only at how a block opens). */
+char *text_plain_prefix(struct arena *arena, const char *s, size_t max);
+/* The last visible character of s (markup, note references, link targets
+ * and trailing spaces skipped), or '\0'. */
+char text_last_char(const char *s);
 /* Trimmed copy (spaces, newlines, MK_BREAK at both ends). */
 char *text_trim(struct arena *arena, const char *s);
 bool starts_with(const char *s, const char *prefix);

@@ -82,6 +82,27 @@ char *arena_strdup(struct arena *arena, const char *s)
 	return arena_strndup(arena, s, strlen(s));
 }
 
+char *arena_concat(struct arena *arena, int n, ...)
+{
+	va_list ap;
+	size_t total = 0;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++)
+		total += strlen(va_arg(ap, const char *));
+	va_end(ap);
+	char *out = arena_alloc(arena, total + 1), *o = out;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		const char *s = va_arg(ap, const char *);
+		size_t len = strlen(s);
+		memcpy(o, s, len);
+		o += len;
+	}
+	va_end(ap);
+	*o = '\0';
+	return out;
+}
+
 char *arena_printf(struct arena *arena, const char *fmt, ...)
 {
 	va_list ap;

@@ -14,7 +14,14 @@ struct buf {
 void buf_grow(struct buf *b, size_t extra);
 void buf_put(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* One byte: inline, since the passes append byte by byte in their loops. */
+static inline void buf_putc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 const char *buf_cstr(struct buf *b);
