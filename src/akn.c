@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "normalise/util.h"
 #include "util/buf.h"
 
 enum level {
@@ -808,7 +809,7 @@ static void add_body_block(struct builder *b, size_t i)
 static bool is_body_role(enum block_role role)
 {
 	return role != ROLE_DROPPED && role != ROLE_FOOTNOTE_DEF && role != ROLE_COVER &&
-	       role != ROLE_TITLE && role != ROLE_SUBTITLE;
+	       role != ROLE_TITLE && role != ROLE_SUBTITLE && role != ROLE_CONCLUSIONS;
 }
 
 xmlDocPtr akn_build(struct document *doc)
@@ -861,6 +862,27 @@ xmlDocPtr akn_build(struct document *doc)
 	/* every hierarchy element needs content: fill empty containers */
 	if (!body->children)
 		add_p(&b, body, "");
+	/* "80th plenary meeting / 17 December 2015" (AKN4UN conclusions) */
+	xmlNodePtr conclusions = NULL;
+	for (size_t k = 0; k < doc->blocks.len; k++) {
+		struct block *blk = DOC_BLOCK(doc, k);
+		if (blk->role != ROLE_CONCLUSIONS)
+			continue;
+		if (!conclusions)
+			conclusions = add(&b, dt, "conclusions");
+		/* the meeting and its date, printed on two lines, may arrive as one */
+		const char *date_at = NULL;
+		size_t date_len = 0;
+		char *text = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+		if (un_find_date(&doc->arena, text, &date_at, &date_len) && date_at > text && !date_at[date_len]) {
+			xmlSetProp(add_p(&b, conclusions, text_trim(&doc->arena,
+				   arena_strndup(&doc->arena, text, (size_t)(date_at - text)))), X("class"), X("meeting"));
+			xmlSetProp(add_p(&b, conclusions, date_at), X("class"), X("date"));
+			continue;
+		}
+		xmlSetProp(add_p(&b, conclusions, blk->text), X("class"),
+			   X(un_date_to_iso(&doc->arena, text) ? "date" : "meeting"));
+	}
 	xmlHashFree(b.eids, NULL);
 	buf_free(&b.scratch);
 	return b.xml;

@@ -80,6 +80,23 @@ static void put_text(struct buf *b, const char *s)
 		buf_puts(b, s);
 }
 
+/* Text from `pdftotext -layout` sets columns side by side on one line
+ * ("General Assembly        Distr.: General"): a run of three or more
+ * spaces inside a line is a column gap, kept as one tab so the passes can
+ * tell the columns apart. */
+static void put_layout_text(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' && s[i + 2] == ' ') {
+			while (i + 1 < n && s[i + 1] == ' ')
+				i++;
+			buf_putc(b, '\t');
+			continue;
+		}
+		buf_putc(b, s[i]);
+	}
+}
+
 /* Inline HTML we understand: the superscripts of footnote markers, and the
  * emphasis tags some extractors write.  Everything else is dropped (the
  * text between tags is kept by the caller). */
@@ -120,7 +137,12 @@ static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf
 		cmark_node_type type = cmark_node_get_type(node);
 		int enter = ev == CMARK_EVENT_ENTER;
 		switch (type) {
-		case CMARK_NODE_TEXT:
+		case CMARK_NODE_TEXT: {
+			const char *lit = cmark_node_get_literal(node);
+			if (lit)
+				put_layout_text(b, lit, strlen(lit));
+			break;
+		}
 		case CMARK_NODE_CODE:
 			put_text(b, cmark_node_get_literal(node));
 			break;
@@ -262,7 +284,7 @@ static void add_literal_blocks(struct ingest_ctx *ctx, cmark_node *node, const c
 					}
 				}
 			} else {
-				buf_put(&para, s, m);
+				put_layout_text(&para, s, m);
 			}
 		}
 		line++;

@@ -130,9 +130,19 @@
       <xsl:call-template name="contents"/>
       <xsl:apply-templates select="a:preamble"/>
       <xsl:apply-templates select="a:mainBody | a:body"/>
+      <xsl:apply-templates select="a:conclusions"/>
       <xsl:call-template name="footnotes"/>
       <xsl:call-template name="cited-by-document"/>
     </article>
+  </xsl:template>
+
+  <!-- The meeting and date that close a resolution (AKN4UN conclusions). -->
+  <xsl:template match="a:conclusions">
+    <footer class="conclusions">
+      <xsl:for-each select="a:p">
+        <p class="{@class}"><xsl:apply-templates/></p>
+      </xsl:for-each>
+    </footer>
   </xsl:template>
 
   <!-- ============================================================ cover -->
