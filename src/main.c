@@ -15,6 +15,7 @@
 #include "batch/progress.h"
 #include "batch/state.h"
 #include "convert.h"
+#include "normalise/normalise.h"
 #include "edition.h"
 #include "options.h"
 #include "util/datadir.h"
@@ -248,6 +249,9 @@ int main(int argc, char **argv)
 		opts.manifest = true;
 
 	xmlInitParser();
+	/* shared by every conversion: loaded once, before any fork */
+	if (!render)
+		words_load();
 	/* Which inputs need converting: those whose state key (content hash of
 	 * input, sidecar, program, templates; batch/state.h) changed. */
 	int nfiles = argc - optind;
