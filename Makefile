@@ -16,8 +16,8 @@ CFLAGS   += $(SAN)
 # Debian packages the build and the tests need (checked by tests/deps.sh).
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
             libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev libhyphen-dev \
-            hyphen-en-us fonts-liberation2 libxml2-utils
-DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils \
+            hyphen-en-us wbritish wamerican fonts-liberation2 libxml2-utils
+DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils parallel bsdutils \
             default-jre-headless chromium valgrind clang libclang-rt-14-dev
 
 SRC  := $(sort $(wildcard src/*.c src/*/*.c))
@@ -56,7 +56,7 @@ $(BUILD)/%.o: %.c $(BUILD)/.san
 
 # Publish every input (the site, once it exists, links them together).
 publish: unpress
-	./unpress -q -t xml,html,md,pdf,site -o output input/*.txt
+	./unpress -t xml,html,md,pdf,site -o output input/*.txt
 
 test: test-deps unpress
 	@sh tests/run.sh

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "normalise/util.h"
 #include "util/buf.h"
 
 enum level {
@@ -112,7 +113,7 @@ static char *joined(struct builder *b, const char *prefix, const char *name)
 {
 	if (!prefix || !*prefix)
 		return arena_strdup(&b->doc->arena, name);
-	return arena_printf(&b->doc->arena, "%s__%s", prefix, name);
+	return arena_concat(&b->doc->arena, 3, prefix, "__", name);
 }
 
 /* --- inline text → AKN inline elements ------------------------------- */
@@ -155,6 +156,16 @@ static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, siz
 			if (k < 0)
 				break;
 			FLUSH();
+			/* a reference that carries its pinpoint ("…/2022/4, para. 9") */
+			if (c == MK_LINK_CLOSE) {
+				/* the ref is the node opened by mark k: cur if nothing
+				 * opened inside it is still open, else stack[k + 1] */
+				xmlNodePtr ref = k == top - 1 ? cur : stack[k + 1];
+				xmlChar *content = xmlNodeGetContent(ref);
+				if (content && (xmlStrstr(content, X(", para. ")) || xmlStrstr(content, X(", paras. "))))
+					xmlSetProp(ref, X("class"), X("pinpoint"));
+				xmlFree(content);
+			}
 			cur = stack[k];
 			top = k;
 			break;
@@ -196,8 +207,14 @@ static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, siz
 			if (text.len && text.data[text.len - 1] != ' ')
 				buf_putc(&text, ' ');
 			break;
-		default:
-			buf_putc(&text, c);
+		default: {
+			/* a run of ordinary characters in one copy */
+			size_t j = i;
+			while (j < n && ((unsigned char)s[j] >= 0x20 || s[j] == '\t'))
+				j++;
+			buf_put(&text, s + i, j - i);
+			i = j - 1;
+		}
 		}
 	}
 	FLUSH();
@@ -643,17 +660,17 @@ static void add_body_block(struct builder *b, size_t i)
 	case ROLE_CHAPTER:
 		close_seal(b, LV_CHAPTER);
 		open_hier(b, LV_CHAPTER, "chapter", NULL,
-			  arena_printf(A, "chp_%s", eid_token(A, blk->num)), paragraph_prefix(b), blk, blk->num);
+			  arena_concat(A, 2, "chp_", eid_token(A, blk->num)), paragraph_prefix(b), blk, blk->num);
 		break;
 	case ROLE_SECTION:
 		close_seal(b, LV_SECTION);
 		open_hier(b, LV_SECTION, "section", NULL,
-			  arena_printf(A, "sec_%s", eid_token(A, blk->num)), prefix(b), blk, blk->num);
+			  arena_concat(A, 2, "sec_", eid_token(A, blk->num)), prefix(b), blk, blk->num);
 		break;
 	case ROLE_SUBSECTION:
 		close_seal(b, LV_SUBSECTION);
 		open_hier(b, LV_SUBSECTION, "subsection", NULL,
-			  arena_printf(A, "subsec_%s", eid_token(A, blk->num)), prefix(b), blk, blk->num);
+			  arena_concat(A, 2, "subsec_", eid_token(A, blk->num)), prefix(b), blk, blk->num);
 		break;
 	case ROLE_RESOLUTION:
 	case ROLE_DECISION:
@@ -724,7 +741,7 @@ static void add_body_block(struct builder *b, size_t i)
 		close_seal(b, LV_PARAGRAPH);
 		struct frame *pf = top(b);
 		const char *eid = blk->num
-			? unique_eid(b, joined(b, paragraph_prefix(b), arena_printf(A, "para_%s", eid_token(A, blk->num))))
+			? unique_eid(b, joined(b, paragraph_prefix(b), arena_concat(A, 2, "para_", eid_token(A, blk->num))))
 			: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
 		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
 		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
@@ -751,7 +768,7 @@ static void add_body_block(struct builder *b, size_t i)
 			}
 		}
 		const char *eid = unique_eid(b, joined(b, prefix(b),
-						       arena_printf(A, "point_%s", eid_token(A, blk->num))));
+						       arena_concat(A, 2, "point_", eid_token(A, blk->num))));
 		xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
 		give_text(b, el, blk, next_is_point_deeper(doc, i, blk->depth));
 		break;
@@ -792,13 +809,15 @@ static void add_body_block(struct builder *b, size_t i)
 static bool is_body_role(enum block_role role)
 {
 	return role != ROLE_DROPPED && role != ROLE_FOOTNOTE_DEF && role != ROLE_COVER &&
-	       role != ROLE_TITLE && role != ROLE_SUBTITLE;
+	       role != ROLE_TITLE && role != ROLE_SUBTITLE && role != ROLE_CONCLUSIONS;
 }
 
 xmlDocPtr akn_build(struct document *doc)
 {
 	struct builder b = {.doc = doc};
 	b.xml = xmlNewDoc(X("1.0"));
+	/* element and attribute names interned once, not allocated per node */
+	b.xml->dict = xmlDictCreate();
 	b.eids = xmlHashCreate(256);
 	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
 	b.ns = xmlNewNs(root, X(AKN_NS), NULL);
@@ -843,6 +862,27 @@ xmlDocPtr akn_build(struct document *doc)
 	/* every hierarchy element needs content: fill empty containers */
 	if (!body->children)
 		add_p(&b, body, "");
+	/* "80th plenary meeting / 17 December 2015" (AKN4UN conclusions) */
+	xmlNodePtr conclusions = NULL;
+	for (size_t k = 0; k < doc->blocks.len; k++) {
+		struct block *blk = DOC_BLOCK(doc, k);
+		if (blk->role != ROLE_CONCLUSIONS)
+			continue;
+		if (!conclusions)
+			conclusions = add(&b, dt, "conclusions");
+		/* the meeting and its date, printed on two lines, may arrive as one */
+		const char *date_at = NULL;
+		size_t date_len = 0;
+		char *text = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+		if (un_find_date(&doc->arena, text, &date_at, &date_len) && date_at > text && !date_at[date_len]) {
+			xmlSetProp(add_p(&b, conclusions, text_trim(&doc->arena,
+				   arena_strndup(&doc->arena, text, (size_t)(date_at - text)))), X("class"), X("meeting"));
+			xmlSetProp(add_p(&b, conclusions, date_at), X("class"), X("date"));
+			continue;
+		}
+		xmlSetProp(add_p(&b, conclusions, blk->text), X("class"),
+			   X(un_date_to_iso(&doc->arena, text) ? "date" : "meeting"));
+	}
 	xmlHashFree(b.eids, NULL);
 	buf_free(&b.scratch);
 	return b.xml;

@@ -18,6 +18,7 @@
 #include "manifest.h"
 #include "normalise/normalise.h"
 #include "util/atomic.h"
+#include "util/buf.h"
 #include "validate.h"
 
 struct block *document_add_block(struct document *doc, enum block_kind kind, int line)
@@ -136,6 +137,10 @@ static int write_editions(xmlDocPtr xml, const char *slug, const struct options 
 	for (size_t i = 0; i < sizeof editions / sizeof editions[0] && status == 0; i++) {
 		if (!(opts->editions & editions[i].flag))
 			continue;
+		/* the site re-renders every page with its link map: rendering
+		 * it here too would be thrown away */
+		if (editions[i].flag == ED_HTML && (opts->editions & ED_SITE))
+			continue;
 		char *path = output_path(opts, slug, editions[i].ext);
 		status = editions[i].write(xml, path, &ro);
 		free(path);
@@ -148,8 +153,42 @@ static int write_editions(xmlDocPtr xml, const char *slug, const struct options 
 	return status;
 }
 
-static int finish_status(int status, const struct diag *diag, const struct options *opts)
+/* diag's collector: keep each warning as it was printed. */
+static void keep_warning(void *ctx, enum diag_level level, int line, const char *pass, const char *msg)
 {
+	struct convert_report *report = ctx;
+	if (level != DIAG_WARNING)
+		return;
+	struct buf b = BUF_INIT;
+	if (report->warning_text)
+		buf_puts(&b, report->warning_text);
+	free(report->warning_text);
+	if (line > 0)
+		buf_printf(&b, "%s:%d: warning: %s [%s]\n", report->input, line, msg, pass);
+	else
+		buf_printf(&b, "%s: warning: %s [%s]\n", report->input, msg, pass);
+	report->warning_text = strdup(buf_cstr(&b));
+	buf_free(&b);
+}
+
+static void collect_warnings(struct diag *diag, const char *path, struct convert_report *report)
+{
+	if (!report)
+		return;
+	report->warning_text = NULL;
+	report->input = path;
+	diag->collect = keep_warning;
+	diag->collect_ctx = report;
+}
+
+static int finish_status(int status, const struct diag *diag, const struct options *opts,
+			 struct convert_report *report, const char *slug)
+{
+	if (report) {
+		report->warnings = diag->warnings;
+		report->errors = diag->errors;
+		snprintf(report->slug, sizeof report->slug, "%s", slug ? slug : "");
+	}
 	if (status == 0 && opts->werror && diag->warnings > 0)
 		return 1;
 	return status;
@@ -157,8 +196,14 @@ static int finish_status(int status, const struct diag *diag, const struct optio
 
 int convert_file(const char *path, const struct options *opts)
 {
+	return convert_file_report(path, opts, NULL);
+}
+
+int convert_file_report(const char *path, const struct options *opts, struct convert_report *report)
+{
 	struct diag diag;
 	diag_init(&diag, path, opts->verbosity);
+	collect_warnings(&diag, path, report);
 	struct document doc;
 	document_init(&doc, path, &diag);
 	char *text;
@@ -176,17 +221,27 @@ int convert_file(const char *path, const struct options *opts)
 			status = write_editions(xml, doc.meta.slug, opts, &diag);
 		xmlFreeDoc(xml);
 	}
+	int rc = finish_status(status, &diag, opts, report, doc.meta.slug);
 	document_free(&doc);
-	return finish_status(status, &diag, opts);
+	return rc;
 }
 
 int render_file(const char *path, const struct options *opts)
 {
+	return render_file_report(path, opts, NULL);
+}
+
+int render_file_report(const char *path, const struct options *opts, struct convert_report *report)
+{
 	struct diag diag;
 	diag_init(&diag, path, opts->verbosity);
+	collect_warnings(&diag, path, report);
 	xmlDocPtr xml = akn_load_safely(path, &diag);
-	if (!xml)
-		return errno == ENOENT ? EX_NOINPUT : EX_DATAERR;
+	if (!xml) {
+		int rc = errno == ENOENT ? EX_NOINPUT : EX_DATAERR;
+		finish_status(rc, &diag, opts, report, NULL);
+		return rc;
+	}
 	int status = 0;
 	if (opts->validate)
 		status = validate_akn(xml, opts->data_dir, &diag);
@@ -202,7 +257,8 @@ int render_file(const char *path, const struct options *opts)
 	}
 	if (status == 0)
 		status = write_editions(xml, slug, opts, &diag);
+	status = finish_status(status, &diag, opts, report, slug);
 	free(fallback);
 	xmlFreeDoc(xml);
-	return finish_status(status, &diag, opts);
+	return status;
 }

@@ -8,6 +8,18 @@
 /* Convert the input at path; returns 0, 1 (warnings under --werror) or a
  * sysexits code.  Writes the requested editions into opts->out_dir. */
 int convert_file(const char *path, const struct options *opts);
+/* What a conversion reports to the batch driver (main.c): the slug its
+ * outputs were written under and how many warnings and errors it saw. */
+struct convert_report {
+	char slug[256];
+	unsigned warnings, errors;
+	const char *input;
+	char *warning_text;	/* the warnings as printed, for the state file to
+				 * replay when the document is up to date (heap;
+				 * the caller frees it) */
+};
+int convert_file_report(const char *path, const struct options *opts, struct convert_report *report);
+int render_file_report(const char *path, const struct options *opts, struct convert_report *report);
 /* Render an existing AKN file (the `unpress render` command). */
 int render_file(const char *path, const struct options *opts);
 /* Text → normalised document → XML tree, for tests and fuzzing.  The

@@ -63,6 +63,7 @@ enum block_role {
 	ROLE_PREAMBLE,		/* a preambular clause */
 	ROLE_PARAGRAPH,		/* a numbered paragraph: num = "9." */
 	ROLE_POINT,		/* a lettered / roman item: num = "(a)", depth 1.. */
+	ROLE_CONCLUSIONS,	/* "80th plenary meeting / 17 December 2015" after a resolution */
 };
 
 struct block {

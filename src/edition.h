@@ -6,6 +6,7 @@
 #define UNPRESS_EDITION_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 #include <time.h>
 
 #include "util/diag.h"
@@ -16,6 +17,10 @@ struct render_opts {
 	const char *data_dir;	/* holds templates/ and styles/ */
 	time_t build_time;	/* SOURCE_DATE_EPOCH when set, else now */
 	struct diag *diag;
+	/* the site only: */
+	int jobs;		/* render pages in this many processes */
+	bool force;		/* render every page, even those up to date */
+	int *pages_written;	/* if set: how many pages were (re)written */
 };
 
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);

@@ -80,6 +80,23 @@ static void put_text(struct buf *b, const char *s)
 		buf_puts(b, s);
 }
 
+/* Text from `pdftotext -layout` sets columns side by side on one line
+ * ("General Assembly        Distr.: General"): a run of three or more
+ * spaces inside a line is a column gap, kept as one tab so the passes can
+ * tell the columns apart. */
+static void put_layout_text(struct buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' && s[i + 2] == ' ') {
+			while (i + 1 < n && s[i + 1] == ' ')
+				i++;
+			buf_putc(b, '\t');
+			continue;
+		}
+		buf_putc(b, s[i]);
+	}
+}
+
 /* Inline HTML we understand: the superscripts of footnote markers, and the
  * emphasis tags some extractors write.  Everything else is dropped (the
  * text between tags is kept by the caller). */
@@ -120,7 +137,12 @@ static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf
 		cmark_node_type type = cmark_node_get_type(node);
 		int enter = ev == CMARK_EVENT_ENTER;
 		switch (type) {
-		case CMARK_NODE_TEXT:
+		case CMARK_NODE_TEXT: {
+			const char *lit = cmark_node_get_literal(node);
+			if (lit)
+				put_layout_text(b, lit, strlen(lit));
+			break;
+		}
 		case CMARK_NODE_CODE:
 			put_text(b, cmark_node_get_literal(node));
 			break;
@@ -262,7 +284,7 @@ static void add_literal_blocks(struct ingest_ctx *ctx, cmark_node *node, const c
 					}
 				}
 			} else {
-				buf_put(&para, s, m);
+				put_layout_text(&para, s, m);
 			}
 		}
 		line++;
@@ -327,47 +349,63 @@ static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_n
 int ingest(struct document *doc)
 {
 	struct ingest_ctx ctx = {.doc = doc};
-	/* Build cmark's input: form feeds become blank lines, remembered. */
+	/* Build cmark's input: form feeds become blank lines, remembered.  The
+	 * copy is made only when there is a form feed; otherwise cmark reads
+	 * the source itself and cmark lines are source lines. */
 	struct buf cm = BUF_INIT;
-	buf_grow(&cm, doc->source_len + 64);
+	const char *src = doc->source, *src_end = doc->source + doc->source_len;
 	size_t max_lines = 2;
-	for (size_t i = 0; i < doc->source_len; i++)
-		max_lines += doc->source[i] == '\n' || doc->source[i] == '\f' ? 3 : 0;
+	for (const char *p = src; (p = memchr(p, '\n', (size_t)(src_end - p))); p++)
+		max_lines++;
+	bool has_ff = memchr(src, '\f', doc->source_len) != NULL;
+	if (has_ff)
+		for (const char *p = src; (p = memchr(p, '\f', (size_t)(src_end - p))); p++)
+			max_lines += 2;
 	ctx.line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
 	int cm_line = 1, src_line = 1;
 	ctx.line_map[1] = 1;
 	struct ptr_vec pagebreak_lines = {0};
-	for (size_t i = 0; i < doc->source_len; i++) {
-		char c = doc->source[i];
-		if (c == '\f') {
-			ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
-			/* end the current line and leave a blank one: a new block */
-			buf_puts(&cm, "\n\n");
-			cm_line += 2;
-			ctx.line_map[cm_line - 1] = src_line;
-			ctx.line_map[cm_line] = src_line;
-			continue;
-		}
-		buf_putc(&cm, c);
-		if (c == '\n') {
-			src_line++;
-			cm_line++;
-			ctx.line_map[cm_line] = src_line;
+	if (has_ff) {
+		buf_grow(&cm, doc->source_len + 64);
+		for (size_t i = 0; i < doc->source_len; i++) {
+			char c = doc->source[i];
+			if (c == '\f') {
+				ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
+				/* end the current line and leave a blank one: a new block */
+				buf_puts(&cm, "\n\n");
+				cm_line += 2;
+				ctx.line_map[cm_line - 1] = src_line;
+				ctx.line_map[cm_line] = src_line;
+				continue;
+			}
+			buf_putc(&cm, c);
+			if (c == '\n') {
+				src_line++;
+				cm_line++;
+				ctx.line_map[cm_line] = src_line;
+			}
 		}
 	}
-	size_t *line_offsets = malloc(((size_t)cm_line + 1) * sizeof(size_t));
+	const char *cm_text = has_ff ? buf_cstr(&cm) : src;
+	size_t cm_len = has_ff ? cm.len : doc->source_len;
+	size_t *line_offsets = malloc((max_lines + 1) * sizeof(size_t));
 	{
 		int l = 1;
 		line_offsets[0] = 0;
-		for (size_t i = 0; i < cm.len && l <= cm_line; i++)
-			if (cm.data[i] == '\n')
-				line_offsets[l++] = i + 1;
+		const char *end = cm_text + cm_len;
+		for (const char *p = cm_text; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+			line_offsets[l++] = (size_t)(p + 1 - cm_text);
+			if (!has_ff)
+				ctx.line_map[l] = l;
+		}
+		if (!has_ff)
+			cm_line = l;
 		while (l <= cm_line)
-			line_offsets[l++] = cm.len;
+			line_offsets[l++] = cm_len;
 	}
 	ctx.cmark_lines = cm_line;
 
-	ctx.cm_input = buf_cstr(&cm);
+	ctx.cm_input = cm_text;
 	ctx.line_offsets = line_offsets;
 	cmark_gfm_core_extensions_ensure_registered();
 	int options = CMARK_OPT_FOOTNOTES;
@@ -378,7 +416,7 @@ int ingest(struct document *doc)
 		if (ext)
 			cmark_parser_attach_syntax_extension(parser, ext);
 	}
-	cmark_parser_feed(parser, buf_cstr(&cm), cm.len);
+	cmark_parser_feed(parser, cm_text, cm_len);
 	cmark_node *root = cmark_parser_finish(parser);
 
 	char *pending_marker = NULL;	/* an item's number, for its first paragraph */
@@ -418,7 +456,7 @@ int ingest(struct document *doc)
 				cmark_node *list = cmark_node_parent(node);
 				pending_marker = NULL;
 				if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
-					pending_marker = ordered_marker(&ctx, node, buf_cstr(&cm), line_offsets);
+					pending_marker = ordered_marker(&ctx, node, cm_text, line_offsets);
 				if (!cmark_node_first_child(node) && pending_marker) {
 					/* "12." alone on its line: a paragraph number whose
 					 * text follows in the next block (joins.c) */

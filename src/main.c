@@ -6,11 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "batch/progress.h"
+#include "batch/state.h"
 #include "convert.h"
+#include "normalise/normalise.h"
 #include "edition.h"
 #include "options.h"
 #include "util/datadir.h"
@@ -32,6 +37,7 @@ static void usage(FILE *out)
 	      "      --werror       exit 1 when any warning was reported\n"
 	      "      --validate     validate each XML against the AKN schemas\n"
 	      "      --manifest     write DIR/SLUG.manifest.xml for the site (map step)\n"
+	      "      --force        convert every input, even those whose outputs are up to date\n"
 	      "  -q, --quiet        report errors only\n"
 	      "  -v, --verbose      also report every repair the normaliser made\n"
 	      "  -h, --help         show this help and exit\n"
@@ -72,35 +78,74 @@ static int merge_status(int a, int b)
 	return a > b ? a : b;
 }
 
-typedef int (*job_fn)(const char *path, const struct options *opts);
+/* One batch: the inputs, what each is keyed by, and what each reported. */
+struct batch {
+	char **files;
+	uint64_t *keys;			/* state key per file; 0 = do not record */
+	struct convert_report *reports;	/* shared with the forked jobs (mmap) */
+	bool render;			/* inputs are AKN files (`unpress render`) */
+	const struct options *opts;
+	struct progress *progress;
+};
 
-/* Run job over every file, up to opts->jobs at a time.  With more than one
- * job each document is converted in its own process, so one document can
+/* Convert file i and, when it succeeded, remember what it was made from. */
+static int run_one(struct batch *b, int i)
+{
+	struct convert_report *rep = &b->reports[i];
+	int rc = b->render ? render_file_report(b->files[i], b->opts, rep)
+			   : convert_file_report(b->files[i], b->opts, rep);
+	if ((rc == 0 || rc == 1) && b->keys[i] && rep->slug[0])
+		state_record(b->opts, b->files[i], b->keys[i], rep->slug, rep->warnings,
+			     rep->warning_text);
+	free(rep->warning_text);
+	rep->warning_text = NULL;
+	return rc;
+}
+
+static void finished(struct batch *b, int i)
+{
+	progress_step(b->progress, b->reports[i].warnings, b->reports[i].errors);
+}
+
+/* Run the jobs listed in todo, up to opts->jobs at a time.  With more than
+ * one job each document is converted in its own process, so one document can
  * neither crash nor corrupt another; the order of outputs does not depend on
  * the number of jobs, since each document writes only its own files. */
-static int run_all(job_fn job, char **files, int nfiles, const struct options *opts)
+static int run_all(struct batch *b, const int *todo, int ntodo)
 {
 	int status = 0;
-	if (opts->jobs <= 1 || nfiles <= 1) {
-		for (int i = 0; i < nfiles; i++)
-			status = merge_status(status, job(files[i], opts));
+	const struct options *opts = b->opts;
+	if (opts->jobs <= 1 || ntodo <= 1) {
+		for (int k = 0; k < ntodo; k++) {
+			status = merge_status(status, run_one(b, todo[k]));
+			finished(b, todo[k]);
+		}
 		return status;
 	}
 	int running = 0, next = 0;
+	pid_t *pids = calloc((size_t)opts->jobs, sizeof *pids);
+	int *slots = calloc((size_t)opts->jobs, sizeof *slots);
 	fflush(NULL);
-	while (next < nfiles || running > 0) {
-		while (running < opts->jobs && next < nfiles) {
+	while (next < ntodo || running > 0) {
+		while (running < opts->jobs && next < ntodo) {
+			int i = todo[next++];
 			pid_t pid = fork();
 			if (pid < 0) {
-				status = merge_status(status, job(files[next++], opts));
+				status = merge_status(status, run_one(b, i));
+				finished(b, i);
 				continue;
 			}
 			if (pid == 0) {
-				int rc = job(files[next], opts);
+				int rc = run_one(b, i);
 				fflush(NULL);
 				_exit(rc);
 			}
-			next++;
+			for (int s = 0; s < opts->jobs; s++)
+				if (!pids[s]) {
+					pids[s] = pid;
+					slots[s] = i;
+					break;
+				}
 			running++;
 		}
 		int wstatus;
@@ -111,14 +156,22 @@ static int run_all(job_fn job, char **files, int nfiles, const struct options *o
 			break;
 		}
 		running--;
+		for (int s = 0; s < opts->jobs; s++)
+			if (pids[s] == done) {
+				pids[s] = 0;
+				finished(b, slots[s]);
+			}
 		if (WIFEXITED(wstatus))
 			status = merge_status(status, WEXITSTATUS(wstatus));
 		else {
+			progress_clear(b->progress);
 			fprintf(stderr, "unpress: a conversion process died (signal %d)\n",
 				WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
 			status = merge_status(status, EX_SOFTWARE);
 		}
 	}
+	free(pids);
+	free(slots);
 	return status;
 }
 
@@ -131,6 +184,7 @@ int main(int argc, char **argv)
 		{"werror", no_argument, NULL, 'W'},
 		{"validate", no_argument, NULL, 'S'},
 		{"manifest", no_argument, NULL, 'M'},
+		{"force", no_argument, NULL, 'F'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
@@ -170,6 +224,7 @@ int main(int argc, char **argv)
 		case 'W': opts.werror = true; break;
 		case 'S': opts.validate = true; break;
 		case 'M': opts.manifest = true; break;
+		case 'F': opts.force = true; break;
 		case 'q': opts.verbosity = 0; break;
 		case 'v': opts.verbosity = 2; break;
 		case 'h': usage(stdout); return 0;
@@ -194,9 +249,50 @@ int main(int argc, char **argv)
 		opts.manifest = true;
 
 	xmlInitParser();
-	int status = run_all(render ? render_file : convert_file, argv + optind,
-			     argc - optind, &opts);
+	/* shared by every conversion: loaded once, before any fork */
+	if (!render)
+		words_load();
+	/* Which inputs need converting: those whose state key (content hash of
+	 * input, sidecar, program, templates; batch/state.h) changed. */
+	int nfiles = argc - optind;
+	char **files = argv + optind;
+	struct batch b = {
+		.files = files,
+		.keys = calloc((size_t)nfiles + 1, sizeof *b.keys),
+		.render = render,
+		.opts = &opts,
+	};
+	/* shared, so that forked jobs can report their slug and counts */
+	size_t rep_size = ((size_t)nfiles + 1) * sizeof *b.reports;
+	b.reports = mmap(NULL, rep_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (b.reports == MAP_FAILED) {
+		perror("unpress: mmap");
+		return EX_OSERR;
+	}
+	int *todo = malloc(((size_t)nfiles + 1) * sizeof *todo);
+	int ntodo = 0;
+	unsigned up_to_date = 0, old_warnings = 0;
+	uint64_t tool = nfiles > 0 ? state_tool_hash(&opts) : 0;
+	for (int i = 0; i < nfiles; i++) {
+		b.keys[i] = state_input_key(tool, files[i]);
+		unsigned w = 0;
+		if (!opts.force && b.keys[i] && state_is_current(&opts, files[i], b.keys[i], &w)) {
+			up_to_date++;
+			old_warnings += w;
+		} else
+			todo[ntodo++] = i;
+	}
+	struct progress progress;
+	progress_start(&progress, (unsigned)nfiles, up_to_date, opts.verbosity);
+	progress.warnings = old_warnings;
+	b.progress = &progress;
+	int status = run_all(&b, todo, ntodo);
+	/* documents converted earlier still count under --werror */
+	if (status == 0 && opts.werror && old_warnings > 0)
+		status = 1;
+	int site_pages = 0;
 	if ((opts.editions & ED_SITE) && status != EX_USAGE) {
+		progress_phase(&progress, "building the site");
 		struct diag diag;
 		diag_init(&diag, opts.out_dir, opts.verbosity);
 		struct render_opts ro = {
@@ -204,9 +300,21 @@ int main(int argc, char **argv)
 			.data_dir = opts.data_dir,
 			.build_time = opts.build_time,
 			.diag = &diag,
+			.jobs = opts.jobs,
+			.force = opts.force,
+			.pages_written = &site_pages,
 		};
 		status = merge_status(status, site_build(opts.out_dir, &ro));
+		progress.errors += diag.errors;
+		progress.warnings += diag.warnings;
 	}
+	if (opts.verbosity > 0)
+		progress_summary(&progress, site_pages > 0);
+	else
+		progress_clear(&progress);
+	munmap(b.reports, rep_size);
+	free(b.keys);
+	free(todo);
 	xmlCleanupParser();
 	return status;
 }

@@ -20,6 +20,7 @@ struct options {
 	int verbosity;		/* 0 -q, 1 default, 2 -v */
 	bool validate;		/* validate each XML against the schemas */
 	bool manifest;		/* write the per-document manifest (the map step) */
+	bool force;		/* convert even what is up to date (--force) */
 	const char *data_dir;
 	time_t build_time;
 };

@@ -130,9 +130,19 @@
       <xsl:call-template name="contents"/>
       <xsl:apply-templates select="a:preamble"/>
       <xsl:apply-templates select="a:mainBody | a:body"/>
+      <xsl:apply-templates select="a:conclusions"/>
       <xsl:call-template name="footnotes"/>
       <xsl:call-template name="cited-by-document"/>
     </article>
+  </xsl:template>
+
+  <!-- The meeting and date that close a resolution (AKN4UN conclusions). -->
+  <xsl:template match="a:conclusions">
+    <footer class="conclusions">
+      <xsl:for-each select="a:p">
+        <p class="{@class}"><xsl:apply-templates/></p>
+      </xsl:for-each>
+    </footer>
   </xsl:template>
 
   <!-- ============================================================ cover -->
@@ -151,22 +161,28 @@
   </xsl:template>
 
   <!-- ============================================================ contents -->
-  <!-- The headed units a reader navigates by. -->
+  <!-- The headed units a reader navigates by.  One walk down the tree
+       (mode toc): a unit makes an entry holding its own units' entries,
+       anything else is looked through, and paragraphs are never entered. -->
   <xsl:template name="contents">
-    <xsl:variable name="top" select="(a:mainBody | a:body)//*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer[@name='resolution' or @name='decision' or @name='annex']][@eId][not(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer[@name='resolution' or @name='decision' or @name='annex']][@eId])]"/>
-    <xsl:if test="$top">
+    <xsl:variable name="entries">
+      <xsl:apply-templates select="a:mainBody/* | a:body/*" mode="toc"/>
+    </xsl:variable>
+    <xsl:if test="string($entries) != ''">
       <nav class="toc" aria-labelledby="toc-heading">
         <h2 id="toc-heading">Contents</h2>
         <ol>
-          <xsl:apply-templates select="$top" mode="toc"/>
+          <xsl:copy-of select="$entries"/>
         </ol>
       </nav>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="*" mode="toc">
-    <xsl:variable name="me" select="generate-id()"/>
-    <xsl:variable name="kids" select=".//*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer[@name='resolution' or @name='decision' or @name='annex']][@eId][generate-id(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer[@name='resolution' or @name='decision' or @name='annex']][@eId][1]) = $me]"/>
+  <xsl:template mode="toc" match="a:chapter[@eId] | a:section[@eId] | a:subsection[@eId] |
+      a:hcontainer[@eId][@name='resolution' or @name='decision' or @name='annex']">
+    <xsl:variable name="kids">
+      <xsl:apply-templates select="*" mode="toc"/>
+    </xsl:variable>
     <li>
       <a href="#{@eId}">
         <xsl:if test="a:num">
@@ -175,11 +191,14 @@
         </xsl:if>
         <xsl:value-of select="normalize-space(a:heading)"/>
       </a>
-      <xsl:if test="$kids">
-        <ol><xsl:apply-templates select="$kids" mode="toc"/></ol>
+      <xsl:if test="string($kids) != ''">
+        <ol><xsl:copy-of select="$kids"/></ol>
       </xsl:if>
     </li>
   </xsl:template>
+  <xsl:template mode="toc" match="a:paragraph | a:point | a:num | a:heading | a:intro | a:crossHeading |
+      a:formula | a:container | a:authorialNote"/>
+  <xsl:template mode="toc" match="*"><xsl:apply-templates select="*" mode="toc"/></xsl:template>
 
   <!-- ============================================================ body -->
   <xsl:template match="a:preamble">

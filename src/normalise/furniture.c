@@ -94,7 +94,38 @@ static const char *furniture_kind(const char *line)
 		if (i >= 6 && s[i] == '*' && !*skip_spaces(s + i + 1)) return "barcode";
 	}
 	if (!strcmp(s, "Please recycle") || !strncmp(s, "Please recycle ", 15)) return "recycling mark";
+	/* the short rule printed above a page's footnotes */
+	size_t rule = strspn(s, "_");
+	if (rule >= 5 && !*skip_spaces(s + rule)) return "footnote rule";
 	return NULL;
+}
+
+static int is_cover_symbol(struct document *doc, const char *symbol);
+
+/* A line of columns (pdftotext -layout; tab = column gap, see ingest.c):
+ * furniture when every column is, or when one column is a page number, a
+ * job number or the running header's symbol and the rest is a short title
+ * ("A/RES/70/174<tab>Thirteenth United Nations Congress"). */
+static const char *furniture_columns(struct document *doc, const char *line, int lineno)
+{
+	const char *kind = NULL;
+	size_t other = 0;
+	char *copy = arena_strdup(&doc->arena, line), *save = NULL;
+	for (char *cell = strtok_r(copy, "\t", &save); cell; cell = strtok_r(NULL, "\t", &save)) {
+		const char *c = skip_spaces(cell);
+		const char *k = furniture_kind(c);
+		size_t len;
+		if (!k && un_symbol_match(c, 0, &len) && !*skip_spaces(c + len)) {
+			int cover = is_cover_symbol(doc, arena_strndup(&doc->arena, c, len));
+			if (cover && cover != lineno)
+				k = "running header";
+		}
+		if (k)
+			kind = k;
+		else
+			other += strlen(c);
+	}
+	return kind && other < 80 ? kind : NULL;
 }
 
 static char *line_plain(struct document *doc, const char *line, size_t n)
@@ -115,7 +146,11 @@ static bool strip_furniture_lines(struct document *doc, struct block *blk)
 		size_t n = eol ? (size_t)(eol - p) : strlen(p);
 		/* a footer, header or barcode is a short line: do not even look
 		 * at the lines of a paragraph */
-		const char *kind = n <= 48 ? furniture_kind(line_plain(doc, p, n)) : NULL;
+		const char *kind = NULL;
+		if (n <= 48 || memchr(p, '\t', n)) {
+			const char *plain = line_plain(doc, p, n);
+			kind = strchr(plain, '\t') ? furniture_columns(doc, plain, line) : furniture_kind(plain);
+		}
 		if (kind) {
 			diag_note(doc->diag, line, "furniture", "removed %s", kind);
 			removed++;
@@ -166,7 +201,7 @@ static void drop_contents(struct document *doc)
 {
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
-		if (blk->role == ROLE_DROPPED || !blk->text || !is_contents_heading(doc, blk))
+		if (blk->role == ROLE_DROPPED || !blk->text || strlen(blk->text) > 40 || !is_contents_heading(doc, blk))
 			continue;
 		blk->role = ROLE_DROPPED;
 		int dropped = 0, first = blk->line, last = blk->line;
@@ -196,6 +231,7 @@ static void drop_contents(struct document *doc)
  * A/RES/70/174"): the running header repeats one of them. */
 static int is_cover_symbol(struct document *doc, const char *symbol)
 {
+	/* the cover is the first few blocks; columns count separately */
 	int seen = 0;
 	for (size_t i = 0; i < doc->blocks.len && seen < 6; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
@@ -205,6 +241,8 @@ static int is_cover_symbol(struct document *doc, const char *symbol)
 		const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
 		if (starts_with(plain, "United Nations "))
 			plain += 15;
+		else if (starts_with(plain, "United Nations\t"))
+			plain = text_trim(&doc->arena, plain + 15);
 		size_t len;
 		if (un_symbol_match(plain, 0, &len) && len == strlen(symbol) && !strncmp(plain, symbol, len))
 			return blk->line;
@@ -219,7 +257,8 @@ static void drop_running_headers(struct document *doc)
 	struct ptr_vec symbols = {0};
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
-		if (blk->role == ROLE_DROPPED || blk->kind != BLOCK_TEXT || strchr(blk->text, '\n'))
+		if (blk->role == ROLE_DROPPED || blk->kind != BLOCK_TEXT || strlen(blk->text) > 64 ||
+		    strchr(blk->text, '\n'))
 			continue;
 		const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
 		size_t len;

@@ -132,6 +132,9 @@ void pass_headings(struct document *doc)
 		struct block *b = DOC_BLOCK(doc, i);
 		if (b->role != ROLE_BODY || !b->text || b->num)
 			continue;
+		/* a heading is short: a long paragraph is not even copied */
+		if (b->kind != BLOCK_HEADING && strlen(b->text) > 700)
+			continue;
 		const char *t = text_trim(A, text_plain(A, b->text));
 		if (!*t)
 			continue;

@@ -19,7 +19,7 @@
 /* Lines → one line; "recom-\nmendations" → "recommendations". */
 static char *unwrap(struct arena *A, const char *s)
 {
-	if (!strchr(s, '\n') && !strchr(s, MK_BREAK) && !strstr(s, "  "))
+	if (!strchr(s, '\n') && !strchr(s, MK_BREAK) && !strstr(s, "  ") && !strchr(s, '\t'))
 		return (char *)s;
 	struct buf b = BUF_INIT;
 	for (const char *p = s; *p; p++) {
@@ -43,9 +43,11 @@ static char *unwrap(struct arena *A, const char *s)
 				p++;
 			continue;
 		}
-		if (*p == ' ' && b.len && b.data[b.len - 1] == ' ')
+		/* a column gap (ingest.c) inside a paragraph is a space */
+		char c = *p == '\t' ? ' ' : *p;
+		if (c == ' ' && b.len && b.data[b.len - 1] == ' ')
 			continue;
-		buf_putc(&b, *p);
+		buf_putc(&b, c);
 	}
 	char *out = text_trim(A, buf_cstr(&b));
 	buf_free(&b);

@@ -22,15 +22,47 @@ static const char *const ordinals[] = {
 	"Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
 };
 
+/* "Seventy-seventh" → 77 (sessions of the General Assembly run past 20). */
+static int compound_ordinal(const char *s, size_t n)
+{
+	static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+					   "eighty", "ninety"};
+	static const char *const tenths[] = {"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+					     "seventieth", "eightieth", "ninetieth"};
+	static const char *const units[] = {"first", "second", "third", "fourth", "fifth", "sixth",
+					    "seventh", "eighth", "ninth"};
+	char w[40];
+	if (n >= sizeof w)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)tolower((unsigned char)s[i]);
+	w[n] = '\0';
+	for (int t = 0; t < 8; t++) {
+		if (!strcmp(w, tenths[t]))
+			return 20 + 10 * t;
+		size_t tl = strlen(tens[t]);
+		if (!strncmp(w, tens[t], tl) && w[tl] == '-')
+			for (int u = 0; u < 9; u++)
+				if (!strcmp(w + tl + 1, units[u]))
+					return 20 + 10 * t + u + 1;
+	}
+	return -1;
+}
+
 static int session_number(const char *s)
 {
+	size_t n = strlen(s);
+	if (n > 8 && !strcmp(s + n - 8, " session")) {
+		int v = compound_ordinal(s, n - 8);
+		if (v > 0)
+			return v;
+	}
 	for (size_t i = 0; i < sizeof ordinals / sizeof ordinals[0]; i++) {
-		size_t n = strlen(ordinals[i]);
-		if (!strncmp(s, ordinals[i], n) && !strcmp(s + n, " session"))
+		size_t ol = strlen(ordinals[i]);
+		if (!strncmp(s, ordinals[i], ol) && !strcmp(s + ol, " session"))
 			return (int)i + 1;
 	}
-	/* "Seventy-seventh session" and the like: accept, number unknown */
-	size_t n = strlen(s);
+	/* another spelling of a session: accept, number unknown */
 	if (n > 8 && !strcmp(s + n - 8, " session") && isupper((unsigned char)s[0]) && n < 40)
 		return 0;
 	return -1;
@@ -151,7 +183,8 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 		m->place = arena_strdup(A, line);
 		return true;
 	}
-	if (starts_with(line, "Item ") && strstr(line, "agenda")) {
+	if ((starts_with(line, "Item ") && strstr(line, "agenda")) ||
+	    (starts_with(line, "Agenda item") && strlen(line) < 40)) {
 		m->agenda_item = text_trim(A, raw_line);
 		st->after_agenda = true;
 		return true;
@@ -205,6 +238,11 @@ static const char *type_from_subtitle(const char *s)
 	if (starts_with(s, "Background paper")) return "backgroundPaper";
 	if (starts_with(s, "Note by")) return "note";
 	if (starts_with(s, "Conference room paper")) return "note";
+	/* a General Assembly or Council resolution's own cover */
+	if (starts_with(s, "Resolution adopted by")) return "resolution";
+	if (starts_with(s, "Decision adopted by")) return "decision";
+	/* "[on the report of the Third Committee (A/70/490)]" */
+	if (starts_with(s, "[on the report of") || starts_with(s, "[without reference to")) return "";
 	return NULL;
 }
 
@@ -246,11 +284,14 @@ void pass_metadata(struct document *doc)
 		for (const char *p = blk->text; *p;) {
 			const char *eol = strchr(p, '\n');
 			size_t n = eol ? (size_t)(eol - p) : strlen(p);
-			char *line = arena_strndup(A, p, n);
-			if (!read_cover_line(doc, blk, line, &st)) {
-				all = false;
-				if (rest.len) buf_putc(&rest, '\n');
-				buf_put(&rest, p, n);
+			/* columns of a layout extraction are separate cover lines */
+			char *line = arena_strndup(A, p, n), *save = NULL;
+			for (char *cell = strtok_r(line, "\t", &save); cell; cell = strtok_r(NULL, "\t", &save)) {
+				if (!read_cover_line(doc, blk, cell, &st)) {
+					all = false;
+					if (rest.len) buf_putc(&rest, '\n');
+					buf_puts(&rest, cell);
+				}
 			}
 			p += n + (eol ? 1 : 0);
 		}
@@ -289,6 +330,28 @@ void pass_metadata(struct document *doc)
 			blk->role = ROLE_COVER;
 			continue;
 		}
+		/* "70/174. Thirteenth United Nations Congress …": a resolution's
+		 * number and title, as resolutions of the principal organs print them */
+		size_t numlen = 0;
+		while (isdigit((unsigned char)t[numlen]) || (t[numlen] == '/' && numlen > 0))
+			numlen++;
+		if (!m->title && numlen >= 3 && memchr(t, '/', numlen) && t[numlen] == '.' && t[numlen + 1] == ' ' &&
+		    isupper((unsigned char)t[numlen + 2])) {
+			m->number = arena_strndup(A, t, numlen);
+			m->title = text_trim(A, t + numlen + 2);
+			for (char *p = m->title; *p; p++)
+				if (*p == '\n' || *p == '\t')
+					*p = ' ';
+			blk->text = m->title;
+			blk->role = ROLE_TITLE;
+			continue;
+		}
+		/* "Agenda item 106" on a resolution's cover */
+		if (!m->agenda_item && starts_with(t, "Agenda item") && strlen(t) < 40) {
+			m->agenda_item = arena_strdup(A, t);
+			blk->role = ROLE_COVER;
+			continue;
+		}
 		if (starts_body(doc, blk))
 			break;
 		size_t tl = strlen(t);
@@ -297,7 +360,7 @@ void pass_metadata(struct document *doc)
 			break;
 		const char *type = type_from_subtitle(t);
 		if (type) {
-			if (!m->type || !strcmp(m->type, "document"))
+			if (*type && (!m->type || !strcmp(m->type, "document")))
 				m->type = type;
 			blk->role = ROLE_SUBTITLE;
 			continue;

@@ -35,6 +35,7 @@ void normalise(struct document *doc)
 	pass_metadata(doc);
 	pass_footnotes(doc);
 	pass_joins(doc);
+	pass_words(doc);
 	pass_headings(doc);
 	pass_numbering(doc);
 	pass_resolutions(doc);

@@ -10,11 +10,16 @@ void pass_furniture(struct document *doc);	/* page footers/headers, breaks, cont
 void pass_metadata(struct document *doc);	/* cover lines → doc->meta */
 void pass_footnotes(struct document *doc);	/* definitions and references → notes */
 void pass_joins(struct document *doc);	/* paragraphs split by pages and notes */
+void pass_words(struct document *doc);	/* words split by stray spaces */
 void pass_headings(struct document *doc);	/* hierarchy from the numbering */
 void pass_numbering(struct document *doc);	/* numbered paragraphs, lettered points */
 void pass_resolutions(struct document *doc);	/* formula, preamble, operative */
 void pass_symbols(struct document *doc);	/* document symbols → references */
 void pass_identity(struct document *doc);	/* sidecar, file name, slug, type */
+
+/* Load what the passes share across documents (the word lists of
+ * words.c); main calls it before forking.  Safe to call more than once. */
+void words_load(void);
 
 /* Runs every pass in order. */
 void normalise(struct document *doc);

@@ -103,10 +103,11 @@ static size_t instrument(struct document *doc, size_t start)
 			break;
 		if (b->role == ROLE_CROSSHEADING)
 			continue;
-		const char *t = text_trim(A, text_plain(A, b->text));
+		/* the opening and the last character decide: no full copy */
+		const char *t = text_trim(A, text_plain_prefix(A, b->text, 400));
 		if (state == BEFORE) {
 			/* "The Conference of the Parties …," (or "The General Assembly,") */
-			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(t) == ',' && strlen(t) < 300) {
+			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(b->text) == ',' && strlen(t) < 300) {
 				b->role = ROLE_FORMULA;
 				state = PREAMBLE;
 				continue;
@@ -118,7 +119,7 @@ static size_t instrument(struct document *doc, size_t start)
 		if (state == PREAMBLE && b->role == ROLE_BODY) {
 			/* an operative clause without a number ends the preamble */
 			size_t op = opening_phrase(t, true);
-			bool operative = op && (text_last_char(t) == '.' || text_last_char(t) == ';') &&
+			bool operative = op && (text_last_char(b->text) == '.' || text_last_char(b->text) == ';') &&
 					 !opening_phrase(t, false);
 			if (!operative) {
 				b->role = ROLE_PREAMBLE;
@@ -144,6 +145,42 @@ static size_t instrument(struct document *doc, size_t start)
 	return i;
 }
 
+/* "80th plenary meeting" (and the date under it) closes a resolution of
+ * the General Assembly or a Council: AKN4UN's conclusions. */
+static bool is_plenary_meeting(const char *t)
+{
+	size_t i = 0;
+	while (isdigit((unsigned char)t[i]))
+		i++;
+	return i > 0 && (starts_with(t + i, "th ") || starts_with(t + i, "st ") || starts_with(t + i, "nd ") ||
+			 starts_with(t + i, "rd ")) && strstr(t + i, "plenary meeting") == t + i + 3;
+}
+
+static void mark_conclusions(struct document *doc)
+{
+	for (size_t i = doc->blocks.len; i-- > 0;) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF || !b->text)
+			continue;
+		if (b->role != ROLE_BODY)
+			return;
+		const char *t = text_trim(&doc->arena, text_plain(&doc->arena, b->text));
+		if (is_plenary_meeting(t)) {
+			b->role = ROLE_CONCLUSIONS;
+			/* the date printed under the meeting belongs with it */
+			for (size_t j = i + 1; j < doc->blocks.len; j++) {
+				struct block *n = DOC_BLOCK(doc, j);
+				if (n->role == ROLE_BODY && n->text &&
+				    un_date_to_iso(&doc->arena, text_plain(&doc->arena, n->text)))
+					n->role = ROLE_CONCLUSIONS;
+			}
+			return;
+		}
+		if (!un_date_to_iso(&doc->arena, t))
+			return;
+	}
+}
+
 void pass_resolutions(struct document *doc)
 {
 	const char *type = doc->meta.type;
@@ -164,8 +201,10 @@ void pass_resolutions(struct document *doc)
 			break;
 		}
 	}
-	if (statement)
+	if (statement) {
+		mark_conclusions(doc);
 		instrument(doc, 0);
+	}
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (b->role == ROLE_RESOLUTION || b->role == ROLE_DECISION)

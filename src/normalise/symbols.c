@@ -250,8 +250,12 @@ static char *link_text(struct document *doc, const char *t, int line)
 				continue;
 			}
 		}
-		buf_putc(&out, c);
-		i++;
+		/* copy up to the next character that could start a reference */
+		size_t j = i + 1;
+		while (j < n && !isupper((unsigned char)t[j]) && t[j] != 'i' && t[j] != MK_LINK_OPEN && t[j] != MK_NOTE)
+			j++;
+		buf_put(&out, t + i, j - i);
+		i = j;
 	}
 	char *result = count ? arena_strndup(A, buf_cstr(&out), out.len) : (char *)t;
 	if (count)

@@ -171,7 +171,15 @@ char *text_plain_prefix(struct arena *arena, const char *s, size_t max)
 	if ((open_link && !memchr(open_link, MK_LINK_MID, n - (size_t)(open_link - s))) ||
 	    (open_note && !memchr(open_note, MK_NOTE_END, n - (size_t)(open_note - s))))
 		return text_plain(arena, s);
-	return text_plain(arena, arena_strndup(arena, s, n));
+	if (!s[n])
+		return text_plain(arena, s);
+	/* plain text of the first n bytes, without copying the rest */
+	char tmp[1024];
+	if (n >= sizeof tmp)
+		return text_plain(arena, arena_strndup(arena, s, n));
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	return text_plain(arena, tmp);
 }
 
 char text_last_char(const char *s)

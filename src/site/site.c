@@ -6,7 +6,16 @@
  *     external symbol cited, search.html and sitemap.xml through site.xsl
  *     and site-sitemap.xsl from one corpus description;
  *   - write the search index and copy the stylesheet and search script.
- * All links are relative; every file is written atomically. */
+ * All links are relative; every file is written atomically.
+ *
+ * Scale: each manifest is read once into a compact record (identity, an
+ * eId → number table, its references) and its DOM freed; references are
+ * resolved through hash tables (by symbol, by resolution number, anchors by
+ * eId), so the work is linear in the corpus.  A document's AKN is loaded only
+ * while its page is rendered.  Pages are rendered in opts->jobs processes,
+ * and only where what they show changed (batch/stamps.h): a page's stamp
+ * covers its XML, its manifest and its link map (its links and its
+ * backlinks), the program and the templates. */
 #include "edition.h"
 
 #include <ctype.h>
@@ -17,12 +26,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "akn.h"
+#include "batch/stamps.h"
+#include "batch/state.h"
 #include "html/xslt.h"
 #include "site/site.h"
 #include "util/buf.h"
+#include "util/hash.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
@@ -86,16 +101,44 @@ static char **list_manifests(const char *out_dir, size_t *count)
 	return names;
 }
 
-/* Load one manifest (and its AKN file) into d; -1 when unusable. */
-static int load_doc(const char *out_dir, const char *name, struct site_doc *d, struct diag *diag)
+/* Read a whole file; NULL when it cannot be read. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_put(&b, chunk, got);
+	fclose(f);
+	*len = b.len;
+	return b.data ? b.data : strdup("");
+}
+
+static void free_anchor(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
+/* Load one manifest into d (its DOM is freed once read); -1 when unusable. */
+static int load_doc(const char *out_dir, const char *name,
+		    struct site_doc *d, uint64_t program, struct diag *diag)
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s", out_dir, name);
 	memset(d, 0, sizeof *d);
-	d->manifest = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-	xmlNodePtr root = d->manifest ? xmlDocGetRootElement(d->manifest) : NULL;
+	size_t len = 0;
+	char *bytes = slurp(buf_cstr(&path), &len);
+	xmlDocPtr manifest = bytes ? xmlReadMemory(bytes, (int)len, buf_cstr(&path), NULL,
+						   XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR) : NULL;
+	xmlNodePtr root = manifest ? xmlDocGetRootElement(manifest) : NULL;
 	if (!root) {
 		diag_warn(diag, 0, "site", "skipping unreadable manifest %s", buf_cstr(&path));
+		xmlFreeDoc(manifest);
+		free(bytes);
 		buf_free(&path);
 		return -1;
 	}
@@ -108,11 +151,44 @@ static int load_doc(const char *out_dir, const char *name, struct site_doc *d, s
 	d->type = attr(root, "type");
 	d->date = attr(root, "date");
 	d->label = strdup(d->symbol ? d->symbol : d->number ? d->number : d->slug);
+	d->anchors = xmlHashCreate(64);
+	size_t cap = 0;
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp((const char *)c->name, "anchor")) {
+			char *eid = attr(c, "eId"), *num = attr(c, "num");
+			if (!eid || xmlHashAddEntry(d->anchors, X(eid), num ? num : strdup("")) != 0)
+				free(num);
+			free(eid);
+		} else if (!strcmp((const char *)c->name, "ref")) {
+			if (d->nrefs == cap)
+				d->refs = realloc(d->refs, (cap = cap ? cap * 2 : 16) * sizeof *d->refs);
+			struct site_ref *r = &d->refs[d->nrefs++];
+			r->href = attr(c, "href");
+			r->from = attr(c, "from");
+			xmlChar *raw = xmlNodeGetContent(c);
+			r->text = normalize_space((const char *)raw);
+			xmlFree(raw);
+		}
+	}
+	xmlFreeDoc(manifest);
+	/* What the page is made from, besides its link map: the manifest's
+	 * bytes and the XML file (by size and time: it is read only when the
+	 * page is rendered) and the program with its templates. */
+	uint64_t h = hash_add(program, bytes, len);
+	free(bytes);
 	buf_clear(&path);
 	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
-	d->akn = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-	if (!d->akn)
+	struct stat st;
+	if (stat(buf_cstr(&path), &st) == 0) {
+		d->has_akn = true;
+		long long fields[] = {(long long)st.st_size, (long long)st.st_mtim.tv_sec,
+				      (long long)st.st_mtim.tv_nsec, (long long)st.st_ino};
+		h = hash_add(h, fields, sizeof fields);
+	} else
 		diag_warn(diag, 0, "site", "no XML for %s (%s): its page is not rebuilt", d->slug, buf_cstr(&path));
+	d->source_stamp = h ? h : 1;
 	d->links = xmlNewDoc(X("1.0"));
 	xmlNodePtr links = xmlNewNode(NULL, X("links"));
 	xmlSetNs(links, xmlNewNs(links, X(UNPRESS_NS), NULL));
@@ -137,26 +213,14 @@ static void free_doc(struct site_doc *d)
 {
 	free(d->slug); free(d->symbol); free(d->number); free(d->title);
 	free(d->type); free(d->date); free(d->label);
-	xmlFreeDoc(d->manifest);
-	xmlFreeDoc(d->akn);
-	xmlFreeDoc(d->links);
-}
-
-/* The number of a named resolution or decision ("11/3") cited in text:
- * the text names "resolution" or "decision" and holds the number with no
- * digit or slash glued to either side. */
-static int text_cites_number(const char *text, const char *number)
-{
-	if (!number || !*number || (!strcasestr(text, "resolution") && !strcasestr(text, "decision")))
-		return 0;
-	size_t n = strlen(number);
-	for (const char *p = strstr(text, number); p; p = strstr(p + 1, number)) {
-		int before = p > text && (isdigit((unsigned char)p[-1]) || p[-1] == '/');
-		int after = isdigit((unsigned char)p[n]) || p[n] == '/';
-		if (!before && !after)
-			return 1;
+	xmlHashFree(d->anchors, free_anchor);
+	for (size_t i = 0; i < d->nrefs; i++) {
+		free(d->refs[i].href);
+		free(d->refs[i].from);
+		free(d->refs[i].text);
 	}
-	return 0;
+	free(d->refs);
+	xmlFreeDoc(d->links);
 }
 
 /* "para. 9" / "paras. 9–12" / "paragraph 9" in a reference → "para_9". */
@@ -185,33 +249,14 @@ static char *pinpoint_eid(const char *text)
 /* Does the document define an anchor with this eId? */
 static int has_anchor(struct site_doc *d, const char *eid)
 {
-	xmlNodePtr root = xmlDocGetRootElement(d->manifest);
-	for (xmlNodePtr c = root->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "anchor"))
-			continue;
-		xmlChar *v = xmlGetProp(c, X("eId"));
-		int same = v && !strcmp((const char *)v, eid);
-		xmlFree(v);
-		if (same)
-			return 1;
-	}
-	return 0;
+	return xmlHashLookup(d->anchors, X(eid)) != NULL;
 }
 
 /* The number an anchor shows ("9."), or NULL. */
 static char *anchor_num(struct site_doc *d, const char *eid)
 {
-	xmlNodePtr root = xmlDocGetRootElement(d->manifest);
-	for (xmlNodePtr c = root->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "anchor"))
-			continue;
-		xmlChar *v = xmlGetProp(c, X("eId"));
-		int same = v && !strcmp((const char *)v, eid);
-		xmlFree(v);
-		if (same)
-			return attr(c, "num");
-	}
-	return NULL;
+	const char *num = xmlHashLookup(d->anchors, X(eid));
+	return num && *num ? strdup(num) : NULL;
 }
 
 /* The page for an external symbol: cited-<symbol with / as _>.html, other
@@ -249,9 +294,21 @@ struct corpus {
 	struct site_doc *docs;
 	size_t ndocs;
 	xmlHashTablePtr by_symbol;	/* symbol → struct site_doc * */
+	xmlHashTablePtr by_number;	/* "11/3" → first site_doc (then ->same_number) */
 	xmlDocPtr site;			/* the corpus description for site.xsl */
 	xmlHashTablePtr externals;	/* symbol → its u:external node */
 };
+
+/* The first document (in corpus order) other than from with this number,
+ * whose type starts with kind when kind is given. */
+static struct site_doc *by_number(struct corpus *c, struct site_doc *from, const char *number,
+				  const char *kind)
+{
+	for (struct site_doc *d = xmlHashLookup(c->by_number, X(number)); d; d = d->same_number)
+		if (d != from && (!kind || (d->type && !strncmp(d->type, kind, strlen(kind)))))
+			return d;
+	return NULL;
+}
 
 /* Which corpus document a reference points at, or NULL. */
 static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const char *href, const char *text)
@@ -270,35 +327,39 @@ static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const c
 			if (*p == '-')
 				*p = '/';
 		const char *kind = strstr(href, "/decision/") ? "decision" : "resolution";
-		struct site_doc *hit = NULL;
-		for (size_t i = 0; i < c->ndocs && !hit; i++) {
-			struct site_doc *d = &c->docs[i];
-			if (d != from && d->number && !strcmp(d->number, number) && d->type &&
-			    !strncmp(d->type, kind, strlen(kind)))
-				hit = d;
-		}
+		struct site_doc *hit = by_number(c, from, number, kind);
 		free(number);
 		return hit;
 	}
-	for (size_t i = 0; i < c->ndocs; i++)
-		if (&c->docs[i] != from && text_cites_number(text, c->docs[i].number))
-			return &c->docs[i];
-	return NULL;
+	/* A text that names a resolution or decision and holds a number of the
+	 * corpus ("11/3", with no digit or slash glued to it): each maximal
+	 * run of digits and slashes is looked up; the earliest document wins. */
+	if (!strcasestr(text, "resolution") && !strcasestr(text, "decision"))
+		return NULL;
+	struct site_doc *best = NULL;
+	for (const char *p = text; *p;) {
+		size_t n = strspn(p, "0123456789/");
+		if (!n) {
+			p++;
+			continue;
+		}
+		char *token = strndup(p, n);
+		struct site_doc *hit = by_number(c, from, token, NULL);
+		if (hit && (!best || hit->index < best->index))
+			best = hit;
+		free(token);
+		p += n;
+	}
+	return best;
 }
 
 /* Resolve every reference of one document: link entries in its own map,
  * cited entries in the target's map, external symbols in the corpus. */
 static void resolve_refs(struct corpus *c, struct site_doc *d)
 {
-	xmlNodePtr root = xmlDocGetRootElement(d->manifest);
 	xmlNodePtr my_links = xmlDocGetRootElement(d->links);
-	for (xmlNodePtr r = root->children; r; r = r->next) {
-		if (r->type != XML_ELEMENT_NODE || strcmp((const char *)r->name, "ref"))
-			continue;
-		char *href = attr(r, "href"), *from = attr(r, "from");
-		xmlChar *raw = xmlNodeGetContent(r);
-		char *text = normalize_space((const char *)raw);
-		xmlFree(raw);
+	for (size_t i = 0; i < d->nrefs; i++) {
+		const char *href = d->refs[i].href, *from = d->refs[i].from, *text = d->refs[i].text;
 		struct site_doc *target = href ? resolve(c, d, href, text) : NULL;
 		struct buf where = BUF_INIT;
 		buf_printf(&where, "%s.html%s%s", d->slug, from ? "#" : "", from ? from : "");
@@ -342,9 +403,6 @@ static void resolve_refs(struct corpus *c, struct site_doc *d)
 		}
 		free(label);
 		buf_free(&where);
-		free(href);
-		free(from);
-		free(text);
 	}
 }
 
@@ -365,8 +423,9 @@ static void describe_docs(struct corpus *c)
 	}
 }
 
-/* Render one site page from the corpus description. */
-static int site_page(struct corpus *c, const char *out_dir, const char *xsl, const char *file,
+/* Render one site page from a corpus description (the whole corpus, or
+ * for an external symbol's page only that symbol's citations). */
+static int site_page(xmlDocPtr desc, const char *out_dir, const char *xsl, const char *file,
 		     const char *page, const char *sort, const char *symbol,
 		     const struct render_opts *opts)
 {
@@ -377,13 +436,136 @@ static int site_page(struct corpus *c, const char *out_dir, const char *xsl, con
 		{"sort", sort},
 		{"symbol", symbol},
 	};
-	int status = xslt_render(opts->data_dir, xsl, c->site, params, 3, NULL,
+	int status = xslt_render(opts->data_dir, xsl, desc, params, 3, NULL,
 				 buf_cstr(&path), opts->diag, "site");
 	buf_free(&path);
 	return status;
 }
 
 static int merge(int status, int next) { return status ? status : next; }
+
+/* Fold a serialised tree into h: what a page shows of it. */
+static uint64_t hash_tree(uint64_t h, xmlDocPtr doc)
+{
+	xmlChar *mem = NULL;
+	int size = 0;
+	xmlDocDumpMemory(doc, &mem, &size);
+	h = hash_add(h, mem, size > 0 ? (size_t)size : 0);
+	xmlFree(mem);
+	return h ? h : 1;
+}
+
+/* Render one document's page with its link map and write its search
+ * units; the AKN is loaded for this and freed after. */
+static int render_doc_page(struct site_doc *d, const char *out_dir, const struct render_opts *opts)
+{
+	struct buf path = BUF_INIT;
+	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
+	xmlDocPtr akn = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+	if (!akn) {
+		diag_warn(opts->diag, 0, "site", "cannot read %s: its page is not rebuilt", buf_cstr(&path));
+		xmlFreeDoc(d->links);
+		d->links = NULL;
+		buf_free(&path);
+		return 0;
+	}
+	buf_clear(&path);
+	buf_printf(&path, "%s/%s.html", out_dir, d->slug);
+	struct xslt_param params[] = {
+		{"slug", d->slug},
+		{"css", "unpress.css"},
+		{"linkmap", (const char *)d->links->URL},
+		{"site", "1"},
+	};
+	/* the transform takes the link map and frees it */
+	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params, 4, d->links,
+				 buf_cstr(&path), opts->diag, "site");
+	d->links = NULL;
+	if (status == 0)
+		status = search_units_write(out_dir, d->slug, akn, opts->diag);
+	xmlFreeDoc(akn);
+	buf_free(&path);
+	return status;
+}
+
+/* Render the pages listed in todo, in up to jobs processes (each takes every
+ * jobs-th page: pages cost about the same).  Each page is its own file, so
+ * the result does not depend on the number of jobs. */
+static int render_pages(struct corpus *c, size_t *todo, size_t ntodo, const char *out_dir,
+			const struct render_opts *opts)
+{
+	int jobs = opts->jobs > 1 ? opts->jobs : 1;
+	if ((size_t)jobs > ntodo)
+		jobs = (int)(ntodo ? ntodo : 1);
+	if (jobs == 1) {
+		int status = 0;
+		for (size_t k = 0; k < ntodo; k++)
+			status = merge(status, render_doc_page(&c->docs[todo[k]], out_dir, opts));
+		return status;
+	}
+	fflush(NULL);
+	int status = 0, started = 0;
+	for (int w = 0; w < jobs; w++) {
+		pid_t pid = fork();
+		if (pid == 0) {
+			int rc = 0;
+			for (size_t k = (size_t)w; k < ntodo; k += (size_t)jobs)
+				rc = merge(rc, render_doc_page(&c->docs[todo[k]], out_dir, opts));
+			fflush(NULL);
+			_exit(rc);
+		}
+		if (pid < 0) { /* no process: render that share here */
+			for (size_t k = (size_t)w; k < ntodo; k += (size_t)jobs)
+				status = merge(status, render_doc_page(&c->docs[todo[k]], out_dir, opts));
+		} else
+			started++;
+	}
+	while (started > 0) {
+		int ws;
+		pid_t done = wait(&ws);
+		if (done < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		started--;
+		if (!WIFEXITED(ws))
+			status = merge(status, EX_SOFTWARE);
+		else
+			status = merge(status, WEXITSTATUS(ws));
+	}
+	return status;
+}
+
+/* Index every document by symbol (and each part of a joint symbol) and by
+ * resolution number. */
+static void index_doc(struct corpus *c, struct site_doc *d)
+{
+	if (d->number) {
+		struct site_doc *first = xmlHashLookup(c->by_number, X(d->number));
+		if (!first)
+			xmlHashAddEntry(c->by_number, X(d->number), d);
+		else { /* keep corpus order along the chain */
+			while (first->same_number)
+				first = first->same_number;
+			first->same_number = d;
+		}
+	}
+	if (!d->symbol)
+		return;
+	xmlHashAddEntry(c->by_symbol, X(d->symbol), d);
+	/* A joint symbol (A/1-B/2, also with an en dash) is cited by either of
+	 * its parts: undocs.org knows each part. */
+	char *parts = strdup(d->symbol);
+	for (char *p = parts; *p; p++)
+		if (*p == '-' && p[1] >= 'A' && p[1] <= 'Z')
+			*p = '\n';
+	char *save = NULL;
+	for (char *part = strtok_r(parts, "\n", &save); part; part = strtok_r(NULL, "\n", &save))
+		if (strcmp(part, d->symbol))
+			xmlHashAddEntry(c->by_symbol, X(part), d);
+	free(parts);
+}
 
 int site_build(const char *out_dir, const struct render_opts *opts)
 {
@@ -393,27 +575,18 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		diag_error(opts->diag, 0, "site", "cannot read %s: %s", out_dir, strerror(errno));
 		return EX_NOINPUT;
 	}
+	uint64_t program = state_program_hash(opts->data_dir);
+	struct stamps *stamps = stamps_load(out_dir);
 	struct corpus c = {0};
 	c.docs = calloc(nfiles ? nfiles : 1, sizeof *c.docs);
-	c.by_symbol = xmlHashCreate(64);
+	c.by_symbol = xmlHashCreate(nfiles + 64);
+	c.by_number = xmlHashCreate(64);
 	c.externals = xmlHashCreate(64);
 	for (size_t i = 0; i < nfiles; i++) {
-		if (load_doc(out_dir, files[i], &c.docs[c.ndocs], opts->diag) == 0) {
-			struct site_doc *d = &c.docs[c.ndocs++];
-			if (d->symbol) {
-				xmlHashAddEntry(c.by_symbol, X(d->symbol), d);
-				/* A joint symbol (A/1-B/2, also with an en dash) is cited
-				 * by either of its parts: undocs.org knows each part. */
-				char *parts = strdup(d->symbol);
-				for (char *p = parts; *p; p++)
-					if (*p == '-' && p[1] >= 'A' && p[1] <= 'Z')
-						*p = '\n';
-				char *save = NULL;
-				for (char *part = strtok_r(parts, "\n", &save); part; part = strtok_r(NULL, "\n", &save))
-					if (strcmp(part, d->symbol))
-						xmlHashAddEntry(c.by_symbol, X(part), d);
-				free(parts);
-			}
+		if (load_doc(out_dir, files[i], &c.docs[c.ndocs], program, opts->diag) == 0) {
+			c.docs[c.ndocs].index = c.ndocs;
+			index_doc(&c, &c.docs[c.ndocs]);
+			c.ndocs++;
 		}
 		free(files[i]);
 	}
@@ -426,55 +599,121 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		resolve_refs(&c, &c.docs[i]);
 	describe_docs(&c);
 
-	int status = 0;
-	for (size_t i = 0; i < c.ndocs && status == 0; i++) {
+	/* Document pages: render those whose stamp changed. */
+	size_t *todo = malloc((c.ndocs + 1) * sizeof *todo), ntodo = 0;
+	int written = 0;
+	struct buf name = BUF_INIT;
+	for (size_t i = 0; i < c.ndocs; i++) {
 		struct site_doc *d = &c.docs[i];
-		if (!d->akn) {
+		if (!d->has_akn) {
 			xmlFreeDoc(d->links);
 			d->links = NULL;
 			continue;
 		}
-		struct buf path = BUF_INIT;
-		buf_printf(&path, "%s/%s.html", out_dir, d->slug);
-		struct xslt_param params[] = {
-			{"slug", d->slug},
-			{"css", "unpress.css"},
-			{"linkmap", (const char *)d->links->URL},
-			{"site", "1"},
-		};
-		/* the transform takes the link map and frees it */
-		status = xslt_render(opts->data_dir, "akn-html.xsl", d->akn, params, 4, d->links,
-				     buf_cstr(&path), opts->diag, "site");
-		d->links = NULL;
-		buf_free(&path);
+		d->page_stamp = hash_tree(d->source_stamp, d->links);
+		buf_clear(&name);
+		buf_printf(&name, "%s.html", d->slug);
+		const char *units = search_units_name(d->slug);
+		if (!opts->force && stamps_current(stamps, out_dir, buf_cstr(&name), d->page_stamp) &&
+		    stamps_current(stamps, out_dir, units, d->source_stamp)) {
+			xmlFreeDoc(d->links); /* not needed: the page stands */
+			d->links = NULL;
+		} else
+			todo[ntodo++] = i;
 	}
-	static const struct { const char *file, *sort; } indexes[] = {
-		{"index.html", "symbol"}, {"index-title.html", "title"},
-		{"index-type.html", "type"}, {"index-date.html", "date"},
+	int status = render_pages(&c, todo, ntodo, out_dir, opts);
+	written += (int)ntodo;
+	/* Stamp what was rendered (all of it, or on failure none of it: which
+	 * share failed is not known). */
+	for (size_t i = 0, k = 0; i < c.ndocs; i++) {
+		struct site_doc *d = &c.docs[i];
+		if (!d->has_akn)
+			continue;
+		int rendered = k < ntodo && todo[k] == i;
+		k += rendered;
+		if (rendered && status != 0)
+			continue;
+		buf_clear(&name);
+		buf_printf(&name, "%s.html", d->slug);
+		stamps_set(stamps, buf_cstr(&name), d->page_stamp);
+		stamps_set(stamps, search_units_name(d->slug), d->source_stamp);
+	}
+	free(todo);
+
+	/* The index pages, search page and sitemap show the corpus description. */
+	uint64_t desc = hash_tree(program, c.site);
+	static const struct { const char *file, *xsl, *page, *sort; } pages[] = {
+		{"index.html", "site.xsl", "index", "symbol"},
+		{"index-title.html", "site.xsl", "index", "title"},
+		{"index-type.html", "site.xsl", "index", "type"},
+		{"index-date.html", "site.xsl", "index", "date"},
+		{"search.html", "site.xsl", "search", ""},
+		{"sitemap.xml", "site-sitemap.xsl", "sitemap", ""},
 	};
-	for (size_t i = 0; i < sizeof indexes / sizeof indexes[0] && status == 0; i++)
-		status = site_page(&c, out_dir, "site.xsl", indexes[i].file, "index", indexes[i].sort, "", opts);
-	if (status == 0)
-		status = site_page(&c, out_dir, "site.xsl", "search.html", "search", "", "", opts);
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0] && status == 0; i++) {
+		if (opts->force || !stamps_current(stamps, out_dir, pages[i].file, desc)) {
+			status = site_page(c.site, out_dir, pages[i].xsl, pages[i].file, pages[i].page,
+					   pages[i].sort, "", opts);
+			written++;
+		}
+		if (status == 0)
+			stamps_set(stamps, pages[i].file, desc);
+	}
+	/* A page per external symbol, each from a description holding only
+	 * that symbol's citations (the template needs no more, and a lookup
+	 * in the whole corpus per page would make the site quadratic). */
 	for (xmlNodePtr e = site->children; e && status == 0; e = e->next) {
 		if (strcmp((const char *)e->name, "external"))
 			continue;
 		char *page = attr(e, "page"), *symbol = attr(e, "symbol");
-		status = site_page(&c, out_dir, "site.xsl", page, "external", "", symbol, opts);
+		xmlDocPtr one = xmlNewDoc(X("1.0"));
+		xmlNodePtr root = xmlNewNode(NULL, X("site"));
+		xmlSetNs(root, xmlNewNs(root, X(UNPRESS_NS), NULL));
+		xmlDocSetRootElement(one, root);
+		xmlAddChild(root, xmlDocCopyNode(e, one, 1));
+		uint64_t h = hash_tree(program, one);
+		if (opts->force || !stamps_current(stamps, out_dir, page, h)) {
+			status = site_page(one, out_dir, "site.xsl", page, "external", "", symbol, opts);
+			written++;
+		}
+		if (status == 0)
+			stamps_set(stamps, page, h);
+		xmlFreeDoc(one);
 		free(page);
 		free(symbol);
 	}
-	if (status == 0)
-		status = site_page(&c, out_dir, "site-sitemap.xsl", "sitemap.xml", "sitemap", "", "", opts);
-	if (status == 0)
+	/* The search index: every document's units (written beside its page). */
+	uint64_t search = program;
+	for (size_t i = 0; i < c.ndocs; i++) {
+		struct site_doc *d = &c.docs[i];
+		search = hash_str(search, d->slug);
+		search = hash_str(search, d->symbol);
+		search = hash_str(search, d->title ? d->title : d->label);
+		search = hash_add(search, &d->source_stamp, sizeof d->source_stamp);
+	}
+	if (status == 0 && (opts->force || !stamps_current(stamps, out_dir, "search-index.json", search) ||
+			    !stamps_current(stamps, out_dir, "search-index.js", search))) {
 		status = search_index_write(out_dir, c.docs, c.ndocs, opts->diag);
+		written++;
+	}
+	if (status == 0) {
+		stamps_set(stamps, "search-index.json", search);
+		stamps_set(stamps, "search-index.js", search);
+	}
 	if (status == 0)
 		status = merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
 			       copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
+	if (stamps_save(stamps, out_dir) != 0)
+		diag_warn(opts->diag, 0, "site", "cannot record what the site was built from: the next build redoes it");
+	if (opts->pages_written)
+		*opts->pages_written = written;
+	buf_free(&name);
+	stamps_free(stamps);
 	for (size_t i = 0; i < c.ndocs; i++)
 		free_doc(&c.docs[i]);
 	free(c.docs);
 	xmlHashFree(c.by_symbol, NULL);
+	xmlHashFree(c.by_number, NULL);
 	xmlHashFree(c.externals, NULL);
 	xmlFreeDoc(c.site);
 	return status;

@@ -6,17 +6,39 @@
 
 #include "util/diag.h"
 
-/* One document of the corpus, as its manifest describes it. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <libxml/hash.h>
+
+/* A reference a document makes, as its manifest lists it. */
+struct site_ref {
+	char *href, *from, *text;	/* text: whitespace normalised */
+};
+
+/* One document of the corpus, as its manifest describes it: what the site
+ * index holds per document (the AKN itself is read only to render). */
 struct site_doc {
 	char *slug, *symbol, *number, *title, *type, *date;
 	char *label;		/* how citations name it: symbol, else number, else slug */
-	xmlDocPtr manifest;
-	xmlDocPtr akn;		/* OUT/SLUG.xml, loaded for rendering and search */
+	size_t index;		/* position in the corpus (manifest name order) */
+	xmlHashTablePtr anchors;	/* eId → the number it shows ("9.", or "") */
+	struct site_ref *refs;
+	size_t nrefs;
+	struct site_doc *same_number;	/* next document with the same number */
+	bool has_akn;		/* OUT/SLUG.xml exists */
+	uint64_t source_stamp;	/* hash of its manifest, XML file and the program */
+	uint64_t page_stamp;	/* source_stamp + its link map */
 	xmlDocPtr links;	/* the per-document link map the template reads */
 };
 
+/* Write OUT/.unpress/units/SLUG: the document's search units, one per line
+ * ("eId","text"), for search_index_write to gather without the AKN. */
+int search_units_write(const char *out_dir, const char *slug, xmlDocPtr akn, struct diag *diag);
+/* The name (under OUT) of that file; a static buffer. */
+const char *search_units_name(const char *slug);
 /* Write OUT/search-index.json and OUT/search-index.js (the same JSON as a
- * script, so the search works from file:// where fetch() is refused). */
+ * script, so the search works from file:// where fetch() is refused), from
+ * the units files, streaming: memory does not grow with the corpus. */
 int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs,
 		       struct diag *diag);
 

@@ -50,7 +50,8 @@ def run(path):
             out = os.path.join(tmp, "out")
             proc = subprocess.run([UNPRESS, "-v", "--validate", "-o", out, src],
                                   capture_output=True, text=True)
-            xmls = [os.path.join(out, n) for n in os.listdir(out)] if os.path.isdir(out) else []
+            xmls = [os.path.join(out, n) for n in sorted(os.listdir(out))
+                    if n.endswith(".xml")] if os.path.isdir(out) else []
             xml = canonical(open(xmls[0], encoding="utf-8").read()) if xmls else ""
             problems = []
             if proc.returncode != 0:

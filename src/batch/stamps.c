@@ -1,0 +1,117 @@
+/* stamps.c — see stamps.h. */
+#include "batch/stamps.h"
+
+#include <inttypes.h>
+#include <libxml/hash.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch/state.h"
+#include "util/atomic.h"
+#include "util/buf.h"
+
+struct stamp {
+	char *name;
+	uint64_t hash;
+};
+
+struct stamps {
+	xmlHashTablePtr old;		/* name → uint64_t * from the last build */
+	struct stamp *now;		/* set in this build */
+	size_t n, cap;
+};
+
+static void free_entry(void *payload, const xmlChar *name)
+{
+	(void)name;
+	free(payload);
+}
+
+static void stamps_path(struct buf *b, const char *out_dir)
+{
+	buf_printf(b, "%s/" STATE_DIR "/site-stamps", out_dir);
+}
+
+struct stamps *stamps_load(const char *out_dir)
+{
+	struct stamps *s = calloc(1, sizeof *s);
+	s->old = xmlHashCreate(1024);
+	struct buf path = BUF_INIT;
+	stamps_path(&path, out_dir);
+	FILE *f = fopen(buf_cstr(&path), "r");
+	buf_free(&path);
+	if (!f)
+		return s;
+	char line[4200];
+	while (fgets(line, sizeof line, f)) {
+		char *name = strchr(line, ' ');
+		if (!name)
+			continue;
+		*name++ = '\0';
+		name[strcspn(name, "\n")] = '\0';
+		uint64_t *h = malloc(sizeof *h);
+		*h = strtoull(line, NULL, 16);
+		if (xmlHashAddEntry(s->old, (const xmlChar *)name, h) != 0)
+			free(h);
+	}
+	fclose(f);
+	return s;
+}
+
+bool stamps_current(struct stamps *s, const char *out_dir, const char *name, uint64_t h)
+{
+	uint64_t *old = xmlHashLookup(s->old, (const xmlChar *)name);
+	if (!old || *old != h)
+		return false;
+	struct buf path = BUF_INIT;
+	buf_printf(&path, "%s/%s", out_dir, name);
+	bool there = access(buf_cstr(&path), F_OK) == 0;
+	buf_free(&path);
+	return there;
+}
+
+void stamps_set(struct stamps *s, const char *name, uint64_t h)
+{
+	if (!h)
+		return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->now = realloc(s->now, s->cap * sizeof *s->now);
+	}
+	s->now[s->n++] = (struct stamp){strdup(name), h};
+}
+
+static int cmp_stamp(const void *a, const void *b)
+{
+	return strcmp(((const struct stamp *)a)->name, ((const struct stamp *)b)->name);
+}
+
+int stamps_save(struct stamps *s, const char *out_dir)
+{
+	qsort(s->now, s->n, sizeof *s->now, cmp_stamp);
+	struct buf text = BUF_INIT, path = BUF_INIT;
+	for (size_t i = 0; i < s->n; i++)
+		buf_printf(&text, "%016" PRIx64 " %s\n", s->now[i].hash, s->now[i].name);
+	buf_printf(&path, "%s/" STATE_DIR, out_dir);
+	int rc = make_dirs(buf_cstr(&path));
+	buf_clear(&path);
+	stamps_path(&path, out_dir);
+	if (rc == 0)
+		rc = atomic_write(buf_cstr(&path), text.data ? text.data : "", text.len);
+	buf_free(&text);
+	buf_free(&path);
+	return rc;
+}
+
+void stamps_free(struct stamps *s)
+{
+	if (!s)
+		return;
+	xmlHashFree(s->old, free_entry);
+	for (size_t i = 0; i < s->n; i++)
+		free(s->now[i].name);
+	free(s->now);
+	free(s);
+}

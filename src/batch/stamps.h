@@ -1,0 +1,21 @@
+/* stamps.h — what each generated page was made from, for the site's
+ * incremental rebuild: OUT/.unpress/site-stamps holds "HASH NAME" lines (one
+ * per page or index file).  A page whose inputs hash to its old stamp, and
+ * which still exists, is not rendered again. */
+#ifndef UNPRESS_STAMPS_H
+#define UNPRESS_STAMPS_H
+#include <stdbool.h>
+#include <stdint.h>
+
+struct stamps;
+
+/* The stamps recorded by the last build in out_dir (none when absent). */
+struct stamps *stamps_load(const char *out_dir);
+/* Was name (a file in out_dir) made from h, and is it still there? */
+bool stamps_current(struct stamps *s, const char *out_dir, const char *name, uint64_t h);
+/* Record that name is now made from h (0: forget it, it must be rebuilt). */
+void stamps_set(struct stamps *s, const char *name, uint64_t h);
+/* Write the new stamps (only names set in this build), atomically. */
+int stamps_save(struct stamps *s, const char *out_dir);
+void stamps_free(struct stamps *s);
+#endif

@@ -1,0 +1,206 @@
+/* words.c — words split by a stray space ("civil so ciety", "Res olution").
+ *
+ * Extractors break a word where the PDF set its letters apart.  A pair of
+ * neighbouring words is joined when the joined form is an English word and
+ * at least one half is not (so "so ciety" becomes "society", while "in form"
+ * stays).  The word lists are the system's (Debian's wbritish, for the
+ * Oxford spelling the UN uses, and wamerican): plain lists with every
+ * inflected form, names capitalised.  Without them the pass does nothing
+ * and says so. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalise.h"
+#include "normalise/util.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+static const char *const dictionaries[] = {
+	"/usr/share/dict/british-english",
+	"/usr/share/dict/american-english",
+};
+
+/* An open-addressing set of lower-case words, loaded once per process (it
+ * is the program's data, not a document's, so it outlives documents; main
+ * loads it before forking so that parallel jobs share it).  The lists are
+ * read whole into one buffer and the set points into it. */
+struct word {
+	const char *text;
+	unsigned len;
+};
+static struct word *word_slots;
+static size_t word_cap;
+static int dictionary_state;	/* 0 not tried, 1 loaded, -1 missing */
+
+static size_t hash_word(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)(s[i] | 0x20)) * 1099511628211ull;
+	return h;
+}
+
+/* Lists and lookups are compared case-insensitively (ASCII letters only). */
+static bool same_word(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((a[i] | 0x20) != (b[i] | 0x20))
+			return false;
+	return true;
+}
+
+static void add_word(const char *s, size_t n)
+{
+	size_t i = hash_word(s, n) & (word_cap - 1);
+	while (word_slots[i].text) {
+		if (word_slots[i].len == n && same_word(word_slots[i].text, s, n))
+			return;
+		i = (i + 1) & (word_cap - 1);
+	}
+	word_slots[i].text = s;
+	word_slots[i].len = (unsigned)n;
+}
+
+static bool has_word(const char *s, size_t n)
+{
+	if (n == 0 || !word_slots)
+		return false;
+	size_t i = hash_word(s, n) & (word_cap - 1);
+	while (word_slots[i].text) {
+		if (word_slots[i].len == n && same_word(word_slots[i].text, s, n))
+			return true;
+		i = (i + 1) & (word_cap - 1);
+	}
+	return false;
+}
+
+static void load_list(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return;
+	struct buf data = BUF_INIT;
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_put(&data, chunk, got);
+	fclose(f);
+	if (!word_slots) {
+		word_cap = 1 << 19;	/* 524,288 slots for ~150,000 words */
+		word_slots = calloc(word_cap, sizeof *word_slots);
+	}
+	/* the buffer is kept for the life of the process: the set points into it */
+	const char *p = buf_cstr(&data), *end = p + data.len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((eol ? eol : end) - p);
+		/* names ("Asa") are capitalised and possessives carry an
+		 * apostrophe: only common words, so "as a" is never a name.
+		 * Single letters other than "a" and "I" are letters, not words:
+		 * "Resolution s" must not count as two words. */
+		if (n > 0 && n < 40 && !memchr(p, '\'', n) && (islower((unsigned char)p[0]) || (n == 1 && p[0] == 'I')) &&
+		    (n > 1 || p[0] == 'a' || p[0] == 'I'))
+			add_word(p, n);
+		p += n + 1;
+	}
+	dictionary_state = 1;
+}
+
+void words_load(void)
+{
+	if (dictionary_state)
+		return;
+	dictionary_state = -1;
+	const char *env = getenv("UNPRESS_DICTIONARY");
+	if (env && *env)
+		load_list(env);
+	for (size_t d = 0; d < sizeof dictionaries / sizeof dictionaries[0]; d++)
+		load_list(dictionaries[d]);
+}
+
+static bool is_word(const char *s, size_t n)
+{
+	return has_word(s, n);
+}
+
+static bool all_letters(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalpha((unsigned char)s[i]))
+			return false;
+	return n > 0;
+}
+
+/* Join split words in one text; returns it unchanged when none. */
+static char *join_split_words(struct document *doc, const char *t, int line)
+{
+	struct buf out = BUF_INIT;
+	size_t n = strlen(t), copied = 0;
+	int joined = 0;
+	for (size_t i = 0; i < n;) {
+		/* a word a, one space, a word b starting lower case */
+		if (!isalpha((unsigned char)t[i]) || (i > 0 && isalnum((unsigned char)t[i - 1]))) {
+			i++;
+			continue;
+		}
+		size_t a = i;
+		while (i < n && isalpha((unsigned char)t[i]))
+			i++;
+		size_t alen = i - a;
+		if (i + 1 >= n || t[i] != ' ' || !islower((unsigned char)t[i + 1]))
+			continue;
+		size_t b = i + 1, e = b;
+		while (e < n && isalpha((unsigned char)t[e]))
+			e++;
+		size_t blen = e - b;
+		/* the pair must be whole words: no hyphen, digit or apostrophe glued on */
+		if ((e < n && (isalnum((unsigned char)t[e]) || t[e] == '-' || t[e] == '\'')) ||
+		    (a > 0 && (t[a - 1] == '-' || t[a - 1] == '\'')) || alen + blen > 40 ||
+		    !all_letters(t + a, alen) || !all_letters(t + b, blen))
+			continue;
+		char joined_word[48];
+		memcpy(joined_word, t + a, alen);
+		memcpy(joined_word + alen, t + b, blen);
+		bool a_word = is_word(t + a, alen), b_word = is_word(t + b, blen);
+		if ((a_word && b_word) || !is_word(joined_word, alen + blen))
+			continue;
+		buf_put(&out, t + copied, i - copied);	/* up to the stray space */
+		copied = i + 1;
+		joined++;
+		diag_note(doc->diag, line, "words", "joined \"%.*s %.*s\" split by a stray space", (int)alen, t + a,
+			  (int)blen, t + b);
+		i = e;
+	}
+	if (!joined) {
+		buf_free(&out);
+		return (char *)t;
+	}
+	buf_put(&out, t + copied, n - copied);
+	char *result = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
+	buf_free(&out);
+	return result;
+}
+
+void pass_words(struct document *doc)
+{
+	words_load();
+	if (dictionary_state < 0) {
+		diag_note(doc->diag, 0, "words", "no word list in /usr/share/dict (Debian: wbritish): "
+			  "words split by stray spaces are left as they are");
+		return;
+	}
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (!b->text || b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF)
+			continue;
+		/* a word split twice ("Res olution s") joins in two rounds */
+		for (int round = 0; round < 3; round++) {
+			char *joined = join_split_words(doc, b->text, b->line);
+			if (joined == b->text)
+				break;
+			b->text = joined;
+		}
+	}
+}

@@ -1,0 +1,65 @@
+#!/bin/sh
+# Incremental rebuilds: a second run does nothing and says so; an edited input
+# is converted again alone, and the site pages rebuilt are its own and those
+# whose links or backlinks change; --force redoes everything.
+. "$TOP/tests/lib.sh"
+dir="$TESTS_OUT/batch-incremental"; rm -rf "$dir"; mkdir -p "$dir"
+$PY "$TOP/tests/corpus/generate.py" 20 "$dir/in"
+out="$dir/out"
+build() { "$UNPRESS" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"; }
+# "NAME MTIME" of every output (nanoseconds: a rewrite within a second shows)
+stamps() { (cd "$out" && find . -path ./.unpress -prune -o -type f -printf '%p %T@\n' | sort); }
+changed() { diff "$1" "$2" | sed -n 's/^> \.\/\([^ ]*\) .*/\1/p' | sort | tr '\n' ' ' | sed 's/ $//'; }
+check "first build" build
+stamps >"$dir/s1"
+sleep 0.05
+check "second build" build
+expect "second build says so" "unpress: 20 documents up to date" "$(cat "$dir/err")"
+stamps >"$dir/s2"
+expect "second build rewrites nothing" "" "$(changed "$dir/s1" "$dir/s2")"
+touch "$dir"/in/*.txt
+build; stamps >"$dir/s3"
+expect "touch alone (same bytes) rewrites nothing" "" "$(changed "$dir/s2" "$dir/s3")"
+# doc-00004 is CTOC/COP/2003/1; a new sentence, no new citation: its own
+# outputs change, its page, and the search index; nothing that cites it
+printf '\nAn added closing sentence without references.\n' >>"$dir/in/doc-00004.txt"
+sleep 0.05
+build; stamps >"$dir/s4"
+expect "one input edited: reconverted alone" \
+	"unpress: 20 documents (1 converted, 19 up to date), 0 warnings, 0 errors" "$(sed 's/, [0-9.]* s$//' "$dir/err")"
+expect "one input edited: only its files and the search index rewritten" \
+	"CTOC-COP-2003-1.html CTOC-COP-2003-1.md CTOC-COP-2003-1.xml search-index.js search-index.json" \
+	"$(changed "$dir/s3" "$dir/s4" | sed 's/CTOC-COP-2003-1.manifest.xml //')"
+# a new citation from doc-00004 to CTOC/COP/2010/1 (doc-00011): the citing
+# page, the cited page (its backlinks) and the index pages (the counts) change
+printf '\n99. A new paragraph citing CTOC/COP/2010/1, para. 2.\n' >>"$dir/in/doc-00004.txt"
+sleep 0.05
+build; stamps >"$dir/s5"
+c=$(changed "$dir/s4" "$dir/s5")
+case " $c " in *" CTOC-COP-2010-1.html "*) echo "ok - a new citation rebuilds the cited page";;
+	*) echo "not ok - a new citation rebuilds the cited page"; echo "    changed: $c";; esac
+case " $c " in *" CTOC-COP-2003-1.html "*) echo "ok - and the citing page";;
+	*) echo "not ok - and the citing page"; echo "    changed: $c";; esac
+expect "no other document page rebuilt" "CTOC-COP-2003-1.html CTOC-COP-2010-1.html" \
+	"$(echo "$c" | tr ' ' '\n' | grep '^CTOC-.*\.html$' | tr '\n' ' ' | sed 's/ $//')"
+check "the cited page lists its new citer" \
+	grep -q 'href="CTOC-COP-2003-1.html#para_99"' "$out/CTOC-COP-2010-1.html"
+# the result is the one a clean build gives
+"$UNPRESS" -q -j 2 -t xml,html,md,site -o "$dir/clean" "$dir"/in/*.txt
+check "incremental result equals a clean build" diff -r -x .unpress "$out" "$dir/clean"
+# the program or a template changing is a change too
+cp -r "$TOP/templates" "$TOP/styles" "$dir/"
+cp "$UNPRESS" "$dir/unpress"
+"$dir/unpress" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
+echo '<!-- changed -->' >>"$dir/templates/akn-html.xsl"
+"$dir/unpress" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
+check "a changed template converts everything again" grep -q '(20 converted, 0 up to date)' "$dir/err"
+"$UNPRESS" --force -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
+check "--force converts everything" grep -q '(20 converted, 0 up to date)' "$dir/err"
+# warnings are not forgotten when a document is up to date
+"$UNPRESS" -o "$dir/seed" "$TOP/input/CTOC_COP_2022_9.txt" 2>/dev/null
+msg=$("$UNPRESS" -o "$dir/seed" "$TOP/input/CTOC_COP_2022_9.txt" 2>&1)
+case "$msg" in *"warning: footnote 22"*"up to date"*) echo "ok - an up-to-date document repeats its warnings";;
+	*) echo "not ok - an up-to-date document repeats its warnings"; echo "    $msg" | head -3;; esac
+"$UNPRESS" -q --werror -o "$dir/seed" "$TOP/input/CTOC_COP_2022_9.txt"
+expect "--werror fails on an up-to-date document with warnings" 1 $?

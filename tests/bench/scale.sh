@@ -1,0 +1,52 @@
+#!/bin/sh
+# Scale benchmark (not a test): sites of 1,000–8,000 generated documents.
+#   sh tests/bench/scale.sh [SIZES]      (default "1000 2000 4000 8000")
+# Reports, for each size, the full build's time and peak memory (-j as the
+# machine's cores), -j 1 against -j 2 on 2,000, and on the largest a rebuild
+# after one input's text changed.  Editions: xml,html,site (PDF is the
+# per-document cost that dominates otherwise and says nothing about the site).
+# Work goes to $BENCH_DIR (default /tmp/unpress-scale).
+cd "$(dirname "$0")/../.." || exit 1
+sizes=${1:-"1000 2000 4000 8000"}
+dir=${BENCH_DIR:-/tmp/unpress-scale}
+mkdir -p "${BENCH_DIR:-/tmp/unpress-scale}"
+# a copy: `make` may replace ./unpress meanwhile
+cp unpress "${BENCH_DIR:-/tmp/unpress-scale}/unpress" || exit 1
+bin=${BENCH_DIR:-/tmp/unpress-scale}/unpress
+t="-t xml,html,site"
+mkdir -p "$dir"
+# timed LABEL CMD... → "LABEL  SECONDS s  PEAK_KB KB"
+timed() {
+	label=$1; shift
+	/usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null 2>"$dir/err" || { cat "$dir/err"; exit 1; }
+	read -r secs kb <"$dir/time"
+	printf '%-28s %8.2f s %8d KB\n' "$label" "$secs" "$kb"
+	echo "$secs" >"$dir/last"
+}
+largest=""
+for n in $sizes; do
+	[ -d "$dir/in-$n" ] || /usr/bin/python3 tests/corpus/generate.py "$n" "$dir/in-$n"
+	rm -rf "$dir/out-$n"
+	timed "full build, $n docs" "$bin" -q $t -o "$dir/out-$n" "$dir/in-$n"/*.txt
+	eval "full_$n=\$(cat \$dir/last)"
+	largest=$n
+done
+first=$(echo "$sizes" | cut -d' ' -f1)
+eval "a=\$full_$first b=\$full_$largest"
+awk -v a="$a" -v b="$b" -v n="$largest" -v m="$first" \
+	'BEGIN { printf "time ratio %s/%s docs: %.2f (linear: %.1f)\n", n, m, b / a, n / m }'
+if [ -d "$dir/in-2000" ]; then
+	rm -rf "$dir/j1"; timed "2000 docs, -j 1" "$bin" -q -j 1 $t -o "$dir/j1" "$dir/in-2000"/*.txt; j1=$(cat "$dir/last")
+	rm -rf "$dir/j2"; timed "2000 docs, -j 2" "$bin" -q -j 2 $t -o "$dir/j2" "$dir/in-2000"/*.txt; j2=$(cat "$dir/last")
+	awk -v a="$j1" -v b="$j2" 'BEGIN { printf "-j 2 speed-up: %.2f\n", a / b }'
+fi
+out="$dir/out-$largest"
+timed "$largest docs, nothing changed" "$bin" -q $t -o "$out" "$dir/in-$largest"/*.txt
+one="$dir/in-$largest/doc-00042.txt"
+cp "$one" "$dir/saved"
+echo "An added closing sentence." >>"$one"
+timed "$largest docs, one input edited" "$bin" -q $t -o "$out" "$dir/in-$largest"/*.txt
+touch1=$(cat "$dir/last")
+mv "$dir/saved" "$one"
+eval "full=\$full_$largest"
+awk -v a="$touch1" -v b="$full" 'BEGIN { printf "one-input rebuild: %.1f%% of the full build\n", 100 * a / b }'
