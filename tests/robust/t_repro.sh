@@ -13,7 +13,9 @@ sleep 1	# a clock that leaks into the output would now differ
 # shellcheck disable=SC2086
 "$UNPRESS" -q -j 3 -t xml,html,md,pdf,site -o "$dir/second run" $inputs
 expect "second run: exit 0" 0 $?
-check "every edition byte-identical (diff -r)" diff -r "$dir/first" "$dir/second run"
+# .unpress/ is the incremental build's own state (file times, inodes), not
+# an edition: it is meant to differ.
+check "every edition byte-identical (diff -r)" diff -r -x .unpress "$dir/first" "$dir/second run"
 for ext in xml html md pdf; do
 	n=$(find "$dir/first" -name "*.$ext" | wc -l)
 	[ "$n" -gt 0 ] && echo "ok - the comparison covers $n .$ext files" || echo "not ok - no .$ext file to compare"
