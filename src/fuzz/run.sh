@@ -13,7 +13,17 @@ mkdir -p "$B/artifacts" "$B/corpus-convert" "$B/corpus-render" "$B/seeds-xml"
 # Render seeds: AKN files, including the XML of each seed input.
 ./unpress -q -o "$B/seeds-xml" input/*.txt tests/*/inputs/* 2>/dev/null
 find tests -name '*.xml' -not -path 'tests/out*' -exec cp {} "$B/seeds-xml/" \;
-text_seeds="input $(ls -d tests/*/inputs 2>/dev/null) tests/fixtures tests/robust/crashes"
+# Text seeds: also each "--- input" section of the normaliser's case files.
+mkdir -p "$B/seeds-cases"
+/usr/bin/python3 - "$B/seeds-cases" tests/normalise/*.cases <<'EOS'
+import sys, re, os
+n = 0
+for path in sys.argv[2:]:
+    for m in re.finditer(r"^--- input\n(.*?)(?=^--- |^=== |\Z)", open(path).read(), re.S | re.M):
+        n += 1
+        open(os.path.join(sys.argv[1], "case-%04d.txt" % n), "w").write(m.group(1))
+EOS
+text_seeds="input $(ls -d tests/*/inputs 2>/dev/null) tests/fixtures tests/robust/crashes $B/seeds-cases"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/src/fuzz/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$PWD/tests/robust/lsan.supp"
 run() {
