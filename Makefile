@@ -61,6 +61,7 @@ publish: unpress
 test: test-deps unpress
 	@sh tests/run.sh
 	@$(MAKE) --no-print-directory test-sanitize
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_CI_SECONDS) FUZZ_JOBS=2
 
 # The suite again on an AddressSanitizer + UndefinedBehaviorSanitizer build
 # (build-asan/unpress).  Any sanitizer report aborts the run being tested,
@@ -79,6 +80,8 @@ test-sanitize:
 
 # libFuzzer harnesses (src/fuzz/): make fuzz FUZZ_SECONDS=N runs each for N s.
 FUZZ_SECONDS ?= 60
+# make test gives each harness this long (CI's bounded fuzzing run).
+FUZZ_CI_SECONDS ?= 30
 # UBSan reports are recoverable here only so that src/fuzz/ubsan.supp can
 # list known open ones; run.sh sets halt_on_error, so any other one stops.
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fsanitize-recover=undefined -fno-omit-frame-pointer
