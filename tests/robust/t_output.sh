@@ -3,6 +3,7 @@
 # temporary file left, and an existing good output never replaced by a
 # broken one.  A batch with bad files still converts every other file.
 . "$TOP/tests/lib.sh"; . "$TOP/tests/robust/lib.sh"
+PY=/usr/bin/python3
 dir="$TESTS_OUT/robust-output"; rm -rf "$dir"; mkdir -p "$dir"
 cd "$dir" || exit 1
 SEED="$TOP/input/resolution-11-3.txt"
@@ -62,6 +63,19 @@ printf '%%PDF-1.4\n' >report.txt
 "$UNPRESS" -q -t xml,md,html -o keep report.txt 2>/dev/null; expect "bad input over a good output: exit 65" 65 $?
 check "bad input over a good output: outputs kept" sh -c \
 	"cmp report.xml keep/report.xml && cmp report.md keep/report.md && cmp report.html keep/report.html"
+
+# Killed in the middle (SIGKILL, no chance to clean up): whenever the kill
+# lands, the output is the old file or the whole new one, never a part.
+mkdir -p killed
+printf 'Old report\n\nShort.\n' >killed/doc.txt
+"$UNPRESS" -q -o killed killed/doc.txt
+cp killed/doc.xml old-doc.xml
+$PY -c "import sys; sys.stdout.write('New report\n\n' + 'word ' * 4000000 + '\n')" >killed/doc.txt
+"$UNPRESS" -q -t xml,html,md -o killed killed/doc.txt & victim=$!
+sleep 1; kill -KILL $victim 2>/dev/null; wait $victim 2>/dev/null
+check "killed mid-conversion: the XML is the old one or a whole new one" sh -c \
+	"cmp -s killed/doc.xml old-doc.xml || xmllint --noout --huge killed/doc.xml"
+rm -f killed/*.tmp*	# what SIGKILL leaves: temporary files, never a target
 
 # A batch with bad files in the middle: every good file is converted, in
 # one process (-j 1) or many (-j 3), and the exit code reports the failure
