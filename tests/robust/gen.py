@@ -5,6 +5,7 @@
 #   paras  N numbered paragraphs with symbols, a chapter every 50
 #   loose  N AKN paragraphs each followed by a loose <p> (an XML file)
 #   deep   N items in N nested lists on one line
+#   dupnum N chapters, sections and paragraphs that all repeat one number
 import sys
 kind, n = sys.argv[1], int(sys.argv[2])
 out = []
@@ -30,6 +31,9 @@ elif kind == 'loose':
                    f'</paragraph><p>Loose {i}</p>' for i in range(1, n + 1))
     out.append('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
                f'<doc name="report"><meta/><mainBody>{body}</mainBody></doc></akomaNtoso>')
+elif kind == 'dupnum':
+    for i in range(1, n + 1):
+        out.append(f'I. Chapter {i}\n\nA. Section {i}\n\n1. Paragraph {i} of the chapter.\n')
 elif kind == 'deep':
     out.append('- ' * n + 'the deepest item')
 sys.stdout.write('\n'.join(out) + '\n')
