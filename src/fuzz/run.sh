@@ -1,8 +1,9 @@
 #!/bin/sh
 # Run each libFuzzer harness (built by `make fuzz` into build-fuzz/) for
 # $1 seconds.  Seeds: input/, every tests/*/inputs folder, tests/fixtures,
-# tests/robust/crashes; the XML harness also gets every *.xml under tests/
-# and the XML of the seed inputs (converted here).  The corpus each run
+# tests/robust/crashes and the inputs of tests/normalise/*.cases; the XML
+# harness gets every *.xml under tests/ and the XML of the seed inputs
+# (converted here).  The corpus each run
 # grows is kept in build-fuzz/corpus-NAME for the next run; a crash lands in
 # build-fuzz/artifacts/ and makes this script fail.
 # FUZZ_JOBS=2 runs the two harnesses at once.
@@ -11,7 +12,9 @@ cd "$(dirname "$0")/../.." || exit 1
 B=build-fuzz
 mkdir -p "$B/artifacts" "$B/corpus-convert" "$B/corpus-render" "$B/seeds-xml"
 # Render seeds: AKN files, including the XML of each seed input.
-./unpress -q -o "$B/seeds-xml" input/*.txt tests/*/inputs/* 2>/dev/null
+rm -rf "$B/seeds-tmp"
+./unpress -q -o "$B/seeds-tmp" input/*.txt tests/*/inputs/* 2>/dev/null
+cp "$B/seeds-tmp"/*.xml "$B/seeds-xml/" && rm -rf "$B/seeds-tmp"
 find tests -name '*.xml' -not -path 'tests/out*' -exec cp {} "$B/seeds-xml/" \;
 # Text seeds: also each "--- input" section of the normaliser's case files.
 mkdir -p "$B/seeds-cases"
