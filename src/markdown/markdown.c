@@ -34,6 +34,7 @@
 #include <sysexits.h>
 
 #include "escape.h"
+#include "href.h"
 #include "notes.h"
 #include "util/atomic.h"
 #include "util/buf.h"
@@ -225,14 +226,16 @@ static void render_inlines(struct md *m, xmlNodePtr parent, struct buf *b)
 		}
 		case EL_REF: {
 			xmlChar *href = xmlGetProp(n, BAD_CAST "href");
-			if (!href || !*href) {
-				render_inlines(m, n, b);
+			size_t start, len;
+			if (!href || !md_safe_href((const char *)href, &start, &len)) {
+				render_inlines(m, n, b);	/* the text, not a link */
 			} else {
 				buf_putc(b, '[');
 				render_inlines(m, n, b);
 				trim_end(b);
 				buf_puts(b, "](");
-				md_escape_url(b, (const char *)href);
+				((char *)href)[start + len] = '\0';
+				md_escape_url(b, (const char *)href + start);
 				buf_putc(b, ')');
 			}
 			xmlFree(href);
@@ -303,8 +306,22 @@ static void end_block(struct md *m)
 static void put_anchor(struct buf *b, xmlNodePtr n)
 {
 	xmlChar *eid = xmlGetProp(n, BAD_CAST "eId");
-	if (eid && *eid)
-		buf_printf(b, "<a id=\"%s\"></a>", (const char *)eid);
+	if (eid && *eid) {
+		/* the eId is data: quoted so that it cannot end the attribute or
+		 * the tag (an XML given to `unpress render` may hold anything) */
+		buf_puts(b, "<a id=\"");
+		for (const char *p = (const char *)eid; *p; p++) {
+			switch (*p) {
+			case '"': buf_puts(b, "&quot;"); break;
+			case '<': buf_puts(b, "&lt;"); break;
+			case '>': buf_puts(b, "&gt;"); break;
+			case '&': buf_puts(b, "&amp;"); break;
+			case '\n': buf_putc(b, ' '); break;
+			default: buf_putc(b, *p);
+			}
+		}
+		buf_puts(b, "\"></a>");
+	}
 	xmlFree(eid);
 }
 

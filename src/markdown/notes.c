@@ -26,12 +26,17 @@ static xmlNodePtr next_node(xmlNodePtr root, xmlNodePtr n)
 	return NULL;
 }
 
+/* A label keeps letters, digits, "*", ".", "-", "_" and any non-ASCII
+ * character ("†"); everything else becomes "_": what would end the label
+ * ("]", spaces) and what a renderer could take for raw HTML ("<", "\"",
+ * "&": a marker in an XML given to `unpress render` may hold anything). */
 static void put_sanitised(struct buf *b, const char *s)
 {
 	for (; *s; s++) {
-		char c = *s;
-		buf_putc(b, (c == ' ' || c == '\t' || c == '\n' || c == '[' || c == ']' ||
-			     c == '\\' || c == '^') ? '_' : c);
+		unsigned char c = (unsigned char)*s;
+		int keep = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			   (c >= 'A' && c <= 'Z') || c == '*' || c == '.' || c == '-' || c == '_';
+		buf_putc(b, keep ? (char)c : '_');
 	}
 }
 
