@@ -888,6 +888,18 @@ xmlDocPtr akn_build(struct document *doc)
 	return b.xml;
 }
 
+static void quiet_generic_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void quiet_structured_error(void *ctx, xmlErrorPtr err)
+{
+	(void)ctx;
+	(void)err;
+}
+
 xmlDocPtr akn_load_safely(const char *path, struct diag *diag)
 {
 	FILE *f = fopen(path, "rb");
@@ -901,7 +913,14 @@ xmlDocPtr akn_load_safely(const char *path, struct diag *diag)
 	/* No entity expansion (billion laughs), no DTD loading, no network. */
 	int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	/* libxml2 prints some errors (bad bytes for the declared encoding)
+	 * through its generic handler even with NOERROR: silence it here, the
+	 * one message we print comes from the context's last error */
+	xmlSetGenericErrorFunc(NULL, quiet_generic_error);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured_error);
 	xmlDocPtr xml = xmlCtxtReadFile(ctxt, path, NULL, options);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	int bad = !xml;
 	if (xml && xml->intSubset) {
 		diag_error(diag, 0, "xml", "refusing an XML file with a DOCTYPE (entities and DTDs are not accepted)");
@@ -915,8 +934,11 @@ xmlDocPtr akn_load_safely(const char *path, struct diag *diag)
 	}
 	if (!xml) {
 		xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
-		diag_error(diag, err ? err->line : 0, "xml", "not well-formed XML: %s",
-			   err && err->message ? err->message : "parse error");
+		/* libxml2's messages end with a newline; ours must not */
+		char message[512];
+		snprintf(message, sizeof message, "%s", err && err->message ? err->message : "parse error");
+		message[strcspn(message, "\n")] = '\0';
+		diag_error(diag, err ? err->line : 0, "xml", "not well-formed XML: %s", message);
 	}
 	xmlFreeParserCtxt(ctxt);
 	if (bad) {

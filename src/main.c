@@ -102,9 +102,10 @@ static int run_one(struct batch *b, int i)
 	return rc;
 }
 
-static void finished(struct batch *b, int i)
+/* rc: the document's exit status; 0 and 1 (warnings) are conversions. */
+static void finished(struct batch *b, int i, int rc)
 {
-	progress_step(b->progress, b->reports[i].warnings, b->reports[i].errors);
+	progress_step(b->progress, b->reports[i].warnings, b->reports[i].errors, rc > 1);
 }
 
 /* Run the jobs listed in todo, up to opts->jobs at a time.  With more than
@@ -117,8 +118,9 @@ static int run_all(struct batch *b, const int *todo, int ntodo)
 	const struct options *opts = b->opts;
 	if (opts->jobs <= 1 || ntodo <= 1) {
 		for (int k = 0; k < ntodo; k++) {
-			status = merge_status(status, run_one(b, todo[k]));
-			finished(b, todo[k]);
+			int rc = run_one(b, todo[k]);
+			status = merge_status(status, rc);
+			finished(b, todo[k], rc);
 		}
 		return status;
 	}
@@ -131,8 +133,9 @@ static int run_all(struct batch *b, const int *todo, int ntodo)
 			int i = todo[next++];
 			pid_t pid = fork();
 			if (pid < 0) {
-				status = merge_status(status, run_one(b, i));
-				finished(b, i);
+				int rc = run_one(b, i);
+				status = merge_status(status, rc);
+				finished(b, i, rc);
 				continue;
 			}
 			if (pid == 0) {
@@ -156,10 +159,11 @@ static int run_all(struct batch *b, const int *todo, int ntodo)
 			break;
 		}
 		running--;
+		int rc = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : EX_SOFTWARE;
 		for (int s = 0; s < opts->jobs; s++)
 			if (pids[s] == done) {
 				pids[s] = 0;
-				finished(b, slots[s]);
+				finished(b, slots[s], rc);
 			}
 		if (WIFEXITED(wstatus))
 			status = merge_status(status, WEXITSTATUS(wstatus));

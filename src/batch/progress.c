@@ -39,8 +39,9 @@ static void draw(struct progress *p, const char *phase)
 	p->last_draw = t;
 }
 
-void progress_step(struct progress *p, unsigned warnings, unsigned errors)
+void progress_step(struct progress *p, unsigned warnings, unsigned errors, bool failed)
 {
+	p->failed += failed;
 	p->done++;
 	p->warnings += warnings;
 	p->errors += errors;
@@ -73,7 +74,10 @@ void progress_summary(struct progress *p, bool site_changed)
 		fprintf(p->out, "unpress: %u document%s up to date\n", p->total, p->total == 1 ? "" : "s");
 		return;
 	}
-	fprintf(p->out, "unpress: %u document%s (%u converted, %u up to date), %u warning%s, %u error%s, %.1f s\n",
-		p->total, p->total == 1 ? "" : "s", p->done, p->skipped,
+	char failed[32] = "";
+	if (p->failed)
+		snprintf(failed, sizeof failed, ", %u failed", p->failed);
+	fprintf(p->out, "unpress: %u document%s (%u converted, %u up to date%s), %u warning%s, %u error%s, %.1f s\n",
+		p->total, p->total == 1 ? "" : "s", p->done - p->failed, p->skipped, failed,
 		p->warnings, p->warnings == 1 ? "" : "s", p->errors, p->errors == 1 ? "" : "s", elapsed);
 }

@@ -13,13 +13,14 @@ struct progress {
 	unsigned total;		/* documents given */
 	unsigned skipped;	/* up to date, counted as done at the start */
 	unsigned done;		/* converted (or failed) so far */
+	unsigned failed;	/* of those, how many failed */
 	unsigned warnings, errors;
 	double start, last_draw;
 };
 
 void progress_start(struct progress *p, unsigned total, unsigned skipped, int verbosity);
 /* One more document finished converting. */
-void progress_step(struct progress *p, unsigned warnings, unsigned errors);
+void progress_step(struct progress *p, unsigned warnings, unsigned errors, bool failed);
 /* Say what a later phase is doing ("building the site"), on the live line. */
 void progress_phase(struct progress *p, const char *what);
 /* Erase the live line (before other output, and at the end). */
