@@ -24,6 +24,7 @@
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -189,24 +190,107 @@ static int load_doc(const char *out_dir, const char *name,
 	} else
 		diag_warn(diag, 0, "site", "no XML for %s (%s): its page is not rebuilt", d->slug, buf_cstr(&path));
 	d->source_stamp = h ? h : 1;
-	d->links = xmlNewDoc(X("1.0"));
-	xmlNodePtr links = xmlNewNode(NULL, X("links"));
-	xmlSetNs(links, xmlNewNs(links, X(UNPRESS_NS), NULL));
-	xmlDocSetRootElement(d->links, links);
-	buf_clear(&path);
-	/* The URL document() asks for; matched in memory, never read.  It is
-	 * absolute (a relative URL would be resolved against the stylesheet)
-	 * and made only of characters a URI keeps as they are: document()
-	 * escapes the rest, so a real path ("my output/", a slug with "%")
-	 * would no longer match and the page would silently lose its links.
-	 * Hence the slug in hex, not the output folder. */
-	buf_puts(&path, "/unpress-linkmap/");
-	for (const unsigned char *p = (const unsigned char *)d->slug; *p; p++)
-		buf_printf(&path, "%02x", *p);
-	buf_puts(&path, ".links.xml");
-	d->links->URL = xmlStrdup(X(buf_cstr(&path)));
 	buf_free(&path);
 	return 0;
+}
+
+/* The URL document() asks for a page's link map; matched in memory, never
+ * read.  It is absolute (a relative URL would be resolved against the
+ * stylesheet) and made only of characters a URI keeps as they are:
+ * document() escapes the rest, so a real path ("my output/", a slug with
+ * "%") would no longer match and the page would silently lose its links.
+ * Hence the slug in hex, not the output folder.  The caller frees it. */
+static char *link_map_url(const struct site_doc *d)
+{
+	struct buf url = BUF_INIT;
+	buf_puts(&url, "/unpress-linkmap/");
+	for (const unsigned char *p = (const unsigned char *)d->slug; *p; p++)
+		buf_printf(&url, "%02x", *p);
+	buf_puts(&url, ".links.xml");
+	char *s = strdup(buf_cstr(&url));
+	buf_free(&url);
+	return s;
+}
+
+static void add_link(struct site_doc *d, const char *href, const char *text, const char *target)
+{
+	if (d->nlinks == d->cap_links) {
+		d->cap_links = d->cap_links ? d->cap_links * 2 : 4;
+		d->links = realloc(d->links, d->cap_links * sizeof *d->links);
+	}
+	d->links[d->nlinks++] = (struct site_link){strdup(href), strdup(text), strdup(target)};
+}
+
+static void add_cite(struct site_doc *d, const char *eid, const char *from, const char *label)
+{
+	if (d->ncites == d->cap_cites) {
+		d->cap_cites = d->cap_cites ? d->cap_cites * 2 : 4;
+		d->cites = realloc(d->cites, d->cap_cites * sizeof *d->cites);
+	}
+	d->cites[d->ncites++] = (struct site_cite){strdup(eid), strdup(from), strdup(label)};
+}
+
+static void free_link_map(struct site_doc *d)
+{
+	for (size_t i = 0; i < d->nlinks; i++) {
+		free(d->links[i].href);
+		free(d->links[i].text);
+		free(d->links[i].target);
+	}
+	for (size_t i = 0; i < d->ncites; i++) {
+		free(d->cites[i].eid);
+		free(d->cites[i].from);
+		free(d->cites[i].label);
+	}
+	free(d->links);
+	free(d->cites);
+	d->links = NULL;
+	d->cites = NULL;
+	d->nlinks = d->ncites = d->cap_links = d->cap_cites = 0;
+}
+
+/* The link map as the template reads it:
+ * <links><link href text target/>…<cited eId from label/>…</links>. */
+static xmlDocPtr link_map_tree(const struct site_doc *d)
+{
+	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	xmlNodePtr root = xmlNewNode(NULL, X("links"));
+	xmlNsPtr ns = xmlNewNs(root, X(UNPRESS_NS), NULL);
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(doc, root);
+	for (size_t i = 0; i < d->nlinks; i++) {
+		xmlNodePtr l = xmlNewChild(root, ns, X("link"), NULL);
+		xmlSetProp(l, X("href"), X(d->links[i].href));
+		xmlSetProp(l, X("text"), X(d->links[i].text));
+		xmlSetProp(l, X("target"), X(d->links[i].target));
+	}
+	for (size_t i = 0; i < d->ncites; i++) {
+		xmlNodePtr c = xmlNewChild(root, ns, X("cited"), NULL);
+		xmlSetProp(c, X("eId"), X(d->cites[i].eid));
+		xmlSetProp(c, X("from"), X(d->cites[i].from));
+		xmlSetProp(c, X("label"), X(d->cites[i].label));
+	}
+	char *url = link_map_url(d);
+	doc->URL = xmlStrdup(X(url));
+	free(url);
+	return doc;
+}
+
+/* What a page shows of its link map, folded into h (its stamp). */
+static uint64_t hash_link_map(uint64_t h, const struct site_doc *d)
+{
+	for (size_t i = 0; i < d->nlinks; i++) {
+		const char *parts[] = {d->links[i].href, d->links[i].text, d->links[i].target};
+		for (size_t k = 0; k < 3; k++)
+			h = hash_add(h, parts[k], strlen(parts[k]) + 1);
+	}
+	h = hash_add(h, "|", 1);
+	for (size_t i = 0; i < d->ncites; i++) {
+		const char *parts[] = {d->cites[i].eid, d->cites[i].from, d->cites[i].label};
+		for (size_t k = 0; k < 3; k++)
+			h = hash_add(h, parts[k], strlen(parts[k]) + 1);
+	}
+	return h ? h : 1;
 }
 
 static void free_doc(struct site_doc *d)
@@ -220,7 +304,7 @@ static void free_doc(struct site_doc *d)
 		free(d->refs[i].text);
 	}
 	free(d->refs);
-	xmlFreeDoc(d->links);
+	free_link_map(d);
 }
 
 /* "para. 9" / "paras. 9–12" / "paragraph 9" in a reference → "para_9". */
@@ -357,7 +441,6 @@ static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const c
  * cited entries in the target's map, external symbols in the corpus. */
 static void resolve_refs(struct corpus *c, struct site_doc *d)
 {
-	xmlNodePtr my_links = xmlDocGetRootElement(d->links);
 	for (size_t i = 0; i < d->nrefs; i++) {
 		const char *href = d->refs[i].href, *from = d->refs[i].from, *text = d->refs[i].text;
 		struct site_doc *target = href ? resolve(c, d, href, text) : NULL;
@@ -372,15 +455,8 @@ static void resolve_refs(struct corpus *c, struct site_doc *d)
 			}
 			struct buf dest = BUF_INIT;
 			buf_printf(&dest, "%s.html%s%s", target->slug, pin ? "#" : "", pin ? pin : "");
-			xmlNodePtr l = xmlNewChild(my_links, my_links->ns, X("link"), NULL);
-			xmlSetProp(l, X("href"), X(href));
-			xmlSetProp(l, X("text"), X(text));
-			xmlSetProp(l, X("target"), X(buf_cstr(&dest)));
-			xmlNodePtr tl = xmlDocGetRootElement(target->links);
-			xmlNodePtr cited = xmlNewChild(tl, tl->ns, X("cited"), NULL);
-			xmlSetProp(cited, X("eId"), X(pin ? pin : ""));
-			xmlSetProp(cited, X("from"), X(buf_cstr(&where)));
-			xmlSetProp(cited, X("label"), X(label));
+			add_link(d, href, text, buf_cstr(&dest));
+			add_cite(target, pin ? pin : "", buf_cstr(&where), label);
 			buf_free(&dest);
 			free(pin);
 		} else if (href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)]) {
@@ -419,7 +495,7 @@ static void describe_docs(struct corpus *c)
 		xmlSetProp(n, X("title"), X(d->title ? d->title : d->label));
 		xmlSetProp(n, X("type"), X(d->type ? d->type : ""));
 		xmlSetProp(n, X("date"), X(d->date ? d->date : ""));
-		xmlSetProp(n, X("cited"), X(xmlDocGetRootElement(d->links)->children ? "1" : ""));
+		xmlSetProp(n, X("cited"), X(d->ncites ? "1" : ""));
 	}
 }
 
@@ -464,27 +540,32 @@ static int render_doc_page(struct site_doc *d, const char *out_dir, const struct
 	xmlDocPtr akn = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
 	if (!akn) {
 		diag_warn(opts->diag, 0, "site", "cannot read %s: its page is not rebuilt", buf_cstr(&path));
-		xmlFreeDoc(d->links);
-		d->links = NULL;
+		free_link_map(d);
 		buf_free(&path);
 		return 0;
 	}
 	buf_clear(&path);
 	buf_printf(&path, "%s/%s.html", out_dir, d->slug);
+	xmlDocPtr map = link_map_tree(d);
+	free_link_map(d);
 	struct xslt_param params[] = {
 		{"slug", d->slug},
 		{"css", "unpress.css"},
-		{"linkmap", (const char *)d->links->URL},
+		{"linkmap", (const char *)map->URL},
 		{"site", "1"},
 	};
-	/* the transform takes the link map and frees it */
-	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params, 4, d->links,
+	/* the transform takes the link map tree and frees it */
+	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params, 4, map,
 				 buf_cstr(&path), opts->diag, "site");
-	d->links = NULL;
 	if (status == 0)
 		status = search_units_write(out_dir, d->slug, akn, opts->diag);
 	xmlFreeDoc(akn);
 	buf_free(&path);
+	/* A page's tree, its transform and its result are freed now; give the
+	 * pages back to the system, or the small long-lived allocations in
+	 * between (the site index) keep the heap at its high-water mark and
+	 * resident memory grows with every page rendered. */
+	malloc_trim(0);
 	return status;
 }
 
@@ -606,18 +687,16 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	for (size_t i = 0; i < c.ndocs; i++) {
 		struct site_doc *d = &c.docs[i];
 		if (!d->has_akn) {
-			xmlFreeDoc(d->links);
-			d->links = NULL;
+			free_link_map(d);
 			continue;
 		}
-		d->page_stamp = hash_tree(d->source_stamp, d->links);
+		d->page_stamp = hash_link_map(d->source_stamp, d);
 		buf_clear(&name);
 		buf_printf(&name, "%s.html", d->slug);
 		const char *units = search_units_name(d->slug);
 		if (!opts->force && stamps_current(stamps, out_dir, buf_cstr(&name), d->page_stamp) &&
 		    stamps_current(stamps, out_dir, units, d->source_stamp)) {
-			xmlFreeDoc(d->links); /* not needed: the page stands */
-			d->links = NULL;
+			free_link_map(d); /* not needed: the page stands */
 		} else
 			todo[ntodo++] = i;
 	}

@@ -28,7 +28,24 @@ struct site_doc {
 	bool has_akn;		/* OUT/SLUG.xml exists */
 	uint64_t source_stamp;	/* hash of its manifest, XML file and the program */
 	uint64_t page_stamp;	/* source_stamp + its link map */
-	xmlDocPtr links;	/* the per-document link map the template reads */
+	/* The link map the template reads, kept as compact records until the
+	 * page is rendered (a tree per document would cost ~30 KB each for the
+	 * whole build): the in-corpus targets of its references, and who cites
+	 * it (backlinks). */
+	struct site_link *links;
+	size_t nlinks, cap_links;
+	struct site_cite *cites;
+	size_t ncites, cap_cites;
+};
+
+/* A reference of this document that the corpus resolves. */
+struct site_link {
+	char *href, *text, *target;
+};
+
+/* A citation of this document (or of its paragraph eid, "" for the whole). */
+struct site_cite {
+	char *eid, *from, *label;
 };
 
 /* Write OUT/.unpress/units/SLUG: the document's search units, one per line

@@ -17,12 +17,17 @@ now() { date +%s.%N; }
 t0=$(now)
 i=0; while [ $i -lt "$rounds" ]; do ./unpress -q --force -t html -j 1 -o "$tmp/u" $files >/dev/null 2>&1; i=$((i + 1)); done
 t1=$(now)
+# and with the default -j (one job per core): pandoc runs one process per file
+i=0; while [ $i -lt "$rounds" ]; do ./unpress -q --force -t html -o "$tmp/uj" $files >/dev/null 2>&1; i=$((i + 1)); done
+tj=$(now)
+t1b=$tj
 i=0; while [ $i -lt "$rounds" ]; do for f in $files; do pandoc -f gfm -t html "$f" -o "$tmp/p.html"; done; i=$((i + 1)); done
 t2=$(now)
-awk -v b="$bytes" -v r="$rounds" -v t0="$t0" -v t1="$t1" -v t2="$t2" 'BEGIN {
-	u = t1 - t0; p = t2 - t1; mb = b * r / 1e6
+awk -v b="$bytes" -v r="$rounds" -v t0="$t0" -v t1="$t1" -v tj="$tj" -v t2="$t2" 'BEGIN {
+	u = t1 - t0; uj = tj - t1; p = t2 - tj; mb = b * r / 1e6
 	printf "inputs: %d bytes x %d rounds\n", b, r
-	printf "unpress -t html      : %7.3f s  %7.2f MB/s\n", u, mb / u
+	printf "unpress -t html -j 1 : %7.3f s  %7.2f MB/s\n", u, mb / u
+	printf "unpress -t html (-j cores): %7.3f s  %7.2f MB/s\n", uj, mb / uj
 	printf "pandoc -f gfm -t html: %7.3f s  %7.2f MB/s\n", p, mb / p
-	printf "ratio (unpress/pandoc throughput): %.1fx\n", p / u
+	printf "ratio (unpress/pandoc throughput): %.1fx with -j 1, %.1fx with -j cores\n", p / u, p / uj
 }'
