@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,7 @@ struct builder {
 	xmlDocPtr xml;
 	xmlNsPtr ns;
 	xmlHashTablePtr eids;
+	xmlHashTablePtr eid_next;	/* eId asked for twice → next suffix to try */
 	struct frame stack[64];
 	int depth;
 	int note_scope_seen;
@@ -71,15 +73,25 @@ static xmlNodePtr add_text(struct builder *b, xmlNodePtr parent, const char *nam
  * paragraphs numbered 9.) would make it repeat. */
 static const char *unique_eid(struct builder *b, const char *want)
 {
-	const char *eid = want;
-	char tmp[512];
-	for (int k = 2; xmlHashLookup(b->eids, X(eid)); k++) {
-		snprintf(tmp, sizeof tmp, "%s_%d", want, k);
-		eid = tmp;
+	if (!xmlHashLookup(b->eids, X(want))) {
+		char *kept = arena_strdup(&b->doc->arena, want);
+		xmlHashAddEntry(b->eids, X(kept), kept);
+		return kept;
 	}
-	char *kept = arena_strdup(&b->doc->arena, eid);
-	xmlHashAddEntry(b->eids, X(kept), kept);
-	return kept;
+	/* a repeat: continue from the last suffix this name was given, so n
+	 * repeats cost n lookups, not n² */
+	intptr_t k = (intptr_t)xmlHashLookup(b->eid_next, X(want));
+	if (k < 2)
+		k = 2;
+	char *eid;
+	for (;; k++) {
+		eid = arena_printf(&b->doc->arena, "%s_%ld", want, (long)k);
+		if (!xmlHashLookup(b->eids, X(eid)))
+			break;
+	}
+	xmlHashUpdateEntry(b->eid_next, X(want), (void *)(k + 1), NULL);
+	xmlHashAddEntry(b->eids, X(eid), eid);
+	return eid;
 }
 
 static void set_eid(struct builder *b, xmlNodePtr node, const char *want)
@@ -819,6 +831,7 @@ xmlDocPtr akn_build(struct document *doc)
 	/* element and attribute names interned once, not allocated per node */
 	b.xml->dict = xmlDictCreate();
 	b.eids = xmlHashCreate(256);
+	b.eid_next = xmlHashCreate(16);
 	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
 	b.ns = xmlNewNs(root, X(AKN_NS), NULL);
 	xmlSetNs(root, b.ns);
@@ -884,6 +897,7 @@ xmlDocPtr akn_build(struct document *doc)
 			   X(un_date_to_iso(&doc->arena, text) ? "date" : "meeting"));
 	}
 	xmlHashFree(b.eids, NULL);
+	xmlHashFree(b.eid_next, NULL);
 	buf_free(&b.scratch);
 	return b.xml;
 }

@@ -90,9 +90,14 @@ static int marker_number(const char *m)
 {
 	if (!isdigit((unsigned char)m[0]))
 		return -1;
+	/* footnote numbers are small; a long run of digits is not one (and
+	 * must not overflow) */
 	int v = 0;
-	for (; isdigit((unsigned char)*m); m++)
+	for (; isdigit((unsigned char)*m); m++) {
+		if (v > 99999)
+			return -1;
 		v = v * 10 + (*m - '0');
+	}
 	return v;
 }
 
