@@ -86,7 +86,14 @@ static void put_text(struct buf *b, const char *s)
  * tell the columns apart. */
 static void put_layout_text(struct buf *b, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
+	/* most text has no column gap: copy it whole */
+	const char *gap = memmem(s, n, "   ", 3);
+	if (!gap) {
+		buf_put(b, s, n);
+		return;
+	}
+	buf_put(b, s, (size_t)(gap - s));
+	for (size_t i = (size_t)(gap - s); i < n; i++) {
 		if (s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' && s[i + 2] == ' ') {
 			while (i + 1 < n && s[i + 1] == ' ')
 				i++;

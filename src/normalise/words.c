@@ -125,53 +125,55 @@ static bool is_word(const char *s, size_t n)
 	return has_word(s, n);
 }
 
-static bool all_letters(const char *s, size_t n)
+static bool letter(char c)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!isalpha((unsigned char)s[i]))
-			return false;
-	return n > 0;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Join split words in one text; returns it unchanged when none. */
+/* Join split words in one text; returns it unchanged when none.  Only the
+ * neighbourhood of each space is looked at: a word a ending right before
+ * it and a word b starting right after it in lower case. */
 static char *join_split_words(struct document *doc, const char *t, int line)
 {
 	struct buf out = BUF_INIT;
 	size_t n = strlen(t), copied = 0;
 	int joined = 0;
-	for (size_t i = 0; i < n;) {
-		/* a word a, one space, a word b starting lower case */
-		if (!isalpha((unsigned char)t[i]) || (i > 0 && isalnum((unsigned char)t[i - 1]))) {
-			i++;
+	/* each word is looked up once, as the b of one pair and the a of the next */
+	size_t prev_b = (size_t)-1;
+	bool prev_is_word = false;
+	for (const char *sp = memchr(t, ' ', n); sp; sp = memchr(sp + 1, ' ', n - (size_t)(sp + 1 - t))) {
+		size_t i = (size_t)(sp - t);
+		if (i == 0 || i + 1 >= n || !letter(t[i - 1]) || !(t[i + 1] >= 'a' && t[i + 1] <= 'z'))
 			continue;
-		}
 		size_t a = i;
-		while (i < n && isalpha((unsigned char)t[i]))
-			i++;
-		size_t alen = i - a;
-		if (i + 1 >= n || t[i] != ' ' || !islower((unsigned char)t[i + 1]))
-			continue;
+		while (a > 0 && letter(t[a - 1]))
+			a--;
 		size_t b = i + 1, e = b;
-		while (e < n && isalpha((unsigned char)t[e]))
+		while (e < n && letter(t[e]))
 			e++;
-		size_t blen = e - b;
-		/* the pair must be whole words: no hyphen, digit or apostrophe glued on */
-		if ((e < n && (isalnum((unsigned char)t[e]) || t[e] == '-' || t[e] == '\'')) ||
-		    (a > 0 && (t[a - 1] == '-' || t[a - 1] == '\'')) || alen + blen > 40 ||
-		    !all_letters(t + a, alen) || !all_letters(t + b, blen))
+		size_t alen = i - a, blen = e - b;
+		/* whole words only: nothing glued on either side */
+		if ((a > 0 && (isalnum((unsigned char)t[a - 1]) || t[a - 1] == '-' || t[a - 1] == '\'')) ||
+		    (e < n && (isalnum((unsigned char)t[e]) || t[e] == '-' || t[e] == '\'')) || alen + blen > 40 ||
+		    (unsigned char)t[e] >= 0x80 || (a > 0 && (unsigned char)t[a - 1] >= 0x80))
+			continue;
+		bool a_word = prev_b == a ? prev_is_word : is_word(t + a, alen);
+		bool b_word = is_word(t + b, blen);
+		prev_b = b;
+		prev_is_word = b_word;
+		if (a_word && b_word)
 			continue;
 		char joined_word[48];
 		memcpy(joined_word, t + a, alen);
 		memcpy(joined_word + alen, t + b, blen);
-		bool a_word = is_word(t + a, alen), b_word = is_word(t + b, blen);
-		if ((a_word && b_word) || !is_word(joined_word, alen + blen))
+		if (!is_word(joined_word, alen + blen))
 			continue;
 		buf_put(&out, t + copied, i - copied);	/* up to the stray space */
 		copied = i + 1;
 		joined++;
+		prev_b = (size_t)-1;
 		diag_note(doc->diag, line, "words", "joined \"%.*s %.*s\" split by a stray space", (int)alen, t + a,
 			  (int)blen, t + b);
-		i = e;
 	}
 	if (!joined) {
 		buf_free(&out);

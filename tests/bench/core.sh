@@ -20,7 +20,7 @@ now() { date +%s%N; }
 best_cmark=0 best_unpress=0
 for r in $(seq "$rounds"); do
 	t0=$(now); for f in "$work"/*.txt; do cmark-gfm -e footnotes -e table -e strikethrough -e autolink "$f" >/dev/null; done; t1=$(now)
-	./unpress -q -j 1 -t xml -o "$work/out" "$work"/*.txt; t2=$(now)
+	./unpress -q --force -j 1 -t xml -o "$work/out" "$work"/*.txt; t2=$(now)
 	c=$((t1 - t0)) u=$((t2 - t1))
 	[ "$best_cmark" -eq 0 ] || [ "$c" -lt "$best_cmark" ] && best_cmark=$c
 	[ "$best_unpress" -eq 0 ] || [ "$u" -lt "$best_unpress" ] && best_unpress=$u
@@ -37,7 +37,7 @@ if command -v valgrind >/dev/null; then
 	big="$work/CTOC_COP_2022_9-x20.txt"
 	count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs:/ {gsub(",", "", $NF); print $NF}'; }
 	ic=$(count cmark-gfm -e footnotes -e table -e strikethrough -e autolink "$big")
-	iu=$(count ./unpress -q -j 1 -t xml -o "$work/out" "$big")
+	iu=$(count ./unpress -q --force -j 1 -t xml -o "$work/out" "$big")
 	awk -v c="$ic" -v u="$iu" -v b="$(wc -c <"$big")" 'BEGIN {
 		printf "instructions per byte: cmark-gfm %.0f, unpress %.0f; ratio %.2f\n", c / b, u / b, c / u
 	}'

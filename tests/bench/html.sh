@@ -15,7 +15,7 @@ done
 bytes=$(cat $files | wc -c)
 now() { date +%s.%N; }
 t0=$(now)
-i=0; while [ $i -lt "$rounds" ]; do ./unpress -q -t html -j 1 -o "$tmp/u" $files >/dev/null 2>&1; i=$((i + 1)); done
+i=0; while [ $i -lt "$rounds" ]; do ./unpress -q --force -t html -j 1 -o "$tmp/u" $files >/dev/null 2>&1; i=$((i + 1)); done
 t1=$(now)
 i=0; while [ $i -lt "$rounds" ]; do for f in $files; do pandoc -f gfm -t html "$f" -o "$tmp/p.html"; done; i=$((i + 1)); done
 t2=$(now)

@@ -14,7 +14,7 @@ now() { date +%s.%N; }
 ./unpress -q -t xml -o "$OUT" "$IN" || exit 1
 XML=$(ls "$OUT"/*.xml | head -1)
 t0=$(now)
-i=0; while [ $i -lt "$RUNS" ]; do ./unpress render -q -t pdf -o "$OUT" "$XML" || exit 1; i=$((i + 1)); done
+i=0; while [ $i -lt "$RUNS" ]; do ./unpress render -q --force -t pdf -o "$OUT" "$XML" || exit 1; i=$((i + 1)); done
 t1=$(now)
 PDF=$OUT/$(basename "$XML" .xml).pdf
 pages=$(pdfinfo "$PDF" | awk '/^Pages:/ {print $2}')
