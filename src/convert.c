@@ -19,6 +19,7 @@
 #include "normalise/normalise.h"
 #include "util/atomic.h"
 #include "util/buf.h"
+#include "util/xmalloc.h"
 #include "validate.h"
 
 struct block *document_add_block(struct document *doc, enum block_kind kind, int line)
@@ -154,21 +155,35 @@ static int write_editions(xmlDocPtr xml, const char *slug, const struct options 
 }
 
 /* diag's collector: keep each warning as it was printed. */
+/* Print one warning line at the end of the report's text (or, with
+ * out NULL, only measure it). */
+static int warning_line(char *out, size_t room, const struct convert_report *report, int line,
+			const char *pass, const char *msg)
+{
+	return line > 0 ? snprintf(out, room, "%s:%d: warning: %s [%s]\n", report->input, line, msg, pass)
+			: snprintf(out, room, "%s: warning: %s [%s]\n", report->input, msg, pass);
+}
+
 static void keep_warning(void *ctx, enum diag_level level, int line, const char *pass, const char *msg)
 {
 	struct convert_report *report = ctx;
 	if (level != DIAG_WARNING)
 		return;
-	struct buf b = BUF_INIT;
-	if (report->warning_text)
-		buf_puts(&b, report->warning_text);
-	free(report->warning_text);
-	if (line > 0)
-		buf_printf(&b, "%s:%d: warning: %s [%s]\n", report->input, line, msg, pass);
-	else
-		buf_printf(&b, "%s: warning: %s [%s]\n", report->input, msg, pass);
-	report->warning_text = strdup(buf_cstr(&b));
-	buf_free(&b);
+	int n = warning_line(NULL, 0, report, line, pass, msg);
+	if (n < 0)
+		return;
+	/* appended in place, the buffer doubling: copying the text so far for
+	 * every warning made a document with many warnings quadratic */
+	size_t need = report->warning_len + (size_t)n + 1;
+	if (need > report->warning_cap) {
+		size_t cap = report->warning_cap ? report->warning_cap : 4096;
+		while (cap < need)
+			cap *= 2;
+		report->warning_text = xrealloc(report->warning_text, cap);
+		report->warning_cap = cap;
+	}
+	warning_line(report->warning_text + report->warning_len, (size_t)n + 1, report, line, pass, msg);
+	report->warning_len += (size_t)n;
 }
 
 static void collect_warnings(struct diag *diag, const char *path, struct convert_report *report)
@@ -176,6 +191,7 @@ static void collect_warnings(struct diag *diag, const char *path, struct convert
 	if (!report)
 		return;
 	report->warning_text = NULL;
+	report->warning_len = report->warning_cap = 0;
 	report->input = path;
 	diag->collect = keep_warning;
 	diag->collect_ctx = report;

@@ -17,6 +17,7 @@ struct convert_report {
 	char *warning_text;	/* the warnings as printed, for the state file to
 				 * replay when the document is up to date (heap;
 				 * the caller frees it) */
+	size_t warning_len, warning_cap;	/* of warning_text, which grows by doubling */
 };
 int convert_file_report(const char *path, const struct options *opts, struct convert_report *report);
 int render_file_report(const char *path, const struct options *opts, struct convert_report *report);
