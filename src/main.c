@@ -179,6 +179,41 @@ static int run_all(struct batch *b, const int *todo, int ntodo)
 	return status;
 }
 
+/* Two inputs that publish under one slug (the same symbol, or one file
+ * name in two folders) would overwrite each other's files, the last to
+ * finish winning.  Say so, and convert the first of them again so that the
+ * result does not depend on the order jobs finished in. */
+static int check_slugs(struct batch *b, int nfiles)
+{
+	int status = 0;
+	for (int i = 0; i < nfiles; i++) {
+		if (!b->reports[i].slug[0])
+			continue;
+		bool first_of_group = true;
+		for (int j = 0; j < i && first_of_group; j++)
+			first_of_group = strcmp(b->reports[j].slug, b->reports[i].slug) != 0;
+		if (!first_of_group)
+			continue;
+		bool clash = false;
+		for (int j = i + 1; j < nfiles; j++)
+			if (!strcmp(b->reports[j].slug, b->reports[i].slug)) {
+				progress_clear(b->progress);
+				fprintf(stderr, "%s: error: publishes as %s, which %s already does: its files were not kept "
+					"(give one of them a sidecar NAME.meta with its symbol)\n",
+					b->files[j], b->reports[j].slug, b->files[i]);
+				b->progress->errors++;
+				clash = true;
+				/* never "up to date": the clash is reported on every run */
+				state_forget(b->opts, b->files[j]);
+			}
+		if (clash) {
+			run_one(b, i);
+			status = EX_DATAERR;
+		}
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option long_options[] = {
@@ -258,8 +293,16 @@ int main(int argc, char **argv)
 		words_load();
 	/* Which inputs need converting: those whose state key (content hash of
 	 * input, sidecar, program, templates; batch/state.h) changed. */
-	int nfiles = argc - optind;
+	/* A sidecar (NAME.meta) given among the inputs, as "unpress input/…"
+	 * does, belongs to its document: it is not a document itself. */
+	int nfiles = 0;
 	char **files = argv + optind;
+	for (int i = optind; i < argc; i++) {
+		size_t len = strlen(argv[i]);
+		if (!render && len > 5 && !strcmp(argv[i] + len - 5, ".meta"))
+			continue;
+		files[nfiles++] = argv[i];
+	}
 	struct batch b = {
 		.files = files,
 		.keys = calloc((size_t)nfiles + 1, sizeof *b.keys),
@@ -280,7 +323,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nfiles; i++) {
 		b.keys[i] = state_input_key(tool, files[i]);
 		unsigned w = 0;
-		if (!opts.force && b.keys[i] && state_is_current(&opts, files[i], b.keys[i], &w)) {
+		if (!opts.force && b.keys[i] &&
+		    state_is_current(&opts, files[i], b.keys[i], &w, b.reports[i].slug, sizeof b.reports[i].slug)) {
 			up_to_date++;
 			old_warnings += w;
 		} else
@@ -291,6 +335,7 @@ int main(int argc, char **argv)
 	progress.warnings = old_warnings;
 	b.progress = &progress;
 	int status = run_all(&b, todo, ntodo);
+	status = merge_status(status, check_slugs(&b, nfiles));
 	/* documents converted earlier still count under --werror */
 	if (status == 0 && opts.werror && old_warnings > 0)
 		status = 1;

@@ -117,7 +117,7 @@ static bool output_exists(const char *out_dir, const char *slug, const char *ext
 }
 
 bool state_is_current(const struct options *opts, const char *input, uint64_t key,
-		      unsigned *warnings)
+		      unsigned *warnings, char *slug_out, size_t slug_size)
 {
 	struct buf path = BUF_INIT;
 	state_path(&path, opts->out_dir, input);
@@ -147,6 +147,7 @@ bool state_is_current(const struct options *opts, const char *input, uint64_t ke
 		ok = output_exists(opts->out_dir, slug, ".manifest.xml");
 	if (ok) {
 		*warnings = old_warnings;
+		snprintf(slug_out, slug_size, "%s", slug);
 		const char *t = text.len ? buf_cstr(&text) : "";
 		t += strspn(t, "\n");
 		if (*t && opts->verbosity > 0)
@@ -154,6 +155,14 @@ bool state_is_current(const struct options *opts, const char *input, uint64_t ke
 	}
 	buf_free(&text);
 	return ok;
+}
+
+void state_forget(const struct options *opts, const char *input)
+{
+	struct buf path = BUF_INIT;
+	state_path(&path, opts->out_dir, input);
+	unlink(buf_cstr(&path));
+	buf_free(&path);
 }
 
 int state_record(const struct options *opts, const char *input, uint64_t key,

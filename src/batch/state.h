@@ -24,13 +24,16 @@ uint64_t state_tool_hash(const struct options *opts);
 /* The key of one input: tool + the input's bytes + its sidecar's.  0 when the
  * input cannot be read (the conversion will report why). */
 uint64_t state_input_key(uint64_t tool, const char *input);
-/* True when OUT holds every requested output of input, made from key; the
+/* True when OUT holds every requested output of input, made from key (its
+ * slug is copied to slug_out); the
  * warnings that conversion reported are counted in *warnings and, unless
  * opts asks for quiet, printed again (a warning stays visible until fixed). */
 bool state_is_current(const struct options *opts, const char *input, uint64_t key,
-		      unsigned *warnings);
+		      unsigned *warnings, char *slug_out, size_t slug_size);
 /* Remember that input's outputs (under slug) were made from key, with the
  * warnings (text as printed, may be NULL) the conversion reported. */
 int state_record(const struct options *opts, const char *input, uint64_t key,
 		 const char *slug, unsigned warnings, const char *warning_text);
+/* Forget input's state: it is converted again next time. */
+void state_forget(const struct options *opts, const char *input);
 #endif

@@ -25,3 +25,17 @@ fi
 expect "no temporary file left behind" "" "$(ls "$out" | grep tmp)"
 "$UNPRESS" -q -j 1 -o "$out/j1" "$TOP"/input/*.txt; "$UNPRESS" -q -j 4 -o "$out/j4" "$TOP"/input/*.txt
 check "output identical whatever -j" diff -r "$out/j1" "$out/j4"
+# two inputs that publish under one slug: an error, and the first one wins
+# whatever the order jobs finish in
+mkdir -p "$out/a" "$out/b"
+cp "$TOP/input/resolution-11-3.txt" "$out/a/same.txt"
+cp "$TOP/input/background-paper-2015.txt" "$out/b/same.txt"
+msg=$("$UNPRESS" -j 2 -o "$out/clash" "$out/a/same.txt" "$out/b/same.txt" 2>&1); rc=$?
+expect "two inputs with one slug: exit 65" 65 "$rc"
+case "$msg" in *"b/same.txt: error: publishes as same, which"*"a/same.txt already does"*) echo "ok - the clash names both inputs";; *) echo "not ok - clash message: $msg";; esac
+expect "the first input keeps the slug" "1" "$(grep -c 'Resolution 11/3' "$out/clash/same.xml")"
+"$UNPRESS" -q -j 2 -o "$out/clash" "$out/a/same.txt" "$out/b/same.txt" 2>/dev/null
+expect "the clash is reported again on the next run (never up to date)" 65 $?
+# a sidecar given among the inputs (unpress input/*) is not a document
+"$UNPRESS" -q -o "$out/meta" "$TOP"/input/*
+expect "input/* converts the five documents, not the sidecar" "5" "$(ls "$out/meta"/*.xml | wc -l)"
