@@ -15,6 +15,7 @@
 #include "batch/progress.h"
 #include "batch/state.h"
 #include "convert.h"
+#include "html/xslt.h"
 #include "normalise/normalise.h"
 #include "edition.h"
 #include "options.h"
@@ -108,15 +109,58 @@ static void finished(struct batch *b, int i, int rc)
 	progress_step(b->progress, b->reports[i].warnings, b->reports[i].errors, rc > 1);
 }
 
+/* What the parent and its workers share, in one anonymous shared mapping:
+ * the next job to take, what each worker is doing, and each job's state. */
+struct shared_queue {
+	int next;		/* index into todo of the next job to take */
+	int current[64];	/* per worker: the job it is running, or -1 */
+	/* then, per job: state (0 pending, 1 running, 2 done) and exit status */
+};
+
+static int *queue_state(struct shared_queue *q) { return (int *)(q + 1); }
+
+/* A worker: take jobs until none is left.  Jobs are taken in order from a
+ * shared counter, so a slow document does not hold up the others. */
+static void worker(struct batch *b, struct shared_queue *q, const int *todo, int ntodo, int w)
+{
+	int *state = queue_state(q), *rcs = state + ntodo;
+	for (;;) {
+		int k = __atomic_fetch_add(&q->next, 1, __ATOMIC_SEQ_CST);
+		if (k >= ntodo)
+			break;
+		q->current[w] = k;
+		__atomic_store_n(&state[k], 1, __ATOMIC_SEQ_CST);
+		rcs[k] = run_one(b, todo[k]);
+		__atomic_store_n(&state[k], 2, __ATOMIC_SEQ_CST);
+		q->current[w] = -1;
+	}
+	fflush(NULL);
+	_exit(0);
+}
+
+static pid_t spawn_worker(struct batch *b, struct shared_queue *q, const int *todo, int ntodo, int w)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0)
+		worker(b, q, todo, ntodo, w);
+	return pid;
+}
+
 /* Run the jobs listed in todo, up to opts->jobs at a time.  With more than
- * one job each document is converted in its own process, so one document can
- * neither crash nor corrupt another; the order of outputs does not depend on
- * the number of jobs, since each document writes only its own files. */
+ * one job the documents are converted by that many worker processes (forked
+ * once each, not once per document), so one document can neither crash nor
+ * corrupt another: a worker that dies fails only the document it held and
+ * is replaced.  The outputs do not depend on the number of jobs, since each
+ * document writes only its own files. */
 static int run_all(struct batch *b, const int *todo, int ntodo)
 {
 	int status = 0;
 	const struct options *opts = b->opts;
-	if (opts->jobs <= 1 || ntodo <= 1) {
+	int jobs = opts->jobs < 64 ? opts->jobs : 64;
+	if (jobs > ntodo)
+		jobs = ntodo;
+	if (jobs <= 1) {
 		for (int k = 0; k < ntodo; k++) {
 			int rc = run_one(b, todo[k]);
 			status = merge_status(status, rc);
@@ -124,58 +168,87 @@ static int run_all(struct batch *b, const int *todo, int ntodo)
 		}
 		return status;
 	}
-	int running = 0, next = 0;
-	pid_t *pids = calloc((size_t)opts->jobs, sizeof *pids);
-	int *slots = calloc((size_t)opts->jobs, sizeof *slots);
-	fflush(NULL);
-	while (next < ntodo || running > 0) {
-		while (running < opts->jobs && next < ntodo) {
-			int i = todo[next++];
-			pid_t pid = fork();
-			if (pid < 0) {
-				int rc = run_one(b, i);
-				status = merge_status(status, rc);
-				finished(b, i, rc);
-				continue;
-			}
-			if (pid == 0) {
-				int rc = run_one(b, i);
-				fflush(NULL);
-				_exit(rc);
-			}
-			for (int s = 0; s < opts->jobs; s++)
-				if (!pids[s]) {
-					pids[s] = pid;
-					slots[s] = i;
-					break;
-				}
-			running++;
-		}
-		int wstatus;
-		pid_t done = wait(&wstatus);
-		if (done < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		running--;
-		int rc = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : EX_SOFTWARE;
-		for (int s = 0; s < opts->jobs; s++)
-			if (pids[s] == done) {
-				pids[s] = 0;
-				finished(b, slots[s], rc);
-			}
-		if (WIFEXITED(wstatus))
-			status = merge_status(status, WEXITSTATUS(wstatus));
-		else {
-			progress_clear(b->progress);
-			fprintf(stderr, "unpress: a conversion process died (signal %d)\n",
-				WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0);
-			status = merge_status(status, EX_SOFTWARE);
-		}
+	size_t size = sizeof(struct shared_queue) + 2 * (size_t)ntodo * sizeof(int);
+	struct shared_queue *q = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (q == MAP_FAILED) {
+		perror("unpress: mmap");
+		return EX_OSERR;
 	}
-	free(pids);
-	free(slots);
+	int *state = queue_state(q), *rcs = state + ntodo;
+	pid_t pids[64];
+	for (int w = 0; w < jobs; w++) {
+		q->current[w] = -1;
+		pids[w] = spawn_worker(b, q, todo, ntodo, w);
+	}
+	char *seen = calloc((size_t)ntodo, 1);
+	int reported = 0, lowest = 0, running = 0;
+	for (int w = 0; w < jobs; w++)
+		running += pids[w] > 0;
+	if (running == 0) {	/* no process at all: do the work here */
+		for (int k = 0; k < ntodo; k++) {
+			int rc = run_one(b, todo[k]);
+			status = merge_status(status, rc);
+			finished(b, todo[k], rc);
+		}
+		reported = ntodo;
+	}
+	while (reported < ntodo) {
+		bool progress_made = false;
+		for (int k = lowest; k < ntodo; k++) {
+			if (seen[k])
+				continue;
+			if (__atomic_load_n(&state[k], __ATOMIC_SEQ_CST) != 2)
+				continue;
+			seen[k] = 1;
+			reported++;
+			status = merge_status(status, rcs[k]);
+			finished(b, todo[k], rcs[k]);
+			progress_made = true;
+		}
+		while (lowest < ntodo && seen[lowest])
+			lowest++;
+		int ws;
+		pid_t done = waitpid(-1, &ws, WNOHANG);
+		if (done > 0) {
+			progress_made = true;
+			for (int w = 0; w < jobs; w++) {
+				if (pids[w] != done)
+					continue;
+				pids[w] = 0;
+				int k = q->current[w];
+				bool crashed = !WIFEXITED(ws) || WEXITSTATUS(ws) != 0;
+				if (crashed && k >= 0 && __atomic_load_n(&state[k], __ATOMIC_SEQ_CST) != 2) {
+					progress_clear(b->progress);
+					fprintf(stderr, "%s: error: the conversion process died (signal %d)\n",
+						b->files[todo[k]], WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
+					rcs[k] = EX_SOFTWARE;
+					__atomic_store_n(&state[k], 2, __ATOMIC_SEQ_CST);
+				}
+				/* replace it while work remains */
+				if (__atomic_load_n(&q->next, __ATOMIC_SEQ_CST) < ntodo) {
+					q->current[w] = -1;
+					pids[w] = spawn_worker(b, q, todo, ntodo, w);
+				}
+			}
+		} else if (done < 0 && errno == ECHILD) {
+			/* every worker is gone: anything not done was lost with them */
+			for (int k = 0; k < ntodo; k++)
+				if (__atomic_load_n(&state[k], __ATOMIC_SEQ_CST) != 2) {
+					int rc = run_one(b, todo[k]);
+					rcs[k] = rc;
+					__atomic_store_n(&state[k], 2, __ATOMIC_SEQ_CST);
+				}
+			continue;
+		}
+		if (!progress_made)
+			usleep(5000);
+	}
+	/* reap the workers, which exit when the queue is empty */
+	for (int w = 0; w < jobs; w++)
+		if (pids[w] > 0)
+			waitpid(pids[w], NULL, 0);
+	free(seen);
+	munmap(q, size);
 	return status;
 }
 
@@ -291,6 +364,11 @@ int main(int argc, char **argv)
 	/* shared by every conversion: loaded once, before any fork */
 	if (!render)
 		words_load();
+	if (opts.editions & (ED_HTML | ED_SITE)) {
+		struct diag diag;
+		diag_init(&diag, "templates", opts.verbosity);
+		xslt_prepare(opts.data_dir, "akn-html.xsl", &diag);
+	}
 	/* Which inputs need converting: those whose state key (content hash of
 	 * input, sidecar, program, templates; batch/state.h) changed. */
 	/* A sidecar (NAME.meta) given among the inputs, as "unpress input/…"

@@ -66,6 +66,11 @@ static xsltStylesheetPtr load_style(const char *data_dir, const char *name,
 	return style;
 }
 
+int xslt_prepare(const char *data_dir, const char *name, struct diag *diag)
+{
+	return load_style(data_dir, name, diag, "html") ? 0 : EX_CONFIG;
+}
+
 /* Quote a string as an XPath literal for xsltApplyStylesheet's parameter
  * array.  A value holding both quote kinds becomes concat('…', "'", '…'). */
 static char *xpath_literal(const char *s)

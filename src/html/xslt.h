@@ -31,6 +31,11 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 		const struct xslt_param *params, int nparams, xmlDocPtr extra,
 		const char *out_path, struct diag *diag, const char *who);
 
+/* Compile DATA_DIR/templates/NAME now (main does it before forking, so the
+ * parallel jobs share one compiled stylesheet instead of each compiling
+ * its own).  0, or EX_CONFIG after reporting. */
+int xslt_prepare(const char *data_dir, const char *name, struct diag *diag);
+
 /* Copy DATA_DIR/styles/NAME (or any file below data_dir) to dest_dir/NAME
  * atomically, unless an identical copy is already there. */
 int copy_data_file(const char *data_dir, const char *rel, const char *dest_dir,
