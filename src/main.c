@@ -2,6 +2,7 @@
  * parallel with -j), then assemble the site if asked. */
 #include <errno.h>
 #include <getopt.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -259,31 +260,35 @@ static int run_all(struct batch *b, const int *todo, int ntodo)
 static int check_slugs(struct batch *b, int nfiles)
 {
 	int status = 0;
-	for (int i = 0; i < nfiles; i++) {
-		if (!b->reports[i].slug[0])
+	/* slug → the first input (in argument order) that publishes under it */
+	xmlHashTablePtr first = xmlHashCreate(nfiles + 16);
+	bool *clash = calloc((size_t)nfiles + 1, sizeof *clash);
+	for (int j = 0; j < nfiles; j++) {
+		const char *slug = b->reports[j].slug;
+		if (!slug[0])
 			continue;
-		bool first_of_group = true;
-		for (int j = 0; j < i && first_of_group; j++)
-			first_of_group = strcmp(b->reports[j].slug, b->reports[i].slug) != 0;
-		if (!first_of_group)
+		intptr_t i = (intptr_t)xmlHashLookup(first, (const xmlChar *)slug);
+		if (!i) {
+			xmlHashAddEntry(first, (const xmlChar *)slug, (void *)(intptr_t)(j + 1));
 			continue;
-		bool clash = false;
-		for (int j = i + 1; j < nfiles; j++)
-			if (!strcmp(b->reports[j].slug, b->reports[i].slug)) {
-				progress_clear(b->progress);
-				fprintf(stderr, "%s: error: publishes as %s, which %s already does: its files were not kept "
-					"(give one of them a sidecar NAME.meta with its symbol)\n",
-					b->files[j], b->reports[j].slug, b->files[i]);
-				b->progress->errors++;
-				clash = true;
-				/* never "up to date": the clash is reported on every run */
-				state_forget(b->opts, b->files[j]);
-			}
-		if (clash) {
+		}
+		i--;
+		progress_clear(b->progress);
+		fprintf(stderr, "%s: error: publishes as %s, which %s already does: its files were not kept "
+			"(give one of them a sidecar NAME.meta with its symbol)\n",
+			b->files[j], slug, b->files[i]);
+		b->progress->errors++;
+		/* never "up to date": the clash is reported on every run */
+		state_forget(b->opts, b->files[j]);
+		clash[i] = true;
+	}
+	for (int i = 0; i < nfiles; i++)
+		if (clash[i]) {
 			run_one(b, i);
 			status = EX_DATAERR;
 		}
-	}
+	free(clash);
+	xmlHashFree(first, NULL);
 	return status;
 }
 
