@@ -114,7 +114,7 @@ struct doc_meta {
 	char *title;		/* document title */
 	const char *type;	/* resolution, resolutionDraft, decision, report, note, backgroundPaper, document */
 	char *number;		/* "11/3" for a resolution or decision */
-	char *job_number;	/* "V.22-25156" */
+	char *job_number;	/* "V.23-01234" */
 	char *slug;		/* output base name */
 	int line_symbol, line_date;
 };

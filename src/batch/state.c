@@ -1,5 +1,6 @@
 /* state.c — see state.h. */
 #include "batch/state.h"
+#include "util/dirlist.h"
 
 #include <dirent.h>
 #include <inttypes.h>
@@ -13,33 +14,17 @@
 #include "util/buf.h"
 #include "util/hash.h"
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Fold every file of DATA/sub into h, in name order. */
 static uint64_t hash_folder(uint64_t h, const char *data_dir, const char *sub)
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s", data_dir, sub);
-	DIR *dir = opendir(buf_cstr(&path));
-	if (!dir) {
+	size_t n = 0;
+	char **names = dirlist_sorted(buf_cstr(&path), "", &n);
+	if (!names) {
 		buf_free(&path);
 		return hash_str(h, "(none)");
 	}
-	size_t n = 0, cap = 16;
-	char **names = malloc(cap * sizeof *names);
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap)
-			names = realloc(names, (cap *= 2) * sizeof *names);
-		names[n++] = strdup(e->d_name);
-	}
-	closedir(dir);
-	qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n; i++) {
 		buf_clear(&path);
 		buf_printf(&path, "%s/%s/%s", data_dir, sub, names[i]);

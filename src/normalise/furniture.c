@@ -1,7 +1,7 @@
 /* furniture.c — what the printed page added and the text must lose.
  *
  * UN documents print a footer with the job number and page on every page
- * ("V.22-25156 3/56", "15-22378 (E)", "2/16 15-22378" on even pages), a
+ * ("V.23-01234 3/20", "15-01234 (E)", "2/16 15-01234" on even pages), a
  * running header with the symbol ("A/RES/70/174"), a barcode line
  * ("*1522378*") and "Please recycle" on the first page.  Extractors leave
  * them as lines between (or inside) paragraphs; `---` and form feeds mark
@@ -16,7 +16,7 @@
 #include "normalise/util.h"
 #include "util/buf.h"
 
-/* "V.22-25156", "15-22378", "A/70/174"-free: a UN job number, optionally
+/* "V.23-01234", "15-01234" (not a symbol like "A/70/174"): a UN job number, optionally
  * followed by "(E)" (the language of the edition).  Returns its length. */
 static size_t job_number(const char *s)
 {

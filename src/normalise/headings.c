@@ -40,24 +40,6 @@ static size_t arabic_prefix(const char *t)
 	return 0;
 }
 
-/* "Resolution 11/1" / "Decision 11/2" → the number, else NULL. */
-static char *instrument_number(struct arena *A, const char *t, const char *word)
-{
-	size_t n = strlen(word);
-	if (strncmp(t, word, n) || t[n] != ' ')
-		return NULL;
-	const char *p = t + n + 1;
-	size_t i = 0;
-	while (isdigit((unsigned char)p[i]) || p[i] == '/')
-		i++;
-	if (!i || !memchr(p, '/', i))
-		return NULL;
-	const char *rest = p + i;
-	if (*rest == '.')
-		rest++;
-	return *rest ? NULL : arena_strndup(A, p, i);
-}
-
 /* "Annex", "Annex I", "ANNEX II" → number ("" for a lone annex), else NULL. */
 static char *annex_number(struct arena *A, const char *t)
 {
@@ -140,7 +122,7 @@ void pass_headings(struct document *doc)
 			continue;
 		char *number;
 		size_t k;
-		if ((number = instrument_number(A, t, "Resolution")) || (number = instrument_number(A, t, "Decision"))) {
+		if ((number = un_instrument_number(A, t, "Resolution")) || (number = un_instrument_number(A, t, "Decision"))) {
 			b->role = t[0] == 'R' ? ROLE_RESOLUTION : ROLE_DECISION;
 			b->num = number;
 			b->text = "";

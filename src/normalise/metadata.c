@@ -246,23 +246,6 @@ static const char *type_from_subtitle(const char *s)
 	return NULL;
 }
 
-static bool is_instrument_heading(const char *t, const char *word, char **number, struct arena *A)
-{
-	size_t n = strlen(word);
-	if (strncmp(t, word, n) || t[n] != ' ')
-		return false;
-	const char *p = t + n + 1;
-	size_t i = 0;
-	while (isdigit((unsigned char)p[i]) || p[i] == '/')
-		i++;
-	if (i == 0 || !strchr(p, '/') || (p[i] && p[i] != '.' && p[i] != ' '))
-		return false;
-	if (p[i] == ' ')
-		return false;
-	*number = arena_strndup(A, p, i);
-	return true;
-}
-
 void pass_metadata(struct document *doc)
 {
 	struct doc_meta *m = &doc->meta;
@@ -319,8 +302,8 @@ void pass_metadata(struct document *doc)
 		looked++;
 		const char *t = text_trim(A, text_plain(A, blk->text));
 		char *number;
-		if (!m->title && (is_instrument_heading(t, "Resolution", &number, A) ||
-				  is_instrument_heading(t, "Decision", &number, A))) {
+		if (!m->title && ((number = un_instrument_number(A, t, "Resolution")) ||
+				  (number = un_instrument_number(A, t, "Decision")))) {
 			/* a document that is one resolution (no cover, or a cover
 			 * then "Resolution 11/3"): a statement */
 			if (looked > 1 && m->symbol)

@@ -240,3 +240,21 @@ int roman_value(const char *s, size_t n)
 	}
 	return total > 0 ? total : 0;
 }
+
+/* "Resolution 11/1" / "Decision 11/2" → the number, else NULL. */
+char *un_instrument_number(struct arena *A, const char *t, const char *word)
+{
+	size_t n = strlen(word);
+	if (strncmp(t, word, n) || t[n] != ' ')
+		return NULL;
+	const char *p = t + n + 1;
+	size_t i = 0;
+	while (isdigit((unsigned char)p[i]) || p[i] == '/')
+		i++;
+	if (!i || !memchr(p, '/', i))
+		return NULL;
+	const char *rest = p + i;
+	if (*rest == '.')
+		rest++;
+	return *rest ? NULL : arena_strndup(A, p, i);
+}

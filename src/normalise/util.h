@@ -13,6 +13,9 @@ char *un_find_date(struct arena *arena, const char *text, const char **start, si
 /* Does a UN document symbol start at s+pos (not inside a longer word)?
  * Sets *len.  Joint symbols (A/1-B/2, also with an en dash) count as one. */
 bool un_symbol_match(const char *s, size_t pos, size_t *len);
+/* "Resolution 11/1" / "Decision 11/2" (word = "Resolution" or "Decision",
+ * an optional final "."): the number "11/1", else NULL. */
+char *un_instrument_number(struct arena *arena, const char *text, const char *word);
 /* Text without MK_ markup (and with MK_NOTE references removed). */
 char *text_plain(struct arena *arena, const char *s);
 /* Text without markup of at most the first max bytes of s (for the passes

@@ -36,6 +36,7 @@
 #include "batch/state.h"
 #include "html/xslt.h"
 #include "site/site.h"
+#include "util/dirlist.h"
 #include "util/buf.h"
 #include "util/hash.h"
 
@@ -72,33 +73,10 @@ static char *normalize_space(const char *s)
 	return r;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The manifest files in out_dir, sorted so the site is reproducible. */
 static char **list_manifests(const char *out_dir, size_t *count)
 {
-	DIR *dir = opendir(out_dir);
-	if (!dir)
-		return NULL;
-	size_t n = 0, cap = 16;
-	char **names = malloc(cap * sizeof *names);
-	static const char suffix[] = ".manifest.xml";
-	struct dirent *e;
-	while ((e = readdir(dir))) {
-		size_t len = strlen(e->d_name);
-		if (len <= sizeof suffix - 1 || strcmp(e->d_name + len - (sizeof suffix - 1), suffix))
-			continue;
-		if (n == cap)
-			names = realloc(names, (cap *= 2) * sizeof *names);
-		names[n++] = strdup(e->d_name);
-	}
-	closedir(dir);
-	qsort(names, n, sizeof *names, cmp_names);
-	*count = n;
-	return names;
+	return dirlist_sorted(out_dir, ".manifest.xml", count);
 }
 
 /* Read a whole file; NULL when it cannot be read. */
