@@ -77,6 +77,18 @@ static char *strip_prefix(struct arena *A, const char *text, size_t plain_len)
 	return text_trim(A, p);
 }
 
+/* A heading starts a new run of paragraphs and points. */
+static void start_scope(struct counters *c, bool instrument)
+{
+	c->in_instrument = instrument;
+	if (instrument)
+		c->instrument = 0;
+	c->letter = 0;
+	c->in_point = false;
+	c->agenda_next = 0;
+	c->last_para = -1;
+}
+
 void pass_numbering(struct document *doc)
 {
 	struct arena *A = &doc->arena;
@@ -88,21 +100,14 @@ void pass_numbering(struct document *doc)
 		case ROLE_CHAPTER:
 		case ROLE_SECTION:
 		case ROLE_SUBSECTION:
-			c.in_instrument = false;
-			c.letter = 0;
-			c.in_point = false;
-			c.agenda_next = 0;
-			c.last_para = -1;
+			/* back to the report's own numbering */
+			start_scope(&c, false);
 			continue;
 		case ROLE_RESOLUTION:
 		case ROLE_DECISION:
 		case ROLE_ANNEX:
-			c.in_instrument = true;
-			c.instrument = 0;
-			c.letter = 0;
-			c.in_point = false;
-			c.agenda_next = 0;
-			c.last_para = -1;
+			/* a resolution, decision or annex numbers from 1 again */
+			start_scope(&c, true);
 			continue;
 		case ROLE_BODY:
 			break;

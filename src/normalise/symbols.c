@@ -217,15 +217,8 @@ static char *link_text(struct document *doc, const char *t, int line)
 	for (size_t i = 0; i < n;) {
 		char c = t[i];
 		/* leave existing links and note references alone */
-		if (c == MK_LINK_OPEN) {
-			const char *end = strchr(t + i, MK_LINK_CLOSE);
-			size_t len = end ? (size_t)(end - (t + i)) + 1 : n - i;
-			buf_put(&out, t + i, len);
-			i += len;
-			continue;
-		}
-		if (c == MK_NOTE) {
-			const char *end = strchr(t + i, MK_NOTE_END);
+		if (c == MK_LINK_OPEN || c == MK_NOTE) {
+			const char *end = strchr(t + i, c == MK_LINK_OPEN ? MK_LINK_CLOSE : MK_NOTE_END);
 			size_t len = end ? (size_t)(end - (t + i)) + 1 : n - i;
 			buf_put(&out, t + i, len);
 			i += len;

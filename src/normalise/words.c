@@ -15,6 +15,7 @@
 #include "normalise.h"
 #include "normalise/util.h"
 #include "util/buf.h"
+#include "util/slurp.h"
 #include "util/xmalloc.h"
 
 static const char *const dictionaries[] = {
@@ -78,21 +79,16 @@ static bool has_word(const char *s, size_t n)
 
 static void load_list(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	size_t len;
+	char *data = slurp(path, &len);
+	if (!data)
 		return;
-	struct buf data = BUF_INIT;
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_put(&data, chunk, got);
-	fclose(f);
 	if (!word_slots) {
 		word_cap = 1 << 19;	/* 524,288 slots for ~150,000 words */
 		word_slots = calloc(word_cap, sizeof *word_slots);
 	}
 	/* the buffer is kept for the life of the process: the set points into it */
-	const char *p = buf_cstr(&data), *end = p + data.len;
+	const char *p = data, *end = data + len;
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		size_t n = (size_t)((eol ? eol : end) - p);

@@ -37,6 +37,7 @@
 #include "html/xslt.h"
 #include "site/site.h"
 #include "util/dirlist.h"
+#include "util/slurp.h"
 #include "util/buf.h"
 #include "util/hash.h"
 
@@ -77,22 +78,6 @@ static char *normalize_space(const char *s)
 static char **list_manifests(const char *out_dir, size_t *count)
 {
 	return dirlist_sorted(out_dir, ".manifest.xml", count);
-}
-
-/* Read a whole file; NULL when it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_put(&b, chunk, got);
-	fclose(f);
-	*len = b.len;
-	return b.data ? b.data : strdup("");
 }
 
 static void free_anchor(void *payload, const xmlChar *name)

@@ -7,13 +7,9 @@
 # carried in order.  Checks in akncheck.py.
 . "$TOP/tests/lib.sh"
 command -v cmark-gfm >/dev/null || { skip "cmark-gfm html" "cmark-gfm not installed"; exit 0; }
+. "$TOP/tests/markdown/lib.sh"
 dir="$TESTS_OUT/md-html"
-mkdir -p "$dir/in"
-for xml in "$TOP"/tests/fixtures/*.xml "$TOP"/tests/markdown/golden/*.xml; do
-	cp "$xml" "$dir/"
-done
-"$UNPRESS" -q -t xml -o "$dir/in" "$TOP"/input/* 2>/dev/null
-cp "$dir"/in/*.xml "$dir/" 2>/dev/null
+gather_xml "$dir"
 for xml in "$dir"/*.xml; do
 	"$UNPRESS" render -q -t md -o "$dir" "$xml"
 done

@@ -14,13 +14,9 @@
 # the first difference.  When the Markdown does not carry it: "not ok".
 . "$TOP/tests/lib.sh"
 command -v cmark-gfm >/dev/null || { skip "round trip" "cmark-gfm not installed"; exit 0; }
+. "$TOP/tests/markdown/lib.sh"
 dir="$TESTS_OUT/md-roundtrip"
-mkdir -p "$dir/in"
-for xml in "$TOP"/tests/fixtures/*.xml "$TOP"/tests/markdown/golden/*.xml; do
-	cp "$xml" "$dir/"
-done
-"$UNPRESS" -q -t xml -o "$dir/in" "$TOP"/input/* 2>/dev/null
-cp "$dir"/in/*.xml "$dir/" 2>/dev/null
+gather_xml "$dir"
 for xml in "$dir"/*.xml; do
 	doc=$(basename "$xml" .xml)
 	mkdir -p "$dir/$doc"
