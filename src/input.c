@@ -137,7 +137,7 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	}
 
 	/* Count NULs and check UTF-8 validity in one sweep. */
-	size_t nuls = 0, valid_multi = 0, invalid = 0, first_invalid = (size_t)-1;
+	size_t nuls = 0, valid_multi = 0, invalid = 0, dirty = 0, first_invalid = (size_t)-1;
 	for (size_t i = 0; i < srclen;) {
 		/* ASCII without NUL, eight bytes at a time */
 		while (i + 8 <= srclen) {
@@ -150,14 +150,24 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 		}
 		if (i >= srclen)
 			break;
-		if (src[i] == 0) nuls++;
+		unsigned c = src[i];
+		if (c < 0x80) {
+			/* bytes the second sweep would change: CR and controls */
+			if (c == 0) nuls++;
+			if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') || c == 0x7f)
+				dirty++;
+			i++;
+			continue;
+		}
 		size_t l = utf8_valid_len(src + i, srclen - i);
 		if (l == 0) {
 			if (first_invalid == (size_t)-1) first_invalid = i;
 			invalid++;
 			i++;
 		} else {
-			if (l > 1) valid_multi++;
+			if (l == 2 && c == 0xc2 && src[i + 1] < 0xa0)
+				dirty++;	/* a C1 control */
+			valid_multi++;
 			i += l;
 		}
 	}
@@ -174,6 +184,13 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 		diag_warn(diag, 0, "input", "invalid UTF-8 at byte offset %zu (%zu bad bytes replaced by U+FFFD)",
 			  first_invalid, invalid);
 
+	if (!dirty && !invalid) {
+		/* the usual case: valid UTF-8 with nothing to remove */
+		*len = srclen;
+		*text = arena_strndup(arena, (const char *)src, srclen);
+		buf_free(&decoded);
+		return 0;
+	}
 	struct buf out = BUF_INIT;
 	buf_grow(&out, srclen + srclen / 8);
 	size_t controls = 0;
@@ -235,9 +252,12 @@ int input_read(const char *path, struct arena *arena, struct diag *diag, char **
 		return EX_NOINPUT;
 	}
 	struct buf raw = BUF_INIT;
-	char chunk[65536];
+	/* room for the whole file at once (a pipe or a growing file reads on) */
+	buf_grow(&raw, S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536);
 	for (;;) {
-		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (raw.cap - raw.len < 2)	/* full: one byte for read, one for NUL */
+			buf_grow(&raw, raw.cap);
+		ssize_t r = read(fd, raw.data + raw.len, raw.cap - raw.len - 1);
 		if (r < 0) {
 			if (errno == EINTR) continue;
 			diag_error(diag, 0, "input", "cannot read: %s", strerror(errno));
@@ -246,7 +266,8 @@ int input_read(const char *path, struct arena *arena, struct diag *diag, char **
 			return EX_NOINPUT;
 		}
 		if (r == 0) break;
-		buf_put(&raw, chunk, (size_t)r);
+		raw.len += (size_t)r;
+		raw.data[raw.len] = '\0';
 	}
 	close(fd);
 	if (raw.len == 0) {
