@@ -10,11 +10,13 @@
  * extracted table of contents, which cannot be repaired (its columns are
  * interleaved); the editions generate their own. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalise.h"
 #include "normalise/util.h"
 #include "util/buf.h"
+#include "util/xmalloc.h"
 
 /* "V.23-01234", "15-01234" (not a symbol like "A/70/174"): a UN job number, optionally
  * followed by "(E)" (the language of the edition).  Returns its length. */
@@ -175,7 +177,7 @@ static bool looks_like_toc_entry(struct document *doc, const struct block *blk)
 {
 	if (blk->kind == BLOCK_RULE || blk->kind == BLOCK_PAGEBREAK)
 		return true;
-	const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+	const char *plain = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 	if (!*plain)
 		return true;
 	if (strchr(plain, '\t') || strstr(plain, "....") || strstr(plain, ". . ."))
@@ -193,7 +195,7 @@ static bool looks_like_toc_entry(struct document *doc, const struct block *blk)
 
 static bool is_contents_heading(struct document *doc, const struct block *blk)
 {
-	const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+	const char *plain = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 	return !strcmp(plain, "Contents") || !strcmp(plain, "CONTENTS") || !strcmp(plain, "Table of contents");
 }
 
@@ -238,7 +240,7 @@ static int is_cover_symbol(struct document *doc, const char *symbol)
 		if (!blk->text || blk->role == ROLE_DROPPED || blk->kind == BLOCK_RULE || blk->kind == BLOCK_PAGEBREAK)
 			continue;
 		seen++;
-		const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+		const char *plain = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 		if (starts_with(plain, "United Nations "))
 			plain += 15;
 		else if (starts_with(plain, "United Nations\t"))
@@ -251,47 +253,76 @@ static int is_cover_symbol(struct document *doc, const char *symbol)
 }
 
 /* A symbol printed alone on a line more than once, or repeating the
- * cover's symbol, is the running header. */
+ * cover's symbol, is the running header.  Blocks are grouped by their text
+ * through a sort (a long report prints its header on hundreds of pages:
+ * comparing every pair was quadratic). */
+struct symbol_line {
+	struct block *blk;
+	const char *plain;
+	size_t order, count;
+	bool first;
+};
+
+static int by_text_then_order(const void *pa, const void *pb)
+{
+	const struct symbol_line *a = pa, *b = pb;
+	int c = strcmp(a->plain, b->plain);
+	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+static int by_order(const void *pa, const void *pb)
+{
+	const struct symbol_line *a = pa, *b = pb;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
 static void drop_running_headers(struct document *doc)
 {
-	struct ptr_vec symbols = {0};
+	struct symbol_line *lines = NULL;
+	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
 		if (blk->role == ROLE_DROPPED || blk->kind != BLOCK_TEXT || strlen(blk->text) > 64 ||
 		    strchr(blk->text, '\n'))
 			continue;
-		const char *plain = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+		const char *plain = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 		size_t len;
-		if (un_symbol_match(plain, 0, &len) && !plain[len])
-			ptr_vec_push(&doc->arena, &symbols, blk);
+		if (!un_symbol_match(plain, 0, &len) || plain[len])
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			lines = xrealloc(lines, cap * sizeof *lines);
+		}
+		lines[n] = (struct symbol_line){blk, plain, n, 0, false};
+		n++;
 	}
-	for (size_t i = 0; i < symbols.len; i++) {
-		struct block *a = symbols.items[i];
-		const char *pa = text_trim(&doc->arena, text_plain(&doc->arena, a->text));
-		int count = 0;
-		for (size_t j = 0; j < symbols.len; j++)
-			count += !strcmp(pa, text_trim(&doc->arena, text_plain(&doc->arena,
-					((struct block *)symbols.items[j])->text)));
-		if (count == 1 && is_cover_symbol(doc, pa) && is_cover_symbol(doc, pa) != a->line) {
+	qsort(lines, n, sizeof *lines, by_text_then_order);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i; j < n && !strcmp(lines[j].plain, lines[i].plain); j++)
+			lines[j].count = 0;
+		for (size_t k = i; k < j; k++)
+			lines[k].count = j - i;
+		lines[i].first = true;
+	}
+	qsort(lines, n, sizeof *lines, by_order);
+	for (size_t i = 0; i < n; i++) {
+		struct block *a = lines[i].blk;
+		const char *pa = lines[i].plain;
+		bool drop = false;
+		if (lines[i].count == 1) {
+			int cover = is_cover_symbol(doc, pa);
+			drop = cover && cover != a->line;
+		} else {
+			/* the first one, on the cover, is the document's symbol */
+			drop = !lines[i].first;
+		}
+		if (drop) {
 			a->role = ROLE_DROPPED;
 			a->page_break = true;
 			diag_note(doc->diag, a->line, "furniture", "removed running header %s", pa);
-			continue;
-		}
-		/* the first one, on the cover, is the document's symbol */
-		if (count >= 2 && i > 0) {
-			bool first = true;
-			for (size_t j = 0; j < i; j++)
-				if (!strcmp(pa, text_trim(&doc->arena, text_plain(&doc->arena,
-						((struct block *)symbols.items[j])->text))))
-					first = false;
-			if (!first) {
-				a->role = ROLE_DROPPED;
-				a->page_break = true;
-				diag_note(doc->diag, a->line, "furniture", "removed running header %s", pa);
-			}
 		}
 	}
+	free(lines);
 }
 
 void pass_furniture(struct document *doc)

@@ -95,7 +95,7 @@ static void take_title(struct document *doc, size_t i)
 	struct block *n = next_body(doc, i, &j);
 	if (!n || n->role != ROLE_BODY || n->num)
 		return;
-	const char *t = text_trim(&doc->arena, text_plain(&doc->arena, n->text));
+	const char *t = text_plain_trimmed(&doc->arena, n->text, (size_t)-1);
 	if (opens_item(t) || roman_prefix(t) || starts_with(t, "Resolution ") || starts_with(t, "Decision ") ||
 	    starts_with(t, "Annex"))
 		return;
@@ -117,7 +117,7 @@ void pass_headings(struct document *doc)
 		/* a heading is short: a long paragraph is not even copied */
 		if (b->kind != BLOCK_HEADING && strlen(b->text) > 700)
 			continue;
-		const char *t = text_trim(A, text_plain(A, b->text));
+		const char *t = text_plain_trimmed(A, b->text, (size_t)-1);
 		if (!*t)
 			continue;
 		char *number;

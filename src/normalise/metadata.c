@@ -117,7 +117,7 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 {
 	struct doc_meta *m = &doc->meta;
 	struct arena *A = &doc->arena;
-	const char *line = text_trim(A, text_plain(A, raw_line));
+	const char *line = text_plain_trimmed(A, raw_line, (size_t)-1);
 	size_t len;
 	if (!*line)
 		return true;
@@ -214,7 +214,7 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
  * numbered paragraph or heading, a formula, or a long sentence. */
 static bool starts_body(struct document *doc, const struct block *blk)
 {
-	const char *t = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+	const char *t = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 	if (blk->num)
 		return true;
 	if (isdigit((unsigned char)t[0]) || (t[0] == '(' && islower((unsigned char)t[1])))
@@ -300,7 +300,7 @@ void pass_metadata(struct document *doc)
 		if (blk->text[0] == MK_SUP_OPEN || starts_with(blk->text, "* "))
 			continue;
 		looked++;
-		const char *t = text_trim(A, text_plain(A, blk->text));
+		const char *t = text_plain_trimmed(A, blk->text, (size_t)-1);
 		char *number;
 		if (!m->title && ((number = un_instrument_number(A, t, "Resolution")) ||
 				  (number = un_instrument_number(A, t, "Decision")))) {

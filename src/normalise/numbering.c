@@ -118,7 +118,7 @@ void pass_numbering(struct document *doc)
 			continue;
 		/* how the block opens decides; a prefix is enough (a long block
 		 * is never a title, whatever follows) */
-		const char *t = text_trim(A, text_plain_prefix(A, b->text, 512));
+		const char *t = text_plain_trimmed(A, b->text, 512);
 		size_t len = 0;
 		int number = 0;
 		if (b->num) {

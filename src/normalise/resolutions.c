@@ -104,7 +104,7 @@ static size_t instrument(struct document *doc, size_t start)
 		if (b->role == ROLE_CROSSHEADING)
 			continue;
 		/* the opening and the last character decide: no full copy */
-		const char *t = text_trim(A, text_plain_prefix(A, b->text, 400));
+		const char *t = text_plain_trimmed(A, b->text, 400);
 		if (state == BEFORE) {
 			/* "The Conference of the Parties …," (or "The General Assembly,") */
 			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(b->text) == ',' && strlen(t) < 300) {
@@ -164,7 +164,7 @@ static void mark_conclusions(struct document *doc)
 			continue;
 		if (b->role != ROLE_BODY)
 			return;
-		const char *t = text_trim(&doc->arena, text_plain(&doc->arena, b->text));
+		const char *t = text_plain_trimmed(&doc->arena, b->text, (size_t)-1);
 		if (is_plenary_meeting(t)) {
 			b->role = ROLE_CONCLUSIONS;
 			/* the date printed under the meeting belongs with it */
@@ -193,7 +193,7 @@ void pass_resolutions(struct document *doc)
 			struct block *b = DOC_BLOCK(doc, i);
 			if (b->role != ROLE_BODY && b->role != ROLE_PARAGRAPH)
 				continue;
-			const char *t = text_trim(&doc->arena, text_plain(&doc->arena, b->text ? b->text : ""));
+			const char *t = text_plain_trimmed(&doc->arena, b->text ? b->text : "", (size_t)-1);
 			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(t) == ',' && strlen(t) < 300) {
 				doc->meta.type = "resolution";
 				statement = true;

@@ -126,20 +126,31 @@ bool un_symbol_match(const char *s, size_t pos, size_t *len)
 	return true;
 }
 
-char *text_plain(struct arena *arena, const char *s)
+/* The plain text of s, at most max bytes of it (never cutting inside a
+ * link target or a note reference, which are skipped whole). */
+static char *plain_upto(struct arena *arena, const char *s, size_t max)
 {
-	size_t n = strlen(s);
-	char *out = arena_alloc(arena, n + 1), *o = out;
-	for (const char *p = s; *p; p++) {
+	/* bytes copied as they are: all but the controls (markup), and the
+	 * NUL, which ends the run */
+	static bool ordinary[256];
+	if (!ordinary['a']) {
+		for (int c = 0x20; c < 256; c++)
+			ordinary[c] = true;
+		ordinary['\n'] = ordinary['\t'] = true;
+	}
+	size_t n = strnlen(s, max);
+	char *out = arena_alloc(arena, n + 1), *o = out, *end = out + n;
+	for (const char *p = s; *p && o < end; p++) {
 		/* copy a run of ordinary text in one go */
-		const char *run = p;
-		while ((unsigned char)*run >= 0x20 || *run == '\n' || *run == '\t')
+		const char *run = p, *stop = p + (end - o);
+		while (run < stop && ordinary[(unsigned char)*run])
 			run++;
 		if (run > p) {
-			memcpy(o, p, (size_t)(run - p));
-			o += run - p;
-			p = run;
-			if (!*p)
+			size_t len = (size_t)(run - p);
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+			if (!*p || o == end)
 				break;
 		}
 		unsigned char c = (unsigned char)*p;
@@ -163,23 +174,31 @@ char *text_plain(struct arena *arena, const char *s)
 	return out;
 }
 
+char *text_plain(struct arena *arena, const char *s)
+{
+	return plain_upto(arena, s, (size_t)-1);
+}
+
 char *text_plain_prefix(struct arena *arena, const char *s, size_t max)
 {
-	size_t n = strnlen(s, max);
-	/* never cut a link target or a note reference in half */
-	const char *open_link = memchr(s, MK_LINK_OPEN, n), *open_note = memchr(s, MK_NOTE, n);
-	if ((open_link && !memchr(open_link, MK_LINK_MID, n - (size_t)(open_link - s))) ||
-	    (open_note && !memchr(open_note, MK_NOTE_END, n - (size_t)(open_note - s))))
-		return text_plain(arena, s);
-	if (!s[n])
-		return text_plain(arena, s);
-	/* plain text of the first n bytes, without copying the rest */
-	char tmp[1024];
-	if (n >= sizeof tmp)
-		return text_plain(arena, arena_strndup(arena, s, n));
-	memcpy(tmp, s, n);
-	tmp[n] = '\0';
-	return text_plain(arena, tmp);
+	return plain_upto(arena, s, max);
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == MK_BREAK;
+}
+
+char *text_plain_trimmed(struct arena *arena, const char *s, size_t max)
+{
+	char *t = plain_upto(arena, s, max);
+	while (blank(*t))
+		t++;
+	size_t n = strlen(t);
+	while (n && blank(t[n - 1]))
+		n--;
+	t[n] = '\0';
+	return t;
 }
 
 char text_last_char(const char *s)

@@ -21,6 +21,8 @@ char *text_plain(struct arena *arena, const char *s);
 /* Text without markup of at most the first max bytes of s (for the passes
  * that look only at how a block opens). */
 char *text_plain_prefix(struct arena *arena, const char *s, size_t max);
+/* text_trim(text_plain_prefix(...)) in one copy; max (size_t)-1: all */
+char *text_plain_trimmed(struct arena *arena, const char *s, size_t max);
 /* The last visible character of s (markup, note references, link targets
  * and trailing spaces skipped), or '\0'. */
 char text_last_char(const char *s);
