@@ -117,7 +117,9 @@ void pass_headings(struct document *doc)
 		/* a heading is short: a long paragraph is not even copied */
 		if (b->kind != BLOCK_HEADING && strlen(b->text) > 700)
 			continue;
-		const char *t = text_plain_trimmed(A, b->text, (size_t)-1);
+		char scratch[704];
+		const char *t = strlen(b->text) < sizeof scratch ? text_plain_scratch(scratch, sizeof scratch, b->text)
+								 : text_plain_trimmed(A, b->text, (size_t)-1);
 		if (!*t)
 			continue;
 		char *number;
@@ -152,7 +154,8 @@ void pass_headings(struct document *doc)
 			/* a bare line followed by a numbered paragraph or an item:
 			 * a cross-heading in a plain-text extraction */
 			struct block *n = next_body(doc, i, NULL);
-			const char *nt = n && n->text ? text_plain(A, n->text) : "";
+			char next_scratch[64];	/* how it opens is enough */
+			const char *nt = n && n->text ? text_plain_scratch(next_scratch, sizeof next_scratch, n->text) : "";
 			if (n && (n->num || opens_item(nt) || n->kind == BLOCK_HEADING) && strlen(t) < 150) {
 				b->role = ROLE_CROSSHEADING;
 				b->text = arena_strdup(A, t);

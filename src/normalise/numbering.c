@@ -118,7 +118,8 @@ void pass_numbering(struct document *doc)
 			continue;
 		/* how the block opens decides; a prefix is enough (a long block
 		 * is never a title, whatever follows) */
-		const char *t = text_plain_trimmed(A, b->text, 512);
+		char scratch[513];
+		const char *t = text_plain_scratch(scratch, sizeof scratch, b->text);
 		size_t len = 0;
 		int number = 0;
 		if (b->num) {

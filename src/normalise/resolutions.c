@@ -104,7 +104,8 @@ static size_t instrument(struct document *doc, size_t start)
 		if (b->role == ROLE_CROSSHEADING)
 			continue;
 		/* the opening and the last character decide: no full copy */
-		const char *t = text_plain_trimmed(A, b->text, 400);
+		char scratch[401];
+		const char *t = text_plain_scratch(scratch, sizeof scratch, b->text);
 		if (state == BEFORE) {
 			/* "The Conference of the Parties …," (or "The General Assembly,") */
 			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(b->text) == ',' && strlen(t) < 300) {

@@ -128,7 +128,16 @@ bool un_symbol_match(const char *s, size_t pos, size_t *len)
 
 /* The plain text of s, at most max bytes of it (never cutting inside a
  * link target or a note reference, which are skipped whole). */
+static char *plain_into(char *out, const char *s, size_t n);
+
 static char *plain_upto(struct arena *arena, const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	return plain_into(arena_alloc(arena, n + 1), s, n);
+}
+
+/* out has room for n bytes and the NUL */
+static char *plain_into(char *out, const char *s, size_t n)
 {
 	/* bytes copied as they are: all but the controls (markup), and the
 	 * NUL, which ends the run */
@@ -138,8 +147,7 @@ static char *plain_upto(struct arena *arena, const char *s, size_t max)
 			ordinary[c] = true;
 		ordinary['\n'] = ordinary['\t'] = true;
 	}
-	size_t n = strnlen(s, max);
-	char *out = arena_alloc(arena, n + 1), *o = out, *end = out + n;
+	char *o = out, *end = out + n;
 	for (const char *p = s; *p && o < end; p++) {
 		/* copy a run of ordinary text in one go */
 		const char *run = p, *stop = p + (end - o);
@@ -189,9 +197,8 @@ static bool blank(char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == MK_BREAK;
 }
 
-char *text_plain_trimmed(struct arena *arena, const char *s, size_t max)
+static char *trim_in_place(char *t)
 {
-	char *t = plain_upto(arena, s, max);
 	while (blank(*t))
 		t++;
 	size_t n = strlen(t);
@@ -199,6 +206,16 @@ char *text_plain_trimmed(struct arena *arena, const char *s, size_t max)
 		n--;
 	t[n] = '\0';
 	return t;
+}
+
+char *text_plain_trimmed(struct arena *arena, const char *s, size_t max)
+{
+	return trim_in_place(plain_upto(arena, s, max));
+}
+
+char *text_plain_scratch(char *buf, size_t size, const char *s)
+{
+	return trim_in_place(plain_into(buf, s, strnlen(s, size - 1)));
 }
 
 char text_last_char(const char *s)

@@ -23,6 +23,10 @@ char *text_plain(struct arena *arena, const char *s);
 char *text_plain_prefix(struct arena *arena, const char *s, size_t max);
 /* text_trim(text_plain_prefix(...)) in one copy; max (size_t)-1: all */
 char *text_plain_trimmed(struct arena *arena, const char *s, size_t max);
+/* The same, into the caller's buffer of size bytes (at most size - 1 bytes
+ * of text): for a pass that only looks at how a block opens, so a long
+ * document does not leave a copy of every block's opening in its arena. */
+char *text_plain_scratch(char *buf, size_t size, const char *s);
 /* The last visible character of s (markup, note references, link targets
  * and trailing spaces skipped), or '\0'. */
 char text_last_char(const char *s);
