@@ -80,20 +80,12 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
 	for (int k = 0; k < b->rich.nlinks; k++) {
 		struct pdf_link *lk = &b->rich.links[k];
 		struct buf rects = BUF_INIT;
-		for (int i = from; i < to; i++) {
-			PangoLayoutLine *line = pango_layout_get_line_readonly(b->layout, i);
-			if (!line || lk->end <= line->start_index || lk->start >= line->start_index + line->length)
+		for (int i = from; i < to && i < b->nline; i++) {
+			double x1, x2;
+			if (!pdf_line_x_range(b, &b->line[i], lk->start, lk->end, &x1, &x2) || x2 - x1 <= 0.1)
 				continue;
-			int *ranges, n;
-			pango_layout_line_get_x_ranges(line, lk->start, lk->end, &ranges, &n);
-			for (int r = 0; r < n; r++) {
-				double rx = x + ranges[2 * r] / (double)PANGO_SCALE;
-				double rw = (ranges[2 * r + 1] - ranges[2 * r]) / (double)PANGO_SCALE;
-				if (rw > 0.1)
-					buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "", rx,
-						   top + (i - from) * b->leading, rw, b->leading);
-			}
-			g_free(ranges);
+			buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "", x + x1,
+				   top + (i - from) * b->leading, x2 - x1, b->leading);
 		}
 		if (rects.len) {
 			struct buf a = BUF_INIT;
@@ -104,6 +96,41 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
 			buf_free(&a);
 		}
 		buf_free(&rects);
+	}
+}
+
+/* One line: its pieces of shaped runs left to right, raised or lowered
+ * as pango placed them (superscripts), then the hyphen if any. */
+static void draw_line(cairo_t *cr, const struct pdf_block *b, const struct pdf_line *ln, double x,
+		      double base)
+{
+	const char *text = b->rich.text.len ? b->rich.text.data : "";
+	x += ln->x;
+	for (int k = 0; k < ln->nruns; k++) {
+		PangoGlyphItem *gi = ln->runs[k];
+		double w = pango_glyph_string_get_width(gi->glyphs) / (double)PANGO_SCALE;
+		double rise = gi->y_offset / (double)PANGO_SCALE;
+		cairo_move_to(cr, x, base - rise);
+		pango_cairo_show_glyph_item(cr, text, gi);
+		for (GSList *a = gi->item->analysis.extra_attrs; a; a = a->next) {
+			PangoAttribute *attr = a->data;
+			if (attr->klass->type != PANGO_ATTR_UNDERLINE ||
+			    ((PangoAttrInt *)attr)->value == PANGO_UNDERLINE_NONE)
+				continue;
+			PangoFontMetrics *m = pango_font_get_metrics(gi->item->analysis.font, NULL);
+			double pos = pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
+			double th = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
+			pango_font_metrics_unref(m);
+			cairo_set_line_width(cr, th);
+			cairo_move_to(cr, x, base - rise - pos + th / 2);
+			cairo_rel_line_to(cr, w, 0);
+			cairo_stroke(cr);
+		}
+		x += w;
+	}
+	if (ln->hyphen) {
+		cairo_move_to(cr, x, base);
+		pango_cairo_show_glyph_string(cr, ln->hyphen_font, ln->hyphen);
 	}
 }
 
@@ -127,20 +154,8 @@ static void draw_slice(cairo_t *cr, const struct pdf_style *s, struct pdf_block 
 	if (from == 0 && b->dest)
 		dest(cr, b->dest, x0, y);
 	double x = x0 + b->text_x;
-	PangoLayoutIter *it = pango_layout_get_iter(b->layout);
-	int i = 0;
-	do {
-		if (i >= from && i < to) {
-			PangoRectangle logical;
-			pango_layout_iter_get_line_extents(it, NULL, &logical);
-			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-			double base = y + (i - from) * b->leading + b->ascent;
-			cairo_move_to(cr, x + logical.x / (double)PANGO_SCALE, base);
-			pango_cairo_show_layout_line(cr, line);
-		}
-		i++;
-	} while (i < to && pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
+	for (int i = from; i < to && i < b->nline; i++)
+		draw_line(cr, b, &b->line[i], x, y + (i - from) * b->leading + b->ascent);
 	if (from == 0 && b->num_layout) {
 		cairo_tag_begin(cr, "Lbl", NULL);
 		cairo_move_to(cr, x0 + b->num_x, y + b->ascent -
@@ -182,7 +197,7 @@ void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int 
 {
 	const struct pdf_style *s = d->style;
 	struct pdf_page *pg = &pages->page[pageno - 1];
-	PangoContext *ctx = pango_layout_get_context(d->nblocks ? d->blocks[0]->layout : d->notes[0]->layout);
+	PangoContext *ctx = d->ctx;
 	double x0 = left_margin(s, pageno);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	furniture(cr, ctx, d, pageno, pages->npages);

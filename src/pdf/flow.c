@@ -659,8 +659,7 @@ static void block_free(struct pdf_block *b)
 	free(b->dest);
 	free(b->outline);
 	free(b->label);
-	if (b->layout)
-		g_object_unref(b->layout);
+	pdf_lines_free(b);
 	if (b->num_layout)
 		g_object_unref(b->num_layout);
 	if (b->right_layout)

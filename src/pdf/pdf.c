@@ -145,6 +145,7 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	struct pdf_doc doc;
 	memset(&doc, 0, sizeof doc);
 	doc.style = &style;
+	doc.ctx = ctx;
 	if (style.hyphenate) {
 		doc.hyph = pdf_hyphenator_open(style.hyphen_dict, style.hyphen_min_word);
 		if (!doc.hyph)
