@@ -56,6 +56,11 @@ static PangoContext *make_context(void)
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(ctx, fo);
+	/* Glyphs at their exact advances: pango rounds positions to whole
+	 * device units by default, which at 72 dpi is a whole point per glyph
+	 * (uneven letter spacing), and cairo then writes a position
+	 * adjustment for nearly every glyph into the PDF. */
+	pango_context_set_round_glyph_positions(ctx, FALSE);
 	cairo_font_options_destroy(fo);
 	pango_context_set_language(ctx, pango_language_from_string("en"));
 	return ctx;
