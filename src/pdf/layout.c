@@ -69,7 +69,8 @@ void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 	b->right_layout = simple_layout(ctx, s, role, b->kind == BLK_COVER, b->right);
 }
 
-void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b)
+void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+		      struct pdf_block *b)
 {
 	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
 	if (b->kind == BLK_NOTE)
@@ -85,10 +86,15 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 	pdf_break_lines(b, l, width, b->first_indent);
 	g_object_unref(l);
 
-	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
-	double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-	double desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-	pango_font_metrics_unref(m);
+	int bold = !!b->bold, italic = !!b->italic;
+	if (!mc->known[b->font][bold][italic]) {
+		PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
+		mc->asc[b->font][bold][italic] = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+		mc->desc[b->font][bold][italic] = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+		mc->known[b->font][bold][italic] = 1;
+		pango_font_metrics_unref(m);
+	}
+	double asc = mc->asc[b->font][bold][italic], desc = mc->desc[b->font][bold][italic];
 	pango_font_description_free(fd);
 	b->leading = role_leading(s, b->font);
 	/* centre the font's ascent+descent in the line pitch */

@@ -110,10 +110,12 @@ static void set_metadata(cairo_surface_t *surface, struct pdf_doc *d, time_t whe
 
 static void layout_all(PangoContext *ctx, struct pdf_doc *d)
 {
+	struct pdf_metrics_cache mc;
+	memset(&mc, 0, sizeof mc);
 	for (int i = 0; i < d->nnotes; i++)
-		pdf_layout_block(ctx, d->style, d->notes[i]);
+		pdf_layout_block(ctx, d->style, &mc, d->notes[i]);
 	for (int i = 0; i < d->nblocks; i++)
-		pdf_layout_block(ctx, d->style, d->blocks[i]);
+		pdf_layout_block(ctx, d->style, &mc, d->blocks[i]);
 }
 
 /* Fill the contents list's page numbers (widths are fixed, so the

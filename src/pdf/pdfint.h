@@ -160,7 +160,14 @@ void pdf_doc_free(struct pdf_doc *d);
 double pdf_text_width(const struct pdf_style *s);
 PangoFontDescription *pdf_font(const struct pdf_style *s, enum pdf_font_role role,
 			       int bold, int italic);
-void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
+/* Font ascent and descent per font role, bold and italic, asked of pango
+ * once (pango_context_get_metrics costs as much as shaping a line). */
+struct pdf_metrics_cache {
+	double asc[FONT_COVER_SYMBOL + 1][2][2], desc[FONT_COVER_SYMBOL + 1][2][2];
+	char known[FONT_COVER_SYMBOL + 1][2][2];
+};
+void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+		      struct pdf_block *b);
 void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
 
 /* lines.c: fills b->line from l, the block's text shaped unwrapped. */
