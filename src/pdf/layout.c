@@ -113,6 +113,16 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_m
 		pango_layout_set_font_description(b->num_layout, nfd);
 		pango_font_description_free(nfd);
 		pango_layout_set_text(b->num_layout, b->num, -1);
+		if (b->kind == BLK_NOTE) {
+			/* the marker in the notes area is a superscript, as at
+			 * the reference */
+			PangoAttrList *al = pango_attr_list_new();
+			pango_attr_list_insert(al, pango_attr_rise_new((int)(role_size(s, role) *
+					       s->superscript_rise * PANGO_SCALE)));
+			pango_attr_list_insert(al, pango_attr_scale_new(s->superscript_scale));
+			pango_layout_set_attributes(b->num_layout, al);
+			pango_attr_list_unref(al);
+		}
 	}
 	pdf_layout_right(ctx, s, b);
 	for (int i = 0; i < b->rich.nrefs; i++)

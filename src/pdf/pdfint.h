@@ -38,7 +38,8 @@ struct pdf_style {
 	double note_size, note_leading, note_space, note_rule_length, note_rule_gap;
 	double note_marker_width;
 	int toc_min_headings;
-	double toc_page_width;
+	double toc_page_width, toc_leader_pitch, toc_leader_gap;
+	double superscript_rise, superscript_scale;
 };
 
 /* Returns 0, or a sysexits code after reporting through diag. */
