@@ -6,6 +6,7 @@
  * page and the page number ("3/56") at the foot, both on the outer side
  * (right on odd pages, left on even ones); the job number sits at the
  * foot on the inner side, and alone at the foot of page 1. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,20 +81,12 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
 	for (int k = 0; k < b->rich.nlinks; k++) {
 		struct pdf_link *lk = &b->rich.links[k];
 		struct buf rects = BUF_INIT;
-		for (int i = from; i < to; i++) {
-			PangoLayoutLine *line = pango_layout_get_line_readonly(b->layout, i);
-			if (!line || lk->end <= line->start_index || lk->start >= line->start_index + line->length)
+		for (int i = from; i < to && i < b->nline; i++) {
+			double x1, x2;
+			if (!pdf_line_x_range(b, &b->line[i], lk->start, lk->end, &x1, &x2) || x2 - x1 <= 0.1)
 				continue;
-			int *ranges, n;
-			pango_layout_line_get_x_ranges(line, lk->start, lk->end, &ranges, &n);
-			for (int r = 0; r < n; r++) {
-				double rx = x + ranges[2 * r] / (double)PANGO_SCALE;
-				double rw = (ranges[2 * r + 1] - ranges[2 * r]) / (double)PANGO_SCALE;
-				if (rw > 0.1)
-					buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "", rx,
-						   top + (i - from) * b->leading, rw, b->leading);
-			}
-			g_free(ranges);
+			buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "", x + x1,
+				   top + (i - from) * b->leading, x2 - x1, b->leading);
 		}
 		if (rects.len) {
 			struct buf a = BUF_INIT;
@@ -104,6 +97,41 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
 			buf_free(&a);
 		}
 		buf_free(&rects);
+	}
+}
+
+/* One line: its pieces of shaped runs left to right, raised or lowered
+ * as pango placed them (superscripts), then the hyphen if any. */
+static void draw_line(cairo_t *cr, const struct pdf_block *b, const struct pdf_line *ln, double x,
+		      double base)
+{
+	const char *text = b->rich.text.len ? b->rich.text.data : "";
+	x += ln->x;
+	for (int k = 0; k < ln->nruns; k++) {
+		PangoGlyphItem *gi = ln->runs[k];
+		double w = pango_glyph_string_get_width(gi->glyphs) / (double)PANGO_SCALE;
+		double rise = gi->y_offset / (double)PANGO_SCALE;
+		cairo_move_to(cr, x, base - rise);
+		pango_cairo_show_glyph_item(cr, text, gi);
+		for (GSList *a = gi->item->analysis.extra_attrs; a; a = a->next) {
+			PangoAttribute *attr = a->data;
+			if (attr->klass->type != PANGO_ATTR_UNDERLINE ||
+			    ((PangoAttrInt *)attr)->value == PANGO_UNDERLINE_NONE)
+				continue;
+			PangoFontMetrics *m = pango_font_get_metrics(gi->item->analysis.font, NULL);
+			double pos = pango_font_metrics_get_underline_position(m) / (double)PANGO_SCALE;
+			double th = pango_font_metrics_get_underline_thickness(m) / (double)PANGO_SCALE;
+			pango_font_metrics_unref(m);
+			cairo_set_line_width(cr, th);
+			cairo_move_to(cr, x, base - rise - pos + th / 2);
+			cairo_rel_line_to(cr, w, 0);
+			cairo_stroke(cr);
+		}
+		x += w;
+	}
+	if (ln->hyphen) {
+		cairo_move_to(cr, x, base);
+		pango_cairo_show_glyph_string(cr, ln->hyphen_font, ln->hyphen);
 	}
 }
 
@@ -118,35 +146,95 @@ static void dest(cairo_t *cr, const char *name, double x, double y)
 	buf_free(&a);
 }
 
+/* Dot leaders on a contents entry's last line, from the end of its text to
+ * its page number (x_number from x0): one dot every toc_leader_pitch points on a
+ * grid from the text area's left edge x0, so the dots of all entries line up. */
+static void leaders(cairo_t *cr, const struct pdf_style *s, const struct pdf_block *b, int line,
+		    double x0, double x_number, double base)
+{
+	double pitch = s->toc_leader_pitch;
+	if (pitch <= 0 || !b->right_layout)
+		return;
+	double text_end = b->text_x;
+	if (line < b->nline)
+		text_end += b->line[line].x + b->line[line].width;
+	double from = text_end + s->toc_leader_gap, to = x_number - s->toc_leader_gap;
+	double first = pitch * ceil(from / pitch);
+	int n = first < to ? (int)((to - first) / pitch) : 0;
+	if (n < 2)
+		return;
+	PangoLayout *l = pango_layout_new(pango_layout_get_context(b->right_layout));
+	pango_layout_set_font_description(l, pango_layout_get_font_description(b->right_layout));
+	pango_layout_set_text(l, ".", 1);
+	PangoRectangle dot;
+	pango_layout_get_extents(l, NULL, &dot);
+	struct buf dots = BUF_INIT;
+	for (int i = 0; i < n; i++)
+		buf_putc(&dots, '.');
+	pango_layout_set_text(l, buf_cstr(&dots), (int)dots.len);
+	PangoAttrList *al = pango_attr_list_new();
+	pango_attr_list_insert(al, pango_attr_letter_spacing_new((int)(pitch * PANGO_SCALE) - dot.width));
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
+	cairo_move_to(cr, x0 + first, base - pango_layout_get_baseline(l) / (double)PANGO_SCALE);
+	pango_cairo_show_layout(cr, l);
+	buf_free(&dots);
+	g_object_unref(l);
+}
+
+/* Named destinations at b's footnote markers on lines [from, to), for the
+ * notes' links back ("fnref_" + the note's eId, as in the HTML edition). */
+static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
+			  double x, double top)
+{
+	for (int r = 0; r < b->rich.nrefs; r++) {
+		struct pdf_noteref *ref = &b->rich.refs[r];
+		struct pdf_block *note = d->notes[ref->note];
+		if (!note->dest || ref->line < from || ref->line >= to)
+			continue;
+		double x1 = 0, x2 = 0;
+		if (ref->line < b->nline)
+			pdf_line_x_range(b, &b->line[ref->line], ref->offset, ref->offset + 1, &x1, &x2);
+		struct buf name = BUF_INIT;
+		buf_printf(&name, "fnref_%s", note->dest);
+		dest(cr, buf_cstr(&name), x + x1, top + (ref->line - from) * b->leading);
+		buf_free(&name);
+	}
+}
+
 /* Draw lines [from, to) of b with the top of line `from` at y. */
-static void draw_slice(cairo_t *cr, const struct pdf_style *s, struct pdf_block *b, int from, int to,
+static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
 		       double x0, double y)
 {
+	const struct pdf_style *s = d->style;
 	const char *tag = b->tag ? b->tag : "P";
 	cairo_tag_begin(cr, tag, NULL);
 	if (from == 0 && b->dest)
 		dest(cr, b->dest, x0, y);
 	double x = x0 + b->text_x;
-	PangoLayoutIter *it = pango_layout_get_iter(b->layout);
-	int i = 0;
-	do {
-		if (i >= from && i < to) {
-			PangoRectangle logical;
-			pango_layout_iter_get_line_extents(it, NULL, &logical);
-			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-			double base = y + (i - from) * b->leading + b->ascent;
-			cairo_move_to(cr, x + logical.x / (double)PANGO_SCALE, base);
-			pango_cairo_show_layout_line(cr, line);
-		}
-		i++;
-	} while (i < to && pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
+	for (int i = from; i < to && i < b->nline; i++)
+		draw_line(cr, b, &b->line[i], x, y + (i - from) * b->leading + b->ascent);
 	if (from == 0 && b->num_layout) {
 		cairo_tag_begin(cr, "Lbl", NULL);
 		cairo_move_to(cr, x0 + b->num_x, y + b->ascent -
 			      pango_layout_get_baseline(b->num_layout) / (double)PANGO_SCALE);
 		pango_cairo_show_layout(cr, b->num_layout);
 		cairo_tag_end(cr, "Lbl");
+		if (b->kind == BLK_NOTE && b->dest) {
+			/* the note's marker links back to its reference */
+			PangoRectangle ink;
+			pango_layout_get_extents(b->num_layout, NULL, &ink);
+			struct buf a = BUF_INIT;
+			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", x0 + b->num_x, y,
+				   ink.width / (double)PANGO_SCALE + 1, b->leading);
+			struct buf name = BUF_INIT;
+			buf_printf(&name, "fnref_%s", b->dest);
+			quote_attr(&a, buf_cstr(&name));
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			buf_free(&name);
+			buf_free(&a);
+		}
 	}
 	int right_line = b->right_on_last ? b->nlines - 1 : 0;
 	if (b->right_layout && right_line >= from && right_line < to) {
@@ -157,6 +245,8 @@ static void draw_slice(cairo_t *cr, const struct pdf_style *s, struct pdf_block 
 		cairo_move_to(cr, x0 + pdf_text_width(s) - w,
 			      base - pango_layout_get_baseline(b->right_layout) / (double)PANGO_SCALE);
 		pango_cairo_show_layout(cr, b->right_layout);
+		if (b->kind == BLK_TOC)
+			leaders(cr, s, b, right_line, x0, pdf_text_width(s) - w, base);
 		if (b->target && b->target->dest) {
 			struct buf a = BUF_INIT;
 			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", x0 + pdf_text_width(s) - w,
@@ -175,6 +265,7 @@ static void draw_slice(cairo_t *cr, const struct pdf_style *s, struct pdf_block 
 		cairo_stroke(cr);
 	}
 	slice_links(cr, b, from, to, x, y);
+	noteref_dests(cr, d, b, from, to, x, y);
 	cairo_tag_end(cr, tag);
 }
 
@@ -182,13 +273,13 @@ void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int 
 {
 	const struct pdf_style *s = d->style;
 	struct pdf_page *pg = &pages->page[pageno - 1];
-	PangoContext *ctx = pango_layout_get_context(d->nblocks ? d->blocks[0]->layout : d->notes[0]->layout);
+	PangoContext *ctx = d->ctx;
 	double x0 = left_margin(s, pageno);
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	furniture(cr, ctx, d, pageno, pages->npages);
 	for (int i = 0; i < pg->nbody; i++) {
 		struct pdf_slice *sl = &pg->body[i];
-		draw_slice(cr, s, sl->block, sl->from, sl->to, x0, s->margin_top + sl->y);
+		draw_slice(cr, d, sl->block, sl->from, sl->to, x0, s->margin_top + sl->y);
 	}
 	if (pg->nnotes == 0)
 		return;
@@ -202,6 +293,6 @@ void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int 
 	cairo_stroke(cr);
 	for (int i = 0; i < pg->nnotes; i++) {
 		struct pdf_slice *sl = &pg->notes[i];
-		draw_slice(cr, s, sl->block, sl->from, sl->to, x0, area + 2 * s->note_rule_gap + sl->y);
+		draw_slice(cr, d, sl->block, sl->from, sl->to, x0, area + 2 * s->note_rule_gap + sl->y);
 	}
 }

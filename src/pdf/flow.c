@@ -154,8 +154,8 @@ static void add_note(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 	int start = rich_pos(r);
 	rich_literal(r, marker);
 	int end = rich_pos(r);
-	rich_attr(r, pango_attr_rise_new((int)(f->s->body_size * 0.33 * PANGO_SCALE)), start, end);
-	rich_attr(r, pango_attr_scale_new(0.7), start, end);
+	rich_attr(r, pango_attr_rise_new((int)(f->s->body_size * f->s->superscript_rise * PANGO_SCALE)), start, end);
+	rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
 	if (note->dest)
 		rich_link(r, start, end, note->dest, 1);
 	rich_noteref(r, start, index);
@@ -188,11 +188,11 @@ static void inline_walk(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 		else if (is(c, "u"))
 			rich_attr(r, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end);
 		else if (is(c, "sup")) {
-			rich_attr(r, pango_attr_rise_new((int)(f->s->body_size * 0.33 * PANGO_SCALE)), start, end);
-			rich_attr(r, pango_attr_scale_new(0.7), start, end);
+			rich_attr(r, pango_attr_rise_new((int)(f->s->body_size * f->s->superscript_rise * PANGO_SCALE)), start, end);
+			rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
 		} else if (is(c, "sub")) {
 			rich_attr(r, pango_attr_rise_new(-(int)(f->s->body_size * 0.2 * PANGO_SCALE)), start, end);
-			rich_attr(r, pango_attr_scale_new(0.7), start, end);
+			rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
 		} else if (is(c, "ref") || is(c, "a")) {
 			char *href = attr(c, "href");
 			if (href && href[0] == '#')
@@ -659,8 +659,7 @@ static void block_free(struct pdf_block *b)
 	free(b->dest);
 	free(b->outline);
 	free(b->label);
-	if (b->layout)
-		g_object_unref(b->layout);
+	pdf_lines_free(b);
 	if (b->num_layout)
 		g_object_unref(b->num_layout);
 	if (b->right_layout)

@@ -7,6 +7,7 @@
  * as CTOC/COP/2022/9, URLs, acronyms) is never split — UN editorial rules
  * forbid breaking symbols and proper abbreviations. */
 #include <ctype.h>
+#include <glib.h>
 #include <hyphen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 struct pdf_hyphenator {
 	HyphenDict *dict;
 	int min_word;
+	GHashTable *done;	/* word -> word with its soft hyphens: each word hyphenated once */
 };
 
 struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word)
@@ -27,6 +29,7 @@ struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word)
 	struct pdf_hyphenator *h = xmalloc(sizeof *h);
 	h->dict = dict;
 	h->min_word = min_word > 4 ? min_word : 5;
+	h->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return h;
 }
 
@@ -35,6 +38,7 @@ void pdf_hyphenator_close(struct pdf_hyphenator *h)
 	if (!h)
 		return;
 	hnj_hyphen_free(h->dict);
+	g_hash_table_destroy(h->done);
 	free(h);
 }
 
@@ -59,7 +63,7 @@ static int token_is_prose(const char *s, const char *e)
 }
 
 /* Append one ASCII word with soft hyphens at its break points. */
-static void hyphenate_word(struct pdf_hyphenator *h, struct buf *out, const char *w, int n)
+static void hyphenate_word_uncached(struct pdf_hyphenator *h, struct buf *out, const char *w, int n)
 {
 	char lower[128], hyphens[136];
 	if (n >= (int)sizeof lower || n < h->min_word) {
@@ -90,6 +94,24 @@ static void hyphenate_word(struct pdf_hyphenator *h, struct buf *out, const char
 		free(pos);
 		free(cut);
 	}
+}
+
+static void hyphenate_word(struct pdf_hyphenator *h, struct buf *out, const char *w, int n)
+{
+	if (n < h->min_word) {
+		buf_put(out, w, (size_t)n);
+		return;
+	}
+	char *key = g_strndup(w, (gsize)n);
+	const char *known = g_hash_table_lookup(h->done, key);
+	if (known) {
+		buf_puts(out, known);
+		g_free(key);
+		return;
+	}
+	size_t at = out->len;
+	hyphenate_word_uncached(h, out, w, n);
+	g_hash_table_insert(h->done, key, g_strndup(out->data + at, (gsize)(out->len - at)));
 }
 
 void pdf_hyphenate_append(struct pdf_hyphenator *h, struct buf *out, const char *text, size_t len)

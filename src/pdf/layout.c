@@ -69,33 +69,37 @@ void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 	b->right_layout = simple_layout(ctx, s, role, b->kind == BLK_COVER, b->right);
 }
 
-void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b)
+void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+		      struct pdf_block *b)
 {
 	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
 	if (b->kind == BLK_NOTE)
 		width = pdf_text_width(s) - b->text_x;
+	/* Shaped once, unwrapped; lines.c breaks it (see there why). */
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
 	pango_layout_set_font_description(l, fd);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_justify(l, b->justify);
-	pango_layout_set_alignment(l, b->center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-	pango_layout_set_indent(l, (int)(b->first_indent * PANGO_SCALE));
+	pango_layout_set_width(l, -1);
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
 	pango_layout_set_text(l, text, (int)b->rich.text.len);
 	pango_layout_set_attributes(l, b->rich.attrs);
-	b->layout = l;
+	pdf_break_lines(b, l, width, b->first_indent);
+	g_object_unref(l);
 
-	PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
-	double asc = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-	double desc = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
-	pango_font_metrics_unref(m);
+	int bold = !!b->bold, italic = !!b->italic;
+	if (!mc->known[b->font][bold][italic]) {
+		PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
+		mc->asc[b->font][bold][italic] = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+		mc->desc[b->font][bold][italic] = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+		mc->known[b->font][bold][italic] = 1;
+		pango_font_metrics_unref(m);
+	}
+	double asc = mc->asc[b->font][bold][italic], desc = mc->desc[b->font][bold][italic];
 	pango_font_description_free(fd);
 	b->leading = role_leading(s, b->font);
 	/* centre the font's ascent+descent in the line pitch */
 	b->ascent = (b->leading - (asc + desc)) / 2 + asc;
-	b->nlines = pango_layout_get_line_count(l);
+	b->nlines = b->nline;
 	if (b->rich.text.len == 0 && !b->num)
 		b->nlines = b->right ? 1 : 0;
 	if (b->nlines == 0 && b->num)
@@ -109,17 +113,18 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 		pango_layout_set_font_description(b->num_layout, nfd);
 		pango_font_description_free(nfd);
 		pango_layout_set_text(b->num_layout, b->num, -1);
+		if (b->kind == BLK_NOTE) {
+			/* the marker in the notes area is a superscript, as at
+			 * the reference */
+			PangoAttrList *al = pango_attr_list_new();
+			pango_attr_list_insert(al, pango_attr_rise_new((int)(role_size(s, role) *
+					       s->superscript_rise * PANGO_SCALE)));
+			pango_attr_list_insert(al, pango_attr_scale_new(s->superscript_scale));
+			pango_layout_set_attributes(b->num_layout, al);
+			pango_attr_list_unref(al);
+		}
 	}
 	pdf_layout_right(ctx, s, b);
 	for (int i = 0; i < b->rich.nrefs; i++)
 		b->rich.refs[i].line = pdf_line_of_index(b, b->rich.refs[i].offset);
-}
-
-int pdf_line_of_index(struct pdf_block *b, int idx)
-{
-	int line = 0, x;
-	if (!b->layout || b->rich.text.len == 0)
-		return 0;
-	pango_layout_index_to_line_x(b->layout, idx, 0, &line, &x);
-	return line;
 }

@@ -56,6 +56,11 @@ static PangoContext *make_context(void)
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	pango_cairo_context_set_font_options(ctx, fo);
+	/* Glyphs at their exact advances: pango rounds positions to whole
+	 * device units by default, which at 72 dpi is a whole point per glyph
+	 * (uneven letter spacing), and cairo then writes a position
+	 * adjustment for nearly every glyph into the PDF. */
+	pango_context_set_round_glyph_positions(ctx, FALSE);
 	cairo_font_options_destroy(fo);
 	pango_context_set_language(ctx, pango_language_from_string("en"));
 	return ctx;
@@ -105,10 +110,12 @@ static void set_metadata(cairo_surface_t *surface, struct pdf_doc *d, time_t whe
 
 static void layout_all(PangoContext *ctx, struct pdf_doc *d)
 {
+	struct pdf_metrics_cache mc;
+	memset(&mc, 0, sizeof mc);
 	for (int i = 0; i < d->nnotes; i++)
-		pdf_layout_block(ctx, d->style, d->notes[i]);
+		pdf_layout_block(ctx, d->style, &mc, d->notes[i]);
 	for (int i = 0; i < d->nblocks; i++)
-		pdf_layout_block(ctx, d->style, d->blocks[i]);
+		pdf_layout_block(ctx, d->style, &mc, d->blocks[i]);
 }
 
 /* Fill the contents list's page numbers (widths are fixed, so the
@@ -145,6 +152,7 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	struct pdf_doc doc;
 	memset(&doc, 0, sizeof doc);
 	doc.style = &style;
+	doc.ctx = ctx;
 	if (style.hyphenate) {
 		doc.hyph = pdf_hyphenator_open(style.hyphen_dict, style.hyphen_min_word);
 		if (!doc.hyph)

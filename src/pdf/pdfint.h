@@ -5,7 +5,8 @@
  *   rich.c      styled text under construction (text + pango attributes,
  *               links, footnote references)
  *   flow.c      walks the AKN tree into a flat list of blocks and notes
- *   layout.c    lays each block out with pango and measures its lines
+ *   layout.c    shapes each block once with pango and measures it
+ *   lines.c     breaks the shaped text into lines (greedy, justified)
  *   paginate.c  breaks the lines into pages, keeping footnotes with their
  *               references, no widows/orphans, headings with what follows
  *   draw.c      paints the pages with cairo (text, furniture, links, tags)
@@ -37,7 +38,8 @@ struct pdf_style {
 	double note_size, note_leading, note_space, note_rule_length, note_rule_gap;
 	double note_marker_width;
 	int toc_min_headings;
-	double toc_page_width;
+	double toc_page_width, toc_leader_pitch, toc_leader_gap;
+	double superscript_rise, superscript_scale;
 };
 
 /* Returns 0, or a sysexits code after reporting through diag. */
@@ -94,6 +96,17 @@ enum pdf_block_kind {
 enum pdf_font_role { FONT_BODY, FONT_NOTE, FONT_H1, FONT_H2, FONT_H3, FONT_H4,
 		     FONT_TITLE, FONT_COVER, FONT_COVER_ORG, FONT_COVER_SYMBOL };
 
+/* One line of a block: pieces of the shaped runs, in order. */
+struct pdf_line {
+	int start, end;		/* bytes of the text shown (trailing spaces dropped) */
+	double x;		/* offset from the block's text x (indent, centring) */
+	double width;		/* as drawn, justification included */
+	PangoGlyphItem **runs;
+	int nruns, runs_cap;
+	PangoGlyphString *hyphen;	/* drawn after the runs when broken at a soft hyphen */
+	PangoFont *hyphen_font;
+};
+
 struct pdf_block {
 	enum pdf_block_kind kind;
 	int level;		/* heading level 1..4, list depth for paragraphs */
@@ -116,8 +129,10 @@ struct pdf_block {
 	struct pdf_block *target;	/* contents entry: the heading it lists */
 	int page_break_before;
 	/* filled by layout.c */
-	PangoLayout *layout, *num_layout, *right_layout;
-	int nlines;
+	PangoLayout *num_layout, *right_layout;
+	struct pdf_line *line;	/* the text's lines */
+	int nline, line_cap;
+	int nlines;		/* lines the block takes (at least one for a lone number) */
 	double leading, ascent;	/* uniform line pitch and baseline offset */
 	double height;		/* nlines * leading */
 	/* filled by paginate.c */
@@ -133,6 +148,7 @@ struct pdf_doc {
 	char *symbol, *title, *job_number, *date, *body, *lang;
 	struct pdf_hyphenator *hyph;
 	const struct pdf_style *style;
+	PangoContext *ctx;
 };
 
 /* flow.c */
@@ -145,10 +161,23 @@ void pdf_doc_free(struct pdf_doc *d);
 double pdf_text_width(const struct pdf_style *s);
 PangoFontDescription *pdf_font(const struct pdf_style *s, enum pdf_font_role role,
 			       int bold, int italic);
-void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
+/* Font ascent and descent per font role, bold and italic, asked of pango
+ * once (pango_context_get_metrics costs as much as shaping a line). */
+struct pdf_metrics_cache {
+	double asc[FONT_COVER_SYMBOL + 1][2][2], desc[FONT_COVER_SYMBOL + 1][2][2];
+	char known[FONT_COVER_SYMBOL + 1][2][2];
+};
+void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+		      struct pdf_block *b);
 void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
+
+/* lines.c: fills b->line from l, the block's text shaped unwrapped. */
+void pdf_break_lines(struct pdf_block *b, PangoLayout *l, double width, double indent);
 /* Line index (0-based) holding byte offset idx of a block's text. */
 int pdf_line_of_index(struct pdf_block *b, int idx);
+int pdf_line_x_range(const struct pdf_block *b, const struct pdf_line *ln, int start, int end,
+		     double *x1, double *x2);
+void pdf_lines_free(struct pdf_block *b);
 
 /* paginate.c: a page is a list of slices of blocks and notes. */
 struct pdf_slice {

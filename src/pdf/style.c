@@ -30,7 +30,8 @@ static const struct style_key {
 	NUM(cover_size), NUM(cover_rule), NUM(title_size), NUM(title_space_before),
 	NUM(title_space_after), NUM(note_size), NUM(note_leading), NUM(note_space),
 	NUM(note_rule_length), NUM(note_rule_gap), NUM(note_marker_width),
-	INT(toc_min_headings), NUM(toc_page_width),
+	INT(toc_min_headings), NUM(toc_page_width), NUM(toc_leader_pitch), NUM(toc_leader_gap),
+	NUM(superscript_rise), NUM(superscript_scale),
 #undef NUM
 #undef INT
 #undef STR

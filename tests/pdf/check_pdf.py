@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """check_pdf.py CHECK XML PDF — structural checks of a PDF edition against
 the AKN it was rendered from.  Prints nothing and exits 0 on success, else
-prints what is wrong and exits 1.  Checks: notes, order, outline, ink, furniture."""
+prints what is wrong and exits 1.  Checks: notes, order, outline, ink, furniture, leaders, notemarks, backlinks."""
 import json, re, subprocess, sys
 from lxml import etree
 
@@ -158,6 +158,87 @@ def check_furniture(xml, pdf):
     return bad
 
 
+def check_leaders(xml, pdf):
+    """A contents list (when there is one) has dot leaders between each
+    entry's text and its right-aligned page number."""
+    bad = []
+    for pageno, t in enumerate(pages_text(pdf)[:3], 1):
+        lines = t.splitlines()
+        heads = [i for i, l in enumerate(lines) if l.strip() == "Contents"]
+        if not heads:
+            continue
+        entries = [l for l in lines[heads[0] + 1:] if re.search(r"\S\s+\d+\s*$", l)]
+        if len(entries) < 3:
+            bad.append("contents: fewer than 3 entries with a page number")
+        # the page numbers end at one x (right-aligned)
+        words = [w for w in words_bbox(pdf) if w[0] == pageno]
+        edge = max(w[4] for w in words)
+        ends = [w[4] for w in words if re.fullmatch(r"\d+", w[1]) and w[4] > edge - 30]
+        if len(ends) < len(entries) or max(ends) - min(ends) > 0.5:
+            bad.append("contents: page numbers not right-aligned (right edges %s)" % sorted(set(ends)))
+        for l in entries:
+            if not re.search(r"(\. ?){4,}\s*\d+\s*$", l):
+                bad.append("contents: no dot leaders in %r" % l.strip())
+        return bad
+    return bad
+
+
+def words_bbox(pdf):
+    """Every word on every page as (page, text, xmin, ymin, xmax, ymax)."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+    words, page = [], 0
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if m:
+            words.append((page, m.group(5), *map(float, m.group(1, 2, 3, 4))))
+    return words
+
+
+def check_notemarks(xml, pdf):
+    """In the notes area each note's marker is a superscript: smaller than
+    the note's text and raised above its baseline."""
+    words = words_bbox(pdf)
+    bad, seen = [], 0
+    for note in xml.iterfind(".//a:authorialNote", NS):
+        marker = note.get("marker")
+        first = (text_of(note).split() or [""])[0]
+        if not marker or not first or note.get("class") == "missing":
+            continue
+        pairs = [(w, n) for w in words if w[1] == marker for n in words
+                 if n[0] == w[0] and n[1].replace("&amp;", "&") == first
+                 and 0 < n[2] - w[4] < 30 and abs(n[5] - w[5]) < 6]
+        for w, n in pairs[:1]:
+            seen += 1
+            mh, th = w[5] - w[3], n[5] - n[3]
+            if not (mh < 0.85 * th and w[5] < n[5] - 1):
+                bad.append("note %s: marker %r not superscript (height %.1f vs %.1f, bottom %.1f vs %.1f)"
+                           % (note.get("eId"), marker, mh, th, w[5], n[5]))
+    if seen == 0 and xml.find(".//a:authorialNote", NS) is not None:
+        bad.append("no note marker found in the notes area")
+    return bad
+
+
+def check_backlinks(xml, pdf):
+    """Each note's marker in the notes area links back to its reference:
+    a link to the destination fnref_<eId>, and that destination exists."""
+    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"],
+                         capture_output=True).stdout.decode("latin-1")
+    links = set(re.findall(r"/Dest \((fnref_[^)]*)\)", qdf))
+    names = set(re.findall(r"^\s*\((fnref_[^)]*)\)\s*$", qdf, re.M))
+    bad = []
+    for note in xml.iterfind(".//a:authorialNote", NS):
+        eid = note.get("eId")
+        if not eid:
+            continue
+        if "fnref_" + eid not in links:
+            bad.append("note %s: no link back to its reference" % eid)
+        if "fnref_" + eid not in names:
+            bad.append("note %s: no destination at its reference" % eid)
+    return bad
+
+
 def main():
     check, xmlpath, pdf = sys.argv[1:4]
     xml = etree.parse(xmlpath)
@@ -165,7 +246,8 @@ def main():
         bad = check_ink(xml, pdf, sys.argv[4])
     else:
         bad = {"notes": check_notes, "order": check_order, "outline": check_outline,
-               "furniture": check_furniture}[check](xml, pdf)
+               "furniture": check_furniture, "leaders": check_leaders,
+               "notemarks": check_notemarks, "backlinks": check_backlinks}[check](xml, pdf)
     for b in bad[:15]:
         print(b)
     sys.exit(1 if bad else 0)

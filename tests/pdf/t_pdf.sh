@@ -34,6 +34,9 @@ for d in $docs; do
 	check "$n: paragraph numbers in order" $PY "$CHECK" order "$x" "$p"
 	check "$n: outline lists the chapters" $PY "$CHECK" outline "$x" "$p"
 	check "$n: furniture" $PY "$CHECK" furniture "$x" "$p"
+	check "$n: contents with dot leaders" $PY "$CHECK" leaders "$x" "$p"
+	check "$n: note markers superscript in the notes area" $PY "$CHECK" notemarks "$x" "$p"
+	check "$n: notes link back to their references" $PY "$CHECK" backlinks "$x" "$p"
 	check "$n: pages inked, margins clear" $PY "$CHECK" ink "$x" "$p" "$OUT/ink-$n"
 done
 
