@@ -148,61 +148,87 @@ static bool is_word(const char *s, size_t n)
 	return has_word(s, n);
 }
 
-static bool letter(char c)
+/* What a byte is to the tokenizer: a letter (lower or upper case), glue
+ * (a digit, hyphen, apostrophe or any byte of a non-ASCII character: a
+ * word touching one is part of something longer and never joined), or
+ * anything else. */
+enum { OTHER, LOWER, UPPER, GLUE };
+static unsigned char byte_class[256];
+
+static void init_classes(void)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	for (int c = 'a'; c <= 'z'; c++)
+		byte_class[c] = LOWER;
+	for (int c = 'A'; c <= 'Z'; c++)
+		byte_class[c] = UPPER;
+	for (int c = '0'; c <= '9'; c++)
+		byte_class[c] = GLUE;
+	for (int c = 0x80; c < 256; c++)
+		byte_class[c] = GLUE;
+	byte_class['-'] = byte_class['\''] = GLUE;
 }
 
-/* Join split words in one text; returns it unchanged when none.  Only the
- * neighbourhood of each space is looked at: a word a ending right before
- * it and a word b starting right after it in lower case. */
+static bool is_letter(unsigned char c)
+{
+	return byte_class[c] == LOWER || byte_class[c] == UPPER;
+}
+
+/* Join split words in one text; returns it unchanged when none.  One pass
+ * over its words: a pair is a word a, one space, and a word b starting in
+ * lower case, nothing glued on either side; each word is looked up at most
+ * once, as the b of one pair and the a of the next. */
 static char *join_split_words(struct document *doc, const char *t, int line)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	struct buf out = BUF_INIT;
-	size_t n = strlen(t), copied = 0;
+	size_t copied = 0, i = 0;
 	int joined = 0;
-	/* each word is looked up once, as the b of one pair and the a of the next */
-	size_t prev_b = (size_t)-1;
-	bool prev_is_word = false;
-	for (const char *sp = memchr(t, ' ', n); sp; sp = memchr(sp + 1, ' ', n - (size_t)(sp + 1 - t))) {
-		size_t i = (size_t)(sp - t);
-		if (i == 0 || i + 1 >= n || !letter(t[i - 1]) || !(t[i + 1] >= 'a' && t[i + 1] <= 'z'))
-			continue;
+	/* the previous word: its span, whether glue precedes it, and whether
+	 * it is in the list (-1: not looked up yet) */
+	size_t pa = 0, pe = 0;
+	bool have_prev = false, prev_clean = false;
+	int prev_word = -1;
+	for (;;) {
+		while (u[i] && !is_letter(u[i]))
+			i++;
+		if (!u[i])
+			break;
 		size_t a = i;
-		while (a > 0 && letter(t[a - 1]))
-			a--;
-		size_t b = i + 1, e = b;
-		while (e < n && letter(t[e]))
-			e++;
-		size_t alen = i - a, blen = e - b;
-		/* whole words only: nothing glued on either side */
-		if ((a > 0 && (isalnum((unsigned char)t[a - 1]) || t[a - 1] == '-' || t[a - 1] == '\'')) ||
-		    (e < n && (isalnum((unsigned char)t[e]) || t[e] == '-' || t[e] == '\'')) || alen + blen > 40 ||
-		    (unsigned char)t[e] >= 0x80 || (a > 0 && (unsigned char)t[a - 1] >= 0x80))
-			continue;
-		bool a_word = prev_b == a ? prev_is_word : is_word(t + a, alen);
-		bool b_word = is_word(t + b, blen);
-		prev_b = b;
-		prev_is_word = b_word;
-		if (a_word && b_word)
-			continue;
-		char joined_word[48];
-		memcpy(joined_word, t + a, alen);
-		memcpy(joined_word + alen, t + b, blen);
-		if (!is_word(joined_word, alen + blen))
-			continue;
-		buf_put(&out, t + copied, i - copied);	/* up to the stray space */
-		copied = i + 1;
-		joined++;
-		prev_b = (size_t)-1;
-		diag_note(doc->diag, line, "words", "joined \"%.*s %.*s\" split by a stray space", (int)alen, t + a,
-			  (int)blen, t + b);
+		while (is_letter(u[i]))
+			i++;
+		size_t e = i;
+		bool clean_before = a == 0 || byte_class[u[a - 1]] != GLUE;
+		int word = -1;
+		if (have_prev && pe + 1 == a && u[pe] == ' ' && byte_class[u[a]] == LOWER && prev_clean &&
+		    byte_class[u[e]] != GLUE && (pe - pa) + (e - a) <= 40) {
+			size_t alen = pe - pa, blen = e - a;
+			if (prev_word < 0)
+				prev_word = is_word(t + pa, alen);
+			word = is_word(t + a, blen);
+			char joined_word[48];
+			if (!(prev_word && word)) {
+				memcpy(joined_word, t + pa, alen);
+				memcpy(joined_word + alen, t + a, blen);
+			}
+			if (!(prev_word && word) && is_word(joined_word, alen + blen)) {
+				buf_put(&out, t + copied, pe - copied);	/* up to the stray space */
+				copied = pe + 1;
+				joined++;
+				diag_note(doc->diag, line, "words", "joined \"%.*s %.*s\" split by a stray space",
+					  (int)alen, t + pa, (int)blen, t + a);
+			}
+		}
+		pa = a;
+		pe = e;
+		prev_clean = clean_before;
+		prev_word = word;
+		have_prev = true;
 	}
 	if (!joined) {
 		buf_free(&out);
 		return (char *)t;
 	}
-	buf_put(&out, t + copied, n - copied);
+	buf_puts(&out, t + copied);
 	char *result = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
 	buf_free(&out);
 	return result;
@@ -211,6 +237,8 @@ static char *join_split_words(struct document *doc, const char *t, int line)
 void pass_words(struct document *doc)
 {
 	words_load();
+	if (!byte_class['a'])
+		init_classes();
 	if (dictionary_state < 0) {
 		diag_note(doc->diag, 0, "words", "no word list in /usr/share/dict (Debian: wbritish): "
 			  "words split by stray spaces are left as they are");
