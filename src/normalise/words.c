@@ -74,11 +74,33 @@ static size_t find_slot(const char *s, size_t n, uint64_t h, bool *found)
 	return i;
 }
 
+/* Short words recur all through a text ("the", "of", "States"): their
+ * answers are kept in a small direct-mapped cache (64 KiB, it stays in
+ * the processor's cache where the set does not), keyed by the letters
+ * themselves, lower-cased, and the length. */
+static struct {
+	uint64_t key;	/* 0: empty */
+	bool found;
+} short_words[4096];
+
 static bool has_word(const char *s, size_t n)
 {
 	bool found = false;
-	if (n > 0 && n < 40 && word_slots)
+	if (n == 0 || n >= 40 || !word_slots)
+		return false;
+	if (n > 7) {
 		find_slot(s, n, hash_word(s, n), &found);
+		return found;
+	}
+	uint64_t key = (uint64_t)n << 56;
+	for (size_t i = 0; i < n; i++)
+		key |= (uint64_t)(unsigned char)(s[i] | 0x20) << (8 * i);
+	size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 52);
+	if (short_words[slot].key == key)
+		return short_words[slot].found;
+	find_slot(s, n, hash_word(s, n), &found);
+	short_words[slot].key = key;
+	short_words[slot].found = found;
 	return found;
 }
 
