@@ -6,6 +6,7 @@
  * also holds a Latin letter or when it stands alone (a section letter); a
  * word wholly in Cyrillic or Greek (a quoted Russian title) is left alone.
  * Also removed: soft hyphens (U+00AD) and zero-width characters. */
+#include <stdint.h>
 #include <string.h>
 
 #include "normalise.h"
@@ -85,14 +86,38 @@ static int repair_word(const char *s, size_t n, struct buf *out)
 	return glyphs;
 }
 
+/* Whether the text holds anything this pass changes: a Greek or Cyrillic
+ * letter, a soft hyphen, a zero-width character or a BOM.  Most UN text
+ * has non-ASCII characters (curly quotes, dashes) and none of these, and
+ * is then returned without a copy. */
+static bool needs_repair(const unsigned char *p)
+{
+	size_t n = strlen((const char *)p);
+	for (size_t i = 0; i < n; i++) {
+		/* ASCII, eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		const unsigned char *c = p + i;
+		if ((*c >= 0xce && *c <= 0xd3) || (c[0] == 0xc2 && c[1] == 0xad) ||
+		    (c[0] == 0xe2 && c[1] == 0x80 && c[2] >= 0x8b && c[2] <= 0x8d) ||
+		    (c[0] == 0xef && c[1] == 0xbb && c[2] == 0xbf))
+			return true;
+	}
+	return false;
+}
+
 static char *repair_text(struct document *doc, struct block *blk, const char *text)
 {
 	/* every repair concerns a non-ASCII character: plain ASCII text is
 	 * returned as it is without being copied */
-	const unsigned char *scan = (const unsigned char *)text;
-	while (*scan && *scan < 0x80)
-		scan++;
-	if (!*scan)
+	if (!needs_repair((const unsigned char *)text))
 		return (char *)text;
 	struct buf out = BUF_INIT;
 	int fixed = 0, removed = 0;
