@@ -222,6 +222,13 @@ static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, siz
 		default: {
 			/* a run of ordinary characters in one copy */
 			size_t j = i;
+			while (j + 8 <= n) {	/* eight bytes at a time while none is a control */
+				uint64_t w;
+				memcpy(&w, s + j, 8);
+				if ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)
+					break;
+				j += 8;
+			}
 			while (j < n && ((unsigned char)s[j] >= 0x20 || s[j] == '\t'))
 				j++;
 			buf_put(&text, s + i, j - i);
@@ -830,7 +837,10 @@ xmlDocPtr akn_build(struct document *doc)
 	b.xml = xmlNewDoc(X("1.0"));
 	/* element and attribute names interned once, not allocated per node */
 	b.xml->dict = xmlDictCreate();
-	b.eids = xmlHashCreate(256);
+	/* sized for the document: libxml2 2.9 grows a table only when one
+	 * chain passes eight entries, and a long report's eIds then cost a
+	 * thousand instructions apiece */
+	b.eids = xmlHashCreate((int)(doc->blocks.len * 2 + doc->notes.len + 256));
 	b.eid_next = xmlHashCreate(16);
 	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
 	b.ns = xmlNewNs(root, X(AKN_NS), NULL);

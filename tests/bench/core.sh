@@ -19,7 +19,9 @@ bytes=$(cat "$work"/*.txt | wc -c)
 now() { date +%s%N; }
 best_cmark=0 best_unpress=0
 for r in $(seq "$rounds"); do
-	t0=$(now); for f in "$work"/*.txt; do cmark-gfm -e footnotes -e table -e strikethrough -e autolink "$f" >/dev/null; done; t1=$(now)
+	# each program writes its output to a file on the same disk
+	mkdir -p "$work/html"
+	t0=$(now); for f in "$work"/*.txt; do cmark-gfm -e footnotes -e table -e strikethrough -e autolink "$f" >"$work/html/$(basename "$f" .txt).html"; done; t1=$(now)
 	# two runs: a repeated seed publishes under the seed's own symbol
 	./unpress -q --force -j 1 -t xml -o "$work/out1" $(ls "$work"/*.txt | grep -v -- -x20)
 	./unpress -q --force -j 1 -t xml -o "$work/out2" "$work"/*-x20.txt; t2=$(now)
