@@ -22,7 +22,7 @@ DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils para
 
 SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 MAIN := $(filter-out src/fuzz/%,$(SRC))
-OBJ  := $(MAIN:%.c=$(BUILD)/%.o)
+OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/normalise/wordlist_blob.o
 LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
 .PHONY: all deps test-deps unpress publish test test-sanitize fuzz clean
@@ -51,6 +51,20 @@ $(BUILD)/%.o: %.c $(BUILD)/.san
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# The word lists' index, made once by the build and compiled into the
+# program (see src/normalise/wordlist.c); remade when a list changes.
+DICTS := $(wildcard /usr/share/dict/british-english /usr/share/dict/american-english)
+$(BUILD)/mkwordlist: src/normalise/wordlist.c src/util/slurp.c src/util/buf.c src/util/xmalloc.c $(BUILD)/.san
+	@echo "CC $@"
+	@$(CC) $(CFLAGS) -DWORDLIST_GENERATOR -o $@ src/normalise/wordlist.c src/util/slurp.c src/util/buf.c src/util/xmalloc.c
+$(BUILD)/wordlist.bin: $(BUILD)/mkwordlist $(DICTS)
+	@echo "GEN $@"
+	@$(BUILD)/mkwordlist $@
+$(BUILD)/src/normalise/wordlist_blob.o: src/normalise/wordlist_blob.S $(BUILD)/wordlist.bin
+	@mkdir -p $(dir $@)
+	@echo "AS $<"
+	@$(CC) -c -DWORDLIST_BLOB='"$(BUILD)/wordlist.bin"' -o $@ $<
 
 -include $(OBJ:.o=.d)
 

@@ -19,6 +19,7 @@
 #include "convert.h"
 #include "html/xslt.h"
 #include "normalise/normalise.h"
+#include "normalise/wordlist.h"
 #include "edition.h"
 #include "options.h"
 #include "util/datadir.h"
@@ -377,7 +378,7 @@ int main(int argc, char **argv)
 	xmlInitParser();
 	/* shared by every conversion: loaded once, before any fork */
 	if (!render)
-		words_load();
+		wordlist_load();
 	if (opts.editions & (ED_HTML | ED_SITE)) {
 		struct diag diag;
 		diag_init(&diag, "templates", opts.verbosity);

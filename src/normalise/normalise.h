@@ -17,10 +17,6 @@ void pass_resolutions(struct document *doc);	/* formula, preamble, operative */
 void pass_symbols(struct document *doc);	/* document symbols → references */
 void pass_identity(struct document *doc);	/* sidecar, file name, slug, type */
 
-/* Load what the passes share across documents (the word lists of
- * words.c); main calls it before forking.  Safe to call more than once. */
-void words_load(void);
-
 /* Runs every pass in order. */
 void normalise(struct document *doc);
 #endif
