@@ -323,7 +323,6 @@ int main(int argc, char **argv)
 	 * the kernel.  The worker's peak stays that of its largest document. */
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
-	mallopt(M_TOP_PAD, 4 * 1024 * 1024);
 	int render = argc > 1 && !strcmp(argv[1], "render");
 	if (render) {
 		argv[1] = argv[0];
