@@ -323,6 +323,10 @@ int main(int argc, char **argv)
 	 * the kernel.  The worker's peak stays that of its largest document. */
 	mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+	/* No fast bins: a freed XML tree left hundreds of thousands of small
+	 * blocks in them, and the next large free walked them all, cold (5 %
+	 * of a long report); without, each block merges as it is freed. */
+	mallopt(M_MXFAST, 0);
 	int render = argc > 1 && !strcmp(argv[1], "render");
 	if (render) {
 		argv[1] = argv[0];
