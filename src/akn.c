@@ -231,6 +231,8 @@ static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, siz
 			}
 			while (j < n && ((unsigned char)s[j] >= 0x20 || s[j] == '\t'))
 				j++;
+			if (j == i)
+				break;	/* a control byte no case knows: dropped */
 			buf_put(&text, s + i, j - i);
 			i = j - 1;
 		}

@@ -139,12 +139,13 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	/* Count NULs and check UTF-8 validity in one sweep. */
 	size_t nuls = 0, valid_multi = 0, invalid = 0, dirty = 0, first_invalid = (size_t)-1;
 	for (size_t i = 0; i < srclen;) {
-		/* ASCII without NUL, eight bytes at a time */
+		/* printable ASCII, eight bytes at a time */
 		while (i + 8 <= srclen) {
 			uint64_t w;
 			memcpy(&w, src + i, 8);
-			/* a high bit set, or a zero byte (the classic haszero trick) */
-			if ((w & 0x8080808080808080ull) || ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+			/* a high bit set, or a byte below 0x20 (NUL, a newline, a
+			 * control character: the haszero trick against 0x20) */
+			if ((w & 0x8080808080808080ull) || ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
 				break;
 			i += 8;
 		}

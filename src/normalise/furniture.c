@@ -296,10 +296,12 @@ static void drop_running_headers(struct document *doc)
 		lines[n] = (struct symbol_line){blk, plain, n, 0, false};
 		n++;
 	}
+	if (n == 0)
+		return;	/* (qsort must not be given a null array) */
 	qsort(lines, n, sizeof *lines, by_text_then_order);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i; j < n && !strcmp(lines[j].plain, lines[i].plain); j++)
-			lines[j].count = 0;
+			;
 		for (size_t k = i; k < j; k++)
 			lines[k].count = j - i;
 		lines[i].first = true;

@@ -46,6 +46,12 @@ check "crlf: the paragraph's lines joined" grep -q 'First paragraph continues he
 printf 'Hel\0lo wor\001ld.\n\nMore\0 text.\n' >nul.txt
 run_case nul 0 "*removed 3 control characters (NUL and the like)*" nul.txt
 check "nul: words rejoined" grep -q 'Hello world.' nul/nul.xml
+# a control byte deep inside a long run of plain ASCII (the decoder skips
+# such runs eight bytes at a time: it must still see the one byte)
+printf 'A long line of ordinary text and\035 one control byte, then more plain text\001.\n' >ctl.txt
+run_case ctl 0 "*removed 2 control characters (NUL and the like)*" ctl.txt
+check "ctl: none reaches the XML" sh -c "! grep -q \"\$(printf '[\\001\\035]')\" ctl/ctl.xml"
+check "ctl: the words around it kept" grep -q 'ordinary text and one control byte, then more plain text.' ctl/ctl.xml
 
 # Input paths that are not readable files.
 run_case missing 66 "*missing.txt: error: cannot open: No such file or directory*" missing.txt
