@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pdf/pdfint.h"
+#include "util/xmalloc.h"
 
 double pdf_text_width(const struct pdf_style *s)
 {
@@ -69,22 +70,52 @@ void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 	b->right_layout = simple_layout(ctx, s, role, b->kind == BLK_COVER, b->right);
 }
 
-void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
-		      struct pdf_block *b)
+/* The block's text laid out by pango, unwrapped, then broken by lines.c. */
+static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const PangoFontDescription *fd,
+			     double width)
 {
-	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
-	if (b->kind == BLK_NOTE)
-		width = pdf_text_width(s) - b->text_x;
-	/* Shaped once, unwrapped; lines.c breaks it (see there why). */
 	PangoLayout *l = pango_layout_new(ctx);
-	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_width(l, -1);
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
 	pango_layout_set_text(l, text, (int)b->rich.text.len);
 	pango_layout_set_attributes(l, b->rich.attrs);
-	pdf_break_lines(b, l, width, b->first_indent);
+	struct pdf_shaped sh;
+	memset(&sh, 0, sizeof sh);
+	sh.text = pango_layout_get_text(l);
+	sh.attrs = pango_layout_get_log_attrs_readonly(l, &sh.n);
+	sh.n--;			/* attrs has one entry past the last character */
+	sh.shape_flags = pango_context_get_round_glyph_positions(ctx) ? PANGO_SHAPE_ROUND_POSITIONS
+								       : PANGO_SHAPE_NONE;
+	sh.nlines = pango_layout_get_line_count(l);
+	sh.lines = xmalloc(sizeof *sh.lines * (size_t)(sh.nlines ? sh.nlines : 1));
+	for (int k = 0; k < sh.nlines; k++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(l, k);
+		sh.lines[k].start = line->start_index;
+		sh.lines[k].length = line->length;
+		sh.lines[k].runs = line->runs;
+	}
+	pdf_break_lines(b, &sh, width, b->first_indent);
+	free(sh.lines);
 	g_object_unref(l);
+}
+
+void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+		      struct pdf_words *words, struct pdf_block *b)
+{
+	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
+	if (b->kind == BLK_NOTE)
+		width = pdf_text_width(s) - b->text_x;
+	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
+	/* Shaped once, unwrapped; lines.c breaks it (see there why).  Plain
+	 * Latin text is built from the document's word cache; anything else
+	 * goes through pango's own itemising, shaping and break analysis. */
+	struct pdf_shaped sh;
+	if (words && pdf_words_shape(words, b, fd, &sh)) {
+		pdf_break_lines(b, &sh, width, b->first_indent);
+		pdf_words_shaped_free(&sh);
+	} else
+		shape_with_pango(ctx, b, fd, width);
 
 	int bold = !!b->bold, italic = !!b->italic;
 	if (!mc->known[b->font][bold][italic]) {

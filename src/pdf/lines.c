@@ -32,7 +32,7 @@ struct breaker {
 
 /* Character widths from the unwrapped line's runs: each cluster's advance
  * goes to its first character. */
-static void measure(struct breaker *br, PangoLayoutLine *line)
+static void measure(struct breaker *br, const struct pdf_hard_line *line)
 {
 	for (GSList *r = line->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
@@ -78,7 +78,7 @@ static PangoGlyphString *hyphen_glyphs(PangoGlyphItem *last, PangoShapeFlags fla
 }
 
 /* Add the line [start, end) (characters) of the unwrapped line `src` to b. */
-static void emit(struct pdf_block *b, struct breaker *br, PangoLayoutLine *src, int start, int end,
+static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_line *src, int start, int end,
 		 int hyphen, int last, double indent, double avail)
 {
 	struct pdf_line ln;
@@ -146,7 +146,7 @@ static void emit(struct pdf_block *b, struct breaker *br, PangoLayoutLine *src, 
 }
 
 /* Greedy breaking of characters [s, e) of one hard line. */
-static void break_segment(struct pdf_block *b, struct breaker *br, PangoLayoutLine *src, int s, int e,
+static void break_segment(struct pdf_block *b, struct breaker *br, const struct pdf_hard_line *src, int s, int e,
 			  double width, double indent)
 {
 	int ls = s;
@@ -198,15 +198,14 @@ static void break_segment(struct pdf_block *b, struct breaker *br, PangoLayoutLi
 	}
 }
 
-void pdf_break_lines(struct pdf_block *b, PangoLayout *l, double width, double indent)
+void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double width, double indent)
 {
 	struct breaker br;
 	memset(&br, 0, sizeof br);
-	br.text = pango_layout_get_text(l);
-	br.shape_flags = pango_context_get_round_glyph_positions(pango_layout_get_context(l))
-				 ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;
-	br.attrs = pango_layout_get_log_attrs_readonly(l, &br.n);
-	br.n--;			/* attrs has one entry past the last character */
+	br.text = sh->text;
+	br.shape_flags = sh->shape_flags;
+	br.attrs = sh->attrs;
+	br.n = sh->n;
 	br.offset = xmalloc(sizeof *br.offset * (size_t)(br.n + 1));
 	br.width = xmalloc(sizeof *br.width * (size_t)(br.n + 1));
 	br.cluster_start = xmalloc((size_t)br.n + 1);
@@ -222,20 +221,18 @@ void pdf_break_lines(struct pdf_block *b, PangoLayout *l, double width, double i
 			br.char_at[q - br.text] = i;
 		p = next;
 	}
-	int nsrc = pango_layout_get_line_count(l);
-	for (int k = 0; k < nsrc; k++)
-		measure(&br, pango_layout_get_line_readonly(l, k));
+	for (int k = 0; k < sh->nlines; k++)
+		measure(&br, &sh->lines[k]);
 	/* The hyphen's width for fitting, in the block's first font. */
-	PangoLayoutLine *l0 = pango_layout_get_line_readonly(l, 0);
-	if (l0 && l0->runs) {
-		PangoGlyphString *g = hyphen_glyphs(l0->runs->data, br.shape_flags);
+	if (sh->nlines && sh->lines[0].runs) {
+		PangoGlyphString *g = hyphen_glyphs(sh->lines[0].runs->data, br.shape_flags);
 		br.hyphen_width = pango_glyph_string_get_width(g) / (double)PANGO_SCALE;
 		pango_glyph_string_free(g);
 	}
-	for (int k = 0; k < nsrc; k++) {
-		PangoLayoutLine *src = pango_layout_get_line_readonly(l, k);
-		int s = br.char_at[src->start_index];
-		int e = br.char_at[src->start_index + src->length];
+	for (int k = 0; k < sh->nlines; k++) {
+		const struct pdf_hard_line *src = &sh->lines[k];
+		int s = br.char_at[src->start];
+		int e = br.char_at[src->start + src->length];
 		if (s == e)
 			emit(b, &br, src, s, e, 0, 1, 0, width);
 		else
