@@ -49,23 +49,59 @@ static void measure(struct breaker *br, const struct pdf_hard_line *line)
 	}
 }
 
-/* A copy of the part of glyph item gi inside bytes [start, end), or NULL. */
+/* A copy of the part of glyph item gi inside bytes [start, end), or NULL.
+ * Left-to-right runs are sliced directly (copying the whole paragraph's run
+ * and splitting it twice, per line, was quadratic in the paragraph);
+ * right-to-left ones go through pango_glyph_item_split. */
 static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, int end)
 {
 	int is = gi->item->offset, ie = gi->item->offset + gi->item->length;
 	if (ie <= start || is >= end)
 		return NULL;
-	PangoGlyphItem *copy = pango_glyph_item_copy(gi);
-	if (start > is) {
-		PangoGlyphItem *front = pango_glyph_item_split(copy, text, start - is);
-		pango_glyph_item_free(front);
+	if (start <= is && end >= ie)
+		return pango_glyph_item_copy(gi);
+	if (gi->item->analysis.level % 2) {
+		PangoGlyphItem *copy = pango_glyph_item_copy(gi);
+		if (start > is) {
+			PangoGlyphItem *front = pango_glyph_item_split(copy, text, start - is);
+			pango_glyph_item_free(front);
+		}
+		if (end < ie) {
+			PangoGlyphItem *front = pango_glyph_item_split(copy, text, end - copy->item->offset);
+			pango_glyph_item_free(copy);
+			copy = front;
+		}
+		return copy;
 	}
-	if (end < ie) {
-		PangoGlyphItem *front = pango_glyph_item_split(copy, text, end - copy->item->offset);
-		pango_glyph_item_free(copy);
-		copy = front;
-	}
-	return copy;
+	int s = start > is ? start : is, e = end < ie ? end : ie;
+	const PangoGlyphString *g = gi->glyphs;
+	int g0 = 0, g1;
+	while (g0 < g->num_glyphs && g->log_clusters[g0] < s - is)
+		g0++;
+	for (g1 = g0; g1 < g->num_glyphs && g->log_clusters[g1] < e - is; g1++)
+		;
+	/* a view of glyphs [g0, g1) copied by pango_glyph_item_copy, so that
+	 * the piece is allocated as pango frees it */
+	PangoGlyphString view = *g;
+	view.num_glyphs = g1 - g0;
+	view.space = g1 - g0;
+	view.glyphs = g->glyphs + g0;
+	view.log_clusters = g->log_clusters + g0;
+	PangoGlyphItem tmp = *gi;
+	tmp.item = pango_item_copy(gi->item);
+	tmp.item->offset = s;
+	tmp.item->length = e - s;
+	tmp.item->num_chars = (int)g_utf8_strlen(text + s, e - s);
+	tmp.glyphs = &view;
+	if (s > is)
+		tmp.start_x_offset = 0;
+	if (e < ie)
+		tmp.end_x_offset = 0;
+	PangoGlyphItem *p = pango_glyph_item_copy(&tmp);
+	pango_item_free(tmp.item);
+	for (int k = 0; k < p->glyphs->num_glyphs; k++)
+		p->glyphs->log_clusters[k] -= s - is;
+	return p;
 }
 
 /* A hyphen glyph in the font of the run that ends the line, positioned
