@@ -296,7 +296,8 @@ static void drop_running_headers(struct document *doc)
 		lines[n] = (struct symbol_line){blk, plain, n, 0, false};
 		n++;
 	}
-	qsort(lines, n, sizeof *lines, by_text_then_order);
+	if (n)	/* qsort(NULL, 0, ...) is undefined (UBSan stops the run) */
+		qsort(lines, n, sizeof *lines, by_text_then_order);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i; j < n && !strcmp(lines[j].plain, lines[i].plain); j++)
 			lines[j].count = 0;
@@ -304,7 +305,8 @@ static void drop_running_headers(struct document *doc)
 			lines[k].count = j - i;
 		lines[i].first = true;
 	}
-	qsort(lines, n, sizeof *lines, by_order);
+	if (n)
+		qsort(lines, n, sizeof *lines, by_order);
 	for (size_t i = 0; i < n; i++) {
 		struct block *a = lines[i].blk;
 		const char *pa = lines[i].plain;
