@@ -31,17 +31,28 @@ struct breaker {
 };
 
 /* Character widths from the unwrapped line's runs: each cluster's advance
- * goes to its first character. */
+ * goes to its first character.  Left-to-right runs are read straight from
+ * their log clusters (non-decreasing there); others through pango's
+ * cluster iterator. */
 static void measure(struct breaker *br, const struct pdf_hard_line *line)
 {
 	for (GSList *r = line->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
+		const PangoGlyphString *gs = gi->glyphs;
+		if (gi->item->analysis.level % 2 == 0) {
+			for (int g = 0; g < gs->num_glyphs; g++) {
+				int ci = br->char_at[gi->item->offset + gs->log_clusters[g]];
+				br->width[ci] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+				br->cluster_start[ci] = 1;
+			}
+			continue;
+		}
 		PangoGlyphItemIter it;
 		for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, br->text); ok;
 		     ok = pango_glyph_item_iter_next_cluster(&it)) {
 			int w = 0;
 			for (int g = it.start_glyph; g != it.end_glyph; g += it.start_glyph < it.end_glyph ? 1 : -1)
-				w += gi->glyphs->glyphs[g].geometry.width;
+				w += gs->glyphs[g].geometry.width;
 			int ci = br->char_at[it.start_index];
 			br->width[ci] += w / (double)PANGO_SCALE;
 			br->cluster_start[ci] = 1;
@@ -113,6 +124,32 @@ static PangoGlyphString *hyphen_glyphs(PangoGlyphItem *last, PangoShapeFlags fla
 	return g;
 }
 
+/* A space is U+0020 or U+00A0, the characters pango counts as
+ * expandable (a no-break space stretches as any other). */
+static int is_space_at(const char *p)
+{
+	return p[0] == ' ' || ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0);
+}
+
+/* Add `extra` (pango units) to the advance of each space of glyph item gi:
+ * the first glyph of each cluster that is a space. */
+static void widen_spaces(PangoGlyphItem *gi, const char *text, int extra)
+{
+	PangoGlyphString *gs = gi->glyphs;
+	if (gi->item->analysis.level % 2 == 0) {
+		for (int g = 0; g < gs->num_glyphs; g++)
+			if ((g == 0 || gs->log_clusters[g] != gs->log_clusters[g - 1]) &&
+			    is_space_at(text + gi->item->offset + gs->log_clusters[g]))
+				gs->glyphs[g].geometry.width += extra;
+		return;
+	}
+	PangoGlyphItemIter it;
+	for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
+	     ok = pango_glyph_item_iter_next_cluster(&it))
+		if (it.start_glyph != it.end_glyph && is_space_at(text + it.start_index))
+			gs->glyphs[it.start_glyph].geometry.width += extra;
+}
+
 /* Add the line [start, end) (characters) of the unwrapped line `src` to b. */
 static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_line *src, int start, int end,
 		 int hyphen, int last, double indent, double avail)
@@ -163,18 +200,8 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 			spaces += br->attrs[i].is_expandable_space;
 		if (spaces) {
 			int extra = (int)((avail - natural) / spaces * PANGO_SCALE);
-			for (int k = 0; k < ln.nruns; k++) {
-				PangoGlyphItem *gi = ln.runs[k];
-				PangoGlyphItemIter it;
-				for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, br->text); ok;
-				     ok = pango_glyph_item_iter_next_cluster(&it)) {
-					const char *p = br->text + it.start_index;
-					gunichar ch = g_utf8_get_char(p);
-					if (ch != ' ' || it.start_glyph == it.end_glyph)
-						continue;
-					gi->glyphs->glyphs[it.start_glyph].geometry.width += extra;
-				}
-			}
+			for (int k = 0; k < ln.nruns; k++)
+				widen_spaces(ln.runs[k], br->text, extra);
 			ln.width = natural + (double)extra * spaces / PANGO_SCALE;
 		}
 	}

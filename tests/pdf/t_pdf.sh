@@ -80,7 +80,8 @@ src = open(sys.argv[1], encoding="utf-8").read()
 old = "<content><p>At its eleventh session, ... adopted the following resolutions:</p></content>"
 assert old in src
 styles = ("<content><p>Cooperation <i>Cooperation</i> <b>Cooperation</b> <u>Cooperation</u> "
-          "Cooperation<sup>Cooperation</sup> <i><b>Cooperation</b></i> Cooperation<sub>2</sub>.</p></content>")
+          "Cooperation<sup>Cooperation</sup> <i><b>Cooperation</b></i> Cooperation<sub>2</sub>.</p>"
+          "<p>" + " ".join("resolution\u00a0%d/%d of the Assembly" % (70 + i, 100 + i) for i in range(12)) + ".</p></content>")
 open(sys.argv[2] + "/styles.xml", "w", encoding="utf-8").write(
     src.replace(old, styles).replace("<heading>Resolutions</heading>", "<heading>Cooperation</heading>", 1))
 scripts = ("<content><p>Arabic: \u0627\u0644\u0623\u0645\u0645 \u0627\u0644\u0645\u062a\u062d\u062f\u0629 (end).</p>"
@@ -102,6 +103,24 @@ check "word cache: one word in 6 styles and sizes, 6 widths" $PY -c '
 import re, sys
 ws = set(round(float(b) - float(a), 2) for a, b in re.findall(r"xMin=\"([0-9.]+)\"[^>]*xMax=\"([0-9.]+)\"[^>]*>Cooperation<", open(sys.argv[1]).read()))
 sys.exit(len(ws) < 6)' "$wc/cache/styles.bbox"
+# A no-break space stretches in a justified line as a space does (pango
+# counts it among a line's spaces; only U+0020 used to be widened, so such
+# lines fell short of the margin).
+check "justified lines with no-break spaces reach the margin" $PY -c '
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+ws = [(float(a), float(y), float(b), w) for a, y, b, w in re.findall(r"xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\"[^>]*>([^<]*)<", t)]
+lines = {}
+for a, y, b, w in ws:
+    lines.setdefault(round(y, 1), []).append((a, b, w))
+# every line of the paragraph (numbers 70/100 to 81/111) but the last
+# (ending "Assembly."), against the right edge of the other justified lines;
+# pdftotext boxes a last letter by its unkerned width, so a few tenths of a
+# point either way (unwidened no-break spaces cost 0.9 pt here)
+ends = [max(b for a, b, w in l) for y, l in sorted(lines.items())
+        if any(re.fullmatch(r"[78][0-9]/1[01][0-9]", w) for a, b, w in l) and not any(w == "Assembly." for a, b, w in l)]
+right = max(b for a, y, b, w in ws if w != "Assembly." and not re.fullmatch(r"[78][0-9]/1[01][0-9]", w))
+sys.exit(not (len(ends) >= 3 and all(abs(e - right) < 0.5 for e in ends)))' "$wc/cache/styles.bbox"
 check "word cache: other scripts and combining marks extract" $PY -c '
 import subprocess, sys, unicodedata
 t = unicodedata.normalize("NFC", subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout)
