@@ -16,6 +16,7 @@
  * Anything else — another script, a combining accent, an unknown
  * attribute — returns 0 and the block goes through pango's own analysis
  * (layout.c), so correctness never depends on this path. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,11 +219,12 @@ static const struct shaped_word *word(struct pdf_words *w, struct font_slot *sl,
 }
 
 /* Append word glyphs src (clusters relative to the word) to run glyphs
- * dst, the word starting `shift` bytes into the run. */
+ * dst, the word starting `shift` bytes into the run; dst has the room. */
 static void append_glyphs(PangoGlyphString *dst, const PangoGlyphString *src, int shift)
 {
 	int base = dst->num_glyphs;
-	pango_glyph_string_set_size(dst, base + src->num_glyphs);
+	assert(base + src->num_glyphs <= dst->space);
+	dst->num_glyphs = base + src->num_glyphs;
 	memcpy(dst->glyphs + base, src->glyphs, sizeof *src->glyphs * (size_t)src->num_glyphs);
 	for (int g = 0; g < src->num_glyphs; g++)
 		dst->log_clusters[base + g] = src->log_clusters[g] + shift;
@@ -258,7 +260,9 @@ static PangoGlyphItem *run_item(struct pdf_words *w, const char *text, int start
 	struct font_slot *sl = &w->slot[r->slot];
 	PangoGlyphItem tmp;
 	memset(&tmp, 0, sizeof tmp);
-	tmp.glyphs = pango_glyph_string_new();
+	/* the words first, then their glyphs copied into a string sized once */
+	struct { const struct shaped_word *sw; int at; } pieces_buf[64], *pieces = pieces_buf;
+	int npieces = 0, cap = 64, nglyphs = 0;
 	for (int i = start; i < end;) {
 		int j = i;
 		while (j < end && text[j] != ' ')
@@ -267,18 +271,40 @@ static PangoGlyphItem *run_item(struct pdf_words *w, const char *text, int start
 			j++;	/* the space after the word (or a lone space) */
 		const struct shaped_word *sw = word(w, sl, text + i, j - i);
 		if (!sw->ok) {
-			pango_glyph_string_free(tmp.glyphs);
+			if (pieces != pieces_buf)
+				free(pieces);
 			return NULL;
 		}
-		append_glyphs(tmp.glyphs, sw->glyphs, i - start);
+		if (npieces == cap) {
+			cap *= 2;
+			if (pieces == pieces_buf) {
+				pieces = xmalloc(sizeof *pieces * (size_t)cap);
+				memcpy(pieces, pieces_buf, sizeof pieces_buf);
+			} else
+				pieces = xrealloc(pieces, sizeof *pieces * (size_t)cap);
+		}
+		pieces[npieces].sw = sw;
+		pieces[npieces].at = i;
+		npieces++;
+		nglyphs += sw->glyphs->num_glyphs;
+		i = j;
+	}
+	tmp.glyphs = pango_glyph_string_new();
+	pango_glyph_string_set_size(tmp.glyphs, nglyphs);
+	tmp.glyphs->num_glyphs = 0;
+	for (int k = 0; k < npieces; k++) {
+		append_glyphs(tmp.glyphs, pieces[k].sw->glyphs, pieces[k].at - start);
+		/* the space ending this word, kerned against the next word */
+		int j = k + 1 < npieces ? pieces[k + 1].at : end;
 		int last = tmp.glyphs->num_glyphs - 1;
 		if (text[j - 1] == ' ' && j < end && text[j] != ' ' && last >= 0 &&
 		    tmp.glyphs->log_clusters[last] == j - 1 - start) {
 			int clen = (int)(g_utf8_next_char(text + j) - (text + j));
 			tmp.glyphs->glyphs[last].geometry.width = space_before(w, sl, text + j, clen);
 		}
-		i = j;
 	}
+	if (pieces != pieces_buf)
+		free(pieces);
 	tmp.item = pango_item_new();
 	tmp.item->offset = start;
 	tmp.item->length = end - start;
