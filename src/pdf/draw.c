@@ -285,19 +285,17 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	double x = x0 + b->text_x;
 	for (int i = from; i < to && i < b->nline; i++)
 		draw_line(cr, b, &b->line[i], x, y + (i - from) * b->leading + b->ascent);
-	if (from == 0 && b->num_layout) {
+	if (from == 0 && b->num_block && b->num_block->nline) {
+		/* on the baseline of the block's first line */
+		struct pdf_block *nb = b->num_block;
 		cairo_tag_begin(cr, "Lbl", NULL);
-		cairo_move_to(cr, x0 + b->num_x, y + b->ascent -
-			      pango_layout_get_baseline(b->num_layout) / (double)PANGO_SCALE);
-		pango_cairo_show_layout(cr, b->num_layout);
+		draw_line(cr, nb, &nb->line[0], x0 + b->num_x, y + b->ascent);
 		cairo_tag_end(cr, "Lbl");
 		if (b->kind == BLK_NOTE && b->dest) {
 			/* the note's marker links back to its reference */
-			PangoRectangle ink;
-			pango_layout_get_extents(b->num_layout, NULL, &ink);
 			struct buf a = BUF_INIT;
 			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", x0 + b->num_x, y,
-				   ink.width / (double)PANGO_SCALE + 1, b->leading);
+				   nb->line[0].width + 1, b->leading);
 			struct buf name = BUF_INIT;
 			buf_printf(&name, "fnref_%s", b->dest);
 			quote_attr(&a, buf_cstr(&name));

@@ -130,7 +130,8 @@ struct pdf_block {
 	struct pdf_block *target;	/* contents entry: the heading it lists */
 	int page_break_before;
 	/* filled by layout.c */
-	PangoLayout *num_layout, *right_layout;
+	struct pdf_block *num_block;	/* the hanging number, laid out as a block of its own */
+	PangoLayout *right_layout;
 	struct pdf_line *line;	/* the text's lines */
 	int nline, line_cap;
 	int nlines;		/* lines the block takes (at least one for a lone number) */
