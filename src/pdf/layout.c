@@ -119,11 +119,17 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_m
 
 	int bold = !!b->bold, italic = !!b->italic;
 	if (!mc->known[b->font][bold][italic]) {
-		PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
-		mc->asc[b->font][bold][italic] = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
-		mc->desc[b->font][bold][italic] = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+		int a, d;
+		if (words && pdf_words_extents(words, fd, b->bold, b->italic, &a, &d)) {
+			mc->asc[b->font][bold][italic] = a / (double)PANGO_SCALE;
+			mc->desc[b->font][bold][italic] = d / (double)PANGO_SCALE;
+		} else {
+			PangoFontMetrics *m = pango_context_get_metrics(ctx, fd, NULL);
+			mc->asc[b->font][bold][italic] = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
+			mc->desc[b->font][bold][italic] = pango_font_metrics_get_descent(m) / (double)PANGO_SCALE;
+			pango_font_metrics_unref(m);
+		}
 		mc->known[b->font][bold][italic] = 1;
-		pango_font_metrics_unref(m);
 	}
 	double asc = mc->asc[b->font][bold][italic], desc = mc->desc[b->font][bold][italic];
 	pango_font_description_free(fd);

@@ -200,6 +200,10 @@ void pdf_words_free(struct pdf_words *w);
 int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd,
 		    struct pdf_shaped *sh);
 void pdf_words_shaped_free(struct pdf_shaped *sh);
+/* The ascent and descent (pango units) of base font fd in the given weight
+ * and style, as pango_context_get_metrics gives them, or 0. */
+int pdf_words_extents(struct pdf_words *w, const PangoFontDescription *fd, int bold, int italic,
+		      int *ascent, int *descent);
 
 /* lines.c: fills b->line from sh. */
 void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double width, double indent);
