@@ -306,7 +306,8 @@ static void drop_running_headers(struct document *doc)
 			lines[k].count = j - i;
 		lines[i].first = true;
 	}
-	qsort(lines, n, sizeof *lines, by_order);
+	if (n)
+		qsort(lines, n, sizeof *lines, by_order);
 	for (size_t i = 0; i < n; i++) {
 		struct block *a = lines[i].blk;
 		const char *pa = lines[i].plain;

@@ -8,10 +8,12 @@
  * foot on the inner side, and alone at the foot of page 1. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf/pdfint.h"
 #include "util/buf.h"
+#include "util/xmalloc.h"
 
 static double left_margin(const struct pdf_style *s, int pageno)
 {
@@ -100,6 +102,75 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
 	}
 }
 
+/* Draw glyph item gi at the current point with cairo_show_text_glyphs,
+ * as pango_cairo_show_glyph_item does (each cluster's text kept with its
+ * glyphs, so text extraction and search work), except that a soft hyphen
+ * inside a line — an empty glyph — is left out of the text as well: cairo
+ * writes a zero-glyph cluster as a marked-content span with an ActualText
+ * (PDF 1.7, 14.9.4), one per hyphenation point of every word, which cost a
+ * sixth of the run and that pdftotext ignores anyway.  A soft hyphen
+ * ending a line carries the hyphen glyph and is kept (see lines.c).
+ * Right-to-left runs and runs with glyphs the font lacks (pango draws a
+ * hex box) go to pango. */
+static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
+{
+	PangoGlyphString *gs = gi->glyphs;
+	int simple = gi->item->analysis.level % 2 == 0;
+	for (int g = 0; simple && g < gs->num_glyphs; g++)
+		if ((gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) && gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY)
+			simple = 0;
+	if (!simple) {
+		pango_cairo_show_glyph_item(cr, text, gi);
+		return;
+	}
+	double x0, y0;
+	cairo_get_current_point(cr, &x0, &y0);
+	cairo_glyph_t glyph_buf[256];
+	cairo_text_cluster_t cluster_buf[256];
+	char text_buf[1024];
+	int n = gs->num_glyphs, len = gi->item->length;
+	cairo_glyph_t *glyphs = n <= 256 ? glyph_buf : xmalloc(sizeof *glyphs * (size_t)n);
+	cairo_text_cluster_t *clusters = n <= 256 ? cluster_buf : xmalloc(sizeof *clusters * (size_t)n);
+	char *utf8 = len <= 1024 ? text_buf : xmalloc((size_t)len);
+	const char *run = text + gi->item->offset;
+	int nglyphs = 0, nclusters = 0, nbytes = 0, x = 0;
+	for (int g = 0; g < n;) {
+		/* the cluster: glyphs [g, h), bytes [cs, ce) of the run */
+		int cs = gs->log_clusters[g], h = g + 1;
+		while (h < n && gs->log_clusters[h] == cs)
+			h++;
+		int ce = h < n ? gs->log_clusters[h] : len;
+		int shown = 0;
+		for (int k = g; k < h; k++) {
+			PangoGlyphInfo *gl = &gs->glyphs[k];
+			if (gl->glyph != PANGO_GLYPH_EMPTY) {
+				glyphs[nglyphs].index = gl->glyph;
+				glyphs[nglyphs].x = x0 + (double)(x + gl->geometry.x_offset) / PANGO_SCALE;
+				glyphs[nglyphs].y = y0 + (double)gl->geometry.y_offset / PANGO_SCALE;
+				nglyphs++;
+				shown++;
+			}
+			x += gl->geometry.width;
+		}
+		if (shown || !(ce - cs == 2 && memcmp(run + cs, "\xc2\xad", 2) == 0)) {
+			memcpy(utf8 + nbytes, run + cs, (size_t)(ce - cs));
+			nbytes += ce - cs;
+			clusters[nclusters].num_bytes = ce - cs;
+			clusters[nclusters].num_glyphs = shown;
+			nclusters++;
+		}
+		g = h;
+	}
+	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(gi->item->analysis.font)));
+	cairo_show_text_glyphs(cr, utf8, nbytes, glyphs, nglyphs, clusters, nclusters, 0);
+	if (glyphs != glyph_buf)
+		free(glyphs);
+	if (clusters != cluster_buf)
+		free(clusters);
+	if (utf8 != text_buf)
+		free(utf8);
+}
+
 /* One line: its pieces of shaped runs left to right, raised or lowered
  * as pango placed them (superscripts), then the hyphen if any. */
 static void draw_line(cairo_t *cr, const struct pdf_block *b, const struct pdf_line *ln, double x,
@@ -112,7 +183,7 @@ static void draw_line(cairo_t *cr, const struct pdf_block *b, const struct pdf_l
 		double w = pango_glyph_string_get_width(gi->glyphs) / (double)PANGO_SCALE;
 		double rise = gi->y_offset / (double)PANGO_SCALE;
 		cairo_move_to(cr, x, base - rise);
-		pango_cairo_show_glyph_item(cr, text, gi);
+		show_run(cr, text, gi);
 		for (GSList *a = gi->item->analysis.extra_attrs; a; a = a->next) {
 			PangoAttribute *attr = a->data;
 			if (attr->klass->type != PANGO_ATTR_UNDERLINE ||
@@ -214,19 +285,17 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	double x = x0 + b->text_x;
 	for (int i = from; i < to && i < b->nline; i++)
 		draw_line(cr, b, &b->line[i], x, y + (i - from) * b->leading + b->ascent);
-	if (from == 0 && b->num_layout) {
+	if (from == 0 && b->num_block && b->num_block->nline) {
+		/* on the baseline of the block's first line */
+		struct pdf_block *nb = b->num_block;
 		cairo_tag_begin(cr, "Lbl", NULL);
-		cairo_move_to(cr, x0 + b->num_x, y + b->ascent -
-			      pango_layout_get_baseline(b->num_layout) / (double)PANGO_SCALE);
-		pango_cairo_show_layout(cr, b->num_layout);
+		draw_line(cr, nb, &nb->line[0], x0 + b->num_x, y + b->ascent);
 		cairo_tag_end(cr, "Lbl");
 		if (b->kind == BLK_NOTE && b->dest) {
 			/* the note's marker links back to its reference */
-			PangoRectangle ink;
-			pango_layout_get_extents(b->num_layout, NULL, &ink);
 			struct buf a = BUF_INIT;
 			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", x0 + b->num_x, y,
-				   ink.width / (double)PANGO_SCALE + 1, b->leading);
+				   nb->line[0].width + 1, b->leading);
 			struct buf name = BUF_INIT;
 			buf_printf(&name, "fnref_%s", b->dest);
 			quote_attr(&a, buf_cstr(&name));

@@ -660,8 +660,8 @@ static void block_free(struct pdf_block *b)
 	free(b->outline);
 	free(b->label);
 	pdf_lines_free(b);
-	if (b->num_layout)
-		g_object_unref(b->num_layout);
+	if (b->num_block)
+		block_free(b->num_block);
 	if (b->right_layout)
 		g_object_unref(b->right_layout);
 	free(b);

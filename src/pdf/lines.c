@@ -31,17 +31,28 @@ struct breaker {
 };
 
 /* Character widths from the unwrapped line's runs: each cluster's advance
- * goes to its first character. */
-static void measure(struct breaker *br, PangoLayoutLine *line)
+ * goes to its first character.  Left-to-right runs are read straight from
+ * their log clusters (non-decreasing there); others through pango's
+ * cluster iterator. */
+static void measure(struct breaker *br, const struct pdf_hard_line *line)
 {
 	for (GSList *r = line->runs; r; r = r->next) {
 		PangoGlyphItem *gi = r->data;
+		const PangoGlyphString *gs = gi->glyphs;
+		if (gi->item->analysis.level % 2 == 0) {
+			for (int g = 0; g < gs->num_glyphs; g++) {
+				int ci = br->char_at[gi->item->offset + gs->log_clusters[g]];
+				br->width[ci] += gs->glyphs[g].geometry.width / (double)PANGO_SCALE;
+				br->cluster_start[ci] = 1;
+			}
+			continue;
+		}
 		PangoGlyphItemIter it;
 		for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, br->text); ok;
 		     ok = pango_glyph_item_iter_next_cluster(&it)) {
 			int w = 0;
 			for (int g = it.start_glyph; g != it.end_glyph; g += it.start_glyph < it.end_glyph ? 1 : -1)
-				w += gi->glyphs->glyphs[g].geometry.width;
+				w += gs->glyphs[g].geometry.width;
 			int ci = br->char_at[it.start_index];
 			br->width[ci] += w / (double)PANGO_SCALE;
 			br->cluster_start[ci] = 1;
@@ -49,23 +60,59 @@ static void measure(struct breaker *br, PangoLayoutLine *line)
 	}
 }
 
-/* A copy of the part of glyph item gi inside bytes [start, end), or NULL. */
+/* A copy of the part of glyph item gi inside bytes [start, end), or NULL.
+ * Left-to-right runs are sliced directly (copying the whole paragraph's run
+ * and splitting it twice, per line, was quadratic in the paragraph);
+ * right-to-left ones go through pango_glyph_item_split. */
 static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, int end)
 {
 	int is = gi->item->offset, ie = gi->item->offset + gi->item->length;
 	if (ie <= start || is >= end)
 		return NULL;
-	PangoGlyphItem *copy = pango_glyph_item_copy(gi);
-	if (start > is) {
-		PangoGlyphItem *front = pango_glyph_item_split(copy, text, start - is);
-		pango_glyph_item_free(front);
+	if (start <= is && end >= ie)
+		return pango_glyph_item_copy(gi);
+	if (gi->item->analysis.level % 2) {
+		PangoGlyphItem *copy = pango_glyph_item_copy(gi);
+		if (start > is) {
+			PangoGlyphItem *front = pango_glyph_item_split(copy, text, start - is);
+			pango_glyph_item_free(front);
+		}
+		if (end < ie) {
+			PangoGlyphItem *front = pango_glyph_item_split(copy, text, end - copy->item->offset);
+			pango_glyph_item_free(copy);
+			copy = front;
+		}
+		return copy;
 	}
-	if (end < ie) {
-		PangoGlyphItem *front = pango_glyph_item_split(copy, text, end - copy->item->offset);
-		pango_glyph_item_free(copy);
-		copy = front;
-	}
-	return copy;
+	int s = start > is ? start : is, e = end < ie ? end : ie;
+	const PangoGlyphString *g = gi->glyphs;
+	int g0 = 0, g1;
+	while (g0 < g->num_glyphs && g->log_clusters[g0] < s - is)
+		g0++;
+	for (g1 = g0; g1 < g->num_glyphs && g->log_clusters[g1] < e - is; g1++)
+		;
+	/* a view of glyphs [g0, g1) copied by pango_glyph_item_copy, so that
+	 * the piece is allocated as pango frees it */
+	PangoGlyphString view = *g;
+	view.num_glyphs = g1 - g0;
+	view.space = g1 - g0;
+	view.glyphs = g->glyphs + g0;
+	view.log_clusters = g->log_clusters + g0;
+	PangoGlyphItem tmp = *gi;
+	tmp.item = pango_item_copy(gi->item);
+	tmp.item->offset = s;
+	tmp.item->length = e - s;
+	tmp.item->num_chars = (int)g_utf8_strlen(text + s, e - s);
+	tmp.glyphs = &view;
+	if (s > is)
+		tmp.start_x_offset = 0;
+	if (e < ie)
+		tmp.end_x_offset = 0;
+	PangoGlyphItem *p = pango_glyph_item_copy(&tmp);
+	pango_item_free(tmp.item);
+	for (int k = 0; k < p->glyphs->num_glyphs; k++)
+		p->glyphs->log_clusters[k] -= s - is;
+	return p;
 }
 
 /* A hyphen glyph in the font of the run that ends the line, positioned
@@ -77,8 +124,34 @@ static PangoGlyphString *hyphen_glyphs(PangoGlyphItem *last, PangoShapeFlags fla
 	return g;
 }
 
+/* A space is U+0020 or U+00A0, the characters pango counts as
+ * expandable (a no-break space stretches as any other). */
+static int is_space_at(const char *p)
+{
+	return p[0] == ' ' || ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0);
+}
+
+/* Add `extra` (pango units) to the advance of each space of glyph item gi:
+ * the first glyph of each cluster that is a space. */
+static void widen_spaces(PangoGlyphItem *gi, const char *text, int extra)
+{
+	PangoGlyphString *gs = gi->glyphs;
+	if (gi->item->analysis.level % 2 == 0) {
+		for (int g = 0; g < gs->num_glyphs; g++)
+			if ((g == 0 || gs->log_clusters[g] != gs->log_clusters[g - 1]) &&
+			    is_space_at(text + gi->item->offset + gs->log_clusters[g]))
+				gs->glyphs[g].geometry.width += extra;
+		return;
+	}
+	PangoGlyphItemIter it;
+	for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
+	     ok = pango_glyph_item_iter_next_cluster(&it))
+		if (it.start_glyph != it.end_glyph && is_space_at(text + it.start_index))
+			gs->glyphs[it.start_glyph].geometry.width += extra;
+}
+
 /* Add the line [start, end) (characters) of the unwrapped line `src` to b. */
-static void emit(struct pdf_block *b, struct breaker *br, PangoLayoutLine *src, int start, int end,
+static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_line *src, int start, int end,
 		 int hyphen, int last, double indent, double avail)
 {
 	struct pdf_line ln;
@@ -127,18 +200,8 @@ static void emit(struct pdf_block *b, struct breaker *br, PangoLayoutLine *src, 
 			spaces += br->attrs[i].is_expandable_space;
 		if (spaces) {
 			int extra = (int)((avail - natural) / spaces * PANGO_SCALE);
-			for (int k = 0; k < ln.nruns; k++) {
-				PangoGlyphItem *gi = ln.runs[k];
-				PangoGlyphItemIter it;
-				for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, br->text); ok;
-				     ok = pango_glyph_item_iter_next_cluster(&it)) {
-					const char *p = br->text + it.start_index;
-					gunichar ch = g_utf8_get_char(p);
-					if (ch != ' ' || it.start_glyph == it.end_glyph)
-						continue;
-					gi->glyphs->glyphs[it.start_glyph].geometry.width += extra;
-				}
-			}
+			for (int k = 0; k < ln.nruns; k++)
+				widen_spaces(ln.runs[k], br->text, extra);
 			ln.width = natural + (double)extra * spaces / PANGO_SCALE;
 		}
 	}
@@ -146,7 +209,7 @@ static void emit(struct pdf_block *b, struct breaker *br, PangoLayoutLine *src, 
 }
 
 /* Greedy breaking of characters [s, e) of one hard line. */
-static void break_segment(struct pdf_block *b, struct breaker *br, PangoLayoutLine *src, int s, int e,
+static void break_segment(struct pdf_block *b, struct breaker *br, const struct pdf_hard_line *src, int s, int e,
 			  double width, double indent)
 {
 	int ls = s;
@@ -198,15 +261,14 @@ static void break_segment(struct pdf_block *b, struct breaker *br, PangoLayoutLi
 	}
 }
 
-void pdf_break_lines(struct pdf_block *b, PangoLayout *l, double width, double indent)
+void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double width, double indent)
 {
 	struct breaker br;
 	memset(&br, 0, sizeof br);
-	br.text = pango_layout_get_text(l);
-	br.shape_flags = pango_context_get_round_glyph_positions(pango_layout_get_context(l))
-				 ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;
-	br.attrs = pango_layout_get_log_attrs_readonly(l, &br.n);
-	br.n--;			/* attrs has one entry past the last character */
+	br.text = sh->text;
+	br.shape_flags = sh->shape_flags;
+	br.attrs = sh->attrs;
+	br.n = sh->n;
 	br.offset = xmalloc(sizeof *br.offset * (size_t)(br.n + 1));
 	br.width = xmalloc(sizeof *br.width * (size_t)(br.n + 1));
 	br.cluster_start = xmalloc((size_t)br.n + 1);
@@ -222,20 +284,18 @@ void pdf_break_lines(struct pdf_block *b, PangoLayout *l, double width, double i
 			br.char_at[q - br.text] = i;
 		p = next;
 	}
-	int nsrc = pango_layout_get_line_count(l);
-	for (int k = 0; k < nsrc; k++)
-		measure(&br, pango_layout_get_line_readonly(l, k));
+	for (int k = 0; k < sh->nlines; k++)
+		measure(&br, &sh->lines[k]);
 	/* The hyphen's width for fitting, in the block's first font. */
-	PangoLayoutLine *l0 = pango_layout_get_line_readonly(l, 0);
-	if (l0 && l0->runs) {
-		PangoGlyphString *g = hyphen_glyphs(l0->runs->data, br.shape_flags);
+	if (sh->nlines && sh->lines[0].runs) {
+		PangoGlyphString *g = hyphen_glyphs(sh->lines[0].runs->data, br.shape_flags);
 		br.hyphen_width = pango_glyph_string_get_width(g) / (double)PANGO_SCALE;
 		pango_glyph_string_free(g);
 	}
-	for (int k = 0; k < nsrc; k++) {
-		PangoLayoutLine *src = pango_layout_get_line_readonly(l, k);
-		int s = br.char_at[src->start_index];
-		int e = br.char_at[src->start_index + src->length];
+	for (int k = 0; k < sh->nlines; k++) {
+		const struct pdf_hard_line *src = &sh->lines[k];
+		int s = br.char_at[src->start];
+		int e = br.char_at[src->start + src->length];
 		if (s == e)
 			emit(b, &br, src, s, e, 0, 1, 0, width);
 		else

@@ -112,10 +112,12 @@ static void layout_all(PangoContext *ctx, struct pdf_doc *d)
 {
 	struct pdf_metrics_cache mc;
 	memset(&mc, 0, sizeof mc);
+	struct pdf_words *words = getenv("UNPRESS_PDF_NO_WORD_CACHE") ? NULL : pdf_words_new(ctx);
 	for (int i = 0; i < d->nnotes; i++)
-		pdf_layout_block(ctx, d->style, &mc, d->notes[i]);
+		pdf_layout_block(ctx, d->style, &mc, words, d->notes[i]);
 	for (int i = 0; i < d->nblocks; i++)
-		pdf_layout_block(ctx, d->style, &mc, d->blocks[i]);
+		pdf_layout_block(ctx, d->style, &mc, words, d->blocks[i]);
+	pdf_words_free(words);
 }
 
 /* Fill the contents list's page numbers (widths are fixed, so the

@@ -6,6 +6,7 @@
  *               links, footnote references)
  *   flow.c      walks the AKN tree into a flat list of blocks and notes
  *   layout.c    shapes each block once with pango and measures it
+ *   wordshape.c the same from a cache of shaped words, for plain Latin text
  *   lines.c     breaks the shaped text into lines (greedy, justified)
  *   paginate.c  breaks the lines into pages, keeping footnotes with their
  *               references, no widows/orphans, headings with what follows
@@ -129,7 +130,8 @@ struct pdf_block {
 	struct pdf_block *target;	/* contents entry: the heading it lists */
 	int page_break_before;
 	/* filled by layout.c */
-	PangoLayout *num_layout, *right_layout;
+	struct pdf_block *num_block;	/* the hanging number, laid out as a block of its own */
+	PangoLayout *right_layout;
 	struct pdf_line *line;	/* the text's lines */
 	int nline, line_cap;
 	int nlines;		/* lines the block takes (at least one for a lone number) */
@@ -167,12 +169,44 @@ struct pdf_metrics_cache {
 	double asc[FONT_COVER_SYMBOL + 1][2][2], desc[FONT_COVER_SYMBOL + 1][2][2];
 	char known[FONT_COVER_SYMBOL + 1][2][2];
 };
+struct pdf_words;
 void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
-		      struct pdf_block *b);
+		      struct pdf_words *words, struct pdf_block *b);
 void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
 
-/* lines.c: fills b->line from l, the block's text shaped unwrapped. */
-void pdf_break_lines(struct pdf_block *b, PangoLayout *l, double width, double indent);
+/* A block's text shaped unwrapped, ready to be broken into lines: its hard
+ * lines (split at "\n") as lists of shaped runs, and the break
+ * opportunities of each character.  Made by pango (layout.c) or from the
+ * word cache (wordshape.c). */
+struct pdf_hard_line {
+	int start, length;	/* bytes of the text */
+	GSList *runs;		/* PangoGlyphItem *, left to right */
+};
+struct pdf_shaped {
+	const char *text;
+	const PangoLogAttr *attrs;	/* per character, n + 1 */
+	int n;				/* characters */
+	struct pdf_hard_line *lines;
+	int nlines;
+	PangoShapeFlags shape_flags;	/* as the runs were shaped */
+};
+
+/* wordshape.c: each distinct word shaped once per document and font. */
+struct pdf_words *pdf_words_new(PangoContext *ctx);
+void pdf_words_free(struct pdf_words *w);
+/* Shapes b's text (its base font fd) from the cache into sh and returns 1;
+ * returns 0, with nothing to free, when the text or its attributes need
+ * pango's full analysis (see wordshape.c for what qualifies). */
+int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd,
+		    struct pdf_shaped *sh);
+void pdf_words_shaped_free(struct pdf_shaped *sh);
+/* The ascent and descent (pango units) of base font fd in the given weight
+ * and style, as pango_context_get_metrics gives them, or 0. */
+int pdf_words_extents(struct pdf_words *w, const PangoFontDescription *fd, int bold, int italic,
+		      int *ascent, int *descent);
+
+/* lines.c: fills b->line from sh. */
+void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double width, double indent);
 /* Line index (0-based) holding byte offset idx of a block's text. */
 int pdf_line_of_index(struct pdf_block *b, int idx);
 int pdf_line_x_range(const struct pdf_block *b, const struct pdf_line *ln, int start, int end,
