@@ -21,9 +21,31 @@ struct pdf_hyphenator {
 	GHashTable *done;	/* word -> word with its soft hyphens: each word hyphenated once */
 };
 
+/* The patterns are the program's data, not a document's: loaded once per
+ * process and kept (libhyphen spends some 38 million instructions building
+ * its automaton, more than laying out a short document; a batch of PDFs
+ * paid it for every document). */
+static HyphenDict *loaded_dict;
+static char *loaded_path;
+
+static HyphenDict *patterns(const char *dict_path)
+{
+	if (loaded_path && !strcmp(loaded_path, dict_path))
+		return loaded_dict;
+	HyphenDict *dict = hnj_hyphen_load(dict_path);
+	if (!dict)
+		return NULL;
+	if (loaded_dict)
+		hnj_hyphen_free(loaded_dict);
+	free(loaded_path);
+	loaded_dict = dict;
+	loaded_path = xstrdup(dict_path);
+	return dict;
+}
+
 struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word)
 {
-	HyphenDict *dict = hnj_hyphen_load(dict_path);
+	HyphenDict *dict = patterns(dict_path);
 	if (!dict)
 		return NULL;
 	struct pdf_hyphenator *h = xmalloc(sizeof *h);
@@ -37,8 +59,7 @@ void pdf_hyphenator_close(struct pdf_hyphenator *h)
 {
 	if (!h)
 		return;
-	hnj_hyphen_free(h->dict);
-	g_hash_table_destroy(h->done);
+	g_hash_table_destroy(h->done);	/* the patterns stay for the next document */
 	free(h);
 }
 

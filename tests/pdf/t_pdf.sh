@@ -129,3 +129,17 @@ want = ["\u0627\u0644\u0645\u062a\u062d\u062f\u0629", "\u041e\u0440\u0433\u0430\
 missing = [w for w in want if w not in t]
 print(missing) if missing else None
 sys.exit(bool(missing))' "$wc/cache/scripts.pdf"
+
+# The hyphenation patterns are the process's, loaded once for a batch of
+# documents (libhyphen builds its automaton in ~38 M instructions: more
+# than a short document's whole layout)
+if command -v strace >/dev/null; then
+	strace -f -e trace=openat -o "$OUT/hyph.trace" "$UNPRESS" -q --force -j 1 -t pdf -o "$OUT/hyph" \
+		"$TOP/input/resolution-11-3.txt" "$TOP/input/draft-resolution-technical-assistance-2024.txt" \
+		"$TOP/input/background-paper-2015.txt"
+	expect "three PDFs in one process read the hyphenation patterns once" 1 \
+		"$(grep -c 'hyph_en_US.dic' "$OUT/hyph.trace")"
+	expect "and made three PDFs" 3 "$(ls "$OUT"/hyph/*.pdf | wc -l)"
+else
+	skip "hyphenation patterns read once per process" "no strace"
+fi
