@@ -381,6 +381,50 @@ static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_n
 	blk->text = text;
 }
 
+/* cmark-gfm allocates from an arena of ours for the length of one parse:
+ * its nodes and buffers are bump-allocated and released in one go, not
+ * malloc'd and freed one by one (a long report's tree has hundreds of
+ * thousands of nodes; freeing them cost a tenth of the conversion).  Not
+ * cmark-gfm's own arena allocator: that one callocs a 4 MiB slab per
+ * document, which glibc must then zero by hand when the slab comes from
+ * memory the process already holds.  cmark_mem has no context pointer,
+ * so the arena of the parse under way is this file's (one parse at a
+ * time per process).  Each block records its size before it, for
+ * realloc. */
+static struct arena *cm_current;
+
+static void *cm_alloc(size_t bytes)
+{
+	size_t *block = arena_alloc(cm_current, bytes + sizeof(max_align_t));
+	*block = bytes;
+	return (char *)block + sizeof(max_align_t);
+}
+
+static void *cm_calloc(size_t count, size_t size)
+{
+	size_t bytes = count * size;
+	if (size && bytes / size != count)
+		abort();
+	return memset(cm_alloc(bytes), 0, bytes);
+}
+
+static void *cm_realloc(void *old, size_t size)
+{
+	void *p = cm_alloc(size);
+	if (old) {
+		size_t had = *(size_t *)(void *)((char *)old - sizeof(max_align_t));
+		memcpy(p, old, had < size ? had : size);
+	}
+	return p;
+}
+
+static void cm_free(void *p)
+{
+	(void)p;	/* released with the arena */
+}
+
+static cmark_mem cm_mem = {cm_calloc, cm_realloc, cm_free};
+
 int ingest(struct document *doc)
 {
 	struct ingest_ctx ctx = {.doc = doc};
@@ -444,11 +488,10 @@ int ingest(struct document *doc)
 	ctx.line_offsets = line_offsets;
 	cmark_gfm_core_extensions_ensure_registered();
 	int options = CMARK_OPT_FOOTNOTES;
-	/* cmark-gfm's own arena: its nodes and buffers are bump-allocated and
-	 * released in one reset, not malloc'd and freed one by one (the tree
-	 * of a long report has hundreds of thousands of nodes; freeing them
-	 * cost as much as a tenth of the conversion) */
-	cmark_parser *parser = cmark_parser_new_with_mem(options, cmark_get_arena_mem_allocator());
+	struct arena cm_arena;
+	arena_init(&cm_arena);
+	cm_current = &cm_arena;
+	cmark_parser *parser = cmark_parser_new_with_mem(options, &cm_mem);
 	static const char *const ext_names[] = {"table", "strikethrough", "autolink"};
 	for (size_t i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++) {
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(ext_names[i]);
@@ -574,9 +617,10 @@ int ingest(struct document *doc)
 		pb->text = "";
 	}
 	cmark_iter_free(iter);
-	(void)root;	/* the arena holds the tree */
+	(void)root;	/* cm_arena holds the tree */
 	cmark_parser_free(parser);
-	cmark_arena_reset();
+	arena_free(&cm_arena);
+	cm_current = NULL;
 	buf_free(&cm);
 	buf_free(&ctx.scratch);
 	free(line_offsets);
