@@ -105,6 +105,34 @@ int stamps_save(struct stamps *s, const char *out_dir)
 	return rc;
 }
 
+struct stale_scan {
+	xmlHashTablePtr now;
+	const char *out_dir, *prefix;
+};
+
+static void remove_if_stale(void *payload, void *data, const xmlChar *name)
+{
+	(void)payload;
+	struct stale_scan *scan = data;
+	const char *n = (const char *)name;
+	if (strncmp(n, scan->prefix, strlen(scan->prefix)) || strchr(n, '/') ||
+	    xmlHashLookup(scan->now, name))
+		return;
+	struct buf path = BUF_INIT;
+	buf_printf(&path, "%s/%s", scan->out_dir, n);
+	unlink(buf_cstr(&path));
+	buf_free(&path);
+}
+
+void stamps_remove_stale(struct stamps *s, const char *out_dir, const char *prefix)
+{
+	struct stale_scan scan = {xmlHashCreate((int)s->n + 16), out_dir, prefix};
+	for (size_t i = 0; i < s->n; i++)
+		xmlHashAddEntry(scan.now, (const xmlChar *)s->now[i].name, s);
+	xmlHashScan(s->old, remove_if_stale, &scan);
+	xmlHashFree(scan.now, NULL);
+}
+
 void stamps_free(struct stamps *s)
 {
 	if (!s)

@@ -17,5 +17,9 @@ bool stamps_current(struct stamps *s, const char *out_dir, const char *name, uin
 void stamps_set(struct stamps *s, const char *name, uint64_t h);
 /* Write the new stamps (only names set in this build), atomically. */
 int stamps_save(struct stamps *s, const char *out_dir);
+/* Delete the files of out_dir whose names start with prefix, that the last
+ * build stamped and this one did not: pages the site no longer makes (an
+ * outside symbol that is now in the collection, or no longer cited). */
+void stamps_remove_stale(struct stamps *s, const char *out_dir, const char *prefix);
 void stamps_free(struct stamps *s);
 #endif

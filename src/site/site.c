@@ -750,6 +750,11 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	if (status == 0)
 		status = merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
 			       copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
+	/* pages of outside symbols no longer cited as such go, as a clean
+	 * build would not make them (only when every page was made: a failed
+	 * build has not stamped all it keeps) */
+	if (status == 0)
+		stamps_remove_stale(stamps, out_dir, "cited-");
 	if (stamps_save(stamps, out_dir) != 0)
 		diag_warn(opts->diag, 0, "site", "cannot record what the site was built from: the next build redoes it");
 	if (opts->pages_written)
