@@ -48,15 +48,26 @@ struct site_cite {
 	char *eid, *from, *label;
 };
 
+/* Load OUT/NAME (a manifest) into d: its identity, anchors and references,
+ * and its source_stamp (the manifest's bytes, OUT/SLUG.xml by size and
+ * time, and program: the program's and templates' hash).  -1, after a
+ * warning, when it is not a manifest. */
+int site_load_doc(const char *out_dir, const char *name, struct site_doc *d, uint64_t program,
+		  struct diag *diag);
+/* Free what d holds (d itself is the caller's). */
+void site_free_doc(struct site_doc *d);
+
 /* Write OUT/.unpress/units/SLUG: the document's search units, one per line
  * ("eId","text"), for search_index_write to gather without the AKN. */
 int search_units_write(const char *out_dir, const char *slug, xmlDocPtr akn, struct diag *diag);
 /* The name (under OUT) of that file; a static buffer. */
 const char *search_units_name(const char *slug);
-/* Write OUT/search-index.json and OUT/search-index.js (the same JSON as a
- * script, so the search works from file:// where fetch() is refused), from
- * the units files, streaming: memory does not grow with the corpus. */
-int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs,
+/* Write OUT/search-index.json, or with script OUT/search-index.js (the same
+ * JSON as a script, so the search works from file:// where fetch() is
+ * refused), from the units files, streaming: memory does not grow with the
+ * corpus.  Two calls, which the site runs at once. */
+int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs, int script,
 		       struct diag *diag);
+extern const char *const search_index_names[2];
 
 #endif
