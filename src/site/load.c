@@ -20,6 +20,7 @@
 /* What the callbacks know while one manifest is read. */
 struct load_state {
 	struct site_doc *d;
+	struct site_store *store;
 	int depth;		/* of the element being read; the root is 1 */
 	size_t cap_refs;
 	bool in_ref;		/* inside a <ref>: its text is gathered */
@@ -27,16 +28,17 @@ struct load_state {
 	bool has_dtd;		/* refused: manifests have none */
 };
 
-/* A SAX2 attribute value (value[3]..value[4]) as a malloc'd string, NULL
- * when empty.  Without entity substitution libxml2 hands '&' over as
+/* A SAX2 attribute value (value[3]..value[4]) as a string of the arena
+ * (malloc'd without one), NULL when empty.  Without entity substitution libxml2 hands '&' over as
  * "&#38;" (the only reference left in a value: see xmlParseAttValueComplex),
  * which is turned back into '&' as a tree would show it. */
-static char *sax_value(const xmlChar **a)
+static char *sax_value(struct arena *arena, const xmlChar **a)
 {
 	const char *v = (const char *)a[3], *end = (const char *)a[4];
 	if (v == end)
 		return NULL;
-	char *s = malloc((size_t)(end - v) + 1), *o = s;
+	size_t size = (size_t)(end - v) + 1;
+	char *s = arena ? arena_alloc(arena, size) : malloc(size), *o = s;
 	while (v < end) {
 		if (end - v >= 5 && !memcmp(v, "&#38;", 5)) {
 			*o++ = '&';
@@ -49,16 +51,17 @@ static char *sax_value(const xmlChar **a)
 }
 
 /* The value of attribute name among a SAX2 element's attributes. */
-static char *sax_attr(int nb_attributes, const xmlChar **attributes, const char *name)
+static char *sax_attr(struct arena *arena, int nb_attributes, const xmlChar **attributes,
+		      const char *name)
 {
 	for (int i = 0; i < nb_attributes; i++)
 		if (!strcmp((const char *)attributes[5 * i], name))
-			return sax_value(attributes + 5 * i);
+			return sax_value(arena, attributes + 5 * i);
 	return NULL;
 }
 
 /* XPath normalize-space(): what the template compares link texts with. */
-static char *normalize_space(const char *s)
+static char *normalize_space(struct arena *arena, const char *s)
 {
 	struct buf b = BUF_INIT;
 	int space = 0;
@@ -72,7 +75,7 @@ static char *normalize_space(const char *s)
 		space = 0;
 		buf_putc(&b, *s);
 	}
-	char *r = strdup(buf_cstr(&b));
+	char *r = arena_strndup(arena, b.len ? b.data : "", b.len);
 	buf_free(&b);
 	return r;
 }
@@ -84,29 +87,31 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	(void)prefix; (void)uri; (void)nb_namespaces; (void)namespaces; (void)nb_defaulted;
 	struct load_state *st = ctx;
 	struct site_doc *d = st->d;
+	struct arena *arena = &st->store->arena;
 	const char *name = (const char *)localname;
 	st->depth++;
 	if (st->depth == 1) {
-		d->slug = sax_attr(nb_attributes, attributes, "slug");
-		d->symbol = sax_attr(nb_attributes, attributes, "symbol");
-		d->number = sax_attr(nb_attributes, attributes, "number");
-		d->title = sax_attr(nb_attributes, attributes, "title");
-		d->type = sax_attr(nb_attributes, attributes, "type");
-		d->date = sax_attr(nb_attributes, attributes, "date");
+		d->slug = sax_attr(arena, nb_attributes, attributes, "slug");
+		d->symbol = sax_attr(arena, nb_attributes, attributes, "symbol");
+		d->number = sax_attr(arena, nb_attributes, attributes, "number");
+		d->title = sax_attr(arena, nb_attributes, attributes, "title");
+		d->type = sax_attr(arena, nb_attributes, attributes, "type");
+		d->date = sax_attr(arena, nb_attributes, attributes, "date");
 	} else if (st->depth == 2 && !strcmp(name, "anchor")) {
-		char *eid = sax_attr(nb_attributes, attributes, "eId");
-		char *num = sax_attr(nb_attributes, attributes, "num");
-		if (!num)
-			num = strdup("");
-		if (!eid || xmlHashAddEntry(d->anchors, (const xmlChar *)eid, num) != 0)
-			free(num);
+		/* both go to the dictionary (the table interns its keys) */
+		char *eid = sax_attr(NULL, nb_attributes, attributes, "eId");
+		char *num = sax_attr(NULL, nb_attributes, attributes, "num");
+		const xmlChar *shown = xmlDictLookup(st->store->dict, (const xmlChar *)(num ? num : ""), -1);
+		if (eid)
+			xmlHashAddEntry(d->anchors, (const xmlChar *)eid, (void *)shown);
 		free(eid);
+		free(num);
 	} else if (st->depth == 2 && !strcmp(name, "ref")) {
 		if (d->nrefs == st->cap_refs)
 			d->refs = realloc(d->refs, (st->cap_refs = st->cap_refs ? st->cap_refs * 2 : 16) * sizeof *d->refs);
 		struct site_ref *r = &d->refs[d->nrefs++];
-		r->href = sax_attr(nb_attributes, attributes, "href");
-		r->from = sax_attr(nb_attributes, attributes, "from");
+		r->href = sax_attr(arena, nb_attributes, attributes, "href");
+		r->from = sax_attr(arena, nb_attributes, attributes, "from");
 		r->text = NULL;
 		st->in_ref = true;
 		buf_clear(&st->text);
@@ -118,7 +123,7 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 	(void)localname; (void)prefix; (void)uri;
 	struct load_state *st = ctx;
 	if (st->depth == 2 && st->in_ref) {
-		st->d->refs[st->d->nrefs - 1].text = normalize_space(buf_cstr(&st->text));
+		st->d->refs[st->d->nrefs - 1].text = normalize_space(&st->store->arena, buf_cstr(&st->text));
 		st->in_ref = false;
 	}
 	st->depth--;
@@ -138,7 +143,7 @@ static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *external_id, c
 }
 
 /* Parse a manifest's bytes into d; false when they are not one. */
-static bool parse_manifest(const char *bytes, size_t len, struct site_doc *d)
+static bool parse_manifest(const char *bytes, size_t len, struct site_doc *d, struct site_store *store)
 {
 	xmlSAXHandler sax;
 	memset(&sax, 0, sizeof sax);
@@ -148,7 +153,7 @@ static bool parse_manifest(const char *bytes, size_t len, struct site_doc *d)
 	sax.characters = on_text;
 	sax.cdataBlock = on_text;
 	sax.internalSubset = on_dtd;
-	struct load_state st = {.d = d, .text = BUF_INIT};
+	struct load_state st = {.d = d, .store = store, .text = BUF_INIT};
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes, (int)len);
 	if (!ctxt)
 		return false;
@@ -164,21 +169,21 @@ static bool parse_manifest(const char *bytes, size_t len, struct site_doc *d)
 	/* a ref cut short (the parse stopped inside one) has no text yet */
 	for (size_t i = 0; i < d->nrefs; i++)
 		if (!d->refs[i].text)
-			d->refs[i].text = strdup("");
+			d->refs[i].text = "";
 	buf_free(&st.text);
 	return ok;
 }
 
 int site_load_doc(const char *out_dir, const char *name, struct site_doc *d, uint64_t program,
-		  struct diag *diag)
+		  struct site_store *store, struct diag *diag)
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s", out_dir, name);
 	memset(d, 0, sizeof *d);
-	d->anchors = xmlHashCreate(64);
+	d->anchors = xmlHashCreateDict(16, store->dict);
 	size_t len = 0;
 	char *bytes = slurp(buf_cstr(&path), &len);
-	if (!bytes || !parse_manifest(bytes, len, d)) {
+	if (!bytes || !parse_manifest(bytes, len, d, store)) {
 		diag_warn(diag, 0, "site", "skipping unreadable manifest %s", buf_cstr(&path));
 		site_free_doc(d);
 		memset(d, 0, sizeof *d);
@@ -187,8 +192,8 @@ int site_load_doc(const char *out_dir, const char *name, struct site_doc *d, uin
 		return -1;
 	}
 	if (!d->slug) /* the file name says it too */
-		d->slug = strndup(name, strlen(name) - strlen(".manifest.xml"));
-	d->label = strdup(d->symbol ? d->symbol : d->number ? d->number : d->slug);
+		d->slug = arena_strndup(&store->arena, name, strlen(name) - strlen(".manifest.xml"));
+	d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;
 	/* What the page is made from, besides its link map: the manifest's
 	 * bytes and the XML file (by size and time: it is read only when the
 	 * page is rendered) and the program with its templates. */

@@ -40,6 +40,7 @@
 #include "util/dirlist.h"
 #include "util/slurp.h"
 #include "util/buf.h"
+#include "util/arena.h"
 #include "util/hash.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -61,12 +62,6 @@ static char **list_manifests(const char *out_dir, size_t *count)
 	return dirlist_sorted(out_dir, ".manifest.xml", count);
 }
 
-static void free_anchor(void *payload, const xmlChar *name)
-{
-	(void)name;
-	free(payload);
-}
-
 /* The URL document() asks for a page's link map; matched in memory, never
  * read.  It is absolute (a relative URL would be resolved against the
  * stylesheet) and made only of characters a URI keeps as they are:
@@ -85,36 +80,32 @@ static char *link_map_url(const struct site_doc *d)
 	return s;
 }
 
-static void add_link(struct site_doc *d, const char *href, const char *text, const char *target)
+/* A link entry: href and text are the reference's own (they live as long
+ * as the index), target a copy in the index's arena. */
+static void add_link(struct arena *arena, struct site_doc *d, const char *href, const char *text,
+		     const char *target)
 {
 	if (d->nlinks == d->cap_links) {
 		d->cap_links = d->cap_links ? d->cap_links * 2 : 4;
 		d->links = realloc(d->links, d->cap_links * sizeof *d->links);
 	}
-	d->links[d->nlinks++] = (struct site_link){strdup(href), strdup(text), strdup(target)};
+	d->links[d->nlinks++] = (struct site_link){href, text, arena_strdup(arena, target)};
 }
 
-static void add_cite(struct site_doc *d, const char *eid, const char *from, const char *label)
+static void add_cite(struct arena *arena, struct site_doc *d, const char *eid, const char *from,
+		     const char *label)
 {
 	if (d->ncites == d->cap_cites) {
 		d->cap_cites = d->cap_cites ? d->cap_cites * 2 : 4;
 		d->cites = realloc(d->cites, d->cap_cites * sizeof *d->cites);
 	}
-	d->cites[d->ncites++] = (struct site_cite){strdup(eid), strdup(from), strdup(label)};
+	d->cites[d->ncites++] = (struct site_cite){arena_strdup(arena, eid), arena_strdup(arena, from),
+						   arena_strdup(arena, label)};
 }
 
+/* The arrays only: the strings are the index's (its arena). */
 static void free_link_map(struct site_doc *d)
 {
-	for (size_t i = 0; i < d->nlinks; i++) {
-		free(d->links[i].href);
-		free(d->links[i].text);
-		free(d->links[i].target);
-	}
-	for (size_t i = 0; i < d->ncites; i++) {
-		free(d->cites[i].eid);
-		free(d->cites[i].from);
-		free(d->cites[i].label);
-	}
 	free(d->links);
 	free(d->cites);
 	d->links = NULL;
@@ -168,14 +159,8 @@ static uint64_t hash_link_map(uint64_t h, const struct site_doc *d)
 
 void site_free_doc(struct site_doc *d)
 {
-	free(d->slug); free(d->symbol); free(d->number); free(d->title);
-	free(d->type); free(d->date); free(d->label);
-	xmlHashFree(d->anchors, free_anchor);
-	for (size_t i = 0; i < d->nrefs; i++) {
-		free(d->refs[i].href);
-		free(d->refs[i].from);
-		free(d->refs[i].text);
-	}
+	/* strings and anchor names are the index's (site_store) */
+	xmlHashFree(d->anchors, NULL);
 	free(d->refs);
 	free_link_map(d);
 }
@@ -248,6 +233,7 @@ static char *citing_label(struct site_doc *d, const char *from)
 }
 
 struct corpus {
+	struct site_store store;	/* what the records' strings live in */
 	struct site_doc *docs;
 	size_t ndocs;
 	xmlHashTablePtr by_symbol;	/* symbol → struct site_doc * */
@@ -328,8 +314,8 @@ static void resolve_refs(struct corpus *c, struct site_doc *d)
 			}
 			struct buf dest = BUF_INIT;
 			buf_printf(&dest, "%s.html%s%s", target->slug, pin ? "#" : "", pin ? pin : "");
-			add_link(d, href, text, buf_cstr(&dest));
-			add_cite(target, pin ? pin : "", buf_cstr(&where), label);
+			add_link(&c->store.arena, d, href, text, buf_cstr(&dest));
+			add_cite(&c->store.arena, target, pin ? pin : "", buf_cstr(&where), label);
 			buf_free(&dest);
 			free(pin);
 		} else if (href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)]) {
@@ -602,11 +588,13 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	struct stamps *stamps = stamps_load(out_dir);
 	struct corpus c = {0};
 	c.docs = calloc(nfiles ? nfiles : 1, sizeof *c.docs);
+	arena_init(&c.store.arena);
+	c.store.dict = xmlDictCreate();
 	c.by_symbol = xmlHashCreate(nfiles + 64);
 	c.by_number = xmlHashCreate(64);
 	c.externals = xmlHashCreate(64);
 	for (size_t i = 0; i < nfiles; i++) {
-		if (site_load_doc(out_dir, files[i], &c.docs[c.ndocs], program, opts->diag) == 0) {
+		if (site_load_doc(out_dir, files[i], &c.docs[c.ndocs], program, &c.store, opts->diag) == 0) {
 			c.docs[c.ndocs].index = c.ndocs;
 			index_doc(&c, &c.docs[c.ndocs]);
 			c.ndocs++;
@@ -727,5 +715,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	xmlHashFree(c.by_number, NULL);
 	xmlHashFree(c.externals, NULL);
 	xmlFreeDoc(c.site);
+	arena_free(&c.store.arena);
+	xmlDictFree(c.store.dict);
 	return status;
 }
