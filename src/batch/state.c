@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -16,7 +17,6 @@
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/hash.h"
-#include "util/slurp.h"
 
 /* Fold every file of DATA/sub into h, in name order. */
 static uint64_t hash_folder(uint64_t h, const char *data_dir, const char *sub)
@@ -142,9 +142,38 @@ uint64_t state_input_key(uint64_t tool, const char *input)
 
 /* OUT/.unpress/doc-<hash of the real path>: one small file per input, so
  * parallel jobs never write the same file. */
+/* realpath(input), with the real path of its folder kept from the last
+ * call: a batch's inputs share a few folders, and realpath() looks at every
+ * component of every path (four system calls an input here).  Only a name
+ * that is no link (nor "." or "..") can be appended as it is. */
+static char *real_input_path(const char *input)
+{
+	static char *dir, *real_dir;
+	const char *slash = strrchr(input, '/'), *name = slash ? slash + 1 : input;
+	struct stat st;
+	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || lstat(input, &st) != 0 || S_ISLNK(st.st_mode))
+		return realpath(input, NULL);
+	size_t dir_len = slash ? (size_t)(slash - input) : 0;
+	char *this_dir = slash ? dir_len ? strndup(input, dir_len) : strdup("/") : strdup(".");
+	if (!dir || strcmp(dir, this_dir)) {
+		free(dir);
+		free(real_dir);
+		dir = this_dir;
+		real_dir = realpath(dir, NULL);
+	} else
+		free(this_dir);
+	if (!real_dir)
+		return realpath(input, NULL);
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s/%s", strcmp(real_dir, "/") ? real_dir : "", name);
+	char *real = strdup(buf_cstr(&b));
+	buf_free(&b);
+	return real;
+}
+
 static void state_path(struct buf *b, const char *out_dir, const char *input)
 {
-	char *real = realpath(input, NULL);
+	char *real = real_input_path(input);
 	uint64_t h = hash_str(HASH_INIT, real ? real : input);
 	free(real);
 	buf_printf(b, "%s/" STATE_DIR "/doc-%016" PRIx64, out_dir, h);
@@ -191,10 +220,24 @@ static bool state_line(char **p, const char *name, char *value, size_t size)
  * again). */
 static char *state_read(const char *path, struct state_file *sf)
 {
-	size_t len = 0;
-	char *bytes = slurp(path, &len);
+	/* read through one descriptor: its bytes and its own mtime */
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
-	if (!bytes || stat(path, &st) != 0 || strlen(bytes) != len) {
+	if (fd < 0)
+		return NULL;
+	char *bytes = NULL;
+	ssize_t len = -1;
+	if (fstat(fd, &st) == 0 && st.st_size < (1 << 20)) {
+		bytes = malloc((size_t)st.st_size + 1);
+		len = read(fd, bytes, (size_t)st.st_size + 1);
+	}
+	close(fd);
+	bool whole = bytes && len == st.st_size;
+	if (whole) {
+		bytes[len] = '\0';
+		whole = strlen(bytes) == (size_t)len;	/* no NUL inside: text */
+	}
+	if (!whole) {
 		free(bytes);
 		return NULL;
 	}

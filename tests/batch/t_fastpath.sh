@@ -96,3 +96,12 @@ build
 expect "an added input is converted alone" \
 	"unpress: 9 documents (1 converted, 8 up to date), 0 warnings, 0 errors" "$(summary)"
 check "and the result is a clean build's" clean
+
+# the state is keyed by the input's real path (the folder's is cached):
+# the same files reached through a link to the file, a link to the folder,
+# or a path with "..", are the same inputs, up to date
+ln -s doc-00001.txt "$dir/in/link.txt"
+ln -s in "$dir/inlink"
+"$UNPRESS" -t xml,html,site -o "$out" "$dir/in/link.txt" "$dir/inlink/doc-00002.txt" \
+	"$dir/in/../in/doc-00004.txt" 2>"$dir/err"
+expect "other paths to the same inputs: up to date" "unpress: 3 documents up to date" "$(summary)"
