@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "akn.h"
@@ -547,6 +548,14 @@ static int render_all(struct site_work *w, bool search)
 	return status;
 }
 
+/* The stamp of what the whole site was made from (not a file). */
+#define INPUTS_STAMP "(inputs)"
+
+static bool ts_before(struct timespec a, struct timespec b)
+{
+	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
 /* Index every document by symbol (and each part of a joint symbol) and by
  * resolution number. */
 static void index_doc(struct corpus *c, struct site_doc *d)
@@ -587,6 +596,38 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	}
 	uint64_t program = state_program_hash(opts->data_dir);
 	struct stamps *stamps = stamps_load(out_dir);
+	/* Nothing the site is made from changed since a clean build recorded
+	 * it (and every file it stamped is there): the site stands, and
+	 * neither the manifests nor the pages are read (a `make` with nothing
+	 * to do).  The identities must be older than the stamps file and were
+	 * older than the moment they were taken (the racy rule of state.h). */
+	struct timespec started, newest;
+	uint64_t inputs = 0;
+	for (int tries = 0; tries < 3; tries++) {
+		/* a manifest written in this clock tick (the map step just
+		 * ended) would leave the record unsafe: wait for the next
+		 * tick and look again (a few milliseconds, once) */
+		if (tries)
+			usleep(10000);
+		clock_gettime(CLOCK_REALTIME_COARSE, &started);
+		inputs = site_inputs_hash(out_dir, files, nfiles, program, &newest);
+		if (ts_before(newest, started))
+			break;
+	}
+	if (!opts->force && inputs == stamps_old(stamps, INPUTS_STAMP) &&
+	    ts_before(newest, stamps_written(stamps)) && stamps_all_exist(stamps, out_dir)) {
+		for (size_t i = 0; i < nfiles; i++)
+			free(files[i]);
+		free(files);
+		stamps_free(stamps);
+		if (opts->pages_written)
+			*opts->pages_written = 0;
+		diag_note(opts->diag, 0, "site", "nothing the site is made from changed: it stands");
+		return merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
+			     copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
+	}
+	unsigned reported = opts->diag->warnings + opts->diag->errors;
+	bool slugs_are_names = true;	/* each manifest's slug is its file's stem */
 	struct corpus c = {0};
 	c.docs = calloc(nfiles ? nfiles : 1, sizeof *c.docs);
 	arena_init(&c.store.arena);
@@ -596,6 +637,9 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	c.externals = xmlHashCreate(64);
 	for (size_t i = 0; i < nfiles; i++) {
 		if (site_load_doc(out_dir, files[i], &c.docs[c.ndocs], program, &c.store, opts->diag) == 0) {
+			const char *slug = c.docs[c.ndocs].slug;
+			size_t stem = strlen(files[i]) - strlen(".manifest.xml");
+			slugs_are_names = slugs_are_names && strlen(slug) == stem && !strncmp(slug, files[i], stem);
 			c.docs[c.ndocs].index = c.ndocs;
 			index_doc(&c, &c.docs[c.ndocs]);
 			c.ndocs++;
@@ -703,6 +747,12 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	 * build has not stamped all it keeps) */
 	if (status == 0)
 		stamps_remove_stale(stamps, out_dir, "cited-");
+	/* what the site was made from, when the build says all of it: every
+	 * manifest read, no warning to repeat next time, and the XML it
+	 * looked at the one site_inputs_hash looks at */
+	if (status == 0 && c.ndocs == nfiles && opts->diag->warnings + opts->diag->errors == reported &&
+	    slugs_are_names && ts_before(newest, started))
+		stamps_set(stamps, INPUTS_STAMP, inputs);
 	if (stamps_save(stamps, out_dir) != 0)
 		diag_warn(opts->diag, 0, "site", "cannot record what the site was built from: the next build redoes it");
 	if (opts->pages_written)

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 #include <libxml/dict.h>
 #include <libxml/hash.h>
 
@@ -66,6 +67,13 @@ struct site_cite {
  * warning, when it is not a manifest. */
 int site_load_doc(const char *out_dir, const char *name, struct site_doc *d, uint64_t program,
 		  struct site_store *store, struct diag *diag);
+/* What the site is made from, at a glance: program (the program's and
+ * templates' hash), the names of the manifests and the identity (size,
+ * mtime, inode, ctime) of each and of the XML beside it.  *newest: the
+ * latest of those times.  Equal to the last build's, with nothing changed
+ * since that build was recorded, the site stands as it is. */
+uint64_t site_inputs_hash(const char *out_dir, char *const *manifests, size_t n, uint64_t program,
+			  struct timespec *newest);
 /* Free what d holds apart from the store (d itself is the caller's). */
 void site_free_doc(struct site_doc *d);
 
