@@ -461,7 +461,7 @@ struct site_work {
 	size_t *doc_todo, ndoc_todo;		/* documents whose page is made */
 	size_t site_todo[NSITE_PAGES], nsite_todo;	/* of site_pages */
 	xmlNodePtr *ext_todo;			/* externals whose page is made */
-	size_t next_todo;
+	size_t n_ext_todo;
 	struct site_task *list;
 	size_t ntasks, cap_tasks;
 };
@@ -528,9 +528,9 @@ static int render_all(struct site_work *w, bool search)
 	if (w->nsite_todo)
 		add_task(w, TASK_SITE_PAGES, 0, w->nsite_todo);
 	/* the outside symbols' pages in as many runs as there are jobs */
-	size_t next = 0, per = (w->next_todo + (size_t)jobs - 1) / (size_t)jobs;
-	for (; next < w->next_todo; next += per)
-		add_task(w, TASK_EXTERNALS, next, next + per < w->next_todo ? next + per : w->next_todo);
+	size_t next = 0, per = (w->n_ext_todo + (size_t)jobs - 1) / (size_t)jobs;
+	for (; next < w->n_ext_todo; next += per)
+		add_task(w, TASK_EXTERNALS, next, next + per < w->n_ext_todo ? next + per : w->n_ext_todo);
 	for (next = 0; next < w->ndoc_todo;) {
 		size_t left = w->ndoc_todo - next, run = (left + 2 * (size_t)jobs - 1) / (2 * (size_t)jobs);
 		run = run < 16 ? 16 : run > PAGES_PER_PROCESS ? PAGES_PER_PROCESS : run;
@@ -693,7 +693,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		ext_stamps[next] = hash_node(program, e);
 		externals[next++] = e;
 		if (opts->force || !stamps_current(stamps, out_dir, page, ext_stamps[next - 1]))
-			w.ext_todo[w.next_todo++] = e;
+			w.ext_todo[w.n_ext_todo++] = e;
 		free(page);
 	}
 	/* The search index: every document's units (written beside its page). */
@@ -709,7 +709,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 			   !stamps_current(stamps, out_dir, search_index_names[1], search);
 
 	int status = render_all(&w, redo_search);
-	int written = (int)(w.ndoc_todo + w.nsite_todo + w.next_todo) + (redo_search ? 1 : 0);
+	int written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (redo_search ? 1 : 0);
 	/* Stamp what stands (on failure, only what was not to be rendered:
 	 * which share failed is not known). */
 	for (size_t i = 0, k = 0; i < c.ndocs; i++) {
