@@ -83,7 +83,7 @@ test: test-deps unpress
 # exercise our own code; the browser and validator suites test the output of
 # third-party tools and would only be slow under ASan.
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_TESTS ?= core robust html markdown pdf site
+SAN_TESTS ?= core robust html markdown pdf site batch
 test-sanitize:
 	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang SAN="$(ASAN_FLAGS)" build-asan/unpress
 	@echo "== the suite under ASan + UBSan ($(SAN_TESTS)) =="

@@ -85,7 +85,8 @@ static int merge_status(int a, int b)
 /* One batch: the inputs, what each is keyed by, and what each reported. */
 struct batch {
 	char **files;
-	uint64_t *keys;			/* state key per file; 0 = do not record */
+	struct state_key *keys;		/* per file; taken in the worker when not yet */
+	uint64_t tool;			/* what every key shares (state_tool_hash) */
 	struct convert_report *reports;	/* shared with the forked jobs (mmap) */
 	bool render;			/* inputs are AKN files (`unpress render`) */
 	const struct options *opts;
@@ -96,10 +97,13 @@ struct batch {
 static int run_one(struct batch *b, int i)
 {
 	struct convert_report *rep = &b->reports[i];
+	/* before the conversion reads it: an edit meanwhile shows next time */
+	if (!b->keys[i].taken)
+		state_take_key(b->tool, b->files[i], &b->keys[i]);
 	int rc = b->render ? render_file_report(b->files[i], b->opts, rep)
 			   : convert_file_report(b->files[i], b->opts, rep);
-	if ((rc == 0 || rc == 1) && b->keys[i] && rep->slug[0])
-		state_record(b->opts, b->files[i], b->keys[i], rep->slug, rep->warnings,
+	if ((rc == 0 || rc == 1) && rep->slug[0])
+		state_record(b->opts, b->files[i], &b->keys[i], rep->slug, rep->warnings,
 			     rep->warning_text);
 	free(rep->warning_text);
 	rep->warning_text = NULL;
@@ -415,12 +419,13 @@ int main(int argc, char **argv)
 	int *todo = malloc(((size_t)nfiles + 1) * sizeof *todo);
 	int ntodo = 0;
 	unsigned up_to_date = 0, old_warnings = 0;
-	uint64_t tool = nfiles > 0 ? state_tool_hash(&opts) : 0;
+	b.tool = nfiles > 0 ? state_tool_hash(&opts) : 0;
 	for (int i = 0; i < nfiles; i++) {
-		b.keys[i] = state_input_key(tool, files[i]);
 		unsigned w = 0;
-		if (!opts.force && b.keys[i] &&
-		    state_is_current(&opts, files[i], b.keys[i], &w, b.reports[i].slug, sizeof b.reports[i].slug)) {
+		/* an input without state (a first build) is hashed by the
+		 * worker that converts it, not here, one after the other */
+		if (!opts.force && state_is_current(&opts, files[i], b.tool, &b.keys[i], &w,
+						    b.reports[i].slug, sizeof b.reports[i].slug)) {
 			up_to_date++;
 			old_warnings += w;
 		} else

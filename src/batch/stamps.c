@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch/state.h"
@@ -19,6 +20,7 @@ struct stamp {
 
 struct stamps {
 	xmlHashTablePtr old;		/* name → uint64_t * from the last build */
+	struct timespec written;	/* the stamps file's mtime */
 	struct stamp *now;		/* set in this build */
 	size_t n, cap;
 };
@@ -44,6 +46,9 @@ struct stamps *stamps_load(const char *out_dir)
 	buf_free(&path);
 	if (!f)
 		return s;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0)
+		s->written = st.st_mtim;
 	char line[4200];
 	while (fgets(line, sizeof line, f)) {
 		char *name = strchr(line, ' ');
@@ -70,6 +75,41 @@ bool stamps_current(struct stamps *s, const char *out_dir, const char *name, uin
 	bool there = access(buf_cstr(&path), F_OK) == 0;
 	buf_free(&path);
 	return there;
+}
+
+uint64_t stamps_old(struct stamps *s, const char *name)
+{
+	uint64_t *old = xmlHashLookup(s->old, (const xmlChar *)name);
+	return old ? *old : 0;
+}
+
+struct timespec stamps_written(const struct stamps *s)
+{
+	return s->written;
+}
+
+struct exist_scan {
+	const char *out_dir;
+	bool all;
+};
+
+static void check_exists(void *payload, void *data, const xmlChar *name)
+{
+	(void)payload;
+	struct exist_scan *scan = data;
+	if (!scan->all || strchr((const char *)name, '('))
+		return;
+	struct buf path = BUF_INIT;
+	buf_printf(&path, "%s/%s", scan->out_dir, (const char *)name);
+	scan->all = access(buf_cstr(&path), F_OK) == 0;
+	buf_free(&path);
+}
+
+bool stamps_all_exist(struct stamps *s, const char *out_dir)
+{
+	struct exist_scan scan = {out_dir, true};
+	xmlHashScan(s->old, check_exists, &scan);
+	return scan.all;
 }
 
 void stamps_set(struct stamps *s, const char *name, uint64_t h)
@@ -103,6 +143,34 @@ int stamps_save(struct stamps *s, const char *out_dir)
 	buf_free(&text);
 	buf_free(&path);
 	return rc;
+}
+
+struct stale_scan {
+	xmlHashTablePtr now;
+	const char *out_dir, *prefix;
+};
+
+static void remove_if_stale(void *payload, void *data, const xmlChar *name)
+{
+	(void)payload;
+	struct stale_scan *scan = data;
+	const char *n = (const char *)name;
+	if (strncmp(n, scan->prefix, strlen(scan->prefix)) || strchr(n, '/') ||
+	    xmlHashLookup(scan->now, name))
+		return;
+	struct buf path = BUF_INIT;
+	buf_printf(&path, "%s/%s", scan->out_dir, n);
+	unlink(buf_cstr(&path));
+	buf_free(&path);
+}
+
+void stamps_remove_stale(struct stamps *s, const char *out_dir, const char *prefix)
+{
+	struct stale_scan scan = {xmlHashCreate((int)s->n + 16), out_dir, prefix};
+	for (size_t i = 0; i < s->n; i++)
+		xmlHashAddEntry(scan.now, (const xmlChar *)s->now[i].name, s);
+	xmlHashScan(s->old, remove_if_stale, &scan);
+	xmlHashFree(scan.now, NULL);
 }
 
 void stamps_free(struct stamps *s)

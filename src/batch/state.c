@@ -3,11 +3,15 @@
 #include "util/dirlist.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/atomic.h"
@@ -65,17 +69,71 @@ uint64_t state_tool_hash(const struct options *opts)
 	return h;
 }
 
+/* The sidecar, found as identity.c finds it: the input's name with its
+ * extension replaced by .meta. */
+static void sidecar_path(struct buf *b, const char *input)
+{
+	const char *dot = strrchr(input, '.'), *slash = strrchr(input, '/');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - input) : strlen(input);
+	buf_printf(b, "%.*s.meta", (int)stem, input);
+}
+
+static bool ts_before(struct timespec a, struct timespec b)
+{
+	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
+/* What path is now, as one word-free line: "size mtime inode ctime",
+ * "none" when it does not exist, "-" when it cannot be trusted: it changed
+ * at or after now (the file system's clock: the kernel stamps files with
+ * the coarse real-time clock), so an edit later in the same tick, with the
+ * same size, would leave the same identity behind. */
+static void file_identity(const char *path, struct timespec now, char *out, size_t size)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		snprintf(out, size, errno == ENOENT ? "none" : "-");
+		return;
+	}
+	struct timespec newest = ts_before(st.st_mtim, st.st_ctim) ? st.st_ctim : st.st_mtim;
+	if (!ts_before(newest, now)) {
+		snprintf(out, size, "-");
+		return;
+	}
+	snprintf(out, size, "%lld %lld.%09ld %llu %lld.%09ld", (long long)st.st_size,
+		 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec, (unsigned long long)st.st_ino,
+		 (long long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+}
+
+/* Both identities of input (itself, its sidecar) as of now. */
+static void take_identities(const char *input, struct state_key *k)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME_COARSE, &now);
+	struct buf meta = BUF_INIT;
+	sidecar_path(&meta, input);
+	file_identity(input, now, k->input_id, sizeof k->input_id);
+	file_identity(buf_cstr(&meta), now, k->meta_id, sizeof k->meta_id);
+	buf_free(&meta);
+}
+
+void state_take_key(uint64_t tool, const char *input, struct state_key *k)
+{
+	/* identities first: a change after them shows as a new identity
+	 * next time, whatever the hash saw */
+	take_identities(input, k);
+	k->tool = tool;
+	k->key = state_input_key(tool, input);
+	k->taken = true;
+}
+
 uint64_t state_input_key(uint64_t tool, const char *input)
 {
 	uint64_t h = tool;
 	if (hash_file(&h, input) != 0)
 		return 0;
-	/* the sidecar, found as identity.c finds it: the input's name with
-	 * its extension replaced by .meta */
-	const char *dot = strrchr(input, '.'), *slash = strrchr(input, '/');
-	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - input) : strlen(input);
 	struct buf meta = BUF_INIT;
-	buf_printf(&meta, "%.*s.meta", (int)stem, input);
+	sidecar_path(&meta, input);
 	if (hash_file(&h, buf_cstr(&meta)) != 0)
 		h = hash_str(h, "(no sidecar)");
 	buf_free(&meta);
@@ -84,9 +142,38 @@ uint64_t state_input_key(uint64_t tool, const char *input)
 
 /* OUT/.unpress/doc-<hash of the real path>: one small file per input, so
  * parallel jobs never write the same file. */
+/* realpath(input), with the real path of its folder kept from the last
+ * call: a batch's inputs share a few folders, and realpath() looks at every
+ * component of every path (four system calls an input here).  Only a name
+ * that is no link (nor "." or "..") can be appended as it is. */
+static char *real_input_path(const char *input)
+{
+	static char *dir, *real_dir;
+	const char *slash = strrchr(input, '/'), *name = slash ? slash + 1 : input;
+	struct stat st;
+	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || lstat(input, &st) != 0 || S_ISLNK(st.st_mode))
+		return realpath(input, NULL);
+	size_t dir_len = slash ? (size_t)(slash - input) : 0;
+	char *this_dir = slash ? dir_len ? strndup(input, dir_len) : strdup("/") : strdup(".");
+	if (!dir || strcmp(dir, this_dir)) {
+		free(dir);
+		free(real_dir);
+		dir = this_dir;
+		real_dir = realpath(dir, NULL);
+	} else
+		free(this_dir);
+	if (!real_dir)
+		return realpath(input, NULL);
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "%s/%s", strcmp(real_dir, "/") ? real_dir : "", name);
+	char *real = strdup(buf_cstr(&b));
+	buf_free(&b);
+	return real;
+}
+
 static void state_path(struct buf *b, const char *out_dir, const char *input)
 {
-	char *real = realpath(input, NULL);
+	char *real = real_input_path(input);
 	uint64_t h = hash_str(HASH_INIT, real ? real : input);
 	free(real);
 	buf_printf(b, "%s/" STATE_DIR "/doc-%016" PRIx64, out_dir, h);
@@ -101,44 +188,150 @@ static bool output_exists(const char *out_dir, const char *slug, const char *ext
 	return ok;
 }
 
-bool state_is_current(const struct options *opts, const char *input, uint64_t key,
-		      unsigned *warnings, char *slug_out, size_t slug_size)
+/* One state file, parsed. */
+struct state_file {
+	uint64_t key, tool;
+	char input_id[96], meta_id[96];
+	unsigned warnings;
+	char slug[PATH_MAX];
+	const char *text;	/* the warnings as printed (in the file's bytes) */
+	struct timespec written;	/* the state file's own mtime */
+};
+
+/* Read the next "NAME VALUE" line of *p into value; false when the line
+ * is not NAME. */
+static bool state_line(char **p, const char *name, char *value, size_t size)
+{
+	size_t n = strlen(name);
+	if (strncmp(*p, name, n) || (*p)[n] != ' ')
+		return false;
+	char *v = *p + n + 1, *end = strchr(v, '\n');
+	if (!end || (size_t)(end - v) >= size)
+		return false;
+	memcpy(value, v, (size_t)(end - v));
+	value[end - v] = '\0';
+	*p = end + 1;
+	return true;
+}
+
+/* Parse the state file at path into sf; its bytes (which sf->text points
+ * into) are returned for the caller to free, NULL when absent or not ours
+ * (an older format, a truncated or corrupted file: the input is converted
+ * again). */
+static char *state_read(const char *path, struct state_file *sf)
+{
+	/* read through one descriptor: its bytes and its own mtime */
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return NULL;
+	char *bytes = NULL;
+	ssize_t len = -1;
+	if (fstat(fd, &st) == 0 && st.st_size < (1 << 20)) {
+		bytes = malloc((size_t)st.st_size + 1);
+		len = read(fd, bytes, (size_t)st.st_size + 1);
+	}
+	close(fd);
+	bool whole = bytes && len == st.st_size;
+	if (whole) {
+		bytes[len] = '\0';
+		whole = strlen(bytes) == (size_t)len;	/* no NUL inside: text */
+	}
+	if (!whole) {
+		free(bytes);
+		return NULL;
+	}
+	sf->written = st.st_mtim;
+	char *p = bytes, key[32], tool[32], warnings[32], *end;
+	bool ok = !strncmp(p, "unpress-state 2\n", 16);
+	p += ok ? 16 : 0;
+	ok = ok && state_line(&p, "key", key, sizeof key) && state_line(&p, "tool", tool, sizeof tool) &&
+	     state_line(&p, "input", sf->input_id, sizeof sf->input_id) &&
+	     state_line(&p, "meta", sf->meta_id, sizeof sf->meta_id) &&
+	     state_line(&p, "warnings", warnings, sizeof warnings) &&
+	     state_line(&p, "slug", sf->slug, sizeof sf->slug) && sf->slug[0] && !strpbrk(sf->slug, " \t/");
+	if (ok) {
+		errno = 0;
+		sf->key = strtoull(key, &end, 16);
+		ok = !*end && sf->key;
+		sf->tool = strtoull(tool, &end, 16);
+		ok = ok && !*end;
+		sf->warnings = (unsigned)strtoul(warnings, &end, 10);
+		ok = ok && !*end && !errno;
+	}
+	if (!ok) {
+		free(bytes);
+		return NULL;
+	}
+	sf->text = p;
+	return bytes;
+}
+
+/* Can the recorded identity stand for the file now?  Only when it is
+ * trusted, still the file's, and older than the state file (git's racy
+ * rule: a change in the tick the state was written in would not show). */
+static bool identity_holds(const char *recorded, const char *now, struct timespec written)
+{
+	if (!strcmp(recorded, "-") || strcmp(recorded, now))
+		return false;
+	if (!strcmp(recorded, "none"))
+		return true;
+	long long size, msec, csec;
+	long mnsec, cnsec;
+	unsigned long long ino;
+	if (sscanf(recorded, "%lld %lld.%ld %llu %lld.%ld", &size, &msec, &mnsec, &ino, &csec, &cnsec) != 6)
+		return false;
+	struct timespec m = {(time_t)msec, mnsec}, c = {(time_t)csec, cnsec};
+	return ts_before(m, written) && ts_before(c, written);
+}
+
+static int state_write(const struct options *opts, const char *input, const struct state_key *k,
+		       const char *slug, unsigned warnings, const char *warning_text);
+
+bool state_is_current(const struct options *opts, const char *input, uint64_t tool,
+		      struct state_key *k, unsigned *warnings, char *slug_out, size_t slug_size)
 {
 	struct buf path = BUF_INIT;
 	state_path(&path, opts->out_dir, input);
-	FILE *f = fopen(buf_cstr(&path), "r");
+	struct state_file sf;
+	char *bytes = state_read(buf_cstr(&path), &sf);
 	buf_free(&path);
-	if (!f)
+	if (!bytes)
 		return false;
-	uint64_t old_key = 0;
-	unsigned old_warnings = 0;
-	char slug[PATH_MAX];
-	bool ok = fscanf(f, "unpress-state 1 key %" SCNx64 " warnings %u slug %4095s",
-			 &old_key, &old_warnings, slug) == 3 && old_key == key;
-	/* the rest of the file: the warnings as they were printed */
-	struct buf text = BUF_INIT;
-	char chunk[4096];
-	size_t got;
-	while (ok && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_put(&text, chunk, got);
-	fclose(f);
+	/* the fast path: neither file changed since the key was taken */
+	struct state_key now = {0};
+	take_identities(input, &now);
+	bool fast = sf.tool == tool && strcmp(sf.input_id, "none") &&
+		    identity_holds(sf.input_id, now.input_id, sf.written) &&
+		    identity_holds(sf.meta_id, now.meta_id, sf.written);
+	if (fast) {
+		*k = now;
+		k->tool = tool;
+		k->key = sf.key;
+		k->taken = true;
+	} else
+		state_take_key(tool, input, k);
+	bool ok = k->key == sf.key;
 	static const struct { unsigned flag; const char *ext; } outputs[] = {
 		{ED_XML | ED_SITE, ".xml"}, {ED_HTML, ".html"}, {ED_MD, ".md"}, {ED_PDF, ".pdf"},
 	};
 	for (size_t i = 0; ok && i < sizeof outputs / sizeof outputs[0]; i++)
 		if (opts->editions & outputs[i].flag)
-			ok = output_exists(opts->out_dir, slug, outputs[i].ext);
+			ok = output_exists(opts->out_dir, sf.slug, outputs[i].ext);
 	if (ok && opts->manifest)
-		ok = output_exists(opts->out_dir, slug, ".manifest.xml");
+		ok = output_exists(opts->out_dir, sf.slug, ".manifest.xml");
 	if (ok) {
-		*warnings = old_warnings;
-		snprintf(slug_out, slug_size, "%s", slug);
-		const char *t = text.len ? buf_cstr(&text) : "";
-		t += strspn(t, "\n");
+		*warnings = sf.warnings;
+		snprintf(slug_out, slug_size, "%s", sf.slug);
+		const char *t = sf.text + strspn(sf.text, "\n");
 		if (*t && opts->verbosity > 0)
 			fputs(t, stderr);
+		/* same bytes, new identity (a touch): remember it, so that the
+		 * next run need not read the input again */
+		if (!fast && (strcmp(sf.input_id, k->input_id) || strcmp(sf.meta_id, k->meta_id)))
+			state_write(opts, input, k, sf.slug, sf.warnings, sf.text);
 	}
-	buf_free(&text);
+	free(bytes);
 	return ok;
 }
 
@@ -150,17 +343,24 @@ void state_forget(const struct options *opts, const char *input)
 	buf_free(&path);
 }
 
-int state_record(const struct options *opts, const char *input, uint64_t key,
+int state_record(const struct options *opts, const char *input, const struct state_key *k,
 		 const char *slug, unsigned warnings, const char *warning_text)
 {
-	if (!key || !slug || strpbrk(slug, " \t\n"))
+	if (!k->taken || !k->key || !slug || !slug[0] || strpbrk(slug, " \t\n/"))
 		return -1;
+	return state_write(opts, input, k, slug, warnings, warning_text);
+}
+
+static int state_write(const struct options *opts, const char *input, const struct state_key *k,
+		       const char *slug, unsigned warnings, const char *warning_text)
+{
 	struct buf path = BUF_INIT, text = BUF_INIT;
 	buf_printf(&path, "%s/" STATE_DIR, opts->out_dir);
 	int rc = make_dirs(buf_cstr(&path));
 	buf_clear(&path);
 	state_path(&path, opts->out_dir, input);
-	buf_printf(&text, "unpress-state 1\nkey %016" PRIx64 "\nwarnings %u\nslug %s\n%s", key,
+	buf_printf(&text, "unpress-state 2\nkey %016" PRIx64 "\ntool %016" PRIx64 "\ninput %s\nmeta %s\n"
+		   "warnings %u\nslug %s\n%s", k->key, k->tool, k->input_id, k->meta_id,
 		   warnings, slug, warning_text ? warning_text : "");
 	if (rc == 0)
 		rc = atomic_write(buf_cstr(&path), text.data, text.len);

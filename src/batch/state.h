@@ -5,7 +5,8 @@
  * styles, and the options that change output bytes; a document is converted
  * again only when its key changed or one of its outputs is missing.  Content,
  * not mtimes: `touch` alone rebuilds nothing, and outputs collected from
- * other machines (the map step) keep their state. */
+ * other machines (the map step) keep their state.  Mtimes only spare the
+ * reading: see struct state_key. */
 #ifndef UNPRESS_STATE_H
 #define UNPRESS_STATE_H
 #include <stdbool.h>
@@ -24,15 +25,34 @@ uint64_t state_tool_hash(const struct options *opts);
 /* The key of one input: tool + the input's bytes + its sidecar's.  0 when the
  * input cannot be read (the conversion will report why). */
 uint64_t state_input_key(uint64_t tool, const char *input);
-/* True when OUT holds every requested output of input, made from key (its
- * slug is copied to slug_out); the
+
+/* A key as taken for one input, with what the input and its sidecar were
+ * (size, mtime, inode, ctime) when it was taken.  The state file records
+ * both, so that the next run can trust the key without reading the input
+ * while neither file changed: the stat fast path.  An identity is "-" when
+ * it cannot be trusted (a file changed within the clock tick it was read
+ * in: a later edit in that tick would keep its mtime). */
+struct state_key {
+	bool taken;		/* key and identities are set */
+	uint64_t tool, key;	/* key 0: the input cannot be read */
+	char input_id[96], meta_id[96];
+};
+/* Take input's key now (stat, then hash). */
+void state_take_key(uint64_t tool, const char *input, struct state_key *k);
+/* True when OUT holds every requested output of input, made from its
+ * current key (its slug is copied to slug_out).  The key comes from the
+ * state file when the input and its sidecar have the recorded identity and
+ * that identity is older than the state file (git's "racy" rule), else it
+ * is taken by hashing into *k (and an unchanged key with a new identity,
+ * after a `touch`, is recorded so the next run need not hash again).  With
+ * no usable state file *k is left not taken: the conversion takes it.  The
  * warnings that conversion reported are counted in *warnings and, unless
  * opts asks for quiet, printed again (a warning stays visible until fixed). */
-bool state_is_current(const struct options *opts, const char *input, uint64_t key,
-		      unsigned *warnings, char *slug_out, size_t slug_size);
-/* Remember that input's outputs (under slug) were made from key, with the
- * warnings (text as printed, may be NULL) the conversion reported. */
-int state_record(const struct options *opts, const char *input, uint64_t key,
+bool state_is_current(const struct options *opts, const char *input, uint64_t tool,
+		      struct state_key *k, unsigned *warnings, char *slug_out, size_t slug_size);
+/* Remember that input's outputs (under slug) were made from key k, with
+ * the warnings (text as printed, may be NULL) the conversion reported. */
+int state_record(const struct options *opts, const char *input, const struct state_key *k,
 		 const char *slug, unsigned warnings, const char *warning_text);
 /* Forget input's state: it is converted again next time. */
 void state_forget(const struct options *opts, const char *input);

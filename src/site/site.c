@@ -8,12 +8,13 @@
  *   - write the search index and copy the stylesheet and search script.
  * All links are relative; every file is written atomically.
  *
- * Scale: each manifest is read once into a compact record (identity, an
- * eId → number table, its references) and its DOM freed; references are
- * resolved through hash tables (by symbol, by resolution number, anchors by
- * eId), so the work is linear in the corpus.  A document's AKN is loaded only
- * while its page is rendered.  Pages are rendered in opts->jobs processes,
- * and only where what they show changed (batch/stamps.h): a page's stamp
+ * Scale: each manifest is read once (site/load.c, by SAX) into a compact
+ * record (identity, an eId → number table, its references) whose strings
+ * live in one arena; references are resolved through hash tables (by
+ * symbol, by resolution number, anchors by eId), so the work is linear in
+ * the corpus.  A document's AKN is loaded only while its page is rendered.
+ * Pages are rendered in up to opts->jobs child processes (site/pool.h), and
+ * only where what they show changed (batch/stamps.h): a page's stamp
  * covers its XML, its manifest and its link map (its links and its
  * backlinks), the program and the templates. */
 #include "edition.h"
@@ -29,16 +30,19 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "akn.h"
 #include "batch/stamps.h"
 #include "batch/state.h"
 #include "html/xslt.h"
+#include "site/pool.h"
 #include "site/site.h"
 #include "util/dirlist.h"
 #include "util/slurp.h"
 #include "util/buf.h"
+#include "util/arena.h"
 #include "util/hash.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -54,106 +58,10 @@ static char *attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
-/* XPath normalize-space(): what the template compares link texts with. */
-static char *normalize_space(const char *s)
-{
-	struct buf b = BUF_INIT;
-	int space = 0;
-	for (; s && *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			space = 1;
-			continue;
-		}
-		if (space && b.len)
-			buf_putc(&b, ' ');
-		space = 0;
-		buf_putc(&b, *s);
-	}
-	char *r = strdup(buf_cstr(&b));
-	buf_free(&b);
-	return r;
-}
-
 /* The manifest files in out_dir, sorted so the site is reproducible. */
 static char **list_manifests(const char *out_dir, size_t *count)
 {
 	return dirlist_sorted(out_dir, ".manifest.xml", count);
-}
-
-static void free_anchor(void *payload, const xmlChar *name)
-{
-	(void)name;
-	free(payload);
-}
-
-/* Load one manifest into d (its DOM is freed once read); -1 when unusable. */
-static int load_doc(const char *out_dir, const char *name,
-		    struct site_doc *d, uint64_t program, struct diag *diag)
-{
-	struct buf path = BUF_INIT;
-	buf_printf(&path, "%s/%s", out_dir, name);
-	memset(d, 0, sizeof *d);
-	size_t len = 0;
-	char *bytes = slurp(buf_cstr(&path), &len);
-	xmlDocPtr manifest = bytes ? xmlReadMemory(bytes, (int)len, buf_cstr(&path), NULL,
-						   XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR) : NULL;
-	xmlNodePtr root = manifest ? xmlDocGetRootElement(manifest) : NULL;
-	if (!root) {
-		diag_warn(diag, 0, "site", "skipping unreadable manifest %s", buf_cstr(&path));
-		xmlFreeDoc(manifest);
-		free(bytes);
-		buf_free(&path);
-		return -1;
-	}
-	d->slug = attr(root, "slug");
-	if (!d->slug) /* the file name says it too */
-		d->slug = strndup(name, strlen(name) - strlen(".manifest.xml"));
-	d->symbol = attr(root, "symbol");
-	d->number = attr(root, "number");
-	d->title = attr(root, "title");
-	d->type = attr(root, "type");
-	d->date = attr(root, "date");
-	d->label = strdup(d->symbol ? d->symbol : d->number ? d->number : d->slug);
-	d->anchors = xmlHashCreate(64);
-	size_t cap = 0;
-	for (xmlNodePtr c = root->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (!strcmp((const char *)c->name, "anchor")) {
-			char *eid = attr(c, "eId"), *num = attr(c, "num");
-			if (!eid || xmlHashAddEntry(d->anchors, X(eid), num ? num : strdup("")) != 0)
-				free(num);
-			free(eid);
-		} else if (!strcmp((const char *)c->name, "ref")) {
-			if (d->nrefs == cap)
-				d->refs = realloc(d->refs, (cap = cap ? cap * 2 : 16) * sizeof *d->refs);
-			struct site_ref *r = &d->refs[d->nrefs++];
-			r->href = attr(c, "href");
-			r->from = attr(c, "from");
-			xmlChar *raw = xmlNodeGetContent(c);
-			r->text = normalize_space((const char *)raw);
-			xmlFree(raw);
-		}
-	}
-	xmlFreeDoc(manifest);
-	/* What the page is made from, besides its link map: the manifest's
-	 * bytes and the XML file (by size and time: it is read only when the
-	 * page is rendered) and the program with its templates. */
-	uint64_t h = hash_add(program, bytes, len);
-	free(bytes);
-	buf_clear(&path);
-	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
-	struct stat st;
-	if (stat(buf_cstr(&path), &st) == 0) {
-		d->has_akn = true;
-		long long fields[] = {(long long)st.st_size, (long long)st.st_mtim.tv_sec,
-				      (long long)st.st_mtim.tv_nsec, (long long)st.st_ino};
-		h = hash_add(h, fields, sizeof fields);
-	} else
-		diag_warn(diag, 0, "site", "no XML for %s (%s): its page is not rebuilt", d->slug, buf_cstr(&path));
-	d->source_stamp = h ? h : 1;
-	buf_free(&path);
-	return 0;
 }
 
 /* The URL document() asks for a page's link map; matched in memory, never
@@ -174,36 +82,32 @@ static char *link_map_url(const struct site_doc *d)
 	return s;
 }
 
-static void add_link(struct site_doc *d, const char *href, const char *text, const char *target)
+/* A link entry: href and text are the reference's own (they live as long
+ * as the index), target a copy in the index's arena. */
+static void add_link(struct arena *arena, struct site_doc *d, const char *href, const char *text,
+		     const char *target)
 {
 	if (d->nlinks == d->cap_links) {
 		d->cap_links = d->cap_links ? d->cap_links * 2 : 4;
 		d->links = realloc(d->links, d->cap_links * sizeof *d->links);
 	}
-	d->links[d->nlinks++] = (struct site_link){strdup(href), strdup(text), strdup(target)};
+	d->links[d->nlinks++] = (struct site_link){href, text, arena_strdup(arena, target)};
 }
 
-static void add_cite(struct site_doc *d, const char *eid, const char *from, const char *label)
+static void add_cite(struct arena *arena, struct site_doc *d, const char *eid, const char *from,
+		     const char *label)
 {
 	if (d->ncites == d->cap_cites) {
 		d->cap_cites = d->cap_cites ? d->cap_cites * 2 : 4;
 		d->cites = realloc(d->cites, d->cap_cites * sizeof *d->cites);
 	}
-	d->cites[d->ncites++] = (struct site_cite){strdup(eid), strdup(from), strdup(label)};
+	d->cites[d->ncites++] = (struct site_cite){arena_strdup(arena, eid), arena_strdup(arena, from),
+						   arena_strdup(arena, label)};
 }
 
+/* The arrays only: the strings are the index's (its arena). */
 static void free_link_map(struct site_doc *d)
 {
-	for (size_t i = 0; i < d->nlinks; i++) {
-		free(d->links[i].href);
-		free(d->links[i].text);
-		free(d->links[i].target);
-	}
-	for (size_t i = 0; i < d->ncites; i++) {
-		free(d->cites[i].eid);
-		free(d->cites[i].from);
-		free(d->cites[i].label);
-	}
 	free(d->links);
 	free(d->cites);
 	d->links = NULL;
@@ -255,16 +159,10 @@ static uint64_t hash_link_map(uint64_t h, const struct site_doc *d)
 	return h ? h : 1;
 }
 
-static void free_doc(struct site_doc *d)
+void site_free_doc(struct site_doc *d)
 {
-	free(d->slug); free(d->symbol); free(d->number); free(d->title);
-	free(d->type); free(d->date); free(d->label);
-	xmlHashFree(d->anchors, free_anchor);
-	for (size_t i = 0; i < d->nrefs; i++) {
-		free(d->refs[i].href);
-		free(d->refs[i].from);
-		free(d->refs[i].text);
-	}
+	/* strings and anchor names are the index's (site_store) */
+	xmlHashFree(d->anchors, NULL);
 	free(d->refs);
 	free_link_map(d);
 }
@@ -337,6 +235,7 @@ static char *citing_label(struct site_doc *d, const char *from)
 }
 
 struct corpus {
+	struct site_store store;	/* what the records' strings live in */
 	struct site_doc *docs;
 	size_t ndocs;
 	xmlHashTablePtr by_symbol;	/* symbol → struct site_doc * */
@@ -417,8 +316,8 @@ static void resolve_refs(struct corpus *c, struct site_doc *d)
 			}
 			struct buf dest = BUF_INIT;
 			buf_printf(&dest, "%s.html%s%s", target->slug, pin ? "#" : "", pin ? pin : "");
-			add_link(d, href, text, buf_cstr(&dest));
-			add_cite(target, pin ? pin : "", buf_cstr(&where), label);
+			add_link(&c->store.arena, d, href, text, buf_cstr(&dest));
+			add_cite(&c->store.arena, target, pin ? pin : "", buf_cstr(&where), label);
 			buf_free(&dest);
 			free(pin);
 		} else if (href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)]) {
@@ -493,6 +392,16 @@ static uint64_t hash_tree(uint64_t h, xmlDocPtr doc)
 	return h ? h : 1;
 }
 
+/* Fold a serialised node into h. */
+static uint64_t hash_node(uint64_t h, xmlNodePtr n)
+{
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlNodeDump(b, n->doc, n, 0, 0);
+	h = hash_add(h, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+	xmlBufferFree(b);
+	return h ? h : 1;
+}
+
 /* Render one document's page with its link map and write its search
  * units; the AKN is loaded for this and freed after. */
 static int render_doc_page(struct site_doc *d, const char *out_dir, const struct render_opts *opts)
@@ -526,64 +435,125 @@ static int render_doc_page(struct site_doc *d, const char *out_dir, const struct
 	return status;
 }
 
-/* Render the pages listed in todo in child processes, each taking a run of
- * at most PAGES_PER_PROCESS pages, up to jobs at a time.  Why children even
- * for -j 1: every page parses, transforms and frees a few megabytes, and in
- * one long-lived process glibc's free lists grow with every page, so the
- * n-th page costs more than the first (8,000 pages took 10.8 times as long
- * as 1,000); a child that renders a bounded run and exits keeps the cost
- * of a page constant.  Each page is its own file, so the result does not
- * depend on the number of jobs. */
-enum { PAGES_PER_PROCESS = 256 };
+/* The site's own pages: every index variant, the search page, the sitemap. */
+static const struct { const char *file, *xsl, *page, *sort; } site_pages[] = {
+	{"index.html", "site.xsl", "index", "symbol"},
+	{"index-title.html", "site.xsl", "index", "title"},
+	{"index-type.html", "site.xsl", "index", "type"},
+	{"index-date.html", "site.xsl", "index", "date"},
+	{"search.html", "site.xsl", "search", ""},
+	{"sitemap.xml", "site-sitemap.xsl", "sitemap", ""},
+};
+enum { NSITE_PAGES = sizeof site_pages / sizeof site_pages[0] };
 
-static int render_run(struct corpus *c, const size_t *todo, size_t from, size_t to, const char *out_dir,
-		      const struct render_opts *opts)
+/* One share of the rendering, run in a child by site/pool. */
+struct site_task {
+	enum { TASK_DOC_PAGES, TASK_SITE_PAGES, TASK_EXTERNALS, TASK_SEARCH } kind;
+	size_t from, to;	/* a run of doc_todo, site_todo or ext_todo; the
+				 * search index: from 0 the JSON, 1 the script */
+};
+
+/* What is rendered in one build, and how it is shared among processes. */
+struct site_work {
+	struct corpus *c;
+	const char *out_dir;
+	const struct render_opts *opts;
+	size_t *doc_todo, ndoc_todo;		/* documents whose page is made */
+	size_t site_todo[NSITE_PAGES], nsite_todo;	/* of site_pages */
+	xmlNodePtr *ext_todo;			/* externals whose page is made */
+	size_t n_ext_todo;
+	struct site_task *list;
+	size_t ntasks, cap_tasks;
+};
+
+static void add_task(struct site_work *w, int kind, size_t from, size_t to)
 {
-	int status = 0;
-	for (size_t k = from; k < to; k++)
-		status = merge(status, render_doc_page(&c->docs[todo[k]], out_dir, opts));
+	if (w->ntasks == w->cap_tasks) {
+		w->cap_tasks = w->cap_tasks ? w->cap_tasks * 2 : 16;
+		w->list = realloc(w->list, w->cap_tasks * sizeof *w->list);
+	}
+	w->list[w->ntasks++] = (struct site_task){kind, from, to};
+}
+
+/* The page of one outside symbol, from a description holding only its
+ * citations (the template needs no more, and a lookup in the whole
+ * corpus per page would make the site quadratic). */
+static int render_external(xmlNodePtr e, const char *out_dir, const struct render_opts *opts)
+{
+	char *page = attr(e, "page"), *symbol = attr(e, "symbol");
+	xmlDocPtr one = xmlNewDoc(X("1.0"));
+	xmlNodePtr root = xmlNewNode(NULL, X("site"));
+	xmlSetNs(root, xmlNewNs(root, X(UNPRESS_NS), NULL));
+	xmlDocSetRootElement(one, root);
+	xmlAddChild(root, xmlDocCopyNode(e, one, 1));
+	int status = site_page(one, out_dir, "site.xsl", page, "external", "", symbol, opts);
+	xmlFreeDoc(one);
+	free(page);
+	free(symbol);
 	return status;
 }
 
-static int render_pages(struct corpus *c, size_t *todo, size_t ntodo, const char *out_dir,
-			const struct render_opts *opts)
+static int run_task(void *ctx, size_t i)
 {
-	int jobs = opts->jobs > 1 ? opts->jobs : 1;
-	int status = 0, running = 0;
-	size_t next = 0;
-	fflush(NULL);
-	while (next < ntodo || running > 0) {
-		while (running < jobs && next < ntodo) {
-			size_t from = next, to = next + PAGES_PER_PROCESS < ntodo ? next + PAGES_PER_PROCESS : ntodo;
-			next = to;
-			pid_t pid = fork();
-			if (pid == 0) {
-				int rc = render_run(c, todo, from, to, out_dir, opts);
-				fflush(NULL);
-				free(todo);	/* the child's copy: nothing is left behind */
-				_exit(rc);
-			}
-			if (pid < 0) /* no process: render that run here */
-				status = merge(status, render_run(c, todo, from, to, out_dir, opts));
-			else
-				running++;
-		}
-		if (running == 0)
-			continue;
-		int ws;
-		pid_t done = wait(&ws);
-		if (done < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		running--;
-		if (!WIFEXITED(ws))
-			status = merge(status, EX_SOFTWARE);
-		else
-			status = merge(status, WEXITSTATUS(ws));
+	struct site_work *w = ctx;
+	const struct site_task *t = &w->list[i];
+	int status = 0;
+	for (size_t k = t->from; k < t->to && t->kind != TASK_SEARCH; k++) {
+		if (t->kind == TASK_DOC_PAGES)
+			status = merge(status, render_doc_page(&w->c->docs[w->doc_todo[k]], w->out_dir, w->opts));
+		else if (t->kind == TASK_SITE_PAGES) {
+			size_t p = w->site_todo[k];
+			status = merge(status, site_page(w->c->site, w->out_dir, site_pages[p].xsl, site_pages[p].file,
+							 site_pages[p].page, site_pages[p].sort, "", w->opts));
+		} else
+			status = merge(status, render_external(w->ext_todo[k], w->out_dir, w->opts));
+	}
+	if (t->kind == TASK_SEARCH)
+		status = search_index_write(w->out_dir, w->c->docs, w->c->ndocs, (int)t->from, w->opts->diag);
+	return status;
+}
+
+/* Every page rendered in child processes, up to opts->jobs at a time:
+ * first the site's own pages and the outside symbols' (they read only the
+ * corpus description), then the documents' pages in runs of at most
+ * PAGES_PER_PROCESS (why children at all: site/pool.h), shorter towards the
+ * end so that no process is left working alone; then the two search index
+ * files at once (they gather the units the document pages wrote). */
+enum { PAGES_PER_PROCESS = 256 };
+
+static int render_all(struct site_work *w, bool search)
+{
+	int jobs = w->opts->jobs > 1 ? w->opts->jobs : 1;
+	w->ntasks = 0;
+	if (w->nsite_todo)
+		add_task(w, TASK_SITE_PAGES, 0, w->nsite_todo);
+	/* the outside symbols' pages in as many runs as there are jobs */
+	size_t next = 0, per = (w->n_ext_todo + (size_t)jobs - 1) / (size_t)jobs;
+	for (; next < w->n_ext_todo; next += per)
+		add_task(w, TASK_EXTERNALS, next, next + per < w->n_ext_todo ? next + per : w->n_ext_todo);
+	for (next = 0; next < w->ndoc_todo;) {
+		size_t left = w->ndoc_todo - next, run = (left + 2 * (size_t)jobs - 1) / (2 * (size_t)jobs);
+		run = run < 16 ? 16 : run > PAGES_PER_PROCESS ? PAGES_PER_PROCESS : run;
+		run = run > left ? left : run;
+		add_task(w, TASK_DOC_PAGES, next, next + run);
+		next += run;
+	}
+	int status = pool_run(w->ntasks, jobs, run_task, w);
+	if (status == 0 && search) {
+		w->ntasks = 0;
+		add_task(w, TASK_SEARCH, 0, 0);
+		add_task(w, TASK_SEARCH, 1, 1);
+		status = pool_run(w->ntasks, jobs, run_task, w);
 	}
 	return status;
+}
+
+/* The stamp of what the whole site was made from (not a file). */
+#define INPUTS_STAMP "(inputs)"
+
+static bool ts_before(struct timespec a, struct timespec b)
+{
+	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
 
 /* Index every document by symbol (and each part of a joint symbol) and by
@@ -626,13 +596,50 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	}
 	uint64_t program = state_program_hash(opts->data_dir);
 	struct stamps *stamps = stamps_load(out_dir);
+	/* Nothing the site is made from changed since a clean build recorded
+	 * it (and every file it stamped is there): the site stands, and
+	 * neither the manifests nor the pages are read (a `make` with nothing
+	 * to do).  The identities must be older than the stamps file and were
+	 * older than the moment they were taken (the racy rule of state.h). */
+	struct timespec started, newest;
+	uint64_t inputs = 0;
+	for (int tries = 0; tries < 3; tries++) {
+		/* a manifest written in this clock tick (the map step just
+		 * ended) would leave the record unsafe: wait for the next
+		 * tick and look again (a few milliseconds, once) */
+		if (tries)
+			usleep(10000);
+		clock_gettime(CLOCK_REALTIME_COARSE, &started);
+		inputs = site_inputs_hash(out_dir, files, nfiles, program, &newest);
+		if (ts_before(newest, started))
+			break;
+	}
+	if (!opts->force && inputs == stamps_old(stamps, INPUTS_STAMP) &&
+	    ts_before(newest, stamps_written(stamps)) && stamps_all_exist(stamps, out_dir)) {
+		for (size_t i = 0; i < nfiles; i++)
+			free(files[i]);
+		free(files);
+		stamps_free(stamps);
+		if (opts->pages_written)
+			*opts->pages_written = 0;
+		diag_note(opts->diag, 0, "site", "nothing the site is made from changed: it stands");
+		return merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
+			     copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
+	}
+	unsigned reported = opts->diag->warnings + opts->diag->errors;
+	bool slugs_are_names = true;	/* each manifest's slug is its file's stem */
 	struct corpus c = {0};
 	c.docs = calloc(nfiles ? nfiles : 1, sizeof *c.docs);
+	arena_init(&c.store.arena);
+	c.store.dict = xmlDictCreate();
 	c.by_symbol = xmlHashCreate(nfiles + 64);
 	c.by_number = xmlHashCreate(64);
 	c.externals = xmlHashCreate(64);
 	for (size_t i = 0; i < nfiles; i++) {
-		if (load_doc(out_dir, files[i], &c.docs[c.ndocs], program, opts->diag) == 0) {
+		if (site_load_doc(out_dir, files[i], &c.docs[c.ndocs], program, &c.store, opts->diag) == 0) {
+			const char *slug = c.docs[c.ndocs].slug;
+			size_t stem = strlen(files[i]) - strlen(".manifest.xml");
+			slugs_are_names = slugs_are_names && strlen(slug) == stem && !strncmp(slug, files[i], stem);
 			c.docs[c.ndocs].index = c.ndocs;
 			index_doc(&c, &c.docs[c.ndocs]);
 			c.ndocs++;
@@ -649,8 +656,8 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	describe_docs(&c);
 
 	/* Document pages: render those whose stamp changed. */
-	size_t *todo = malloc((c.ndocs + 1) * sizeof *todo), ntodo = 0;
-	int written = 0;
+	struct site_work w = {.c = &c, .out_dir = out_dir, .opts = opts};
+	w.doc_todo = malloc((c.ndocs + 1) * sizeof *w.doc_todo);
 	struct buf name = BUF_INIT;
 	for (size_t i = 0; i < c.ndocs; i++) {
 		struct site_doc *d = &c.docs[i];
@@ -666,68 +673,28 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		    stamps_current(stamps, out_dir, units, d->source_stamp)) {
 			free_link_map(d); /* not needed: the page stands */
 		} else
-			todo[ntodo++] = i;
+			w.doc_todo[w.ndoc_todo++] = i;
 	}
-	int status = render_pages(&c, todo, ntodo, out_dir, opts);
-	written += (int)ntodo;
-	/* Stamp what was rendered (all of it, or on failure none of it: which
-	 * share failed is not known). */
-	for (size_t i = 0, k = 0; i < c.ndocs; i++) {
-		struct site_doc *d = &c.docs[i];
-		if (!d->has_akn)
-			continue;
-		int rendered = k < ntodo && todo[k] == i;
-		k += rendered;
-		if (rendered && status != 0)
-			continue;
-		buf_clear(&name);
-		buf_printf(&name, "%s.html", d->slug);
-		stamps_set(stamps, buf_cstr(&name), d->page_stamp);
-		stamps_set(stamps, search_units_name(d->slug), d->source_stamp);
-	}
-	free(todo);
-
 	/* The index pages, search page and sitemap show the corpus description. */
 	uint64_t desc = hash_tree(program, c.site);
-	static const struct { const char *file, *xsl, *page, *sort; } pages[] = {
-		{"index.html", "site.xsl", "index", "symbol"},
-		{"index-title.html", "site.xsl", "index", "title"},
-		{"index-type.html", "site.xsl", "index", "type"},
-		{"index-date.html", "site.xsl", "index", "date"},
-		{"search.html", "site.xsl", "search", ""},
-		{"sitemap.xml", "site-sitemap.xsl", "sitemap", ""},
-	};
-	for (size_t i = 0; i < sizeof pages / sizeof pages[0] && status == 0; i++) {
-		if (opts->force || !stamps_current(stamps, out_dir, pages[i].file, desc)) {
-			status = site_page(c.site, out_dir, pages[i].xsl, pages[i].file, pages[i].page,
-					   pages[i].sort, "", opts);
-			written++;
-		}
-		if (status == 0)
-			stamps_set(stamps, pages[i].file, desc);
-	}
-	/* A page per external symbol, each from a description holding only
-	 * that symbol's citations (the template needs no more, and a lookup
-	 * in the whole corpus per page would make the site quadratic). */
-	for (xmlNodePtr e = site->children; e && status == 0; e = e->next) {
+	for (size_t i = 0; i < NSITE_PAGES; i++)
+		if (opts->force || !stamps_current(stamps, out_dir, site_pages[i].file, desc))
+			w.site_todo[w.nsite_todo++] = i;
+	/* A page per outside symbol: its stamp is what its description holds. */
+	size_t nexternals = xmlHashSize(c.externals);
+	w.ext_todo = malloc((nexternals + 1) * sizeof *w.ext_todo);
+	uint64_t *ext_stamps = malloc((nexternals + 1) * sizeof *ext_stamps);
+	xmlNodePtr *externals = malloc((nexternals + 1) * sizeof *externals);
+	size_t next = 0;
+	for (xmlNodePtr e = site->children; e; e = e->next) {
 		if (strcmp((const char *)e->name, "external"))
 			continue;
-		char *page = attr(e, "page"), *symbol = attr(e, "symbol");
-		xmlDocPtr one = xmlNewDoc(X("1.0"));
-		xmlNodePtr root = xmlNewNode(NULL, X("site"));
-		xmlSetNs(root, xmlNewNs(root, X(UNPRESS_NS), NULL));
-		xmlDocSetRootElement(one, root);
-		xmlAddChild(root, xmlDocCopyNode(e, one, 1));
-		uint64_t h = hash_tree(program, one);
-		if (opts->force || !stamps_current(stamps, out_dir, page, h)) {
-			status = site_page(one, out_dir, "site.xsl", page, "external", "", symbol, opts);
-			written++;
-		}
-		if (status == 0)
-			stamps_set(stamps, page, h);
-		xmlFreeDoc(one);
+		char *page = attr(e, "page");
+		ext_stamps[next] = hash_node(program, e);
+		externals[next++] = e;
+		if (opts->force || !stamps_current(stamps, out_dir, page, ext_stamps[next - 1]))
+			w.ext_todo[w.n_ext_todo++] = e;
 		free(page);
-		free(symbol);
 	}
 	/* The search index: every document's units (written beside its page). */
 	uint64_t search = program;
@@ -738,18 +705,54 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		search = hash_str(search, d->title ? d->title : d->label);
 		search = hash_add(search, &d->source_stamp, sizeof d->source_stamp);
 	}
-	if (status == 0 && (opts->force || !stamps_current(stamps, out_dir, "search-index.json", search) ||
-			    !stamps_current(stamps, out_dir, "search-index.js", search))) {
-		status = search_index_write(out_dir, c.docs, c.ndocs, opts->diag);
-		written++;
+	bool redo_search = opts->force || !stamps_current(stamps, out_dir, search_index_names[0], search) ||
+			   !stamps_current(stamps, out_dir, search_index_names[1], search);
+
+	int status = render_all(&w, redo_search);
+	int written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (redo_search ? 1 : 0);
+	/* Stamp what stands (on failure, only what was not to be rendered:
+	 * which share failed is not known). */
+	for (size_t i = 0, k = 0; i < c.ndocs; i++) {
+		struct site_doc *d = &c.docs[i];
+		if (!d->has_akn)
+			continue;
+		int rendered = k < w.ndoc_todo && w.doc_todo[k] == i;
+		k += rendered;
+		if (rendered && status != 0)
+			continue;
+		buf_clear(&name);
+		buf_printf(&name, "%s.html", d->slug);
+		stamps_set(stamps, buf_cstr(&name), d->page_stamp);
+		stamps_set(stamps, search_units_name(d->slug), d->source_stamp);
 	}
-	if (status == 0) {
-		stamps_set(stamps, "search-index.json", search);
-		stamps_set(stamps, "search-index.js", search);
+	for (size_t i = 0; i < NSITE_PAGES && status == 0; i++)
+		stamps_set(stamps, site_pages[i].file, desc);
+	for (size_t i = 0; i < next && status == 0; i++) {
+		char *page = attr(externals[i], "page");
+		stamps_set(stamps, page, ext_stamps[i]);
+		free(page);
 	}
+	for (size_t k = 0; k < 2 && status == 0; k++)
+		stamps_set(stamps, search_index_names[k], search);
+	free(w.doc_todo);
+	free(w.ext_todo);
+	free(w.list);
+	free(ext_stamps);
+	free(externals);
 	if (status == 0)
 		status = merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
 			       copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
+	/* pages of outside symbols no longer cited as such go, as a clean
+	 * build would not make them (only when every page was made: a failed
+	 * build has not stamped all it keeps) */
+	if (status == 0)
+		stamps_remove_stale(stamps, out_dir, "cited-");
+	/* what the site was made from, when the build says all of it: every
+	 * manifest read, no warning to repeat next time, and the XML it
+	 * looked at the one site_inputs_hash looks at */
+	if (status == 0 && c.ndocs == nfiles && opts->diag->warnings + opts->diag->errors == reported &&
+	    slugs_are_names && ts_before(newest, started))
+		stamps_set(stamps, INPUTS_STAMP, inputs);
 	if (stamps_save(stamps, out_dir) != 0)
 		diag_warn(opts->diag, 0, "site", "cannot record what the site was built from: the next build redoes it");
 	if (opts->pages_written)
@@ -757,11 +760,13 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	buf_free(&name);
 	stamps_free(stamps);
 	for (size_t i = 0; i < c.ndocs; i++)
-		free_doc(&c.docs[i]);
+		site_free_doc(&c.docs[i]);
 	free(c.docs);
 	xmlHashFree(c.by_symbol, NULL);
 	xmlHashFree(c.by_number, NULL);
 	xmlHashFree(c.externals, NULL);
 	xmlFreeDoc(c.site);
+	arena_free(&c.store.arena);
+	xmlDictFree(c.store.dict);
 	return status;
 }

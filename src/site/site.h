@@ -8,20 +8,33 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
+#include <libxml/dict.h>
 #include <libxml/hash.h>
+
+#include "util/arena.h"
+
+/* Where the site index's records keep their strings: one arena, released
+ * at once, and one dictionary for anchor names and numbers (para_1, "1."
+ * and the like repeat from document to document: each is stored once). */
+struct site_store {
+	struct arena arena;
+	xmlDictPtr dict;
+};
 
 /* A reference a document makes, as its manifest lists it. */
 struct site_ref {
-	char *href, *from, *text;	/* text: whitespace normalised */
+	const char *href, *from, *text;	/* text: whitespace normalised */
 };
 
 /* One document of the corpus, as its manifest describes it: what the site
  * index holds per document (the AKN itself is read only to render). */
 struct site_doc {
-	char *slug, *symbol, *number, *title, *type, *date;
-	char *label;		/* how citations name it: symbol, else number, else slug */
+	const char *slug, *symbol, *number, *title, *type, *date;
+	const char *label;		/* how citations name it: symbol, else number, else slug */
 	size_t index;		/* position in the corpus (manifest name order) */
-	xmlHashTablePtr anchors;	/* eId → the number it shows ("9.", or "") */
+	xmlHashTablePtr anchors;	/* eId → the number it shows ("9.", or ""):
+					 * both from the store's dictionary */
 	struct site_ref *refs;
 	size_t nrefs;
 	struct site_doc *same_number;	/* next document with the same number */
@@ -40,23 +53,41 @@ struct site_doc {
 
 /* A reference of this document that the corpus resolves. */
 struct site_link {
-	char *href, *text, *target;
+	const char *href, *text, *target;
 };
 
 /* A citation of this document (or of its paragraph eid, "" for the whole). */
 struct site_cite {
-	char *eid, *from, *label;
+	const char *eid, *from, *label;
 };
+
+/* Load OUT/NAME (a manifest) into d: its identity, anchors and references,
+ * and its source_stamp (the manifest's bytes, OUT/SLUG.xml by size and
+ * time, and program: the program's and templates' hash).  -1, after a
+ * warning, when it is not a manifest. */
+int site_load_doc(const char *out_dir, const char *name, struct site_doc *d, uint64_t program,
+		  struct site_store *store, struct diag *diag);
+/* What the site is made from, at a glance: program (the program's and
+ * templates' hash), the names of the manifests and the identity (size,
+ * mtime, inode, ctime) of each and of the XML beside it.  *newest: the
+ * latest of those times.  Equal to the last build's, with nothing changed
+ * since that build was recorded, the site stands as it is. */
+uint64_t site_inputs_hash(const char *out_dir, char *const *manifests, size_t n, uint64_t program,
+			  struct timespec *newest);
+/* Free what d holds apart from the store (d itself is the caller's). */
+void site_free_doc(struct site_doc *d);
 
 /* Write OUT/.unpress/units/SLUG: the document's search units, one per line
  * ("eId","text"), for search_index_write to gather without the AKN. */
 int search_units_write(const char *out_dir, const char *slug, xmlDocPtr akn, struct diag *diag);
 /* The name (under OUT) of that file; a static buffer. */
 const char *search_units_name(const char *slug);
-/* Write OUT/search-index.json and OUT/search-index.js (the same JSON as a
- * script, so the search works from file:// where fetch() is refused), from
- * the units files, streaming: memory does not grow with the corpus. */
-int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs,
+/* Write OUT/search-index.json, or with script OUT/search-index.js (the same
+ * JSON as a script, so the search works from file:// where fetch() is
+ * refused), from the units files, streaming: memory does not grow with the
+ * corpus.  Two calls, which the site runs at once. */
+int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs, int script,
 		       struct diag *diag);
+extern const char *const search_index_names[2];
 
 #endif
