@@ -56,6 +56,23 @@ echo '<!-- changed -->' >>"$dir/templates/akn-html.xsl"
 check "a changed template converts everything again" grep -q '(20 converted, 0 up to date)' "$dir/err"
 "$UNPRESS" --force -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
 check "--force converts everything" grep -q '(20 converted, 0 up to date)' "$dir/err"
+# the program is known by its linker build ID (a hash of its bytes): a
+# copy of the same program is the same program; without the ID, its
+# file's bytes are hashed, and it is another program
+# (the copies find the same templates and styles beside them)
+"$UNPRESS" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>/dev/null
+mkdir -p "$dir/copy"; ln -sfn "$TOP/templates" "$dir/copy/templates"; ln -sfn "$TOP/styles" "$dir/copy/styles"
+cp "$UNPRESS" "$dir/copy/same-unpress"
+"$dir/copy/same-unpress" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
+check "a copy of the program: nothing to do" grep -q 'unpress: 20 documents up to date' "$dir/err"
+if command -v objcopy >/dev/null && objcopy --remove-section .note.gnu.build-id "$UNPRESS" "$dir/copy/noid-unpress"; then
+	"$dir/copy/noid-unpress" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
+	check "a program without a build ID is another program" grep -q '(20 converted, 0 up to date)' "$dir/err"
+	"$dir/copy/noid-unpress" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
+	check "and, hashed by its bytes, the same one the next time" grep -q 'unpress: 20 documents up to date' "$dir/err"
+else
+	skip "a program without a build ID" "no objcopy"
+fi
 # warnings are not forgotten when a document is up to date
 "$UNPRESS" -o "$dir/seed" "$TOP/input/CTOC_COP_2022_9.txt" 2>/dev/null
 msg=$("$UNPRESS" -o "$dir/seed" "$TOP/input/CTOC_COP_2022_9.txt" 2>&1)
