@@ -16,6 +16,7 @@
 #include "util/xmalloc.h"
 
 struct pdf_hyphenator {
+	const struct hyph_patterns *patterns;	/* the fast path, when it reads the file */
 	HyphenDict *dict;
 	int min_word;
 	GHashTable *done;	/* word -> word with its soft hyphens: each word hyphenated once */
@@ -25,31 +26,37 @@ struct pdf_hyphenator {
  * process and kept (libhyphen spends some 38 million instructions building
  * its automaton, more than laying out a short document; a batch of PDFs
  * paid it for every document). */
+static struct hyph_patterns *loaded_patterns;
 static HyphenDict *loaded_dict;
 static char *loaded_path;
 
-static HyphenDict *patterns(const char *dict_path)
+static bool load(const char *dict_path)
 {
 	if (loaded_path && !strcmp(loaded_path, dict_path))
-		return loaded_dict;
-	HyphenDict *dict = hnj_hyphen_load(dict_path);
-	if (!dict)
-		return NULL;
+		return true;
+	patterns_free(loaded_patterns);
 	if (loaded_dict)
 		hnj_hyphen_free(loaded_dict);
 	free(loaded_path);
-	loaded_dict = dict;
+	loaded_path = NULL;
+	loaded_dict = NULL;
+	/* our reader first; libhyphen for a file it does not understand
+	 * (UNPRESS_LIBHYPHEN=1 forces libhyphen, for the comparison tests) */
+	const char *force = getenv("UNPRESS_LIBHYPHEN");
+	loaded_patterns = force && *force == '1' ? NULL : patterns_load(dict_path);
+	if (!loaded_patterns && !(loaded_dict = hnj_hyphen_load(dict_path)))
+		return false;
 	loaded_path = xstrdup(dict_path);
-	return dict;
+	return true;
 }
 
 struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word)
 {
-	HyphenDict *dict = patterns(dict_path);
-	if (!dict)
+	if (!load(dict_path))
 		return NULL;
 	struct pdf_hyphenator *h = xmalloc(sizeof *h);
-	h->dict = dict;
+	h->patterns = loaded_patterns;
+	h->dict = loaded_dict;
 	h->min_word = min_word > 4 ? min_word : 5;
 	h->done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return h;
@@ -86,8 +93,8 @@ static int token_is_prose(const char *s, const char *e)
 /* Append one ASCII word with soft hyphens at its break points. */
 static void hyphenate_word_uncached(struct pdf_hyphenator *h, struct buf *out, const char *w, int n)
 {
-	char lower[128], hyphens[136];
-	if (n >= (int)sizeof lower || n < h->min_word) {
+	char lower[MAX_WORD + 1], hyphens[MAX_WORD + 9];
+	if (n > MAX_WORD || n < h->min_word) {
 		buf_put(out, w, (size_t)n);
 		return;
 	}
@@ -97,7 +104,9 @@ static void hyphenate_word_uncached(struct pdf_hyphenator *h, struct buf *out, c
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	memset(hyphens, 0, sizeof hyphens);
-	if (hnj_hyphen_hyphenate2(h->dict, lower, n, hyphens, NULL, &rep, &pos, &cut) != 0) {
+	if (h->patterns)
+		patterns_apply(h->patterns, lower, n, (unsigned char *)hyphens);
+	else if (hnj_hyphen_hyphenate2(h->dict, lower, n, hyphens, NULL, &rep, &pos, &cut) != 0) {
 		buf_put(out, w, (size_t)n);
 		return;
 	}

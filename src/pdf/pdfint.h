@@ -1,7 +1,8 @@
 /* pdfint.h — the PDF edition's layout engine, shared between its files.
  *
  *   style.c     reads styles/pdf-style.conf into struct pdf_style
- *   hyphen.c    libhyphen break points, given to pango as soft hyphens
+ *   hyphen.c    break points (patterns.c, else libhyphen), given to pango as soft hyphens
+ *   patterns.c  TeX hyphenation patterns by Liang's algorithm
  *   rich.c      styled text under construction (text + pango attributes,
  *               links, footnote references)
  *   flow.c      walks the AKN tree into a flat list of blocks and notes
@@ -21,6 +22,7 @@
 #include <libxml/tree.h>
 #include <pango/pangocairo.h>
 
+#include "pdf/patterns.h"
 #include "util/buf.h"
 
 struct pdf_style {

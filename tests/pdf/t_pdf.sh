@@ -143,3 +143,21 @@ if command -v strace >/dev/null; then
 else
 	skip "hyphenation patterns read once per process" "no strace"
 fi
+
+# patterns.c (Liang's algorithm over the TeX patterns) gives libhyphen's
+# break points: for every word of the system's lists, and in the PDFs
+if [ -r /usr/share/hyphen/hyph_en_US.dic ] && cc -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I"$TOP/src" \
+	-o "$OUT/hyphen_check" "$TOP/tests/pdf/hyphen_check.c" "$TOP/src/pdf/patterns.c" "$TOP/src/util/slurp.c" \
+	"$TOP/src/util/buf.c" "$TOP/src/util/xmalloc.c" -lhyphen 2>"$OUT/hyphen_check.err"; then
+	lists=$(ls /usr/share/dict/british-english /usr/share/dict/american-english 2>/dev/null)
+	msg=$("$OUT/hyphen_check" /usr/share/hyphen/hyph_en_US.dic $lists 2>&1)
+	expect "patterns.c breaks every listed word where libhyphen does" "0 differ" "$(echo "$msg" | grep -o '[0-9]* differ')"
+	case "$msg" in [1-9][0-9][0-9][0-9]*" words compared"*) echo "ok - and it compared thousands of words";;
+		*) echo "not ok - and it compared thousands of words: $msg";; esac
+else
+	skip "patterns.c against libhyphen" "no patterns or cannot build the checker"
+fi
+SOURCE_DATE_EPOCH=1700000000 "$UNPRESS" -q --force -j 1 -t pdf -o "$OUT/hyph-ours" "$TOP/input/CTOC_COP_2022_9.txt"
+SOURCE_DATE_EPOCH=1700000000 UNPRESS_LIBHYPHEN=1 "$UNPRESS" -q --force -j 1 -t pdf -o "$OUT/hyph-libhyphen" "$TOP/input/CTOC_COP_2022_9.txt"
+check "002's PDF is the same bytes with patterns.c and with libhyphen" \
+	cmp "$OUT/hyph-ours/CTOC-COP-2022-9.pdf" "$OUT/hyph-libhyphen/CTOC-COP-2022-9.pdf"
