@@ -24,13 +24,13 @@ static const char *const dictionaries[] = {
 	"/usr/share/dict/american-english",
 };
 
-/* An open-addressing set of words, loaded once per process (it is the
- * program's data, not a document's, so it outlives documents; main loads
- * it before forking so that parallel jobs share it).  The lists are read
- * into one buffer, one word per line, and each slot packs the word's
- * offset in it, its length and 16 bits of its hash: 2 MiB of slots, so a
- * lookup costs one cache miss, not the several of a table of pointers
- * (the set was a third of this pass's time). */
+/* An open-addressing set of words: the program's data, not a document's
+ * (compiled in, or indexed at run time before main forks, so that
+ * parallel jobs share it).  The lists are one buffer, one word per line,
+ * and each slot packs the word's offset in it, its length and 16 bits of
+ * its hash: 2 MiB of slots, so a lookup costs one cache miss, not the
+ * several of a table of pointers (the set was a third of the words pass's
+ * time). */
 static const char *word_text;
 static size_t word_text_len;
 static const uint64_t *word_slots;	/* offset << 24 | length << 16 | hash tag; 0 empty */
@@ -62,19 +62,17 @@ static uint64_t slot_for(size_t offset, size_t n, uint64_t h)
 	return (uint64_t)offset << 24 | (uint64_t)n << 16 | (h >> 48);
 }
 
-/* Finds s in the set; returns its slot index, or the empty slot where it
- * belongs. */
-static size_t find_slot(const char *s, size_t n, uint64_t h, bool *found)
+/* Whether s (hashed h) is in the set. */
+static bool in_set(const char *s, size_t n, uint64_t h)
 {
 	uint64_t want = (uint64_t)n << 16 | (h >> 48);
-	size_t i = (size_t)h & (word_cap - 1);
-	for (uint64_t slot; (slot = word_slots[i]); i = (i + 1) & (word_cap - 1))
-		if ((slot & 0xffffff) == want && same_word(word_text + (slot >> 24), s, n)) {
-			*found = true;
-			return i;
-		}
-	*found = false;
-	return i;
+	for (size_t i = (size_t)h & (word_cap - 1);; i = (i + 1) & (word_cap - 1)) {
+		uint64_t slot = word_slots[i];
+		if (!slot)
+			return false;
+		if ((slot & 0xffffff) == want && same_word(word_text + (slot >> 24), s, n))
+			return true;
+	}
 }
 
 /* Short words recur all through a text ("the", "of", "States"): their
@@ -88,20 +86,17 @@ static struct {
 
 bool wordlist_has(const char *s, size_t n)
 {
-	bool found = false;
 	if (n == 0 || n >= 40 || !word_slots)
 		return false;
-	if (n > 7) {
-		find_slot(s, n, hash_word(s, n), &found);
-		return found;
-	}
+	if (n > 7)
+		return in_set(s, n, hash_word(s, n));
 	uint64_t key = (uint64_t)n << 56;
 	for (size_t i = 0; i < n; i++)
 		key |= (uint64_t)(unsigned char)(s[i] | 0x20) << (8 * i);
 	size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 52);
 	if (short_words[slot].key == key)
 		return short_words[slot].found;
-	find_slot(s, n, hash_word(s, n), &found);
+	bool found = in_set(s, n, hash_word(s, n));
 	short_words[slot].key = key;
 	short_words[slot].found = found;
 	return found;
