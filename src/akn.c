@@ -19,6 +19,7 @@
 
 #include "normalise/util.h"
 #include "util/buf.h"
+#include "util/swar.h"
 
 enum level {
 	LV_ROOT = 0,
@@ -222,13 +223,7 @@ static void add_inlines(struct builder *b, xmlNodePtr parent, const char *s, siz
 		default: {
 			/* a run of ordinary characters in one copy */
 			size_t j = i;
-			while (j + 8 <= n) {	/* eight bytes at a time while none is a control */
-				uint64_t w;
-				memcpy(&w, s + j, 8);
-				if ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)
-					break;
-				j += 8;
-			}
+			j += swar_skip_text(s + j, n - j, false);
 			while (j < n && ((unsigned char)s[j] >= 0x20 || s[j] == '\t'))
 				j++;
 			if (j == i)

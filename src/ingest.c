@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/swar.h"
 
 /* cmark reports positions in its own input; line_map turns them back into
  * source lines (they differ only where form feeds were split out). */
@@ -89,17 +90,11 @@ static void put_text(struct buf *b, const char *s)
  * instructions a byte on this three-byte needle. */
 static const char *column_gap(const char *s, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, spaces = 0x2020202020202020ull;
 	size_t i = 0;
 	/* windows of 8 overlap by 2, so a run across a boundary is seen */
 	for (; i + 8 <= n; i += 6) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		uint64_t x = w ^ spaces;	/* a space becomes a zero byte */
-		uint64_t z = (x - ones) & ~x & highs;
-		/* three flagged bytes side by side (every space is flagged; the
-		 * test may also flag a byte next to one, so a candidate is
-		 * checked exactly) */
+		uint64_t z = swar_equal(swar_load(s + i), ' ');
+		/* three flagged bytes side by side, checked exactly */
 		if (!(z & (z >> 8) & (z >> 16)))
 			continue;
 		for (size_t k = i; k < i + 6 && k + 2 < n; k++)
@@ -617,8 +612,7 @@ int ingest(struct document *doc)
 		pb->text = "";
 	}
 	cmark_iter_free(iter);
-	(void)root;	/* cm_arena holds the tree */
-	cmark_parser_free(parser);
+	cmark_parser_free(parser);	/* (cm_arena holds the tree) */
 	arena_free(&cm_arena);
 	cm_current = NULL;
 	buf_free(&cm);

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/swar.h"
 
 static const char *binary_kind(const unsigned char *b, size_t n)
 {
@@ -140,15 +141,7 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	size_t nuls = 0, valid_multi = 0, invalid = 0, dirty = 0, first_invalid = (size_t)-1;
 	for (size_t i = 0; i < srclen;) {
 		/* printable ASCII, eight bytes at a time */
-		while (i + 8 <= srclen) {
-			uint64_t w;
-			memcpy(&w, src + i, 8);
-			/* a high bit set, or a byte below 0x20 (NUL, a newline, a
-			 * control character: the haszero trick against 0x20) */
-			if ((w & 0x8080808080808080ull) || ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
-				break;
-			i += 8;
-		}
+		i += swar_skip_text((const char *)src + i, srclen - i, true);
 		if (i >= srclen)
 			break;
 		unsigned c = src[i];

@@ -11,6 +11,7 @@
 
 #include "normalise.h"
 #include "util/buf.h"
+#include "util/swar.h"
 
 struct homoglyph {
 	const char *utf8;
@@ -95,13 +96,8 @@ static bool needs_repair(const unsigned char *p)
 	size_t n = strlen((const char *)p);
 	for (size_t i = 0; i < n; i++) {
 		/* ASCII, eight bytes at a time */
-		while (i + 8 <= n) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
+		while (i + 8 <= n && !(swar_load(p + i) & SWAR_HIGHS))
 			i += 8;
-		}
 		if (i >= n)
 			break;
 		const unsigned char *c = p + i;

@@ -1,9 +1,10 @@
 #include "normalise/util.h"
 
 #include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/swar.h"
 
 static const char *const months[] = {"January", "February", "March", "April", "May", "June",
 				     "July", "August", "September", "October", "November", "December"};
@@ -152,15 +153,8 @@ static char *plain_into(char *out, const char *s, size_t n)
 	for (const char *p = s; *p && o < end; p++) {
 		/* copy a run of ordinary text in one go */
 		const char *run = p, *stop = p + (end - o);
-		/* eight bytes at a time while none is below 0x20 (s[0..n) are
-		 * all there: strnlen saw them) */
-		while (run + 8 <= stop && run + 8 <= s + n) {
-			uint64_t w;
-			memcpy(&w, run, 8);
-			if ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)
-				break;
-			run += 8;
-		}
+		/* eight bytes at a time (s[0..n) are all there: strnlen saw them) */
+		run += swar_skip_text(run, (size_t)((stop < s + n ? stop : s + n) - run), false);
 		while (run < stop && ordinary[(unsigned char)*run])
 			run++;
 		if (run > p) {

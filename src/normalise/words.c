@@ -5,21 +5,12 @@
  * at least one half is not (so "so ciety" becomes "society", while "in form"
  * stays).  The words are those of the system's lists (wordlist.c);
  * without them the pass does nothing and says so. */
-#include <ctype.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "normalise.h"
 #include "normalise/util.h"
 #include "normalise/wordlist.h"
 #include "util/buf.h"
-
-static bool is_word(const char *s, size_t n)
-{
-	return wordlist_has(s, n);
-}
 
 /* What a byte is to the tokenizer: a letter (lower or upper case), glue
  * (a digit, hyphen, apostrophe or any byte of a non-ASCII character: a
@@ -76,14 +67,14 @@ static char *join_split_words(struct document *doc, const char *t, int line)
 		    byte_class[u[e]] != GLUE && (pe - pa) + (e - a) <= 40) {
 			size_t alen = pe - pa, blen = e - a;
 			if (prev_word < 0)
-				prev_word = is_word(t + pa, alen);
-			word = is_word(t + a, blen);
+				prev_word = wordlist_has(t + pa, alen);
+			word = wordlist_has(t + a, blen);
 			char joined_word[48];
 			if (!(prev_word && word)) {
 				memcpy(joined_word, t + pa, alen);
 				memcpy(joined_word + alen, t + a, blen);
 			}
-			if (!(prev_word && word) && is_word(joined_word, alen + blen)) {
+			if (!(prev_word && word) && wordlist_has(joined_word, alen + blen)) {
 				buf_put(&out, t + copied, pe - copied);	/* up to the stray space */
 				copied = pe + 1;
 				joined++;
