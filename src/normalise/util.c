@@ -153,8 +153,11 @@ static char *plain_into(char *out, const char *s, size_t n)
 	for (const char *p = s; *p && o < end; p++) {
 		/* copy a run of ordinary text in one go */
 		const char *run = p, *stop = p + (end - o);
-		/* eight bytes at a time (s[0..n) are all there: strnlen saw them) */
-		run += swar_skip_text(run, (size_t)((stop < s + n ? stop : s + n) - run), false);
+		/* eight bytes at a time, within s[0..n) (strnlen saw those
+		 * bytes; a skipped link target may have carried p past them) */
+		const char *known = stop < s + n ? stop : s + n;
+		if (run < known)
+			run += swar_skip_text(run, (size_t)(known - run), false);
 		while (run < stop && ordinary[(unsigned char)*run])
 			run++;
 		if (run > p) {
