@@ -12,7 +12,9 @@ struct stamps;
 
 /* The stamps recorded by the last build in out_dir (none when absent). */
 struct stamps *stamps_load(const char *out_dir);
-/* Was name (a file in out_dir) made from h, and is it still there? */
+/* Was name (a file in out_dir) made from h, and is it still there?  (Each
+ * folder is listed at the first question about a name in it: ask before
+ * this build writes there.) */
 bool stamps_current(struct stamps *s, const char *out_dir, const char *name, uint64_t h);
 /* The hash the last build recorded for name (0: none).  Names that are not
  * files (such as "(inputs)") may be recorded too. */

@@ -18,6 +18,7 @@
 
 #include "util/atomic.h"
 #include "util/buf.h"
+#include "util/dirset.h"
 #include "util/hash.h"
 
 /* Fold every file of DATA/sub into h, in name order. */
@@ -147,15 +148,46 @@ static void file_identity(const char *path, struct timespec now, char *out, size
 		 (long long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
 }
 
-/* Both identities of input (itself, its sidecar) as of now. */
-static void take_identities(const char *input, struct state_key *k)
+/* Might path be there?  Its folder is listed once (the listing kept for
+ * the process): false means it was not there at that moment.  Most inputs
+ * have no sidecar, and a failed stat() per input cost as much as the
+ * listing of all of them. */
+static bool maybe_there(const char *path)
+{
+	static struct listed { char *dir; struct dirset *names; } *listed;
+	static size_t nlisted;
+	/* the folder as named in path: "" for "/", "." without one */
+	const char *slash = strrchr(path, '/'), *dir = slash ? path : ".";
+	size_t dir_len = slash ? (size_t)(slash - path) : 1;
+	struct listed *l = NULL;
+	for (size_t i = 0; i < nlisted && !l; i++)
+		if (strlen(listed[i].dir) == dir_len && !strncmp(listed[i].dir, dir, dir_len))
+			l = &listed[i];
+	if (!l) {
+		if (nlisted == 16) /* inputs from many folders: no help here */
+			return true;
+		listed = realloc(listed, (nlisted + 1) * sizeof *listed);
+		l = &listed[nlisted++];
+		l->dir = strndup(dir, dir_len);
+		l->names = dirset_list(dir_len ? l->dir : "/");
+	}
+	return dirset_has(l->names, slash ? slash + 1 : path);
+}
+
+/* Both identities of input (itself, its sidecar) as of now; with listed,
+ * a sidecar not in its folder's listing is taken as absent (only for the
+ * batch's first look, before anything is converted). */
+static void take_identities(const char *input, struct state_key *k, bool listed)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_REALTIME_COARSE, &now);
 	struct buf meta = BUF_INIT;
 	sidecar_path(&meta, input);
 	file_identity(input, now, k->input_id, sizeof k->input_id);
-	file_identity(buf_cstr(&meta), now, k->meta_id, sizeof k->meta_id);
+	if (listed && !maybe_there(buf_cstr(&meta)))
+		snprintf(k->meta_id, sizeof k->meta_id, "none");
+	else
+		file_identity(buf_cstr(&meta), now, k->meta_id, sizeof k->meta_id);
 	buf_free(&meta);
 }
 
@@ -163,7 +195,7 @@ void state_take_key(uint64_t tool, const char *input, struct state_key *k)
 {
 	/* identities first: a change after them shows as a new identity
 	 * next time, whatever the hash saw */
-	take_identities(input, k);
+	take_identities(input, k, false);
 	k->tool = tool;
 	k->key = state_input_key(tool, input);
 	k->taken = true;
@@ -221,12 +253,25 @@ static void state_path(struct buf *b, const char *out_dir, const char *input)
 	buf_printf(b, "%s/" STATE_DIR "/doc-%016" PRIx64, out_dir, h);
 }
 
+/* Is OUT/SLUG.EXT there?  The folder is listed once, at the first
+ * question, and the listing kept for the process: every question comes
+ * from the batch's first look at its inputs, before any output is
+ * written (for thousands of inputs, one access() per output cost more
+ * than the rest of that look). */
 static bool output_exists(const char *out_dir, const char *slug, const char *ext)
 {
-	struct buf p = BUF_INIT;
-	buf_printf(&p, "%s/%s%s", out_dir, slug, ext);
-	bool ok = access(buf_cstr(&p), F_OK) == 0;
-	buf_free(&p);
+	static char *listed_dir;
+	static struct dirset *listed;
+	if (!listed_dir || strcmp(listed_dir, out_dir)) {
+		free(listed_dir);
+		dirset_free(listed);
+		listed_dir = strdup(out_dir);
+		listed = dirset_list(out_dir);
+	}
+	struct buf name = BUF_INIT;
+	buf_printf(&name, "%s%s", slug, ext);
+	bool ok = dirset_has(listed, buf_cstr(&name));
+	buf_free(&name);
 	return ok;
 }
 
@@ -342,7 +387,7 @@ bool state_is_current(const struct options *opts, const char *input, uint64_t to
 		return false;
 	/* the fast path: neither file changed since the key was taken */
 	struct state_key now = {0};
-	take_identities(input, &now);
+	take_identities(input, &now, true);
 	bool fast = sf.tool == tool && strcmp(sf.input_id, "none") &&
 		    identity_holds(sf.input_id, now.input_id, sf.written) &&
 		    identity_holds(sf.meta_id, now.meta_id, sf.written);

@@ -1,0 +1,82 @@
+/* dirset.c — see dirset.h.  The names live in one buffer; an open-addressed
+ * table of their offsets, at most half full, finds them. */
+#include "util/dirset.h"
+
+#include <dirent.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/hash.h"
+
+struct dirset {
+	struct buf names;	/* each name and its NUL */
+	size_t *slots;		/* offset + 1 into names; 0: empty */
+	size_t mask;		/* slots - 1, a power of two less one */
+	size_t count;
+};
+
+static size_t slot_of(const struct dirset *s, const char *name)
+{
+	size_t i = (size_t)hash_str(HASH_INIT, name) & s->mask;
+	while (s->slots[i] && strcmp(s->names.data + s->slots[i] - 1, name))
+		i = (i + 1) & s->mask;
+	return i;
+}
+
+static void grow(struct dirset *s)
+{
+	size_t *old = s->slots, old_size = s->mask + 1;
+	s->mask = old_size * 2 - 1;
+	s->slots = calloc(s->mask + 1, sizeof *s->slots);
+	for (size_t i = 0; i < old_size; i++)
+		if (old[i])
+			s->slots[slot_of(s, s->names.data + old[i] - 1)] = old[i];
+	free(old);
+}
+
+struct dirset *dirset_list(const char *dir)
+{
+	struct dirset *s = calloc(1, sizeof *s);
+	s->names = (struct buf)BUF_INIT;
+	s->mask = 63;
+	s->slots = calloc(s->mask + 1, sizeof *s->slots);
+	DIR *d = opendir(dir);
+	if (!d)
+		return s;
+	/* the offsets first: the buffer moves as it grows */
+	size_t *offsets = NULL, n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (n == cap)
+			offsets = realloc(offsets, (cap = cap ? cap * 2 : 256) * sizeof *offsets);
+		offsets[n++] = s->names.len;
+		buf_put(&s->names, e->d_name, strlen(e->d_name) + 1);
+	}
+	closedir(d);
+	for (size_t i = 0; i < n; i++) {
+		if (2 * (s->count + 1) > s->mask + 1)
+			grow(s);
+		size_t slot = slot_of(s, s->names.data + offsets[i]);
+		if (!s->slots[slot]) {
+			s->slots[slot] = offsets[i] + 1;
+			s->count++;
+		}
+	}
+	free(offsets);
+	return s;
+}
+
+bool dirset_has(const struct dirset *s, const char *name)
+{
+	return s->count && s->slots[slot_of(s, name)] != 0;
+}
+
+void dirset_free(struct dirset *s)
+{
+	if (!s)
+		return;
+	buf_free(&s->names);
+	free(s->slots);
+	free(s);
+}
