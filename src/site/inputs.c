@@ -1,8 +1,10 @@
 /* inputs.c — see site.h: site_inputs_hash. */
 #include "site/site.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/buf.h"
 #include "util/hash.h"
@@ -12,39 +14,51 @@ static bool ts_before(struct timespec a, struct timespec b)
 	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
 
-/* Fold path's identity (or its absence) into h; keep the newest change. */
-static uint64_t hash_identity(uint64_t h, const char *path, struct timespec *newest)
+/* What name (in the folder dir) is now; the newest change is kept. */
+static void take_identity(int dir, const char *name, struct file_id *id, struct timespec *newest)
 {
 	struct stat st;
-	if (stat(path, &st) != 0)
-		return hash_str(h, "(none)");
-	long long fields[] = {(long long)st.st_size, (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec,
-			      (long long)st.st_ino, (long long)st.st_ctim.tv_sec, (long long)st.st_ctim.tv_nsec};
+	*id = (struct file_id){0};
+	if (fstatat(dir, name, &st, 0) != 0)
+		return;
+	*id = (struct file_id){true, (long long)st.st_size, (long long)st.st_ino, st.st_mtim, st.st_ctim};
 	if (ts_before(*newest, st.st_mtim))
 		*newest = st.st_mtim;
 	if (ts_before(*newest, st.st_ctim))
 		*newest = st.st_ctim;
+}
+
+/* Fold an identity (or its absence) into h. */
+static uint64_t hash_identity(uint64_t h, const struct file_id *id)
+{
+	if (!id->exists)
+		return hash_str(h, "(none)");
+	long long fields[] = {id->size, (long long)id->mtime.tv_sec, (long long)id->mtime.tv_nsec,
+			      id->ino, (long long)id->ctime.tv_sec, (long long)id->ctime.tv_nsec};
 	return hash_add(h, fields, sizeof fields);
 }
 
 uint64_t site_inputs_hash(const char *out_dir, char *const *manifests, size_t n, uint64_t program,
-			  struct timespec *newest)
+			  struct file_id *ids, struct timespec *newest)
 {
 	uint64_t h = program;
-	struct buf path = BUF_INIT;
+	struct buf name = BUF_INIT;
 	*newest = (struct timespec){0, 0};
+	/* names relative to the folder: the kernel walks out_dir's path once */
+	int dir = open(out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (size_t i = 0; i < n; i++) {
 		h = hash_str(h, manifests[i]);
-		buf_clear(&path);
-		buf_printf(&path, "%s/%s", out_dir, manifests[i]);
-		h = hash_identity(h, buf_cstr(&path), newest);
+		take_identity(dir, manifests[i], &ids[2 * i], newest);
+		h = hash_identity(h, &ids[2 * i]);
 		/* the XML beside it: OUT/STEM.xml, STEM the manifest's name
 		 * without .manifest.xml (its slug: manifest.c writes it so) */
-		buf_clear(&path);
-		buf_printf(&path, "%s/%.*s.xml", out_dir, (int)(strlen(manifests[i]) - strlen(".manifest.xml")),
-			   manifests[i]);
-		h = hash_identity(h, buf_cstr(&path), newest);
+		buf_clear(&name);
+		buf_printf(&name, "%.*s.xml", (int)(strlen(manifests[i]) - strlen(".manifest.xml")), manifests[i]);
+		take_identity(dir, buf_cstr(&name), &ids[2 * i + 1], newest);
+		h = hash_identity(h, &ids[2 * i + 1]);
 	}
-	buf_free(&path);
+	if (dir >= 0)
+		close(dir);
+	buf_free(&name);
 	return h ? h : 1;
 }

@@ -23,6 +23,8 @@ struct load_state {
 	struct site_store *store;
 	int depth;		/* of the element being read; the root is 1 */
 	size_t cap_refs;
+	struct site_anchor *anchors;	/* in the manifest's order, then sorted */
+	size_t nanchors, cap_anchors;
 	bool in_ref;		/* inside a <ref>: its text is gathered */
 	struct buf text;
 	bool has_dtd;		/* refused: manifests have none */
@@ -98,12 +100,19 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		d->type = sax_attr(arena, nb_attributes, attributes, "type");
 		d->date = sax_attr(arena, nb_attributes, attributes, "date");
 	} else if (st->depth == 2 && !strcmp(name, "anchor")) {
-		/* both go to the dictionary (the table interns its keys) */
+		/* both go to the dictionary: para_1, "1." and the like repeat
+		 * from document to document */
 		char *eid = sax_attr(NULL, nb_attributes, attributes, "eId");
 		char *num = sax_attr(NULL, nb_attributes, attributes, "num");
-		const xmlChar *shown = xmlDictLookup(st->store->dict, (const xmlChar *)(num ? num : ""), -1);
-		if (eid)
-			xmlHashAddEntry(d->anchors, (const xmlChar *)eid, (void *)shown);
+		if (eid) {
+			if (st->nanchors == st->cap_anchors) {
+				st->cap_anchors = st->cap_anchors ? st->cap_anchors * 2 : 32;
+				st->anchors = realloc(st->anchors, st->cap_anchors * sizeof *st->anchors);
+			}
+			st->anchors[st->nanchors++] = (struct site_anchor){
+				(const char *)xmlDictLookup(st->store->dict, (const xmlChar *)eid, -1),
+				(const char *)xmlDictLookup(st->store->dict, (const xmlChar *)(num ? num : ""), -1)};
+		}
 		free(eid);
 		free(num);
 	} else if (st->depth == 2 && !strcmp(name, "ref")) {
@@ -142,6 +151,44 @@ static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *external_id, c
 	((struct load_state *)ctx)->has_dtd = true;
 }
 
+/* Order anchors by eId, the manifest's order among equal ones (the
+ * address is the order: they were gathered in one array). */
+static int cmp_anchor(const void *a, const void *b)
+{
+	const struct site_anchor *x = a, *y = b;
+	int c = strcmp(x->eid, y->eid);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Sort st's anchors by eId, keep the first of each eId, and move them
+ * into the store's arena as d's. */
+static void keep_anchors(struct load_state *st, struct site_doc *d)
+{
+	qsort(st->anchors, st->nanchors, sizeof *st->anchors, cmp_anchor);
+	d->anchors = arena_alloc(&st->store->arena, (st->nanchors ? st->nanchors : 1) * sizeof *d->anchors);
+	d->nanchors = 0;
+	for (size_t i = 0; i < st->nanchors; i++)
+		if (!d->nanchors || strcmp(d->anchors[d->nanchors - 1].eid, st->anchors[i].eid))
+			d->anchors[d->nanchors++] = st->anchors[i];
+	free(st->anchors);
+}
+
+const char *site_anchor_num(const struct site_doc *d, const char *eid)
+{
+	size_t lo = 0, hi = d->nanchors;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(d->anchors[mid].eid, eid);
+		if (c == 0)
+			return d->anchors[mid].num;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /* Parse a manifest's bytes into d; false when they are not one. */
 static bool parse_manifest(const char *bytes, size_t len, struct site_doc *d, struct site_store *store)
 {
@@ -170,45 +217,56 @@ static bool parse_manifest(const char *bytes, size_t len, struct site_doc *d, st
 	for (size_t i = 0; i < d->nrefs; i++)
 		if (!d->refs[i].text)
 			d->refs[i].text = "";
+	keep_anchors(&st, d);
+	/* the references too go to the arena: the record is freed with it */
+	struct site_ref *refs = d->refs;
+	d->refs = arena_alloc(&store->arena, (d->nrefs ? d->nrefs : 1) * sizeof *d->refs);
+	if (d->nrefs)
+		memcpy(d->refs, refs, d->nrefs * sizeof *d->refs);
+	free(refs);
 	buf_free(&st.text);
 	return ok;
 }
 
-int site_load_doc(const char *out_dir, const char *name, struct site_doc *d, uint64_t program,
-		  struct site_store *store, struct diag *diag)
+int site_load_doc(const char *out_dir, const char *name, const struct file_id *xml, struct site_doc *d,
+		  uint64_t program, struct site_store *store, struct diag *diag)
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s", out_dir, name);
 	memset(d, 0, sizeof *d);
-	d->anchors = xmlHashCreateDict(16, store->dict);
 	size_t len = 0;
 	char *bytes = slurp(buf_cstr(&path), &len);
 	if (!bytes || !parse_manifest(bytes, len, d, store)) {
 		diag_warn(diag, 0, "site", "skipping unreadable manifest %s", buf_cstr(&path));
-		site_free_doc(d);
 		memset(d, 0, sizeof *d);
 		free(bytes);
 		buf_free(&path);
 		return -1;
 	}
+	size_t stem = strlen(name) - strlen(".manifest.xml");
 	if (!d->slug) /* the file name says it too */
-		d->slug = arena_strndup(&store->arena, name, strlen(name) - strlen(".manifest.xml"));
-	d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;
+		d->slug = arena_strndup(&store->arena, name, stem);
+	d->manifest = arena_strdup(&store->arena, name);
 	/* What the page is made from, besides its link map: the manifest's
-	 * bytes and the XML file (by size and time: it is read only when the
+	 * bytes and the XML file (by its identity: it is read only when the
 	 * page is rendered) and the program with its templates. */
 	uint64_t h = hash_add(program, bytes, len);
 	free(bytes);
-	buf_clear(&path);
-	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
-	struct stat st;
-	if (stat(buf_cstr(&path), &st) == 0) {
+	struct file_id own = {0};
+	if (strlen(d->slug) != stem || strncmp(d->slug, name, stem)) {
+		/* a slug that is not the file's name: its own XML */
+		struct stat st;
+		buf_clear(&path);
+		buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
+		if (stat(buf_cstr(&path), &st) == 0)
+			own = (struct file_id){true, (long long)st.st_size, (long long)st.st_ino, st.st_mtim, st.st_ctim};
+		xml = &own;
+	}
+	if (xml->exists) {
 		d->has_akn = true;
-		long long fields[] = {(long long)st.st_size, (long long)st.st_mtim.tv_sec,
-				      (long long)st.st_mtim.tv_nsec, (long long)st.st_ino};
+		long long fields[] = {xml->size, (long long)xml->mtime.tv_sec, (long long)xml->mtime.tv_nsec, xml->ino};
 		h = hash_add(h, fields, sizeof fields);
-	} else
-		diag_warn(diag, 0, "site", "no XML for %s (%s): its page is not rebuilt", d->slug, buf_cstr(&path));
+	}
 	d->source_stamp = h ? h : 1;
 	buf_free(&path);
 	return 0;

@@ -49,15 +49,6 @@ static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
 #define UNDOCS "https://undocs.org/"
 
-/* An attribute as a malloc'd string, NULL when absent or empty. */
-static char *attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, X(name));
-	char *s = v && *v ? strdup((const char *)v) : NULL;
-	xmlFree(v);
-	return s;
-}
-
 /* The manifest files in out_dir, sorted so the site is reproducible. */
 static char **list_manifests(const char *out_dir, size_t *count)
 {
@@ -82,27 +73,24 @@ static char *link_map_url(const struct site_doc *d)
 	return s;
 }
 
-/* A link entry: href and text are the reference's own (they live as long
- * as the index), target a copy in the index's arena. */
-static void add_link(struct arena *arena, struct site_doc *d, const char *href, const char *text,
-		     const char *target)
+/* A link entry; its strings live as long as the index. */
+static void add_link(struct site_doc *d, const char *href, const char *text, const char *target)
 {
 	if (d->nlinks == d->cap_links) {
 		d->cap_links = d->cap_links ? d->cap_links * 2 : 4;
 		d->links = realloc(d->links, d->cap_links * sizeof *d->links);
 	}
-	d->links[d->nlinks++] = (struct site_link){href, text, arena_strdup(arena, target)};
+	d->links[d->nlinks++] = (struct site_link){href, text, target};
 }
 
-static void add_cite(struct arena *arena, struct site_doc *d, const char *eid, const char *from,
-		     const char *label)
+/* A citation of d; its strings live as long as the index. */
+static void add_cite(struct site_doc *d, const char *eid, const char *from, const char *label)
 {
 	if (d->ncites == d->cap_cites) {
 		d->cap_cites = d->cap_cites ? d->cap_cites * 2 : 4;
 		d->cites = realloc(d->cites, d->cap_cites * sizeof *d->cites);
 	}
-	d->cites[d->ncites++] = (struct site_cite){arena_strdup(arena, eid), arena_strdup(arena, from),
-						   arena_strdup(arena, label)};
+	d->cites[d->ncites++] = (struct site_cite){eid, from, label};
 }
 
 /* The arrays only: the strings are the index's (its arena). */
@@ -161,9 +149,7 @@ static uint64_t hash_link_map(uint64_t h, const struct site_doc *d)
 
 void site_free_doc(struct site_doc *d)
 {
-	/* strings and anchor names are the index's (site_store) */
-	xmlHashFree(d->anchors, NULL);
-	free(d->refs);
+	/* strings, anchors and references are the index's (site_store) */
 	free_link_map(d);
 }
 
@@ -193,14 +179,7 @@ static char *pinpoint_eid(const char *text)
 /* Does the document define an anchor with this eId? */
 static int has_anchor(struct site_doc *d, const char *eid)
 {
-	return xmlHashLookup(d->anchors, X(eid)) != NULL;
-}
-
-/* The number an anchor shows ("9."), or NULL. */
-static char *anchor_num(struct site_doc *d, const char *eid)
-{
-	const char *num = xmlHashLookup(d->anchors, X(eid));
-	return num && *num ? strdup(num) : NULL;
+	return site_anchor_num(d, eid) != NULL;
 }
 
 /* The page for an external symbol: cited-<symbol with / as _>.html, other
@@ -217,21 +196,19 @@ static char *external_page(const char *symbol)
 	return r;
 }
 
-/* How a citing place is named: "CTOC/COP/2022/9, 9." or just the label. */
-static char *citing_label(struct site_doc *d, const char *from)
+/* How a citing place is named: "CTOC/COP/2022/9, 9." or just the label
+ * (a string of the arena). */
+static const char *citing_label(struct arena *arena, struct site_doc *d, const char *from)
 {
-	char *num = from && *from ? anchor_num(d, from) : NULL;
-	struct buf b = BUF_INIT;
-	buf_puts(&b, d->label);
-	if (num)
-		buf_printf(&b, ", %s %s", strncmp(from, "para", 4) && !strstr(from, "__para_") ? "item" : "para.", num);
-	free(num);
-	size_t len = b.len;
-	char *r = strdup(buf_cstr(&b));
-	if (len && r[len - 1] == '.' && num)
-		r[len - 1] = '\0';
-	buf_free(&b);
-	return r;
+	const char *num = from && *from ? site_anchor_num(d, from) : NULL;
+	if (!num || !*num)
+		return d->label;
+	const char *kind = strncmp(from, "para", 4) && !strstr(from, "__para_") ? "item" : "para.";
+	size_t len = strlen(num);
+	/* "9." → "9": the label ends the sentence it is put in */
+	if (num[len - 1] == '.')
+		len--;
+	return arena_printf(arena, "%s, %s %.*s", d->label, kind, (int)len, num);
 }
 
 struct corpus {
@@ -240,8 +217,19 @@ struct corpus {
 	size_t ndocs;
 	xmlHashTablePtr by_symbol;	/* symbol → struct site_doc * */
 	xmlHashTablePtr by_number;	/* "11/3" → first site_doc (then ->same_number) */
-	xmlDocPtr site;			/* the corpus description for site.xsl */
-	xmlHashTablePtr externals;	/* symbol → its u:external node */
+	xmlDocPtr site;			/* the corpus description for site.xsl,
+					 * built only when a site page is made */
+	xmlHashTablePtr externals;	/* symbol → its struct site_external */
+	struct site_external **ext;	/* in the order they were first cited */
+	size_t next, cap_ext;
+};
+
+/* A symbol cited but not in the collection: it gets a page listing where. */
+struct site_external {
+	const char *symbol, *href, *page;
+	struct site_ext_cite { const char *from, *label, *text; } *cites;
+	size_t ncites, cap_cites;
+	uint64_t stamp;		/* what its page shows */
 };
 
 /* The first document (in corpus order) other than from with this number,
@@ -298,55 +286,103 @@ static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const c
 	return best;
 }
 
+/* The record of outside symbol (href its undocs.org address), made at
+ * its first citation. */
+static struct site_external *external(struct corpus *c, const char *symbol, const char *href)
+{
+	struct site_external *e = xmlHashLookup(c->externals, X(symbol));
+	if (e)
+		return e;
+	e = arena_zalloc(&c->store.arena, sizeof *e);
+	e->symbol = symbol;
+	e->href = href;
+	char *page = external_page(symbol);
+	e->page = arena_strdup(&c->store.arena, page);
+	free(page);
+	xmlHashAddEntry(c->externals, X(symbol), e);
+	if (c->next == c->cap_ext) {
+		c->cap_ext = c->cap_ext ? c->cap_ext * 2 : 64;
+		c->ext = realloc(c->ext, c->cap_ext * sizeof *c->ext);
+	}
+	c->ext[c->next++] = e;
+	return e;
+}
+
 /* Resolve every reference of one document: link entries in its own map,
- * cited entries in the target's map, external symbols in the corpus. */
+ * cited entries in the target's map, outside symbols' citations. */
 static void resolve_refs(struct corpus *c, struct site_doc *d)
 {
+	struct arena *arena = &c->store.arena;
+	/* where a reference is and how that place is named, kept from one
+	 * reference to the next: a paragraph's references come together */
+	const char *last_from = NULL, *where = NULL, *label = NULL;
 	for (size_t i = 0; i < d->nrefs; i++) {
 		const char *href = d->refs[i].href, *from = d->refs[i].from, *text = d->refs[i].text;
 		struct site_doc *target = href ? resolve(c, d, href, text) : NULL;
-		struct buf where = BUF_INIT;
-		buf_printf(&where, "%s.html%s%s", d->slug, from ? "#" : "", from ? from : "");
-		char *label = citing_label(d, from);
+		bool outside = !target && href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)];
+		if (!target && !outside)
+			continue;
+		if (!where || !from != !last_from || (from && strcmp(from, last_from))) {
+			where = from ? arena_concat(arena, 3, d->slug, ".html#", from)
+				     : arena_concat(arena, 2, d->slug, ".html");
+			label = citing_label(arena, d, from);
+			last_from = from;
+		}
 		if (target) {
 			char *pin = pinpoint_eid(text);
 			if (pin && !has_anchor(target, pin)) {
 				free(pin);
 				pin = NULL;
 			}
-			struct buf dest = BUF_INIT;
-			buf_printf(&dest, "%s.html%s%s", target->slug, pin ? "#" : "", pin ? pin : "");
-			add_link(&c->store.arena, d, href, text, buf_cstr(&dest));
-			add_cite(&c->store.arena, target, pin ? pin : "", buf_cstr(&where), label);
-			buf_free(&dest);
+			const char *dest = pin ? arena_concat(arena, 3, target->slug, ".html#", pin)
+					       : arena_concat(arena, 2, target->slug, ".html");
+			add_link(d, href, text, dest);
+			add_cite(target, pin ? arena_strdup(arena, pin) : "", where, label);
 			free(pin);
-		} else if (href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)]) {
-			const char *symbol = href + strlen(UNDOCS);
-			xmlNodePtr ext = xmlHashLookup(c->externals, X(symbol));
-			if (!ext) {
-				xmlNodePtr site = xmlDocGetRootElement(c->site);
-				ext = xmlNewChild(site, site->ns, X("external"), NULL);
-				xmlSetProp(ext, X("symbol"), X(symbol));
-				xmlSetProp(ext, X("href"), X(href));
-				char *page = external_page(symbol);
-				xmlSetProp(ext, X("page"), X(page));
-				free(page);
-				xmlHashAddEntry(c->externals, X(symbol), ext);
+		} else {
+			struct site_external *e = external(c, href + strlen(UNDOCS), href);
+			if (e->ncites == e->cap_cites) {
+				e->cap_cites = e->cap_cites ? e->cap_cites * 2 : 8;
+				e->cites = realloc(e->cites, e->cap_cites * sizeof *e->cites);
 			}
-			xmlNodePtr cite = xmlNewChild(ext, ext->ns, X("cite"), NULL);
-			xmlSetProp(cite, X("from"), X(buf_cstr(&where)));
-			xmlSetProp(cite, X("label"), X(label));
-			xmlSetProp(cite, X("text"), X(text));
+			e->cites[e->ncites++] = (struct site_ext_cite){where, label, text};
 		}
-		free(label);
-		buf_free(&where);
 	}
 }
 
-/* The corpus description: <site><doc …/>…<external …><cite …/></external></site>. */
-static void describe_docs(struct corpus *c)
+/* One outside symbol's element in a corpus description. */
+static void describe_external(xmlNodePtr site, const struct site_external *e)
 {
-	xmlNodePtr site = xmlDocGetRootElement(c->site);
+	xmlNodePtr n = xmlNewChild(site, site->ns, X("external"), NULL);
+	xmlSetProp(n, X("symbol"), X(e->symbol));
+	xmlSetProp(n, X("href"), X(e->href));
+	xmlSetProp(n, X("page"), X(e->page));
+	for (size_t i = 0; i < e->ncites; i++) {
+		xmlNodePtr cite = xmlNewChild(n, n->ns, X("cite"), NULL);
+		xmlSetProp(cite, X("from"), X(e->cites[i].from));
+		xmlSetProp(cite, X("label"), X(e->cites[i].label));
+		xmlSetProp(cite, X("text"), X(e->cites[i].text));
+	}
+}
+
+/* An empty corpus description: <site/> in our namespace. */
+static xmlDocPtr new_description(void)
+{
+	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	xmlNodePtr site = xmlNewNode(NULL, X("site"));
+	xmlSetNs(site, xmlNewNs(site, X(UNPRESS_NS), NULL));
+	xmlDocSetRootElement(doc, site);
+	return doc;
+}
+
+/* The corpus description the site's own pages show:
+ * <site><external …><cite …/></external>…<doc …/>…</site>. */
+static xmlDocPtr describe_corpus(struct corpus *c)
+{
+	xmlDocPtr doc = new_description();
+	xmlNodePtr site = xmlDocGetRootElement(doc);
+	for (size_t i = 0; i < c->next; i++)
+		describe_external(site, c->ext[i]);
 	for (size_t i = 0; i < c->ndocs; i++) {
 		struct site_doc *d = &c->docs[i];
 		xmlNodePtr n = xmlNewChild(site, site->ns, X("doc"), NULL);
@@ -358,6 +394,42 @@ static void describe_docs(struct corpus *c)
 		xmlSetProp(n, X("date"), X(d->date ? d->date : ""));
 		xmlSetProp(n, X("cited"), X(d->ncites ? "1" : ""));
 	}
+	return doc;
+}
+
+/* Fold strings into h, each with its end (so "ab","c" differs from "a","bc"). */
+static uint64_t hash_strings(uint64_t h, size_t n, const char *const *s)
+{
+	for (size_t i = 0; i < n; i++)
+		h = hash_add(h, s[i] ? s[i] : "", s[i] ? strlen(s[i]) + 1 : 1);
+	return h;
+}
+
+/* What an outside symbol's page shows, folded into h. */
+static uint64_t hash_external(uint64_t h, const struct site_external *e)
+{
+	const char *head[] = {e->symbol, e->href, e->page};
+	h = hash_strings(h, 3, head);
+	for (size_t i = 0; i < e->ncites; i++) {
+		const char *cite[] = {e->cites[i].from, e->cites[i].label, e->cites[i].text};
+		h = hash_strings(h, 3, cite);
+	}
+	return h ? h : 1;
+}
+
+/* What the site's own pages show (describe_corpus), folded into h without
+ * building it. */
+static uint64_t hash_corpus(uint64_t h, const struct corpus *c)
+{
+	for (size_t i = 0; i < c->next; i++)
+		h = hash_add(h, &c->ext[i]->stamp, sizeof c->ext[i]->stamp);
+	for (size_t i = 0; i < c->ndocs; i++) {
+		const struct site_doc *d = &c->docs[i];
+		const char *fields[] = {d->slug, d->label, d->symbol, d->title ? d->title : d->label,
+					d->type, d->date, d->ncites ? "1" : ""};
+		h = hash_strings(h, 7, fields);
+	}
+	return h ? h : 1;
 }
 
 /* Render one site page from a corpus description (the whole corpus, or
@@ -380,27 +452,6 @@ static int site_page(xmlDocPtr desc, const char *out_dir, const char *xsl, const
 }
 
 static int merge(int status, int next) { return status ? status : next; }
-
-/* Fold a serialised tree into h: what a page shows of it. */
-static uint64_t hash_tree(uint64_t h, xmlDocPtr doc)
-{
-	xmlChar *mem = NULL;
-	int size = 0;
-	xmlDocDumpMemory(doc, &mem, &size);
-	h = hash_add(h, mem, size > 0 ? (size_t)size : 0);
-	xmlFree(mem);
-	return h ? h : 1;
-}
-
-/* Fold a serialised node into h. */
-static uint64_t hash_node(uint64_t h, xmlNodePtr n)
-{
-	xmlBufferPtr b = xmlBufferCreate();
-	xmlNodeDump(b, n->doc, n, 0, 0);
-	h = hash_add(h, xmlBufferContent(b), (size_t)xmlBufferLength(b));
-	xmlBufferFree(b);
-	return h ? h : 1;
-}
 
 /* Render one document's page with its link map and write its search
  * units; the AKN is loaded for this and freed after. */
@@ -460,7 +511,7 @@ struct site_work {
 	const struct render_opts *opts;
 	size_t *doc_todo, ndoc_todo;		/* documents whose page is made */
 	size_t site_todo[NSITE_PAGES], nsite_todo;	/* of site_pages */
-	xmlNodePtr *ext_todo;			/* externals whose page is made */
+	struct site_external **ext_todo;	/* externals whose page is made */
 	size_t n_ext_todo;
 	struct site_task *list;
 	size_t ntasks, cap_tasks;
@@ -478,18 +529,12 @@ static void add_task(struct site_work *w, int kind, size_t from, size_t to)
 /* The page of one outside symbol, from a description holding only its
  * citations (the template needs no more, and a lookup in the whole
  * corpus per page would make the site quadratic). */
-static int render_external(xmlNodePtr e, const char *out_dir, const struct render_opts *opts)
+static int render_external(const struct site_external *e, const char *out_dir, const struct render_opts *opts)
 {
-	char *page = attr(e, "page"), *symbol = attr(e, "symbol");
-	xmlDocPtr one = xmlNewDoc(X("1.0"));
-	xmlNodePtr root = xmlNewNode(NULL, X("site"));
-	xmlSetNs(root, xmlNewNs(root, X(UNPRESS_NS), NULL));
-	xmlDocSetRootElement(one, root);
-	xmlAddChild(root, xmlDocCopyNode(e, one, 1));
-	int status = site_page(one, out_dir, "site.xsl", page, "external", "", symbol, opts);
+	xmlDocPtr one = new_description();
+	describe_external(xmlDocGetRootElement(one), e);
+	int status = site_page(one, out_dir, "site.xsl", e->page, "external", "", e->symbol, opts);
 	xmlFreeDoc(one);
-	free(page);
-	free(symbol);
 	return status;
 }
 
@@ -603,6 +648,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	 * older than the moment they were taken (the racy rule of state.h). */
 	struct timespec started, newest;
 	uint64_t inputs = 0;
+	struct file_id *ids = malloc((2 * nfiles + 1) * sizeof *ids);
 	for (int tries = 0; tries < 3; tries++) {
 		/* a manifest written in this clock tick (the map step just
 		 * ended) would leave the record unsafe: wait for the next
@@ -610,7 +656,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		if (tries)
 			usleep(10000);
 		clock_gettime(CLOCK_REALTIME_COARSE, &started);
-		inputs = site_inputs_hash(out_dir, files, nfiles, program, &newest);
+		inputs = site_inputs_hash(out_dir, files, nfiles, program, ids, &newest);
 		if (ts_before(newest, started))
 			break;
 	}
@@ -619,6 +665,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		for (size_t i = 0; i < nfiles; i++)
 			free(files[i]);
 		free(files);
+		free(ids);
 		stamps_free(stamps);
 		if (opts->pages_written)
 			*opts->pages_written = 0;
@@ -635,28 +682,59 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	c.by_symbol = xmlHashCreate(nfiles + 64);
 	c.by_number = xmlHashCreate(64);
 	c.externals = xmlHashCreate(64);
+	/* each record from the last build's index when its files are as they
+	 * were, else from its manifest */
+	struct site_cache *cache = site_cache_load(out_dir, program);
+	size_t cached = 0;
 	for (size_t i = 0; i < nfiles; i++) {
-		if (site_load_doc(out_dir, files[i], &c.docs[c.ndocs], program, &c.store, opts->diag) == 0) {
-			const char *slug = c.docs[c.ndocs].slug;
-			size_t stem = strlen(files[i]) - strlen(".manifest.xml");
-			slugs_are_names = slugs_are_names && strlen(slug) == stem && !strncmp(slug, files[i], stem);
-			c.docs[c.ndocs].index = c.ndocs;
-			index_doc(&c, &c.docs[c.ndocs]);
-			c.ndocs++;
+		struct site_doc *d = &c.docs[c.ndocs];
+		if (site_cache_take(cache, files[i], &ids[2 * i], d, &c.store))
+			cached++;
+		else if (site_load_doc(out_dir, files[i], &ids[2 * i + 1], d, program, &c.store, opts->diag) == 0) {
+			d->ids[0] = ids[2 * i];
+			d->ids[1] = ids[2 * i + 1];
+		} else {
+			free(files[i]);
+			continue;
 		}
+		size_t stem = strlen(files[i]) - strlen(".manifest.xml");
+		slugs_are_names = slugs_are_names && strlen(d->slug) == stem && !strncmp(d->slug, files[i], stem);
+		d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;
+		if (!d->has_akn)
+			diag_warn(opts->diag, 0, "site", "no XML for %s (%s/%s.xml): its page is not rebuilt",
+				  d->slug, out_dir, d->slug);
+		d->index = c.ndocs;
+		index_doc(&c, d);
+		c.ndocs++;
 		free(files[i]);
 	}
 	free(files);
-	c.site = xmlNewDoc(X("1.0"));
-	xmlNodePtr site = xmlNewNode(NULL, X("site"));
-	xmlSetNs(site, xmlNewNs(site, X(UNPRESS_NS), NULL));
-	xmlDocSetRootElement(c.site, site);
+	free(ids);
+	/* the index for the next build, when it differs from the last one */
+	if ((cached != c.ndocs || site_cache_count(cache) != c.ndocs) &&
+	    site_cache_save(out_dir, program, c.docs, c.ndocs, started) != 0)
+		diag_warn(opts->diag, 0, "site", "cannot keep the site index: the next build reads every manifest");
 	for (size_t i = 0; i < c.ndocs; i++)
 		resolve_refs(&c, &c.docs[i]);
-	describe_docs(&c);
 
-	/* Document pages: render those whose stamp changed. */
 	struct site_work w = {.c = &c, .out_dir = out_dir, .opts = opts};
+	/* The index pages, search page and sitemap show the corpus description
+	 * (hashed before the document pages' loop lets go of the link maps: it
+	 * shows which documents are cited). */
+	for (size_t i = 0; i < c.next; i++)
+		c.ext[i]->stamp = hash_external(program, c.ext[i]);
+	uint64_t desc = hash_corpus(program, &c);
+	for (size_t i = 0; i < NSITE_PAGES; i++)
+		if (opts->force || !stamps_current(stamps, out_dir, site_pages[i].file, desc))
+			w.site_todo[w.nsite_todo++] = i;
+	if (w.nsite_todo)
+		c.site = describe_corpus(&c);
+	/* A page per outside symbol: its stamp is what its description holds. */
+	w.ext_todo = malloc((c.next + 1) * sizeof *w.ext_todo);
+	for (size_t i = 0; i < c.next; i++)
+		if (opts->force || !stamps_current(stamps, out_dir, c.ext[i]->page, c.ext[i]->stamp))
+			w.ext_todo[w.n_ext_todo++] = c.ext[i];
+	/* Document pages: render those whose stamp changed. */
 	w.doc_todo = malloc((c.ndocs + 1) * sizeof *w.doc_todo);
 	struct buf name = BUF_INIT;
 	for (size_t i = 0; i < c.ndocs; i++) {
@@ -675,27 +753,6 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		} else
 			w.doc_todo[w.ndoc_todo++] = i;
 	}
-	/* The index pages, search page and sitemap show the corpus description. */
-	uint64_t desc = hash_tree(program, c.site);
-	for (size_t i = 0; i < NSITE_PAGES; i++)
-		if (opts->force || !stamps_current(stamps, out_dir, site_pages[i].file, desc))
-			w.site_todo[w.nsite_todo++] = i;
-	/* A page per outside symbol: its stamp is what its description holds. */
-	size_t nexternals = xmlHashSize(c.externals);
-	w.ext_todo = malloc((nexternals + 1) * sizeof *w.ext_todo);
-	uint64_t *ext_stamps = malloc((nexternals + 1) * sizeof *ext_stamps);
-	xmlNodePtr *externals = malloc((nexternals + 1) * sizeof *externals);
-	size_t next = 0;
-	for (xmlNodePtr e = site->children; e; e = e->next) {
-		if (strcmp((const char *)e->name, "external"))
-			continue;
-		char *page = attr(e, "page");
-		ext_stamps[next] = hash_node(program, e);
-		externals[next++] = e;
-		if (opts->force || !stamps_current(stamps, out_dir, page, ext_stamps[next - 1]))
-			w.ext_todo[w.n_ext_todo++] = e;
-		free(page);
-	}
 	/* The search index: every document's units (written beside its page). */
 	uint64_t search = program;
 	for (size_t i = 0; i < c.ndocs; i++) {
@@ -707,7 +764,6 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	}
 	bool redo_search = opts->force || !stamps_current(stamps, out_dir, search_index_names[0], search) ||
 			   !stamps_current(stamps, out_dir, search_index_names[1], search);
-
 	int status = render_all(&w, redo_search);
 	int written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (redo_search ? 1 : 0);
 	/* Stamp what stands (on failure, only what was not to be rendered:
@@ -727,18 +783,13 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	}
 	for (size_t i = 0; i < NSITE_PAGES && status == 0; i++)
 		stamps_set(stamps, site_pages[i].file, desc);
-	for (size_t i = 0; i < next && status == 0; i++) {
-		char *page = attr(externals[i], "page");
-		stamps_set(stamps, page, ext_stamps[i]);
-		free(page);
-	}
+	for (size_t i = 0; i < c.next && status == 0; i++)
+		stamps_set(stamps, c.ext[i]->page, c.ext[i]->stamp);
 	for (size_t k = 0; k < 2 && status == 0; k++)
 		stamps_set(stamps, search_index_names[k], search);
 	free(w.doc_todo);
 	free(w.ext_todo);
 	free(w.list);
-	free(ext_stamps);
-	free(externals);
 	if (status == 0)
 		status = merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
 			       copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
@@ -765,8 +816,12 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	xmlHashFree(c.by_symbol, NULL);
 	xmlHashFree(c.by_number, NULL);
 	xmlHashFree(c.externals, NULL);
+	for (size_t i = 0; i < c.next; i++)
+		free(c.ext[i]->cites);
+	free(c.ext);
 	xmlFreeDoc(c.site);
 	arena_free(&c.store.arena);
 	xmlDictFree(c.store.dict);
+	site_cache_free(cache);
 	return status;
 }

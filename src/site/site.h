@@ -22,6 +22,21 @@ struct site_store {
 	xmlDictPtr dict;
 };
 
+/* A place a document defines: its eId and the number it shows ("9.", or
+ * ""); the first of the manifest's anchors with that eId. */
+struct site_anchor {
+	const char *eid, *num;
+};
+
+/* What a file was when the site looked at it (stat); exists false when it
+ * was not there.  Equal identities, taken before the file's last change
+ * could fall in the same clock tick, mean the same bytes (state.h). */
+struct file_id {
+	bool exists;
+	long long size, ino;
+	struct timespec mtime, ctime;
+};
+
 /* A reference a document makes, as its manifest lists it. */
 struct site_ref {
 	const char *href, *from, *text;	/* text: whitespace normalised */
@@ -33,11 +48,13 @@ struct site_doc {
 	const char *slug, *symbol, *number, *title, *type, *date;
 	const char *label;		/* how citations name it: symbol, else number, else slug */
 	size_t index;		/* position in the corpus (manifest name order) */
-	xmlHashTablePtr anchors;	/* eId → the number it shows ("9.", or ""):
-					 * both from the store's dictionary */
+	struct site_anchor *anchors;	/* sorted by eId, each eId once */
+	size_t nanchors;
 	struct site_ref *refs;
 	size_t nrefs;
 	struct site_doc *same_number;	/* next document with the same number */
+	const char *manifest;	/* its file's name in OUT */
+	struct file_id ids[2];	/* what the manifest and OUT/SLUG.xml were */
 	bool has_akn;		/* OUT/SLUG.xml exists */
 	uint64_t source_stamp;	/* hash of its manifest, XML file and the program */
 	uint64_t page_stamp;	/* source_stamp + its link map */
@@ -62,18 +79,46 @@ struct site_cite {
 };
 
 /* Load OUT/NAME (a manifest) into d: its identity, anchors and references,
- * and its source_stamp (the manifest's bytes, OUT/SLUG.xml by size and
- * time, and program: the program's and templates' hash).  -1, after a
- * warning, when it is not a manifest. */
-int site_load_doc(const char *out_dir, const char *name, struct site_doc *d, uint64_t program,
-		  struct site_store *store, struct diag *diag);
+ * and its source_stamp (the manifest's bytes, xml: the identity of
+ * OUT/SLUG.xml, and program: the program's and templates' hash).  -1,
+ * after a warning, when it is not a manifest. */
+int site_load_doc(const char *out_dir, const char *name, const struct file_id *xml, struct site_doc *d,
+		  uint64_t program, struct site_store *store, struct diag *diag);
 /* What the site is made from, at a glance: program (the program's and
- * templates' hash), the names of the manifests and the identity (size,
- * mtime, inode, ctime) of each and of the XML beside it.  *newest: the
- * latest of those times.  Equal to the last build's, with nothing changed
- * since that build was recorded, the site stands as it is. */
+ * templates' hash), the names of the manifests and the identity of each
+ * and of the XML beside it (OUT/STEM.xml), which are kept in ids[2 i] and
+ * ids[2 i + 1].  *newest: the latest of their times.  Equal to the last
+ * build's, with nothing changed since that build was recorded, the site
+ * stands as it is. */
 uint64_t site_inputs_hash(const char *out_dir, char *const *manifests, size_t n, uint64_t program,
-			  struct timespec *newest);
+			  struct file_id *ids, struct timespec *newest);
+/* Does d define eId, and what number does it show there (NULL: no such
+ * anchor)? */
+const char *site_anchor_num(const struct site_doc *d, const char *eid);
+
+/* The site index as the last build left it (OUT/.unpress/site-index): each
+ * manifest's record as site_load_doc made it, with the identities of the
+ * manifest and its XML when it was read.  A record whose files still have
+ * those identities is taken as it is instead of parsing the manifest: an
+ * edit of one document reads one manifest, not the corpus (cache.c). */
+struct site_cache;
+/* The last build's index (an empty one when there is none or it was made
+ * by another program or templates). */
+struct site_cache *site_cache_load(const char *out_dir, uint64_t program);
+/* How many records it holds. */
+size_t site_cache_count(const struct site_cache *c);
+/* Fill d from the record of manifest name when its identity and its XML's
+ * are still ids[0] and ids[1]; true if so.  Names must be asked in
+ * ascending strcmp order (the manifests' sorted order).  The record's
+ * strings live as long as the cache: free it after the records. */
+bool site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
+		     struct site_doc *d, struct site_store *store);
+/* Write the index of docs, atomically; a record whose files changed at or
+ * after started is written without their identities (they cannot be
+ * trusted yet: state.h), so the next build reads its manifest again. */
+int site_cache_save(const char *out_dir, uint64_t program, const struct site_doc *docs, size_t n,
+		    struct timespec started);
+void site_cache_free(struct site_cache *c);
 /* Free what d holds apart from the store (d itself is the caller's). */
 void site_free_doc(struct site_doc *d);
 

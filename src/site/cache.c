@@ -1,0 +1,296 @@
+/* cache.c — the site index between builds (site.h: site_cache_*).
+ *
+ * Without it, an edit of one document made the reduce step parse all the
+ * corpus's manifests again (8,000 of them: a quarter of a second, most of
+ * the edit's cost).  The file is this build's records, flat:
+ *
+ *   "unpress site index 2\n"  program (u64)  count (u64)
+ *   then per record, in the manifests' sorted order:
+ *     length (u32, the whole record)  trusted (u8)  has_akn (u8)
+ *     the manifest's and the XML's identity (2 × 7 × i64)
+ *     source_stamp (u64)  anchors (u32)  refs (u32)
+ *     manifest name, slug, symbol, number, title, type, date
+ *     per anchor: eId, num          per ref: href, from, text
+ *   where each string is a byte 1 then its bytes and a NUL, or a byte 0 for
+ *   none.  Numbers are in the machine's own order: the file is this
+ *   output folder's, never shipped (an identity could not match elsewhere).
+ *
+ * A record is taken only when it is whole (every string ends inside it) and
+ * its files have the identities it recorded; anything else, a truncated or
+ * foreign file included, means reading that manifest as if there were no
+ * cache.  The strings stay in the file's bytes, which live as long as the
+ * cache (the whole build): records are not copied, only their anchor and
+ * reference tables are built. */
+#include "site/site.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch/state.h"
+#include "util/atomic.h"
+#include "util/buf.h"
+#include "util/slurp.h"
+
+#define MAGIC "unpress site index 2\n"
+#define NAME STATE_DIR "/site-index"
+
+struct site_cache {
+	char *bytes;
+	size_t len;
+	uint64_t count;		/* records, as the header says */
+	size_t pos;		/* the next record not yet passed over */
+};
+
+static void cache_path(struct buf *b, const char *out_dir)
+{
+	buf_printf(b, "%s/" NAME, out_dir);
+}
+
+struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
+{
+	struct site_cache *c = calloc(1, sizeof *c);
+	struct buf path = BUF_INIT;
+	cache_path(&path, out_dir);
+	c->bytes = slurp(buf_cstr(&path), &c->len);
+	buf_free(&path);
+	uint64_t made_by = 0;
+	size_t head = strlen(MAGIC) + 2 * sizeof(uint64_t);
+	if (c->bytes && c->len >= head && !memcmp(c->bytes, MAGIC, strlen(MAGIC)))
+		memcpy(&made_by, c->bytes + strlen(MAGIC), sizeof made_by);
+	if (made_by != program) { /* none, or another program's: empty */
+		free(c->bytes);
+		c->bytes = NULL;
+		c->len = 0;
+	}
+	if (c->bytes)
+		memcpy(&c->count, c->bytes + strlen(MAGIC) + sizeof made_by, sizeof c->count);
+	c->pos = c->bytes ? head : 0;
+	return c;
+}
+
+size_t site_cache_count(const struct site_cache *c)
+{
+	return (size_t)c->count;
+}
+
+void site_cache_free(struct site_cache *c)
+{
+	if (!c)
+		return;
+	free(c->bytes);
+	free(c);
+}
+
+/* A reader of one record's bytes; ok turns false at the first thing that
+ * does not fit, and every read after it yields nothing. */
+struct reader {
+	const char *p, *end;
+	bool ok;
+};
+
+static void get(struct reader *r, void *out, size_t n)
+{
+	if (!r->ok || (size_t)(r->end - r->p) < n) {
+		r->ok = false;
+		memset(out, 0, n);
+		return;
+	}
+	memcpy(out, r->p, n);
+	r->p += n;
+}
+
+static const char *get_string(struct reader *r)
+{
+	unsigned char present = 0;
+	get(r, &present, 1);
+	if (!r->ok || !present)
+		return NULL;
+	const char *nul = memchr(r->p, '\0', (size_t)(r->end - r->p));
+	if (!nul) {
+		r->ok = false;
+		return NULL;
+	}
+	const char *s = r->p;
+	r->p = nul + 1;
+	return s;
+}
+
+static void get_id(struct reader *r, struct file_id *id)
+{
+	int64_t f[7];
+	get(r, f, sizeof f);
+	*id = (struct file_id){f[0] != 0, f[1], f[2], {f[3], f[4]}, {f[5], f[6]}};
+}
+
+static bool same_id(const struct file_id *a, const struct file_id *b)
+{
+	if (a->exists != b->exists)
+		return false;
+	return !a->exists || (a->size == b->size && a->ino == b->ino && a->mtime.tv_sec == b->mtime.tv_sec &&
+			      a->mtime.tv_nsec == b->mtime.tv_nsec && a->ctime.tv_sec == b->ctime.tv_sec &&
+			      a->ctime.tv_nsec == b->ctime.tv_nsec);
+}
+
+/* The manifest name of the record at pos (NULL when it is not whole), and
+ * where the record ends. */
+static const char *record_name(const struct site_cache *c, size_t pos, size_t *end)
+{
+	uint32_t len;
+	if (c->len - pos < sizeof len)
+		return NULL;
+	memcpy(&len, c->bytes + pos, sizeof len);
+	if (len < sizeof len || len > c->len - pos)
+		return NULL;
+	*end = pos + len;
+	/* the name follows the fixed fields */
+	size_t fixed = sizeof len + 2 + 2 * 7 * sizeof(int64_t) + sizeof(uint64_t) + 2 * sizeof(uint32_t);
+	if (len < fixed)
+		return NULL;
+	struct reader r = {c->bytes + pos + fixed, c->bytes + *end, true};
+	return get_string(&r);
+}
+
+bool site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
+		     struct site_doc *d, struct site_store *store)
+{
+	/* records come in the same order as the names asked: pass over those
+	 * of manifests that are gone */
+	const char *rec_name = NULL;
+	size_t end = 0;
+	while (c->bytes && c->pos < c->len) {
+		rec_name = record_name(c, c->pos, &end);
+		if (!rec_name) { /* broken from here on: no more records */
+			c->pos = c->len;
+			return false;
+		}
+		if (strcmp(rec_name, name) >= 0)
+			break;
+		c->pos = end;
+	}
+	if (!rec_name || c->pos >= c->len || strcmp(rec_name, name))
+		return false;
+	struct reader r = {c->bytes + c->pos + sizeof(uint32_t), c->bytes + end, true};
+	c->pos = end;
+	unsigned char trusted = 0, has_akn = 0;
+	struct file_id was[2];
+	get(&r, &trusted, 1);
+	get(&r, &has_akn, 1);
+	get_id(&r, &was[0]);
+	get_id(&r, &was[1]);
+	if (!r.ok || !trusted || !same_id(&was[0], &ids[0]) || !same_id(&was[1], &ids[1]))
+		return false;
+	struct site_doc rec = {0};
+	uint32_t nanchors = 0, nrefs = 0;
+	get(&r, &rec.source_stamp, sizeof rec.source_stamp);
+	get(&r, &nanchors, sizeof nanchors);
+	get(&r, &nrefs, sizeof nrefs);
+	rec.manifest = get_string(&r);
+	rec.slug = get_string(&r);
+	rec.symbol = get_string(&r);
+	rec.number = get_string(&r);
+	rec.title = get_string(&r);
+	rec.type = get_string(&r);
+	rec.date = get_string(&r);
+	/* each anchor takes at least 4 bytes and each ref 3: counts that the
+	 * record cannot hold are refused before anything is allocated */
+	if (!r.ok || !rec.slug || nanchors > (size_t)(r.end - r.p) / 4 || nrefs > (size_t)(r.end - r.p) / 3)
+		return false;
+	rec.anchors = arena_alloc(&store->arena, (nanchors ? nanchors : 1) * sizeof *rec.anchors);
+	rec.refs = arena_alloc(&store->arena, (nrefs ? nrefs : 1) * sizeof *rec.refs);
+	for (uint32_t i = 0; i < nanchors && r.ok; i++) {
+		rec.anchors[i].eid = get_string(&r);
+		rec.anchors[i].num = get_string(&r);
+		r.ok = r.ok && rec.anchors[i].eid && rec.anchors[i].num;
+	}
+	for (uint32_t i = 0; i < nrefs && r.ok; i++) {
+		rec.refs[i].href = get_string(&r);
+		rec.refs[i].from = get_string(&r);
+		rec.refs[i].text = get_string(&r);
+		r.ok = r.ok && rec.refs[i].text;
+	}
+	if (!r.ok || r.p != r.end)
+		return false; /* the arena keeps the tables until the build ends */
+	rec.nanchors = nanchors;
+	rec.nrefs = nrefs;
+	rec.has_akn = has_akn;
+	rec.ids[0] = ids[0];
+	rec.ids[1] = ids[1];
+	*d = rec;
+	return true;
+}
+
+static void put_string(struct buf *b, const char *s)
+{
+	buf_putc(b, s ? 1 : 0);
+	if (s)
+		buf_put(b, s, strlen(s) + 1);
+}
+
+static void put_id(struct buf *b, const struct file_id *id)
+{
+	int64_t f[7] = {id->exists, id->size, id->ino, id->mtime.tv_sec, id->mtime.tv_nsec,
+			id->ctime.tv_sec, id->ctime.tv_nsec};
+	buf_put(b, (const char *)f, sizeof f);
+}
+
+static bool ts_before(struct timespec a, struct timespec b)
+{
+	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
+
+/* Can the next build trust that an equal identity means equal bytes? Only
+ * if the file's last change was before this build looked at it. */
+static bool settled(const struct file_id *id, struct timespec started)
+{
+	return !id->exists || (ts_before(id->mtime, started) && ts_before(id->ctime, started));
+}
+
+int site_cache_save(const char *out_dir, uint64_t program, const struct site_doc *docs, size_t n,
+		    struct timespec started)
+{
+	struct buf b = BUF_INIT, path = BUF_INIT;
+	uint64_t count = n;
+	buf_puts(&b, MAGIC);
+	buf_put(&b, (const char *)&program, sizeof program);
+	buf_put(&b, (const char *)&count, sizeof count);
+	for (size_t i = 0; i < n; i++) {
+		const struct site_doc *d = &docs[i];
+		size_t start = b.len;
+		uint32_t len = 0, nanchors = (uint32_t)d->nanchors, nrefs = (uint32_t)d->nrefs;
+		buf_put(&b, (const char *)&len, sizeof len);
+		/* a record of a slug that is not its file's name depends on
+		 * another XML than the one identified: never taken */
+		size_t stem = strlen(d->manifest) - strlen(".manifest.xml");
+		bool named = strlen(d->slug) == stem && !strncmp(d->slug, d->manifest, stem);
+		buf_putc(&b, named && settled(&d->ids[0], started) && settled(&d->ids[1], started));
+		buf_putc(&b, d->has_akn);
+		put_id(&b, &d->ids[0]);
+		put_id(&b, &d->ids[1]);
+		buf_put(&b, (const char *)&d->source_stamp, sizeof d->source_stamp);
+		buf_put(&b, (const char *)&nanchors, sizeof nanchors);
+		buf_put(&b, (const char *)&nrefs, sizeof nrefs);
+		const char *strings[] = {d->manifest, d->slug, d->symbol, d->number, d->title, d->type, d->date};
+		for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
+			put_string(&b, strings[k]);
+		for (size_t k = 0; k < d->nanchors; k++) {
+			put_string(&b, d->anchors[k].eid);
+			put_string(&b, d->anchors[k].num);
+		}
+		for (size_t k = 0; k < d->nrefs; k++) {
+			put_string(&b, d->refs[k].href);
+			put_string(&b, d->refs[k].from);
+			put_string(&b, d->refs[k].text);
+		}
+		len = (uint32_t)(b.len - start);
+		memcpy(b.data + start, &len, sizeof len);
+	}
+	buf_printf(&path, "%s/" STATE_DIR, out_dir);
+	int rc = make_dirs(buf_cstr(&path));
+	buf_clear(&path);
+	cache_path(&path, out_dir);
+	if (rc == 0)
+		rc = atomic_write(buf_cstr(&path), b.data, b.len);
+	buf_free(&b);
+	buf_free(&path);
+	return rc;
+}
