@@ -1,21 +1,61 @@
 /* search_index.c — the static search index: every heading, paragraph,
- * preambular clause and cross-heading of every document, as compact JSON
- *   {"docs":[["slug","symbol","title"],…],"units":[[doc,"eId","text"],…]}
- * The text is cut at UNIT_TEXT_MAX bytes (on a UTF-8 boundary) to keep the
- * index small; the page itself holds the rest. */
+ * preambular clause and cross-heading of every document, cut into shards so
+ * that editing one document rewrites one shard, not the whole index (for
+ * 8,000 documents the index is 76 MB).
+ *
+ * Units: a document's units are written when its page is rendered, to
+ * OUT/.unpress/units/SLUG, one per line ("eId","text"); the text is cut at
+ * UNIT_TEXT_MAX bytes (on a UTF-8 boundary) to keep the index small: the
+ * page itself holds the rest.  The shards gather them without the AKN.
+ *
+ * Shards: there are nshards, a power of two: the least that leaves at most
+ * SHARD_DOCS documents to a shard on average (1 up to 64 documents, 128 for
+ * 8,000).  A document's shard is the hash of its slug modulo nshards: its
+ * slug alone decides, so documents added or removed elsewhere do not move
+ * it (only a new shard count does).  Shard K, a decimal number of at least
+ * two digits, all of one width (00 … 63, or 000 … 127), is
+ *   OUT/search/K.json  {"docs":[["slug","symbol","title"],…],
+ *                       "units":[[doc,"eId","text"],…]}
+ *     doc: an index into this shard's docs; docs in corpus order, and the
+ *     units of each document in its order;
+ *   OUT/search/K.js    the same JSON bytes as a script, for file:// where
+ *     fetch() is refused:
+ *       (window.UNPRESS_SEARCH_SHARDS = window.UNPRESS_SEARCH_SHARDS || {})
+ *         ["search/K.js"] = {…}
+ *       ;
+ *     registered under its own name, so that search.js knows which shard
+ *     arrived whatever order the scripts run in.
+ * The directory of shards keeps the index's old names:
+ *   OUT/search-index.json  {"shards":["search/00.json",…]}  (for tools)
+ *   OUT/search-index.js    window.UNPRESS_SEARCH = {"shards":["search/00.js",…]};
+ * styles/search.js loads every script the directory names and searches the
+ * shards in that order.
+ *
+ * Stamps (batch/stamps.h): a shard's two files are rewritten only when what
+ * they are made from changed: the program, and for each of its documents
+ * in corpus order its slug, symbol, title (or label), whether it has units
+ * and its source_stamp (which covers the XML the units come from).  The
+ * directory's stamp is the program and the shard count. */
 #include "site/site.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "akn.h"
+#include "batch/stamps.h"
 #include "batch/state.h"
 #include "util/atomic.h"
 #include "util/buf.h"
+#include "util/dirlist.h"
+#include "util/hash.h"
+#include "util/xmalloc.h"
 
 #define UNIT_TEXT_MAX 400
 
@@ -122,47 +162,237 @@ int search_units_write(const char *out_dir, const char *slug, xmlDocPtr akn, str
 	return status;
 }
 
-/* The names of the two index files: the JSON, the same JSON as a script. */
-const char *const search_index_names[2] = {"search-index.json", "search-index.js"};
+/* About this many documents to a shard, at most, on average: a shard of 64
+ * generated documents is about 600 KB, small enough that an edit costs
+ * little to rewrite and few enough files that a browser loads them all
+ * quickly.  UNPRESS_SEARCH_SHARD_DOCS=N sets another number: a testing
+ * knob, to have many shards from a small corpus (it is not part of what
+ * the site's stamps cover: a changed value shows on the next build that
+ * rebuilds the site, or with --force). */
+#define SHARD_DOCS 64
+#define SHARD_MAX (1u << 16)
+#define SHARD_DIR "search"
 
-int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs, int script,
+/* The directory's two files: the JSON for tools, the script for search.js. */
+static const char *const directory_names[2] = {"search-index.json", "search-index.js"};
+static const char *const shard_exts[2] = {"json", "js"};
+
+struct search_plan {
+	char *out_dir;		/* for the cleanup in search_plan_stamp */
+	size_t nshards;
+	int width;		/* digits in a shard's name */
+	size_t *members;	/* document indexes grouped by shard, corpus order within */
+	size_t *start;		/* shard k: members[start[k]] .. members[start[k + 1] - 1] */
+	uint64_t *shard_stamps;
+	uint64_t directory_stamp;
+	size_t *todo, ntodo;	/* the items to write: shard numbers, or nshards
+				 * for the directory */
+};
+
+static size_t shard_docs(void)
+{
+	const char *env = getenv("UNPRESS_SEARCH_SHARD_DOCS");
+	long n = env ? strtol(env, NULL, 10) : 0;
+	return n >= 1 && n <= (long)SHARD_MAX ? (size_t)n : SHARD_DOCS;
+}
+
+/* The least power of two that leaves at most shard_docs() to a shard. */
+static size_t shard_count(size_t ndocs)
+{
+	size_t per = shard_docs(), n = 1;
+	while (n < SHARD_MAX && n * per < ndocs)
+		n *= 2;
+	return n;
+}
+
+/* A document's shard: the hash of its slug alone (see the top). */
+static size_t shard_of(const char *slug, size_t nshards)
+{
+	return (size_t)(hash_str(HASH_INIT, slug) & (nshards - 1));
+}
+
+/* "search/K.EXT" (under OUT) into b. */
+static void shard_name(struct buf *b, const struct search_plan *p, size_t k, const char *ext)
+{
+	buf_printf(b, SHARD_DIR "/%0*zu.%s", p->width, k, ext);
+}
+
+static uint64_t nonzero(uint64_t h)
+{
+	return h ? h : 1;	/* 0 is "no stamp" to stamps_set */
+}
+
+/* Are both files of shard k (ext .json and .js) made from h and there? */
+static bool shard_current(const struct search_plan *p, struct stamps *stamps, const char *out_dir, size_t k,
+			  uint64_t h)
+{
+	struct buf name = BUF_INIT;
+	bool current = true;
+	for (int e = 0; e < 2 && current; e++) {
+		buf_clear(&name);
+		shard_name(&name, p, k, shard_exts[e]);
+		current = stamps_current(stamps, out_dir, buf_cstr(&name), h);
+	}
+	buf_free(&name);
+	return current;
+}
+
+struct search_plan *search_plan_make(struct stamps *stamps, const char *out_dir, const struct site_doc *docs,
+				     size_t ndocs, uint64_t program, bool force)
+{
+	struct search_plan *p = xmalloc(sizeof *p);
+	*p = (struct search_plan){.out_dir = xstrdup(out_dir)};
+	p->nshards = shard_count(ndocs);
+	p->width = 2;
+	for (size_t top = p->nshards - 1; top >= 100; top /= 10)
+		p->width++;
+	/* group the documents by shard, keeping corpus order (a counting sort) */
+	size_t *shard = xmalloc((ndocs + 1) * sizeof *shard);
+	p->start = xmalloc((p->nshards + 1) * sizeof *p->start);
+	memset(p->start, 0, (p->nshards + 1) * sizeof *p->start);
+	p->members = xmalloc((ndocs + 1) * sizeof *p->members);
+	for (size_t i = 0; i < ndocs; i++) {
+		shard[i] = shard_of(docs[i].slug, p->nshards);
+		p->start[shard[i] + 1]++;
+	}
+	for (size_t k = 0; k < p->nshards; k++)
+		p->start[k + 1] += p->start[k];
+	size_t *fill = xmalloc(p->nshards * sizeof *fill);
+	memcpy(fill, p->start, p->nshards * sizeof *fill);
+	for (size_t i = 0; i < ndocs; i++)
+		p->members[fill[shard[i]]++] = i;
+	free(fill);
+	free(shard);
+	/* each shard's stamp, and what is to be written */
+	p->shard_stamps = xmalloc(p->nshards * sizeof *p->shard_stamps);
+	p->todo = xmalloc((p->nshards + 1) * sizeof *p->todo);
+	for (size_t k = 0; k < p->nshards; k++) {
+		uint64_t h = program;
+		for (size_t m = p->start[k]; m < p->start[k + 1]; m++) {
+			const struct site_doc *d = &docs[p->members[m]];
+			h = hash_str(h, d->slug);
+			h = hash_str(h, d->symbol);
+			h = hash_str(h, d->title ? d->title : d->label);
+			h = hash_add(h, &d->has_akn, sizeof d->has_akn);
+			h = hash_add(h, &d->source_stamp, sizeof d->source_stamp);
+		}
+		p->shard_stamps[k] = nonzero(h);
+		if (force || !shard_current(p, stamps, out_dir, k, p->shard_stamps[k]))
+			p->todo[p->ntodo++] = k;
+	}
+	p->directory_stamp = nonzero(hash_add(program, &p->nshards, sizeof p->nshards));
+	if (force || !stamps_current(stamps, out_dir, directory_names[0], p->directory_stamp) ||
+	    !stamps_current(stamps, out_dir, directory_names[1], p->directory_stamp))
+		p->todo[p->ntodo++] = p->nshards;
+	return p;
+}
+
+size_t search_plan_files(const struct search_plan *p)
+{
+	return p->ntodo;
+}
+
+/* The JSON file and the script beside it, written side by side: the script
+ * is the same JSON bytes between its own head and tail. */
+struct twin {
+	struct atomic_file json, script;
+	const char *names[2];	/* for messages */
+};
+
+static int twin_open(struct twin *t, const char *out_dir, const char *json_name, const char *script_name,
+		     struct diag *diag)
+{
+	struct buf path = BUF_INIT;
+	buf_printf(&path, "%s/%s", out_dir, json_name);
+	int rc = atomic_open(&t->json, buf_cstr(&path));
+	if (rc == 0) {
+		buf_clear(&path);
+		buf_printf(&path, "%s/%s", out_dir, script_name);
+		rc = atomic_open(&t->script, buf_cstr(&path));
+		if (rc != 0)
+			atomic_abort(&t->json);
+	}
+	if (rc != 0)
+		diag_error(diag, 0, "site", "cannot create %s: %s", buf_cstr(&path), strerror(errno));
+	buf_free(&path);
+	t->names[0] = json_name;
+	t->names[1] = script_name;
+	return rc == 0 ? 0 : EX_CANTCREAT;
+}
+
+/* JSON: to both files. */
+static void twin_put(struct twin *t, const char *data, size_t len)
+{
+	fwrite(data, 1, len, atomic_stream(&t->json));
+	fwrite(data, 1, len, atomic_stream(&t->script));
+}
+
+/* Commit both files if status is 0, else drop both. */
+static int twin_close(struct twin *t, int status, const char *out_dir, struct diag *diag)
+{
+	if (status) {
+		atomic_abort(&t->json);
+		atomic_abort(&t->script);
+		return status;
+	}
+	struct atomic_file *files[2] = {&t->json, &t->script};
+	for (int e = 0; e < 2; e++)
+		if (atomic_commit(files[e]) != 0 && status == 0) {
+			diag_error(diag, 0, "site", "cannot write %s/%s: %s", out_dir, t->names[e], strerror(errno));
+			status = EX_CANTCREAT;
+		}
+	return status;
+}
+
+/* Shard k: its documents' table, then their units as search_units_write
+ * left them, streamed (a shard is never held whole). */
+static int write_shard(const struct search_plan *p, size_t k, const char *out_dir, const struct site_doc *docs,
 		       struct diag *diag)
 {
-	struct buf path = BUF_INIT, b = BUF_INIT;
-	struct atomic_file af;
-	const char *name = search_index_names[script ? 1 : 0];
-	buf_printf(&path, "%s/%s", out_dir, name);
-	if (atomic_open(&af, buf_cstr(&path)) != 0) {
+	struct buf names[2] = {BUF_INIT, BUF_INIT}, b = BUF_INIT, path = BUF_INIT;
+	for (int e = 0; e < 2; e++)
+		shard_name(&names[e], p, k, shard_exts[e]);
+	buf_printf(&path, "%s/" SHARD_DIR, out_dir);
+	struct twin t;
+	int status = 0;
+	if (make_dirs(buf_cstr(&path)) != 0) {
 		diag_error(diag, 0, "site", "cannot create %s: %s", buf_cstr(&path), strerror(errno));
+		status = EX_CANTCREAT;
+	} else
+		status = twin_open(&t, out_dir, buf_cstr(&names[0]), buf_cstr(&names[1]), diag);
+	if (status) {
+		for (int e = 0; e < 2; e++)
+			buf_free(&names[e]);
 		buf_free(&path);
-		return EX_CANTCREAT;
+		return status;
 	}
-	FILE *out = atomic_stream(&af);
-	if (script)
-		fputs("/* generated by unpress: the search index (search-index.json) as a script */\n"
-		      "window.UNPRESS_SEARCH = ", out);
-	buf_puts(&b, "{\"docs\":[");
-	for (size_t i = 0; i < ndocs; i++) {
-		buf_puts(&b, i ? ",\n[" : "\n[");
-		json_string(&b, docs[i].slug, 0);
+	fprintf(atomic_stream(&t.script),
+		"/* generated by unpress: search index shard %s as a script (see search-index.js) */\n"
+		"(window.UNPRESS_SEARCH_SHARDS = window.UNPRESS_SEARCH_SHARDS || {})[\"%s\"] = ",
+		buf_cstr(&names[0]), buf_cstr(&names[1]));
+	twin_put(&t, "{\"docs\":[", strlen("{\"docs\":["));
+	for (size_t m = p->start[k]; m < p->start[k + 1]; m++) {
+		const struct site_doc *d = &docs[p->members[m]];
+		buf_puts(&b, m > p->start[k] ? ",\n[" : "\n[");
+		json_string(&b, d->slug, 0);
 		buf_putc(&b, ',');
-		json_string(&b, docs[i].symbol ? docs[i].symbol : "", 0);
+		json_string(&b, d->symbol ? d->symbol : "", 0);
 		buf_putc(&b, ',');
-		json_string(&b, docs[i].title ? docs[i].title : docs[i].label, 0);
+		json_string(&b, d->title ? d->title : d->label, 0);
 		buf_putc(&b, ']');
-		fwrite(b.data, 1, b.len, out);
+		twin_put(&t, b.data, b.len);
 		buf_clear(&b);
 	}
-	fputs("],\"units\":[", out);
-	/* each document's units, as search_units_write left them */
-	int first = 1, status = 0;
+	twin_put(&t, "],\"units\":[", strlen("],\"units\":["));
+	int first = 1;
 	char *line = NULL;
 	size_t cap = 0;
-	for (size_t i = 0; i < ndocs && status == 0; i++) {
-		if (!docs[i].has_akn)
+	for (size_t m = p->start[k]; m < p->start[k + 1] && status == 0; m++) {
+		const struct site_doc *d = &docs[p->members[m]];
+		if (!d->has_akn)
 			continue;
 		buf_clear(&path);
-		buf_printf(&path, "%s/%s", out_dir, search_units_name(docs[i].slug));
+		buf_printf(&path, "%s/%s", out_dir, search_units_name(d->slug));
 		FILE *in = fopen(buf_cstr(&path), "r");
 		if (!in) {
 			diag_error(diag, 0, "site", "cannot read %s: %s", buf_cstr(&path), strerror(errno));
@@ -173,23 +403,109 @@ int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs,
 		while ((n = getline(&line, &cap, in)) > 0) {
 			if (line[n - 1] == '\n')
 				n--;
-			fprintf(out, "%s[%zu,", first ? "\n" : ",\n", i);
-			fwrite(line, 1, (size_t)n, out);
-			putc(']', out);
+			buf_clear(&b);
+			buf_printf(&b, "%s[%zu,", first ? "\n" : ",\n", m - p->start[k]);
+			buf_put(&b, line, (size_t)n);
+			buf_putc(&b, ']');
+			twin_put(&t, b.data, b.len);
 			first = 0;
 		}
 		fclose(in);
 	}
 	free(line);
+	twin_put(&t, "]}\n", 3);
 	/* the script ends "…]}\n;\n": the same JSON, then the statement's end */
-	fputs(script ? "]}\n;\n" : "]}\n", out);
-	if (status)
-		atomic_abort(&af);
-	else if (atomic_commit(&af) != 0) {
-		diag_error(diag, 0, "site", "cannot write %s/%s: %s", out_dir, name, strerror(errno));
-		status = EX_CANTCREAT;
-	}
+	fputs(";\n", atomic_stream(&t.script));
+	status = twin_close(&t, status, out_dir, diag);
+	for (int e = 0; e < 2; e++)
+		buf_free(&names[e]);
 	buf_free(&b);
 	buf_free(&path);
 	return status;
+}
+
+/* The directory: every shard's name, in each form. */
+static int write_directory(const struct search_plan *p, const char *out_dir, struct diag *diag)
+{
+	struct twin t;
+	int status = twin_open(&t, out_dir, directory_names[0], directory_names[1], diag);
+	if (status)
+		return status;
+	FILE *files[2] = {atomic_stream(&t.json), atomic_stream(&t.script)};
+	fputs("/* generated by unpress: the search index's shards (see search.js) */\n"
+	      "window.UNPRESS_SEARCH = ", files[1]);
+	struct buf name = BUF_INIT;
+	for (int e = 0; e < 2; e++) {
+		fputs("{\"shards\":[", files[e]);
+		for (size_t k = 0; k < p->nshards; k++) {
+			buf_clear(&name);
+			shard_name(&name, p, k, shard_exts[e]);
+			fprintf(files[e], "%s\n\"%s\"", k ? "," : "", buf_cstr(&name));
+		}
+		fputs("]}\n", files[e]);
+	}
+	fputs(";\n", files[1]);
+	buf_free(&name);
+	return twin_close(&t, 0, out_dir, diag);
+}
+
+int search_plan_write(const struct search_plan *p, size_t i, const char *out_dir, const struct site_doc *docs,
+		      struct diag *diag)
+{
+	assert(i < p->ntodo);
+	size_t k = p->todo[i];
+	return k == p->nshards ? write_directory(p, out_dir, diag) : write_shard(p, k, out_dir, docs, diag);
+}
+
+/* Delete the shard files in OUT/search/ that this plan does not make: those
+ * of a larger shard count, or named in another width (a clean build would
+ * not have them, and search.js never loads them).  By what is there, not by
+ * the last build's stamps, which a failed build in between forgets.  Only
+ * names of the shards' form (digits, then .json or .js) are touched. */
+static void remove_stale_shards(const struct search_plan *p)
+{
+	struct buf path = BUF_INIT;
+	buf_printf(&path, "%s/" SHARD_DIR, p->out_dir);
+	size_t n = 0;
+	char **names = dirlist_sorted(buf_cstr(&path), "", &n);
+	for (size_t i = 0; names && i < n; i++) {
+		const char *name = names[i];
+		size_t digits = strspn(name, "0123456789");
+		if (!digits || (strcmp(name + digits, ".json") && strcmp(name + digits, ".js")))
+			continue;
+		if ((int)digits == p->width && strtoull(name, NULL, 10) < p->nshards)
+			continue;	/* one of this build's shards */
+		buf_clear(&path);
+		buf_printf(&path, "%s/" SHARD_DIR "/%s", p->out_dir, name);
+		unlink(buf_cstr(&path));
+	}
+	dirlist_free(names, n);
+	buf_free(&path);
+}
+
+void search_plan_stamp(const struct search_plan *p, struct stamps *stamps)
+{
+	struct buf name = BUF_INIT;
+	for (size_t k = 0; k < p->nshards; k++)
+		for (int e = 0; e < 2; e++) {
+			buf_clear(&name);
+			shard_name(&name, p, k, shard_exts[e]);
+			stamps_set(stamps, buf_cstr(&name), p->shard_stamps[k]);
+		}
+	for (int e = 0; e < 2; e++)
+		stamps_set(stamps, directory_names[e], p->directory_stamp);
+	buf_free(&name);
+	remove_stale_shards(p);
+}
+
+void search_plan_free(struct search_plan *p)
+{
+	if (!p)
+		return;
+	free(p->out_dir);
+	free(p->members);
+	free(p->start);
+	free(p->shard_stamps);
+	free(p->todo);
+	free(p);
 }

@@ -500,8 +500,8 @@ enum { NSITE_PAGES = sizeof site_pages / sizeof site_pages[0] };
 /* One share of the rendering, run in a child by site/pool. */
 struct site_task {
 	enum { TASK_DOC_PAGES, TASK_SITE_PAGES, TASK_EXTERNALS, TASK_SEARCH } kind;
-	size_t from, to;	/* a run of doc_todo, site_todo or ext_todo; the
-				 * search index: from 0 the JSON, 1 the script */
+	size_t from, to;	/* a run of doc_todo, site_todo, ext_todo or of the
+				 * search plan's files */
 };
 
 /* What is rendered in one build, and how it is shared among processes. */
@@ -513,6 +513,7 @@ struct site_work {
 	size_t site_todo[NSITE_PAGES], nsite_todo;	/* of site_pages */
 	struct site_external **ext_todo;	/* externals whose page is made */
 	size_t n_ext_todo;
+	const struct search_plan *search;	/* the search index files made */
 	struct site_task *list;
 	size_t ntasks, cap_tasks;
 };
@@ -543,8 +544,10 @@ static int run_task(void *ctx, size_t i)
 	struct site_work *w = ctx;
 	const struct site_task *t = &w->list[i];
 	int status = 0;
-	for (size_t k = t->from; k < t->to && t->kind != TASK_SEARCH; k++) {
-		if (t->kind == TASK_DOC_PAGES)
+	for (size_t k = t->from; k < t->to; k++) {
+		if (t->kind == TASK_SEARCH)
+			status = merge(status, search_plan_write(w->search, k, w->out_dir, w->c->docs, w->opts->diag));
+		else if (t->kind == TASK_DOC_PAGES)
 			status = merge(status, render_doc_page(&w->c->docs[w->doc_todo[k]], w->out_dir, w->opts));
 		else if (t->kind == TASK_SITE_PAGES) {
 			size_t p = w->site_todo[k];
@@ -553,8 +556,6 @@ static int run_task(void *ctx, size_t i)
 		} else
 			status = merge(status, render_external(w->ext_todo[k], w->out_dir, w->opts));
 	}
-	if (t->kind == TASK_SEARCH)
-		status = search_index_write(w->out_dir, w->c->docs, w->c->ndocs, (int)t->from, w->opts->diag);
 	return status;
 }
 
@@ -562,11 +563,12 @@ static int run_task(void *ctx, size_t i)
  * first the site's own pages and the outside symbols' (they read only the
  * corpus description), then the documents' pages in runs of at most
  * PAGES_PER_PROCESS (why children at all: site/pool.h), shorter towards the
- * end so that no process is left working alone; then the two search index
- * files at once (they gather the units the document pages wrote). */
+ * end so that no process is left working alone; then the search index
+ * files the plan makes, shared among the jobs (they gather the units the
+ * document pages wrote). */
 enum { PAGES_PER_PROCESS = 256 };
 
-static int render_all(struct site_work *w, bool search)
+static int render_all(struct site_work *w)
 {
 	int jobs = w->opts->jobs > 1 ? w->opts->jobs : 1;
 	w->ntasks = 0;
@@ -584,10 +586,13 @@ static int render_all(struct site_work *w, bool search)
 		next += run;
 	}
 	int status = pool_run(w->ntasks, jobs, run_task, w);
-	if (status == 0 && search) {
+	/* the search index files in about two runs per job */
+	size_t nsearch = search_plan_files(w->search);
+	if (status == 0 && nsearch) {
 		w->ntasks = 0;
-		add_task(w, TASK_SEARCH, 0, 0);
-		add_task(w, TASK_SEARCH, 1, 1);
+		per = (nsearch + 2 * (size_t)jobs - 1) / (2 * (size_t)jobs);
+		for (next = 0; next < nsearch; next += per)
+			add_task(w, TASK_SEARCH, next, next + per < nsearch ? next + per : nsearch);
 		status = pool_run(w->ntasks, jobs, run_task, w);
 	}
 	return status;
@@ -753,19 +758,11 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		} else
 			w.doc_todo[w.ndoc_todo++] = i;
 	}
-	/* The search index: every document's units (written beside its page). */
-	uint64_t search = program;
-	for (size_t i = 0; i < c.ndocs; i++) {
-		struct site_doc *d = &c.docs[i];
-		search = hash_str(search, d->slug);
-		search = hash_str(search, d->symbol);
-		search = hash_str(search, d->title ? d->title : d->label);
-		search = hash_add(search, &d->source_stamp, sizeof d->source_stamp);
-	}
-	bool redo_search = opts->force || !stamps_current(stamps, out_dir, search_index_names[0], search) ||
-			   !stamps_current(stamps, out_dir, search_index_names[1], search);
-	int status = render_all(&w, redo_search);
-	int written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (redo_search ? 1 : 0);
+	/* The search index: the shards whose documents changed. */
+	struct search_plan *search = search_plan_make(stamps, out_dir, c.docs, c.ndocs, program, opts->force);
+	w.search = search;
+	int status = render_all(&w);
+	int written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (search_plan_files(search) ? 1 : 0);
 	/* Stamp what stands (on failure, only what was not to be rendered:
 	 * which share failed is not known). */
 	for (size_t i = 0, k = 0; i < c.ndocs; i++) {
@@ -785,8 +782,9 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		stamps_set(stamps, site_pages[i].file, desc);
 	for (size_t i = 0; i < c.next && status == 0; i++)
 		stamps_set(stamps, c.ext[i]->page, c.ext[i]->stamp);
-	for (size_t k = 0; k < 2 && status == 0; k++)
-		stamps_set(stamps, search_index_names[k], search);
+	if (status == 0)
+		search_plan_stamp(search, stamps);
+	search_plan_free(search);
 	free(w.doc_todo);
 	free(w.ext_todo);
 	free(w.list);

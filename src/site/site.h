@@ -123,16 +123,33 @@ void site_cache_free(struct site_cache *c);
 void site_free_doc(struct site_doc *d);
 
 /* Write OUT/.unpress/units/SLUG: the document's search units, one per line
- * ("eId","text"), for search_index_write to gather without the AKN. */
+ * ("eId","text"), for the search index's shards to gather without the AKN. */
 int search_units_write(const char *out_dir, const char *slug, xmlDocPtr akn, struct diag *diag);
 /* The name (under OUT) of that file; a static buffer. */
 const char *search_units_name(const char *slug);
-/* Write OUT/search-index.json, or with script OUT/search-index.js (the same
- * JSON as a script, so the search works from file:// where fetch() is
- * refused), from the units files, streaming: memory does not grow with the
- * corpus.  Two calls, which the site runs at once. */
-int search_index_write(const char *out_dir, struct site_doc *docs, size_t ndocs, int script,
-		       struct diag *diag);
-extern const char *const search_index_names[2];
+
+/* The search index, in shards (formats: search_index.c): each document's
+ * units go to the shard its slug hashes to, so an edit rewrites one shard
+ * and not the whole index.  The plan says which index files this build
+ * writes: every shard whose documents (slug, symbol, title, source_stamp)
+ * changed, and the directory of shards (search-index.json and .js) when
+ * the number of shards changed; with force, all of them.  Its items are
+ * numbered 0..search_plan_files()-1, each one shard or the directory in
+ * both forms (JSON and script), to be run as tasks in the page pool after
+ * the documents' pages (which write the units the shards gather). */
+struct stamps;
+struct search_plan;
+struct search_plan *search_plan_make(struct stamps *stamps, const char *out_dir, const struct site_doc *docs,
+				     size_t ndocs, uint64_t program, bool force);
+size_t search_plan_files(const struct search_plan *p);
+/* Write item i of the plan (a child may call it: it changes nothing in p). */
+int search_plan_write(const struct search_plan *p, size_t i, const char *out_dir, const struct site_doc *docs,
+		      struct diag *diag);
+/* After every item was written: stamp every index file that stands, and
+ * delete the shard files of an earlier build that this one no longer
+ * makes (the shard count shrank).  Not called after a failure: the index
+ * files are then not stamped, and the next build writes them all. */
+void search_plan_stamp(const struct search_plan *p, struct stamps *stamps);
+void search_plan_free(struct search_plan *p);
 
 #endif

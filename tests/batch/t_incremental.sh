@@ -4,6 +4,10 @@
 # whose links or backlinks change; --force redoes everything.
 . "$TOP/tests/lib.sh"
 dir="$TESTS_OUT/batch-incremental"; rm -rf "$dir"; mkdir -p "$dir"
+# the search index in 8 shards for these 20 documents (the testing knob: at
+# most 4 documents to a shard), so that an edit shows which shards it
+# rewrites
+export UNPRESS_SEARCH_SHARD_DOCS=4
 $PY "$TOP/tests/corpus/generate.py" 20 "$dir/in"
 out="$dir/out"
 build() { "$UNPRESS" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"; }
@@ -20,16 +24,28 @@ expect "second build rewrites nothing" "" "$(changed "$dir/s1" "$dir/s2")"
 touch "$dir"/in/*.txt
 build; stamps >"$dir/s3"
 expect "touch alone (same bytes) rewrites nothing" "" "$(changed "$dir/s2" "$dir/s3")"
+expect "the search index in 8 shards" 16 "$(ls "$out/search" | wc -l)"
+# the shard that holds a document (its .json name, under OUT)
+shard_of() { (cd "$out" && grep -l "^\[\"$1\"," search/*.json); }
+mine=$(shard_of CTOC-COP-2003-1)
+other=$(cd "$out" && ls search/*.json | grep -v "^$mine\$" | head -1)
+# inode and mtime (nanoseconds) of a file under OUT
+identity() { find "$out/$1" -printf '%i %T@\n'; }
+other_before=$(identity "$other")
 # doc-00004 is CTOC/COP/2003/1; a new sentence, no new citation: its own
-# outputs change, its page, and the search index; nothing that cites it
+# outputs change, its page, and the search index shard that holds it (not
+# the other shards, nor the directory of shards); nothing that cites it
 printf '\nAn added closing sentence without references.\n' >>"$dir/in/doc-00004.txt"
 sleep 0.05
 build; stamps >"$dir/s4"
 expect "one input edited: reconverted alone" \
 	"unpress: 20 documents (1 converted, 19 up to date), 0 warnings, 0 errors" "$(sed 's/, [0-9.]* s$//' "$dir/err")"
-expect "one input edited: only its files and the search index rewritten" \
-	"CTOC-COP-2003-1.html CTOC-COP-2003-1.md CTOC-COP-2003-1.xml search-index.js search-index.json" \
+expect "one input edited: only its files and its search shard rewritten" \
+	"CTOC-COP-2003-1.html CTOC-COP-2003-1.md CTOC-COP-2003-1.xml ${mine%.json}.js $mine" \
 	"$(changed "$dir/s3" "$dir/s4" | sed 's/CTOC-COP-2003-1.manifest.xml //')"
+expect "a shard holding no edited document is not rewritten (same inode and mtime)" \
+	"$other_before" "$(identity "$other")"
+check "the edit is in its shard" grep -q "An added closing sentence without references" "$out/$mine"
 # a new citation from doc-00004 to CTOC/COP/2010/1 (doc-00011): the citing
 # page, the cited page (its backlinks) and the index pages (the counts) change
 printf '\n99. A new paragraph citing CTOC/COP/2010/1, para. 2.\n' >>"$dir/in/doc-00004.txt"
@@ -47,6 +63,20 @@ check "the cited page lists its new citer" \
 # the result is the one a clean build gives
 "$UNPRESS" -q -j 2 -t xml,html,md,site -o "$dir/clean" "$dir"/in/*.txt
 check "incremental result equals a clean build" diff -r -x .unpress "$out" "$dir/clean"
+# fewer shards (at most 8 documents to one: 4 shards), with an edit so that
+# the site is rebuilt: the shards 04 to 07 of the last build are deleted,
+# and a shard no build stamped (left by a build that failed) too; a file
+# not named as a shard is not ours to delete
+printf '\nAnother closing sentence.\n' >>"$dir/in/doc-00004.txt"
+echo stale >"$out/search/123.js"; echo mine >"$out/search/notes.txt"
+UNPRESS_SEARCH_SHARD_DOCS=8 "$UNPRESS" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
+expect "fewer shards: the stale shard files are deleted" \
+	"00.js 00.json 01.js 01.json 02.js 02.json 03.js 03.json notes.txt" \
+	"$(ls "$out/search" | tr '\n' ' ' | sed 's/ $//')"
+rm -f "$out/search/notes.txt"
+check "fewer shards: the index reads whole" $PY "$TOP/tests/site/search_index.py" "$out"
+UNPRESS_SEARCH_SHARD_DOCS=8 "$UNPRESS" -q -j 2 -t xml,html,md,site -o "$dir/clean4" "$dir"/in/*.txt
+check "fewer shards: the result equals a clean build" diff -r -x .unpress "$out" "$dir/clean4"
 # the program or a template changing is a change too
 cp -r "$TOP/templates" "$TOP/styles" "$dir/"
 cp "$UNPRESS" "$dir/unpress"

@@ -85,6 +85,70 @@ try {
   await page.goto(base + 'search.html?q=nothing-matches-this');
   report('search from the query string', /Nothing found/.test(await page.textContent('#search-status')));
 
+  // search across shards: many/ is a generated corpus big enough for
+  // several shards (t_browser.sh); what a search must list is worked out
+  // here from the shard files: every unit holding the words, in shard
+  // order, then in each shard's order, up to 100
+  const many = path.join(root, 'many');
+  const readMany = f => JSON.parse(fs.readFileSync(path.join(many, f), 'utf8'));
+  const shards = readMany('search-index.json').shards.map(readMany);
+  report('the generated corpus is in several shards', shards.length >= 2, `${shards.length} shards`);
+  const query = 'Smuggling of migrants';
+  const words = query.toLowerCase().split(' ');
+  const expected = [], shardOf = {};
+  shards.forEach((s, k) => {
+    s.docs.forEach(d => { shardOf[d[0]] = k; });
+    for (const u of s.units)
+      if (words.every(w => u[2].toLowerCase().includes(w)))
+        expected.push(encodeURIComponent(s.docs[u[0]][0]) + '.html#' + encodeURIComponent(u[1]));
+  });
+  report('the query has fewer than 100 places to find', expected.length > 0 && expected.length < 100,
+    `${expected.length} places`);
+  const shown = () => page.$$eval('#results li a', as => as.map(a => a.getAttribute('href')));
+  const settled = () => page.waitForFunction(() =>
+    !/Loading/.test(document.getElementById('search-status').textContent));
+  // the first shard arrives last: the index says so until it is in, and
+  // the results keep the shards' order all the same
+  const first = base + 'many/search/00.js';
+  await page.route(first, async route => { await new Promise(r => setTimeout(r, 1000)); await route.continue(); });
+  await page.goto(base + 'many/search.html?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' });
+  const loading = await page.textContent('#search-status');
+  report('the search says it is loading the index', /Loading the index/.test(loading), loading);
+  await settled();
+  await page.unroute(first);
+  const got = await shown();
+  report('search across shards lists every place in shard order', JSON.stringify(got) === JSON.stringify(expected),
+    `got ${got.length}: ${got.slice(0, 3)}…; expected ${expected.length}: ${expected.slice(0, 3)}…`);
+  const fromShards = new Set(got.map(h => shardOf[decodeURIComponent(h.split('.html#')[0])]));
+  report('search results come from documents in different shards', fromShards.size >= 2, [...fromShards].join(' '));
+  await page.fill('#q', 'nothing-matches-this');
+  await page.press('#q', 'Enter');
+  report('search across shards: nothing found', /Nothing found/.test(await page.textContent('#search-status')));
+  {
+    // a shard that does not load: the search says so and lists nothing
+    // (a page of its own: its console error is the expected one)
+    const broken = await browser.newPage();
+    await broken.route('**/*', route => route.request().url().startsWith(base) &&
+      !route.request().url().endsWith('many/search/01.js') ? route.continue() : route.abort());
+    await broken.goto(base + 'many/search.html?q=' + encodeURIComponent(query));
+    await broken.waitForFunction(() => !/Loading/.test(document.getElementById('search-status').textContent));
+    const said = await broken.textContent('#search-status');
+    report('a shard that fails to load is reported, not searched around',
+      /could not be loaded \(1 of \d+ parts missing\)/.test(said) && await broken.locator('#results li').count() === 0,
+      said);
+    await broken.close();
+  }
+  {
+    // from file://, where the shards are scripts and not fetched
+    const local = await browser.newPage();
+    await local.goto('file://' + many + '/search.html?q=' + encodeURIComponent(query));
+    await local.waitForFunction(() => !/Loading/.test(document.getElementById('search-status').textContent));
+    const found = await local.$$eval('#results li a', as => as.map(a => a.getAttribute('href')));
+    report('search across shards works from file://', JSON.stringify(found) === JSON.stringify(expected),
+      `${await local.textContent('#search-status')} (${found.length} places)`);
+    await local.close();
+  }
+
   // accessibility: axe on every kind of page
   for (const p of ['alpha.html', 'contract-report.html', 'contract-resolution.html', 'index.html',
     'search.html', 'cited-A_RES_99_1.html']) {

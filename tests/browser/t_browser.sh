@@ -1,6 +1,7 @@
 #!/bin/sh
 # A real browser (Debian's chromium via playwright-core) on the site served
-# locally: footnotes, cross-document links, contents, search, axe-core.
+# locally: footnotes, cross-document links, contents, search (also across
+# the index's shards, and from file://), axe-core.
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/browser/npm-setup.sh"
 if [ "$NPM_OK" != 1 ]; then skip "browser" "npm packages unavailable"; exit 0; fi
@@ -9,4 +10,8 @@ dir="$TESTS_OUT/browser"
 rm -rf "$dir"; mkdir -p "$dir"
 "$UNPRESS" render -q -t html,site -o "$dir" "$TOP"/tests/site/corpus/*.xml "$TOP"/tests/fixtures/*.xml ||
 	echo "not ok - build the site for the browser"
+# a corpus big enough for several search index shards (150 documents: 4)
+$PY "$TOP/tests/corpus/generate.py" 150 "$TESTS_OUT/browser-many"
+"$UNPRESS" -q -t html,site -o "$dir/many" "$TESTS_OUT/browser-many"/*.txt ||
+	echo "not ok - build the generated site for the browser"
 timeout 180 node "$TOP/tests/browser/browser.mjs" "$dir"

@@ -35,10 +35,32 @@ expect "index sorted by date" "['beta.html', 'gamma.html', 'alpha.html']" \
 	"$(q "$dir/index-date.html" "//tbody/tr[td[4]/time[starts-with(@datetime, '2024-0')]]/td[1]/a/@href")"
 expect "sitemap lists every document" "5" \
 	"$(xmllint --xpath "count(//*[local-name()='url'][contains(*, '.html') and not(contains(*, 'index')) and not(contains(*, 'search')) and not(contains(*, 'cited-'))])" "$dir/sitemap.xml")"
-check "search index is JSON with the corpus" $PY -c "
+# the search index: gathered from its shards (tests/site/search_index.py
+# checks that the directory, the shards and their scripts agree)
+$PY "$TOP/tests/site/search_index.py" "$dir" >"$dir.search" 2>&1 || echo "not ok - search index reads"
+check "search index holds the corpus" $PY -c "
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert len(d['docs']) == 5, d['docs']
-assert any('zebracorn' in u[2] for u in d['units'])
-assert all(0 <= u[0] < 5 for u in d['units'])" "$dir/search-index.json"
+assert d['shards'] == 1, d['shards']
+assert sorted(d['docs']) == ['alpha', 'beta', 'contract-report', 'contract-resolution', 'gamma'], d['docs']
+assert d['docs']['alpha'][:2] == ['TEST/2024/1', 'Test document alpha'], d['docs']['alpha']
+assert any('zebracorn' in u[2] for u in d['units'] if u[0] == 'gamma')
+assert {u[0] for u in d['units']} == set(d['docs'])" "$dir.search"
+# many shards (the testing knob: one document to a shard at most): the same
+# index, cut into 8 shards (5 documents → the next power of two), each
+# document in the one its slug hashes to
+rm -rf "$dir-shards"
+UNPRESS_SEARCH_SHARD_DOCS=1 "$UNPRESS" render -q -t html,site -o "$dir-shards" \
+	"$TOP"/tests/site/corpus/*.xml "$TOP"/tests/fixtures/*.xml
+$PY "$TOP/tests/site/search_index.py" "$dir-shards" >"$dir-shards.search" 2>&1 ||
+	echo "not ok - sharded search index reads"
+check "sharded search index: 8 shards, the same documents and units" $PY -c "
+import json, sys
+one, many = (json.load(open(f)) for f in sys.argv[1:])
+assert many['shards'] == 8, many['shards']
+assert len({d[2] for d in many['docs'].values()}) >= 2, many['docs']
+assert {k: v[:2] for k, v in one['docs'].items()} == {k: v[:2] for k, v in many['docs'].items()}
+assert sorted(one['units']) == sorted(many['units'])" "$dir.search" "$dir-shards.search"
+check "sharded search index: shard files named by number" \
+	test -s "$dir-shards/search/07.json" -a -s "$dir-shards/search/07.js"
 check "no script in document pages" sh -c "! grep -l '<script' '$dir'/alpha.html '$dir'/index.html"
