@@ -4,13 +4,15 @@
  * corpus's manifests again (8,000 of them: a quarter of a second, most of
  * the edit's cost).  The file is this build's records, flat:
  *
- *   "unpress site index 2\n"  program (u64)  count (u64)
+ *   "unpress site index 3\n"  program (u64)  count (u64)  corpus key (u64)
  *   then per record, in the manifests' sorted order:
  *     length (u32, the whole record)  trusted (u8)  has_akn (u8)
  *     the manifest's and the XML's identity (2 × 7 × i64)
- *     source_stamp (u64)  anchors (u32)  refs (u32)
+ *     source_stamp, target_key, anchor_key (u64)
+ *     anchors, refs, outs (u32)
  *     manifest name, slug, symbol, number, title, type, date
  *     per anchor: eId, num          per ref: href, from, text
+ *     the outs (struct site_out, as they are in memory)
  *   where each string is a byte 1 then its bytes and a NUL, or a byte 0 for
  *   none.  Numbers are in the machine's own order: the file is this
  *   output folder's, never shipped (an identity could not match elsewhere).
@@ -31,13 +33,14 @@
 #include "util/buf.h"
 #include "util/slurp.h"
 
-#define MAGIC "unpress site index 2\n"
+#define MAGIC "unpress site index 3\n"
 #define NAME STATE_DIR "/site-index"
 
 struct site_cache {
 	char *bytes;
 	size_t len;
 	uint64_t count;		/* records, as the header says */
+	uint64_t corpus_key;
 	size_t pos;		/* the next record not yet passed over */
 };
 
@@ -54,7 +57,7 @@ struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 	c->bytes = slurp(buf_cstr(&path), &c->len);
 	buf_free(&path);
 	uint64_t made_by = 0;
-	size_t head = strlen(MAGIC) + 2 * sizeof(uint64_t);
+	size_t head = strlen(MAGIC) + 3 * sizeof(uint64_t);
 	if (c->bytes && c->len >= head && !memcmp(c->bytes, MAGIC, strlen(MAGIC)))
 		memcpy(&made_by, c->bytes + strlen(MAGIC), sizeof made_by);
 	if (made_by != program) { /* none, or another program's: empty */
@@ -62,8 +65,10 @@ struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 		c->bytes = NULL;
 		c->len = 0;
 	}
-	if (c->bytes)
+	if (c->bytes) {
 		memcpy(&c->count, c->bytes + strlen(MAGIC) + sizeof made_by, sizeof c->count);
+		memcpy(&c->corpus_key, c->bytes + strlen(MAGIC) + 2 * sizeof made_by, sizeof c->corpus_key);
+	}
 	c->pos = c->bytes ? head : 0;
 	return c;
 }
@@ -71,6 +76,11 @@ struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 size_t site_cache_count(const struct site_cache *c)
 {
 	return (size_t)c->count;
+}
+
+uint64_t site_cache_corpus_key(const struct site_cache *c)
+{
+	return c->corpus_key;
 }
 
 void site_cache_free(struct site_cache *c)
@@ -143,15 +153,38 @@ static const char *record_name(const struct site_cache *c, size_t pos, size_t *e
 		return NULL;
 	*end = pos + len;
 	/* the name follows the fixed fields */
-	size_t fixed = sizeof len + 2 + 2 * 7 * sizeof(int64_t) + sizeof(uint64_t) + 2 * sizeof(uint32_t);
+	size_t fixed = sizeof len + 2 + 2 * 7 * sizeof(int64_t) + 3 * sizeof(uint64_t) + 3 * sizeof(uint32_t);
 	if (len < fixed)
 		return NULL;
 	struct reader r = {c->bytes + pos + fixed, c->bytes + *end, true};
 	return get_string(&r);
 }
 
-bool site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
-		     struct site_doc *d, struct site_store *store)
+/* The outs at the end of a record, copied into the arena; false when the
+ * rest of the record is not exactly n of them. */
+static bool get_outs(struct reader *r, uint32_t n, struct arena *arena, struct site_out **outs)
+{
+	if (!r->ok || (size_t)(r->end - r->p) != (size_t)n * sizeof **outs)
+		return false;
+	*outs = arena_alloc(arena, (n ? n : 1) * sizeof **outs);
+	memcpy(*outs, r->p, (size_t)n * sizeof **outs);
+	r->p = r->end;
+	return true;
+}
+
+/* Do the outs name references and documents that the record and its
+ * index hold (a broken file could say anything)? */
+static bool outs_valid(const struct site_out *outs, uint32_t n, uint32_t nrefs, uint64_t ndocs)
+{
+	for (uint32_t i = 0; i < n; i++)
+		if (outs[i].ref >= nrefs || (outs[i].target != SITE_OUT_EXTERNAL &&
+					     (outs[i].target < 0 || (uint64_t)outs[i].target >= ndocs)))
+			return false;
+	return true;
+}
+
+enum site_cache_found site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
+				      struct site_doc *d, struct site_store *store)
 {
 	/* records come in the same order as the names asked: pass over those
 	 * of manifests that are gone */
@@ -161,14 +194,14 @@ bool site_cache_take(struct site_cache *c, const char *name, const struct file_i
 		rec_name = record_name(c, c->pos, &end);
 		if (!rec_name) { /* broken from here on: no more records */
 			c->pos = c->len;
-			return false;
+			return SITE_CACHE_NONE;
 		}
 		if (strcmp(rec_name, name) >= 0)
 			break;
 		c->pos = end;
 	}
 	if (!rec_name || c->pos >= c->len || strcmp(rec_name, name))
-		return false;
+		return SITE_CACHE_NONE;
 	struct reader r = {c->bytes + c->pos + sizeof(uint32_t), c->bytes + end, true};
 	c->pos = end;
 	unsigned char trusted = 0, has_akn = 0;
@@ -177,13 +210,15 @@ bool site_cache_take(struct site_cache *c, const char *name, const struct file_i
 	get(&r, &has_akn, 1);
 	get_id(&r, &was[0]);
 	get_id(&r, &was[1]);
-	if (!r.ok || !trusted || !same_id(&was[0], &ids[0]) || !same_id(&was[1], &ids[1]))
-		return false;
 	struct site_doc rec = {0};
-	uint32_t nanchors = 0, nrefs = 0;
+	uint32_t nanchors = 0, nrefs = 0, nouts = 0;
 	get(&r, &rec.source_stamp, sizeof rec.source_stamp);
+	get(&r, &rec.target_key, sizeof rec.target_key);
+	get(&r, &rec.anchor_key, sizeof rec.anchor_key);
 	get(&r, &nanchors, sizeof nanchors);
 	get(&r, &nrefs, sizeof nrefs);
+	get(&r, &nouts, sizeof nouts);
+	bool current = r.ok && trusted && same_id(&was[0], &ids[0]) && same_id(&was[1], &ids[1]);
 	rec.manifest = get_string(&r);
 	rec.slug = get_string(&r);
 	rec.symbol = get_string(&r);
@@ -194,7 +229,15 @@ bool site_cache_take(struct site_cache *c, const char *name, const struct file_i
 	/* each anchor takes at least 4 bytes and each ref 3: counts that the
 	 * record cannot hold are refused before anything is allocated */
 	if (!r.ok || !rec.slug || nanchors > (size_t)(r.end - r.p) / 4 || nrefs > (size_t)(r.end - r.p) / 3)
-		return false;
+		return SITE_CACHE_NONE;
+	if (!current) {
+		/* another version: its anchors' key is of use (pinpoints into
+		 * it may change) */
+		memset(d, 0, sizeof *d);
+		d->stale = true;
+		d->old_anchor_key = rec.anchor_key;
+		return SITE_CACHE_STALE;
+	}
 	rec.anchors = arena_alloc(&store->arena, (nanchors ? nanchors : 1) * sizeof *rec.anchors);
 	rec.refs = arena_alloc(&store->arena, (nrefs ? nrefs : 1) * sizeof *rec.refs);
 	for (uint32_t i = 0; i < nanchors && r.ok; i++) {
@@ -208,15 +251,20 @@ bool site_cache_take(struct site_cache *c, const char *name, const struct file_i
 		rec.refs[i].text = get_string(&r);
 		r.ok = r.ok && rec.refs[i].text;
 	}
-	if (!r.ok || r.p != r.end)
-		return false; /* the arena keeps the tables until the build ends */
+	/* the arena keeps what a refused record allocated until the build ends */
+	if (!get_outs(&r, nouts, &store->arena, &rec.outs))
+		return SITE_CACHE_NONE;
+	rec.taken = true;
+	if (!outs_valid(rec.outs, nouts, nrefs, c->count))
+		return SITE_CACHE_NONE;
 	rec.nanchors = nanchors;
 	rec.nrefs = nrefs;
+	rec.nouts = nouts;
 	rec.has_akn = has_akn;
 	rec.ids[0] = ids[0];
 	rec.ids[1] = ids[1];
 	*d = rec;
-	return true;
+	return SITE_CACHE_TAKEN;
 }
 
 static void put_string(struct buf *b, const char *s)
@@ -245,18 +293,20 @@ static bool settled(const struct file_id *id, struct timespec started)
 	return !id->exists || (ts_before(id->mtime, started) && ts_before(id->ctime, started));
 }
 
-int site_cache_save(const char *out_dir, uint64_t program, const struct site_doc *docs, size_t n,
-		    struct timespec started)
+int site_cache_save(const char *out_dir, uint64_t program, uint64_t corpus_key, const struct site_doc *docs,
+		    size_t n, struct timespec started)
 {
 	struct buf b = BUF_INIT, path = BUF_INIT;
 	uint64_t count = n;
 	buf_puts(&b, MAGIC);
 	buf_put(&b, (const char *)&program, sizeof program);
 	buf_put(&b, (const char *)&count, sizeof count);
+	buf_put(&b, (const char *)&corpus_key, sizeof corpus_key);
 	for (size_t i = 0; i < n; i++) {
 		const struct site_doc *d = &docs[i];
 		size_t start = b.len;
-		uint32_t len = 0, nanchors = (uint32_t)d->nanchors, nrefs = (uint32_t)d->nrefs;
+		uint32_t len = 0, nanchors = (uint32_t)d->nanchors, nrefs = (uint32_t)d->nrefs,
+			 nouts = (uint32_t)d->nouts;
 		buf_put(&b, (const char *)&len, sizeof len);
 		/* a record of a slug that is not its file's name depends on
 		 * another XML than the one identified: never taken */
@@ -267,8 +317,11 @@ int site_cache_save(const char *out_dir, uint64_t program, const struct site_doc
 		put_id(&b, &d->ids[0]);
 		put_id(&b, &d->ids[1]);
 		buf_put(&b, (const char *)&d->source_stamp, sizeof d->source_stamp);
+		buf_put(&b, (const char *)&d->target_key, sizeof d->target_key);
+		buf_put(&b, (const char *)&d->anchor_key, sizeof d->anchor_key);
 		buf_put(&b, (const char *)&nanchors, sizeof nanchors);
 		buf_put(&b, (const char *)&nrefs, sizeof nrefs);
+		buf_put(&b, (const char *)&nouts, sizeof nouts);
 		const char *strings[] = {d->manifest, d->slug, d->symbol, d->number, d->title, d->type, d->date};
 		for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
 			put_string(&b, strings[k]);
@@ -281,6 +334,8 @@ int site_cache_save(const char *out_dir, uint64_t program, const struct site_doc
 			put_string(&b, d->refs[k].from);
 			put_string(&b, d->refs[k].text);
 		}
+		if (nouts)
+			buf_put(&b, (const char *)d->outs, nouts * sizeof *d->outs);
 		len = (uint32_t)(b.len - start);
 		memcpy(b.data + start, &len, sizeof len);
 	}

@@ -271,3 +271,16 @@ int site_load_doc(const char *out_dir, const char *name, const struct file_id *x
 	buf_free(&path);
 	return 0;
 }
+
+void site_doc_keys(struct site_doc *d)
+{
+	const char *fields[] = {d->slug, d->symbol, d->number, d->type};
+	uint64_t h = HASH_INIT;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		h = hash_str(h, fields[i]);
+	d->target_key = h;
+	h = HASH_INIT;
+	for (size_t i = 0; i < d->nanchors; i++)
+		h = hash_str(h, d->anchors[i].eid);
+	d->anchor_key = h;
+}

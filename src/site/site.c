@@ -37,8 +37,8 @@
 #include "batch/stamps.h"
 #include "batch/state.h"
 #include "html/xslt.h"
+#include "site/corpus.h"
 #include "site/pool.h"
-#include "site/site.h"
 #include "util/dirlist.h"
 #include "util/slurp.h"
 #include "util/buf.h"
@@ -47,7 +47,6 @@
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
-#define UNDOCS "https://undocs.org/"
 
 /* The manifest files in out_dir, sorted so the site is reproducible. */
 static char **list_manifests(const char *out_dir, size_t *count)
@@ -71,26 +70,6 @@ static char *link_map_url(const struct site_doc *d)
 	char *s = strdup(buf_cstr(&url));
 	buf_free(&url);
 	return s;
-}
-
-/* A link entry; its strings live as long as the index. */
-static void add_link(struct site_doc *d, const char *href, const char *text, const char *target)
-{
-	if (d->nlinks == d->cap_links) {
-		d->cap_links = d->cap_links ? d->cap_links * 2 : 4;
-		d->links = realloc(d->links, d->cap_links * sizeof *d->links);
-	}
-	d->links[d->nlinks++] = (struct site_link){href, text, target};
-}
-
-/* A citation of d; its strings live as long as the index. */
-static void add_cite(struct site_doc *d, const char *eid, const char *from, const char *label)
-{
-	if (d->ncites == d->cap_cites) {
-		d->cap_cites = d->cap_cites ? d->cap_cites * 2 : 4;
-		d->cites = realloc(d->cites, d->cap_cites * sizeof *d->cites);
-	}
-	d->cites[d->ncites++] = (struct site_cite){eid, from, label};
 }
 
 /* The arrays only: the strings are the index's (its arena). */
@@ -130,224 +109,10 @@ static xmlDocPtr link_map_tree(const struct site_doc *d)
 	return doc;
 }
 
-/* What a page shows of its link map, folded into h (its stamp). */
-static uint64_t hash_link_map(uint64_t h, const struct site_doc *d)
-{
-	for (size_t i = 0; i < d->nlinks; i++) {
-		const char *parts[] = {d->links[i].href, d->links[i].text, d->links[i].target};
-		for (size_t k = 0; k < 3; k++)
-			h = hash_add(h, parts[k], strlen(parts[k]) + 1);
-	}
-	h = hash_add(h, "|", 1);
-	for (size_t i = 0; i < d->ncites; i++) {
-		const char *parts[] = {d->cites[i].eid, d->cites[i].from, d->cites[i].label};
-		for (size_t k = 0; k < 3; k++)
-			h = hash_add(h, parts[k], strlen(parts[k]) + 1);
-	}
-	return h ? h : 1;
-}
-
 void site_free_doc(struct site_doc *d)
 {
 	/* strings, anchors and references are the index's (site_store) */
 	free_link_map(d);
-}
-
-/* "para. 9" / "paras. 9–12" / "paragraph 9" in a reference → "para_9". */
-static char *pinpoint_eid(const char *text)
-{
-	static const char *const words[] = {"paras.", "para.", "paragraphs", "paragraph"};
-	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
-		const char *p = strcasestr(text, words[w]);
-		if (!p)
-			continue;
-		p += strlen(words[w]);
-		while (*p == ' ')
-			p++;
-		if (!isdigit((unsigned char)*p))
-			continue;
-		char eid[32];
-		size_t n = 0;
-		while (isdigit((unsigned char)p[n]) && n < 8)
-			n++;
-		snprintf(eid, sizeof eid, "para_%.*s", (int)n, p);
-		return strdup(eid);
-	}
-	return NULL;
-}
-
-/* Does the document define an anchor with this eId? */
-static int has_anchor(struct site_doc *d, const char *eid)
-{
-	return site_anchor_num(d, eid) != NULL;
-}
-
-/* The page for an external symbol: cited-<symbol with / as _>.html, other
- * characters outside [A-Za-z0-9.-] as '-'. */
-static char *external_page(const char *symbol)
-{
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "cited-");
-	for (const char *p = symbol; *p; p++)
-		buf_putc(&b, isalnum((unsigned char)*p) || *p == '.' || *p == '-' ? *p : *p == '/' ? '_' : '-');
-	buf_puts(&b, ".html");
-	char *r = strdup(buf_cstr(&b));
-	buf_free(&b);
-	return r;
-}
-
-/* How a citing place is named: "CTOC/COP/2022/9, 9." or just the label
- * (a string of the arena). */
-static const char *citing_label(struct arena *arena, struct site_doc *d, const char *from)
-{
-	const char *num = from && *from ? site_anchor_num(d, from) : NULL;
-	if (!num || !*num)
-		return d->label;
-	const char *kind = strncmp(from, "para", 4) && !strstr(from, "__para_") ? "item" : "para.";
-	size_t len = strlen(num);
-	/* "9." → "9": the label ends the sentence it is put in */
-	if (num[len - 1] == '.')
-		len--;
-	return arena_printf(arena, "%s, %s %.*s", d->label, kind, (int)len, num);
-}
-
-struct corpus {
-	struct site_store store;	/* what the records' strings live in */
-	struct site_doc *docs;
-	size_t ndocs;
-	xmlHashTablePtr by_symbol;	/* symbol → struct site_doc * */
-	xmlHashTablePtr by_number;	/* "11/3" → first site_doc (then ->same_number) */
-	xmlDocPtr site;			/* the corpus description for site.xsl,
-					 * built only when a site page is made */
-	xmlHashTablePtr externals;	/* symbol → its struct site_external */
-	struct site_external **ext;	/* in the order they were first cited */
-	size_t next, cap_ext;
-};
-
-/* A symbol cited but not in the collection: it gets a page listing where. */
-struct site_external {
-	const char *symbol, *href, *page;
-	struct site_ext_cite { const char *from, *label, *text; } *cites;
-	size_t ncites, cap_cites;
-	uint64_t stamp;		/* what its page shows */
-};
-
-/* The first document (in corpus order) other than from with this number,
- * whose type starts with kind when kind is given. */
-static struct site_doc *by_number(struct corpus *c, struct site_doc *from, const char *number,
-				  const char *kind)
-{
-	for (struct site_doc *d = xmlHashLookup(c->by_number, X(number)); d; d = d->same_number)
-		if (d != from && (!kind || (d->type && !strncmp(d->type, kind, strlen(kind)))))
-			return d;
-	return NULL;
-}
-
-/* Which corpus document a reference points at, or NULL. */
-static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const char *href, const char *text)
-{
-	if (!strncmp(href, UNDOCS, strlen(UNDOCS))) {
-		struct site_doc *d = xmlHashLookup(c->by_symbol, X(href + strlen(UNDOCS)));
-		if (d)
-			return d != from ? d : NULL;
-	}
-	/* A named resolution or decision: /akn/un/statement/{kind}/{body}/11-3
-	 * (symbols.c) names its number in the IRI's last step. */
-	if (!strncmp(href, "/akn/", 5)) {
-		const char *last = strrchr(href, '/');
-		char *number = strdup(last ? last + 1 : "");
-		for (char *p = number; *p; p++)
-			if (*p == '-')
-				*p = '/';
-		const char *kind = strstr(href, "/decision/") ? "decision" : "resolution";
-		struct site_doc *hit = by_number(c, from, number, kind);
-		free(number);
-		return hit;
-	}
-	/* A text that names a resolution or decision and holds a number of the
-	 * corpus ("11/3", with no digit or slash glued to it): each maximal
-	 * run of digits and slashes is looked up; the earliest document wins. */
-	if (!strcasestr(text, "resolution") && !strcasestr(text, "decision"))
-		return NULL;
-	struct site_doc *best = NULL;
-	for (const char *p = text; *p;) {
-		size_t n = strspn(p, "0123456789/");
-		if (!n) {
-			p++;
-			continue;
-		}
-		char *token = strndup(p, n);
-		struct site_doc *hit = by_number(c, from, token, NULL);
-		if (hit && (!best || hit->index < best->index))
-			best = hit;
-		free(token);
-		p += n;
-	}
-	return best;
-}
-
-/* The record of outside symbol (href its undocs.org address), made at
- * its first citation. */
-static struct site_external *external(struct corpus *c, const char *symbol, const char *href)
-{
-	struct site_external *e = xmlHashLookup(c->externals, X(symbol));
-	if (e)
-		return e;
-	e = arena_zalloc(&c->store.arena, sizeof *e);
-	e->symbol = symbol;
-	e->href = href;
-	char *page = external_page(symbol);
-	e->page = arena_strdup(&c->store.arena, page);
-	free(page);
-	xmlHashAddEntry(c->externals, X(symbol), e);
-	if (c->next == c->cap_ext) {
-		c->cap_ext = c->cap_ext ? c->cap_ext * 2 : 64;
-		c->ext = realloc(c->ext, c->cap_ext * sizeof *c->ext);
-	}
-	c->ext[c->next++] = e;
-	return e;
-}
-
-/* Resolve every reference of one document: link entries in its own map,
- * cited entries in the target's map, outside symbols' citations. */
-static void resolve_refs(struct corpus *c, struct site_doc *d)
-{
-	struct arena *arena = &c->store.arena;
-	/* where a reference is and how that place is named, kept from one
-	 * reference to the next: a paragraph's references come together */
-	const char *last_from = NULL, *where = NULL, *label = NULL;
-	for (size_t i = 0; i < d->nrefs; i++) {
-		const char *href = d->refs[i].href, *from = d->refs[i].from, *text = d->refs[i].text;
-		struct site_doc *target = href ? resolve(c, d, href, text) : NULL;
-		bool outside = !target && href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)];
-		if (!target && !outside)
-			continue;
-		if (!where || !from != !last_from || (from && strcmp(from, last_from))) {
-			where = from ? arena_concat(arena, 3, d->slug, ".html#", from)
-				     : arena_concat(arena, 2, d->slug, ".html");
-			label = citing_label(arena, d, from);
-			last_from = from;
-		}
-		if (target) {
-			char *pin = pinpoint_eid(text);
-			if (pin && !has_anchor(target, pin)) {
-				free(pin);
-				pin = NULL;
-			}
-			const char *dest = pin ? arena_concat(arena, 3, target->slug, ".html#", pin)
-					       : arena_concat(arena, 2, target->slug, ".html");
-			add_link(d, href, text, dest);
-			add_cite(target, pin ? arena_strdup(arena, pin) : "", where, label);
-			free(pin);
-		} else {
-			struct site_external *e = external(c, href + strlen(UNDOCS), href);
-			if (e->ncites == e->cap_cites) {
-				e->cap_cites = e->cap_cites ? e->cap_cites * 2 : 8;
-				e->cites = realloc(e->cites, e->cap_cites * sizeof *e->cites);
-			}
-			e->cites[e->ncites++] = (struct site_ext_cite){where, label, text};
-		}
-	}
 }
 
 /* One outside symbol's element in a corpus description. */
@@ -392,44 +157,9 @@ static xmlDocPtr describe_corpus(struct corpus *c)
 		xmlSetProp(n, X("title"), X(d->title ? d->title : d->label));
 		xmlSetProp(n, X("type"), X(d->type ? d->type : ""));
 		xmlSetProp(n, X("date"), X(d->date ? d->date : ""));
-		xmlSetProp(n, X("cited"), X(d->ncites ? "1" : ""));
+		xmlSetProp(n, X("cited"), X(c->n_cited_by[i] ? "1" : ""));
 	}
 	return doc;
-}
-
-/* Fold strings into h, each with its end (so "ab","c" differs from "a","bc"). */
-static uint64_t hash_strings(uint64_t h, size_t n, const char *const *s)
-{
-	for (size_t i = 0; i < n; i++)
-		h = hash_add(h, s[i] ? s[i] : "", s[i] ? strlen(s[i]) + 1 : 1);
-	return h;
-}
-
-/* What an outside symbol's page shows, folded into h. */
-static uint64_t hash_external(uint64_t h, const struct site_external *e)
-{
-	const char *head[] = {e->symbol, e->href, e->page};
-	h = hash_strings(h, 3, head);
-	for (size_t i = 0; i < e->ncites; i++) {
-		const char *cite[] = {e->cites[i].from, e->cites[i].label, e->cites[i].text};
-		h = hash_strings(h, 3, cite);
-	}
-	return h ? h : 1;
-}
-
-/* What the site's own pages show (describe_corpus), folded into h without
- * building it. */
-static uint64_t hash_corpus(uint64_t h, const struct corpus *c)
-{
-	for (size_t i = 0; i < c->next; i++)
-		h = hash_add(h, &c->ext[i]->stamp, sizeof c->ext[i]->stamp);
-	for (size_t i = 0; i < c->ndocs; i++) {
-		const struct site_doc *d = &c->docs[i];
-		const char *fields[] = {d->slug, d->label, d->symbol, d->title ? d->title : d->label,
-					d->type, d->date, d->ncites ? "1" : ""};
-		h = hash_strings(h, 7, fields);
-	}
-	return h ? h : 1;
 }
 
 /* Render one site page from a corpus description (the whole corpus, or
@@ -606,34 +336,37 @@ static bool ts_before(struct timespec a, struct timespec b)
 	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
 
-/* Index every document by symbol (and each part of a joint symbol) and by
- * resolution number. */
-static void index_doc(struct corpus *c, struct site_doc *d)
+/* Resolve the references that may resolve otherwise than in the last
+ * build (whose corpus key was last_key): all of them when any document
+ * came, went, moved or changed what references into it see; else those
+ * of the documents whose record changed, and those into a changed
+ * document whose anchors changed (a pinpoint may come or go).  The other
+ * documents keep the outs the site index gave them.  Returns how many
+ * documents' references were resolved. */
+static size_t resolve_changed(struct corpus *c, uint64_t last_key)
 {
-	if (d->number) {
-		struct site_doc *first = xmlHashLookup(c->by_number, X(d->number));
-		if (!first)
-			xmlHashAddEntry(c->by_number, X(d->number), d);
-		else { /* keep corpus order along the chain */
-			while (first->same_number)
-				first = first->same_number;
-			first->same_number = d;
+	size_t resolved = 0;
+	bool all = corpus_key(c) != last_key;
+	bool *anchors_moved = calloc(c->ndocs + 1, sizeof *anchors_moved);
+	bool any_moved = false;
+	for (size_t i = 0; i < c->ndocs && !all; i++) {
+		struct site_doc *d = &c->docs[i];
+		all = !d->taken && !d->stale; /* (a new one changes the key too) */
+		anchors_moved[i] = !d->taken && d->anchor_key != d->old_anchor_key;
+		any_moved = any_moved || anchors_moved[i];
+	}
+	for (size_t i = 0; i < c->ndocs; i++) {
+		struct site_doc *d = &c->docs[i];
+		bool again = all || !d->taken;
+		for (size_t k = 0; k < d->nouts && !again && any_moved; k++)
+			again = d->outs[k].target >= 0 && anchors_moved[d->outs[k].target];
+		if (again) {
+			corpus_resolve(c, d);
+			resolved++;
 		}
 	}
-	if (!d->symbol)
-		return;
-	xmlHashAddEntry(c->by_symbol, X(d->symbol), d);
-	/* A joint symbol (A/1-B/2, also with an en dash) is cited by either of
-	 * its parts: undocs.org knows each part. */
-	char *parts = strdup(d->symbol);
-	for (char *p = parts; *p; p++)
-		if (*p == '-' && p[1] >= 'A' && p[1] <= 'Z')
-			*p = '\n';
-	char *save = NULL;
-	for (char *part = strtok_r(parts, "\n", &save); part; part = strtok_r(NULL, "\n", &save))
-		if (strcmp(part, d->symbol))
-			xmlHashAddEntry(c->by_symbol, X(part), d);
-	free(parts);
+	free(anchors_moved);
+	return resolved;
 }
 
 int site_build(const char *out_dir, const struct render_opts *opts)
@@ -690,17 +423,23 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	/* each record from the last build's index when its files are as they
 	 * were, else from its manifest */
 	struct site_cache *cache = site_cache_load(out_dir, program);
-	size_t cached = 0;
+	size_t taken = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct site_doc *d = &c.docs[c.ndocs];
-		if (site_cache_take(cache, files[i], &ids[2 * i], d, &c.store))
-			cached++;
-		else if (site_load_doc(out_dir, files[i], &ids[2 * i + 1], d, program, &c.store, opts->diag) == 0) {
+		enum site_cache_found found = site_cache_take(cache, files[i], &ids[2 * i], d, &c.store);
+		if (found == SITE_CACHE_TAKEN)
+			taken++;
+		else {
+			uint64_t old_anchors = d->old_anchor_key;
+			if (site_load_doc(out_dir, files[i], &ids[2 * i + 1], d, program, &c.store, opts->diag) != 0) {
+				free(files[i]);
+				continue;
+			}
 			d->ids[0] = ids[2 * i];
 			d->ids[1] = ids[2 * i + 1];
-		} else {
-			free(files[i]);
-			continue;
+			site_doc_keys(d);
+			d->stale = found == SITE_CACHE_STALE;
+			d->old_anchor_key = old_anchors;
 		}
 		size_t stem = strlen(files[i]) - strlen(".manifest.xml");
 		slugs_are_names = slugs_are_names && strlen(d->slug) == stem && !strncmp(d->slug, files[i], stem);
@@ -709,54 +448,61 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 			diag_warn(opts->diag, 0, "site", "no XML for %s (%s/%s.xml): its page is not rebuilt",
 				  d->slug, out_dir, d->slug);
 		d->index = c.ndocs;
-		index_doc(&c, d);
+		corpus_index_doc(&c, d);
 		c.ndocs++;
 		free(files[i]);
 	}
 	free(files);
 	free(ids);
+	size_t resolved = resolve_changed(&c, site_cache_corpus_key(cache));
+	diag_note(opts->diag, 0, "site", "references resolved for %zu of %zu documents (the others' are as the last build left them)",
+		  resolved, c.ndocs);
 	/* the index for the next build, when it differs from the last one */
-	if ((cached != c.ndocs || site_cache_count(cache) != c.ndocs) &&
-	    site_cache_save(out_dir, program, c.docs, c.ndocs, started) != 0)
+	uint64_t key = corpus_key(&c);
+	if ((taken != c.ndocs || site_cache_count(cache) != c.ndocs || site_cache_corpus_key(cache) != key) &&
+	    site_cache_save(out_dir, program, key, c.docs, c.ndocs, started) != 0)
 		diag_warn(opts->diag, 0, "site", "cannot keep the site index: the next build reads every manifest");
-	for (size_t i = 0; i < c.ndocs; i++)
-		resolve_refs(&c, &c.docs[i]);
+	corpus_gather(&c);
 
 	struct site_work w = {.c = &c, .out_dir = out_dir, .opts = opts};
-	/* The index pages, search page and sitemap show the corpus description
-	 * (hashed before the document pages' loop lets go of the link maps: it
-	 * shows which documents are cited). */
-	for (size_t i = 0; i < c.next; i++)
-		c.ext[i]->stamp = hash_external(program, c.ext[i]);
-	uint64_t desc = hash_corpus(program, &c);
+	/* A page per outside symbol, and the index pages, search page and
+	 * sitemap, which show the corpus description (the outside symbols'
+	 * citations among it) */
+	w.ext_todo = malloc((c.next + 1) * sizeof *w.ext_todo);
+	for (size_t i = 0; i < c.next; i++) {
+		struct site_external *e = c.ext[i];
+		e->stamp = corpus_external_stamp(program, &c, e);
+		if (opts->force || !stamps_current(stamps, out_dir, e->page, e->stamp)) {
+			corpus_external_cites(&c, e);
+			w.ext_todo[w.n_ext_todo++] = e;
+		}
+	}
+	uint64_t desc = corpus_description_stamp(program, &c);
 	for (size_t i = 0; i < NSITE_PAGES; i++)
 		if (opts->force || !stamps_current(stamps, out_dir, site_pages[i].file, desc))
 			w.site_todo[w.nsite_todo++] = i;
-	if (w.nsite_todo)
+	if (w.nsite_todo) {
+		for (size_t i = 0; i < c.next; i++)
+			corpus_external_cites(&c, c.ext[i]);
 		c.site = describe_corpus(&c);
-	/* A page per outside symbol: its stamp is what its description holds. */
-	w.ext_todo = malloc((c.next + 1) * sizeof *w.ext_todo);
-	for (size_t i = 0; i < c.next; i++)
-		if (opts->force || !stamps_current(stamps, out_dir, c.ext[i]->page, c.ext[i]->stamp))
-			w.ext_todo[w.n_ext_todo++] = c.ext[i];
-	/* Document pages: render those whose stamp changed. */
+	}
+	/* Document pages: render those whose stamp changed (their link maps
+	 * made here, before the children that render them are) */
 	w.doc_todo = malloc((c.ndocs + 1) * sizeof *w.doc_todo);
 	struct buf name = BUF_INIT;
 	for (size_t i = 0; i < c.ndocs; i++) {
 		struct site_doc *d = &c.docs[i];
-		if (!d->has_akn) {
-			free_link_map(d);
+		if (!d->has_akn)
 			continue;
-		}
-		d->page_stamp = hash_link_map(d->source_stamp, d);
+		d->page_stamp = corpus_page_stamp(&c, d);
 		buf_clear(&name);
 		buf_printf(&name, "%s.html", d->slug);
 		const char *units = search_units_name(d->slug);
-		if (!opts->force && stamps_current(stamps, out_dir, buf_cstr(&name), d->page_stamp) &&
-		    stamps_current(stamps, out_dir, units, d->source_stamp)) {
-			free_link_map(d); /* not needed: the page stands */
-		} else
+		if (opts->force || !stamps_current(stamps, out_dir, buf_cstr(&name), d->page_stamp) ||
+		    !stamps_current(stamps, out_dir, units, d->source_stamp)) {
+			corpus_link_map(&c, d);
 			w.doc_todo[w.ndoc_todo++] = i;
+		}
 	}
 	/* The search index: the shards whose documents changed. */
 	struct search_plan *search = search_plan_make(stamps, out_dir, c.docs, c.ndocs, program, opts->force);
@@ -810,14 +556,8 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	stamps_free(stamps);
 	for (size_t i = 0; i < c.ndocs; i++)
 		site_free_doc(&c.docs[i]);
+	corpus_free(&c);
 	free(c.docs);
-	xmlHashFree(c.by_symbol, NULL);
-	xmlHashFree(c.by_number, NULL);
-	xmlHashFree(c.externals, NULL);
-	for (size_t i = 0; i < c.next; i++)
-		free(c.ext[i]->cites);
-	free(c.ext);
-	xmlFreeDoc(c.site);
 	arena_free(&c.store.arena);
 	xmlDictFree(c.store.dict);
 	site_cache_free(cache);

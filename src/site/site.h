@@ -58,6 +58,19 @@ struct site_doc {
 	bool has_akn;		/* OUT/SLUG.xml exists */
 	uint64_t source_stamp;	/* hash of its manifest, XML file and the program */
 	uint64_t page_stamp;	/* source_stamp + its link map */
+	/* What references into it see (resolve.c): slug, symbol, number and
+	 * type (which references it answers), and apart its anchors' names
+	 * (which pinpoints it has). */
+	uint64_t target_key, anchor_key;
+	/* What its references resolved to, in their order (only those that
+	 * resolved): from the site index when its record is the last build's
+	 * and nothing it could resolve to changed, else resolved again. */
+	struct site_out *outs;
+	size_t nouts;
+	bool taken;		/* its record (and outs) came from the site index */
+	bool stale;		/* the index held an older version, whose anchors'
+				 * key is old_anchor_key */
+	uint64_t old_anchor_key;
 	/* The link map the template reads, kept as compact records until the
 	 * page is rendered (a tree per document would cost ~30 KB each for the
 	 * whole build): the in-corpus targets of its references, and who cites
@@ -67,6 +80,24 @@ struct site_doc {
 	struct site_cite *cites;
 	size_t ncites, cap_cites;
 };
+
+/* One reference of a document, resolved: into the corpus (target is the
+ * cited document's index in the corpus) or to an outside symbol
+ * (SITE_OUT_EXTERNAL: its undocs.org address).  pin: the paragraph it
+ * points at in the target, as the value of its digits and their count in
+ * the top bits (so "para_09" stays itself); 0 for the whole document.
+ * key: what the citing place shows, where it is and how it is named (and
+ * for an outside symbol the reference's text), hashed, so that the cited
+ * page's stamp needs no text.  Kept in the site index: an edit need not
+ * resolve the corpus's references again. */
+struct site_out {
+	uint32_t ref;		/* index in the document's refs */
+	int32_t target;
+	uint32_t pin;
+	uint32_t unused;	/* (written as 0: the index is compared bytewise) */
+	uint64_t key;
+};
+#define SITE_OUT_EXTERNAL (-1)
 
 /* A reference of this document that the corpus resolves. */
 struct site_link {
@@ -95,6 +126,8 @@ uint64_t site_inputs_hash(const char *out_dir, char *const *manifests, size_t n,
 /* Does d define eId, and what number does it show there (NULL: no such
  * anchor)? */
 const char *site_anchor_num(const struct site_doc *d, const char *eid);
+/* Set d's target_key and anchor_key from its record. */
+void site_doc_keys(struct site_doc *d);
 
 /* The site index as the last build left it (OUT/.unpress/site-index): each
  * manifest's record as site_load_doc made it, with the identities of the
@@ -107,17 +140,26 @@ struct site_cache;
 struct site_cache *site_cache_load(const char *out_dir, uint64_t program);
 /* How many records it holds. */
 size_t site_cache_count(const struct site_cache *c);
+/* The key of the corpus the last build resolved references in (see
+ * site_corpus_key); 0 when unknown. */
+uint64_t site_cache_corpus_key(const struct site_cache *c);
 /* Fill d from the record of manifest name when its identity and its XML's
- * are still ids[0] and ids[1]; true if so.  Names must be asked in
- * ascending strcmp order (the manifests' sorted order).  The record's
- * strings live as long as the cache: free it after the records. */
-bool site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
-		     struct site_doc *d, struct site_store *store);
-/* Write the index of docs, atomically; a record whose files changed at or
- * after started is written without their identities (they cannot be
+ * are still ids[0] and ids[1]: SITE_CACHE_TAKEN (its outs too: the
+ * caller decides whether they still hold).  SITE_CACHE_STALE when there
+ * is a record of another version: d is cleared but for old_anchor_key,
+ * for the caller to load the manifest into the rest.  SITE_CACHE_NONE
+ * else.  Names must be asked in ascending strcmp
+ * order (the manifests' sorted order).  The record's strings live as long
+ * as the cache: free it after the records. */
+enum site_cache_found { SITE_CACHE_NONE, SITE_CACHE_STALE, SITE_CACHE_TAKEN };
+enum site_cache_found site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
+				      struct site_doc *d, struct site_store *store);
+/* Write the index of docs (with their outs: every document resolved, or
+ * taken), atomically, under corpus_key; a record whose files changed at
+ * or after started is written without their identities (they cannot be
  * trusted yet: state.h), so the next build reads its manifest again. */
-int site_cache_save(const char *out_dir, uint64_t program, const struct site_doc *docs, size_t n,
-		    struct timespec started);
+int site_cache_save(const char *out_dir, uint64_t program, uint64_t corpus_key, const struct site_doc *docs,
+		    size_t n, struct timespec started);
 void site_cache_free(struct site_cache *c);
 /* Free what d holds apart from the store (d itself is the caller's). */
 void site_free_doc(struct site_doc *d);

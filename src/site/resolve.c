@@ -1,0 +1,393 @@
+/* resolve.c — what the corpus's references point at (corpus.h).
+ *
+ * A reference resolves to a document of the collection (by its symbol,
+ * or by the number of a resolution or decision), with the paragraph it
+ * pinpoints when the target has it, or to an outside symbol, which gets a
+ * page of its own.  Resolving is the costly part of the reduce step (hash
+ * lookups and anchor searches all over the corpus's memory), so what each
+ * reference resolved to is kept as a compact record (struct site_out) in
+ * the site index, and pages are stamped from those records: an edit
+ * resolves the references of the documents that changed and no others.
+ * The texts a page shows (link targets, "cited by" entries) are made only
+ * for the pages that are rendered. */
+#include "site/corpus.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/hash.h"
+
+static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
+
+void corpus_index_doc(struct corpus *c, struct site_doc *d)
+{
+	if (d->number) {
+		struct site_doc *first = xmlHashLookup(c->by_number, X(d->number));
+		if (!first)
+			xmlHashAddEntry(c->by_number, X(d->number), d);
+		else { /* keep corpus order along the chain */
+			while (first->same_number)
+				first = first->same_number;
+			first->same_number = d;
+		}
+	}
+	if (!d->symbol)
+		return;
+	xmlHashAddEntry(c->by_symbol, X(d->symbol), d);
+	/* A joint symbol (A/1-B/2, also with an en dash) is cited by either of
+	 * its parts: undocs.org knows each part. */
+	char *parts = strdup(d->symbol);
+	for (char *p = parts; *p; p++)
+		if (*p == '-' && p[1] >= 'A' && p[1] <= 'Z')
+			*p = '\n';
+	char *save = NULL;
+	for (char *part = strtok_r(parts, "\n", &save); part; part = strtok_r(NULL, "\n", &save))
+		if (strcmp(part, d->symbol))
+			xmlHashAddEntry(c->by_symbol, X(part), d);
+	free(parts);
+}
+
+uint64_t corpus_key(const struct corpus *c)
+{
+	uint64_t h = hash_add(HASH_INIT, &c->ndocs, sizeof c->ndocs);
+	for (size_t i = 0; i < c->ndocs; i++)
+		h = hash_add(h, &c->docs[i].target_key, sizeof c->docs[i].target_key);
+	return h ? h : 1;
+}
+
+/* The first document (in corpus order) other than from with this number,
+ * whose type starts with kind when kind is given. */
+static struct site_doc *by_number(struct corpus *c, struct site_doc *from, const char *number,
+				  const char *kind)
+{
+	for (struct site_doc *d = xmlHashLookup(c->by_number, X(number)); d; d = d->same_number)
+		if (d != from && (!kind || (d->type && !strncmp(d->type, kind, strlen(kind)))))
+			return d;
+	return NULL;
+}
+
+/* Which corpus document a reference points at, or NULL. */
+static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const char *href, const char *text)
+{
+	if (!strncmp(href, UNDOCS, strlen(UNDOCS))) {
+		struct site_doc *d = xmlHashLookup(c->by_symbol, X(href + strlen(UNDOCS)));
+		if (d)
+			return d != from ? d : NULL;
+	}
+	/* A named resolution or decision: /akn/un/statement/{kind}/{body}/11-3
+	 * (symbols.c) names its number in the IRI's last step. */
+	if (!strncmp(href, "/akn/", 5)) {
+		const char *last = strrchr(href, '/');
+		char *number = strdup(last ? last + 1 : "");
+		for (char *p = number; *p; p++)
+			if (*p == '-')
+				*p = '/';
+		const char *kind = strstr(href, "/decision/") ? "decision" : "resolution";
+		struct site_doc *hit = by_number(c, from, number, kind);
+		free(number);
+		return hit;
+	}
+	/* A text that names a resolution or decision and holds a number of the
+	 * corpus ("11/3", with no digit or slash glued to it): each maximal
+	 * run of digits and slashes is looked up; the earliest document wins. */
+	if (!strcasestr(text, "resolution") && !strcasestr(text, "decision"))
+		return NULL;
+	struct site_doc *best = NULL;
+	for (const char *p = text; *p;) {
+		size_t n = strspn(p, "0123456789/");
+		if (!n) {
+			p++;
+			continue;
+		}
+		char *token = strndup(p, n);
+		struct site_doc *hit = by_number(c, from, token, NULL);
+		if (hit && (!best || hit->index < best->index))
+			best = hit;
+		free(token);
+		p += n;
+	}
+	return best;
+}
+
+/* A pin's digits (up to 8) and their count, packed as struct site_out
+ * keeps them. */
+#define PIN_DIGITS_SHIFT 28
+static uint32_t pin_pack(unsigned long value, size_t digits)
+{
+	return (uint32_t)value | (uint32_t)digits << PIN_DIGITS_SHIFT;
+}
+
+/* The eId a pin names ("para_9"), in eid (32 bytes). */
+static void pin_eid(uint32_t pin, char *eid)
+{
+	snprintf(eid, 32, "para_%0*lu", (int)(pin >> PIN_DIGITS_SHIFT),
+		 (unsigned long)(pin & ((1u << PIN_DIGITS_SHIFT) - 1)));
+}
+
+/* "para. 9" / "paras. 9–12" / "paragraph 9" in a reference → its pin
+ * (the first paragraph named), 0 when it names none. */
+static uint32_t pinpoint(const char *text)
+{
+	static const char *const words[] = {"paras.", "para.", "paragraphs", "paragraph"};
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		const char *p = strcasestr(text, words[w]);
+		if (!p)
+			continue;
+		p += strlen(words[w]);
+		while (*p == ' ')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			continue;
+		unsigned long value = 0;
+		size_t n = 0;
+		for (; n < 8 && isdigit((unsigned char)p[n]); n++)
+			value = value * 10 + (unsigned long)(p[n] - '0');
+		return pin_pack(value, n);
+	}
+	return 0;
+}
+
+/* The page for an external symbol: cited-<symbol with / as _>.html, other
+ * characters outside [A-Za-z0-9.-] as '-'. */
+static char *external_page(const char *symbol)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "cited-");
+	for (const char *p = symbol; *p; p++)
+		buf_putc(&b, isalnum((unsigned char)*p) || *p == '.' || *p == '-' ? *p : *p == '/' ? '_' : '-');
+	buf_puts(&b, ".html");
+	char *r = strdup(buf_cstr(&b));
+	buf_free(&b);
+	return r;
+}
+
+/* Where a citing place is: "SLUG.html#para_9" (a string of the arena). */
+static const char *citing_place(struct arena *arena, const struct site_doc *d, const char *from)
+{
+	return from ? arena_concat(arena, 3, d->slug, ".html#", from) : arena_concat(arena, 2, d->slug, ".html");
+}
+
+/* How a citing place is named: "CTOC/COP/2022/9, para. 9" or just the
+ * label (a string of the arena). */
+static const char *citing_label(struct arena *arena, const struct site_doc *d, const char *from)
+{
+	const char *num = from && *from ? site_anchor_num(d, from) : NULL;
+	if (!num || !*num)
+		return d->label;
+	const char *kind = strncmp(from, "para", 4) && !strstr(from, "__para_") ? "item" : "para.";
+	size_t len = strlen(num);
+	/* "9." → "9": the label ends the sentence it is put in */
+	if (num[len - 1] == '.')
+		len--;
+	return arena_printf(arena, "%s, %s %.*s", d->label, kind, (int)len, num);
+}
+
+void corpus_resolve(struct corpus *c, struct site_doc *d)
+{
+	struct arena *arena = &c->store.arena;
+	d->outs = arena_alloc(arena, (d->nrefs ? d->nrefs : 1) * sizeof *d->outs);
+	d->nouts = 0;
+	/* where a reference is and how that place is named, kept from one
+	 * reference to the next: a paragraph's references come together */
+	const char *last_from = NULL;
+	uint64_t place = 0;
+	for (size_t i = 0; i < d->nrefs; i++) {
+		const char *href = d->refs[i].href, *from = d->refs[i].from, *text = d->refs[i].text;
+		struct site_doc *target = href ? resolve(c, d, href, text) : NULL;
+		bool outside = !target && href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)];
+		if (!target && !outside)
+			continue;
+		if (!place || !from != !last_from || (from && strcmp(from, last_from))) {
+			place = hash_str(hash_str(HASH_INIT, citing_place(arena, d, from)), citing_label(arena, d, from));
+			last_from = from;
+		}
+		struct site_out o = {.ref = (uint32_t)i, .target = SITE_OUT_EXTERNAL, .key = place};
+		if (target) {
+			o.target = (int32_t)target->index;
+			o.pin = pinpoint(text);
+			char eid[32];
+			if (o.pin)
+				pin_eid(o.pin, eid);
+			if (o.pin && !site_anchor_num(target, eid))
+				o.pin = 0;
+		} else /* the outside symbol's page shows the reference's text too */
+			o.key = hash_str(place, text);
+		d->outs[d->nouts++] = o;
+	}
+}
+
+/* The record of an outside symbol (href its undocs.org address), made at
+ * its first citation. */
+static struct site_external *external(struct corpus *c, const char *href)
+{
+	const char *symbol = href + strlen(UNDOCS);
+	struct site_external *e = xmlHashLookup(c->externals, X(symbol));
+	if (e)
+		return e;
+	e = arena_zalloc(&c->store.arena, sizeof *e);
+	e->symbol = symbol;
+	e->href = href;
+	char *page = external_page(symbol);
+	e->page = arena_strdup(&c->store.arena, page);
+	free(page);
+	xmlHashAddEntry(c->externals, X(symbol), e);
+	if (c->next == c->cap_ext) {
+		c->cap_ext = c->cap_ext ? c->cap_ext * 2 : 64;
+		c->ext = realloc(c->ext, c->cap_ext * sizeof *c->ext);
+	}
+	c->ext[c->next++] = e;
+	return e;
+}
+
+static void add_citer(struct site_citer **list, size_t *n, size_t *cap, uint32_t doc, uint32_t out)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		*list = realloc(*list, *cap * sizeof **list);
+	}
+	(*list)[(*n)++] = (struct site_citer){doc, out};
+}
+
+void corpus_gather(struct corpus *c)
+{
+	c->cited_by = calloc(c->ndocs + 1, sizeof *c->cited_by);
+	c->n_cited_by = calloc(c->ndocs + 1, sizeof *c->n_cited_by);
+	size_t *cap = calloc(c->ndocs + 1, sizeof *cap);
+	for (size_t i = 0; i < c->ndocs; i++) {
+		const struct site_doc *d = &c->docs[i];
+		for (size_t k = 0; k < d->nouts; k++) {
+			const struct site_out *o = &d->outs[k];
+			if (o->target >= 0)
+				add_citer(&c->cited_by[o->target], &c->n_cited_by[o->target], &cap[o->target],
+					  (uint32_t)i, (uint32_t)k);
+			else {
+				struct site_external *e = external(c, d->refs[o->ref].href);
+				add_citer(&e->by, &e->nby, &e->cap_by, (uint32_t)i, (uint32_t)k);
+			}
+		}
+	}
+	free(cap);
+}
+
+uint64_t corpus_page_stamp(const struct corpus *c, const struct site_doc *d)
+{
+	uint64_t h = d->source_stamp;
+	/* its links: the reference (its text is the page's own), the target
+	 * (its slug is in its target key) and the paragraph */
+	for (size_t k = 0; k < d->nouts; k++) {
+		const struct site_out *o = &d->outs[k];
+		if (o->target < 0)
+			continue;
+		uint64_t link[] = {o->ref, c->docs[o->target].target_key, o->pin};
+		h = hash_add(h, link, sizeof link);
+	}
+	h = hash_add(h, "|", 1);
+	/* who cites it: each citing place's key and the paragraph cited */
+	for (size_t k = 0; k < c->n_cited_by[d->index]; k++) {
+		const struct site_citer *by = &c->cited_by[d->index][k];
+		const struct site_out *o = &c->docs[by->doc].outs[by->out];
+		uint64_t cite[] = {o->key, o->pin};
+		h = hash_add(h, cite, sizeof cite);
+	}
+	return h ? h : 1;
+}
+
+uint64_t corpus_external_stamp(uint64_t h, const struct corpus *c, const struct site_external *e)
+{
+	h = hash_str(h, e->symbol);
+	for (size_t k = 0; k < e->nby; k++)
+		h = hash_add(h, &c->docs[e->by[k].doc].outs[e->by[k].out].key, sizeof(uint64_t));
+	return h ? h : 1;
+}
+
+/* Fold strings into h, each with its end (so "ab","c" differs from "a","bc"). */
+static uint64_t hash_strings(uint64_t h, size_t n, const char *const *s)
+{
+	for (size_t i = 0; i < n; i++)
+		h = hash_add(h, s[i] ? s[i] : "", s[i] ? strlen(s[i]) + 1 : 1);
+	return h;
+}
+
+uint64_t corpus_description_stamp(uint64_t h, const struct corpus *c)
+{
+	for (size_t i = 0; i < c->next; i++)
+		h = hash_add(h, &c->ext[i]->stamp, sizeof c->ext[i]->stamp);
+	for (size_t i = 0; i < c->ndocs; i++) {
+		const struct site_doc *d = &c->docs[i];
+		const char *fields[] = {d->slug, d->label, d->symbol, d->title ? d->title : d->label,
+					d->type, d->date, c->n_cited_by[i] ? "1" : ""};
+		h = hash_strings(h, 7, fields);
+	}
+	return h ? h : 1;
+}
+
+void corpus_link_map(struct corpus *c, struct site_doc *d)
+{
+	struct arena *arena = &c->store.arena;
+	size_t nlinks = 0, ncited = c->n_cited_by[d->index];
+	for (size_t k = 0; k < d->nouts; k++)
+		nlinks += d->outs[k].target >= 0;
+	d->links = calloc(nlinks + 1, sizeof *d->links);
+	d->cites = calloc(ncited + 1, sizeof *d->cites);
+	d->nlinks = d->cap_links = nlinks;
+	d->ncites = d->cap_cites = ncited;
+	size_t n = 0;
+	for (size_t k = 0; k < d->nouts; k++) {
+		const struct site_out *o = &d->outs[k];
+		if (o->target < 0)
+			continue;
+		const struct site_doc *t = &c->docs[o->target];
+		char eid[32];
+		if (o->pin)
+			pin_eid(o->pin, eid);
+		const char *dest = o->pin ? arena_concat(arena, 3, t->slug, ".html#", eid)
+					  : arena_concat(arena, 2, t->slug, ".html");
+		d->links[n++] = (struct site_link){d->refs[o->ref].href, d->refs[o->ref].text, dest};
+	}
+	for (size_t k = 0; k < ncited; k++) {
+		const struct site_citer *by = &c->cited_by[d->index][k];
+		const struct site_doc *from = &c->docs[by->doc];
+		const struct site_out *o = &from->outs[by->out];
+		char eid[32] = "";
+		if (o->pin)
+			pin_eid(o->pin, eid);
+		const char *place = from->refs[o->ref].from;
+		d->cites[k] = (struct site_cite){arena_strdup(arena, eid), citing_place(arena, from, place),
+						 citing_label(arena, from, place)};
+	}
+}
+
+void corpus_external_cites(struct corpus *c, struct site_external *e)
+{
+	if (e->cites)
+		return;
+	struct arena *arena = &c->store.arena;
+	e->cites = calloc(e->nby + 1, sizeof *e->cites);
+	for (size_t k = 0; k < e->nby; k++) {
+		const struct site_doc *from = &c->docs[e->by[k].doc];
+		const struct site_ref *r = &from->refs[from->outs[e->by[k].out].ref];
+		e->cites[k] = (struct site_ext_cite){citing_place(arena, from, r->from),
+						     citing_label(arena, from, r->from), r->text};
+	}
+	e->ncites = e->nby;
+}
+
+void corpus_free(struct corpus *c)
+{
+	for (size_t i = 0; i < c->ndocs; i++)
+		free(c->cited_by ? c->cited_by[i] : NULL);
+	free(c->cited_by);
+	free(c->n_cited_by);
+	for (size_t i = 0; i < c->next; i++) {
+		free(c->ext[i]->by);
+		free(c->ext[i]->cites);
+	}
+	free(c->ext);
+	xmlHashFree(c->by_symbol, NULL);
+	xmlHashFree(c->by_number, NULL);
+	xmlHashFree(c->externals, NULL);
+	xmlFreeDoc(c->site);
+}
