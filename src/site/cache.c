@@ -202,6 +202,7 @@ enum site_cache_found site_cache_take(struct site_cache *c, const char *name, co
 	}
 	if (!rec_name || c->pos >= c->len || strcmp(rec_name, name))
 		return SITE_CACHE_NONE;
+	size_t start = c->pos;
 	struct reader r = {c->bytes + c->pos + sizeof(uint32_t), c->bytes + end, true};
 	c->pos = end;
 	unsigned char trusted = 0, has_akn = 0;
@@ -255,6 +256,8 @@ enum site_cache_found site_cache_take(struct site_cache *c, const char *name, co
 	if (!get_outs(&r, nouts, &store->arena, &rec.outs))
 		return SITE_CACHE_NONE;
 	rec.taken = true;
+	rec.record = c->bytes + start;
+	rec.record_len = end - start;
 	if (!outs_valid(rec.outs, nouts, nrefs, c->count))
 		return SITE_CACHE_NONE;
 	rec.nanchors = nanchors;
@@ -304,6 +307,10 @@ int site_cache_save(const char *out_dir, uint64_t program, uint64_t corpus_key, 
 	buf_put(&b, (const char *)&corpus_key, sizeof corpus_key);
 	for (size_t i = 0; i < n; i++) {
 		const struct site_doc *d = &docs[i];
+		if (d->record) { /* as the last build wrote it */
+			buf_put(&b, d->record, d->record_len);
+			continue;
+		}
 		size_t start = b.len;
 		uint32_t len = 0, nanchors = (uint32_t)d->nanchors, nrefs = (uint32_t)d->nrefs,
 			 nouts = (uint32_t)d->nouts;

@@ -10,7 +10,7 @@
 
 static int merge(int status, int next) { return status ? status : next; }
 
-int pool_run(size_t ntasks, int jobs, pool_task_fn run, void *ctx)
+int pool_run(size_t ntasks, int jobs, pool_task_fn run, void *ctx, void (*meanwhile)(void *), void *mctx)
 {
 	if (jobs < 1)
 		jobs = 1;
@@ -31,6 +31,10 @@ int pool_run(size_t ntasks, int jobs, pool_task_fn run, void *ctx)
 			else
 				running++;
 		}
+		if (meanwhile) {
+			meanwhile(mctx);
+			meanwhile = NULL;
+		}
 		if (running == 0)
 			continue;
 		int ws;
@@ -43,5 +47,7 @@ int pool_run(size_t ntasks, int jobs, pool_task_fn run, void *ctx)
 		running--;
 		status = merge(status, WIFEXITED(ws) ? WEXITSTATUS(ws) : EX_SOFTWARE);
 	}
+	if (meanwhile) /* (no task) */
+		meanwhile(mctx);
 	return status;
 }

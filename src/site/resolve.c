@@ -190,6 +190,7 @@ void corpus_resolve(struct corpus *c, struct site_doc *d)
 	struct arena *arena = &c->store.arena;
 	d->outs = arena_alloc(arena, (d->nrefs ? d->nrefs : 1) * sizeof *d->outs);
 	d->nouts = 0;
+	d->record = NULL; /* the site index's record no longer says it all */
 	/* where a reference is and how that place is named, kept from one
 	 * reference to the next: a paragraph's references come together */
 	const char *last_from = NULL;

@@ -68,6 +68,9 @@ struct site_doc {
 	struct site_out *outs;
 	size_t nouts;
 	bool taken;		/* its record (and outs) came from the site index */
+	const char *record;	/* that record's bytes, while they are still
+				 * what it holds (written back as they are) */
+	size_t record_len;
 	bool stale;		/* the index held an older version, whose anchors'
 				 * key is old_anchor_key */
 	uint64_t old_anchor_key;
