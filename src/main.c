@@ -16,6 +16,7 @@
 
 #include "batch/progress.h"
 #include "batch/state.h"
+#include "util/dirset.h"
 #include "convert.h"
 #include "html/xslt.h"
 #include "normalise/normalise.h"
@@ -436,6 +437,8 @@ int main(int argc, char **argv)
 	progress.warnings = old_warnings;
 	b.progress = &progress;
 	int status = run_all(&b, todo, ntodo);
+	if (ntodo > 0) /* what the first look listed is old now */
+		dirset_forget();
 	status = merge_status(status, check_slugs(&b, nfiles));
 	/* documents converted earlier still count under --werror */
 	if (status == 0 && opts.werror && old_warnings > 0)

@@ -24,36 +24,28 @@ struct stamps {
 	struct timespec written;	/* the stamps file's mtime */
 	struct stamp *now;		/* set in this build */
 	size_t n, cap;
-	/* what is there: each folder a stamped name is in, listed when first
-	 * asked about (a stat per page cost more than the build of one) */
-	struct listed { char *dir; struct dirset *names; } *listed;
-	size_t nlisted;
 };
-
-/* Is name (relative to out_dir, maybe with folders) there? */
-static bool exists(struct stamps *s, const char *out_dir, const char *name)
-{
-	const char *slash = strrchr(name, '/');
-	size_t dir_len = slash ? (size_t)(slash - name) : 0;
-	struct listed *l = NULL;
-	for (size_t i = 0; i < s->nlisted && !l; i++)
-		if (strlen(s->listed[i].dir) == dir_len && !strncmp(s->listed[i].dir, name, dir_len))
-			l = &s->listed[i];
-	if (!l) {
-		struct buf path = BUF_INIT;
-		buf_printf(&path, "%s/%.*s", out_dir, (int)dir_len, name);
-		s->listed = realloc(s->listed, (s->nlisted + 1) * sizeof *s->listed);
-		l = &s->listed[s->nlisted++];
-		*l = (struct listed){strndup(name, dir_len), dirset_list(buf_cstr(&path))};
-		buf_free(&path);
-	}
-	return dirset_has(l->names, slash ? slash + 1 : name);
-}
 
 static void free_entry(void *payload, const xmlChar *name)
 {
+	(void)payload;
 	(void)name;
 	free(payload);
+}
+
+/* Is name (relative to out_dir, maybe with folders) there?  Asked of each
+ * folder's listing (a stat per page cost more than the build of one). */
+static bool exists(const char *out_dir, const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	struct buf dir = BUF_INIT;
+	if (slash)
+		buf_printf(&dir, "%s/%.*s", out_dir, (int)(slash - name), name);
+	else
+		buf_puts(&dir, out_dir);
+	bool there = dirset_has(dirset_of(buf_cstr(&dir)), slash ? slash + 1 : name);
+	buf_free(&dir);
+	return there;
 }
 
 static void stamps_path(struct buf *b, const char *out_dir)
@@ -93,7 +85,7 @@ struct stamps *stamps_load(const char *out_dir)
 bool stamps_current(struct stamps *s, const char *out_dir, const char *name, uint64_t h)
 {
 	uint64_t *old = xmlHashLookup(s->old, (const xmlChar *)name);
-	return old && *old == h && exists(s, out_dir, name);
+	return old && *old == h && exists(out_dir, name);
 }
 
 uint64_t stamps_old(struct stamps *s, const char *name)
@@ -108,7 +100,6 @@ struct timespec stamps_written(const struct stamps *s)
 }
 
 struct exist_scan {
-	struct stamps *s;
 	const char *out_dir;
 	bool all;
 };
@@ -119,12 +110,12 @@ static void check_exists(void *payload, void *data, const xmlChar *name)
 	struct exist_scan *scan = data;
 	if (!scan->all || strchr((const char *)name, '('))
 		return;
-	scan->all = exists(scan->s, scan->out_dir, (const char *)name);
+	scan->all = exists(scan->out_dir, (const char *)name);
 }
 
 bool stamps_all_exist(struct stamps *s, const char *out_dir)
 {
-	struct exist_scan scan = {s, out_dir, true};
+	struct exist_scan scan = {out_dir, true};
 	xmlHashScan(s->old, check_exists, &scan);
 	return scan.all;
 }
@@ -198,10 +189,5 @@ void stamps_free(struct stamps *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->now[i].name);
 	free(s->now);
-	for (size_t i = 0; i < s->nlisted; i++) {
-		free(s->listed[i].dir);
-		dirset_free(s->listed[i].names);
-	}
-	free(s->listed);
 	free(s);
 }

@@ -154,24 +154,22 @@ static void file_identity(const char *path, struct timespec now, char *out, size
  * listing of all of them. */
 static bool maybe_there(const char *path)
 {
-	static struct listed { char *dir; struct dirset *names; } *listed;
-	static size_t nlisted;
-	/* the folder as named in path: "" for "/", "." without one */
-	const char *slash = strrchr(path, '/'), *dir = slash ? path : ".";
-	size_t dir_len = slash ? (size_t)(slash - path) : 1;
-	struct listed *l = NULL;
-	for (size_t i = 0; i < nlisted && !l; i++)
-		if (strlen(listed[i].dir) == dir_len && !strncmp(listed[i].dir, dir, dir_len))
-			l = &listed[i];
-	if (!l) {
-		if (nlisted == 16) /* inputs from many folders: no help here */
+	static size_t folders;	/* changes of folder so far */
+	static char *last;	/* the last one asked about */
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash > path ? (size_t)(slash - path) : 1) : strdup(".");
+	if (!last || strcmp(last, dir)) {
+		if (folders == 16) { /* inputs from many folders: no help here */
+			free(dir);
 			return true;
-		listed = realloc(listed, (nlisted + 1) * sizeof *listed);
-		l = &listed[nlisted++];
-		l->dir = strndup(dir, dir_len);
-		l->names = dirset_list(dir_len ? l->dir : "/");
+		}
+		folders++;
+		free(last);
+		last = strdup(dir);
 	}
-	return dirset_has(l->names, slash ? slash + 1 : path);
+	bool there = dirset_has(dirset_of(dir), slash ? slash + 1 : path);
+	free(dir);
+	return there;
 }
 
 /* Both identities of input (itself, its sidecar) as of now; with listed,
@@ -253,24 +251,15 @@ static void state_path(struct buf *b, const char *out_dir, const char *input)
 	buf_printf(b, "%s/" STATE_DIR "/doc-%016" PRIx64, out_dir, h);
 }
 
-/* Is OUT/SLUG.EXT there?  The folder is listed once, at the first
- * question, and the listing kept for the process: every question comes
- * from the batch's first look at its inputs, before any output is
- * written (for thousands of inputs, one access() per output cost more
- * than the rest of that look). */
+/* Is OUT/SLUG.EXT there?  Asked of the folder's listing (dirset_of):
+ * every question comes from the batch's first look at its inputs, before
+ * any output is written (for thousands of inputs, one access() per output
+ * cost more than the rest of that look). */
 static bool output_exists(const char *out_dir, const char *slug, const char *ext)
 {
-	static char *listed_dir;
-	static struct dirset *listed;
-	if (!listed_dir || strcmp(listed_dir, out_dir)) {
-		free(listed_dir);
-		dirset_free(listed);
-		listed_dir = strdup(out_dir);
-		listed = dirset_list(out_dir);
-	}
 	struct buf name = BUF_INIT;
 	buf_printf(&name, "%s%s", slug, ext);
-	bool ok = dirset_has(listed, buf_cstr(&name));
+	bool ok = dirset_has(dirset_of(out_dir), buf_cstr(&name));
 	buf_free(&name);
 	return ok;
 }

@@ -40,6 +40,7 @@
 #include "site/corpus.h"
 #include "site/pool.h"
 #include "util/dirlist.h"
+#include "util/dirset.h"
 #include "util/slurp.h"
 #include "util/buf.h"
 #include "util/arena.h"
@@ -48,10 +49,11 @@
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
 
-/* The manifest files in out_dir, sorted so the site is reproducible. */
+/* The manifest files in out_dir, sorted so the site is reproducible (from
+ * the folder's one listing, which the stamps ask too). */
 static char **list_manifests(const char *out_dir, size_t *count)
 {
-	return dirlist_sorted(out_dir, ".manifest.xml", count);
+	return dirset_sorted(dirset_of(out_dir), ".manifest.xml", count);
 }
 
 /* The URL document() asks for a page's link map; matched in memory, never
@@ -422,6 +424,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		if (opts->pages_written)
 			*opts->pages_written = 0;
 		diag_note(opts->diag, 0, "site", "nothing the site is made from changed: it stands");
+		dirset_forget();
 		return merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
 			     copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
 	}
@@ -567,6 +570,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		*opts->pages_written = written;
 	buf_free(&name);
 	stamps_free(stamps);
+	dirset_forget(); /* (the pages written made them old) */
 	for (size_t i = 0; i < c.ndocs; i++)
 		site_free_doc(&c.docs[i]);
 	corpus_free(&c);

@@ -8,13 +8,18 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/dirlist.h"
 #include "util/hash.h"
+#include "util/xmalloc.h"
 
 struct dirset {
 	struct buf names;	/* each name and its NUL */
 	size_t *slots;		/* offset + 1 into names; 0: empty */
 	size_t mask;		/* slots - 1, a power of two less one */
 	size_t count;
+	size_t *offsets;	/* of every name, in listing order */
+	size_t noffsets;
+	bool opened;
 };
 
 static size_t slot_of(const struct dirset *s, const char *name)
@@ -45,6 +50,7 @@ struct dirset *dirset_list(const char *dir)
 	DIR *d = opendir(dir);
 	if (!d)
 		return s;
+	s->opened = true;
 	/* the offsets first: the buffer moves as it grows */
 	size_t *offsets = NULL, n = 0, cap = 0;
 	for (struct dirent *e; (e = readdir(d));) {
@@ -63,8 +69,57 @@ struct dirset *dirset_list(const char *dir)
 			s->count++;
 		}
 	}
-	free(offsets);
+	s->offsets = offsets;
+	s->noffsets = n;
 	return s;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **dirset_sorted(const struct dirset *s, const char *suffix, size_t *count)
+{
+	if (!s->opened)
+		return NULL;
+	size_t n = 0, slen = strlen(suffix);
+	char **names = xmalloc((s->noffsets + 1) * sizeof *names);
+	for (size_t i = 0; i < s->noffsets; i++) {
+		const char *name = s->names.data + s->offsets[i];
+		size_t len = strlen(name);
+		if (name[0] == '.' || len < slen || strcmp(name + len - slen, suffix) || (slen && len == slen))
+			continue;
+		names[n++] = xstrdup(name);
+	}
+	qsort(names, n, sizeof *names, cmp_names);
+	*count = n;
+	return names;
+}
+
+/* The listings dirset_of made, by folder name. */
+static struct listing { char *dir; struct dirset *set; } *listings;
+static size_t nlistings;
+
+const struct dirset *dirset_of(const char *dir)
+{
+	for (size_t i = 0; i < nlistings; i++)
+		if (!strcmp(listings[i].dir, dir))
+			return listings[i].set;
+	listings = xrealloc(listings, (nlistings + 1) * sizeof *listings);
+	listings[nlistings] = (struct listing){xstrdup(dir), dirset_list(dir)};
+	return listings[nlistings++].set;
+}
+
+void dirset_forget(void)
+{
+	for (size_t i = 0; i < nlistings; i++) {
+		free(listings[i].dir);
+		dirset_free(listings[i].set);
+	}
+	free(listings);
+	listings = NULL;
+	nlistings = 0;
 }
 
 bool dirset_has(const struct dirset *s, const char *name)
@@ -78,5 +133,6 @@ void dirset_free(struct dirset *s)
 		return;
 	buf_free(&s->names);
 	free(s->slots);
+	free(s->offsets);
 	free(s);
 }
