@@ -164,7 +164,8 @@ static int cmp_anchor(const void *a, const void *b)
  * into the store's arena as d's. */
 static void keep_anchors(struct load_state *st, struct site_doc *d)
 {
-	qsort(st->anchors, st->nanchors, sizeof *st->anchors, cmp_anchor);
+	if (st->nanchors)
+		qsort(st->anchors, st->nanchors, sizeof *st->anchors, cmp_anchor);
 	d->anchors = arena_alloc(&st->store->arena, (st->nanchors ? st->nanchors : 1) * sizeof *d->anchors);
 	d->nanchors = 0;
 	for (size_t i = 0; i < st->nanchors; i++)
