@@ -2,10 +2,15 @@
  *
  * Without it, an edit of one document made the reduce step parse all the
  * corpus's manifests again (8,000 of them: a quarter of a second, most of
- * the edit's cost).  The file is this build's records, flat:
+ * the edit's cost).  It is a folder, OUT/.unpress/site-index/, of shards
+ * (a document's record goes to the shard its manifest's name hashes to,
+ * so an edit rewrites one shard, not the 20 MB of 8,000 records) and a
+ * head that says which shards make the index:
  *
- *   "unpress site index 3\n"  program (u64)  count (u64)  corpus key (u64)
- *   then per record, in the manifests' sorted order:
+ *   head: "unpress site index 4\n"  program  corpus key  count  shards
+ *         then per shard: the hash of its bytes, its size    (all u64)
+ *   NN (a shard, NN its number in decimal): per record, in the manifests'
+ *   sorted order:
  *     length (u32, the whole record)  trusted (u8)  has_akn (u8)
  *     the manifest's and the XML's identity (2 × 7 × i64)
  *     source_stamp, target_key, anchor_key (u64)
@@ -14,62 +19,121 @@
  *     per anchor: eId, num          per ref: href, from, text
  *     the outs (struct site_out, as they are in memory)
  *   where each string is a byte 1 then its bytes and a NUL, or a byte 0 for
- *   none.  Numbers are in the machine's own order: the file is this
+ *   none.  Numbers are in the machine's own order: the index is this
  *   output folder's, never shipped (an identity could not match elsewhere).
+ *
+ * The shards are written first and the head last, each whole or not at
+ * all: a shard whose bytes are not the ones the head names (a build that
+ * stopped between the two) is not used, and its documents are read from
+ * their manifests, which resolves every reference again (site.c): the
+ * outs it held may belong to a corpus the head does not describe.
  *
  * A record is taken only when it is whole (every string ends inside it) and
  * its files have the identities it recorded; anything else, a truncated or
  * foreign file included, means reading that manifest as if there were no
- * cache.  The strings stay in the file's bytes, which live as long as the
+ * index.  The strings stay in the shards' bytes, which live as long as the
  * cache (the whole build): records are not copied, only their anchor and
  * reference tables are built. */
 #include "site/site.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "batch/state.h"
 #include "util/atomic.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/slurp.h"
 
-#define MAGIC "unpress site index 3\n"
-#define NAME STATE_DIR "/site-index"
+#define MAGIC "unpress site index 4\n"
+#define FOLDER STATE_DIR "/site-index"
 
-struct site_cache {
+/* Records per shard, at most, on average: 8,000 documents make 64 shards
+ * of 300 KB.  UNPRESS_SITE_INDEX_SHARD_DOCS=N sets another number: a
+ * testing knob, to have many shards from a small corpus. */
+enum { SHARD_DOCS = 128, SHARDS_MAX = 4096 };
+
+static size_t shard_docs(void)
+{
+	const char *env = getenv("UNPRESS_SITE_INDEX_SHARD_DOCS");
+	long n = env ? strtol(env, NULL, 10) : 0;
+	return n >= 1 && n <= 1000000 ? (size_t)n : SHARD_DOCS;
+}
+
+/* One shard as read, and how far the records asked for have got. */
+struct shard {
 	char *bytes;
-	size_t len;
-	uint64_t count;		/* records, as the header says */
-	uint64_t corpus_key;
-	size_t pos;		/* the next record not yet passed over */
+	size_t len, pos;
+	uint64_t hash, size;	/* as the head says */
+	size_t count;		/* records taken or passed over: see save */
 };
 
-static void cache_path(struct buf *b, const char *out_dir)
+struct site_cache {
+	struct shard *shards;
+	size_t nshards;		/* a power of two; 0: no index */
+	uint64_t count;		/* records, as the head says */
+	uint64_t corpus_key;
+};
+
+static void file_path(struct buf *b, const char *out_dir, const char *name)
 {
-	buf_printf(b, "%s/" NAME, out_dir);
+	buf_printf(b, "%s/" FOLDER "/%s", out_dir, name);
 }
+
+static void shard_name(char *name, size_t i)
+{
+	snprintf(name, 24, "%02zu", i);
+}
+
+static size_t shard_of(const char *manifest, size_t nshards)
+{
+	return (size_t)hash_str(HASH_INIT, manifest) & (nshards - 1);
+}
+
+static const char *record_name(const struct shard *c, size_t pos, size_t *end);
 
 struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 {
 	struct site_cache *c = calloc(1, sizeof *c);
 	struct buf path = BUF_INIT;
-	cache_path(&path, out_dir);
-	c->bytes = slurp(buf_cstr(&path), &c->len);
+	file_path(&path, out_dir, "head");
+	size_t len = 0;
+	char *head = slurp(buf_cstr(&path), &len);
+	uint64_t f[4] = {0};	/* program, corpus key, count, shards */
+	size_t fixed = strlen(MAGIC) + sizeof f;
+	if (head && len >= fixed && !memcmp(head, MAGIC, strlen(MAGIC)))
+		memcpy(f, head + strlen(MAGIC), sizeof f);
+	/* none, another program's, or not whole: an empty index */
+	if (f[0] == program && f[3] && f[3] <= SHARDS_MAX && !(f[3] & (f[3] - 1)) &&
+	    len == fixed + f[3] * 2 * sizeof(uint64_t)) {
+		c->corpus_key = f[1];
+		c->count = f[2];
+		c->nshards = (size_t)f[3];
+		c->shards = calloc(c->nshards, sizeof *c->shards);
+		for (size_t i = 0; i < c->nshards; i++) {
+			struct shard *sh = &c->shards[i];
+			memcpy(&sh->hash, head + fixed + 16 * i, 8);
+			memcpy(&sh->size, head + fixed + 16 * i + 8, 8);
+			char name[24];
+			shard_name(name, i);
+			buf_clear(&path);
+			file_path(&path, out_dir, name);
+			sh->bytes = slurp(buf_cstr(&path), &sh->len);
+			if (sh->bytes && (sh->len != sh->size || hash_add(HASH_INIT, sh->bytes, sh->len) != sh->hash)) {
+				/* not the shard the head names: unused */
+				free(sh->bytes);
+				sh->bytes = NULL;
+			}
+			if (!sh->bytes)
+				sh->len = 0;
+			for (size_t pos = 0, end; pos < sh->len && record_name(sh, pos, &end); pos = end)
+				sh->count++;
+		}
+	}
+	free(head);
 	buf_free(&path);
-	uint64_t made_by = 0;
-	size_t head = strlen(MAGIC) + 3 * sizeof(uint64_t);
-	if (c->bytes && c->len >= head && !memcmp(c->bytes, MAGIC, strlen(MAGIC)))
-		memcpy(&made_by, c->bytes + strlen(MAGIC), sizeof made_by);
-	if (made_by != program) { /* none, or another program's: empty */
-		free(c->bytes);
-		c->bytes = NULL;
-		c->len = 0;
-	}
-	if (c->bytes) {
-		memcpy(&c->count, c->bytes + strlen(MAGIC) + sizeof made_by, sizeof c->count);
-		memcpy(&c->corpus_key, c->bytes + strlen(MAGIC) + 2 * sizeof made_by, sizeof c->corpus_key);
-	}
-	c->pos = c->bytes ? head : 0;
 	return c;
 }
 
@@ -87,7 +151,9 @@ void site_cache_free(struct site_cache *c)
 {
 	if (!c)
 		return;
-	free(c->bytes);
+	for (size_t i = 0; i < c->nshards; i++)
+		free(c->shards[i].bytes);
+	free(c->shards);
 	free(c);
 }
 
@@ -143,7 +209,7 @@ static bool same_id(const struct file_id *a, const struct file_id *b)
 
 /* The manifest name of the record at pos (NULL when it is not whole), and
  * where the record ends. */
-static const char *record_name(const struct site_cache *c, size_t pos, size_t *end)
+static const char *record_name(const struct shard *c, size_t pos, size_t *end)
 {
 	uint32_t len;
 	if (c->len - pos < sizeof len)
@@ -186,25 +252,28 @@ static bool outs_valid(const struct site_out *outs, uint32_t n, uint32_t nrefs, 
 enum site_cache_found site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
 				      struct site_doc *d, struct site_store *store)
 {
+	if (!c->nshards)
+		return SITE_CACHE_NONE;
 	/* records come in the same order as the names asked: pass over those
 	 * of manifests that are gone */
+	struct shard *sh = &c->shards[shard_of(name, c->nshards)];
 	const char *rec_name = NULL;
 	size_t end = 0;
-	while (c->bytes && c->pos < c->len) {
-		rec_name = record_name(c, c->pos, &end);
+	while (sh->bytes && sh->pos < sh->len) {
+		rec_name = record_name(sh, sh->pos, &end);
 		if (!rec_name) { /* broken from here on: no more records */
-			c->pos = c->len;
+			sh->pos = sh->len;
 			return SITE_CACHE_NONE;
 		}
 		if (strcmp(rec_name, name) >= 0)
 			break;
-		c->pos = end;
+		sh->pos = end;
 	}
-	if (!rec_name || c->pos >= c->len || strcmp(rec_name, name))
+	if (!rec_name || sh->pos >= sh->len || strcmp(rec_name, name))
 		return SITE_CACHE_NONE;
-	size_t start = c->pos;
-	struct reader r = {c->bytes + c->pos + sizeof(uint32_t), c->bytes + end, true};
-	c->pos = end;
+	size_t start = sh->pos;
+	struct reader r = {sh->bytes + sh->pos + sizeof(uint32_t), sh->bytes + end, true};
+	sh->pos = end;
 	unsigned char trusted = 0, has_akn = 0;
 	struct file_id was[2];
 	get(&r, &trusted, 1);
@@ -256,7 +325,7 @@ enum site_cache_found site_cache_take(struct site_cache *c, const char *name, co
 	if (!get_outs(&r, nouts, &store->arena, &rec.outs))
 		return SITE_CACHE_NONE;
 	rec.taken = true;
-	rec.record = c->bytes + start;
+	rec.record = sh->bytes + start;
 	rec.record_len = end - start;
 	if (!outs_valid(rec.outs, nouts, nrefs, c->count))
 		return SITE_CACHE_NONE;
@@ -296,63 +365,107 @@ static bool settled(const struct file_id *id, struct timespec started)
 	return !id->exists || (ts_before(id->mtime, started) && ts_before(id->ctime, started));
 }
 
-int site_cache_save(const char *out_dir, uint64_t program, uint64_t corpus_key, const struct site_doc *docs,
-		    size_t n, struct timespec started)
+/* One record, as site_cache_take reads it. */
+static void put_record(struct buf *b, const struct site_doc *d, struct timespec started)
 {
-	struct buf b = BUF_INIT, path = BUF_INIT;
-	uint64_t count = n;
-	buf_puts(&b, MAGIC);
-	buf_put(&b, (const char *)&program, sizeof program);
-	buf_put(&b, (const char *)&count, sizeof count);
-	buf_put(&b, (const char *)&corpus_key, sizeof corpus_key);
-	for (size_t i = 0; i < n; i++) {
-		const struct site_doc *d = &docs[i];
-		if (d->record) { /* as the last build wrote it */
-			buf_put(&b, d->record, d->record_len);
-			continue;
-		}
-		size_t start = b.len;
-		uint32_t len = 0, nanchors = (uint32_t)d->nanchors, nrefs = (uint32_t)d->nrefs,
-			 nouts = (uint32_t)d->nouts;
-		buf_put(&b, (const char *)&len, sizeof len);
-		/* a record of a slug that is not its file's name depends on
-		 * another XML than the one identified: never taken */
-		size_t stem = strlen(d->manifest) - strlen(".manifest.xml");
-		bool named = strlen(d->slug) == stem && !strncmp(d->slug, d->manifest, stem);
-		buf_putc(&b, named && settled(&d->ids[0], started) && settled(&d->ids[1], started));
-		buf_putc(&b, d->has_akn);
-		put_id(&b, &d->ids[0]);
-		put_id(&b, &d->ids[1]);
-		buf_put(&b, (const char *)&d->source_stamp, sizeof d->source_stamp);
-		buf_put(&b, (const char *)&d->target_key, sizeof d->target_key);
-		buf_put(&b, (const char *)&d->anchor_key, sizeof d->anchor_key);
-		buf_put(&b, (const char *)&nanchors, sizeof nanchors);
-		buf_put(&b, (const char *)&nrefs, sizeof nrefs);
-		buf_put(&b, (const char *)&nouts, sizeof nouts);
-		const char *strings[] = {d->manifest, d->slug, d->symbol, d->number, d->title, d->type, d->date};
-		for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
-			put_string(&b, strings[k]);
-		for (size_t k = 0; k < d->nanchors; k++) {
-			put_string(&b, d->anchors[k].eid);
-			put_string(&b, d->anchors[k].num);
-		}
-		for (size_t k = 0; k < d->nrefs; k++) {
-			put_string(&b, d->refs[k].href);
-			put_string(&b, d->refs[k].from);
-			put_string(&b, d->refs[k].text);
-		}
-		if (nouts)
-			buf_put(&b, (const char *)d->outs, nouts * sizeof *d->outs);
-		len = (uint32_t)(b.len - start);
-		memcpy(b.data + start, &len, sizeof len);
+	if (d->record) { /* as the last build wrote it */
+		buf_put(b, d->record, d->record_len);
+		return;
 	}
-	buf_printf(&path, "%s/" STATE_DIR, out_dir);
+	size_t start = b->len;
+	uint32_t len = 0, nanchors = (uint32_t)d->nanchors, nrefs = (uint32_t)d->nrefs, nouts = (uint32_t)d->nouts;
+	buf_put(b, (const char *)&len, sizeof len);
+	/* a record of a slug that is not its file's name depends on another
+	 * XML than the one identified: never taken */
+	size_t stem = strlen(d->manifest) - strlen(".manifest.xml");
+	bool named = strlen(d->slug) == stem && !strncmp(d->slug, d->manifest, stem);
+	buf_putc(b, named && settled(&d->ids[0], started) && settled(&d->ids[1], started));
+	buf_putc(b, d->has_akn);
+	put_id(b, &d->ids[0]);
+	put_id(b, &d->ids[1]);
+	buf_put(b, (const char *)&d->source_stamp, sizeof d->source_stamp);
+	buf_put(b, (const char *)&d->target_key, sizeof d->target_key);
+	buf_put(b, (const char *)&d->anchor_key, sizeof d->anchor_key);
+	buf_put(b, (const char *)&nanchors, sizeof nanchors);
+	buf_put(b, (const char *)&nrefs, sizeof nrefs);
+	buf_put(b, (const char *)&nouts, sizeof nouts);
+	const char *strings[] = {d->manifest, d->slug, d->symbol, d->number, d->title, d->type, d->date};
+	for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
+		put_string(b, strings[k]);
+	for (size_t k = 0; k < d->nanchors; k++) {
+		put_string(b, d->anchors[k].eid);
+		put_string(b, d->anchors[k].num);
+	}
+	for (size_t k = 0; k < d->nrefs; k++) {
+		put_string(b, d->refs[k].href);
+		put_string(b, d->refs[k].from);
+		put_string(b, d->refs[k].text);
+	}
+	if (nouts)
+		buf_put(b, (const char *)d->outs, nouts * sizeof *d->outs);
+	len = (uint32_t)(b->len - start);
+	memcpy(b->data + start, &len, sizeof len);
+}
+
+int site_cache_save(const struct site_cache *old, const char *out_dir, uint64_t program, uint64_t corpus_key,
+		    const struct site_doc *docs, size_t n, struct timespec started)
+{
+	size_t nshards = 1, per = shard_docs();
+	while (nshards < SHARDS_MAX && nshards * per < n)
+		nshards *= 2;
+	size_t *which = malloc((n + 1) * sizeof *which), *count = calloc(nshards, sizeof *count),
+	       *verbatim = calloc(nshards, sizeof *verbatim);
+	for (size_t i = 0; i < n; i++) {
+		which[i] = shard_of(docs[i].manifest, nshards);
+		count[which[i]]++;
+		verbatim[which[i]] += docs[i].record != NULL;
+	}
+	struct buf b = BUF_INIT, path = BUF_INIT, head = BUF_INIT;
+	uint64_t f[4] = {program, corpus_key, n, nshards};
+	buf_puts(&head, MAGIC);
+	buf_put(&head, (const char *)f, sizeof f);
+	buf_printf(&path, "%s/" FOLDER, out_dir);
+	unlink(buf_cstr(&path)); /* a file of the one-file index of old */
 	int rc = make_dirs(buf_cstr(&path));
+	for (size_t k = 0; k < nshards && rc == 0; k++) {
+		uint64_t hs[2];
+		const struct shard *was = old->nshards == nshards ? &old->shards[k] : NULL;
+		if (was && was->bytes && verbatim[k] == count[k] && was->count == count[k]) {
+			hs[0] = was->hash; /* its records are the ones it holds */
+			hs[1] = was->size;
+		} else {
+			buf_clear(&b);
+			for (size_t i = 0; i < n; i++)
+				if (which[i] == k)
+					put_record(&b, &docs[i], started);
+			char name[24];
+			shard_name(name, k);
+			buf_clear(&path);
+			file_path(&path, out_dir, name);
+			rc = atomic_write(buf_cstr(&path), b.data ? b.data : "", b.len);
+			hs[0] = hash_add(HASH_INIT, b.data ? b.data : "", b.len);
+			hs[1] = b.len;
+		}
+		buf_put(&head, (const char *)hs, sizeof hs);
+	}
+	/* the head last: it names the shards just written */
 	buf_clear(&path);
-	cache_path(&path, out_dir);
+	file_path(&path, out_dir, "head");
 	if (rc == 0)
-		rc = atomic_write(buf_cstr(&path), b.data, b.len);
+		rc = atomic_write(buf_cstr(&path), head.data, head.len);
+	/* shards a larger index had */
+	for (size_t k = nshards; rc == 0 && k < old->nshards; k++) {
+		char name[24];
+		shard_name(name, k);
+		buf_clear(&path);
+		file_path(&path, out_dir, name);
+		unlink(buf_cstr(&path));
+	}
+	free(which);
+	free(count);
+	free(verbatim);
 	buf_free(&b);
+	buf_free(&head);
 	buf_free(&path);
 	return rc;
 }

@@ -248,6 +248,7 @@ struct site_work {
 	const struct search_plan *search;	/* the search index files made */
 	/* the site index to write while the first pages are rendered */
 	bool save_index;
+	const struct site_cache *cache;	/* the last build's */
 	uint64_t program, corpus_key;
 	struct timespec started;
 	struct site_task *list;
@@ -310,7 +311,7 @@ static void save_index(void *ctx)
 {
 	struct site_work *w = ctx;
 	if (w->save_index &&
-	    site_cache_save(w->out_dir, w->program, w->corpus_key, w->c->docs, w->c->ndocs, w->started) != 0)
+	    site_cache_save(w->cache, w->out_dir, w->program, w->corpus_key, w->c->docs, w->c->ndocs, w->started) != 0)
 		diag_warn(w->opts->diag, 0, "site", "cannot keep the site index: the next build reads every manifest");
 }
 
@@ -476,7 +477,8 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		  resolved, c.ndocs);
 	corpus_gather(&c);
 
-	struct site_work w = {.c = &c, .out_dir = out_dir, .opts = opts, .program = program, .started = started};
+	struct site_work w = {.c = &c, .out_dir = out_dir, .opts = opts, .program = program, .started = started,
+			      .cache = cache};
 	/* the index for the next build, when it differs from the last one */
 	w.corpus_key = corpus_key(&c);
 	w.save_index = taken != c.ndocs || site_cache_count(cache) != c.ndocs ||

@@ -132,7 +132,7 @@ const char *site_anchor_num(const struct site_doc *d, const char *eid);
 /* Set d's target_key and anchor_key from its record. */
 void site_doc_keys(struct site_doc *d);
 
-/* The site index as the last build left it (OUT/.unpress/site-index): each
+/* The site index as the last build left it (OUT/.unpress/site-index/): each
  * manifest's record as site_load_doc made it, with the identities of the
  * manifest and its XML when it was read.  A record whose files still have
  * those identities is taken as it is instead of parsing the manifest: an
@@ -158,11 +158,12 @@ enum site_cache_found { SITE_CACHE_NONE, SITE_CACHE_STALE, SITE_CACHE_TAKEN };
 enum site_cache_found site_cache_take(struct site_cache *c, const char *name, const struct file_id ids[2],
 				      struct site_doc *d, struct site_store *store);
 /* Write the index of docs (with their outs: every document resolved, or
- * taken), atomically, under corpus_key; a record whose files changed at
- * or after started is written without their identities (they cannot be
- * trusted yet: state.h), so the next build reads its manifest again. */
-int site_cache_save(const char *out_dir, uint64_t program, uint64_t corpus_key, const struct site_doc *docs,
-		    size_t n, struct timespec started);
+ * taken) under corpus_key: the shards whose records are not old's, each
+ * atomically, then the head.  A record whose files changed at or after
+ * started is written untrusted (its identities cannot be trusted yet:
+ * state.h), so the next build reads its manifest again. */
+int site_cache_save(const struct site_cache *old, const char *out_dir, uint64_t program, uint64_t corpus_key,
+		    const struct site_doc *docs, size_t n, struct timespec started);
 void site_cache_free(struct site_cache *c);
 /* Free what d holds apart from the store (d itself is the caller's). */
 void site_free_doc(struct site_doc *d);
