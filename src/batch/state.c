@@ -2,6 +2,7 @@
 #include "batch/state.h"
 #include "util/dirlist.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <elf.h>
 #include <errno.h>
@@ -131,6 +132,8 @@ static bool ts_before(struct timespec a, struct timespec b)
  * at or after now (the file system's clock: the kernel stamps files with
  * the coarse real-time clock), so an edit later in the same tick, with the
  * same size, would leave the same identity behind. */
+static void format_identity(const struct stat *st, struct timespec now, char *out, size_t size);
+
 static void file_identity(const char *path, struct timespec now, char *out, size_t size)
 {
 	struct stat st;
@@ -138,14 +141,48 @@ static void file_identity(const char *path, struct timespec now, char *out, size
 		snprintf(out, size, errno == ENOENT ? "none" : "-");
 		return;
 	}
-	struct timespec newest = ts_before(st.st_mtim, st.st_ctim) ? st.st_ctim : st.st_mtim;
-	if (!ts_before(newest, now)) {
+	format_identity(&st, now, out, size);
+}
+
+/* Append v in decimal, at least width digits (zeros before). */
+static char *put_number(char *p, unsigned long long v, int width)
+{
+	char digits[24];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < width)
+		digits[n++] = '0';
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
+/* The identity of a file stat'ed at or after now (see file_identity),
+ * written by hand: snprintf was a tenth of a build with nothing to do. */
+static void format_identity(const struct stat *st, struct timespec now, char *out, size_t size)
+{
+	struct timespec newest = ts_before(st->st_mtim, st->st_ctim) ? st->st_ctim : st->st_mtim;
+	if (!ts_before(newest, now) || size < 96 || st->st_size < 0 || st->st_mtim.tv_sec < 0 ||
+	    st->st_ctim.tv_sec < 0) {
 		snprintf(out, size, "-");
 		return;
 	}
-	snprintf(out, size, "%lld %lld.%09ld %llu %lld.%09ld", (long long)st.st_size,
-		 (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec, (unsigned long long)st.st_ino,
-		 (long long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+	char *p = out;
+	p = put_number(p, (unsigned long long)st->st_size, 1);
+	*p++ = ' ';
+	p = put_number(p, (unsigned long long)st->st_mtim.tv_sec, 1);
+	*p++ = '.';
+	p = put_number(p, (unsigned long long)st->st_mtim.tv_nsec, 9);
+	*p++ = ' ';
+	p = put_number(p, (unsigned long long)st->st_ino, 1);
+	*p++ = ' ';
+	p = put_number(p, (unsigned long long)st->st_ctim.tv_sec, 1);
+	*p++ = '.';
+	p = put_number(p, (unsigned long long)st->st_ctim.tv_nsec, 9);
+	*p = '\0';
 }
 
 /* Might path be there?  Its folder is listed once (the listing kept for
@@ -174,14 +211,17 @@ static bool maybe_there(const char *path)
 
 /* Both identities of input (itself, its sidecar) as of now; with listed,
  * a sidecar not in its folder's listing is taken as absent (only for the
- * batch's first look, before anything is converted). */
-static void take_identities(const char *input, struct state_key *k, bool listed)
+ * batch's first look, before anything is converted).  st: the input's
+ * stat, when it was taken at or after now (else NULL). */
+static void take_identities(const char *input, struct state_key *k, bool listed, struct timespec now,
+			    const struct stat *st)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_REALTIME_COARSE, &now);
 	struct buf meta = BUF_INIT;
 	sidecar_path(&meta, input);
-	file_identity(input, now, k->input_id, sizeof k->input_id);
+	if (st)
+		format_identity(st, now, k->input_id, sizeof k->input_id);
+	else
+		file_identity(input, now, k->input_id, sizeof k->input_id);
 	if (listed && !maybe_there(buf_cstr(&meta)))
 		snprintf(k->meta_id, sizeof k->meta_id, "none");
 	else
@@ -189,11 +229,19 @@ static void take_identities(const char *input, struct state_key *k, bool listed)
 	buf_free(&meta);
 }
 
+/* The coarse real-time clock: what the kernel stamps files with. */
+static struct timespec clock_now(void)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME_COARSE, &now);
+	return now;
+}
+
 void state_take_key(uint64_t tool, const char *input, struct state_key *k)
 {
 	/* identities first: a change after them shows as a new identity
 	 * next time, whatever the hash saw */
-	take_identities(input, k, false);
+	take_identities(input, k, false, clock_now(), NULL);
 	k->tool = tool;
 	k->key = state_input_key(tool, input);
 	k->taken = true;
@@ -218,13 +266,14 @@ uint64_t state_input_key(uint64_t tool, const char *input)
  * call: a batch's inputs share a few folders, and realpath() looks at every
  * component of every path (four system calls an input here).  Only a name
  * that is no link (nor "." or "..") can be appended as it is. */
-static char *real_input_path(const char *input)
+static char *real_input_path(const char *input, struct stat *st, bool *have_st)
 {
 	static char *dir, *real_dir;
 	const char *slash = strrchr(input, '/'), *name = slash ? slash + 1 : input;
-	struct stat st;
-	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || lstat(input, &st) != 0 || S_ISLNK(st.st_mode))
+	*have_st = false;
+	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || lstat(input, st) != 0 || S_ISLNK(st->st_mode))
 		return realpath(input, NULL);
+	*have_st = true; /* no link: what stat() would say */
 	size_t dir_len = slash ? (size_t)(slash - input) : 0;
 	char *this_dir = slash ? dir_len ? strndup(input, dir_len) : strdup("/") : strdup(".");
 	if (!dir || strcmp(dir, this_dir)) {
@@ -243,9 +292,10 @@ static char *real_input_path(const char *input)
 	return real;
 }
 
-static void state_path(struct buf *b, const char *out_dir, const char *input)
+/* OUT/.unpress/doc-…; *have_st when input was stat'ed on the way (st). */
+static void state_path(struct buf *b, const char *out_dir, const char *input, struct stat *st, bool *have_st)
 {
-	char *real = real_input_path(input);
+	char *real = real_input_path(input, st, have_st);
 	uint64_t h = hash_str(HASH_INIT, real ? real : input);
 	free(real);
 	buf_printf(b, "%s/" STATE_DIR "/doc-%016" PRIx64, out_dir, h);
@@ -352,12 +402,22 @@ static bool identity_holds(const char *recorded, const char *now, struct timespe
 		return false;
 	if (!strcmp(recorded, "none"))
 		return true;
-	long long size, msec, csec;
-	long mnsec, cnsec;
-	unsigned long long ino;
-	if (sscanf(recorded, "%lld %lld.%ld %llu %lld.%ld", &size, &msec, &mnsec, &ino, &csec, &cnsec) != 6)
+	/* "size msec.nsec inode csec.nsec" (format_identity wrote it) */
+	const char *p = recorded;
+	char *end;
+	long long f[6];
+	static const char after[5] = {' ', '.', ' ', ' ', '.'};
+	for (int i = 0; i < 6; i++) {
+		if (!isdigit((unsigned char)*p))
+			return false;
+		f[i] = strtoll(p, &end, 10);
+		if (i < 5 && *end != after[i])
+			return false;
+		p = end + (i < 5);
+	}
+	if (*p)
 		return false;
-	struct timespec m = {(time_t)msec, mnsec}, c = {(time_t)csec, cnsec};
+	struct timespec m = {(time_t)f[1], (long)f[2]}, c = {(time_t)f[4], (long)f[5]};
 	return ts_before(m, written) && ts_before(c, written);
 }
 
@@ -367,8 +427,13 @@ static int state_write(const struct options *opts, const char *input, const stru
 bool state_is_current(const struct options *opts, const char *input, uint64_t tool,
 		      struct state_key *k, unsigned *warnings, char *slug_out, size_t slug_size)
 {
+	/* the clock first: the input's stat on the way to its state file
+	 * serves as its identity (take_identities) */
+	struct timespec clock = clock_now();
 	struct buf path = BUF_INIT;
-	state_path(&path, opts->out_dir, input);
+	struct stat st;
+	bool have_st;
+	state_path(&path, opts->out_dir, input, &st, &have_st);
 	struct state_file sf;
 	char *bytes = state_read(buf_cstr(&path), &sf);
 	buf_free(&path);
@@ -376,7 +441,7 @@ bool state_is_current(const struct options *opts, const char *input, uint64_t to
 		return false;
 	/* the fast path: neither file changed since the key was taken */
 	struct state_key now = {0};
-	take_identities(input, &now, true);
+	take_identities(input, &now, true, clock, have_st ? &st : NULL);
 	bool fast = sf.tool == tool && strcmp(sf.input_id, "none") &&
 		    identity_holds(sf.input_id, now.input_id, sf.written) &&
 		    identity_holds(sf.meta_id, now.meta_id, sf.written);
@@ -414,7 +479,9 @@ bool state_is_current(const struct options *opts, const char *input, uint64_t to
 void state_forget(const struct options *opts, const char *input)
 {
 	struct buf path = BUF_INIT;
-	state_path(&path, opts->out_dir, input);
+	struct stat st;
+	bool have_st;
+	state_path(&path, opts->out_dir, input, &st, &have_st);
 	unlink(buf_cstr(&path));
 	buf_free(&path);
 }
@@ -434,7 +501,9 @@ static int state_write(const struct options *opts, const char *input, const stru
 	buf_printf(&path, "%s/" STATE_DIR, opts->out_dir);
 	int rc = make_dirs(buf_cstr(&path));
 	buf_clear(&path);
-	state_path(&path, opts->out_dir, input);
+	struct stat st;
+	bool have_st;
+	state_path(&path, opts->out_dir, input, &st, &have_st);
 	buf_printf(&text, "unpress-state 2\nkey %016" PRIx64 "\ntool %016" PRIx64 "\ninput %s\nmeta %s\n"
 		   "warnings %u\nslug %s\n%s", k->key, k->tool, k->input_id, k->meta_id,
 		   warnings, slug, warning_text ? warning_text : "");
