@@ -8,15 +8,17 @@
  *   - write the search index and copy the stylesheet and search script.
  * All links are relative; every file is written atomically.
  *
- * Scale: each manifest is read once (site/load.c, by SAX) into a compact
- * record (identity, an eId → number table, its references) whose strings
- * live in one arena; references are resolved through hash tables (by
- * symbol, by resolution number, anchors by eId), so the work is linear in
- * the corpus.  A document's AKN is loaded only while its page is rendered.
- * Pages are rendered in up to opts->jobs child processes (site/pool.h), and
- * only where what they show changed (batch/stamps.h): a page's stamp
- * covers its XML, its manifest and its link map (its links and its
- * backlinks), the program and the templates. */
+ * Scale: each manifest is read (site/load.c, by SAX) into a compact record
+ * (identity, its anchors, its references) whose strings live in one arena,
+ * or taken as it is from the site index the last build left
+ * (site/cache.c) when its files did not change.  References are resolved
+ * through hash tables (by symbol, by resolution number) into compact
+ * records (site/resolve.c), again only where they may resolve otherwise
+ * than last time (resolve_changed).  A document's AKN is loaded only while
+ * its page is rendered.  Pages are rendered in up to opts->jobs child
+ * processes (site/pool.h), and only where what they show changed
+ * (batch/stamps.h): a page's stamp covers its XML, its manifest, what its
+ * references resolved to and who cites it, the program and the templates. */
 #include "edition.h"
 
 #include <ctype.h>

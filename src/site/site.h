@@ -97,7 +97,7 @@ struct site_out {
 	uint32_t ref;		/* index in the document's refs */
 	int32_t target;
 	uint32_t pin;
-	uint32_t unused;	/* (written as 0: the index is compared bytewise) */
+	uint32_t unused;	/* 0: the index holds no stray bytes */
 	uint64_t key;
 };
 #define SITE_OUT_EXTERNAL (-1)
