@@ -21,6 +21,7 @@
 #include "util/buf.h"
 #include "util/dirset.h"
 #include "util/hash.h"
+#include "util/timespec.h"
 
 /* Fold every file of DATA/sub into h, in name order. */
 static uint64_t hash_folder(uint64_t h, const char *data_dir, const char *sub)
@@ -122,10 +123,6 @@ static void sidecar_path(struct buf *b, const char *input)
 	buf_printf(b, "%.*s.meta", (int)stem, input);
 }
 
-static bool ts_before(struct timespec a, struct timespec b)
-{
-	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
-}
 
 /* What path is now, as one word-free line: "size mtime inode ctime",
  * "none" when it does not exist, "-" when it cannot be trusted: it changed

@@ -46,6 +46,7 @@
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/slurp.h"
+#include "util/timespec.h"
 
 #define MAGIC "unpress site index 4\n"
 #define FOLDER STATE_DIR "/site-index"
@@ -353,10 +354,6 @@ static void put_id(struct buf *b, const struct file_id *id)
 	buf_put(b, (const char *)f, sizeof f);
 }
 
-static bool ts_before(struct timespec a, struct timespec b)
-{
-	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
-}
 
 /* Can the next build trust that an equal identity means equal bytes? Only
  * if the file's last change was before this build looked at it. */

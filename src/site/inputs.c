@@ -8,11 +8,8 @@
 
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/timespec.h"
 
-static bool ts_before(struct timespec a, struct timespec b)
-{
-	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
-}
 
 /* What name (in the folder dir) is now; the newest change is kept. */
 static void take_identity(int dir, const char *name, struct file_id *id, struct timespec *newest)

@@ -47,6 +47,7 @@
 #include "util/buf.h"
 #include "util/arena.h"
 #include "util/hash.h"
+#include "util/timespec.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
@@ -350,10 +351,6 @@ static int render_all(struct site_work *w)
 /* The stamp of what the whole site was made from (not a file). */
 #define INPUTS_STAMP "(inputs)"
 
-static bool ts_before(struct timespec a, struct timespec b)
-{
-	return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
-}
 
 /* Resolve the references that may resolve otherwise than in the last
  * build (whose corpus key was last_key): all of them when any document
