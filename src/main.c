@@ -424,7 +424,7 @@ int main(int argc, char **argv)
 		perror("unpress: mmap");
 		return EX_OSERR;
 	}
-	/* what OUT's state files say before the batch rewrites them */
+	/* OUT's state files, before the batch writes any */
 	struct prune *prune = opts.prune ? prune_look(opts.out_dir) : NULL;
 	int *todo = malloc(((size_t)nfiles + 1) * sizeof *todo);
 	int ntodo = 0;
@@ -438,8 +438,11 @@ int main(int argc, char **argv)
 						    b.reports[i].slug, sizeof b.reports[i].slug)) {
 			up_to_date++;
 			old_warnings += w;
-		} else
+		} else {
 			todo[ntodo++] = i;
+			if (prune)
+				prune_before_converting(prune, files[i]);
+		}
 	}
 	struct progress progress;
 	progress_start(&progress, (unsigned)nfiles, up_to_date, opts.verbosity);

@@ -20,9 +20,14 @@
 /* A slug longer than this names no file (NAME_MAX, with the suffixes). */
 #define SLUG_SIZE 256
 
-/* One state file as prune_look found it. */
+/* One state file as prune_look found it.  Its slug is read only when
+ * needed: before the batch rewrites the state (prune_before_converting),
+ * or after it, when no input of this run owns the state.  The state of an
+ * input that is up to date names the slug it publishes under, and reading
+ * every state again doubled the time of a build with nothing to do. */
 struct recorded {
 	char *name;	/* doc-… (state_name) */
+	bool read;	/* slug is what the file recorded */
 	char *slug;	/* NULL: not a state this program can read */
 };
 
@@ -41,6 +46,19 @@ static void state_file(struct buf *path, const char *out_dir, const char *name)
 {
 	buf_clear(path);
 	buf_printf(path, "%s/" STATE_DIR "/%s", out_dir, name);
+}
+
+/* Read r's slug from its file, once. */
+static void read_slug(const struct prune *p, struct recorded *r)
+{
+	if (r->read)
+		return;
+	struct buf path = BUF_INIT;
+	char slug[SLUG_SIZE];
+	state_file(&path, p->out_dir, r->name);
+	r->slug = state_recorded_slug(buf_cstr(&path), slug, sizeof slug) ? xstrdup(slug) : NULL;
+	r->read = true;
+	buf_free(&path);
 }
 
 struct prune *prune_look(const char *out_dir)
@@ -63,16 +81,23 @@ struct prune *prune_look(const char *out_dir)
 	for (size_t i = 0; i < n; i++) {
 		if (!state_is_name(names[i]))
 			continue;	/* site-index/, units/, site-stamps, a temporary file */
-		char slug[SLUG_SIZE];
-		state_file(&path, out_dir, names[i]);
 		struct recorded *r = &p->states[p->nstates++];
-		r->name = xstrdup(names[i]);
-		r->slug = state_recorded_slug(buf_cstr(&path), slug, sizeof slug) ? xstrdup(slug) : NULL;
+		*r = (struct recorded){.name = names[i]};
+		names[i] = NULL;
 		xmlHashAddEntry(p->by_name, X(r->name), r);
 	}
 	dirlist_free(names, n);
 	buf_free(&path);
 	return p;
+}
+
+void prune_before_converting(struct prune *p, const char *input)
+{
+	char name[STATE_NAME_SIZE];
+	state_name(input, name);
+	struct recorded *r = xmlHashLookup(p->by_name, X(name));
+	if (r)
+		read_slug(p, r);
 }
 
 /* Remove path; true when it is gone (or was never there). */
@@ -145,7 +170,11 @@ unsigned prune_gone(struct prune *p, char *const *inputs, const char *const *slu
 		xmlHashAddEntry(owned, X(name), (void *)(uintptr_t)(i + 1));
 		if (slugs[i][0])
 			publish(published, slugs[i], i);
+		/* (not read: the input was up to date, and its state names
+		 * slugs[i]) */
 		const struct recorded *before = xmlHashLookup(p->by_name, X(name));
+		if (before && !before->read)
+			before = NULL;
 		if (before && before->slug && strcmp(before->slug, slugs[i])) {
 			/* it published under another slug before: it still does
 			 * unless its state now names the new one (a conversion
@@ -165,8 +194,11 @@ unsigned prune_gone(struct prune *p, char *const *inputs, const char *const *slu
 	size_t ngone = 0;
 	bool changed = false;	/* anything unlinked: OUT's listing is old */
 	for (size_t k = 0; k < p->nstates; k++) {
-		const struct recorded *s = &p->states[k];
+		struct recorded *s = &p->states[k];
 		size_t owner = (size_t)(uintptr_t)xmlHashLookup(owned, X(s->name));
+		if (owner && !s->read)
+			continue;	/* up to date: it publishes what it did */
+		read_slug(p, s);
 		state_file(&path, p->out_dir, s->name);
 		if (!s->slug) {
 			if (!owner)

@@ -25,9 +25,12 @@
 
 struct prune;
 
-/* Before the batch (which rewrites state files): what each state file in
- * out_dir records now. */
+/* Before the batch: the state files in out_dir. */
 struct prune *prune_look(const char *out_dir);
+/* Before the batch converts input (and rewrites its state): remember the
+ * slug its state records now, to remove its files should it publish under
+ * another one. */
+void prune_before_converting(struct prune *p, const char *input);
 /* After the batch, in which inputs[i] published under slugs[i] ("" when its
  * conversion stopped before the slug was known): remove what the
  * documents that are gone left in OUT.  Each removal is said on stderr
