@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "batch/progress.h"
+#include "batch/prune.h"
 #include "batch/state.h"
 #include "util/dirset.h"
 #include "convert.h"
@@ -43,6 +44,9 @@ static void usage(FILE *out)
 	      "      --validate     validate each XML against the AKN schemas\n"
 	      "      --manifest     write DIR/SLUG.manifest.xml for the site (map step)\n"
 	      "      --force        convert every input, even those whose outputs are up to date\n"
+	      "      --prune        remove from DIR the outputs of documents whose input is\n"
+	      "                     gone (not among the FILEs): for a run over the whole\n"
+	      "                     collection, never for the map step on a subset\n"
 	      "  -q, --quiet        report errors only\n"
 	      "  -v, --verbose      also report every repair the normaliser made\n"
 	      "  -h, --help         show this help and exit\n"
@@ -309,6 +313,7 @@ int main(int argc, char **argv)
 		{"validate", no_argument, NULL, 'S'},
 		{"manifest", no_argument, NULL, 'M'},
 		{"force", no_argument, NULL, 'F'},
+		{"prune", no_argument, NULL, 'P'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
@@ -360,6 +365,7 @@ int main(int argc, char **argv)
 		case 'S': opts.validate = true; break;
 		case 'M': opts.manifest = true; break;
 		case 'F': opts.force = true; break;
+		case 'P': opts.prune = true; break;
 		case 'q': opts.verbosity = 0; break;
 		case 'v': opts.verbosity = 2; break;
 		case 'h': usage(stdout); return 0;
@@ -369,7 +375,8 @@ int main(int argc, char **argv)
 			return EX_USAGE;
 		}
 	}
-	if (optind >= argc && !(opts.editions & ED_SITE)) {
+	/* --prune alone is a request too: every document in OUT is gone */
+	if (optind >= argc && !(opts.editions & ED_SITE) && !opts.prune) {
 		fputs("unpress: no input files\nTry 'unpress --help' for more information.\n", stderr);
 		return EX_USAGE;
 	}
@@ -417,6 +424,8 @@ int main(int argc, char **argv)
 		perror("unpress: mmap");
 		return EX_OSERR;
 	}
+	/* OUT's state files, before the batch writes any */
+	struct prune *prune = opts.prune ? prune_look(opts.out_dir) : NULL;
 	int *todo = malloc(((size_t)nfiles + 1) * sizeof *todo);
 	int ntodo = 0;
 	unsigned up_to_date = 0, old_warnings = 0;
@@ -429,8 +438,11 @@ int main(int argc, char **argv)
 						    b.reports[i].slug, sizeof b.reports[i].slug)) {
 			up_to_date++;
 			old_warnings += w;
-		} else
+		} else {
 			todo[ntodo++] = i;
+			if (prune)
+				prune_before_converting(prune, files[i]);
+		}
 	}
 	struct progress progress;
 	progress_start(&progress, (unsigned)nfiles, up_to_date, opts.verbosity);
@@ -440,6 +452,20 @@ int main(int argc, char **argv)
 	if (ntodo > 0) /* what the first look listed is old now */
 		dirset_forget();
 	status = merge_status(status, check_slugs(&b, nfiles));
+	if (prune) {
+		progress_clear(&progress);
+		struct diag diag;
+		diag_init(&diag, opts.out_dir, opts.verbosity);
+		const char **slugs = malloc(((size_t)nfiles + 1) * sizeof *slugs);
+		for (int i = 0; i < nfiles; i++)
+			slugs[i] = b.reports[i].slug;
+		progress.removed = prune_gone(prune, files, slugs, (size_t)nfiles, opts.verbosity, &diag);
+		free(slugs);
+		prune_free(prune);
+		progress.warnings += diag.warnings;
+		if (status == 0 && opts.werror && diag.warnings > 0)
+			status = 1;
+	}
 	/* documents converted earlier still count under --werror */
 	if (status == 0 && opts.werror && old_warnings > 0)
 		status = 1;

@@ -21,6 +21,7 @@ struct options {
 	bool validate;		/* validate each XML against the schemas */
 	bool manifest;		/* write the per-document manifest (the map step) */
 	bool force;		/* convert even what is up to date (--force) */
+	bool prune;		/* remove the outputs of inputs that are gone (--prune) */
 	const char *data_dir;
 	time_t build_time;
 };

@@ -70,14 +70,18 @@ void progress_summary(struct progress *p, bool site_changed)
 {
 	progress_clear(p);
 	double elapsed = now() - p->start;
-	if (p->done == 0 && !site_changed) {
+	if (p->done == 0 && !site_changed && p->removed == 0) {
 		fprintf(p->out, "unpress: %u document%s up to date\n", p->total, p->total == 1 ? "" : "s");
 		return;
 	}
-	char failed[32] = "";
+	char failed[32] = "", removed[48] = "";
 	if (p->failed)
 		snprintf(failed, sizeof failed, ", %u failed", p->failed);
-	fprintf(p->out, "unpress: %u document%s (%u converted, %u up to date%s), %u warning%s, %u error%s, %.1f s\n",
-		p->total, p->total == 1 ? "" : "s", p->done - p->failed, p->skipped, failed,
+	/* not among the documents counted first: their inputs are not given */
+	if (p->removed)
+		snprintf(removed, sizeof removed, ", %u gone document%s removed", p->removed,
+			 p->removed == 1 ? "" : "s");
+	fprintf(p->out, "unpress: %u document%s (%u converted, %u up to date%s)%s, %u warning%s, %u error%s, %.1f s\n",
+		p->total, p->total == 1 ? "" : "s", p->done - p->failed, p->skipped, failed, removed,
 		p->warnings, p->warnings == 1 ? "" : "s", p->errors, p->errors == 1 ? "" : "s", elapsed);
 }

@@ -15,6 +15,7 @@ struct progress {
 	unsigned done;		/* converted (or failed) so far */
 	unsigned failed;	/* of those, how many failed */
 	unsigned warnings, errors;
+	unsigned removed;	/* documents whose input is gone, removed (--prune) */
 	double start, last_draw;
 };
 
@@ -26,6 +27,8 @@ void progress_phase(struct progress *p, const char *what);
 /* Erase the live line (before other output, and at the end). */
 void progress_clear(struct progress *p);
 /* "unpress: 20 documents (18 converted, 2 up to date), 3 warnings, 0 errors,
- * 1.2 s" — or "unpress: 5 documents up to date" when nothing was done. */
+ * 1.2 s" (", 1 gone document removed" before the warnings after --prune
+ * removed one) — or "unpress: 5 documents up to date" when nothing was
+ * done. */
 void progress_summary(struct progress *p, bool site_changed);
 #endif

@@ -21,6 +21,7 @@
 #include "util/buf.h"
 #include "util/dirset.h"
 #include "util/hash.h"
+#include "util/slurp.h"
 #include "util/timespec.h"
 
 /* Fold every file of DATA/sub into h, in name order. */
@@ -289,13 +290,39 @@ static char *real_input_path(const char *input, struct stat *st, bool *have_st)
 	return real;
 }
 
-/* OUT/.unpress/doc-…; *have_st when input was stat'ed on the way (st). */
-static void state_path(struct buf *b, const char *out_dir, const char *input, struct stat *st, bool *have_st)
+/* "doc-" and the hash of input's real path; *have_st when input was
+ * stat'ed on the way (st). */
+static void state_file_name(const char *input, char name[STATE_NAME_SIZE], struct stat *st, bool *have_st)
 {
 	char *real = real_input_path(input, st, have_st);
 	uint64_t h = hash_str(HASH_INIT, real ? real : input);
 	free(real);
-	buf_printf(b, "%s/" STATE_DIR "/doc-%016" PRIx64, out_dir, h);
+	snprintf(name, STATE_NAME_SIZE, "doc-%016" PRIx64, h);
+}
+
+void state_name(const char *input, char name[STATE_NAME_SIZE])
+{
+	struct stat st;
+	bool have_st;
+	state_file_name(input, name, &st, &have_st);
+}
+
+bool state_is_name(const char *name)
+{
+	if (strncmp(name, "doc-", 4) || strlen(name) != STATE_NAME_SIZE - 1)
+		return false;
+	for (const char *p = name + 4; *p; p++)
+		if (!isxdigit((unsigned char)*p) || isupper((unsigned char)*p))
+			return false;
+	return true;
+}
+
+/* OUT/.unpress/doc-…; *have_st when input was stat'ed on the way (st). */
+static void state_path(struct buf *b, const char *out_dir, const char *input, struct stat *st, bool *have_st)
+{
+	char name[STATE_NAME_SIZE];
+	state_file_name(input, name, st, have_st);
+	buf_printf(b, "%s/" STATE_DIR "/%s", out_dir, name);
 }
 
 /* Is OUT/SLUG.EXT there?  Asked of the folder's listing (dirset_of):
@@ -388,6 +415,35 @@ static char *state_read(const char *path, struct state_file *sf)
 	}
 	sf->text = p;
 	return bytes;
+}
+
+bool state_recorded_slug(const char *path, char *slug, size_t size)
+{
+	struct state_file sf;
+	char *bytes = state_read(path, &sf);
+	bool ok = bytes && strlen(sf.slug) < size;
+	if (ok)
+		memcpy(slug, sf.slug, strlen(sf.slug) + 1);
+	else if (!bytes) {
+		/* not the current format: each of ours so far names the slug
+		 * in a "slug" line before the warnings ("unpress-state 1":
+		 * key, warnings, slug), and the state of an input that is gone
+		 * is never rewritten in the current one */
+		size_t len;
+		bytes = slurp(path, &len);
+		if (bytes && !strncmp(bytes, "unpress-state ", 14) && strlen(bytes) == len) {
+			char *p = strchr(bytes, '\n');
+			for (int line = 0; p && line < 8 && !ok; line++) {
+				p++;
+				ok = state_line(&p, "slug", slug, size);
+				if (!ok)
+					p = strchr(p, '\n');
+			}
+		}
+	}
+	free(bytes);
+	/* it names files in OUT: one name, no path */
+	return ok && slug[0] && !strpbrk(slug, " \t/") && strcmp(slug, ".") && strcmp(slug, "..");
 }
 
 /* Can the recorded identity stand for the file now?  Only when it is

@@ -10,6 +10,7 @@
 #ifndef UNPRESS_STATE_H
 #define UNPRESS_STATE_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "options.h"
@@ -56,4 +57,16 @@ int state_record(const struct options *opts, const char *input, const struct sta
 		 const char *slug, unsigned warnings, const char *warning_text);
 /* Forget input's state: it is converted again next time. */
 void state_forget(const struct options *opts, const char *input);
+
+/* The name of input's state file in OUT/STATE_DIR: "doc-" and 16 hex
+ * digits of a hash of its real path (so another path to the same file,
+ * through a link or "..", names the same state). */
+#define STATE_NAME_SIZE 21
+void state_name(const char *input, char name[STATE_NAME_SIZE]);
+/* Is name (in OUT/STATE_DIR) one that state_name makes? */
+bool state_is_name(const char *name);
+/* The slug the state file at path records, in any format this program has
+ * written; false when the file is absent, not ours, or its slug is not one
+ * file name (it names the files in OUT). */
+bool state_recorded_slug(const char *path, char *slug, size_t size);
 #endif
