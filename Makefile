@@ -68,9 +68,11 @@ $(BUILD)/src/normalise/wordlist_blob.o: src/normalise/wordlist_blob.S $(BUILD)/w
 
 -include $(OBJ:.o=.d)
 
-# Publish every input (the site, once it exists, links them together).
+# Publish every input (the site, once it exists, links them together); an
+# input deleted from input/ takes its outputs with it (--prune: this is a
+# run over the whole collection).
 publish: unpress
-	./unpress -t xml,html,md,pdf,site -o output input/*.txt
+	./unpress --prune -t xml,html,md,pdf,site -o output input/*.txt
 
 test: test-deps unpress
 	@sh tests/run.sh
