@@ -28,11 +28,14 @@ for path in sys.argv[2:]:
         n += 1
         open(os.path.join(sys.argv[1], "case-%04d.txt" % n), "w").write(m.group(1))
 EOS
-# Site index seeds: the shards of a 20-document site, in one shard and
-# (UNPRESS_SITE_INDEX_SHARD_DOCS) in several.
+# Site index seeds: the shards of a site of 20 generated documents, the
+# inputs and one that cites nothing (a record without outs), in one shard
+# and (UNPRESS_SITE_INDEX_SHARD_DOCS) in several.
 rm -rf "$B/seeds-siteindex" "$B/seeds-tmp"
 mkdir -p "$B/seeds-siteindex"
 /usr/bin/python3 tests/corpus/generate.py 20 "$B/seeds-tmp/in" >/dev/null
+cp input/*.txt input/*.meta "$B/seeds-tmp/in/"
+printf 'A note\n\nIt cites nothing.\n' >"$B/seeds-tmp/in/plain.txt"
 for per in 128 4; do
 	UNPRESS_SITE_INDEX_SHARD_DOCS=$per ./unpress -q -t xml,html,site -o "$B/seeds-tmp/out-$per" "$B/seeds-tmp/in"/*.txt
 	for f in "$B/seeds-tmp/out-$per/.unpress/site-index"/[0-9]*; do
