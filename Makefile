@@ -77,7 +77,7 @@ publish: unpress
 test: test-deps unpress
 	@sh tests/run.sh
 	@$(MAKE) --no-print-directory test-sanitize
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_CI_SECONDS) FUZZ_JOBS=2
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_CI_SECONDS) FUZZ_JOBS=3
 
 # The suite again on an AddressSanitizer + UndefinedBehaviorSanitizer build
 # (build-asan/unpress).  Any sanitizer report aborts the run being tested,
@@ -96,17 +96,18 @@ test-sanitize:
 
 # libFuzzer harnesses (src/fuzz/): make fuzz FUZZ_SECONDS=N runs each for N s.
 FUZZ_SECONDS ?= 60
-# make test gives each harness this long (CI's bounded fuzzing run).
+# make test gives each harness this long (CI's bounded fuzzing run), all
+# three at once.
 FUZZ_CI_SECONDS ?= 30
 # UBSan reports are recoverable here only so that src/fuzz/ubsan.supp can
 # list known open ones; run.sh sets halt_on_error, so any other one stops.
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fsanitize-recover=undefined -fno-omit-frame-pointer
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang SAN="$(FUZZ_FLAGS)" \
-	  build-fuzz/fuzz_convert build-fuzz/fuzz_render
+	  build-fuzz/fuzz_convert build-fuzz/fuzz_render build-fuzz/fuzz_siteindex
 	@sh src/fuzz/run.sh $(FUZZ_SECONDS)
 
-.SECONDARY: $(BUILD)/src/fuzz/fuzz_convert.o $(BUILD)/src/fuzz/fuzz_render.o
+.SECONDARY: $(BUILD)/src/fuzz/fuzz_convert.o $(BUILD)/src/fuzz/fuzz_render.o $(BUILD)/src/fuzz/fuzz_siteindex.o
 $(BUILD)/fuzz_%: $(BUILD)/src/fuzz/fuzz_%.o $(LIBOBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(LDLIBS)

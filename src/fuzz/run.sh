@@ -3,14 +3,16 @@
 # $1 seconds.  Seeds: input/, every tests/*/inputs folder, tests/fixtures,
 # tests/robust/crashes and the inputs of tests/normalise/*.cases; the XML
 # harness gets every *.xml under tests/ and the XML of the seed inputs
-# (converted here).  The corpus each run
+# (converted here); the site index harness gets the shards of small sites
+# (built here).  The corpus each run
 # grows is kept in build-fuzz/corpus-NAME for the next run; a crash lands in
 # build-fuzz/artifacts/ and makes this script fail.
-# FUZZ_JOBS=2 runs the two harnesses at once.
+# FUZZ_JOBS=N runs up to N harnesses at once (3: all of them);
+# FUZZ_ONLY=NAME runs only fuzz_NAME.
 secs=${1:-60}
 cd "$(dirname "$0")/../.." || exit 1
 B=build-fuzz
-mkdir -p "$B/artifacts" "$B/corpus-convert" "$B/corpus-render" "$B/seeds-xml"
+mkdir -p "$B/artifacts" "$B/corpus-convert" "$B/corpus-render" "$B/corpus-siteindex" "$B/seeds-xml"
 # Render seeds: AKN files, including the XML of each seed input.
 rm -rf "$B/seeds-tmp"
 ./unpress -q -o "$B/seeds-tmp" input/*.txt tests/*/inputs/* 2>/dev/null
@@ -26,6 +28,21 @@ for path in sys.argv[2:]:
         n += 1
         open(os.path.join(sys.argv[1], "case-%04d.txt" % n), "w").write(m.group(1))
 EOS
+# Site index seeds: the shards of a site of 20 generated documents, the
+# inputs and one that cites nothing (a record without outs), in one shard
+# and (UNPRESS_SITE_INDEX_SHARD_DOCS) in several.
+rm -rf "$B/seeds-siteindex" "$B/seeds-tmp"
+mkdir -p "$B/seeds-siteindex"
+/usr/bin/python3 tests/corpus/generate.py 20 "$B/seeds-tmp/in" >/dev/null
+cp input/*.txt input/*.meta "$B/seeds-tmp/in/"
+printf 'A note\n\nIt cites nothing.\n' >"$B/seeds-tmp/in/plain.txt"
+for per in 128 4; do
+	UNPRESS_SITE_INDEX_SHARD_DOCS=$per ./unpress -q -t xml,html,site -o "$B/seeds-tmp/out-$per" "$B/seeds-tmp/in"/*.txt
+	for f in "$B/seeds-tmp/out-$per/.unpress/site-index"/[0-9]*; do
+		[ -s "$f" ] && cp "$f" "$B/seeds-siteindex/shard-$per-${f##*/}"
+	done
+done
+rm -rf "$B/seeds-tmp"
 text_seeds="input $(ls -d tests/*/inputs 2>/dev/null) tests/fixtures tests/robust/crashes $B/seeds-cases"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/src/fuzz/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$PWD/tests/robust/lsan.supp"
@@ -36,17 +53,32 @@ run() {
 		-artifact_prefix="$B/artifacts/$name-" -print_final_stats=1 \
 		"$@" >"$B/$name.log" 2>&1
 	rc=$?
-	tail -n 15 "$B/$name.log" | grep -E 'stat::number_of_executed_units|stat::peak_rss|Done|ERROR|SUMMARY'
+	tail -n 15 "$B/$name.log" | grep -E 'stat::number_of_executed_units|stat::peak_rss|Done|ERROR|SUMMARY' |
+		sed "s/^/fuzz: $name: /"
 	[ $rc -eq 0 ] || echo "fuzz: $name FAILED (exit $rc): see $B/$name.log and $B/artifacts/"
 	return $rc
 }
+# Each harness in the background, up to FUZZ_JOBS at a time: once that
+# many run, wait for the oldest (they all run for as long).
+jobs=${FUZZ_JOBS:-1}
+running="" failed=0
+start() {
+	[ -n "$FUZZ_ONLY" ] && [ "$FUZZ_ONLY" != "$1" ] && return
+	run "$@" &
+	running="$running $!"
+	# shellcheck disable=SC2086
+	set -- $running
+	if [ $# -ge "$jobs" ]; then
+		wait "$1" || failed=1
+		shift
+		running="$*"
+	fi
+}
 # shellcheck disable=SC2086
-if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then
-	run convert -max_len=65536 "$B/corpus-convert" $text_seeds & p1=$!
-	run render -max_len=262144 "$B/corpus-render" "$B/seeds-xml" & p2=$!
-	wait $p1; r1=$?; wait $p2; r2=$?
-else
-	run convert -max_len=65536 "$B/corpus-convert" $text_seeds; r1=$?
-	run render -max_len=262144 "$B/corpus-render" "$B/seeds-xml"; r2=$?
-fi
-[ $r1 -eq 0 ] && [ $r2 -eq 0 ]
+start convert -max_len=65536 "$B/corpus-convert" $text_seeds
+start render -max_len=262144 "$B/corpus-render" "$B/seeds-xml"
+start siteindex -max_len=131072 "$B/corpus-siteindex" "$B/seeds-siteindex"
+for pid in $running; do
+	wait "$pid" || failed=1
+done
+[ $failed -eq 0 ]

@@ -95,6 +95,14 @@ static size_t shard_of(const char *manifest, size_t nshards)
 
 static const char *record_name(const struct shard *c, size_t pos, size_t *end);
 
+/* Count the whole records at the start of sh's bytes (see save: a shard
+ * all of whose records are taken again is not rewritten). */
+static void count_records(struct shard *sh)
+{
+	for (size_t pos = 0, end; pos < sh->len && record_name(sh, pos, &end); pos = end)
+		sh->count++;
+}
+
 struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 {
 	struct site_cache *c = calloc(1, sizeof *c);
@@ -129,12 +137,22 @@ struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 			}
 			if (!sh->bytes)
 				sh->len = 0;
-			for (size_t pos = 0, end; pos < sh->len && record_name(sh, pos, &end); pos = end)
-				sh->count++;
+			count_records(sh);
 		}
 	}
 	free(head);
 	buf_free(&path);
+	return c;
+}
+
+struct site_cache *site_cache_of_shard(char *bytes, size_t len, uint64_t count)
+{
+	struct site_cache *c = calloc(1, sizeof *c);
+	c->count = count;
+	c->nshards = 1; /* every name's shard */
+	c->shards = calloc(1, sizeof *c->shards);
+	c->shards[0] = (struct shard){.bytes = bytes, .len = bytes ? len : 0, .size = len};
+	count_records(&c->shards[0]);
 	return c;
 }
 

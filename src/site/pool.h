@@ -9,14 +9,19 @@
 #define UNPRESS_SITE_POOL_H
 #include <stddef.h>
 
+#include "util/diag.h"
+
 /* Run task number i; returns 0 or a sysexits code. */
 typedef int (*pool_task_fn)(void *ctx, size_t i);
 
 /* Run tasks 0..ntasks-1, each in a child (started in order, up to jobs at a
  * time; where no process can be made, in this one).  Once the first
  * children are started, meanwhile(mctx) runs in this process (when not
- * NULL): work of the parent's own that need not wait for them.  Returns 0
- * when every task succeeded, else the first failure's status (EX_SOFTWARE
- * for a child that died). */
-int pool_run(size_t ntasks, int jobs, pool_task_fn run, void *ctx, void (*meanwhile)(void *), void *mctx);
+ * NULL): work of the parent's own that need not wait for them.  What the
+ * tasks report through diag counts in diag, as if they had run here (a
+ * child's diag is its own copy); a child that dies is an error there.
+ * Returns 0 when every task succeeded, else the first failure's status
+ * (EX_SOFTWARE for a child that died). */
+int pool_run(size_t ntasks, int jobs, pool_task_fn run, void *ctx, void (*meanwhile)(void *), void *mctx,
+	     struct diag *diag);
 #endif

@@ -335,7 +335,7 @@ static int render_all(struct site_work *w)
 		add_task(w, TASK_DOC_PAGES, next, next + run);
 		next += run;
 	}
-	int status = pool_run(w->ntasks, jobs, run_task, w, save_index, w);
+	int status = pool_run(w->ntasks, jobs, run_task, w, save_index, w, w->opts->diag);
 	/* the search index files in about two runs per job */
 	size_t nsearch = search_plan_files(w->search);
 	if (status == 0 && nsearch) {
@@ -343,7 +343,7 @@ static int render_all(struct site_work *w)
 		per = (nsearch + 2 * (size_t)jobs - 1) / (2 * (size_t)jobs);
 		for (next = 0; next < nsearch; next += per)
 			add_task(w, TASK_SEARCH, next, next + per < nsearch ? next + per : nsearch);
-		status = pool_run(w->ntasks, jobs, run_task, w, NULL, NULL);
+		status = pool_run(w->ntasks, jobs, run_task, w, NULL, NULL, w->opts->diag);
 	}
 	return status;
 }

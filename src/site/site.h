@@ -141,6 +141,11 @@ struct site_cache;
 /* The last build's index (an empty one when there is none or it was made
  * by another program or templates). */
 struct site_cache *site_cache_load(const char *out_dir, uint64_t program);
+/* An index of one shard, bytes (malloc'd: the index's from now on), as if
+ * a head named it and said it held count records.  For the fuzz harness
+ * (src/fuzz/fuzz_siteindex.c): a shard read from a file is used only when
+ * its bytes hash to what the head names, which mutated bytes never do. */
+struct site_cache *site_cache_of_shard(char *bytes, size_t len, uint64_t count);
 /* How many records it holds. */
 size_t site_cache_count(const struct site_cache *c);
 /* The key of the corpus the last build resolved references in (see

@@ -16,7 +16,8 @@ struct diag {
 	int verbosity;		/* 0 quiet, 1 warnings, 2 notes too */
 	unsigned notes, warnings, errors;
 	FILE *stream;		/* stderr, or a memory stream in tests */
-	/* Optional collector used by tests to assert on what a pass said. */
+	/* Optional collector: tests assert on what a pass said, convert.c
+	 * keeps the warnings' text, site/pool.c counts what a child said. */
 	void (*collect)(void *ctx, enum diag_level, int line, const char *pass,
 			const char *msg);
 	void *collect_ctx;
