@@ -486,6 +486,9 @@ int main(int argc, char **argv)
 		status = merge_status(status, site_build(opts.out_dir, &ro));
 		progress.errors += diag.errors;
 		progress.warnings += diag.warnings;
+		/* the site's warnings (its children's too) are warnings */
+		if (status == 0 && opts.werror && diag.warnings > 0)
+			status = 1;
 	}
 	if (opts.verbosity > 0)
 		progress_summary(&progress, site_pages > 0);

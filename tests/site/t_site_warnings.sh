@@ -21,3 +21,8 @@ for jobs in 1 2; do
 	expect "-j $jobs: and counted in the summary (warnings, errors)" "2 0" "$(summary "$dir/err-$jobs")"
 	expect "-j $jobs: the summary counts every warning printed" "$(printed "$dir/err-$jobs") 0" "$(summary "$dir/err-$jobs")"
 done
+# under --werror the site's warnings (a child's here) make the exit status 1
+out="$dir/out-1"
+echo 'not XML' >"$out/CTOC-COP-2001-1.xml"
+"$UNPRESS" -q --werror -t xml,html,site -o "$out" "$dir"/in/*.txt 2>/dev/null
+expect "--werror: a warning of the site's exits 1" 1 "$?"
