@@ -2,7 +2,9 @@
 <!-- site.xsl — the site's own pages, from the corpus description that
      src/site/site.c builds:
        <u:site><u:doc slug label symbol title type date cited/>…
-               <u:external symbol href page><u:cite from label text/>…</u:external></u:site>
+               <u:external symbol href page cites/>…</u:site>
+     (cites: how many times it is cited; an external page's description
+     holds its one symbol with <u:cite from label text/> children).
      Parameters: page = index | search | external; sort = symbol | title |
      type | date (index: one pre-rendered file per order, so sorting needs
      no server and no script); symbol (external: which symbol's page). -->
@@ -92,7 +94,7 @@
         <xsl:for-each select="/u:site/u:external">
           <xsl:sort select="@symbol"/>
           <li><a href="{@page}"><xsl:value-of select="@symbol"/></a>
-            (<xsl:value-of select="count(u:cite)"/>)</li>
+            (<xsl:value-of select="@cites"/>)</li>
         </xsl:for-each>
       </ul>
     </xsl:if>

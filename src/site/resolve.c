@@ -314,8 +314,12 @@ static uint64_t hash_strings(uint64_t h, size_t n, const char *const *s)
 
 uint64_t corpus_description_stamp(uint64_t h, const struct corpus *c)
 {
-	for (size_t i = 0; i < c->next; i++)
-		h = hash_add(h, &c->ext[i]->stamp, sizeof c->ext[i]->stamp);
+	/* the outside symbols as the description shows them: their pages
+	 * (from the symbol) and how many times each is cited */
+	for (size_t i = 0; i < c->next; i++) {
+		h = hash_str(h, c->ext[i]->symbol);
+		h = hash_add(h, &c->ext[i]->nby, sizeof c->ext[i]->nby);
+	}
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct site_doc *d = &c->docs[i];
 		const char *fields[] = {d->slug, d->label, d->symbol, d->title ? d->title : d->label,
