@@ -122,8 +122,8 @@ void site_free_doc(struct site_doc *d)
 
 /* One outside symbol's element in a corpus description: how many times it
  * is cited, and with cites where (its own page lists them; the index pages
- * show only the count, and 8,000 documents cite outside symbols 60,000
- * times: as a tree, most of the index pages' memory). */
+ * show only the count, and 8,000 documents cite outside symbols 33,500
+ * times: as a tree, a third of the index pages' memory). */
 static void describe_external(xmlNodePtr site, const struct site_external *e, bool cites)
 {
 	xmlNodePtr n = xmlNewChild(site, site->ns, X("external"), NULL);
