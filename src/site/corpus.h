@@ -53,9 +53,10 @@ void corpus_resolve(struct corpus *c, struct site_doc *d);
 /* From every document's outs: who cites each document (ncited too), and
  * the outside symbols in the order first cited, with who cites them. */
 void corpus_gather(struct corpus *c);
-/* What d's page shows, from its source_stamp and its outs and citers
- * (not their texts: the records they come from), and the same for an
- * outside symbol's page; both under h (the program's hash). */
+/* What d's page shows: its source_stamp (which covers the program) and
+ * what its references resolved to and who cites it, by the records' keys
+ * (struct site_out), not their texts.  The same for an outside symbol's
+ * page, under h (the program's hash). */
 uint64_t corpus_page_stamp(const struct corpus *c, const struct site_doc *d);
 uint64_t corpus_external_stamp(uint64_t h, const struct corpus *c, const struct site_external *e);
 /* What the site's own pages show (the corpus description), under h. */
