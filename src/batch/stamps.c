@@ -28,7 +28,6 @@ struct stamps {
 
 static void free_entry(void *payload, const xmlChar *name)
 {
-	(void)payload;
 	(void)name;
 	free(payload);
 }

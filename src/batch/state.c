@@ -124,24 +124,6 @@ static void sidecar_path(struct buf *b, const char *input)
 	buf_printf(b, "%.*s.meta", (int)stem, input);
 }
 
-
-/* What path is now, as one word-free line: "size mtime inode ctime",
- * "none" when it does not exist, "-" when it cannot be trusted: it changed
- * at or after now (the file system's clock: the kernel stamps files with
- * the coarse real-time clock), so an edit later in the same tick, with the
- * same size, would leave the same identity behind. */
-static void format_identity(const struct stat *st, struct timespec now, char *out, size_t size);
-
-static void file_identity(const char *path, struct timespec now, char *out, size_t size)
-{
-	struct stat st;
-	if (stat(path, &st) != 0) {
-		snprintf(out, size, errno == ENOENT ? "none" : "-");
-		return;
-	}
-	format_identity(&st, now, out, size);
-}
-
 /* Append v in decimal, at least width digits (zeros before). */
 static char *put_number(char *p, unsigned long long v, int width)
 {
@@ -183,24 +165,41 @@ static void format_identity(const struct stat *st, struct timespec now, char *ou
 	*p = '\0';
 }
 
+/* What path is now, as one word-free line: "size mtime inode ctime",
+ * "none" when it does not exist, "-" when it cannot be trusted: it changed
+ * at or after now (the file system's clock: the kernel stamps files with
+ * the coarse real-time clock), so an edit later in the same tick, with the
+ * same size, would leave the same identity behind. */
+static void file_identity(const char *path, struct timespec now, char *out, size_t size)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		snprintf(out, size, errno == ENOENT ? "none" : "-");
+		return;
+	}
+	format_identity(&st, now, out, size);
+}
+
 /* Might path be there?  Its folder is listed once (the listing kept for
  * the process): false means it was not there at that moment.  Most inputs
  * have no sidecar, and a failed stat() per input cost as much as the
  * listing of all of them. */
 static bool maybe_there(const char *path)
 {
-	static size_t folders;	/* changes of folder so far */
-	static char *last;	/* the last one asked about */
+	/* inputs from many folders: listing them all would be no help */
+	static char *folders[16];
+	static size_t nfolders;
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? strndup(path, slash > path ? (size_t)(slash - path) : 1) : strdup(".");
-	if (!last || strcmp(last, dir)) {
-		if (folders == 16) { /* inputs from many folders: no help here */
+	size_t i = 0;
+	while (i < nfolders && strcmp(folders[i], dir))
+		i++;
+	if (i == nfolders) {
+		if (nfolders == sizeof folders / sizeof folders[0]) {
 			free(dir);
 			return true;
 		}
-		folders++;
-		free(last);
-		last = strdup(dir);
+		folders[nfolders++] = strdup(dir);
 	}
 	bool there = dirset_has(dirset_of(dir), slash ? slash + 1 : path);
 	free(dir);
@@ -291,10 +290,12 @@ static char *real_input_path(const char *input, struct stat *st, bool *have_st)
 }
 
 /* "doc-" and the hash of input's real path; *have_st when input was
- * stat'ed on the way (st). */
+ * stat'ed on the way (st; both may be NULL). */
 static void state_file_name(const char *input, char name[STATE_NAME_SIZE], struct stat *st, bool *have_st)
 {
-	char *real = real_input_path(input, st, have_st);
+	struct stat own;
+	bool own_have;
+	char *real = real_input_path(input, st ? st : &own, have_st ? have_st : &own_have);
 	uint64_t h = hash_str(HASH_INIT, real ? real : input);
 	free(real);
 	snprintf(name, STATE_NAME_SIZE, "doc-%016" PRIx64, h);
@@ -302,9 +303,7 @@ static void state_file_name(const char *input, char name[STATE_NAME_SIZE], struc
 
 void state_name(const char *input, char name[STATE_NAME_SIZE])
 {
-	struct stat st;
-	bool have_st;
-	state_file_name(input, name, &st, &have_st);
+	state_file_name(input, name, NULL, NULL);
 }
 
 bool state_is_name(const char *name)
@@ -317,7 +316,8 @@ bool state_is_name(const char *name)
 	return true;
 }
 
-/* OUT/.unpress/doc-…; *have_st when input was stat'ed on the way (st). */
+/* OUT/.unpress/doc-…; *have_st when input was stat'ed on the way (st;
+ * both may be NULL). */
 static void state_path(struct buf *b, const char *out_dir, const char *input, struct stat *st, bool *have_st)
 {
 	char name[STATE_NAME_SIZE];
@@ -532,9 +532,7 @@ bool state_is_current(const struct options *opts, const char *input, uint64_t to
 void state_forget(const struct options *opts, const char *input)
 {
 	struct buf path = BUF_INIT;
-	struct stat st;
-	bool have_st;
-	state_path(&path, opts->out_dir, input, &st, &have_st);
+	state_path(&path, opts->out_dir, input, NULL, NULL);
 	unlink(buf_cstr(&path));
 	buf_free(&path);
 }
@@ -554,9 +552,7 @@ static int state_write(const struct options *opts, const char *input, const stru
 	buf_printf(&path, "%s/" STATE_DIR, opts->out_dir);
 	int rc = make_dirs(buf_cstr(&path));
 	buf_clear(&path);
-	struct stat st;
-	bool have_st;
-	state_path(&path, opts->out_dir, input, &st, &have_st);
+	state_path(&path, opts->out_dir, input, NULL, NULL);
 	buf_printf(&text, "unpress-state 2\nkey %016" PRIx64 "\ntool %016" PRIx64 "\ninput %s\nmeta %s\n"
 		   "warnings %u\nslug %s\n%s", k->key, k->tool, k->input_id, k->meta_id,
 		   warnings, slug, warning_text ? warning_text : "");

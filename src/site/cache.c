@@ -56,12 +56,6 @@
  * testing knob, to have many shards from a small corpus. */
 enum { SHARD_DOCS = 128, SHARDS_MAX = 4096 };
 
-static size_t shard_docs(void)
-{
-	const char *env = getenv("UNPRESS_SITE_INDEX_SHARD_DOCS");
-	long n = env ? strtol(env, NULL, 10) : 0;
-	return n >= 1 && n <= 1000000 ? (size_t)n : SHARD_DOCS;
-}
 
 /* One shard as read, and how far the records asked for have got. */
 struct shard {
@@ -392,9 +386,8 @@ static void put_record(struct buf *b, const struct site_doc *d, struct timespec 
 	buf_put(b, (const char *)&len, sizeof len);
 	/* a record of a slug that is not its file's name depends on another
 	 * XML than the one identified: never taken */
-	size_t stem = strlen(d->manifest) - strlen(".manifest.xml");
-	bool named = strlen(d->slug) == stem && !strncmp(d->slug, d->manifest, stem);
-	buf_putc(b, named && settled(&d->ids[0], started) && settled(&d->ids[1], started));
+	buf_putc(b, site_slug_is_name(d->slug, d->manifest) && settled(&d->ids[0], started) &&
+		      settled(&d->ids[1], started));
 	buf_putc(b, d->has_akn);
 	put_id(b, &d->ids[0]);
 	put_id(b, &d->ids[1]);
@@ -425,9 +418,7 @@ static void put_record(struct buf *b, const struct site_doc *d, struct timespec 
 int site_cache_save(const struct site_cache *old, const char *out_dir, uint64_t program, uint64_t corpus_key,
 		    const struct site_doc *docs, size_t n, struct timespec started)
 {
-	size_t nshards = 1, per = shard_docs();
-	while (nshards < SHARDS_MAX && nshards * per < n)
-		nshards *= 2;
+	size_t nshards = site_shard_count(n, SHARD_DOCS, "UNPRESS_SITE_INDEX_SHARD_DOCS", SHARDS_MAX);
 	size_t *which = malloc((n + 1) * sizeof *which), *count = calloc(nshards, sizeof *count),
 	       *verbatim = calloc(nshards, sizeof *verbatim);
 	for (size_t i = 0; i < n; i++) {

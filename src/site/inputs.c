@@ -1,4 +1,4 @@
-/* inputs.c — see site.h: site_inputs_hash. */
+/* inputs.c — see site.h: site_inputs_hash, site_file_id, site_slug_is_name. */
 #include "site/site.h"
 
 #include <fcntl.h>
@@ -10,19 +10,31 @@
 #include "util/hash.h"
 #include "util/timespec.h"
 
-
-/* What name (in the folder dir) is now; the newest change is kept. */
-static void take_identity(int dir, const char *name, struct file_id *id, struct timespec *newest)
+bool site_file_id(int dir, const char *name, struct file_id *id)
 {
 	struct stat st;
 	*id = (struct file_id){0};
 	if (fstatat(dir, name, &st, 0) != 0)
-		return;
+		return false;
 	*id = (struct file_id){true, (long long)st.st_size, (long long)st.st_ino, st.st_mtim, st.st_ctim};
-	if (ts_before(*newest, st.st_mtim))
-		*newest = st.st_mtim;
-	if (ts_before(*newest, st.st_ctim))
-		*newest = st.st_ctim;
+	return true;
+}
+
+bool site_slug_is_name(const char *slug, const char *manifest)
+{
+	size_t stem = strlen(manifest) - strlen(".manifest.xml");
+	return strlen(slug) == stem && !strncmp(slug, manifest, stem);
+}
+
+/* What name (in the folder dir) is now; the newest change is kept. */
+static void take_identity(int dir, const char *name, struct file_id *id, struct timespec *newest)
+{
+	if (!site_file_id(dir, name, id))
+		return;
+	if (ts_before(*newest, id->mtime))
+		*newest = id->mtime;
+	if (ts_before(*newest, id->ctime))
+		*newest = id->ctime;
 }
 
 /* Fold an identity (or its absence) into h. */

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <fcntl.h>
 
 #include "util/buf.h"
 #include "util/hash.h"
@@ -253,14 +253,12 @@ int site_load_doc(const char *out_dir, const char *name, const struct file_id *x
 	 * page is rendered) and the program with its templates. */
 	uint64_t h = hash_add(program, bytes, len);
 	free(bytes);
-	struct file_id own = {0};
-	if (strlen(d->slug) != stem || strncmp(d->slug, name, stem)) {
+	struct file_id own;
+	if (!site_slug_is_name(d->slug, name)) {
 		/* a slug that is not the file's name: its own XML */
-		struct stat st;
 		buf_clear(&path);
 		buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
-		if (stat(buf_cstr(&path), &st) == 0)
-			own = (struct file_id){true, (long long)st.st_size, (long long)st.st_ino, st.st_mtim, st.st_ctim};
+		site_file_id(AT_FDCWD, buf_cstr(&path), &own);
 		xml = &own;
 	}
 	if (xml->exists) {

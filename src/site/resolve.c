@@ -337,8 +337,8 @@ void corpus_link_map(struct corpus *c, struct site_doc *d)
 		nlinks += d->outs[k].target >= 0;
 	d->links = calloc(nlinks + 1, sizeof *d->links);
 	d->cites = calloc(ncited + 1, sizeof *d->cites);
-	d->nlinks = d->cap_links = nlinks;
-	d->ncites = d->cap_cites = ncited;
+	d->nlinks = nlinks;
+	d->ncites = ncited;
 	size_t n = 0;
 	for (size_t k = 0; k < d->nouts; k++) {
 		const struct site_out *o = &d->outs[k];

@@ -189,20 +189,9 @@ struct search_plan {
 				 * for the directory */
 };
 
-static size_t shard_docs(void)
-{
-	const char *env = getenv("UNPRESS_SEARCH_SHARD_DOCS");
-	long n = env ? strtol(env, NULL, 10) : 0;
-	return n >= 1 && n <= (long)SHARD_MAX ? (size_t)n : SHARD_DOCS;
-}
-
-/* The least power of two that leaves at most shard_docs() to a shard. */
 static size_t shard_count(size_t ndocs)
 {
-	size_t per = shard_docs(), n = 1;
-	while (n < SHARD_MAX && n * per < ndocs)
-		n *= 2;
-	return n;
+	return site_shard_count(ndocs, SHARD_DOCS, "UNPRESS_SEARCH_SHARD_DOCS", SHARD_MAX);
 }
 
 /* A document's shard: the hash of its slug alone (see the top). */

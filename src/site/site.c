@@ -84,7 +84,7 @@ static void free_link_map(struct site_doc *d)
 	free(d->cites);
 	d->links = NULL;
 	d->cites = NULL;
-	d->nlinks = d->ncites = d->cap_links = d->cap_cites = 0;
+	d->nlinks = d->ncites = 0;
 }
 
 /* The link map as the template reads it:
@@ -464,8 +464,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 			d->stale = found == SITE_CACHE_STALE;
 			d->old_anchor_key = old_anchors;
 		}
-		size_t stem = strlen(files[i]) - strlen(".manifest.xml");
-		slugs_are_names = slugs_are_names && strlen(d->slug) == stem && !strncmp(d->slug, files[i], stem);
+		slugs_are_names = slugs_are_names && site_slug_is_name(d->slug, files[i]);
 		d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;
 		if (!d->has_akn)
 			diag_warn(opts->diag, 0, "site", "no XML for %s (%s/%s.xml): its page is not rebuilt",

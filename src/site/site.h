@@ -57,7 +57,7 @@ struct site_doc {
 	struct file_id ids[2];	/* what the manifest and OUT/SLUG.xml were */
 	bool has_akn;		/* OUT/SLUG.xml exists */
 	uint64_t source_stamp;	/* hash of its manifest, XML file and the program */
-	uint64_t page_stamp;	/* source_stamp + its link map */
+	uint64_t page_stamp;	/* what its page shows (corpus_page_stamp) */
 	/* What references into it see (resolve.c): slug, symbol, number and
 	 * type (which references it answers), and apart its anchors' names
 	 * (which pinpoints it has). */
@@ -74,14 +74,13 @@ struct site_doc {
 	bool stale;		/* the index held an older version, whose anchors'
 				 * key is old_anchor_key */
 	uint64_t old_anchor_key;
-	/* The link map the template reads, kept as compact records until the
-	 * page is rendered (a tree per document would cost ~30 KB each for the
-	 * whole build): the in-corpus targets of its references, and who cites
-	 * it (backlinks). */
+	/* The link map the template reads, made only for a page that is
+	 * rendered (corpus_link_map): the in-corpus targets of its references,
+	 * and who cites it (backlinks). */
 	struct site_link *links;
-	size_t nlinks, cap_links;
+	size_t nlinks;
 	struct site_cite *cites;
-	size_t ncites, cap_cites;
+	size_t ncites;
 };
 
 /* One reference of a document, resolved: into the corpus (target is the
@@ -126,6 +125,18 @@ int site_load_doc(const char *out_dir, const char *name, const struct file_id *x
  * stands as it is. */
 uint64_t site_inputs_hash(const char *out_dir, char *const *manifests, size_t n, uint64_t program,
 			  struct file_id *ids, struct timespec *newest);
+/* How many shards an index of ndocs documents is cut into (the search
+ * index, the site index): the least power of two, at most max, that
+ * leaves at most per documents to a shard on average.  The environment
+ * variable knob, when set to a number, stands for per: a testing knob, to
+ * have many shards from a small corpus. */
+size_t site_shard_count(size_t ndocs, size_t per, const char *knob, size_t max);
+/* What name (relative to the folder dir, or AT_FDCWD) is now; false (and
+ * id->exists false) when it is not there. */
+bool site_file_id(int dir, const char *name, struct file_id *id);
+/* Is slug the name of the manifest file (SLUG.manifest.xml)?  Then OUT/SLUG.xml
+ * is the XML site_inputs_hash identifies beside it. */
+bool site_slug_is_name(const char *slug, const char *manifest);
 /* Does d define eId, and what number does it show there (NULL: no such
  * anchor)? */
 const char *site_anchor_num(const struct site_doc *d, const char *eid);

@@ -11,25 +11,34 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+int dirlist_keeps(const char *name, const char *suffix)
+{
+	size_t len = strlen(name), slen = strlen(suffix);
+	return name[0] != '.' && len >= slen && !strcmp(name + len - slen, suffix) && !(slen && len == slen);
+}
+
+void dirlist_sort(char **names, size_t count)
+{
+	qsort(names, count, sizeof *names, cmp_names);
+}
+
 char **dirlist_sorted(const char *dir_path, const char *suffix, size_t *count)
 {
 	DIR *dir = opendir(dir_path);
 	if (!dir)
 		return NULL;
-	size_t n = 0, cap = 16, slen = strlen(suffix);
+	size_t n = 0, cap = 16;
 	char **names = xmalloc(cap * sizeof *names);
 	struct dirent *e;
 	while ((e = readdir(dir))) {
-		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix) ||
-		    (slen && len == slen))
+		if (!dirlist_keeps(e->d_name, suffix))
 			continue;
 		if (n == cap)
 			names = xrealloc(names, (cap *= 2) * sizeof *names);
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(dir);
-	qsort(names, n, sizeof *names, cmp_names);
+	dirlist_sort(names, n);
 	*count = n;
 	return names;
 }

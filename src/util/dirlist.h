@@ -8,4 +8,8 @@
  * and the array with dirlist_free. */
 char **dirlist_sorted(const char *dir, const char *suffix, size_t *count);
 void dirlist_free(char **names, size_t count);
+/* What dirlist_sorted keeps of a folder's names, and how it orders them
+ * (shared with dirset_sorted). */
+int dirlist_keeps(const char *name, const char *suffix);
+void dirlist_sort(char **names, size_t count);
 #endif

@@ -74,25 +74,18 @@ struct dirset *dirset_list(const char *dir)
 	return s;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 char **dirset_sorted(const struct dirset *s, const char *suffix, size_t *count)
 {
 	if (!s->opened)
 		return NULL;
-	size_t n = 0, slen = strlen(suffix);
+	size_t n = 0;
 	char **names = xmalloc((s->noffsets + 1) * sizeof *names);
 	for (size_t i = 0; i < s->noffsets; i++) {
 		const char *name = s->names.data + s->offsets[i];
-		size_t len = strlen(name);
-		if (name[0] == '.' || len < slen || strcmp(name + len - slen, suffix) || (slen && len == slen))
-			continue;
-		names[n++] = xstrdup(name);
+		if (dirlist_keeps(name, suffix))
+			names[n++] = xstrdup(name);
 	}
-	qsort(names, n, sizeof *names, cmp_names);
+	dirlist_sort(names, n);
 	*count = n;
 	return names;
 }
