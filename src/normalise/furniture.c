@@ -15,91 +15,15 @@
 
 #include "normalise.h"
 #include "normalise/util.h"
+#include "read/printmarks.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
-
-/* "V.23-01234", "15-01234" (not a symbol like "A/70/174"): a UN job number, optionally
- * followed by "(E)" (the language of the edition).  Returns its length. */
-static size_t job_number(const char *s)
-{
-	size_t i = 0;
-	if (isupper((unsigned char)s[0]) && s[1] == '.')
-		i = 2;
-	if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]) || s[i + 2] != '-')
-		return 0;
-	size_t j = i + 3, digits = 0;
-	while (isdigit((unsigned char)s[j]))
-		j++, digits++;
-	if (digits < 4 || digits > 6)
-		return 0;
-	if (!strncmp(s + j, " (E)", 4))
-		j += 4;
-	return j;
-}
-
-/* "3/56", or "49/5 6" (a footer broken by the extractor) when broken is
- * set; "**25/56**" arrives here with its bold already stripped. */
-static size_t page_of_pages_form(const char *s, bool broken)
-{
-	size_t i = 0;
-	while (isdigit((unsigned char)s[i]))
-		i++;
-	if (i == 0 || i > 4 || s[i] != '/')
-		return 0;
-	size_t j = i + 1, k = j;
-	while (isdigit((unsigned char)s[k]) || (broken && s[k] == ' ' && isdigit((unsigned char)s[k + 1]) && k > j))
-		k++;
-	return k > j ? k : 0;
-}
-
-static size_t page_of_pages(const char *s)
-{
-	return page_of_pages_form(s, false);
-}
 
 static const char *skip_spaces(const char *s)
 {
 	while (*s == ' ' || *s == '\t')
 		s++;
 	return s;
-}
-
-/* Is this one line (markup stripped, trimmed) page furniture?  Returns the
- * kind for the diagnostic, or NULL. */
-static const char *furniture_kind(const char *line)
-{
-	const char *s = skip_spaces(line);
-	if (!*s)
-		return NULL;
-	size_t n;
-	if ((n = job_number(s))) {
-		const char *rest = skip_spaces(s + n);
-		if (!*rest) return "job number";
-		size_t m = page_of_pages(rest);
-		if (m && !*skip_spaces(rest + m)) return "page footer";
-		if ((m = job_number(rest)) && !*skip_spaces(rest + m)) return "page footer";
-		return NULL;
-	}
-	if ((n = page_of_pages_form(s, true)) && !*skip_spaces(s + n))
-		return "page number";
-	if ((n = page_of_pages(s))) {
-		const char *rest = skip_spaces(s + n);
-		if (!*rest) return "page number";
-		size_t m = job_number(rest);
-		if (m && !*skip_spaces(rest + m)) return "page footer";
-		return NULL;
-	}
-	/* the barcode under the job number: *1522378* */
-	if (s[0] == '*') {
-		size_t i = 1;
-		while (isdigit((unsigned char)s[i])) i++;
-		if (i >= 6 && s[i] == '*' && !*skip_spaces(s + i + 1)) return "barcode";
-	}
-	if (!strcmp(s, "Please recycle") || !strncmp(s, "Please recycle ", 15)) return "recycling mark";
-	/* the short rule printed above a page's footnotes */
-	size_t rule = strspn(s, "_");
-	if (rule >= 5 && !*skip_spaces(s + rule)) return "footnote rule";
-	return NULL;
 }
 
 static int is_cover_symbol(struct document *doc, const char *symbol);
@@ -115,7 +39,7 @@ static const char *furniture_columns(struct document *doc, const char *line, int
 	char *copy = arena_strdup(&doc->arena, line), *save = NULL;
 	for (char *cell = strtok_r(copy, "\t", &save); cell; cell = strtok_r(NULL, "\t", &save)) {
 		const char *c = skip_spaces(cell);
-		const char *k = furniture_kind(c);
+		const char *k = pm_line_kind(c);
 		size_t len;
 		if (!k && un_symbol_match(c, 0, &len) && !*skip_spaces(c + len)) {
 			int cover = is_cover_symbol(doc, arena_strndup(&doc->arena, c, len));
@@ -151,7 +75,7 @@ static bool strip_furniture_lines(struct document *doc, struct block *blk)
 		const char *kind = NULL;
 		if (n <= 48 || memchr(p, '\t', n)) {
 			const char *plain = line_plain(doc, p, n);
-			kind = strchr(plain, '\t') ? furniture_columns(doc, plain, line) : furniture_kind(plain);
+			kind = strchr(plain, '\t') ? furniture_columns(doc, plain, line) : pm_line_kind(plain);
 		}
 		if (kind) {
 			diag_note(doc->diag, line, "furniture", "removed %s", kind);
