@@ -25,7 +25,7 @@ MAIN := $(filter-out src/fuzz/%,$(SRC))
 OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/normalise/wordlist_blob.o
 LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
-.PHONY: all deps test-deps unpress publish test test-sanitize fuzz clean
+.PHONY: all deps test-deps unpress publish test test-sanitize fuzz clean fidelity
 all: deps unpress publish
 
 deps:
@@ -111,6 +111,12 @@ fuzz:
 $(BUILD)/fuzz_%: $(BUILD)/src/fuzz/fuzz_%.o $(LIBOBJ)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# Fidelity on real pdftotext output (a benchmark, not a test): every text
+# of ../shared/devset against the UN's own markup where it has one.
+DEVSET ?= ../shared/devset
+fidelity: test-deps unpress
+	@/usr/bin/python3 tests/bench/fidelity.py --devset $(DEVSET)
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz unpress output

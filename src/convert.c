@@ -17,6 +17,8 @@
 #include "input.h"
 #include "manifest.h"
 #include "normalise/normalise.h"
+#include "read/layout.h"
+#include "read/wrapped.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
@@ -49,6 +51,25 @@ void document_free(struct document *doc)
 	memset(&doc->notes, 0, sizeof(doc->notes));
 }
 
+/* The reading room, then the passes: how the lines of doc->source relate
+ * to its paragraphs decides who reads them (cmark-gfm for a paragraph per
+ * line, the page model for printed lines). */
+static void read_and_normalise(struct document *doc)
+{
+	struct layout_evidence ev;
+	doc->layout = layout_detect(doc->source, doc->source_len, &ev);
+	diag_note(doc->diag, 1, "layout",
+		  "%s: %zu lines, measure %u characters, %zu of %zu line pairs run a sentence on, "
+		  "%zu indented, %zu with column gaps, %zu form feeds",
+		  layout_name(doc->layout), ev.lines, ev.measure, ev.continuing, ev.pairs, ev.indented,
+		  ev.gapped, ev.form_feeds);
+	if (doc->layout == LAYOUT_WRAPPED)
+		read_wrapped(doc, doc->layout);
+	else
+		ingest(doc);
+	normalise(doc);
+}
+
 int document_load_text(struct document *doc, const char *bytes, size_t len)
 {
 	char *text;
@@ -58,8 +79,7 @@ int document_load_text(struct document *doc, const char *bytes, size_t len)
 		return rc;
 	doc->source = text;
 	doc->source_len = text_len;
-	ingest(doc);
-	normalise(doc);
+	read_and_normalise(doc);
 	return 0;
 }
 
@@ -239,8 +259,7 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 	if (status == 0) {
 		doc.source = text;
 		doc.source_len = len;
-		ingest(&doc);
-		normalise(&doc);
+		read_and_normalise(&doc);
 		xmlDocPtr xml = akn_build(&doc);
 		if (opts->validate)
 			status = validate_akn(xml, opts->data_dir, &diag);

@@ -119,6 +119,13 @@ struct doc_meta {
 	int line_symbol, line_date;
 };
 
+/* How the input's lines relate to its paragraphs (src/read/layout.c). */
+enum text_layout {
+	LAYOUT_PARAGRAPHS,	/* a paragraph per line (or Markdown): cmark-gfm reads it */
+	LAYOUT_WRAPPED,		/* a line per printed line (pdftotext): the page model reads it */
+	LAYOUT_COLUMNS,		/* printed lines with their columns (pdftotext -layout) */
+};
+
 struct document {
 	struct arena arena;
 	struct diag *diag;
@@ -128,7 +135,7 @@ struct document {
 	struct ptr_vec blocks;	/* struct block *, in source order */
 	struct ptr_vec notes;	/* struct note * */
 	struct doc_meta meta;
-	bool from_markdown;	/* the input looked like Markdown (else plain text) */
+	enum text_layout layout;	/* decided from the text before it is read */
 };
 
 struct block *document_add_block(struct document *doc, enum block_kind kind, int line);

@@ -101,6 +101,22 @@ static int marker_number(const char *m)
 	return v;
 }
 
+/* Does t open with a date ("2 April 2020", "12 March")?  Then its number
+ * is a day, not a note's. */
+static bool opens_with_date(struct arena *A, const char *t)
+{
+	const char *p = t;
+	while (isdigit((unsigned char)*p))
+		p++;
+	const char *month = p + 1, *e = month;
+	while (isalpha((unsigned char)*e))
+		e++;
+	if (e == month)
+		return false;
+	/* the day and month, with a year to make it a date */
+	return un_date_to_iso(A, arena_printf(A, "%.*s 2000", (int)(e - t), t)) != NULL;
+}
+
 /* If text starts with a definition marker, return its length in *len and the
  * marker; else NULL.  expect_bare: the number a bare "12 text" may have. */
 static char *definition_marker(struct arena *A, const char *t, int expect_bare, size_t *len)
@@ -135,8 +151,7 @@ static char *definition_marker(struct arena *A, const char *t, int expect_bare, 
 		const char *q = p;
 		while (isdigit((unsigned char)*q)) q++;
 		/* "12 Ibid." — not "12. text" (a paragraph) nor "12 March" */
-		if (v == expect_bare && *q == ' ' && q[1] && !isdigit((unsigned char)q[1]) &&
-		    !un_date_to_iso(A, arena_printf(A, "%d %.*s 2000", v, 9, q + 1))) {
+		if (v == expect_bare && *q == ' ' && q[1] && !isdigit((unsigned char)q[1]) && !opens_with_date(A, p)) {
 			*len = (size_t)(q - t);
 			return arena_strndup(A, p, (size_t)(q - p));
 		}
@@ -183,7 +198,10 @@ static void collect_definitions(struct document *doc, struct ptr_vec *defs_block
 		if (blk->role != ROLE_BODY || !blk->text || blk->kind != BLOCK_TEXT || blk->num)
 			continue;
 		size_t len;
-		char *marker = definition_marker(A, blk->text, last_number + 1, &len);
+		/* the page model writes every definition it found as a
+		 * superscript: a bare number there is text */
+		int expect_bare = doc->layout != LAYOUT_WRAPPED ? last_number + 1 : 0;
+		char *marker = definition_marker(A, blk->text, expect_bare, &len);
 		if (!marker)
 			continue;
 		/* a block may hold several definitions, one per line */
@@ -196,7 +214,7 @@ static void collect_definitions(struct document *doc, struct ptr_vec *defs_block
 			size_t n = eol ? (size_t)(eol - p) : strlen(p);
 			char *l = arena_strndup(A, p, n);
 			size_t ml;
-			char *m = definition_marker(A, l, last_number + 1, &ml);
+			char *m = definition_marker(A, l, expect_bare ? last_number + 1 : 0, &ml);
 			if (m) {
 				if (current) {
 					current->text = text_trim(A, buf_cstr(&text));
@@ -330,57 +348,6 @@ static bool find_ref(struct document *doc, struct slot *slots, size_t nslots, si
 	return false;
 }
 
-/* Is the bare number at t[i..i+n) a lost superscript?  It follows a word or
- * a comma and is not part of a date, an amount, a symbol or a list. */
-static bool bare_reference_at(const char *t, size_t i, size_t n)
-{
-	if (i < 2)
-		return false;
-	/* "resolution 68/186,1 and": the marker glued after a comma (pdftotext
-	 * sets superscripts on the baseline); only when a space or the end
-	 * follows, so "1,000" and "2,5" are never read as references */
-	if (t[i - 1] == ',') {
-		char after = t[i + n];
-		return after == ' ' || after == '\0' || after == '\n';
-	}
-	if (t[i - 1] != ' ')
-		return false;
-	char before = t[i - 2];
-	if (!(before == ',' || before == ';' || before == ')' || islower((unsigned char)before) ||
-	      before == '"' || (unsigned char)before == 0x9d /* ” */))
-		return false;
-	char after = t[i + n];
-	if (isdigit((unsigned char)after) || after == '/' || (after == '.' && isdigit((unsigned char)t[i + n + 1])) ||
-	    after == '%' || after == '-' || after == ':')
-		return false;
-	/* not "paragraph 12", "article 2", "resolution 9", "vol. 12" … */
-	static const char *const counted[] = {"paragraph", "paragraphs", "article", "articles", "para.",
-					      "paras.", "vol.", "No.", "resolution", "decision", "rule", "item",
-					      "annex", "chapter", "page", "p.", "pp.", "of", "and", "to", "from",
-					      "the", "at", "on", "by", "in", "with", "for", "than", "per", "some",
-					      "over", "about", "under", "all", "every", "first"};
-	size_t w = i - 1;
-	while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n')
-		w--;
-	for (size_t k = 0; k < sizeof counted / sizeof counted[0]; k++) {
-		size_t cl = strlen(counted[k]);
-		if (i - 1 - w == cl && !strncmp(t + w, counted[k], cl))
-			return false;
-	}
-	/* followed by a word, punctuation or the end: "Crime, 9 as a …" */
-	if (after == ' ') {
-		const char *nx = t + i + n + 1;
-		static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-			"July", "August", "September", "October", "November", "December", "per", "and", "to",
-			"or", "States", "meetings", "countries"};
-		for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
-			if (starts_with(nx, months[k]))
-				return false;
-		return !isdigit((unsigned char)*nx);
-	}
-	return after == '\0' || after == ',' || after == ';' || after == '\n' || after == MK_BREAK;
-}
-
 /* 3. Bare numbers, searched only in the window numbering allows. */
 static void link_bare_numbers(struct document *doc, struct slot *slots, size_t nslots,
 			      struct note_info *info)
@@ -420,7 +387,7 @@ static void link_bare_numbers(struct document *doc, struct slot *slots, size_t n
 				size_t at = (size_t)(hit - t);
 				if (at > 0 && isdigit((unsigned char)t[at - 1]))
 					continue;
-				if (!bare_reference_at(t, at, dl))
+				if (!un_bare_note_marker(t, at, dl, false))
 					continue;
 				size_t cut = at;
 				while (cut > 0 && t[cut - 1] == ' ')

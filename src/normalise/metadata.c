@@ -217,6 +217,9 @@ static bool starts_body(struct document *doc, const struct block *blk)
 	const char *t = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 	if (blk->num)
 		return true;
+	/* a date on the cover ("3 April 2020") opens with a digit too */
+	if (isdigit((unsigned char)t[0]) && un_date_to_iso(&doc->arena, t))
+		return false;
 	if (isdigit((unsigned char)t[0]) || (t[0] == '(' && islower((unsigned char)t[1])))
 		return true;
 	/* "I. Introduction" */
@@ -293,6 +296,7 @@ void pass_metadata(struct document *doc)
 	}
 	/* 2. title, subtitle and type, among the next few blocks */
 	int looked = 0;
+	struct block *title_blk = NULL;
 	for (; i < doc->blocks.len && looked < 6; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
 		if (blk->role != ROLE_BODY || !blk->text)
@@ -329,6 +333,15 @@ void pass_metadata(struct document *doc)
 			blk->role = ROLE_TITLE;
 			continue;
 		}
+		/* "74/270." alone on its line (pdftotext): the number; the title
+		 * is the next block */
+		if (!m->title && !m->number && numlen >= 3 && memchr(t, '/', numlen) && t[numlen] == '.' &&
+		    !t[numlen + 1]) {
+			m->number = arena_strndup(A, t, numlen);
+			blk->role = ROLE_COVER;
+			looked--;
+			continue;
+		}
 		/* "Agenda item 106" on a resolution's cover */
 		if (!m->agenda_item && starts_with(t, "Agenda item") && strlen(t) < 40) {
 			m->agenda_item = arena_strdup(A, t);
@@ -346,6 +359,16 @@ void pass_metadata(struct document *doc)
 			if (*type && (!m->type || !strcmp(m->type, "document")))
 				m->type = type;
 			blk->role = ROLE_SUBTITLE;
+			/* "Resolution adopted by …" follows the agenda item's title
+			 * on a resolution's cover; a resolution's own title comes
+			 * after its number, never before that line */
+			if (title_blk && m->agenda_item && !m->agenda_title && *type) {
+				m->agenda_title = text_trim(A, title_blk->text);
+				title_blk->role = ROLE_COVER;
+				m->type = type;	/* not "report" from "Report of the …" */
+				m->title = NULL;
+				title_blk = NULL;
+			}
 			continue;
 		}
 		if (!m->title) {
@@ -353,6 +376,7 @@ void pass_metadata(struct document *doc)
 				break;
 			m->title = arena_strdup(A, t);
 			blk->role = ROLE_TITLE;
+			title_blk = blk;
 			/* hard-wrapped title lines are one line */
 			for (char *p = blk->text; *p; p++)
 				if (*p == '\n' || *p == MK_BREAK)

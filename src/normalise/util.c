@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/swar.h"
 
@@ -300,4 +301,83 @@ char *un_instrument_number(struct arena *A, const char *t, const char *word)
 	if (*rest == '.')
 		rest++;
 	return *rest ? NULL : arena_strndup(A, p, i);
+}
+
+/* Is s (n bytes) one of words, ignoring ASCII case? */
+static bool word_in(const char *s, size_t n, const char *const *words, size_t count)
+{
+	for (size_t k = 0; k < count; k++)
+		if (strlen(words[k]) == n && !strncasecmp(s, words[k], n))
+			return true;
+	return false;
+}
+
+/* See util.h.  UN footnote markers are superscript numbers after the word
+ * or punctuation they annotate; extractors set them on the baseline. */
+bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
+{
+	if (i < 2)
+		return false;
+	char after = t[i + n];
+	char after2 = after ? t[i + n + 1] : '\0';
+	/* what may follow a marker: the end, a space, or the clause's
+	 * punctuation (not "1,000", "2.5", "12:30") */
+	bool ends_well = after == '\0' || after == ' ' || after == '\n' || after == MK_BREAK ||
+			 ((after == ',' || after == ';') && !isdigit((unsigned char)after2)) ||
+			 (on_its_page && (after == ')' || ((after == '.' || after == ':') && !isdigit((unsigned char)after2))));
+	if (!ends_well)
+		return false;
+	/* "resolution 68/186,1 and": glued after a comma (pdftotext sets
+	 * superscripts on the baseline) */
+	if (t[i - 1] == ',' || (on_its_page && (t[i - 1] == ';' || t[i - 1] == ')')))
+		return after == ' ' || after == '\0' || after == '\n';
+	if (t[i - 1] != ' ')
+		return false;
+	unsigned char before = (unsigned char)t[i - 2];
+	size_t w = i - 1;	/* the word before: t[w..i-1) */
+	while (w > 0 && t[w - 1] != ' ' && t[w - 1] != '\n')
+		w--;
+	/* "at its 2019 15 and", "resolutions 5/7 25 and": after a year or a
+	 * numbered resolution */
+	bool year_before = i - 1 - w == 4 && isdigit((unsigned char)t[w]) && isdigit(before) &&
+			   (t[w] == '1' || t[w] == '2');
+	bool symbol_before = isdigit(before) && memchr(t + w, '/', i - 1 - w) != NULL;
+	if (!(before == ',' || before == ';' || before == ')' || islower(before) || before == '"' ||
+	      before == 0x9d /* ” */ || (on_its_page && (isupper(before) || before == 0x99 /* ’ */ ||
+							 before == '.' || before == ':' || year_before ||
+							 symbol_before))))
+		return false;
+	/* not "paragraph 12", "article 2", "resolution 9", "vol. 12" … */
+	static const char *const counted[] = {
+		"paragraph", "paragraphs", "article", "articles", "para.", "paras.", "vol.", "no.", "nos.",
+		"resolution", "resolutions", "decision", "decisions", "rule", "rules", "item", "items", "annex",
+		"chapter", "chap.", "section", "part", "page", "p.", "pp.", "goal", "target", "principle",
+		"guideline", "recommendation", "table", "figure", "phase", "level", "session", "meeting",
+		"of", "and", "or", "to", "from", "the", "at", "on", "by", "in", "with", "for", "than", "per",
+		"some", "over", "about", "under", "all", "every", "first", "since", "until", "between",
+		"nearly", "almost", "least", "another", "further", "remain", "additional", "only", "just",
+	};
+	if (word_in(t + w, i - 1 - w, counted, sizeof counted / sizeof counted[0]))
+		return false;
+	if (after != ' ')
+		return true;
+	/* followed by a word: "Crime, 9 as a …", but not "12 March", "5 per
+	 * cent", "10 and 15" (outside the marker's own page), "4 States" */
+	const char *nx = t + i + n + 1;
+	if (isdigit((unsigned char)*nx))
+		return false;
+	static const char *const counts[] = {"January", "February", "March", "April", "May", "June",
+		"July", "August", "September", "October", "November", "December", "per", "States",
+		"meetings", "countries", "members", "years", "months", "days", "million", "billion",
+		"persons", "people", "cases", "times", "hours", "minutes", "weeks"};
+	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
+		if (starts_with(nx, counts[k]) && !isalpha((unsigned char)nx[strlen(counts[k])]))
+			return false;
+	if (!on_its_page) {
+		static const char *const joins[] = {"and", "to", "or"};
+		for (size_t k = 0; k < 3; k++)
+			if (starts_with(nx, joins[k]) && !isalpha((unsigned char)nx[strlen(joins[k])]))
+				return false;
+	}
+	return true;
 }

@@ -33,6 +33,13 @@ char text_last_char(const char *s);
 /* Trimmed copy (spaces, newlines, MK_BREAK at both ends). */
 char *text_trim(struct arena *arena, const char *s);
 bool starts_with(const char *s, const char *prefix);
+/* Is the bare number t[i..i+n) (NUL-terminated t) a footnote marker whose
+ * superscript was lost ("Crime, 9 as a global instrument")?  It follows a
+ * word or a comma, and is not part of a date, an amount, a symbol, a count
+ * ("paragraph 12", "resolution 9") or a range.  on_its_page: the caller
+ * knows the note is printed on the page being searched, so fewer readings
+ * compete and the test can be looser ("Bangkok 15 and", "2019 15"). */
+bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page);
 /* Roman numeral value of s[0..n), 0 if not one. */
 int roman_value(const char *s, size_t n);
 #endif

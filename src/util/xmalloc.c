@@ -18,6 +18,14 @@ void *xmalloc(size_t size)
 	return p;
 }
 
+void *xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(count * size);
+	return p;
+}
+
 void *xrealloc(void *p, size_t size)
 {
 	void *q = realloc(p, size ? size : 1);

@@ -4,6 +4,7 @@
 #define UNPRESS_XMALLOC_H
 #include <stddef.h>
 void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 #endif

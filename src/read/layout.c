@@ -1,0 +1,104 @@
+/* layout.c — telling the three kinds of extracted text apart, from the
+ * shape of their lines alone (DESIGN §2b).
+ *
+ * A paragraph per line (the seeds, Markdown): lines run to hundreds of
+ * characters, a blank line between them.  pdftotext's default mode: one
+ * line per printed line, so line widths cluster under the page's measure
+ * (70 to 110 characters on an A4 UN page), and a sentence runs on from one
+ * line into the next, which opens in lower case.  pdftotext -layout: the
+ * same lines, with the page's indentation kept as leading spaces and the
+ * columns of the cover and of tables as wide gaps.  Form feeds say a page
+ * ended, in either pdftotext mode. */
+#include "read/layout.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Width in characters (UTF-8 lead bytes) of s[0..n). */
+static unsigned width_of(const char *s, size_t n)
+{
+	unsigned w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return w;
+}
+
+static bool ends_sentence(char c)
+{
+	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+enum text_layout layout_detect(const char *text, size_t len, struct layout_evidence *out)
+{
+	struct layout_evidence ev = {0};
+	/* widths in a histogram (the percentile without a sort); wider
+	 * lines share the last bucket */
+	enum { MAX_WIDTH = 512 };
+	size_t histogram[MAX_WIDTH + 1] = {0};
+	char prev_last = 0;
+	bool prev_text = false;
+	const char *end = text + len;
+	for (const char *p = text; p < end;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+		const char *s = p;
+		size_t m = n;
+		while (m && *s == '\f')
+			s++, m--, ev.form_feeds++;
+		size_t lead = 0;
+		while (lead < m && s[lead] == ' ')
+			lead++;
+		while (m > lead && (s[m - 1] == ' ' || s[m - 1] == '\t' || s[m - 1] == '\r'))
+			m--;
+		if (m > lead) {
+			ev.lines++;
+			unsigned w = width_of(s + lead, m - lead);
+			histogram[w < MAX_WIDTH ? w : MAX_WIDTH]++;
+			if (lead >= 2)
+				ev.indented++;
+			for (size_t i = lead + 1; i + 3 < m; i++)
+				if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ' && s[i - 1] != ' ') {
+					ev.gapped++;
+					break;
+				}
+			if (prev_text) {
+				ev.pairs++;
+				if (!ends_sentence(prev_last) && islower((unsigned char)s[lead]))
+					ev.continuing++;
+			}
+			prev_last = s[m - 1];
+			prev_text = true;
+		} else {
+			prev_text = false;
+		}
+		p += n + (eol ? 1 : 0);
+	}
+	size_t seen = 0, want = ev.lines - ev.lines / 10;
+	for (unsigned w = 0; w <= MAX_WIDTH && ev.lines; w++) {
+		seen += histogram[w];
+		if (seen >= want) {
+			ev.measure = w;
+			break;
+		}
+	}
+	if (out)
+		*out = ev;
+	/* printed lines are narrow; a paragraph per line is not */
+	if (ev.lines < 10 || ev.measure > 160 || ev.measure < 30)
+		return LAYOUT_PARAGRAPHS;
+	if (ev.indented * 10 >= ev.lines * 3 || ev.gapped * 20 >= ev.lines * 3)
+		return LAYOUT_COLUMNS;
+	/* sentences that run on from line to line */
+	if (ev.pairs >= 8 && ev.continuing >= 4)
+		return LAYOUT_WRAPPED;
+	return LAYOUT_PARAGRAPHS;
+}
+
+const char *layout_name(enum text_layout layout)
+{
+	switch (layout) {
+	case LAYOUT_WRAPPED: return "line-wrapped (a line per printed line, as pdftotext writes)";
+	case LAYOUT_COLUMNS: return "printed lines with columns (as pdftotext -layout writes)";
+	default: return "a paragraph per line";
+	}
+}

@@ -1,0 +1,631 @@
+/* notes.c — footnote blocks as pdftotext writes them (DESIGN §2b).
+ *
+ * A UN page's notes sit under a rule of underscores, each a superscript
+ * number and a text.  pdftotext reads the numbers and the texts as two
+ * flows, so the numbers come out on lines of their own: before their text,
+ * stacked ("1" "2" and then both texts), after their text, or all at the
+ * block's end.  The texts keep their order, and UN notes are numbered in
+ * document order (restarting in an annex or an embedded draft).  So:
+ *   1. the block's text lines are cut into note texts (a number line, or a
+ *      short line that ends a sentence, ends a note);
+ *   2. the numbers printed on the page give its range; the texts, in their
+ *      order, take the range's numbers in order;
+ *   3. each marker is searched in the body of its own page only, in
+ *      number order, where a superscript set on the baseline can be:
+ *      "Goals, 1", "Bangkok 15 and", "Convention,3".
+ * When the counts disagree, what the page shows decides (a number just
+ * before a text anchors it), and what cannot be paired is warned about,
+ * never dropped or invented. */
+#include "read/notes.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalise/util.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+/* One line of a footnote block: a number alone, or text. */
+struct item {
+	size_t line;		/* index in pm->lines */
+	int value;		/* the number, or -1 for text; 0 for "*" */
+};
+
+/* A note's text as cut from the block: items [first, last]. */
+struct group {
+	size_t first, last;
+	int anchor;		/* the number printed just before it, or -1 */
+	int value;		/* the number given to it, or -1 */
+	bool star;		/* "* text": a starred note */
+};
+
+/* The number a footnote block line holds alone ("12", "*"), or -1. */
+static int number_line(const struct pline *l)
+{
+	if (l->len == 1 && l->s[0] == '*')
+		return 0;
+	if (l->len == 0 || l->len > 3)
+		return -1;
+	int v = 0;
+	for (unsigned i = 0; i < l->len; i++) {
+		if (!isdigit((unsigned char)l->s[i]))
+			return -1;
+		v = v * 10 + (l->s[i] - '0');
+	}
+	return v > 0 ? v : -1;
+}
+
+static char last_char(const struct pline *l)
+{
+	return l->len ? l->s[l->len - 1] : '\0';
+}
+
+/* The width of the first word of a line. */
+static unsigned first_word_width(const struct pline *l)
+{
+	unsigned n = 0;
+	while (n < l->len && l->s[n] != ' ')
+		n++;
+	return pages_width(l->s, n);
+}
+
+/* Does b go on with the note a's last line was part of?  A note's text
+ * ends where a line ends a sentence short of the measure (the next word
+ * would have fitted); a line opening in lower case never starts a note. */
+static bool continues_note(const struct pagemodel *pm, const struct pline *a, const struct pline *b)
+{
+	if (islower((unsigned char)b->s[0]))
+		return true;
+	char end = last_char(a);
+	bool terminal = end == '.' || end == ';' || end == ')' || end == ']' ||
+			(a->len >= 3 && !memcmp(a->s + a->len - 3, "\xe2\x80\x9d", 3));	/* ” */
+	if (!terminal)
+		return true;
+	return a->width + 1 + first_word_width(b) + 4 > pm->measure;
+}
+
+/* A boundary inside a group where a note could end after all: a line
+ * ending a sentence, the next opening in capitals. */
+static bool weak_boundary(const struct pline *a, const struct pline *b)
+{
+	char end = last_char(a);
+	return (end == '.' || end == ';') && (isupper((unsigned char)b->s[0]) || isdigit((unsigned char)b->s[0]));
+}
+
+static char *group_text(struct pagemodel *pm, const struct item *items, const struct group *g)
+{
+	struct buf b = BUF_INIT;
+	for (size_t k = g->first; k <= g->last; k++) {
+		const struct pline *l = &pm->lines[items[k].line];
+		if (items[k].value >= 0)
+			continue;
+		const char *s = l->s;
+		unsigned n = l->len;
+		if (k == g->first && g->star) {	/* "* Reissued …" */
+			s++, n--;
+			while (n && *s == ' ')
+				s++, n--;
+		}
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_put(&b, s, n);
+	}
+	char *t = arena_strndup(&pm->doc->arena, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return t;
+}
+
+/* --- markers in the body ----------------------------------------------- */
+
+/* A place in the page's body: line index and byte offset. */
+struct spot {
+	size_t line;
+	unsigned at, len;
+	int score;
+};
+
+/* How much a candidate looks like a marker (never 0 for one that passed
+ * the test): after punctuation ("Nations, 1") or at a line's end is the
+ * typical place. */
+static int marker_score(const char *t, size_t i, size_t n)
+{
+	int score = 2;
+	if (i >= 2 && t[i - 1] == ' ' && (t[i - 2] == ',' || t[i - 2] == ';' || t[i - 2] == ')'))
+		score += 2;
+	if (i >= 1 && (t[i - 1] == ',' || t[i - 1] == ';'))
+		score += 2;
+	if (!t[i + n])
+		score += 1;
+	return score;
+}
+
+static void push_spot(struct spot **out, size_t *n, size_t *cap, struct spot sp)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*out = xrealloc(*out, *cap * sizeof **out);
+	}
+	(*out)[(*n)++] = sp;
+}
+
+/* Every place in the page's body lines [from, to) where a number may be
+ * the marker of one of the page's notes: one pass over the body, each
+ * candidate filed under its note (note_of[value] = k, or -1).  A note
+ * keeps at most 64 candidates (a page of numbers, a table, has more). */
+static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *note_of, int max_value,
+		       struct spot **cand, size_t *ncand, size_t *cap)
+{
+	char buf[2048];
+	for (size_t li = from; li < to; li++) {
+		struct pline *l = &pm->lines[li];
+		if (l->kind != PL_TEXT || l->len + 1 > sizeof buf)
+			continue;
+		memcpy(buf, l->s, l->len);
+		buf[l->len] = '\0';
+		for (size_t at = 0; at < l->len; at++) {
+			if (!isdigit((unsigned char)buf[at]) || (at > 0 && isdigit((unsigned char)buf[at - 1])))
+				continue;
+			size_t dl = 0;
+			int v = 0;
+			while (isdigit((unsigned char)buf[at + dl]) && dl < 4)
+				v = v * 10 + (buf[at + dl++] - '0');
+			if (dl > 3 || v < 1 || v > max_value || note_of[v] < 0)
+				continue;
+			/* a marker alone on its line */
+			bool alone = at == 0 && l->len == dl;
+			if (!alone && !un_bare_note_marker(buf, at, dl, true))
+				continue;
+			int k = note_of[v];
+			if (ncand[k] < 64)
+				push_spot(&cand[k], &ncand[k], &cap[k],
+					  (struct spot){li, (unsigned)at, (unsigned)dl, alone ? 3 : marker_score(buf, at, dl)});
+		}
+	}
+}
+
+/* "provisional agenda*": a starred note's marker glued to a word. */
+static void star_candidates(struct pagemodel *pm, size_t from, size_t to, struct spot **out, size_t *n,
+			    size_t *cap)
+{
+	for (size_t li = from; li < to; li++) {
+		struct pline *l = &pm->lines[li];
+		if (l->kind != PL_TEXT)
+			continue;
+		for (unsigned at = 1; at < l->len && *n < 64; at++)
+			if (l->s[at] == '*' && l->s[at - 1] != ' ' && l->s[at - 1] != '*' &&
+			    (at + 1 == l->len || l->s[at + 1] == ' '))
+				push_spot(out, n, cap, (struct spot){li, at, 1, 3});
+	}
+}
+
+/* A place's rank in reading order. */
+static unsigned long long spot_key(const struct spot *s)
+{
+	return ((unsigned long long)s->line << 32) | s->at;
+}
+
+static int by_key(const void *a, const void *b)
+{
+	unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* One candidate in the choice: its note, its place's rank among all
+ * candidates, and the best total with it chosen. */
+struct choice {
+	size_t note, cand;
+	size_t rank;
+	long best;
+	size_t from;	/* the choice before it, or SIZE_MAX */
+};
+
+/* Prefix maxima over ranks (a Fenwick tree): the best choice among places
+ * ranked below r, for the choice of the next note. */
+static void tree_update(long *val, size_t *arg, size_t n, size_t r, long v, size_t a)
+{
+	for (size_t i = r + 1; i <= n; i += i & (~i + 1))
+		if (v > val[i]) {
+			val[i] = v;
+			arg[i] = a;
+		}
+}
+
+static void tree_query(const long *val, const size_t *arg, size_t r, long *v, size_t *a)
+{
+	*v = 0;
+	*a = SIZE_MAX;
+	for (size_t i = r; i > 0; i -= i & (~i + 1))
+		if (val[i] > *v) {
+			*v = val[i];
+			*a = arg[i];
+		}
+}
+
+/* Choose one place per note, in number order, each after the one before,
+ * the sum of scores as high as can be (a note may go without: its marker
+ * was lost or not recognised).  cand[k] are note k's candidates; writes
+ * the choice to chosen[k] (or NULL).  O(n log n) in the candidates, so a
+ * page of numbers cannot make it slow. */
+static void choose_spots(size_t notes, struct spot **cand, const size_t *ncand, const struct spot **chosen)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < notes; k++)
+		total += ncand[k];
+	for (size_t k = 0; k < notes; k++)
+		chosen[k] = NULL;
+	if (!total)
+		return;
+	struct choice *ch = xmalloc(total * sizeof *ch);
+	unsigned long long *keys = xmalloc(total * sizeof *keys);
+	size_t t = 0;
+	for (size_t k = 0; k < notes; k++)
+		for (size_t c = 0; c < ncand[k]; c++) {
+			ch[t] = (struct choice){.note = k, .cand = c, .from = SIZE_MAX};
+			keys[t++] = spot_key(&cand[k][c]);
+		}
+	qsort(keys, total, sizeof *keys, by_key);
+	size_t ranks = 0;
+	for (size_t i = 0; i < total; i++)
+		if (!i || keys[i] != keys[i - 1])
+			keys[ranks++] = keys[i];
+	for (size_t i = 0; i < total; i++) {
+		unsigned long long key = spot_key(&cand[ch[i].note][ch[i].cand]);
+		size_t lo = 0, hi = ranks;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (keys[mid] < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		ch[i].rank = lo;
+	}
+	long *val = xcalloc(ranks + 1, sizeof *val);
+	size_t *arg = xmalloc((ranks + 1) * sizeof *arg);
+	for (size_t i = 0; i <= ranks; i++)
+		arg[i] = SIZE_MAX;
+	/* note by note: first every candidate's best from earlier notes,
+	 * then the note's candidates join the tree */
+	size_t start = 0;
+	long top = 0;
+	size_t top_at = SIZE_MAX;
+	for (size_t k = 0; k < notes; k++) {
+		for (size_t i = start; i < start + ncand[k]; i++) {
+			long v;
+			size_t a;
+			tree_query(val, arg, ch[i].rank, &v, &a);
+			ch[i].best = v + cand[k][ch[i].cand].score;
+			ch[i].from = a;
+			if (ch[i].best > top) {
+				top = ch[i].best;
+				top_at = i;
+			}
+		}
+		for (size_t i = start; i < start + ncand[k]; i++)
+			tree_update(val, arg, ranks, ch[i].rank, ch[i].best, i);
+		start += ncand[k];
+	}
+	for (size_t i = top_at; i != SIZE_MAX; i = ch[i].from)
+		chosen[ch[i].note] = &cand[ch[i].note][ch[i].cand];
+	free(val);
+	free(arg);
+	free(keys);
+	free(ch);
+}
+
+/* Rewrite a body line with its markers as superscripts (the space an
+ * extractor put before a marker goes). */
+static void rewrite_line(struct pagemodel *pm, size_t li, const struct spot **spots, const char **markers,
+			 size_t nspots)
+{
+	struct pline *l = &pm->lines[li];
+	struct buf b = BUF_INIT;
+	unsigned pos = 0;
+	for (;;) {
+		/* the next spot on this line */
+		const struct spot *next = NULL;
+		const char *marker = NULL;
+		for (size_t k = 0; k < nspots; k++)
+			if (spots[k] && spots[k]->line == li && spots[k]->at >= pos && (!next || spots[k]->at < next->at)) {
+				next = spots[k];
+				marker = markers[k];
+			}
+		if (!next)
+			break;
+		unsigned cut = next->at;
+		while (cut > pos && l->s[cut - 1] == ' ')
+			cut--;
+		buf_put(&b, l->s + pos, cut - pos);
+		buf_putc(&b, MK_SUP_OPEN);
+		buf_puts(&b, marker);
+		buf_putc(&b, MK_SUP_CLOSE);
+		pos = next->at + next->len;
+	}
+	buf_put(&b, l->s + pos, l->len - pos);
+	l->s = arena_strndup(&pm->doc->arena, buf_cstr(&b), b.len);
+	l->len = (unsigned)b.len;
+	buf_free(&b);
+}
+
+/* Find the markers of the page's notes [first, end) in its body and
+ * rewrite them; a note whose marker is not found is warned about. */
+static void place_markers(struct pagemodel *pm, struct page_notes *pn, size_t first, size_t end, int page)
+{
+	size_t count = end - first;
+	if (!count)
+		return;
+	const struct page *pg = &pm->pages[page];
+	struct spot **cand = xcalloc(count, sizeof *cand);
+	size_t *ncand = xcalloc(count, sizeof *ncand), *cap = xcalloc(count, sizeof *cap);
+	const struct spot **chosen = xcalloc(count, sizeof *chosen);
+	const char **markers = xcalloc(count, sizeof *markers);
+	/* which note a printed number would be the marker of */
+	int max_value = 0;
+	for (size_t k = 0; k < count; k++) {
+		int v = atoi(pn->notes[first + k].marker);
+		if (v > max_value)
+			max_value = v;
+	}
+	int *note_of = xmalloc(((size_t)max_value + 1) * sizeof *note_of);
+	for (int v = 0; v <= max_value; v++)
+		note_of[v] = -1;
+	for (size_t k = 0; k < count; k++) {
+		struct page_note *note = &pn->notes[first + k];
+		markers[k] = note->marker;
+		if (note->marker[0] == '*')
+			star_candidates(pm, pg->first, pg->rule, &cand[k], &ncand[k], &cap[k]);
+		else if (note_of[atoi(note->marker)] < 0)
+			note_of[atoi(note->marker)] = (int)k;
+	}
+	candidates(pm, pg->first, pg->rule, note_of, max_value, cand, ncand, cap);
+	free(note_of);
+	choose_spots(count, cand, ncand, chosen);
+	for (size_t li = pg->first; li < pg->rule; li++) {
+		bool here = false;
+		for (size_t k = 0; k < count && !here; k++)
+			here = chosen[k] && chosen[k]->line == li;
+		if (here)
+			rewrite_line(pm, li, chosen, markers, count);
+	}
+	for (size_t k = 0; k < count; k++) {
+		struct page_note *note = &pn->notes[first + k];
+		note->referenced = chosen[k] != NULL;
+		if (chosen[k])
+			diag_note(pm->doc->diag, pm->lines[chosen[k]->line].lineno, "notes",
+				  "marker of footnote %s found on its page", note->marker);
+		free(cand[k]);
+	}
+	free(cand);
+	free(ncand);
+	free(cap);
+	free(chosen);
+	free(markers);
+}
+
+/* --- one footnote block ------------------------------------------------- */
+
+struct block_state {
+	int last;		/* the last note number so far (0: none) */
+	struct page_note *open;	/* the last note, which may go on overleaf */
+};
+
+static void add_note(struct pagemodel *pm, struct page_notes *pn, size_t *cap, int value, bool star, char *text,
+		     int line, int page)
+{
+	if (pn->len == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		pn->notes = xrealloc(pn->notes, *cap * sizeof *pn->notes);
+	}
+	struct page_note *n = &pn->notes[pn->len++];
+	memset(n, 0, sizeof *n);
+	if (star)
+		snprintf(n->marker, sizeof n->marker, "*");
+	else
+		snprintf(n->marker, sizeof n->marker, "%d", value);
+	n->text = text;
+	n->line = line;
+	n->page = page;
+	(void)pm;
+}
+
+static bool terminal_text(const char *t)
+{
+	size_t n = t ? strlen(t) : 0;
+	while (n && t[n - 1] == ' ')
+		n--;
+	if (!n)
+		return false;
+	char c = t[n - 1];
+	return c == '.' || c == ';' || c == ')' || c == ']' || (n >= 3 && !memcmp(t + n - 3, "\xe2\x80\x9d", 3));
+}
+
+static void read_block(struct pagemodel *pm, int page, struct page_notes *pn, size_t *cap, struct block_state *st)
+{
+	struct arena *A = &pm->doc->arena;
+	const struct page *pg = &pm->pages[page];
+	size_t nitems = 0;
+	for (size_t i = pg->rule; i < pg->end; i++)
+		nitems += pm->lines[i].kind == PL_NOTE;
+	if (!nitems)
+		return;
+	struct item *items = arena_alloc(A, nitems * sizeof *items);
+	struct group *groups = arena_alloc(A, nitems * sizeof *groups);
+	size_t n = 0, ngroups = 0;
+	int numbers_lo = INT_MAX, numbers_hi = 0, numbers = 0;
+	for (size_t i = pg->rule; i < pg->end; i++)
+		if (pm->lines[i].kind == PL_NOTE) {
+			items[n] = (struct item){i, number_line(&pm->lines[i])};
+			if (items[n].value > 0) {
+				numbers++;
+				if (items[n].value < numbers_lo) numbers_lo = items[n].value;
+				if (items[n].value > numbers_hi) numbers_hi = items[n].value;
+			}
+			n++;
+		}
+	/* 1. text lines into note texts */
+	int pending_anchor = -1;
+	for (size_t k = 0; k < n; k++) {
+		if (items[k].value >= 0) {
+			if (items[k].value == 0) {	/* "*" alone: the next text is starred */
+				pending_anchor = 0;
+				continue;
+			}
+			if (pending_anchor < 0)
+				pending_anchor = items[k].value;
+			continue;
+		}
+		const struct pline *l = &pm->lines[items[k].line];
+		bool star = l->s[0] == '*' && l->len > 2 && l->s[1] == ' ';
+		bool opens = ngroups == 0 || pending_anchor >= 0 || star ||
+			     items[k - 1].value >= 0 ||
+			     !continues_note(pm, &pm->lines[items[groups[ngroups - 1].last].line], l);
+		if (opens) {
+			groups[ngroups++] = (struct group){k, k, pending_anchor, -1, star || pending_anchor == 0};
+			pending_anchor = -1;
+		} else {
+			groups[ngroups - 1].last = k;
+		}
+	}
+	/* 2. the page's numbers and the texts' count */
+	size_t numbered = 0;
+	for (size_t g = 0; g < ngroups; g++)
+		numbered += !groups[g].star;
+	int next = st->last + 1;
+	int lo = numbers ? numbers_lo : next, hi = numbers ? numbers_hi : next + (int)numbered - 1;
+	/* a restart (an annex, an embedded draft) begins again at 1 */
+	if (numbers && lo == 1 && st->last >= 1)
+		next = 1;
+	size_t want = hi >= lo ? (size_t)(hi - lo + 1) : 0;
+	/* a first text with no number of its own may go on with the last
+	 * page's last note */
+	size_t skip = 0;
+	if (numbered > want && ngroups && !groups[0].star && groups[0].anchor < 0 && st->open &&
+	    (!terminal_text(st->open->text) || islower((unsigned char)pm->lines[items[groups[0].first].line].s[0]))) {
+		char *more = group_text(pm, items, &groups[0]);
+		st->open->text = arena_concat(A, 3, st->open->text ? st->open->text : "", " ", more);
+		diag_note(pm->doc->diag, pm->lines[items[groups[0].first].line].lineno, "notes",
+			  "footnote %s goes on from the page before", st->open->marker);
+		skip = 1;
+		numbered--;
+	}
+	/* numbers lost at the start of the page's range */
+	while (numbered > want && lo > next) {
+		lo--;
+		want++;
+	}
+	/* too few texts: cut at the weakest places a note may end */
+	while (numbered < want) {
+		size_t best_g = SIZE_MAX, best_k = 0;
+		unsigned best_width = UINT_MAX;
+		for (size_t g = skip; g < ngroups; g++)
+			for (size_t k = groups[g].first; k < groups[g].last; k++) {
+				const struct pline *a = &pm->lines[items[k].line], *b = &pm->lines[items[k + 1].line];
+				if (items[k].value < 0 && items[k + 1].value < 0 && weak_boundary(a, b) && a->width < best_width) {
+					best_width = a->width;
+					best_g = g;
+					best_k = k;
+				}
+			}
+		if (best_g == SIZE_MAX)
+			break;
+		memmove(&groups[best_g + 1], &groups[best_g], (ngroups - best_g) * sizeof *groups);
+		ngroups++;
+		groups[best_g].last = best_k;
+		groups[best_g + 1].first = best_k + 1;
+		groups[best_g + 1].anchor = -1;
+		groups[best_g + 1].star = false;
+		numbered++;
+	}
+	/* 3. numbers to texts */
+	bool *used = arena_zalloc(A, (want + 1) * sizeof *used);
+	if (numbered == want) {
+		int v = lo;
+		for (size_t g = skip; g < ngroups; g++)
+			if (!groups[g].star)
+				groups[g].value = v++;
+	} else {
+		/* the page disagrees with itself: a number printed just before
+		 * a text anchors it; the others go in order */
+		for (size_t g = skip; g < ngroups; g++)
+			if (!groups[g].star && groups[g].anchor >= lo && groups[g].anchor <= hi &&
+			    !used[groups[g].anchor - lo]) {
+				groups[g].value = groups[g].anchor;
+				used[groups[g].anchor - lo] = true;
+			}
+		int v = lo;
+		for (size_t g = skip; g < ngroups; g++) {
+			if (groups[g].star || groups[g].value > 0)
+				continue;
+			while (v <= hi && used[v - lo])
+				v++;
+			if (v > hi) {
+				diag_warn(pm->doc->diag, pm->lines[items[groups[g].first].line].lineno, "notes",
+					  "a footnote text with no number to go with it; kept as footnote %d", v);
+				hi = v;
+			}
+			groups[g].value = v;
+			if (v - lo < (int)want)
+				used[v - lo] = true;
+			v++;
+		}
+	}
+	/* 4. the notes, in number order (a text lost leaves its number) */
+	for (int v = lo; v <= hi; v++) {
+		size_t g = SIZE_MAX;
+		for (size_t h = skip; h < ngroups; h++)
+			if (!groups[h].star && groups[h].value == v)
+				g = h;
+		if (g == SIZE_MAX) {
+			int line = pm->lines[pg->rule].lineno;
+			for (size_t k = 0; k < n; k++)
+				if (items[k].value == v)
+					line = pm->lines[items[k].line].lineno;
+			diag_warn(pm->doc->diag, line, "notes",
+				  "footnote %d is numbered on this page but its text is missing from the source; "
+				  "the marker is kept", v);
+			add_note(pm, pn, cap, v, false, NULL, line, page);
+			continue;
+		}
+		add_note(pm, pn, cap, v, false, group_text(pm, items, &groups[g]),
+			 pm->lines[items[groups[g].first].line].lineno, page);
+		st->open = &pn->notes[pn->len - 1];
+	}
+	for (size_t g = skip; g < ngroups; g++)
+		if (groups[g].star)
+			add_note(pm, pn, cap, 0, true, group_text(pm, items, &groups[g]),
+				 pm->lines[items[groups[g].first].line].lineno, page);
+	if (hi >= lo)
+		st->last = hi;
+}
+
+void notes_read(struct pagemodel *pm, struct page_notes *out)
+{
+	memset(out, 0, sizeof *out);
+	out->page_first = arena_zalloc(&pm->doc->arena, (pm->npages + 1) * sizeof *out->page_first);
+	size_t cap = 0;
+	struct block_state st = {0};
+	for (size_t p = 0; p < pm->npages; p++) {
+		out->page_first[p] = out->len;
+		read_block(pm, (int)p, out, &cap, &st);
+		/* st.open points into out->notes, which may move as it grows */
+		st.open = out->len ? &out->notes[out->len - 1] : NULL;
+	}
+	out->page_first[pm->npages] = out->len;
+	for (size_t p = 0; p < pm->npages; p++)
+		place_markers(pm, out, out->page_first[p], out->page_first[p + 1], (int)p);
+	for (size_t k = 0; k < out->len; k++)
+		if (!out->notes[k].referenced)
+			diag_warn(pm->doc->diag, out->notes[k].line, "notes",
+				  "the marker of footnote %s was not found on its page", out->notes[k].marker);
+	/* the notes are copied into the arena so the caller owns nothing */
+	if (out->len) {
+		struct page_note *kept = arena_alloc(&pm->doc->arena, out->len * sizeof *kept);
+		memcpy(kept, out->notes, out->len * sizeof *kept);
+		free(out->notes);
+		out->notes = kept;
+	}
+}

@@ -1,0 +1,343 @@
+/* pages.c — line-wrapped text read as printed pages (see pages.h).
+ *
+ * What a UN page carries besides its text, as pdftotext writes it:
+ *   - the footer: job number ("22-28172 (E)" on the first page, "22-28172"
+ *     after), page of pages ("2/5"), on the first page the print date
+ *     ("161222") and the barcode ("*2228172*"); in reading order these can
+ *     fall anywhere on the page, even inside the footnote block, and a
+ *     footer can be glued to the last word of the page when pdftotext took
+ *     it for the end of a hyphenated word ("forward2/5");
+ *   - the running head on every page after the first: the symbol and the
+ *     short title, in either order (odd and even pages alternate), the
+ *     title on one or two lines;
+ *   - older layouts: a bare page number ("2") at the foot, "Page 2" and
+ *     "English" in the head, "/..." where a page continues, a closing rule
+ *     of dashes;
+ *   - the rule of underscores above the page's footnotes, which run to the
+ *     page's end.
+ * Marks are recognised by their form wherever they are; running heads by
+ * their place at a page's head and by repeating (on another page's head, or
+ * on the cover). */
+#include "read/pages.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "normalise/util.h"
+#include "read/printmarks.h"
+
+unsigned pages_width(const char *s, size_t n)
+{
+	unsigned w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return w;
+}
+
+/* A copy of a short line with its NUL, for the matchers that want one;
+ * longer lines are never furniture. */
+static bool short_copy(char *buf, size_t size, const struct pline *l)
+{
+	if (l->len + 1 > size)
+		return false;
+	memcpy(buf, l->s, l->len);
+	buf[l->len] = '\0';
+	return true;
+}
+
+bool pages_line_is_symbol(const char *s, size_t n)
+{
+	char buf[128];
+	if (n + 1 > sizeof buf || n == 0)
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	size_t len;
+	if (!un_symbol_match(buf, 0, &len))
+		return false;
+	if (len == n)
+		return true;
+	/* the Security Council's "S/RES/2664 (2022)" */
+	const char *rest = buf + len;
+	return rest[0] == ' ' && rest[1] == '(' && isdigit((unsigned char)rest[2]) && isdigit((unsigned char)rest[3]) &&
+	       isdigit((unsigned char)rest[4]) && isdigit((unsigned char)rest[5]) && rest[6] == ')' && !rest[7];
+}
+
+static bool same_text(const struct pline *a, const struct pline *b)
+{
+	return a->len == b->len && !memcmp(a->s, b->s, a->len);
+}
+
+static void mark(struct pline *l, const char *why)
+{
+	l->kind = PL_FURNITURE;
+	l->why = why;
+}
+
+/* Lines and pages: a form feed opens a new page (pdftotext writes it at
+ * the start of the next page's first line). */
+static void split(struct pagemodel *pm)
+{
+	struct document *doc = pm->doc;
+	const char *src = doc->source, *end = src + doc->source_len;
+	size_t max_lines = 1, max_pages = 1;
+	for (const char *p = src; p < end; p++) {
+		max_lines += *p == '\n';
+		max_pages += *p == '\f';
+	}
+	pm->lines = arena_zalloc(&doc->arena, max_lines * sizeof *pm->lines);
+	pm->pages = arena_zalloc(&doc->arena, max_pages * sizeof *pm->pages);
+	pm->npages = 1;
+	int lineno = 1;
+	for (const char *p = src; p < end; lineno++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+		const char *s = p;
+		size_t m = n;
+		while (m && *s == '\f') {
+			s++, m--;
+			/* a new page, unless nothing was on the current one yet */
+			if (pm->nlines > pm->pages[pm->npages - 1].first) {
+				pm->pages[pm->npages - 1].end = pm->nlines;
+				pm->pages[pm->npages].first = pm->nlines;
+				pm->npages++;
+			}
+		}
+		unsigned indent = 0;
+		while (m && (*s == ' ' || *s == '\t'))
+			s++, m--, indent++;
+		while (m && (s[m - 1] == ' ' || s[m - 1] == '\t' || s[m - 1] == '\r' || s[m - 1] == '\f'))
+			m--;
+		struct pline *l = &pm->lines[pm->nlines++];
+		l->s = s;
+		l->len = (unsigned)m;
+		l->width = pages_width(s, m);
+		l->indent = indent;
+		l->lineno = lineno;
+		l->page = (int)pm->npages - 1;
+		l->kind = m ? PL_TEXT : PL_BLANK;
+		p += n + (eol ? 1 : 0);
+		if (!eol)
+			break;
+	}
+	pm->pages[pm->npages - 1].end = pm->nlines;
+	for (size_t i = 0; i < pm->npages; i++)
+		pm->pages[i].rule = pm->pages[i].end;
+}
+
+/* The width of a full line: the 90th percentile of the text lines'. */
+static void find_measure(struct pagemodel *pm)
+{
+	enum { MAX_WIDTH = 256 };
+	size_t histogram[MAX_WIDTH + 1] = {0}, n = 0;
+	for (size_t i = 0; i < pm->nlines; i++)
+		if (pm->lines[i].kind == PL_TEXT && pm->lines[i].width >= 8) {
+			unsigned w = pm->lines[i].width;
+			histogram[w < MAX_WIDTH ? w : MAX_WIDTH]++;
+			n++;
+		}
+	size_t seen = 0, want = n - n / 10;
+	pm->measure = 80;
+	for (unsigned w = 0; w <= MAX_WIDTH && n; w++) {
+		seen += histogram[w];
+		if (seen >= want) {
+			pm->measure = w;
+			break;
+		}
+	}
+}
+
+/* "forward2/5": this page's own "k/N" glued to the line's last word.  It
+ * is cut off; pdftotext glues it only where it dropped a line-end hyphen. */
+static void cut_glued_page_number(struct pagemodel *pm, struct pline *l)
+{
+	char suffix[24];
+	int n = snprintf(suffix, sizeof suffix, "%d/%zu", l->page + 1, pm->npages);
+	if (n <= 0 || (unsigned)n >= l->len)
+		return;
+	const char *at = l->s + l->len - n;
+	if (memcmp(at, suffix, (size_t)n) || !isalpha((unsigned char)at[-1]))
+		return;
+	l->len -= (unsigned)n;
+	l->width = pages_width(l->s, l->len);
+	l->lost_hyphen = true;
+	diag_note(pm->doc->diag, l->lineno, "pages", "removed the page number %s glued to the line's last word", suffix);
+}
+
+static bool line_is_number(const struct pline *l, int value)
+{
+	char buf[16];
+	int n = snprintf(buf, sizeof buf, "%d", value);
+	return n > 0 && l->len == (unsigned)n && !memcmp(l->s, buf, (size_t)n);
+}
+
+/* Marks recognised by their form alone. */
+static void mark_by_form(struct pagemodel *pm)
+{
+	char buf[96];
+	for (size_t i = 0; i < pm->nlines; i++) {
+		struct pline *l = &pm->lines[i];
+		if (l->kind != PL_TEXT)
+			continue;
+		cut_glued_page_number(pm, l);
+		if (!short_copy(buf, sizeof buf, l))
+			continue;
+		const char *kind = pm_line_kind(buf);
+		if (kind && !strcmp(kind, "footnote rule")) {
+			l->kind = PL_RULE;
+			l->why = kind;
+		} else if (kind) {
+			mark(l, kind);
+		} else if (l->page == 0 && pm_is_print_stamp(l->s, l->len)) {
+			/* the print date beside the first page's job number */
+			mark(l, "print date");
+		} else if (!strncmp(buf, "Page ", 5) && line_is_number(&(struct pline){.s = buf + 5, .len = l->len - 5},
+								      l->page + 1)) {
+			mark(l, "page number");	/* older layouts: "Page 2" */
+		} else if (!strcmp(buf, "/...") || !strcmp(buf, "/\xe2\x80\xa6")) {
+			mark(l, "continuation mark");
+		} else if (l->len >= 5 && strspn(buf, "-") == l->len) {
+			mark(l, "closing rule");
+		}
+	}
+}
+
+/* Older layouts print a bare page number ("2") at a page's foot; in
+ * reading order it may land anywhere on the page.  A document that does so
+ * shows it on some page as that page's first or last line; then every line
+ * that is just its page's number, outside footnotes, is one. */
+static void mark_bare_page_numbers(struct pagemodel *pm)
+{
+	bool uses = false;
+	for (size_t p = 1; p < pm->npages && !uses; p++) {
+		struct page *pg = &pm->pages[p];
+		size_t first = pg->first, last = pg->end;
+		while (first < last && pm->lines[first].kind != PL_TEXT)
+			first++;
+		while (last > first && pm->lines[last - 1].kind != PL_TEXT)
+			last--;
+		if (first < last && (line_is_number(&pm->lines[first], (int)p + 1) ||
+				     line_is_number(&pm->lines[last - 1], (int)p + 1)))
+			uses = true;
+	}
+	if (!uses)
+		return;
+	for (size_t i = 0; i < pm->nlines; i++) {
+		struct pline *l = &pm->lines[i];
+		if (l->kind == PL_TEXT && l->page > 0 && line_is_number(l, l->page + 1))
+			mark(l, "page number");
+	}
+}
+
+/* Is this line also a line of the first page (its cover prints the title
+ * that the running head repeats)? */
+static bool on_first_page(struct pagemodel *pm, const struct pline *l)
+{
+	for (size_t i = pm->pages[0].first; i < pm->pages[0].end; i++)
+		if (pm->lines[i].kind == PL_TEXT && same_text(&pm->lines[i], l))
+			return true;
+	return false;
+}
+
+/* The first lines of a page that may be its running head: text lines
+ * before the first one that cannot be (at most four). */
+static size_t head_zone(struct pagemodel *pm, size_t p, size_t *zone, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = pm->pages[p].first; i < pm->pages[p].end && n < max; i++) {
+		struct pline *l = &pm->lines[i];
+		if (l->kind == PL_BLANK || l->kind == PL_FURNITURE)
+			continue;
+		if (l->kind != PL_TEXT || l->width > pm->measure)
+			break;
+		zone[n++] = i;
+	}
+	return n;
+}
+
+static bool in_other_head(struct pagemodel *pm, size_t p, const struct pline *l)
+{
+	size_t zone[4];
+	for (size_t q = 1; q < pm->npages; q++) {
+		if (q == p)
+			continue;
+		size_t n = head_zone(pm, q, zone, 4);
+		for (size_t k = 0; k < n; k++)
+			if (same_text(&pm->lines[zone[k]], l))
+				return true;
+	}
+	return false;
+}
+
+/* Running heads: on each page after the first, the lines at its head that
+ * are the document's symbol, or repeat another page's head, or repeat a
+ * line of the cover (the title).  Looking stops at the first line that is
+ * none of these. */
+static void mark_running_heads(struct pagemodel *pm)
+{
+	/* Each page's head is compared with every other's: pages × 4 × 4
+	 * comparisons, each of a short line. */
+	for (size_t p = 1; p < pm->npages; p++) {
+		size_t zone[4];
+		size_t n = head_zone(pm, p, zone, 4);
+		for (size_t k = 0; k < n; k++) {
+			struct pline *l = &pm->lines[zone[k]];
+			bool symbol = pages_line_is_symbol(l->s, l->len);
+			bool head = (symbol && pm->symbol && l->len == strlen(pm->symbol) &&
+				     !memcmp(l->s, pm->symbol, l->len)) ||
+				    in_other_head(pm, p, l) || (k < 3 && on_first_page(pm, l));
+			if (!head)
+				break;
+			mark(l, symbol ? "running head (symbol)" : "running head");
+		}
+	}
+}
+
+/* The symbol the first page prints alone (top right of the cover). */
+static void find_symbol(struct pagemodel *pm)
+{
+	for (size_t i = pm->pages[0].first; i < pm->pages[0].end; i++) {
+		struct pline *l = &pm->lines[i];
+		if (l->kind != PL_TEXT)
+			continue;
+		if (pages_line_is_symbol(l->s, l->len))
+			pm->symbol = arena_strndup(&pm->doc->arena, l->s, l->len);
+		return;
+	}
+}
+
+/* The footnote block: everything under the page's first rule. */
+static void mark_note_blocks(struct pagemodel *pm)
+{
+	for (size_t p = 0; p < pm->npages; p++) {
+		struct page *pg = &pm->pages[p];
+		for (size_t i = pg->first; i < pg->end; i++)
+			if (pm->lines[i].kind == PL_RULE) {
+				pg->rule = i;
+				break;
+			}
+		for (size_t i = pg->rule + 1; i < pg->end; i++)
+			if (pm->lines[i].kind == PL_TEXT)
+				pm->lines[i].kind = PL_NOTE;
+	}
+}
+
+void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout layout)
+{
+	memset(pm, 0, sizeof *pm);
+	pm->doc = doc;
+	pm->layout = layout;
+	split(pm);
+	find_measure(pm);
+	mark_by_form(pm);
+	find_symbol(pm);
+	mark_bare_page_numbers(pm);
+	mark_running_heads(pm);
+	mark_note_blocks(pm);
+	for (size_t i = 0; i < pm->nlines; i++) {
+		struct pline *l = &pm->lines[i];
+		if (l->kind == PL_FURNITURE)
+			diag_note(doc->diag, l->lineno, "pages", "removed %s", l->why);
+	}
+}

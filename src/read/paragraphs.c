@@ -1,0 +1,668 @@
+/* paragraphs.c — printed lines back into paragraphs (DESIGN §2b).
+ *
+ * Between two body lines the reader decides: does the second go on with
+ * the paragraph of the first, or open a new one?  The evidence, strongest
+ * first:
+ *   - a unit that opens a line: a paragraph number ("12." alone, or "12. "
+ *     before text), a lettered or roman item ("(a)", "(ii)"), a bullet, a
+ *     heading ("I. Introduction", "A. …", "Annex II", "Guideline 4"), the
+ *     enacting formula ("The General Assembly,"), a signature; in a
+ *     resolution, a preambular clause's opening participle after a clause
+ *     that ended with a comma, an operative verb after one that ended with
+ *     a semicolon (UN resolutions are built of such clauses, AKN4UN);
+ *   - a sentence that runs on: the second line opens in lower case, the
+ *     first ends with "of", "the", "and" …, or inside brackets;
+ *   - the width of the first line: the next word would have fitted on it,
+ *     so the typesetter ended the paragraph there;
+ *   - a blank line (pdftotext leaves one between blocks it sees apart).
+ * A number printed after the first line of its paragraph (older layouts:
+ * "… women at all" / "1." / "decision-making …") goes back to that line.
+ * Line-end hyphens are resolved with the document's own usage and the
+ * dictionary.  With -v every decision that is not plain running text is
+ * reported with its evidence. */
+#include "read/paragraphs.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "normalise/util.h"
+#include "normalise/wordlist.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+/* --- what a line opens with ------------------------------------------- */
+
+/* Does s[0..n) contain word? */
+static bool strstr_n(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+	for (size_t i = 0; i + w <= n; i++)
+		if (!memcmp(s + i, word, w))
+			return true;
+	return false;
+}
+
+static bool is_space_or_end(const struct pline *l, unsigned i)
+{
+	return i >= l->len || l->s[i] == ' ';
+}
+
+/* "12." alone, or "12. Text": digits (at most three) and a full stop.
+ * Returns the number, 0 if none; *alone when nothing follows. */
+static int paragraph_number(const struct pline *l, bool *alone)
+{
+	unsigned i = 0;
+	int v = 0;
+	while (i < l->len && isdigit((unsigned char)l->s[i]) && i < 4)
+		v = v * 10 + (l->s[i++] - '0');
+	if (!i || i > 3 || i >= l->len || l->s[i] != '.' || !is_space_or_end(l, i + 1))
+		return 0;
+	*alone = i + 1 == l->len;
+	return v;
+}
+
+static bool roman_lower(const char *s, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (!strchr("ivxl", s[i]))
+			return false;
+	return n > 0;
+}
+
+/* "(a)", "(ii)", "(aa)" alone or before text.  Returns the label's length
+ * with its parentheses, 0 if none. */
+static unsigned item_label(const struct pline *l, bool *alone)
+{
+	if (l->len < 3 || l->s[0] != '(')
+		return 0;
+	unsigned i = 1;
+	while (i < l->len && islower((unsigned char)l->s[i]) && i < 6)
+		i++;
+	if (i == 1 || i >= l->len || l->s[i] != ')')
+		return 0;
+	unsigned n = i - 1;
+	/* a letter, a doubled letter, or a roman numeral */
+	if (!(n == 1 || (n == 2 && l->s[1] == l->s[2]) || roman_lower(l->s + 1, n)))
+		return 0;
+	if (!is_space_or_end(l, i + 1))
+		return 0;
+	*alone = i + 1 == l->len;
+	return i + 1;
+}
+
+/* A bullet the printed list used: "•", "◦", "▪", "●", "○", "■", "–" + space. */
+static unsigned bullet(const struct pline *l)
+{
+	static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x97\x8f",
+					    "\xe2\x97\x8b", "\xe2\x96\xa0", "\xef\x82\xb7"};
+	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+		size_t n = strlen(marks[k]);
+		if (l->len > n && !memcmp(l->s, marks[k], n) && l->s[n] == ' ')
+			return (unsigned)n + 1;
+	}
+	return 0;
+}
+
+static bool starts_with_n(const struct pline *l, const char *p)
+{
+	size_t n = strlen(p);
+	return l->len >= n && !memcmp(l->s, p, n);
+}
+
+static bool roman_upper(const char *s, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (!strchr("IVXL", s[i]))
+			return false;
+	return n > 0;
+}
+
+/* A heading's form: "I. Title", "A. Title", or a line that is only a
+ * word and its number ("Annex", "Annex II", "Enclosure", "Guideline 4",
+ * "Article 12", "Resolution 2664 (2022)", "Part B"). */
+static bool heading_form(const struct pline *l)
+{
+	unsigned i = 0;
+	while (i < l->len && strchr("IVXL", l->s[i]))
+		i++;
+	if (i && i + 2 < l->len && l->s[i] == '.' && l->s[i + 1] == ' ' && isupper((unsigned char)l->s[i + 2]))
+		return true;
+	if (l->len > 3 && isupper((unsigned char)l->s[0]) && l->s[1] == '.' && l->s[2] == ' ' &&
+	    isupper((unsigned char)l->s[3]))
+		return true;
+	static const char *const lone[] = {"Annex", "ANNEX", "Enclosure", "Appendix", "Attachment", "Annexes"};
+	for (size_t k = 0; k < sizeof lone / sizeof lone[0]; k++)
+		if (l->len == strlen(lone[k]) && starts_with_n(l, lone[k]))
+			return true;
+	/* "74/270.": a resolution's number alone */
+	unsigned d0 = 0;
+	while (d0 < l->len && (isdigit((unsigned char)l->s[d0]) || l->s[d0] == '/'))
+		d0++;
+	if (d0 >= 3 && d0 + 1 == l->len && l->s[d0] == '.' && memchr(l->s, '/', d0))
+		return true;
+	/* Word + number, nothing else */
+	if (!isupper((unsigned char)l->s[0]) || l->len > 40)
+		return false;
+	unsigned w = 1;
+	while (w < l->len && isalpha((unsigned char)l->s[w]))
+		w++;
+	if (w < 4 || w >= l->len || l->s[w] != ' ')
+		return false;
+	const char *num = l->s + w + 1;
+	unsigned n = l->len - w - 1;
+	unsigned d = 0;
+	while (d < n && (isdigit((unsigned char)num[d]) || num[d] == '/'))
+		d++;
+	if (d && (d == n || (num[d] == '.' && d + 1 == n) ||
+		  (num[d] == ' ' && num[d + 1] == '(' && num[n - 1] == ')' && n - d <= 8)))
+		return true;
+	unsigned r = 0;
+	while (r < n && strchr("IVXL", num[r]))
+		r++;
+	if (r && roman_upper(num, r) && (r == n || (num[r] == '.' && r + 1 == n)))
+		return true;
+	return n == 1 && isupper((unsigned char)num[0]);
+}
+
+/* "80th plenary meeting", "9214th meeting": the meeting that closes a
+ * resolution (AKN4UN conclusions). */
+static bool meeting_line(const struct pline *l)
+{
+	unsigned i = 0;
+	while (i < l->len && isdigit((unsigned char)l->s[i]))
+		i++;
+	if (!i || i + 2 >= l->len)
+		return false;
+	const char *suffix = l->s + i;
+	if (memcmp(suffix, "st ", 3) && memcmp(suffix, "nd ", 3) && memcmp(suffix, "rd ", 3) && memcmp(suffix, "th ", 3))
+		return false;
+	return strstr_n(l->s, l->len, "meeting") && l->len < 40;
+}
+
+/* "The General Assembly,", "The Security Council,", "The Conference of
+ * the Parties …,": the enacting formula that opens a resolution. */
+static bool formula_form(const struct pline *l)
+{
+	return starts_with_n(l, "The ") && l->len < 160 && l->s[l->len - 1] == ',' &&
+	       (strstr_n(l->s, l->len, "Assembly") || strstr_n(l->s, l->len, "Council") ||
+		strstr_n(l->s, l->len, "Conference") || strstr_n(l->s, l->len, "Commission") ||
+		strstr_n(l->s, l->len, "Committee") || strstr_n(l->s, l->len, "Board") ||
+		strstr_n(l->s, l->len, "Meeting"));
+}
+
+/* The first word of a line (letters and hyphens). */
+static unsigned first_word(const struct pline *l)
+{
+	unsigned n = 0;
+	while (n < l->len && (isalpha((unsigned char)l->s[n]) || l->s[n] == '-'))
+		n++;
+	return n;
+}
+
+/* A preambular clause opens with a participle or an adjective in italics
+ * (*Recalling*, *Noting with concern*, *Deeply alarmed*, *Mindful*): a
+ * capitalised English word in -ing or -ed, or one of the adjectives the
+ * UN uses there. */
+static bool preamble_opening(const struct pline *l)
+{
+	unsigned n = first_word(l);
+	if (n < 4 || !isupper((unsigned char)l->s[0]) || (n < l->len && l->s[n] != ' ' && l->s[n] != ','))
+		return false;
+	static const char *const adjectives[] = {"Mindful", "Aware", "Conscious", "Cognizant", "Deeply",
+		"Gravely", "Seriously", "Fully", "Further", "Also", "Bearing", "Keen", "Desirous", "Firmly",
+		"Strongly", "Profoundly", "Sincerely", "Acutely", "Greatly"};
+	for (size_t k = 0; k < sizeof adjectives / sizeof adjectives[0]; k++)
+		if (n == strlen(adjectives[k]) && !memcmp(l->s, adjectives[k], n))
+			return true;
+	bool participle = (n > 4 && !memcmp(l->s + n - 3, "ing", 3)) || !memcmp(l->s + n - 2, "ed", 2);
+	return participle && wordlist_has(l->s, n);
+}
+
+/* An operative clause opens with a verb in the third person (*Decides*,
+ * *Requests*, *Calls upon*), or an adverb and one (*Also requests*,
+ * *Strongly urges*). */
+static bool operative_opening(const struct pline *l)
+{
+	unsigned n = first_word(l);
+	if (n < 4 || !isupper((unsigned char)l->s[0]))
+		return false;
+	if (l->s[n - 1] == 's' && wordlist_has(l->s, n))
+		return true;
+	if ((n == 4 && !memcmp(l->s, "Also", 4)) || (n == 7 && !memcmp(l->s, "Further", 7)) ||
+	    (n > 4 && !memcmp(l->s + n - 2, "ly", 2))) {
+		unsigned m = n + 1;
+		while (m < l->len && islower((unsigned char)l->s[m]))
+			m++;
+		return m > n + 3 && l->s[m - 1] == 's';
+	}
+	return false;
+}
+
+/* The last word of a line, when it cannot end a paragraph. */
+static bool ends_with_function_word(const struct pline *l)
+{
+	static const char *const words[] = {"of", "the", "and", "to", "for", "in", "on", "with", "by", "a",
+		"an", "at", "from", "or", "as", "its", "their", "that", "which", "between", "into", "under",
+		"upon", "against", "among", "than", "per", "via", "including", "also", "is", "are", "be",
+		"has", "have", "was", "were", "this", "these", "those", "his", "her", "our", "all", "such"};
+	unsigned e = l->len, b = e;
+	while (b > 0 && isalpha((unsigned char)l->s[b - 1]))
+		b--;
+	if (b == e || (b > 0 && l->s[b - 1] != ' '))
+		return false;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (e - b == strlen(words[k]) && !memcmp(l->s + b, words[k], e - b))
+			return true;
+	return false;
+}
+
+/* The visible last character, looking through a closing quote or a note
+ * marker. */
+static char visible_end(const struct pline *l)
+{
+	unsigned e = l->len;
+	while (e > 0) {
+		unsigned char c = (unsigned char)l->s[e - 1];
+		if (c == MK_SUP_CLOSE) {
+			while (e > 0 && l->s[e - 1] != MK_SUP_OPEN)
+				e--;
+			if (e)
+				e--;
+			continue;
+		}
+		if (e >= 3 && (!memcmp(l->s + e - 3, "\xe2\x80\x9d", 3) || !memcmp(l->s + e - 3, "\xe2\x80\x99", 3))) {
+			e -= 3;	/* ” ’ */
+			continue;
+		}
+		if (c == '"' || c == '\'')
+		{
+			e--;
+			continue;
+		}
+		return (char)c;
+	}
+	return '\0';
+}
+
+static bool is_terminal(char c)
+{
+	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+/* The width the last printed line of l had: a line pdftotext made of two
+ * (it joins lines across a dropped hyphen) is wider than the measure. */
+static unsigned last_segment_width(const struct pagemodel *pm, const struct pline *l)
+{
+	unsigned w = l->width;
+	while (w > pm->measure + 8)
+		w -= pm->measure;
+	return w;
+}
+
+/* Would the next line's first word have fitted on this line?  Then the
+ * typesetter broke the line on purpose: the paragraph (or heading, title,
+ * list entry) ended. */
+static bool short_line(const struct pagemodel *pm, const struct pline *a, const struct pline *b)
+{
+	unsigned fw = 0;
+	while (fw < b->len && b->s[fw] != ' ')
+		fw++;
+	return last_segment_width(pm, a) + 1 + pages_width(b->s, fw) + 10 <= pm->measure;
+}
+
+/* --- the joiner ---------------------------------------------------------- */
+
+struct para {
+	size_t *lines;		/* indexes into pm->lines */
+	size_t n, cap;
+	int number;		/* a number that stood apart from its text, or 0 */
+	unsigned depth_open;	/* brackets open at its end */
+};
+
+struct joiner {
+	struct pagemodel *pm;
+	struct page_notes *notes;
+	size_t notes_done_page;	/* pages whose notes were emitted: [0, this) */
+	bool resolution;	/* after an enacting formula */
+	bool operative;		/* … and after its first operative paragraph */
+	struct para para;
+	/* the document's own words, for line-end hyphens (built when needed) */
+	struct word_set *words;
+};
+
+static void para_add(struct para *p, size_t line)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 16;
+		p->lines = xrealloc(p->lines, p->cap * sizeof *p->lines);
+	}
+	p->lines[p->n++] = line;
+}
+
+static int bracket_balance(const struct pline *l)
+{
+	int depth = 0;
+	for (unsigned i = 0; i < l->len; i++)
+		depth += (l->s[i] == '(' || l->s[i] == '[') - (l->s[i] == ')' || l->s[i] == ']');
+	return depth;
+}
+
+/* Lines break into paragraphs here?  why: the evidence, for -v. */
+static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
+			  const char **why)
+{
+	bool alone;
+	if (paragraph_number(prev, &alone) && alone)
+		return *why = "a paragraph number stands alone", false;
+	if (item_label(prev, &alone) && alone)
+		return *why = "an item's label stands alone", false;
+	if (paragraph_number(cur, &alone) && !ends_with_function_word(prev))
+		return *why = "a paragraph number", true;
+	if (item_label(cur, &alone) && !ends_with_function_word(prev))
+		return *why = "an item", true;
+	if (bullet(cur))
+		return *why = "a bullet", true;
+	if (formula_form(cur))
+		return *why = "the enacting formula", true;
+	if (formula_form(prev))
+		return *why = "after the enacting formula", true;
+	if (starts_with_n(cur, "(Signed)"))
+		return *why = "a signature", true;
+	if (starts_with_n(prev, "(Signed)"))
+		return *why = "after a signature", true;
+	if (heading_form(cur))
+		return *why = "a heading", true;
+	if (meeting_line(cur))
+		return *why = "the closing meeting", true;
+	char end = visible_end(prev);
+	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(cur))
+		return *why = "a preambular clause", true;
+	if (j->resolution && (end == ';' || end == '.') && operative_opening(cur) && !islower((unsigned char)cur->s[0]))
+		return *why = "an operative clause", true;
+	if (islower((unsigned char)cur->s[0]))
+		return *why = "the sentence runs on", false;
+	if (ends_with_function_word(prev) || prev->s[prev->len - 1] == '-')
+		return *why = "the line ends mid-phrase", false;
+	if (j->para.depth_open > 0)
+		return *why = "inside brackets", false;
+	if (heading_form(prev))
+		return *why = "after a heading", true;
+	if (short_line(j->pm, prev, cur))
+		return *why = "the line before is short", true;
+	if (blank && (is_terminal(end) || end == ')' || end == ']'))
+		return *why = "a blank line after a sentence", true;
+	return *why = "running text", false;
+}
+
+/* --- the text of a paragraph ---------------------------------------------- */
+
+/* A set of the document's words (lower case), and of its hyphenated
+ * compounds, for line-end hyphens: "non-" + "governmental" is kept as the
+ * document writes it elsewhere. */
+struct word_set {
+	char **slots;
+	size_t cap;
+};
+
+static size_t hash_lower(const char *s, size_t n)
+{
+	size_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 1099511628211ull;
+	return h;
+}
+
+static bool set_has(const struct word_set *set, const char *s, size_t n)
+{
+	for (size_t i = hash_lower(s, n) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+		const char *w = set->slots[i];
+		if (!w)
+			return false;
+		if (strlen(w) == n && !strncasecmp(w, s, n))
+			return true;
+	}
+}
+
+static void set_add(struct arena *A, struct word_set *set, const char *s, size_t n)
+{
+	size_t i = hash_lower(s, n) & (set->cap - 1);
+	for (; set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (strlen(set->slots[i]) == n && !strncasecmp(set->slots[i], s, n))
+			return;
+	set->slots[i] = arena_strndup(A, s, n);
+}
+
+static struct word_set *document_words(struct pagemodel *pm)
+{
+	struct arena *A = &pm->doc->arena;
+	struct word_set *set = arena_zalloc(A, sizeof *set);
+	size_t bytes = 0;
+	for (size_t i = 0; i < pm->nlines; i++)
+		bytes += pm->lines[i].len;
+	set->cap = 64;
+	while (set->cap < bytes / 2)
+		set->cap *= 2;
+	set->slots = arena_zalloc(A, set->cap * sizeof *set->slots);
+	for (size_t i = 0; i < pm->nlines; i++) {
+		const struct pline *l = &pm->lines[i];
+		if (l->kind != PL_TEXT && l->kind != PL_NOTE)
+			continue;
+		for (unsigned k = 0; k < l->len;) {
+			while (k < l->len && !isalpha((unsigned char)l->s[k]))
+				k++;
+			unsigned start = k;
+			/* a word, with inner hyphens (not one at the line's end) */
+			while (k < l->len && (isalpha((unsigned char)l->s[k]) ||
+					      (l->s[k] == '-' && k + 1 < l->len && isalpha((unsigned char)l->s[k + 1]))))
+				k++;
+			if (k > start)
+				set_add(A, set, l->s + start, k - start);
+		}
+	}
+	return set;
+}
+
+/* "Secre-" + "tary": one word broken by the typesetter, or a compound
+ * that keeps its hyphen ("non-governmental", "follow-up")?  The
+ * document's own spelling elsewhere decides; else the dictionary: the
+ * joined form is a word and one of the parts is not. */
+static bool keep_hyphen(struct joiner *j, const char *a, size_t an, const char *b, size_t bn)
+{
+	if (!j->words)
+		j->words = document_words(j->pm);
+	char joined[128];
+	if (an + bn + 2 > sizeof joined || !an || !bn)
+		return true;
+	memcpy(joined, a, an);
+	joined[an] = '-';
+	memcpy(joined + an + 1, b, bn);
+	if (set_has(j->words, joined, an + bn + 1))
+		return true;
+	memmove(joined + an, joined + an + 1, bn);
+	if (set_has(j->words, joined, an + bn))
+		return false;
+	/* only the last part of "nuclear-weapon-" is the broken word */
+	const char *last = a;
+	for (size_t i = 0; i < an; i++)
+		if (a[i] == '-')
+			last = a + i + 1;
+	size_t ln = an - (size_t)(last - a);
+	if (isupper((unsigned char)b[0]))
+		return true;	/* "Non-" + "Self-Governing" */
+	bool whole = wordlist_has(joined + (last - a), ln + bn);
+	bool parts = wordlist_has(last, ln) && wordlist_has(b, bn);
+	return !whole || parts;
+}
+
+/* Append line l to the paragraph text, joining it to what came before. */
+static void append_line(struct joiner *j, struct buf *text, const struct pline *prev, const struct pline *l,
+			unsigned skip)
+{
+	const char *s = l->s + skip;
+	unsigned n = l->len - skip;
+	if (text->len && prev) {
+		bool hyphen = text->data[text->len - 1] == '-' && text->len >= 2 &&
+			      isalpha((unsigned char)text->data[text->len - 2]) && n && isalpha((unsigned char)s[0]);
+		if (hyphen || (prev->lost_hyphen && n && isalpha((unsigned char)s[0]))) {
+			/* the broken word: letters (and inner hyphens) before */
+			size_t end = hyphen ? text->len - 1 : text->len, start = end;
+			while (start > 0 && (isalpha((unsigned char)text->data[start - 1]) || text->data[start - 1] == '-'))
+				start--;
+			unsigned bn = 0;
+			while (bn < n && isalpha((unsigned char)s[bn]))
+				bn++;
+			bool keep = keep_hyphen(j, text->data + start, end - start, s, bn);
+			if (hyphen && !keep)
+				text->len--;
+			else if (!hyphen && keep)
+				buf_putc(text, '-');
+			text->data[text->len] = '\0';
+			diag_note(j->pm->doc->diag, l->lineno, "paragraphs", "line-end hyphen %s",
+				  keep ? "kept (a compound)" : "removed (a word broken by the line)");
+		} else {
+			buf_putc(text, ' ');
+		}
+	}
+	buf_put(text, s, n);
+}
+
+/* --- blocks -------------------------------------------------------------- */
+
+/* The footnote definitions of the pages before page (and of page itself
+ * when through), as blocks the footnotes pass reads. */
+static void emit_notes(struct joiner *j, size_t upto_page)
+{
+	struct page_notes *pn = j->notes;
+	for (; j->notes_done_page < upto_page && j->notes_done_page < j->pm->npages; j->notes_done_page++) {
+		size_t p = j->notes_done_page;
+		for (size_t k = pn->page_first[p]; k < pn->page_first[p + 1]; k++) {
+			struct page_note *note = &pn->notes[k];
+			if (!note->text)
+				continue;
+			struct block *blk = document_add_block(j->pm->doc, BLOCK_TEXT, note->line);
+			blk->text = arena_printf(&j->pm->doc->arena, "%c%s%c %s", MK_SUP_OPEN, note->marker,
+						 MK_SUP_CLOSE, note->text);
+		}
+	}
+}
+
+static void flush(struct joiner *j)
+{
+	struct para *p = &j->para;
+	if (!p->n)
+		return;
+	struct pagemodel *pm = j->pm;
+	struct buf text = BUF_INIT;
+	const struct pline *first = &pm->lines[p->lines[0]];
+	unsigned skip = 0;
+	int list_depth = 0;
+	if (p->number)
+		buf_printf(&text, "%d. ", p->number);
+	unsigned b = bullet(first);
+	if (b) {
+		skip = b;
+		list_depth = 1;
+	}
+	const struct pline *prev = NULL;
+	for (size_t k = 0; k < p->n; k++) {
+		const struct pline *l = &pm->lines[p->lines[k]];
+		append_line(j, &text, prev, l, k == 0 ? skip : 0);
+		prev = l;
+	}
+	struct block *blk = document_add_block(pm->doc, BLOCK_TEXT, first->lineno);
+	blk->end_line = pm->lines[p->lines[p->n - 1]].lineno;
+	blk->text = arena_strndup(&pm->doc->arena, buf_cstr(&text), text.len);
+	blk->list_depth = list_depth;
+	buf_free(&text);
+	/* the notes of every page this paragraph finished */
+	emit_notes(j, (size_t)pm->lines[p->lines[p->n - 1]].page);
+	p->n = 0;
+	p->number = 0;
+	p->depth_open = 0;
+}
+
+/* A lone number followed by text in lower case, and the paragraph so far
+ * a sentence or more: the number was printed beside the line before
+ * (older layouts set it after the paragraph's first line).  Split the
+ * paragraph before that line and give the new one the number. */
+static bool number_after_first_line(struct joiner *j, int number, const struct pline *next)
+{
+	struct para *p = &j->para;
+	if (!next || !islower((unsigned char)next->s[0]) || !p->n)
+		return false;
+	struct pagemodel *pm = j->pm;
+	size_t last = p->lines[p->n - 1];
+	if (p->n > 1) {
+		const struct pline *before = &pm->lines[p->lines[p->n - 2]];
+		if (!is_terminal(visible_end(before)) && visible_end(before) != ',')
+			return false;
+		p->n--;
+		flush(j);
+		para_add(p, last);
+	} else if (p->number) {
+		return false;
+	}
+	p->number = number;
+	diag_note(pm->doc->diag, pm->lines[last].lineno, "paragraphs",
+		  "paragraph number %d printed after its first line", number);
+	return true;
+}
+
+void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
+{
+	struct joiner j = {.pm = pm, .notes = notes};
+	const struct pline *prev = NULL;
+	bool blank = false;
+	for (size_t i = 0; i < pm->nlines; i++) {
+		const struct pline *l = &pm->lines[i];
+		if (l->kind == PL_BLANK) {
+			blank = true;
+			continue;
+		}
+		if (l->kind != PL_TEXT)
+			continue;
+		/* a page's end is no evidence: the blank lines around its
+		 * furniture are pdftotext's */
+		if (prev && prev->page != l->page)
+			blank = false;
+		bool alone;
+		int number = paragraph_number(l, &alone);
+		if (number && alone) {
+			/* the next body line */
+			const struct pline *next = NULL;
+			for (size_t k = i + 1; k < pm->nlines && !next; k++)
+				if (pm->lines[k].kind == PL_TEXT)
+					next = &pm->lines[k];
+			if (number_after_first_line(&j, number, next)) {
+				prev = l;
+				blank = false;
+				continue;
+			}
+		}
+		const char *why = NULL;
+		bool brk = !prev || breaks_before(&j, prev, l, blank, &why);
+		if (brk) {
+			flush(&j);
+			if (why && prev)
+				diag_note(pm->doc->diag, l->lineno, "paragraphs", "new paragraph: %s", why);
+		} else if (why && strcmp(why, "running text") && strcmp(why, "the sentence runs on")) {
+			diag_note(pm->doc->diag, l->lineno, "paragraphs", "joined to the line before: %s", why);
+		}
+		para_add(&j.para, i);
+		int depth = (int)j.para.depth_open + bracket_balance(l);
+		j.para.depth_open = depth > 0 ? (unsigned)depth : 0;
+		if (formula_form(l)) {
+			j.resolution = true;
+			j.operative = false;
+		} else if (j.resolution && number && j.para.n == 1) {
+			j.operative = true;
+		}
+		prev = l;
+		blank = false;
+	}
+	flush(&j);
+	emit_notes(&j, pm->npages);
+	free(j.para.lines);
+}
