@@ -12,18 +12,131 @@
 #include "normalise.h"
 #include "normalise/util.h"
 
-/* Words that extend an opening phrase: "Recalling also", "Noting with
- * appreciation", "Deeply concerned", "Bearing in mind". */
-static const char *const phrase_tails[] = {
-	"also", "further", "furthermore", "moreover", "again", "with appreciation", "with concern",
-	"with satisfaction", "with deep concern", "with serious concern", "in particular", "in mind",
-	"with interest", "upon", "note", "note with appreciation", "note of", "concerned", "alarmed",
+/* The opening phrase of a preambular clause, as the UN names its AKN4UN
+ * containers: a participle or adjective, then what belongs to it —
+ * "Recalling also", "Noting with great concern", "Taking note with
+ * appreciation", "Expressing its deep concern", "Bearing in mind",
+ * "Having considered", "Deeply concerned", "Looking forward to". */
+
+/* Does a word w start at t[i], followed by a space, a comma or the end? */
+static bool word_is(const char *t, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	return !strncmp(t + i, w, n) && (t[i + n] == ' ' || t[i + n] == ',' || !t[i + n]);
+}
+
+/* The length of the word at t[i] (letters and inner hyphens). */
+static size_t word_len(const char *t, size_t i)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)t[i + n]) || (t[i + n] == '-' && isalpha((unsigned char)t[i + n + 1])))
+		n++;
+	return n;
+}
+
+static bool in_list(const char *t, size_t i, const char *const *list, size_t count)
+{
+	size_t n = word_len(t, i);
+	for (size_t k = 0; k < count; k++)
+		if (strlen(list[k]) == n && !strncmp(t + i, list[k], n))
+			return true;
+	return false;
+}
+#define IN_LIST(t, i, list) in_list(t, i, list, sizeof list / sizeof list[0])
+
+static const char *const fixed_tails[] = {
+	"also", "further", "furthermore", "moreover", "again", "once more", "once again", "in particular",
+	"in this regard", "in the strongest possible terms", "in the strongest terms", "in mind", "into account",
+	"into consideration", "note", "forward to", "forward", "attention", "it necessary", "with approval",
 };
+/* what a clause expresses: "with concern", "its deep concern" */
+static const char *const feelings[] = {
+	"concern", "concerns", "appreciation", "satisfaction", "regret", "interest", "approval", "gratitude",
+	"alarm", "commitment", "conviction", "condemnation", "determination", "support", "endorsement",
+	"abhorrence", "distress", "opposition", "call",
+};
+static const char *const intensities[] = {
+	"great", "grave", "gravest", "deep", "deepest", "serious", "profound", "particular", "continued",
+	"continuing", "growing", "strong", "strongest", "unwavering", "unequivocal", "full", "firm", "sincere",
+};
+/* a first word that is an adverb takes the next word with it */
+static const char *const adverbs[] = {
+	"Deeply", "Gravely", "Seriously", "Strongly", "Firmly", "Fully", "Profoundly", "Particularly",
+	"Equally", "Unequivocally", "Ever", "Also", "Further",
+};
+static const char *const adjectives[] = {
+	"Mindful", "Aware", "Conscious", "Cognizant", "Desirous", "Keen", "Confident", "Eager",
+};
+
+/* "with great concern", "its deep concern", "deep concern": an optional
+ * lead word, intensities, a feeling (and "upon"/"for" after "call").
+ * Returns the new end, or i when none. */
+static size_t feeling_at(const char *t, size_t i, const char *lead)
+{
+	size_t j = i;
+	if (lead) {
+		if (t[j] != ' ' || !word_is(t, j + 1, lead))
+			return i;
+		j += 1 + strlen(lead);
+	}
+	while (t[j] == ' ' && IN_LIST(t, j + 1, intensities))
+		j += 1 + word_len(t, j + 1);
+	if (t[j] != ' ' || !IN_LIST(t, j + 1, feelings))
+		return i;
+	bool call = word_is(t, j + 1, "call");
+	j += 1 + word_len(t, j + 1);
+	if (call) {
+		if (t[j] == ' ' && (word_is(t, j + 1, "upon") || word_is(t, j + 1, "for")))
+			j += 1 + word_len(t, j + 1);
+		else
+			return i;
+	}
+	return j;
+}
+
+static size_t preamble_phrase(const char *t)
+{
+	size_t first = word_len(t, 0);
+	if (first < 4 || !isupper((unsigned char)t[0]))
+		return 0;
+	bool adverb = IN_LIST(t, 0, adverbs);
+	bool participle = (first > 4 && !strncmp(t + first - 3, "ing", 3)) || !strncmp(t + first - 2, "ed", 2) ||
+			  adverb || IN_LIST(t, 0, adjectives);
+	if (!participle)
+		return 0;
+	size_t i = first;
+	/* "Deeply concerned", "Having (also) considered" */
+	bool having = word_is(t, 0, "Having");
+	if (having && t[i] == ' ' && word_is(t, i + 1, "also"))
+		i += 5;
+	if ((adverb || having) && t[i] == ' ' && islower((unsigned char)t[i + 1]))
+		i += 1 + word_len(t, i + 1);
+	/* "Expressing deep concern": a feeling straight after the first word */
+	i = feeling_at(t, i, NULL);
+	/* "Calling upon", "Calling for" */
+	if (word_is(t, 0, "Calling") && t[i] == ' ' && (word_is(t, i + 1, "upon") || word_is(t, i + 1, "for")))
+		i += 1 + word_len(t, i + 1);
+	for (;;) {
+		size_t before = i;
+		for (size_t k = 0; k < sizeof fixed_tails / sizeof fixed_tails[0] && i == before; k++)
+			if (t[i] == ' ' && word_is(t, i + 1, fixed_tails[k]))
+				i += 1 + strlen(fixed_tails[k]);
+		if (i == before)
+			i = feeling_at(t, i, "with");
+		if (i == before)
+			i = feeling_at(t, i, "its");
+		if (i == before)
+			break;
+	}
+	return i;
+}
 
 /* Length of the opening phrase of a clause, 0 if none.  operative: the
  * phrase ends with a verb in -s ("Endorses", "Also endorses"). */
 static size_t opening_phrase(const char *t, bool operative)
 {
+	if (!operative)
+		return preamble_phrase(t);
 	size_t i = 0;
 	if (!isupper((unsigned char)t[0]))
 		return 0;
@@ -31,39 +144,21 @@ static size_t opening_phrase(const char *t, bool operative)
 	while (isalpha((unsigned char)t[i]) || t[i] == '-')
 		i++;
 	size_t first = i;
-	if (operative) {
-		/* adverb first: "Also endorses", "Further requests", "Strongly encourages" */
-		if (t[i - 1] != 's' || !strncmp(t, "Also", 4) || !strncmp(t, "Further", 7)) {
-			if (t[i] != ' ')
-				return 0;
-			size_t j = i + 1;
-			while (isalpha((unsigned char)t[j]))
-				j++;
-			if (t[j - 1] != 's' || !islower((unsigned char)t[i + 1]))
-				return first >= 3 && t[first - 1] == 's' ? first : 0;
-			i = j;
-		}
-	} else {
-		bool participle = i > 3 && (!strncmp(t + i - 3, "ing", 3) || !strncmp(t + i - 2, "ed", 2) ||
-					    !strncmp(t, "Mindful", 7) || !strncmp(t, "Aware", 5) ||
-					    !strncmp(t, "Deeply", 6) || !strncmp(t, "Gravely", 7));
-		if (!participle)
+	/* adverb first: "Also endorses", "Further requests", "Strongly encourages" */
+	if (t[i - 1] != 's' || !strncmp(t, "Also", 4) || !strncmp(t, "Further", 7)) {
+		if (t[i] != ' ')
 			return 0;
+		size_t j = i + 1;
+		while (isalpha((unsigned char)t[j]))
+			j++;
+		if (t[j - 1] != 's' || !islower((unsigned char)t[i + 1]))
+			return first >= 3 && t[first - 1] == 's' ? first : 0;
+		i = j;
 	}
-	for (;;) {
-		bool extended = false;
-		for (size_t k = 0; k < sizeof phrase_tails / sizeof phrase_tails[0]; k++) {
-			size_t n = strlen(phrase_tails[k]);
-			if (t[i] == ' ' && !strncmp(t + i + 1, phrase_tails[k], n) &&
-			    (t[i + 1 + n] == ' ' || t[i + 1 + n] == ',' || !t[i + 1 + n])) {
-				i += 1 + n;
-				extended = true;
-				break;
-			}
-		}
-		if (!extended)
-			break;
-	}
+	/* "Takes note", "Calls upon", "Expresses its appreciation" */
+	if (t[i] == ' ' && (word_is(t, i + 1, "note") || word_is(t, i + 1, "upon")))
+		i += 1 + word_len(t, i + 1);
+	i = feeling_at(t, i, "its");
 	return i;
 }
 
