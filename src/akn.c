@@ -8,6 +8,7 @@
  *   AKN allows `container` (preambular clauses) only outside hierarchies. */
 #include "akn.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
@@ -268,38 +269,33 @@ static void add_note(struct builder *b, xmlNodePtr parent, struct note *note)
 
 /* --- meta, cover, preface ---------------------------------------------- */
 
-static const char *iso_or_generation(struct builder *b, const char **name)
+static const struct {
+	const char *name, *code, *ontology;
+} organs[] = {
+	{"General Assembly", "unga", "generalAssembly"},
+	{"Security Council", "unsc", "securityCouncil"},
+	{"Economic and Social Council", "ecosoc", "economicAndSocialCouncil"},
+	{"Human Rights Council", "unhrc", "humanRightsCouncil"},
+	{"Trusteeship Council", "untc", "trusteeshipCouncil"},
+};
+
+/* The UN's short name of a principal organ, as AKN4UN writes it in a work
+ * URI (/akn/un/statement/deliberation/unga/…), or NULL. */
+static const char *organ_code(const char *body)
 {
-	if (b->doc->meta.date_iso) {
-		*name = "issued";
-		return b->doc->meta.date_iso;
-	}
-	*name = "generation";
-	return "1970-01-01";
+	for (size_t i = 0; body && i < sizeof organs / sizeof organs[0]; i++)
+		if (!strcmp(body, organs[i].name))
+			return organs[i].code;
+	return NULL;
 }
 
-static void add_frbr(struct builder *b, xmlNodePtr parent, const char *kind, const char *uri,
-		     const char *date, const char *date_name, int expression, int manifestation)
+/* Its name in the UN's ontology (/akn/ontology/organization/un/…). */
+static const char *organ_ontology(const char *code)
 {
-	xmlNodePtr f = add(b, parent, kind);
-	const char *suffix = manifestation ? "/eng@.xml" : expression ? "/eng@" : "";
-	xmlSetProp(add(b, f, "FRBRthis"), X("value"),
-		   X(arena_printf(&b->doc->arena, "%s%s%s", uri, suffix,
-				  manifestation ? "" : "/!main")));
-	xmlSetProp(add(b, f, "FRBRuri"), X("value"), X(arena_printf(&b->doc->arena, "%s%s", uri, suffix)));
-	if (!expression && !manifestation && b->doc->meta.symbol) {
-		xmlNodePtr alias = add(b, f, "FRBRalias");
-		xmlSetProp(alias, X("value"), X(b->doc->meta.symbol));
-		xmlSetProp(alias, X("name"), X("symbol"));
-	}
-	xmlNodePtr d = add(b, f, "FRBRdate");
-	xmlSetProp(d, X("date"), X(date));
-	xmlSetProp(d, X("name"), X(date_name));
-	xmlSetProp(add(b, f, "FRBRauthor"), X("href"), X(manifestation ? "#unpress" : "#author"));
-	if (!expression && !manifestation)
-		xmlSetProp(add(b, f, "FRBRcountry"), X("value"), X("un"));
-	if (expression)
-		xmlSetProp(add(b, f, "FRBRlanguage"), X("language"), X("eng"));
+	for (size_t i = 0; code && i < sizeof organs / sizeof organs[0]; i++)
+		if (!strcmp(code, organs[i].code))
+			return organs[i].ontology;
+	return NULL;
 }
 
 static bool is_statement(const struct doc_meta *m)
@@ -308,33 +304,110 @@ static bool is_statement(const struct doc_meta *m)
 			   !strcmp(m->type, "decision"));
 }
 
+/* "76/113" → "76-113", "2664 (2022)" → "2664-2022": a number as a URI
+ * component. */
+static char *uri_number(struct arena *A, const char *number)
+{
+	struct buf t = BUF_INIT;
+	for (const char *p = number; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (isalnum(c))
+			buf_putc(&t, (char)c);
+		else if ((c == '/' || c == ' ' || c == '-' || c == '.') && t.len && t.data[t.len - 1] != '-')
+			buf_putc(&t, '-');
+	}
+	while (t.len && t.data[t.len - 1] == '-')
+		t.len--;
+	char *out = arena_strndup(A, t.data ? t.data : "", t.len);
+	buf_free(&t);
+	return out;
+}
+
+/* One FRBR level: its this and uri, the symbol (work), date, author,
+ * country (work) or language (expression). */
+static void add_frbr(struct builder *b, xmlNodePtr parent, const char *kind, const char *this_uri,
+		     const char *uri, const char *date, const char *date_name, const char *author)
+{
+	bool work = !strcmp(kind, "FRBRWork"), expression = !strcmp(kind, "FRBRExpression");
+	xmlNodePtr f = add(b, parent, kind);
+	xmlSetProp(add(b, f, "FRBRthis"), X("value"), X(this_uri));
+	xmlSetProp(add(b, f, "FRBRuri"), X("value"), X(uri));
+	if (work && b->doc->meta.symbol) {
+		xmlNodePtr alias = add(b, f, "FRBRalias");
+		xmlSetProp(alias, X("value"), X(b->doc->meta.symbol));
+		xmlSetProp(alias, X("name"), X("symbol"));
+	}
+	xmlNodePtr d = add(b, f, "FRBRdate");
+	xmlSetProp(d, X("date"), X(date));
+	xmlSetProp(d, X("name"), X(date_name));
+	xmlSetProp(add(b, f, "FRBRauthor"), X("href"), X(author));
+	if (work)
+		xmlSetProp(add(b, f, "FRBRcountry"), X("value"), X("un"));
+	if (expression)
+		xmlSetProp(add(b, f, "FRBRlanguage"), X("language"), X("eng"));
+}
+
+static void add_tlc(struct builder *b, xmlNodePtr refs, const char *kind, const char *eid, const char *href,
+		    const char *show)
+{
+	xmlNodePtr t = add(b, refs, kind);
+	xmlSetProp(t, X("eId"), X(eid));
+	xmlSetProp(t, X("href"), X(href));
+	xmlSetProp(t, X("showAs"), X(show));
+}
+
+/* The identification, in AKN4UN's form where the document says enough:
+ * a resolution of a principal organ is the work
+ * /akn/un/statement/deliberation/{organ}/{adoption date}/{number}
+ * (A/RES/76/113: …/unga/2021-12-09/76-113); anything else is named by
+ * its type, date of issue and slug.  Then the references the cover points
+ * to, our own record of the source, and the job number (AKN4UN keeps it
+ * as a docketNumber in the first page's footer). */
 static void add_meta(struct builder *b, xmlNodePtr root_doc)
 {
 	struct doc_meta *m = &b->doc->meta;
+	struct arena *A = &b->doc->arena;
 	xmlNodePtr meta = add(b, root_doc, "meta");
 	xmlNodePtr ident = add(b, meta, "identification");
 	xmlSetProp(ident, X("source"), X("#unpress"));
-	const char *date_name;
-	const char *date = iso_or_generation(b, &date_name);
-	/* AKN4UN work URI: /akn/un/{type}/{subtype}/{date}/{number}, "/" → "-". */
-	const char *uri = arena_printf(&b->doc->arena, "/akn/un/%s/%s/%s/%s",
-				       is_statement(m) ? "statement" : "doc",
-				       is_statement(m) ? "deliberation" : m->type,
-				       date, m->slug);
-	add_frbr(b, ident, "FRBRWork", uri, date, date_name, 0, 0);
-	add_frbr(b, ident, "FRBRExpression", uri, date, date_name, 1, 0);
-	add_frbr(b, ident, "FRBRManifestation", uri, date, date_name, 0, 1);
+	const char *organ = organ_code(m->body);
+	const char *issued = m->date_iso ? m->date_iso : "1970-01-01";
+	const char *issued_name = m->date_iso ? "publication" : "generation";
+	const char *uri, *work_date = issued, *work_date_name = issued_name;
+	if (is_statement(m) && organ && m->number) {
+		if (m->adoption_iso) {
+			work_date = m->adoption_iso;
+			work_date_name = "adoption";
+		}
+		uri = arena_printf(A, "/akn/un/statement/deliberation/%s/%s/%s", organ, work_date,
+				   uri_number(A, m->number));
+	} else {
+		uri = arena_printf(A, "/akn/un/%s/%s/%s/%s", is_statement(m) ? "statement" : "doc",
+				   is_statement(m) ? "deliberation" : m->type, issued, m->slug);
+	}
+	const char *author = arena_printf(A, "#%s", organ ? organ : "author");
+	add_frbr(b, ident, "FRBRWork", arena_concat(A, 2, uri, "/!main"), uri, work_date, work_date_name, author);
+	add_frbr(b, ident, "FRBRExpression", arena_concat(A, 2, uri, "/eng@/!main"), arena_concat(A, 2, uri, "/eng@"),
+		 issued, issued_name, author);
+	add_frbr(b, ident, "FRBRManifestation", arena_concat(A, 2, uri, "/eng@/!main.xml"),
+		 arena_concat(A, 2, uri, "/eng@.xml"), issued, issued_name, "#unpress");
 
 	xmlNodePtr refs = add(b, meta, "references");
 	xmlSetProp(refs, X("source"), X("#unpress"));
-	xmlNodePtr org = add(b, refs, "TLCOrganization");
-	xmlSetProp(org, X("eId"), X("unpress"));
-	xmlSetProp(org, X("href"), X("/ontology/organization/unpress"));
-	xmlSetProp(org, X("showAs"), X("unpress"));
-	org = add(b, refs, "TLCOrganization");
-	xmlSetProp(org, X("eId"), X("author"));
-	xmlSetProp(org, X("href"), X("/ontology/organization/un"));
-	xmlSetProp(org, X("showAs"), X(m->body ? m->body : "United Nations"));
+	add_tlc(b, refs, "TLCOrganization", "unpress", "/ontology/organization/unpress", "unpress");
+	add_tlc(b, refs, "TLCOrganization", "un", "/akn/ontology/organization/un", "United Nations");
+	add_tlc(b, refs, "TLCOrganization", organ ? organ : "author",
+		organ ? arena_printf(A, "/akn/ontology/organization/un/%s", organ_ontology(organ))
+		      : "/ontology/organization/un",
+		m->body ? m->body : "United Nations");
+	add_tlc(b, refs, "TLCConcept", "symbol", "/akn/ontology/reference/un/symbol", "Symbol");
+	add_tlc(b, refs, "TLCConcept", "dateOfIssuance", "/akn/ontology/concept/un/dateOfIssuance", "Date of issuance");
+	if (m->adoption_iso)
+		add_tlc(b, refs, "TLCConcept", "dateOfAdoption", "/akn/ontology/concept/un/dateOfAdoption",
+			"Date of adoption");
+	if (m->job_number)
+		add_tlc(b, refs, "TLCConcept", "jobNumber", "/akn/ontology/concept/un/publicationJobNumber",
+			"Job number");
 
 	xmlNodePtr prop = add(b, meta, "proprietary");
 	xmlSetProp(prop, X("source"), X("#unpress"));
@@ -348,6 +421,15 @@ static void add_meta(struct builder *b, xmlNodePtr root_doc)
 		xmlSetProp(src, X("jobNumber"), X(m->job_number));
 	if (m->number)
 		xmlSetProp(src, X("number"), X(m->number));
+
+	if (m->job_number) {
+		xmlNodePtr pres = add(b, meta, "presentation");
+		xmlSetProp(pres, X("source"), X("#unpress"));
+		xmlNsPtr un4 = xmlNewNs(pres, X(AKN4UN_NS), X("akn4un"));
+		xmlNodePtr footer = xmlNewChild(pres, un4, X("footerFirstPage"), NULL);
+		xmlNodePtr code = xmlNewChild(footer, un4, X("internalCode"), NULL);
+		xmlSetProp(add_text(b, code, "docketNumber", m->job_number), X("refersTo"), X("#jobNumber"));
+	}
 }
 
 static xmlNodePtr cover_line(struct builder *b, xmlNodePtr cover, const char *cls)
@@ -357,30 +439,35 @@ static xmlNodePtr cover_line(struct builder *b, xmlNodePtr cover, const char *cl
 	return p;
 }
 
+/* The cover, line by line as the first page prints it, each line's fact in
+ * its AKN4UN element: the organisation and the body as docAuthority, the
+ * symbol as docNumber, distribution and date, session, the agenda item and
+ * its title, the adoption line with its date, the committee line as
+ * docProponent. */
 static void add_cover(struct builder *b, xmlNodePtr root_doc)
 {
 	struct doc_meta *m = &b->doc->meta;
-	if (!m->symbol && !m->distribution && !m->date_text && !m->language && !m->body &&
-	    !m->session && !m->agenda_item && !m->meeting)
+	struct arena *A = &b->doc->arena;
+	if (!m->symbol && !m->distribution && !m->date_text && !m->language && !m->body && !m->session &&
+	    !m->agenda_item && !m->meeting && !m->adoption && !m->proponent)
 		return;
 	xmlNodePtr cover = add(b, root_doc, "coverPage");
 	if (m->organization)
-		xmlNodeAddContent(cover_line(b, cover, "organization"), X(m->organization));
+		xmlSetProp(add_text(b, cover_line(b, cover, "organization"), "docAuthority", m->organization),
+			   X("refersTo"), X("#un"));
 	if (m->symbol) {
 		xmlNodePtr p = cover_line(b, cover, "symbol");
-		add_text(b, p, "docNumber", m->symbol);
+		xmlSetProp(add_text(b, p, "docNumber", m->symbol), X("refersTo"), X("#symbol"));
 		if (m->symbol_note)
 			add_inlines(b, p, m->symbol_note, strlen(m->symbol_note));
 	}
 	if (m->distribution)
 		add_text(b, cover_line(b, cover, "distribution"), "docStatus",
-			 arena_printf(&b->doc->arena, "Distr.: %s", m->distribution));
+			 arena_printf(A, "Distr.: %s", m->distribution));
 	if (m->date_text) {
 		xmlNodePtr d = add_text(b, cover_line(b, cover, "date"), "docDate", m->date_text);
-		if (m->date_iso)
-			xmlSetProp(d, X("date"), X(m->date_iso));
-		else
-			xmlSetProp(d, X("date"), X("1970-01-01"));
+		xmlSetProp(d, X("date"), X(m->date_iso ? m->date_iso : "1970-01-01"));
+		xmlSetProp(d, X("refersTo"), X("#dateOfIssuance"));
 	}
 	if (m->language) {
 		xmlNodePtr p = cover_line(b, cover, "language");
@@ -388,20 +475,50 @@ static void add_cover(struct builder *b, xmlNodePtr root_doc)
 		xmlNodePtr in = add_text(b, p, "inline", m->language);
 		xmlSetProp(in, X("name"), X("originalLanguage"));
 	}
-	if (m->body)
-		add_text(b, cover_line(b, cover, "body"), "docProponent", m->body);
+	if (m->body) {
+		const char *organ = organ_code(m->body);
+		xmlSetProp(add_text(b, cover_line(b, cover, "body"), "docAuthority", m->body), X("refersTo"),
+			   X(arena_printf(A, "#%s", organ ? organ : "author")));
+	}
 	if (m->meeting)
 		xmlNodeAddContent(cover_line(b, cover, "meeting"), X(m->meeting));
 	if (m->session) {
 		xmlNodePtr s = add_text(b, cover_line(b, cover, "session"), "session", m->session);
-		xmlSetProp(s, X("value"), X(arena_printf(&b->doc->arena, "%d", m->session_number)));
+		xmlSetProp(s, X("value"), X(arena_printf(A, "%d", m->session_number)));
 	}
 	if (m->place)
 		xmlNodeAddContent(cover_line(b, cover, "place"), X(m->place));
-	if (m->agenda_item)
-		add_inlines(b, cover_line(b, cover, "agenda"), m->agenda_item, strlen(m->agenda_item));
-	if (m->agenda_title)
-		add_inlines(b, cover_line(b, cover, "agendaTitle"), m->agenda_title, strlen(m->agenda_title));
+	if (m->agenda_item) {
+		xmlNodePtr in = add(b, cover_line(b, cover, "agenda"), "inline");
+		xmlSetProp(in, X("name"), X("agendaItem"));
+		add_inlines(b, in, m->agenda_item, strlen(m->agenda_item));
+	}
+	if (m->agenda_title) {
+		xmlNodePtr in = add(b, cover_line(b, cover, "agendaTitle"), "inline");
+		xmlSetProp(in, X("name"), X("agendaTitle"));
+		add_inlines(b, in, m->agenda_title, strlen(m->agenda_title));
+	}
+	if (m->adoption) {
+		/* "Resolution adopted by the General Assembly on <docDate>" */
+		xmlNodePtr p = cover_line(b, cover, "adoption");
+		const char *at = NULL;
+		size_t len = 0;
+		char *iso = un_find_date(A, m->adoption, &at, &len);
+		if (iso) {
+			xmlNodeAddContentLen(p, X(m->adoption), (int)(at - m->adoption));
+			xmlNodePtr d = add(b, p, "docDate");
+			xmlNodeAddContentLen(d, X(at), (int)len);
+			xmlSetProp(d, X("date"), X(iso));
+			xmlSetProp(d, X("refersTo"), X("#dateOfAdoption"));
+			xmlNodeAddContent(p, X(at + len));
+		} else {
+			xmlNodeAddContent(p, X(m->adoption));
+		}
+	}
+	if (m->proponent) {
+		xmlNodePtr pr = add(b, cover_line(b, cover, "proponent"), "docProponent");
+		add_inlines(b, pr, m->proponent, strlen(m->proponent));
+	}
 }
 
 static void add_preface(struct builder *b, xmlNodePtr root_doc)
@@ -416,9 +533,12 @@ static void add_preface(struct builder *b, xmlNodePtr root_doc)
 	if (is_statement(m) && m->number) {
 		xmlNodePtr p = add(b, preface, "p");
 		xmlSetProp(p, X("class"), X("docNumber"));
+		/* the number as printed: "74/270.", "Resolution 11/3" */
 		add_text(b, p, "docNumber",
-			 arena_printf(&b->doc->arena, "%s %s",
-				      !strcmp(m->type, "decision") ? "Decision" : "Resolution", m->number));
+			 m->number_printed ? m->number_printed
+					   : arena_printf(&b->doc->arena, "%s %s",
+							  !strcmp(m->type, "decision") ? "Decision" : "Resolution",
+							  m->number));
 	}
 	for (size_t i = 0; i < b->doc->blocks.len; i++) {
 		struct block *blk = DOC_BLOCK(b->doc, i);
@@ -828,6 +948,16 @@ static bool is_body_role(enum block_role role)
 	       role != ROLE_TITLE && role != ROLE_SUBTITLE && role != ROLE_CONCLUSIONS;
 }
 
+/* "17 December 2015" closing a resolution: its adoption date. */
+static void add_date_line(struct builder *b, xmlNodePtr conclusions, const char *date)
+{
+	xmlNodePtr p = add(b, conclusions, "p");
+	xmlSetProp(p, X("class"), X("date"));
+	xmlNodePtr d = add_text(b, p, "docDate", date);
+	char *iso = un_date_to_iso(&b->doc->arena, date);
+	xmlSetProp(d, X("date"), X(iso ? iso : "1970-01-01"));
+}
+
 xmlDocPtr akn_build(struct document *doc)
 {
 	struct builder b = {.doc = doc};
@@ -897,11 +1027,13 @@ xmlDocPtr akn_build(struct document *doc)
 		if (un_find_date(&doc->arena, text, &date_at, &date_len) && date_at > text && !date_at[date_len]) {
 			xmlSetProp(add_p(&b, conclusions, text_trim(&doc->arena,
 				   arena_strndup(&doc->arena, text, (size_t)(date_at - text)))), X("class"), X("meeting"));
-			xmlSetProp(add_p(&b, conclusions, date_at), X("class"), X("date"));
+			add_date_line(&b, conclusions, date_at);
 			continue;
 		}
-		xmlSetProp(add_p(&b, conclusions, blk->text), X("class"),
-			   X(un_date_to_iso(&doc->arena, text) ? "date" : "meeting"));
+		if (un_date_to_iso(&doc->arena, text))
+			add_date_line(&b, conclusions, text);
+		else
+			xmlSetProp(add_p(&b, conclusions, blk->text), X("class"), X("meeting"));
 	}
 	xmlHashFree(b.eids, NULL);
 	xmlHashFree(b.eid_next, NULL);

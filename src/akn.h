@@ -7,6 +7,8 @@
 
 #define AKN_NS "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 #define UNPRESS_NS "https://unpress.example/ns"
+/* The UN's own vocabulary for what AKN leaves to each publisher (AKN4UN). */
+#define AKN4UN_NS "http://un.org/akn4un"
 
 xmlDocPtr akn_build(struct document *doc);
 /* Parse an AKN file with entity expansion, DTD loading and network access

@@ -80,6 +80,12 @@ static bool strip_furniture_lines(struct document *doc, struct block *blk)
 		if (kind) {
 			diag_note(doc->diag, line, "furniture", "removed %s", kind);
 			removed++;
+			/* the job number of the edition is kept as metadata */
+			size_t jn;
+			const char *plain = line_plain(doc, p, n);
+			const char *job = doc->meta.job_number ? NULL : pm_job_number_in(plain, &jn);
+			if (job)
+				doc->meta.job_number = arena_strndup(&doc->arena, job, jn);
 		} else {
 			if (kept.len)
 				buf_putc(&kept, '\n');

@@ -233,7 +233,25 @@ static bool starts_body(struct document *doc, const struct block *blk)
 	return false;
 }
 
+/* "Resolution 2664 (2022)" → "2664 (2022)", else NULL. */
+static char *council_resolution_number(struct arena *A, const char *t)
+{
+	if (!starts_with(t, "Resolution "))
+		return NULL;
+	const char *p = t + 11;
+	size_t i = 0;
+	while (isdigit((unsigned char)p[i]))
+		i++;
+	if (!i || strncmp(p + i, " (", 2) || strlen(p + i) != 8 || p[i + 7] != ')')
+		return NULL;
+	for (size_t k = i + 2; k < i + 6; k++)
+		if (!isdigit((unsigned char)p[k]))
+			return NULL;
+	return arena_strndup(A, p, i + 7);
+}
+
 /* The kind of document a subtitle line announces, or NULL. */
+
 static const char *type_from_subtitle(const char *s)
 {
 	if (starts_with(s, "Draft resolution")) return "resolutionDraft";
@@ -241,11 +259,6 @@ static const char *type_from_subtitle(const char *s)
 	if (starts_with(s, "Background paper")) return "backgroundPaper";
 	if (starts_with(s, "Note by")) return "note";
 	if (starts_with(s, "Conference room paper")) return "note";
-	/* a General Assembly or Council resolution's own cover */
-	if (starts_with(s, "Resolution adopted by")) return "resolution";
-	if (starts_with(s, "Decision adopted by")) return "decision";
-	/* "[on the report of the Third Committee (A/70/490)]" */
-	if (starts_with(s, "[on the report of") || starts_with(s, "[without reference to")) return "";
 	return NULL;
 }
 
@@ -314,9 +327,50 @@ void pass_metadata(struct document *doc)
 				break;
 			m->type = t[0] == 'R' ? "resolution" : "decision";
 			m->number = number;
+			m->number_printed = arena_strdup(A, t);
 			blk->role = ROLE_COVER;
 			continue;
 		}
+		/* "Resolution 2664 (2022)": a Security Council resolution's
+		 * number and year, its heading (the Council prints no title) */
+		if (!m->title && !m->number && (number = council_resolution_number(A, t))) {
+			m->type = "resolution";
+			m->number = number;
+			m->number_printed = arena_strdup(A, t);
+			blk->role = ROLE_COVER;
+			continue;
+		}
+		/* "Resolution adopted by the General Assembly on 2 April 2020",
+		 * "Adopted by the Security Council at its 9214th meeting, on …" */
+		if (!m->adoption && (starts_with(t, "Resolution adopted by") || starts_with(t, "Decision adopted by") ||
+				     starts_with(t, "Adopted by "))) {
+			const char *ds;
+			size_t dl;
+			m->adoption = arena_strdup(A, t);
+			m->adoption_iso = un_find_date(A, t, &ds, &dl);
+			if (!m->type || !strcmp(m->type, "document") || !strcmp(m->type, "report"))
+				m->type = t[0] == 'D' ? "decision" : "resolution";
+			blk->role = ROLE_COVER;
+			/* the agenda item's title was printed before this line, not
+			 * the resolution's own (which follows its number) */
+			if (title_blk && m->agenda_item && !m->agenda_title) {
+				m->agenda_title = text_trim(A, title_blk->text);
+				title_blk->role = ROLE_COVER;
+				m->title = NULL;
+				title_blk = NULL;
+				m->type = t[0] == 'D' ? "decision" : "resolution";
+			}
+			continue;
+		}
+		/* "[on the report of the Third Committee (A/75/478, para. 10)]",
+		 * "[without reference to a Main Committee (A/74/L.52)]": the
+		 * committee that proposed it (AKN4UN docProponent) */
+		if (!m->proponent && (starts_with(t, "[on the report of") || starts_with(t, "[without reference to"))) {
+			m->proponent = text_trim(A, blk->text);
+			blk->role = ROLE_COVER;
+			continue;
+		}
+
 		/* "70/174. Thirteenth United Nations Congress …": a resolution's
 		 * number and title, as resolutions of the principal organs print them */
 		size_t numlen = 0;
@@ -325,6 +379,7 @@ void pass_metadata(struct document *doc)
 		if (!m->title && numlen >= 3 && memchr(t, '/', numlen) && t[numlen] == '.' && t[numlen + 1] == ' ' &&
 		    isupper((unsigned char)t[numlen + 2])) {
 			m->number = arena_strndup(A, t, numlen);
+			m->number_printed = arena_strndup(A, t, numlen + 1);
 			m->title = text_trim(A, t + numlen + 2);
 			for (char *p = m->title; *p; p++)
 				if (*p == '\n' || *p == '\t')
@@ -338,6 +393,7 @@ void pass_metadata(struct document *doc)
 		if (!m->title && !m->number && numlen >= 3 && memchr(t, '/', numlen) && t[numlen] == '.' &&
 		    !t[numlen + 1]) {
 			m->number = arena_strndup(A, t, numlen);
+			m->number_printed = arena_strdup(A, t);
 			blk->role = ROLE_COVER;
 			looked--;
 			continue;
@@ -359,16 +415,6 @@ void pass_metadata(struct document *doc)
 			if (*type && (!m->type || !strcmp(m->type, "document")))
 				m->type = type;
 			blk->role = ROLE_SUBTITLE;
-			/* "Resolution adopted by …" follows the agenda item's title
-			 * on a resolution's cover; a resolution's own title comes
-			 * after its number, never before that line */
-			if (title_blk && m->agenda_item && !m->agenda_title && *type) {
-				m->agenda_title = text_trim(A, title_blk->text);
-				title_blk->role = ROLE_COVER;
-				m->type = type;	/* not "report" from "Report of the …" */
-				m->title = NULL;
-				title_blk = NULL;
-			}
 			continue;
 		}
 		if (!m->title) {

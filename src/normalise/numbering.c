@@ -39,6 +39,17 @@ static char *leading_item(struct arena *A, const char *t, size_t *len)
 		i++;
 	if (i == 1 || t[i] != ')' || (t[i + 1] != ' ' && t[i + 1]))
 		return NULL;
+	/* a label is a letter or two, a roman numeral, a number or one
+	 * capital: not "(Signed)", "(Spanish)" */
+	size_t n = i - 1;
+	bool lower = true, digits = true;
+	for (size_t k = 1; k < i; k++) {
+		lower &= islower((unsigned char)t[k]) != 0;
+		digits &= isdigit((unsigned char)t[k]) != 0;
+	}
+	bool roman = lower && strspn(t + 1, "ivxlc") >= n;
+	if (!((lower && (n <= 2 || roman)) || (digits && n <= 3) || (n == 1 && isupper((unsigned char)t[1]))))
+		return NULL;
 	*len = i + 1 + (t[i + 1] == ' ');
 	return arena_strndup(A, t + 1, i - 1);
 }

@@ -270,4 +270,7 @@ void pass_symbols(struct document *doc)
 		if (n->text)
 			n->text = link_text(doc, n->text, n->def_line);
 	}
+	/* the committee line cites its report ("(A/75/478, para. 10)") */
+	if (doc->meta.proponent)
+		doc->meta.proponent = link_text(doc, doc->meta.proponent, 0);
 }

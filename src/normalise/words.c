@@ -6,6 +6,7 @@
  * stays).  The words are those of the system's lists (wordlist.c);
  * without them the pass does nothing and says so. */
 #include <string.h>
+#include <strings.h>
 
 #include "normalise.h"
 #include "normalise/util.h"
@@ -98,6 +99,103 @@ static char *join_split_words(struct document *doc, const char *t, int line)
 	return result;
 }
 
+/* "Secretary -General", "non -governmental": the space a kerning split
+ * put before a hyphen that joins two words.  Returns t when none. */
+static char *join_spaced_hyphens(struct document *doc, const char *t, int line)
+{
+	if (!strstr(t, " -"))
+		return (char *)t;
+	struct buf out = BUF_INIT;
+	int joined = 0;
+	for (const char *p = t; *p; p++) {
+		if (p[0] == ' ' && p[1] == '-' && p > t && is_letter((unsigned char)p[-1]) &&
+		    is_letter((unsigned char)p[2])) {
+			joined++;
+			continue;
+		}
+		buf_putc(&out, *p);
+	}
+	if (!joined) {
+		buf_free(&out);
+		return (char *)t;
+	}
+	diag_note(doc->diag, line, "words", "removed %d stray space%s before a hyphen", joined, joined > 1 ? "s" : "");
+	char *r = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
+	buf_free(&out);
+	return r;
+}
+
+/* English hyphenates the numbers from twenty-one to ninety-nine, cardinal
+ * and ordinal ("seventy-seventh session"); extraction drops the hyphen
+ * ("seventy seventh", "seventyseventh").  Returns t when none. */
+static char *hyphenate_number_words(struct document *doc, const char *t, int line)
+{
+	static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+					   "ninety"};
+	static const char *const units[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+					    "eighth", "ninth", "one", "two", "three", "four", "five", "six", "seven",
+					    "eight", "nine"};
+	struct buf out = BUF_INIT;
+	int fixed = 0;
+	size_t copied = 0;
+	for (size_t i = 0; t[i];) {
+		if (!is_letter((unsigned char)t[i]) || (i > 0 && (is_letter((unsigned char)t[i - 1]) || t[i - 1] == '-'))) {
+			i++;
+			continue;
+		}
+		size_t ten = 0;
+		for (size_t k = 0; k < 8 && !ten; k++) {
+			size_t n = strlen(tens[k]);
+			if (!strncasecmp(t + i, tens[k], n))
+				ten = n;
+		}
+		if (!ten) {
+			while (is_letter((unsigned char)t[i]))
+				i++;
+			continue;
+		}
+		size_t gap = t[i + ten] == ' ' ? 1 : 0;	/* "seventy fourth" or "seventyfourth" */
+		size_t unit = 0;
+		for (size_t k = 0; k < sizeof units / sizeof units[0] && !unit; k++) {
+			size_t n = strlen(units[k]);
+			if (!strncmp(t + i + ten + gap, units[k], n) && !is_letter((unsigned char)t[i + ten + gap + n]))
+				unit = n;
+		}
+		if (!unit || (!gap && is_letter((unsigned char)t[i + ten]) == false)) {
+			i += ten;
+			continue;
+		}
+		buf_put(&out, t + copied, i + ten - copied);
+		buf_putc(&out, '-');
+		copied = i + ten + gap;
+		fixed++;
+		i = copied + unit;
+	}
+	if (!fixed) {
+		buf_free(&out);
+		return (char *)t;
+	}
+	buf_puts(&out, t + copied);
+	diag_note(doc->diag, line, "words", "restored the hyphen of %d compound number%s", fixed, fixed > 1 ? "s" : "");
+	char *r = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
+	buf_free(&out);
+	return r;
+}
+
+/* Every repair of this pass on one text. */
+static char *repair_words(struct document *doc, char *text, int line)
+{
+	/* a word split twice ("Res olution s") joins in two rounds */
+	for (int round = 0; round < 3; round++) {
+		char *joined = join_split_words(doc, text, line);
+		if (joined == text)
+			break;
+		text = joined;
+	}
+	text = join_spaced_hyphens(doc, text, line);
+	return hyphenate_number_words(doc, text, line);
+}
+
 void pass_words(struct document *doc)
 {
 	if (!byte_class['a'])
@@ -111,12 +209,11 @@ void pass_words(struct document *doc)
 		struct block *b = DOC_BLOCK(doc, i);
 		if (!b->text || b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF)
 			continue;
-		/* a word split twice ("Res olution s") joins in two rounds */
-		for (int round = 0; round < 3; round++) {
-			char *joined = join_split_words(doc, b->text, b->line);
-			if (joined == b->text)
-				break;
-			b->text = joined;
-		}
+		b->text = repair_words(doc, b->text, b->line);
+	}
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		struct note *n = DOC_NOTE(doc, i);
+		if (n->text)
+			n->text = repair_words(doc, n->text, n->def_line);
 	}
 }

@@ -189,6 +189,12 @@ static void mark_by_form(struct pagemodel *pm)
 			l->why = kind;
 		} else if (kind) {
 			mark(l, kind);
+			/* the first page's job number ("20-05146 (E)"): the
+			 * edition's identity, kept as metadata */
+			size_t jn;
+			const char *job = pm_job_number_in(buf, &jn);
+			if (job && !pm->doc->meta.job_number)
+				pm->doc->meta.job_number = arena_strndup(&pm->doc->arena, job, jn);
 		} else if (l->page == 0 && pm_is_print_stamp(l->s, l->len)) {
 			/* the print date beside the first page's job number */
 			mark(l, "print date");

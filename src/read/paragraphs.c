@@ -496,12 +496,113 @@ static bool keep_hyphen(struct joiner *j, const char *a, size_t an, const char *
 	return !whole || parts;
 }
 
+/* pdftotext joins two printed lines into one where the first ended with a
+ * hyphen, and drops the hyphen ("capacitybuilding", "selfdetermination",
+ * "Non-SelfGoverning") or leaves a space ("tourism dependent").  Such a line
+ * is wider than the measure, and the join sits near a multiple of it.
+ * There, a word that is not English but two English words, or two words
+ * the document writes hyphenated elsewhere, get their hyphen back. */
+static bool near_join(const struct pagemodel *pm, unsigned at)
+{
+	for (unsigned k = 1; k * pm->measure <= at + 24; k++) {
+		unsigned m = k * pm->measure;
+		if (at + 24 >= m && at <= m + 12)
+			return true;
+	}
+	return false;
+}
+
+/* The place to split a word that is two English words, or 0. */
+static unsigned compound_split(const char *w, unsigned n)
+{
+	if (n < 7 || wordlist_has(w, n))
+		return 0;
+	/* "SelfGoverning": the case changes where the hyphen was */
+	for (unsigned i = 3; i + 3 <= n; i++)
+		if (islower((unsigned char)w[i - 1]) && isupper((unsigned char)w[i]))
+			return wordlist_has(w, i) && wordlist_has(w + i, n - i) ? i : 0;
+	unsigned best = 0, best_min = 0;
+	for (unsigned i = 3; i + 3 <= n; i++)
+		if (wordlist_has(w, i) && wordlist_has(w + i, n - i)) {
+			unsigned m = i < n - i ? i : n - i;
+			if (m > best_min) {
+				best_min = m;
+				best = i;
+			}
+		}
+	return best;
+}
+
+static const char *restore_join_hyphens(struct joiner *j, const struct pline *l, unsigned *len)
+{
+	struct pagemodel *pm = j->pm;
+	if (l->width <= pm->measure + 8)
+		return l->s;
+	if (!j->words)
+		j->words = document_words(pm);
+	struct buf out = BUF_INIT;
+	unsigned copied = 0, prev_start = 0, prev_end = 0;
+	bool have_prev = false;
+	for (unsigned i = 0; i < l->len;) {
+		if (!isalpha((unsigned char)l->s[i]) || (i > 0 && isalnum((unsigned char)l->s[i - 1]))) {
+			i++;
+			continue;
+		}
+		unsigned a = i;
+		while (i < l->len && isalpha((unsigned char)l->s[i]))
+			i++;
+		unsigned n = i - a;
+		bool clean = i >= l->len || (l->s[i] != '-' && !((unsigned char)l->s[i] & 0x80));
+		if (clean && near_join(pm, a + n / 2)) {
+			unsigned cut = compound_split(l->s + a, n);
+			char pair[96];
+			/* "tourism dependent": the pair as the document hyphenates it */
+			if (!cut && have_prev && prev_end + 1 == a && l->s[prev_end] == ' ' &&
+			    prev_end - prev_start + n + 1 < sizeof pair) {
+				unsigned pn = prev_end - prev_start;
+				memcpy(pair, l->s + prev_start, pn);
+				pair[pn] = '-';
+				memcpy(pair + pn + 1, l->s + a, n);
+				if (set_has(j->words, pair, pn + 1 + n)) {
+					buf_put(&out, l->s + copied, prev_end - copied);
+					buf_putc(&out, '-');
+					copied = a;
+					diag_note(pm->doc->diag, l->lineno, "paragraphs",
+						  "\"%.*s\" written with its hyphen, as the document writes it elsewhere",
+						  (int)(pn + 1 + n), pair);
+				}
+			} else if (cut) {
+				buf_put(&out, l->s + copied, a + cut - copied);
+				buf_putc(&out, '-');
+				copied = a + cut;
+				diag_note(pm->doc->diag, l->lineno, "paragraphs",
+					  "\"%.*s\": the hyphen pdftotext dropped where it joined two lines",
+					  (int)n, l->s + a);
+			}
+		}
+		prev_start = a;
+		prev_end = i;
+		have_prev = clean;
+	}
+	if (!copied) {
+		buf_free(&out);
+		return l->s;
+	}
+	buf_put(&out, l->s + copied, l->len - copied);
+	*len = (unsigned)out.len;
+	const char *r = arena_strndup(&pm->doc->arena, buf_cstr(&out), out.len);
+	buf_free(&out);
+	return r;
+}
+
 /* Append line l to the paragraph text, joining it to what came before. */
 static void append_line(struct joiner *j, struct buf *text, const struct pline *prev, const struct pline *l,
 			unsigned skip)
 {
-	const char *s = l->s + skip;
-	unsigned n = l->len - skip;
+	unsigned full = l->len;
+	const char *repaired = restore_join_hyphens(j, l, &full);
+	const char *s = repaired + skip;
+	unsigned n = full - skip;
 	if (text->len && prev) {
 		bool hyphen = text->data[text->len - 1] == '-' && text->len >= 2 &&
 			      isalpha((unsigned char)text->data[text->len - 2]) && n && isalpha((unsigned char)s[0]);

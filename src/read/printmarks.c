@@ -110,3 +110,19 @@ const char *pm_line_kind(const char *line)
 	if (pm_is_rule(s, len)) return "footnote rule";
 	return NULL;
 }
+
+const char *pm_job_number_in(const char *line, size_t *len)
+{
+	const char *s = skip_spaces(line);
+	size_t n = pm_job_number(s);
+	if (!n) {
+		/* "2/16 16-00001": the page first, on even pages */
+		size_t m = pm_page_of_pages(s, false);
+		if (!m)
+			return NULL;
+		s = skip_spaces(s + m);
+		n = pm_job_number(s);
+	}
+	*len = n;
+	return n ? s : NULL;
+}

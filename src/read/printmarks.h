@@ -14,6 +14,10 @@
  * none. */
 size_t pm_job_number(const char *s);
 
+/* The job number a footer line (one pm_line_kind calls a "job number"
+ * or "page footer") carries, and its length; NULL if none. */
+const char *pm_job_number_in(const char *line, size_t *len);
+
 /* "3/56" at s (also "49/5 6", a footer the extractor broke, when broken is
  * set): its length, 0 if none. */
 size_t pm_page_of_pages(const char *s, bool broken);

@@ -36,8 +36,13 @@ def local(el):
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
+# the same hyphen, whichever the typesetter used (the UN's XML has U+2011,
+# the printed page and pdftotext a hyphen-minus)
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def words(text):
-    return re.findall(r"\w+(?:[’'.-]\w+)*|[^\w\s]", text)
+    return re.findall(r"\w+(?:[’'.-]\w+)*|[^\w\s]", text.translate(HYPHENS))
 
 
 def text_of(el):
@@ -53,6 +58,13 @@ def root_doc(tree):
 
 
 def body_text(doc):
+    """The words a reader reads: a note's text stands apart from the word
+    its marker follows (the UN's files indent it with tabs, ours do not)."""
+    import copy
+    doc = copy.deepcopy(doc)
+    for note in doc.iter("{%s}authorialNote" % AKN):
+        note.text = " " + (note.text or "")
+        note.tail = " " + (note.tail or "")
     parts = []
     for name in ("preface", "preamble", "mainBody", "conclusions", "attachments"):
         el = doc.find("a:" + name, NS)
@@ -133,8 +145,8 @@ def furniture_left(doc, txt, symbol):
                 if name == "job number" and job and job not in t:
                     continue
                 found.append((name, t[:80]))
-        # n/N page numbers, alone or glued to a word
-        for m in re.finditer(r"(?<![\d/])(\d{1,3})/(\d{1,3})(?![\d/])", t):
+        # n/N page numbers, alone or glued to a word (not "resolutions 5/7")
+        for m in re.finditer(r"(?:^|(?<=[^\W\d_]))(\d{1,3})/(\d{1,3})(?![\d/])", t):
             if int(m.group(2)) == pages and 1 <= int(m.group(1)) <= pages and pages > 1:
                 found.append(("page number", t[max(0, m.start() - 30):m.end() + 10]))
         if stamp and re.search(r"(?<!\d)%s(?!\d)" % stamp, t):
@@ -239,7 +251,7 @@ def main():
             row["order"] = "same" if c["notes"] == r["notes"] else "differs"
             row["symbol"] = "ok" if c["symbol"] == r["symbol"] else "%s ✗" % c["symbol"]
             totals["sym_ok"] += c["symbol"] == r["symbol"]
-            norm = lambda s: " ".join((s or "").replace("\u2019", "'").split()).rstrip(".")
+            norm = lambda s: " ".join((s or "").replace("\u2019", "'").translate(HYPHENS).split()).rstrip(".")
             row["title"] = "ok" if norm(c["title"]) == norm(r["title"]) else "✗"
             totals["title_ok"] += norm(c["title"]) == norm(r["title"])
             sim = similarity(body_text(ours), body_text(ref))
