@@ -661,12 +661,17 @@ static void open_instrument(struct builder *b, struct block *blk, const char *ki
 	top(b)->has_children = true;
 	xmlNodePtr hc = add(b, parent, "hcontainer");
 	xmlSetProp(hc, X("name"), X(kind));
-	const char *eid = unique_eid(b, arena_printf(&b->doc->arena, "%s_%s",
-						     !strcmp(kind, "decision") ? "dec" : "res",
-						     eid_token(&b->doc->arena, blk->num)));
+	/* a draft printed in a report has no number yet (headings.c) */
+	const char *eid = unique_eid(b, blk->num ? arena_printf(&b->doc->arena, "%s_%s",
+								 !strcmp(kind, "decision") ? "dec" : "res",
+								 eid_token(&b->doc->arena, blk->num))
+						 : "draft");
 	xmlSetProp(hc, X("eId"), X(eid));
-	add_text(b, hc, "num", arena_printf(&b->doc->arena, "%s %s",
-					    !strcmp(kind, "decision") ? "Decision" : "Resolution", blk->num));
+	if (blk->num)
+		add_text(b, hc, "num", arena_printf(&b->doc->arena, "%s %s",
+						    !strcmp(kind, "decision") ? "Decision" : "Resolution", blk->num));
+	else
+		xmlSetProp(hc, X("class"), X("draft"));
 	xmlNodePtr content = add(b, hc, "content");
 	xmlNodePtr p = add(b, content, "p");
 	xmlNodePtr es = add(b, p, "embeddedStructure");
@@ -1131,13 +1136,4 @@ char *akn_slug(xmlDocPtr xml)
 		}
 	}
 	return NULL;
-}
-
-char *akn_symbol_slug(struct arena *arena, const char *symbol)
-{
-	char *s = arena_strdup(arena, symbol);
-	for (char *p = s; *p; p++)
-		if (*p == '/' || *p == ' ')
-			*p = '-';
-	return s;
 }

@@ -17,6 +17,5 @@ xmlDocPtr akn_load_safely(const char *path, struct diag *diag);
 /* The output base name recorded in the XML (unpress:source/@slug), or NULL.
  * The caller frees it. */
 char *akn_slug(xmlDocPtr xml);
-/* The slug for a symbol: "CTOC/COP/2022/9" → "CTOC-COP-2022-9". */
-char *akn_symbol_slug(struct arena *arena, const char *symbol);
+
 #endif

@@ -18,3 +18,6 @@ xp() { xmllint --xpath "$2" - <"$1" 2>/dev/null | sed 's/ xmlns="[^"]*"//g'; }
 # Structural checks are written in Python with lxml, from Debian (never the
 # pyenv python on PATH, which cannot see Debian's modules).
 PY=/usr/bin/python3
+# doc_text FILE — the XML without its <meta>: what a reader of the document
+# sees (the job number, for one, is kept in meta on purpose)
+doc_text() { sed '/<meta>/,/<\/meta>/d' "$1"; }

@@ -107,6 +107,82 @@ static void take_title(struct document *doc, size_t i)
 	n->text = arena_strdup(&doc->arena, t);
 }
 
+/* "The General Assembly,", "The Security Council,": the enacting formula
+ * that opens a resolution. */
+static bool formula_text(const char *t)
+{
+	size_t n = strlen(t);
+	return starts_with(t, "The ") && n < 160 && t[n - 1] == ',' &&
+	       (strstr(t, "Assembly") || strstr(t, "Council") || strstr(t, "Conference") || strstr(t, "Commission") ||
+		strstr(t, "Committee") || strstr(t, "Board"));
+}
+
+/* A report that recommends a draft resolution prints it whole: its title,
+ * the enacting formula, preamble and operative paragraphs, numbered and
+ * annotated afresh (A/77/417's chapter III).  A formula in the body of a
+ * document that is not itself a resolution opens such a draft: a
+ * resolution without a number (the draft has none yet), its title the
+ * short line printed before the formula. */
+static void mark_embedded_drafts(struct document *doc)
+{
+	struct arena *A = &doc->arena;
+	const char *type = doc->meta.type;
+	if (type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") || !strcmp(type, "decision")))
+		return;
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->role != ROLE_BODY || !b->text || b->num || strlen(b->text) > 200)
+			continue;
+		const char *t = text_plain_trimmed(A, b->text, (size_t)-1);
+		if (!formula_text(t))
+			continue;
+		/* the formula that opens the document makes it a resolution
+		 * (resolutions.c), not a report that holds one */
+		bool body_before = false;
+		for (size_t j = 0; j < i && !body_before; j++) {
+			enum block_role r = DOC_BLOCK(doc, j)->role;
+			body_before = r == ROLE_PARAGRAPH || r == ROLE_CHAPTER || r == ROLE_SECTION ||
+				      r == ROLE_SUBSECTION || (r == ROLE_BODY && j + 1 < i && DOC_BLOCK(doc, j)->text &&
+							       *DOC_BLOCK(doc, j)->text);
+		}
+		if (!body_before)
+			continue;
+		size_t at = i;
+		struct block *title = NULL;
+		for (size_t j = i; j-- > 0;) {
+			struct block *p = DOC_BLOCK(doc, j);
+			if (p->role == ROLE_DROPPED || p->role == ROLE_FOOTNOTE_DEF)
+				continue;
+			if (p->role == ROLE_RESOLUTION || p->role == ROLE_DECISION || p->role == ROLE_INSTRUMENT_TITLE)
+				goto next;	/* already an instrument's */
+			const char *pt = p->text ? text_plain_trimmed(A, p->text, (size_t)-1) : "";
+			char end = text_last_char(pt);
+			if ((p->role == ROLE_CROSSHEADING || (p->role == ROLE_BODY && !p->num)) && *pt && strlen(pt) < 200 &&
+			    end != '.' && end != ':' && end != ';' && end != ',') {
+				title = p;
+				at = j;
+			}
+			break;
+		}
+		struct block *draft = arena_zalloc(A, sizeof *draft);
+		draft->kind = BLOCK_TEXT;
+		draft->role = ROLE_RESOLUTION;
+		draft->line = draft->end_line = DOC_BLOCK(doc, at)->line;
+		draft->text = "";
+		ptr_vec_push(A, &doc->blocks, NULL);
+		memmove(&doc->blocks.items[at + 1], &doc->blocks.items[at], (doc->blocks.len - 1 - at) * sizeof(void *));
+		doc->blocks.items[at] = draft;
+		i++;
+		if (title) {
+			title->role = ROLE_INSTRUMENT_TITLE;
+			title->text = arena_strdup(A, text_plain_trimmed(A, title->text, (size_t)-1));
+		}
+		diag_note(doc->diag, b->line, "headings", "a draft resolution printed in the document opens here%s%s",
+			  title ? ": " : "", title ? title->text : "");
+	next:;
+	}
+}
+
 void pass_headings(struct document *doc)
 {
 	struct arena *A = &doc->arena;
@@ -165,4 +241,5 @@ void pass_headings(struct document *doc)
 			diag_note(doc->diag, b->line, "headings", "heading %s%s%s", b->num ? b->num : "",
 				  b->num ? " " : "", b->text);
 	}
+	mark_embedded_drafts(doc);
 }

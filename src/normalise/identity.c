@@ -104,10 +104,12 @@ void pass_identity(struct document *doc)
 	if (!m->type)
 		m->type = "document";
 	if (m->symbol) {
-		m->slug = arena_strdup(&doc->arena, m->symbol);
-		for (char *p = m->slug; *p; p++)
-			if (*p == '/' || isspace((unsigned char)*p))
-				*p = '-';
+		/* "S/RES/1325 (2000)" → "S-RES-1325-2000" */
+		char *o = m->slug = arena_strdup(&doc->arena, m->symbol);
+		for (const char *p = m->symbol; *p; p++)
+			if (*p != '(' && *p != ')')
+				*o++ = *p == '/' || isspace((unsigned char)*p) ? '-' : *p;
+		*o = '\0';
 	} else {
 		const char *base = strrchr(doc->path, '/');
 		base = base ? base + 1 : doc->path;

@@ -130,6 +130,12 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 		line += 15;
 	}
 	if (un_symbol_match(line, 0, &len) && !m->symbol) {
+		/* a Security Council resolution's symbol carries its year:
+		 * "S/RES/1325 (2000)" */
+		const char *y = line + len;
+		if (y[0] == ' ' && y[1] == '(' && isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
+		    isdigit((unsigned char)y[4]) && isdigit((unsigned char)y[5]) && y[6] == ')')
+			len += 7;
 		m->symbol = arena_strndup(A, line, len);
 		m->line_symbol = blk->line;
 		const char *rest = line + len;
@@ -242,7 +248,8 @@ static char *council_resolution_number(struct arena *A, const char *t)
 	size_t i = 0;
 	while (isdigit((unsigned char)p[i]))
 		i++;
-	if (!i || strncmp(p + i, " (", 2) || strlen(p + i) != 8 || p[i + 7] != ')')
+	/* p + i: " (2022)" */
+	if (!i || strncmp(p + i, " (", 2) || strlen(p + i) != 7 || p[i + 6] != ')')
 		return NULL;
 	for (size_t k = i + 2; k < i + 6; k++)
 		if (!isdigit((unsigned char)p[k]))
@@ -259,6 +266,8 @@ static const char *type_from_subtitle(const char *s)
 	if (starts_with(s, "Background paper")) return "backgroundPaper";
 	if (starts_with(s, "Note by")) return "note";
 	if (starts_with(s, "Conference room paper")) return "note";
+	/* "Rapporteur: Ms. …" under a committee's report */
+	if (starts_with(s, "Rapporteur:") || starts_with(s, "Rapporteurs:")) return "";
 	return NULL;
 }
 

@@ -258,6 +258,22 @@ static bool ends_with_function_word(const struct pline *l)
 	return false;
 }
 
+/* "… in paragraph" / "8.": a line ending with a word that counts, so a
+ * number opening the next line is its number, not a paragraph's. */
+static bool ends_with_counting_noun(const struct pline *l)
+{
+	static const char *const words[] = {"paragraph", "paragraphs", "para.", "paras.", "resolution",
+		"resolutions", "article", "Article", "articles", "annex", "chapter", "No.", "Nos.", "rule", "item",
+		"page", "pages", "section", "decision", "decisions", "footnote", "note", "vol.", "p.", "pp."};
+	unsigned e = l->len, b = e;
+	while (b > 0 && l->s[b - 1] != ' ')
+		b--;
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (e - b == strlen(words[k]) && !memcmp(l->s + b, words[k], e - b))
+			return true;
+	return false;
+}
+
 /* The visible last character, looking through a closing quote or a note
  * marker. */
 static char visible_end(const struct pline *l)
@@ -325,6 +341,7 @@ struct joiner {
 	struct pagemodel *pm;
 	struct page_notes *notes;
 	size_t notes_done_page;	/* pages whose notes were emitted: [0, this) */
+	int last_number;	/* the last paragraph number that opened a paragraph */
 	bool resolution;	/* after an enacting formula */
 	bool operative;		/* … and after its first operative paragraph */
 	struct para para;
@@ -358,7 +375,9 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a paragraph number stands alone", false;
 	if (item_label(prev, &alone) && alone)
 		return *why = "an item's label stands alone", false;
-	if (paragraph_number(cur, &alone) && !ends_with_function_word(prev))
+	int number = paragraph_number(cur, &alone);
+	if (number && !ends_with_counting_noun(prev) &&
+	    (alone || !ends_with_function_word(prev) || number == j->last_number + 1))
 		return *why = "a paragraph number", true;
 	if (item_label(cur, &alone) && !ends_with_function_word(prev))
 		return *why = "an item", true;
@@ -760,6 +779,8 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		} else if (j.resolution && number && j.para.n == 1) {
 			j.operative = true;
 		}
+		if (number && j.para.n == 1)
+			j.last_number = number;
 		prev = l;
 		blank = false;
 	}

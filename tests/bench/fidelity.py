@@ -167,6 +167,8 @@ def mid_sentence(doc):
             continue
         if "meta" in anc or "coverPage" in anc or "preface" in anc:
             continue
+        if p.find(".//a:embeddedStructure", NS) is not None:
+            continue
         t = text_of(p)
         if t and t[0].islower():
             bad.append(t[:80])
@@ -177,6 +179,9 @@ def run_on(doc, limit=2000):
     out = []
     for p in doc.iter("{%s}p" % AKN):
         if any(local(a) == "authorialNote" for a in p.iterancestors()):
+            continue
+        # the wrapper of an embedded resolution is no paragraph of text
+        if p.find(".//a:embeddedStructure", NS) is not None:
             continue
         # the note texts inside the paragraph do not make it longer
         t = "".join(x for x in p.xpath("text()|.//*[not(ancestor-or-self::a:authorialNote)]/text()",
@@ -203,6 +208,10 @@ def main():
     devset = os.path.normpath(args.devset)
     texts = sorted(f for f in os.listdir(devset) if f.endswith(".txt"))
     out = args.keep or tempfile.mkdtemp(prefix="fidelity.")
+    if not args.keep:
+        import atexit
+        import shutil
+        atexit.register(shutil.rmtree, out, True)
     os.makedirs(out, exist_ok=True)
     header = ("document", "pre", "ops", "notes", "order", "annex", "symbol", "title", "sim",
               "furn", ">2000", "mid", "warn")
