@@ -702,10 +702,16 @@ static void open_annex(struct builder *b, struct block *blk)
 	}
 	close_to(b, level);
 	const char *eid_prefix = inner ? top(b)->eid : "";
+	/* "Annex", "Enclosure", "Appendix" as printed; "Annex to the letter
+	 * dated …" keeps the rest of its line as the heading */
+	const char *word = blk->name ? blk->name : "Annex";
+	char *eid_word = arena_strdup(&b->doc->arena, word);
+	for (char *p = eid_word; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
 	struct block title = *blk;
-	title.text = NULL;
-	open_hier(b, level, "hcontainer", "annex", arena_printf(&b->doc->arena, "annex_%s", token),
-		  eid_prefix, &title, blk->num && *blk->num ? arena_printf(&b->doc->arena, "Annex %s", blk->num) : "Annex");
+	title.text = blk->text && *blk->text ? blk->text : NULL;
+	open_hier(b, level, "hcontainer", "annex", arena_printf(&b->doc->arena, "%s_%s", eid_word, token),
+		  eid_prefix, &title, blk->num && *blk->num ? arena_printf(&b->doc->arena, "%s %s", word, blk->num) : word);
 	if (!inner)
 		b->note_prefix = top(b)->eid;
 }
@@ -725,6 +731,15 @@ static xmlNodePtr paragraph_like(struct builder *b, enum level level, const char
 		xmlSetProp(el, X("class"), X("unnumbered"));
 	push(b, level, el, el, eid);
 	return el;
+}
+
+/* "(Signed) Name", the signer's office: <p class="signature"><signature>. */
+static void add_signature(struct builder *b, xmlNodePtr parent, struct block *blk)
+{
+	xmlNodePtr p = add(b, parent, "p");
+	xmlSetProp(p, X("class"), X("signature"));
+	xmlNodePtr s = add(b, p, "signature");
+	add_inlines(b, s, blk->text, strlen(blk->text));
 }
 
 /* Give a paragraph/point its text: as <content> when nothing will nest in
@@ -933,7 +948,10 @@ static void add_body_block(struct builder *b, size_t i)
 			break;
 		}
 		if (blocks_allowed && !next_is_point_deeper(doc, i, 0)) {
-			add_p(b, f->node, blk->text);
+			if (blk->role == ROLE_SIGNATURE)
+				add_signature(b, f->node, blk);
+			else
+				add_p(b, f->node, blk->text);
 			break;
 		}
 		const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
@@ -941,7 +959,10 @@ static void add_body_block(struct builder *b, size_t i)
 		struct block copy = *blk;
 		copy.num = NULL;
 		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy);
-		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
+		if (blk->role == ROLE_SIGNATURE)
+			add_signature(b, add(b, el, "content"), blk);
+		else
+			give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
 		break;
 	}
 	}

@@ -64,6 +64,7 @@ enum block_role {
 	ROLE_PARAGRAPH,		/* a numbered paragraph: num = "9." */
 	ROLE_POINT,		/* a lettered / roman item: num = "(a)", depth 1.. */
 	ROLE_CONCLUSIONS,	/* "80th plenary meeting / 17 December 2015" after a resolution */
+	ROLE_SIGNATURE,		/* "(Signed) Name" and the signer's office under it */
 };
 
 struct block {

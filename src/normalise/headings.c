@@ -40,17 +40,30 @@ static size_t arabic_prefix(const char *t)
 	return 0;
 }
 
-/* "Annex", "Annex I", "ANNEX II" → number ("" for a lone annex), else NULL. */
-static char *annex_number(struct arena *A, const char *t)
+/* "Annex", "Annex I", "ANNEX II", "Enclosure", "Appendix 2" → the number
+ * ("" for none), else NULL; *word: the printed word ("Annex").  A letter's
+ * annex is headed "Annex to the letter dated …" on one line: *rest is then
+ * that heading ("to the letter dated …"), else NULL. */
+static char *annex_number(struct arena *A, const char *t, const char **word, const char **rest)
 {
-	if (strncmp(t, "Annex", 5) && strncmp(t, "ANNEX", 5))
+	static const char *const words[] = {"Annex", "ANNEX", "Enclosure", "ENCLOSURE", "Appendix", "APPENDIX"};
+	size_t w = 0;
+	for (size_t k = 0; k < sizeof words / sizeof words[0] && !w; k++)
+		if (!strncmp(t, words[k], strlen(words[k])))
+			w = strlen(words[k]), *word = words[k];
+	if (!w)
 		return NULL;
-	const char *p = t + 5;
+	*rest = NULL;
+	const char *p = t + w;
 	if (!*p)
 		return arena_strdup(A, "");
 	if (*p != ' ')
 		return NULL;
 	p++;
+	if (starts_with(p, "to the ") || starts_with(p, "to letter") || starts_with(p, "to note")) {
+		*rest = p;
+		return arena_strdup(A, "");
+	}
 	size_t i = 0;
 	while (isalnum((unsigned char)p[i]))
 		i++;
@@ -96,8 +109,9 @@ static void take_title(struct document *doc, size_t i)
 	if (!n || n->role != ROLE_BODY || n->num)
 		return;
 	const char *t = text_plain_trimmed(&doc->arena, n->text, (size_t)-1);
+	/* "[Original: French]" under an annex is a note on its language */
 	if (opens_item(t) || roman_prefix(t) || starts_with(t, "Resolution ") || starts_with(t, "Decision ") ||
-	    starts_with(t, "Annex"))
+	    starts_with(t, "Annex") || t[0] == '[')
 		return;
 	char end = text_last_char(t);
 	/* a formula ("The Conference …,") or a sentence is not a title */
@@ -199,17 +213,23 @@ void pass_headings(struct document *doc)
 		if (!*t)
 			continue;
 		char *number;
+		const char *word = NULL, *rest = NULL;
 		size_t k;
 		if ((number = un_instrument_number(A, t, "Resolution")) || (number = un_instrument_number(A, t, "Decision"))) {
 			b->role = t[0] == 'R' ? ROLE_RESOLUTION : ROLE_DECISION;
 			b->num = number;
 			b->text = "";
 			take_title(doc, i);
-		} else if ((number = annex_number(A, t))) {
+		} else if ((number = annex_number(A, t, &word, &rest))) {
 			b->role = ROLE_ANNEX;
 			b->num = number;
-			b->text = "";
-			take_title(doc, i);
+			/* "Annex" as printed, in capitals or not: the editions set it */
+			b->name = arena_strdup(A, word);
+			for (char *p = b->name + 1; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			b->text = rest ? arena_strdup(A, rest) : "";
+			if (!rest)
+				take_title(doc, i);
 		} else if ((k = roman_prefix(t)) && heading_like(b, t)) {
 			b->role = ROLE_CHAPTER;
 			b->num = arena_strndup(A, t, k);

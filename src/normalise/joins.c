@@ -81,6 +81,10 @@ void pass_joins(struct document *doc)
 		if (b->text && b->role != ROLE_DROPPED)
 			b->text = unwrap(A, b->text);
 	}
+	/* the page model (src/read/) already joined printed lines into
+	 * paragraphs, with better evidence than the blocks' ends give */
+	if (doc->layout == LAYOUT_WRAPPED)
+		return;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (!is_content(b))

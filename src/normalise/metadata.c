@@ -266,6 +266,10 @@ static const char *type_from_subtitle(const char *s)
 	if (starts_with(s, "Background paper")) return "backgroundPaper";
 	if (starts_with(s, "Note by")) return "note";
 	if (starts_with(s, "Conference room paper")) return "note";
+	/* "Thirty-third report of the Secretary-General" under the title */
+	if (starts_with(s, "Report of the Secretary-General") ||
+	    (strstr(s, " report of the Secretary-General") && strlen(s) < 80))
+		return "report";
 	/* "Rapporteur: Ms. …" under a committee's report */
 	if (starts_with(s, "Rapporteur:") || starts_with(s, "Rapporteurs:")) return "";
 	return NULL;
@@ -438,6 +442,10 @@ void pass_metadata(struct document *doc)
 					*p = ' ';
 			if (starts_with(t, "Report") && !m->type)
 				m->type = "report";
+			/* "Letter dated 22 March 2022 from … addressed to …" */
+			if ((starts_with(t, "Letter dated") || starts_with(t, "Identical letters dated")) &&
+			    (!m->type || !strcmp(m->type, "document")))
+				m->type = "letter";
 			continue;
 		}
 		/* the title printed twice (once hard-wrapped): keep one */

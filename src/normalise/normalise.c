@@ -37,6 +37,7 @@ void normalise(struct document *doc)
 	pass_joins(doc);
 	pass_words(doc);
 	pass_headings(doc);
+	pass_letters(doc);
 	pass_numbering(doc);
 	pass_resolutions(doc);
 	pass_symbols(doc);

@@ -12,6 +12,7 @@ void pass_footnotes(struct document *doc);	/* definitions and references → not
 void pass_joins(struct document *doc);	/* paragraphs split by pages and notes */
 void pass_words(struct document *doc);	/* words split by stray spaces */
 void pass_headings(struct document *doc);	/* hierarchy from the numbering */
+void pass_letters(struct document *doc);	/* signatures */
 void pass_numbering(struct document *doc);	/* numbered paragraphs, lettered points */
 void pass_resolutions(struct document *doc);	/* formula, preamble, operative */
 void pass_symbols(struct document *doc);	/* document symbols → references */

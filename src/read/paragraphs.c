@@ -119,10 +119,9 @@ static bool roman_upper(const char *s, unsigned n)
 	return n > 0;
 }
 
-/* A heading's form: "I. Title", "A. Title", or a line that is only a
- * word and its number ("Annex", "Annex II", "Enclosure", "Guideline 4",
- * "Article 12", "Resolution 2664 (2022)", "Part B"). */
-static bool heading_form(const struct pline *l)
+/* A heading with a title that may run on to more lines: "I. Title",
+ * "A. Title", "Annex to the letter dated …". */
+static bool titled_heading_form(const struct pline *l)
 {
 	unsigned i = 0;
 	while (i < l->len && strchr("IVXL", l->s[i]))
@@ -131,6 +130,17 @@ static bool heading_form(const struct pline *l)
 		return true;
 	if (l->len > 3 && isupper((unsigned char)l->s[0]) && l->s[1] == '.' && l->s[2] == ' ' &&
 	    isupper((unsigned char)l->s[3]))
+		return true;
+	/* a letter's annex: "Annex to the letter dated …" */
+	return starts_with_n(l, "Annex to ") || starts_with_n(l, "Enclosure to ");
+}
+
+/* A heading's form: a titled heading, or a line that is only a word and
+ * its number ("Annex", "Annex II", "Enclosure", "Guideline 4",
+ * "Article 12", "Resolution 2664 (2022)", "Part B"). */
+static bool heading_form(const struct pline *l)
+{
+	if (titled_heading_form(l))
 		return true;
 	static const char *const lone[] = {"Annex", "ANNEX", "Enclosure", "Appendix", "Attachment", "Annexes"};
 	for (size_t k = 0; k < sizeof lone / sizeof lone[0]; k++)
@@ -406,6 +416,11 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "the line ends mid-phrase", false;
 	if (j->para.depth_open > 0)
 		return *why = "inside brackets", false;
+	/* a titled heading goes on while its lines are full (its own,
+	 * narrower measure) and no sentence ended */
+	if (titled_heading_form(prev) && !is_terminal(end) && prev->width * 3 >= j->pm->measure * 2 &&
+	    !heading_form(cur))
+		return *why = "a heading's title runs on", false;
 	if (heading_form(prev))
 		return *why = "after a heading", true;
 	if (short_line(j->pm, prev, cur))
