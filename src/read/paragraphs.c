@@ -347,8 +347,20 @@ struct para {
 	unsigned depth_open;	/* brackets open at its end */
 };
 
+/* A paragraph as emitted, for the look at the shapes around it at the
+ * end (headings). */
+struct shape {
+	struct block *blk;
+	unsigned lines, width;	/* its printed lines and the widest's width */
+	bool short_title;	/* one short line (or two, the first ending
+				 * mid-phrase) in capitals and without the
+				 * punctuation that ends a sentence or clause */
+};
+
 struct joiner {
 	struct pagemodel *pm;
+	struct shape *shapes;
+	size_t nshapes, cap_shapes;
 	struct page_notes *notes;
 	size_t notes_done_page;	/* pages whose notes were emitted: [0, this) */
 	int last_number;	/* the last paragraph number that opened a paragraph */
@@ -683,6 +695,52 @@ static void emit_notes(struct joiner *j, size_t upto_page)
 	}
 }
 
+static void record_shape(struct joiner *j, struct block *blk)
+{
+	struct para *p = &j->para;
+	struct pagemodel *pm = j->pm;
+	if (j->nshapes == j->cap_shapes) {
+		j->cap_shapes = j->cap_shapes ? j->cap_shapes * 2 : 64;
+		j->shapes = xrealloc(j->shapes, j->cap_shapes * sizeof *j->shapes);
+	}
+	struct shape *sh = &j->shapes[j->nshapes++];
+	sh->blk = blk;
+	sh->lines = (unsigned)p->n;
+	sh->width = 0;
+	for (size_t k = 0; k < p->n; k++)
+		if (pm->lines[p->lines[k]].width > sh->width)
+			sh->width = pm->lines[p->lines[k]].width;
+	const struct pline *first = &pm->lines[p->lines[0]], *last = &pm->lines[p->lines[p->n - 1]];
+	bool alone;
+	char end = visible_end(last);
+	sh->short_title = !p->number && (p->n == 1 || (p->n == 2 && ends_with_function_word(first))) &&
+			  isupper((unsigned char)first->s[0]) && sh->width * 4 <= pm->measure * 3 &&
+			  !is_terminal(end) && end != ',' && !paragraph_number(first, &alone) && !item_label(first, &alone) &&
+			  !bullet(first) && !formula_form(first) && !starts_with_n(first, "(Signed)") &&
+			  !meeting_line(first) && !heading_form(first);
+}
+
+/* A short title line standing alone before a paragraph of its own (or
+ * before another such line that is one) is a heading: "Questions from
+ * Council members", "Scope" under "Guideline 1", "Summary of the meeting
+ * …".  A run of short lines with nothing after them is not (a table's
+ * cells, a list of names); the headings pass decides what kind. */
+static void mark_headings(struct joiner *j)
+{
+	bool next_heading = false, next_paragraph = false;
+	for (size_t k = j->nshapes; k-- > 0;) {
+		struct shape *sh = &j->shapes[k];
+		bool heading = sh->short_title && (next_paragraph || next_heading);
+		if (heading) {
+			sh->blk->kind = BLOCK_HEADING;
+			diag_note(j->pm->doc->diag, sh->blk->line, "paragraphs",
+				  "a short line standing alone before a paragraph: a heading");
+		}
+		next_heading = heading;
+		next_paragraph = sh->lines >= 2 || sh->blk->list_depth > 0;
+	}
+}
+
 static void flush(struct joiner *j)
 {
 	struct para *p = &j->para;
@@ -711,6 +769,7 @@ static void flush(struct joiner *j)
 	blk->text = arena_strndup(&pm->doc->arena, buf_cstr(&text), text.len);
 	blk->list_depth = list_depth;
 	buf_free(&text);
+	record_shape(j, blk);
 	/* the notes of every page this paragraph finished */
 	emit_notes(j, (size_t)pm->lines[p->lines[p->n - 1]].page);
 	p->n = 0;
@@ -801,5 +860,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 	}
 	flush(&j);
 	emit_notes(&j, pm->npages);
+	mark_headings(&j);
 	free(j.para.lines);
+	free(j.shapes);
 }
