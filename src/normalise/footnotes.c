@@ -304,11 +304,10 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			char *marker = arena_strndup(A, m, mn);
 			struct note *n = match_definition(doc, info, marker, slots[s].block);
 			if (!n) {
+				/* its definition is looked for once more, then
+				 * warned about (recover_stranded_texts) */
 				n = new_note(doc, marker, 0);
 				n->def_line = 0;
-				diag_warn(doc->diag, slots[s].line, "footnotes",
-					  "footnote %s is referenced but its text is missing from the source; "
-					  "the marker is kept", marker);
 			}
 			size_t idx = note_index(doc, n);
 			n->referenced = true;
@@ -324,6 +323,66 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 		if (changed)
 			*slots[s].text = arena_strndup(A, buf_cstr(&out), out.len);
 		buf_free(&out);
+	}
+}
+
+static bool is_content_block(const struct block *b)
+{
+	return b->text && b->kind == BLOCK_TEXT && b->role == ROLE_BODY && !b->num;
+}
+
+/* A note whose number was lost stays where its page ended, wedged into the
+ * paragraph the page cut: "… improving global understanding of the" /
+ * footer / "Although the term …, it is often used …." / "related to, …".
+ * A referenced note without a definition takes the first such block after
+ * the page break that follows its reference: one sentence or more, after
+ * text that stopped mid-sentence and before text that goes on in lower
+ * case.  Whatever is not found so is warned about, the marker kept. */
+static void recover_stranded_texts(struct document *doc, struct slot *slots, size_t ndefs)
+{
+	struct arena *A = &doc->arena;
+	for (size_t k = ndefs; k < doc->notes.len; k++) {
+		struct note *n = DOC_NOTE(doc, k);
+		if (n->text || n->ref_slot < 0)
+			continue;
+		size_t b = slots[n->ref_slot].block + 1;
+		/* the page break after the reference */
+		while (b < doc->blocks.len && !(DOC_BLOCK(doc, b)->role == ROLE_DROPPED && DOC_BLOCK(doc, b)->page_break))
+			b++;
+		while (b < doc->blocks.len && DOC_BLOCK(doc, b)->role == ROLE_DROPPED)
+			b++;
+		struct block *x = b < doc->blocks.len ? DOC_BLOCK(doc, b) : NULL;
+		struct block *before = NULL, *after = NULL;
+		for (size_t j = b; x && j-- > 0;) {
+			struct block *c = DOC_BLOCK(doc, j);
+			if (c->role == ROLE_DROPPED || c->role == ROLE_FOOTNOTE_DEF)
+				continue;
+			before = c;
+			break;
+		}
+		for (size_t j = b + 1; x && j < doc->blocks.len; j++) {
+			struct block *c = DOC_BLOCK(doc, j);
+			if (c->role == ROLE_DROPPED || c->role == ROLE_FOOTNOTE_DEF)
+				continue;
+			after = c;
+			break;
+		}
+		char end = before && before->text ? text_last_char(before->text) : '.';
+		const char *xt = x && x->text ? text_plain_trimmed(A, x->text, (size_t)-1) : "";
+		const char *at = after && after->text ? text_plain_prefix(A, after->text, 8) : "";
+		if (x && is_content_block(x) && before && after && is_content_block(after) && isalpha((unsigned char)end) &&
+		    islower((unsigned char)at[0]) && isupper((unsigned char)xt[0]) && text_last_char(xt) == '.') {
+			n->text = text_trim(A, x->text);
+			n->def_line = x->line;
+			x->role = ROLE_FOOTNOTE_DEF;
+			diag_note(doc->diag, x->line, "footnotes",
+				  "footnote %s: its text had lost its number and stood where its page ended, inside "
+				  "the paragraph the page cut", n->marker);
+			continue;
+		}
+		diag_warn(doc->diag, n->ref_line, "footnotes",
+			  "footnote %s is referenced but its text is missing from the source; the marker is kept",
+			  n->marker);
 	}
 }
 
@@ -441,6 +500,7 @@ void pass_footnotes(struct document *doc)
 		have_star |= DOC_NOTE(doc, i)->marker[0] == '*';
 	}
 	link_superscripts(doc, slots, nslots, info, have_star);
+	recover_stranded_texts(doc, slots, ndefs);
 	/* notes created for missing definitions have no info entry past ndefs;
 	 * the bare search only looks at defined notes */
 	size_t all = doc->notes.len;

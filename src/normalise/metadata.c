@@ -473,4 +473,11 @@ void pass_metadata(struct document *doc)
 		m->type = m->title && starts_with(m->title, "Report") ? "report" : "document";
 	if (m->distribution && !m->date_iso)
 		diag_warn(doc->diag, 0, "metadata", "the cover has no date");
+	/* a resolution of the Security Council has its number for a heading
+	 * and prints no title; any other document without one was misread */
+	bool numbered_statement = m->number && (!strcmp(m->type, "resolution") || !strcmp(m->type, "decision"));
+	if (!m->title && !numbered_statement) {
+		int line = i < doc->blocks.len ? DOC_BLOCK(doc, i)->line : 0;
+		diag_warn(doc->diag, line, "metadata", "no title was found among the first lines after the cover");
+	}
 }

@@ -241,6 +241,25 @@ static size_t instrument(struct document *doc, size_t start)
 	return i;
 }
 
+/* A resolution is its operative paragraphs: one with none found was not
+ * understood (its numbers lost, its clauses glued), and says so. */
+static void check_operative(struct document *doc, size_t start, size_t end, bool resolution)
+{
+	int formula_line = 0, operative = 0, first_line = 0;
+	for (size_t i = start; i < end && i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->role == ROLE_FORMULA)
+			formula_line = b->line;
+		operative += b->role == ROLE_PARAGRAPH;
+		if (!first_line && b->role != ROLE_DROPPED && b->role != ROLE_COVER && b->role != ROLE_FOOTNOTE_DEF)
+			first_line = b->line;
+	}
+	if (resolution && !operative)
+		diag_warn(doc->diag, formula_line ? formula_line : first_line, "resolutions",
+			  "a resolution with no operative paragraph: %s",
+			  formula_line ? "its preamble runs to its end" : "neither its formula nor its paragraphs were found");
+}
+
 /* "80th plenary meeting" (and the date under it) closes a resolution of
  * the General Assembly or a Council: AKN4UN's conclusions. */
 static bool is_plenary_meeting(const char *t)
@@ -299,11 +318,11 @@ void pass_resolutions(struct document *doc)
 	}
 	if (statement) {
 		mark_conclusions(doc);
-		instrument(doc, 0);
+		check_operative(doc, 0, instrument(doc, 0), strcmp(type, "decision") != 0);
 	}
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (b->role == ROLE_RESOLUTION || b->role == ROLE_DECISION)
-			instrument(doc, i + 1);
+			check_operative(doc, i + 1, instrument(doc, i + 1), b->role == ROLE_RESOLUTION);
 	}
 }

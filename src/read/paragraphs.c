@@ -770,6 +770,13 @@ static void flush(struct joiner *j)
 	blk->list_depth = list_depth;
 	buf_free(&text);
 	record_shape(j, blk);
+	/* A paragraph glued across a page is the likeliest misreading: say so
+	 * when it has grown past what a UN paragraph usually holds. */
+	int first_page = pm->lines[p->lines[0]].page, last_page = pm->lines[p->lines[p->n - 1]].page;
+	if (first_page != last_page && strlen(blk->text) > 2000)
+		diag_warn(pm->doc->diag, blk->line, "paragraphs",
+			  "a paragraph of %zu characters runs across a page break (to line %d): "
+			  "it may be two that were joined", strlen(blk->text), blk->end_line);
 	/* the notes of every page this paragraph finished */
 	emit_notes(j, (size_t)pm->lines[p->lines[p->n - 1]].page);
 	p->n = 0;
