@@ -11,6 +11,7 @@
  * block, then finds the title and the document type. */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "normalise.h"
 #include "normalise/util.h"
@@ -108,6 +109,8 @@ static bool is_place_line(const char *s)
 
 struct cover_state {
 	bool distr_pending_date;	/* "Distr.: Limited" with the date on the next line */
+	bool distr_pending_kind;	/* "Distr." alone: "GENERAL" on the next line (older layouts) */
+	bool united;			/* "UNITED" alone: "NATIONS" follows (older layouts) */
 	bool after_agenda;		/* the next short line is the agenda item's title */
 };
 
@@ -121,10 +124,33 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 	size_t len;
 	if (!*line)
 		return true;
-	if (!strcmp(line, "United Nations")) {
+	if (!strcmp(line, "United Nations") || !strcmp(line, "UNITED NATIONS") || (st->united && !strcmp(line, "NATIONS"))) {
 		m->organization = "United Nations";
+		st->united = false;
 		return true;
 	}
+	/* Older layouts print the cover in capitals, over two lines:
+	 * "UNITED" / "NATIONS", "Distr." / "GENERAL", the series letter of
+	 * the symbol large and alone ("S"). */
+	if (!strcmp(line, "UNITED") && !m->organization) {
+		st->united = true;
+		return true;
+	}
+	if (!strcmp(line, "Distr.")) {
+		st->distr_pending_kind = true;
+		return true;
+	}
+	if (st->distr_pending_kind && (!strcasecmp(line, "GENERAL") || !strcasecmp(line, "LIMITED") ||
+				       !strcasecmp(line, "RESTRICTED"))) {
+		m->distribution = arena_strdup(A, line);
+		for (char *p = m->distribution + 1; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		st->distr_pending_kind = false;
+		st->distr_pending_date = true;
+		return true;
+	}
+	if (isupper((unsigned char)line[0]) && !line[1] && !m->title)
+		return true;
 	if (starts_with(line, "United Nations ") && un_symbol_match(line, 15, &len)) {
 		m->organization = "United Nations";
 		line += 15;
@@ -173,10 +199,13 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 		st->distr_pending_date = false;
 		return true;
 	}
-	if (starts_with(line, "Original:")) {
+	if (starts_with(line, "Original:") || starts_with(line, "ORIGINAL:")) {
 		const char *v = line + 9;
 		while (*v == ' ') v++;
 		m->language = arena_strdup(A, v);
+		/* "ENGLISH" in older layouts */
+		for (char *p = m->language + 1; *p && isupper((unsigned char)m->language[0]); p++)
+			*p = (char)tolower((unsigned char)*p);
 		return true;
 	}
 	int sn = session_number(line);
@@ -242,7 +271,7 @@ static bool starts_body(struct document *doc, const struct block *blk)
 /* "Resolution 2664 (2022)" → "2664 (2022)", else NULL. */
 static char *council_resolution_number(struct arena *A, const char *t)
 {
-	if (!starts_with(t, "Resolution "))
+	if (!starts_with(t, "Resolution ") && !starts_with(t, "RESOLUTION "))
 		return NULL;
 	const char *p = t + 11;
 	size_t i = 0;

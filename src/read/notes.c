@@ -617,10 +617,8 @@ void notes_read(struct pagemodel *pm, struct page_notes *out)
 	out->page_first[pm->npages] = out->len;
 	for (size_t p = 0; p < pm->npages; p++)
 		place_markers(pm, out, out->page_first[p], out->page_first[p + 1], (int)p);
-	for (size_t k = 0; k < out->len; k++)
-		if (!out->notes[k].referenced)
-			diag_warn(pm->doc->diag, out->notes[k].line, "notes",
-				  "the marker of footnote %s was not found on its page", out->notes[k].marker);
+	/* a marker not found on its page is left to the footnotes pass, which
+	 * searches the text before the note for it and warns if it fails */
 	/* the notes are copied into the arena so the caller owns nothing */
 	if (out->len) {
 		struct page_note *kept = arena_alloc(&pm->doc->arena, out->len * sizeof *kept);

@@ -236,13 +236,36 @@ static void mark_bare_page_numbers(struct pagemodel *pm)
 	}
 }
 
-/* Is this line also a line of the first page (its cover prints the title
- * that the running head repeats)? */
+/* Is this line also on the first page, whose cover prints the title the
+ * running head repeats?  The title may be wrapped there otherwise than in
+ * the head: the line is compared with the first page's runs of lines
+ * (joined by spaces), from a run's start. */
 static bool on_first_page(struct pagemodel *pm, const struct pline *l)
 {
-	for (size_t i = pm->pages[0].first; i < pm->pages[0].end; i++)
-		if (pm->lines[i].kind == PL_TEXT && same_text(&pm->lines[i], l))
-			return true;
+	if (l->len < 12)
+		return false;
+	for (size_t i = pm->pages[0].first; i < pm->pages[0].end; i++) {
+		if (pm->lines[i].kind != PL_TEXT || (i > pm->pages[0].first && pm->lines[i - 1].kind == PL_TEXT))
+			continue;
+		/* a run starts at line i: follow it while it matches */
+		size_t at = 0;
+		for (size_t k = i; k < pm->pages[0].end && pm->lines[k].kind == PL_TEXT; k++) {
+			const struct pline *r = &pm->lines[k];
+			if (at) {
+				if (at >= l->len || l->s[at] != ' ')
+					break;
+				at++;
+			}
+			size_t n = r->len < l->len - at ? r->len : l->len - at;
+			if (memcmp(r->s, l->s + at, n))
+				break;
+			at += n;
+			if (at == l->len && n == r->len)
+				return true;
+			if (at == l->len)
+				break;
+		}
+	}
 	return false;
 }
 
@@ -276,6 +299,18 @@ static bool in_other_head(struct pagemodel *pm, size_t p, const struct pline *l)
 	return false;
 }
 
+/* "English": the language of the edition, printed in older layouts' running
+ * heads under the symbol. */
+static bool edition_language(const struct pline *l)
+{
+	static const char *const languages[] = {"English", "ENGLISH", "French", "FRENCH", "Spanish", "SPANISH",
+						"Russian", "RUSSIAN", "Arabic", "ARABIC", "Chinese", "CHINESE"};
+	for (size_t k = 0; k < sizeof languages / sizeof languages[0]; k++)
+		if (l->len == strlen(languages[k]) && !memcmp(l->s, languages[k], l->len))
+			return true;
+	return false;
+}
+
 /* Running heads: on each page after the first, the lines at its head that
  * are the document's symbol, or repeat another page's head, or repeat a
  * line of the cover (the title).  Looking stops at the first line that is
@@ -292,7 +327,7 @@ static void mark_running_heads(struct pagemodel *pm)
 			bool symbol = pages_line_is_symbol(l->s, l->len);
 			bool head = (symbol && pm->symbol && l->len == strlen(pm->symbol) &&
 				     !memcmp(l->s, pm->symbol, l->len)) ||
-				    in_other_head(pm, p, l) || (k < 3 && on_first_page(pm, l));
+				    in_other_head(pm, p, l) || (k < 3 && on_first_page(pm, l)) || edition_language(l);
 			if (!head)
 				break;
 			mark(l, symbol ? "running head (symbol)" : "running head");
@@ -341,6 +376,7 @@ void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout lay
 	mark_bare_page_numbers(pm);
 	mark_running_heads(pm);
 	mark_note_blocks(pm);
+	diag_note(doc->diag, 1, "pages", "%zu pages, a full line %u characters wide", pm->npages, pm->measure);
 	for (size_t i = 0; i < pm->nlines; i++) {
 		struct pline *l = &pm->lines[i];
 		if (l->kind == PL_FURNITURE)

@@ -330,12 +330,12 @@ static unsigned last_segment_width(const struct pagemodel *pm, const struct plin
 /* Would the next line's first word have fitted on this line?  Then the
  * typesetter broke the line on purpose: the paragraph (or heading, title,
  * list entry) ended. */
-static bool short_line(const struct pagemodel *pm, const struct pline *a, const struct pline *b)
+static bool short_line(const struct pagemodel *pm, const struct pline *a, const struct pline *b, unsigned slack)
 {
 	unsigned fw = 0;
 	while (fw < b->len && b->s[fw] != ' ')
 		fw++;
-	return last_segment_width(pm, a) + 1 + pages_width(b->s, fw) + 10 <= pm->measure;
+	return last_segment_width(pm, a) + 1 + pages_width(b->s, fw) + slack <= pm->measure;
 }
 
 /* --- the joiner ---------------------------------------------------------- */
@@ -364,6 +364,9 @@ struct joiner {
 	struct page_notes *notes;
 	size_t notes_done_page;	/* pages whose notes were emitted: [0, this) */
 	int last_number;	/* the last paragraph number that opened a paragraph */
+	bool under_heading;	/* the paragraphs since a heading were title lines */
+	size_t para_lines_before;	/* lines of the paragraph that the last break ended */
+	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
 	bool operative;		/* … and after its first operative paragraph */
 	struct para para;
@@ -435,8 +438,15 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading's title runs on", false;
 	if (heading_form(prev))
 		return *why = "after a heading", true;
-	if (short_line(j->pm, prev, cur))
+	/* Characters are not all as wide: a full line may hold a dozen
+	 * fewer than another, so "short" needs room to spare. */
+	if (short_line(j->pm, prev, cur, 10))
 		return *why = "the line before is short", true;
+	/* Under a heading, titles are set line by line, narrower than the
+	 * text: a title line the next word would have fitted on, followed
+	 * by a full line of text, ended the title. */
+	if (j->under_heading && short_line(j->pm, prev, cur, 0) && cur->width * 20 >= j->pm->measure * 17)
+		return *why = "a title before the text", true;
 	if (blank && (is_terminal(end) || end == ')' || end == ']'))
 		return *why = "a blank line after a sentence", true;
 	return *why = "running text", false;
@@ -844,6 +854,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		}
 		const char *why = NULL;
 		bool brk = !prev || breaks_before(&j, prev, l, blank, &why);
+		j.para_lines_before = brk ? j.para.n : j.para_lines_before;
 		if (brk) {
 			flush(&j);
 			if (why && prev)
@@ -851,10 +862,20 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		} else if (why && strcmp(why, "running text") && strcmp(why, "the sentence runs on")) {
 			diag_note(pm->doc->diag, l->lineno, "paragraphs", "joined to the line before: %s", why);
 		}
+		/* title lines follow a heading until the first paragraph of
+		 * more than one line ends */
+		if (brk) {
+			if (j.para_heading)
+				j.under_heading = true;
+			else if (j.para_lines_before > 1)
+				j.under_heading = false;
+			j.para_heading = heading_form(l);
+		}
 		para_add(&j.para, i);
 		int depth = (int)j.para.depth_open + bracket_balance(l);
 		j.para.depth_open = depth > 0 ? (unsigned)depth : 0;
 		if (formula_form(l)) {
+			j.under_heading = false;	/* the title ends at the formula */
 			j.resolution = true;
 			j.operative = false;
 		} else if (j.resolution && number && j.para.n == 1) {
