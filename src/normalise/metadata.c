@@ -218,7 +218,7 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 		m->place = arena_strdup(A, line);
 		return true;
 	}
-	if ((starts_with(line, "Item ") && strstr(line, "agenda")) ||
+	if ((starts_with(line, "Item ") && (strstr(line, "agenda") || strstr(line, "preliminary list"))) ||
 	    (starts_with(line, "Agenda item") && strlen(line) < 40)) {
 		m->agenda_item = text_trim(A, raw_line);
 		st->after_agenda = true;
@@ -265,6 +265,36 @@ static bool starts_body(struct document *doc, const struct block *blk)
 		return true;
 	if (starts_with(t, "Resolution ") || starts_with(t, "Decision ") || starts_with(t, "Annex"))
 		return false;
+	return false;
+}
+
+/* "Report of the Sixth Committee", "Report of the Secretary-General",
+ * "Note by the Secretariat": a line that says who reports, not a title. */
+static bool says_who_reports(const char *t)
+{
+	size_t n = strlen(t);
+	if (!strcmp(t, "Report of the Secretary-General") || !strcmp(t, "Note by the Secretary-General") ||
+	    !strcmp(t, "Note by the Secretariat"))
+		return true;
+	return starts_with(t, "Report of the ") && n < 80 && n > 10 && !strcmp(t + n - 10, " Committee");
+}
+
+/* The block before block i, if it is the agenda item's title read on the
+ * cover, becomes the document's title.  Returns whether it did. */
+static bool promote_agenda_title(struct document *doc, size_t i)
+{
+	struct doc_meta *m = &doc->meta;
+	for (size_t j = i; j-- > 0;) {
+		struct block *p = DOC_BLOCK(doc, j);
+		if (p->role == ROLE_DROPPED || p->role == ROLE_FOOTNOTE_DEF)
+			continue;
+		if (p->role != ROLE_COVER || !p->text || strcmp(text_trim(&doc->arena, p->text), m->agenda_title))
+			return false;
+		p->role = ROLE_TITLE;
+		m->title = text_plain_trimmed(&doc->arena, p->text, (size_t)-1);
+		m->agenda_title = NULL;
+		return true;
+	}
 	return false;
 }
 
@@ -452,6 +482,15 @@ void pass_metadata(struct document *doc)
 		/* a formula ends the search: "The Conference of the Parties …," */
 		if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic))
 			break;
+		/* "Agenda item 79" / "Diplomatic protection" / "Report of the Sixth
+		 * Committee": a report titled by its agenda item prints the
+		 * title once, above the line that says what the document is */
+		if (!m->title && m->agenda_title && says_who_reports(t) && promote_agenda_title(doc, i)) {
+			blk->role = ROLE_SUBTITLE;
+			if (!m->type || !strcmp(m->type, "document"))
+				m->type = t[0] == 'R' ? "report" : "note";
+			continue;
+		}
 		const char *type = type_from_subtitle(t);
 		if (type) {
 			if (*type && (!m->type || !strcmp(m->type, "document")))

@@ -88,8 +88,9 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 		return LAYOUT_PARAGRAPHS;
 	if (ev.indented * 10 >= ev.lines * 3 || ev.gapped * 20 >= ev.lines * 3)
 		return LAYOUT_COLUMNS;
-	/* sentences that run on from line to line */
-	if (ev.pairs >= 8 && ev.continuing >= 4)
+	/* sentences that run on from line to line; a form feed (a page
+	 * ended) makes a little such evidence enough */
+	if ((ev.pairs >= 8 && ev.continuing >= 4) || (ev.form_feeds && ev.pairs >= 4 && ev.continuing >= 2))
 		return LAYOUT_WRAPPED;
 	return LAYOUT_PARAGRAPHS;
 }

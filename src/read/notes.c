@@ -33,6 +33,7 @@
 struct item {
 	size_t line;		/* index in pm->lines */
 	int value;		/* the number, or -1 for text; 0 for "*" */
+	unsigned skip;		/* text: bytes of the line before it (a number) */
 };
 
 /* A note's text as cut from the block: items [first, last]. */
@@ -103,8 +104,8 @@ static char *group_text(struct pagemodel *pm, const struct item *items, const st
 		const struct pline *l = &pm->lines[items[k].line];
 		if (items[k].value >= 0)
 			continue;
-		const char *s = l->s;
-		unsigned n = l->len;
+		const char *s = l->s + items[k].skip;
+		unsigned n = l->len - items[k].skip;
 		if (k == g->first && g->star) {	/* "* Reissued …" */
 			s++, n--;
 			while (n && *s == ' ')
@@ -449,7 +450,7 @@ static void read_block(struct pagemodel *pm, int page, struct page_notes *pn, si
 	const struct page *pg = &pm->pages[page];
 	size_t nitems = 0;
 	for (size_t i = pg->rule; i < pg->end; i++)
-		nitems += pm->lines[i].kind == PL_NOTE;
+		nitems += (pm->lines[i].kind == PL_NOTE) * 2;	/* a line may be a number and a text */
 	if (!nitems)
 		return;
 	struct item *items = arena_alloc(A, nitems * sizeof *items);
@@ -458,7 +459,18 @@ static void read_block(struct pagemodel *pm, int page, struct page_notes *pn, si
 	int numbers_lo = INT_MAX, numbers_hi = 0, numbers = 0;
 	for (size_t i = pg->rule; i < pg->end; i++)
 		if (pm->lines[i].kind == PL_NOTE) {
-			items[n] = (struct item){i, number_line(&pm->lines[i])};
+			int v;
+			unsigned skip = pages_note_start(&pm->lines[i], &v);
+			if (skip) {
+				/* "12 Ibid.": the number, then the text */
+				items[n++] = (struct item){i, v, 0};
+				numbers++;
+				if (v < numbers_lo) numbers_lo = v;
+				if (v > numbers_hi) numbers_hi = v;
+				items[n++] = (struct item){i, -1, skip};
+				continue;
+			}
+			items[n] = (struct item){i, number_line(&pm->lines[i]), 0};
 			if (items[n].value > 0) {
 				numbers++;
 				if (items[n].value < numbers_lo) numbers_lo = items[n].value;

@@ -22,6 +22,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalise/util.h"
@@ -364,6 +365,81 @@ static void mark_note_blocks(struct pagemodel *pm)
 	}
 }
 
+unsigned pages_note_start(const struct pline *l, int *value)
+{
+	unsigned i = 0;
+	int v = 0;
+	while (i < l->len && i < 4 && isdigit((unsigned char)l->s[i]))
+		v = v * 10 + (l->s[i++] - '0');
+	if (!i || i > 3 || i + 2 > l->len || l->s[i] != ' ' || v < 1)
+		return 0;
+	const char *t = l->s + i + 1;
+	unsigned rest = l->len - i - 1;
+	bool opens = isupper((unsigned char)t[0]) || t[0] == '"' || (rest >= 3 && !memcmp(t, "\xe2\x80\x9c", 3)) ||
+		     (rest >= 5 && !memcmp(t, "ibid", 4));
+	if (!opens)
+		return 0;
+	/* not a date ("2 October 2015, affirming …") */
+	static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+					     "August", "September", "October", "November", "December"};
+	for (size_t k = 0; k < 12; k++) {
+		size_t n = strlen(months[k]);
+		if (rest >= n && !memcmp(t, months[k], n))
+			return 0;
+	}
+	*value = v;
+	return i + 1;
+}
+
+/* Some extractors keep a note's number and text on one line and lose the
+ * rule above them: "1 Ibid., annex." at a page's foot.  Such a run, the
+ * numbers following on from the notes before and nothing but notes after
+ * it on the page, is the page's footnote block. */
+static void mark_unruled_notes(struct pagemodel *pm)
+{
+	int expected = 1;
+	for (size_t p = 0; p < pm->npages; p++) {
+		struct page *pg = &pm->pages[p];
+		if (pg->rule < pg->end) {
+			/* a ruled block: the numbers go on after its last */
+			for (size_t i = pg->rule; i < pg->end; i++) {
+				int v;
+				if (pm->lines[i].kind == PL_NOTE && pm->lines[i].len <= 3 &&
+				    isdigit((unsigned char)pm->lines[i].s[0]))
+					expected = atoi(pm->lines[i].s) + 1;
+				else if (pm->lines[i].kind == PL_NOTE && pages_note_start(&pm->lines[i], &v))
+					expected = v + 1;
+			}
+			continue;
+		}
+		for (size_t k = pg->first; k < pg->end; k++) {
+			int v;
+			if (pm->lines[k].kind != PL_TEXT || !pages_note_start(&pm->lines[k], &v) ||
+			    (v != expected && v != 1))
+				continue;
+			/* the rest of the page: notes in sequence and their
+			 * continuation lines */
+			int next = v + 1;
+			bool notes = true;
+			for (size_t i = k + 1; i < pg->end && notes; i++) {
+				int w;
+				if (pm->lines[i].kind != PL_TEXT)
+					continue;
+				if (pages_note_start(&pm->lines[i], &w))
+					notes = w == next++;
+			}
+			if (!notes)
+				continue;
+			pg->rule = k;
+			for (size_t i = k; i < pg->end; i++)
+				if (pm->lines[i].kind == PL_TEXT)
+					pm->lines[i].kind = PL_NOTE;
+			expected = next;
+			break;
+		}
+	}
+}
+
 void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout layout)
 {
 	memset(pm, 0, sizeof *pm);
@@ -376,6 +452,7 @@ void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout lay
 	mark_bare_page_numbers(pm);
 	mark_running_heads(pm);
 	mark_note_blocks(pm);
+	mark_unruled_notes(pm);
 	diag_note(doc->diag, 1, "pages", "%zu pages, a full line %u characters wide", pm->npages, pm->measure);
 	for (size_t i = 0; i < pm->nlines; i++) {
 		struct pline *l = &pm->lines[i];

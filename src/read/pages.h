@@ -59,6 +59,11 @@ void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout lay
  * Council resolution's year included: "S/RES/2664 (2022)"). */
 bool pages_line_is_symbol(const char *s, size_t n);
 
+/* "12 Ibid., annex.": a footnote's number and text on one line.  Returns
+ * the length of the number and its space (0 if the line is not such a
+ * note) and sets *value. */
+unsigned pages_note_start(const struct pline *l, int *value);
+
 /* Width of s[0..n) in characters. */
 unsigned pages_width(const char *s, size_t n);
 #endif
