@@ -60,9 +60,9 @@ static void read_and_normalise(struct document *doc)
 	doc->layout = layout_detect(doc->source, doc->source_len, &ev);
 	diag_note(doc->diag, 1, "layout",
 		  "%s: %zu lines, measure %u characters, %zu of %zu line pairs run a sentence on, "
-		  "%zu indented, %zu with column gaps, %zu form feeds",
+		  "%zu indented, %zu with column gaps, %zu with Markdown, %zu print marks, %zu form feeds",
 		  layout_name(doc->layout), ev.lines, ev.measure, ev.continuing, ev.pairs, ev.indented,
-		  ev.gapped, ev.form_feeds);
+		  ev.gapped, ev.markdown, ev.printmarks, ev.form_feeds);
 	if (doc->layout == LAYOUT_WRAPPED)
 		read_wrapped(doc, doc->layout);
 	else

@@ -125,10 +125,7 @@ static void take_title(struct document *doc, size_t i)
  * that opens a resolution. */
 static bool formula_text(const char *t)
 {
-	size_t n = strlen(t);
-	return starts_with(t, "The ") && n < 160 && t[n - 1] == ',' &&
-	       (strstr(t, "Assembly") || strstr(t, "Council") || strstr(t, "Conference") || strstr(t, "Commission") ||
-		strstr(t, "Committee") || strstr(t, "Board"));
+	return un_enacting_formula(t, strlen(t));
 }
 
 /* A report that recommends a draft resolution prints it whole: its title,

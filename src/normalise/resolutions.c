@@ -203,7 +203,7 @@ static size_t instrument(struct document *doc, size_t start)
 		const char *t = text_plain_scratch(scratch, sizeof scratch, b->text);
 		if (state == BEFORE) {
 			/* "The Conference of the Parties …," (or "The General Assembly,") */
-			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(b->text) == ',' && strlen(t) < 300) {
+			if (b->role == ROLE_BODY && un_enacting_formula(t, strlen(t))) {
 				b->role = ROLE_FORMULA;
 				state = PREAMBLE;
 				continue;
@@ -271,27 +271,29 @@ static bool is_plenary_meeting(const char *t)
 			 starts_with(t + i, "rd ")) && strstr(t + i, "plenary meeting") == t + i + 3;
 }
 
+/* The meeting and the date under the last operative paragraph (before
+ * the annexes, if any): "52nd plenary meeting" / "12 December 2022", or
+ * the date alone. */
 static void mark_conclusions(struct document *doc)
 {
-	for (size_t i = doc->blocks.len; i-- > 0;) {
+	size_t end = doc->blocks.len;
+	for (size_t i = 0; i < doc->blocks.len; i++)
+		if (DOC_BLOCK(doc, i)->role == ROLE_ANNEX) {
+			end = i;
+			break;
+		}
+	for (size_t i = end; i-- > 0;) {
 		struct block *b = DOC_BLOCK(doc, i);
-		if (b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF || !b->text)
+		if (b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF || !b->text || !*b->text)
 			continue;
 		if (b->role != ROLE_BODY)
 			return;
 		const char *t = text_plain_trimmed(&doc->arena, b->text, (size_t)-1);
-		if (is_plenary_meeting(t)) {
-			b->role = ROLE_CONCLUSIONS;
-			/* the date printed under the meeting belongs with it */
-			for (size_t j = i + 1; j < doc->blocks.len; j++) {
-				struct block *n = DOC_BLOCK(doc, j);
-				if (n->role == ROLE_BODY && n->text &&
-				    un_date_to_iso(&doc->arena, text_plain(&doc->arena, n->text)))
-					n->role = ROLE_CONCLUSIONS;
-			}
+		bool meeting = is_plenary_meeting(t);
+		if (!meeting && !un_date_to_iso(&doc->arena, t))
 			return;
-		}
-		if (!un_date_to_iso(&doc->arena, t))
+		b->role = ROLE_CONCLUSIONS;
+		if (meeting)
 			return;
 	}
 }
@@ -309,7 +311,7 @@ void pass_resolutions(struct document *doc)
 			if (b->role != ROLE_BODY && b->role != ROLE_PARAGRAPH)
 				continue;
 			const char *t = text_plain_trimmed(&doc->arena, b->text ? b->text : "", (size_t)-1);
-			if (b->role == ROLE_BODY && starts_with(t, "The ") && text_last_char(t) == ',' && strlen(t) < 300) {
+			if (b->role == ROLE_BODY && un_enacting_formula(t, strlen(t))) {
 				doc->meta.type = "resolution";
 				statement = true;
 			}

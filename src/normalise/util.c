@@ -303,6 +303,38 @@ char *un_instrument_number(struct arena *A, const char *t, const char *word)
 	return *rest ? NULL : arena_strndup(A, p, i);
 }
 
+bool un_enacting_formula(const char *t, size_t n)
+{
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+		n--;
+	while (n && (*t == ' ' || *t == '\n'))
+		t++, n--;
+	if (n < 8 || n > 200 || strncmp(t, "The ", 4) || t[n - 1] != ',')
+		return false;
+	/* the body's name, in capitals but for its small words, and no
+	 * other comma: not "The present report, prepared at …," */
+	static const char *const small[] = {"of", "the", "and", "to", "against", "on", "for", "in", "at"};
+	for (size_t i = 4; i < n - 1;) {
+		if (t[i] == ',')
+			return false;
+		if (t[i] == ' ') {
+			i++;
+			continue;
+		}
+		size_t w = i;
+		while (w < n - 1 && t[w] != ' ' && t[w] != ',')
+			w++;
+		bool capital = isupper((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
+		bool is_small = false;
+		for (size_t k = 0; k < sizeof small / sizeof small[0] && !capital && !is_small; k++)
+			is_small = strlen(small[k]) == w - i && !strncmp(t + i, small[k], w - i);
+		if (!capital && !is_small)
+			return false;
+		i = w;
+	}
+	return true;
+}
+
 /* Is s (n bytes) one of words, ignoring ASCII case? */
 static bool word_in(const char *s, size_t n, const char *const *words, size_t count)
 {

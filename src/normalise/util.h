@@ -33,6 +33,10 @@ char text_last_char(const char *s);
 /* Trimmed copy (spaces, newlines, MK_BREAK at both ends). */
 char *text_trim(struct arena *arena, const char *s);
 bool starts_with(const char *s, const char *prefix);
+/* "The General Assembly,", "The Conference of the Parties to the United
+ * Nations Convention against Transnational Organized Crime,": the enacting
+ * formula that opens a resolution (t[0..n), plain text). */
+bool un_enacting_formula(const char *t, size_t n);
 /* Is the bare number t[i..i+n) (NUL-terminated t) a footnote marker whose
  * superscript was lost ("Crime, 9 as a global instrument")?  It follows a
  * word or a comma, and is not part of a date, an amount, a symbol, a count

@@ -14,6 +14,22 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "read/printmarks.h"
+
+/* Does the line carry Markdown's own syntax (a heading, a footnote, a
+ * table row, emphasis, a link)?  Hard-wrapped Markdown is Markdown. */
+static bool markdown_line(const char *s, size_t n)
+{
+	if (n && (s[0] == '#' || s[0] == '|' || s[0] == '>'))
+		return true;
+	if (n > 2 && s[0] == '[' && s[1] == '^')
+		return true;
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((s[i] == '*' && s[i + 1] == '*') || (s[i] == ']' && s[i + 1] == '(') || (s[i] == '<' && s[i + 1] == 's'))
+			return true;
+	return false;
+}
+
 /* Width in characters (UTF-8 lead bytes) of s[0..n). */
 static unsigned width_of(const char *s, size_t n)
 {
@@ -56,6 +72,13 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 			histogram[w < MAX_WIDTH ? w : MAX_WIDTH]++;
 			if (lead >= 2)
 				ev.indented++;
+			ev.markdown += markdown_line(s + lead, m - lead);
+			if (m - lead < 64) {
+				char line[64];
+				memcpy(line, s + lead, m - lead);
+				line[m - lead] = '\0';
+				ev.printmarks += pm_line_kind(line) != NULL;
+			}
 			for (size_t i = lead + 1; i + 3 < m; i++)
 				if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ' && s[i - 1] != ' ') {
 					ev.gapped++;
@@ -86,11 +109,14 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 	/* printed lines are narrow; a paragraph per line is not */
 	if (ev.lines < 10 || ev.measure > 160 || ev.measure < 30)
 		return LAYOUT_PARAGRAPHS;
+	if (ev.markdown * 10 >= ev.lines)
+		return LAYOUT_PARAGRAPHS;
 	if (ev.indented * 10 >= ev.lines * 3 || ev.gapped * 20 >= ev.lines * 3)
 		return LAYOUT_COLUMNS;
-	/* sentences that run on from line to line; a form feed (a page
-	 * ended) makes a little such evidence enough */
-	if ((ev.pairs >= 8 && ev.continuing >= 4) || (ev.form_feeds && ev.pairs >= 4 && ev.continuing >= 2))
+	/* sentences that run on from line to line; a page that ended (a form
+	 * feed, a job number or barcode) makes a little such evidence enough */
+	if ((ev.pairs >= 8 && ev.continuing >= 4) ||
+	    ((ev.form_feeds || ev.printmarks) && ev.pairs >= 4 && ev.continuing >= 2))
 		return LAYOUT_WRAPPED;
 	return LAYOUT_PARAGRAPHS;
 }

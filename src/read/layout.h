@@ -14,6 +14,8 @@ struct layout_evidence {
 	size_t continuing;	/* … where the first ends mid-sentence and the second opens in lower case */
 	size_t indented;	/* lines opening with two or more spaces */
 	size_t gapped;		/* lines with a run of three spaces between words */
+	size_t markdown;	/* lines with Markdown syntax (#, [^1], **, links, tables) */
+	size_t printmarks;	/* lines a printed page carries: job numbers, barcodes, n/N */
 };
 
 /* Decide from the text's lines; fills ev when not NULL. */

@@ -195,11 +195,7 @@ static bool meeting_line(const struct pline *l)
  * the Parties …,": the enacting formula that opens a resolution. */
 static bool formula_form(const struct pline *l)
 {
-	return starts_with_n(l, "The ") && l->len < 160 && l->s[l->len - 1] == ',' &&
-	       (strstr_n(l->s, l->len, "Assembly") || strstr_n(l->s, l->len, "Council") ||
-		strstr_n(l->s, l->len, "Conference") || strstr_n(l->s, l->len, "Commission") ||
-		strstr_n(l->s, l->len, "Committee") || strstr_n(l->s, l->len, "Board") ||
-		strstr_n(l->s, l->len, "Meeting"));
+	return un_enacting_formula(l->s, l->len);
 }
 
 /* The first word of a line (letters and hyphens). */
@@ -801,6 +797,13 @@ static void flush(struct joiner *j)
 static bool number_after_first_line(struct joiner *j, int number, const struct pline *next)
 {
 	struct para *p = &j->para;
+	/* the last paragraph of all, one line long, has nothing after it */
+	if (!next && p->n == 1 && !p->number) {
+		p->number = number;
+		diag_note(j->pm->doc->diag, j->pm->lines[p->lines[0]].lineno, "paragraphs",
+			  "paragraph number %d printed after its only line", number);
+		return true;
+	}
 	if (!next || !islower((unsigned char)next->s[0]) || !p->n)
 		return false;
 	struct pagemodel *pm = j->pm;
