@@ -8,7 +8,9 @@ document:
     NAME.txt): preambular clauses, operative paragraphs, footnotes (count,
     and whether the markers come in the UN's order), annexes, symbol, title
     and the similarity of the body text (words of preface, preamble,
-    mainBody, conclusions and attachments, notes included at their place);
+    mainBody, conclusions and attachments, notes included at their place),
+    and the words joined across a stray space that the UN's text does not
+    have (false joins / joins);
   - for every document: furniture left in the text (the job number, the
     barcode, the print date, `n/N` page numbers, running headers printed as
     paragraphs), paragraphs over 2,000 characters, paragraphs that start
@@ -214,9 +216,9 @@ def main():
         atexit.register(shutil.rmtree, out, True)
     os.makedirs(out, exist_ok=True)
     header = ("document", "pre", "ops", "notes", "order", "annex", "symbol", "title", "sim",
-              "furn", ">2000", "mid", "warn")
+              "joins", "furn", ">2000", "mid", "warn")
     rows = []
-    totals = {"docs": 0, "ref_docs": 0, "counts_equal": 0, "counts": 0, "sim_ok": 0,
+    totals = {"docs": 0, "ref_docs": 0, "counts_equal": 0, "counts": 0, "sim_ok": 0, "joins": 0, "false_joins": 0,
               "furniture": 0, "runon": 0, "mid": 0, "warnings": 0, "sym_ok": 0, "title_ok": 0}
     for name in texts:
         src = os.path.join(devset, name)
@@ -226,8 +228,11 @@ def main():
         os.makedirs(doc_out, exist_ok=True)
         # each document alone, under its own file name (the output is named
         # by the symbol found, which is what is being measured)
-        p = subprocess.run([args.unpress, "--force", "-j", "1", "-t", "xml", "-o", doc_out, src],
+        p = subprocess.run([args.unpress, "-v", "--force", "-j", "1", "-t", "xml", "-o", doc_out, src],
                            capture_output=True, text=True)
+        # the words the words pass joined ("tha t" → "that"), to be checked
+        # against the UN's text: a join the UN's text does not have is false
+        joins = re.findall(r'joined "([^"]*) ([^"]*)" split by a stray space', p.stderr)
         warnings = [l for l in p.stderr.splitlines() if ": warning: " in l]
         produced = [f for f in os.listdir(doc_out) if f.endswith(".xml") and not f.endswith(".manifest.xml")]
         totals["docs"] += 1
@@ -265,6 +270,14 @@ def main():
             totals["title_ok"] += norm(c["title"]) == norm(r["title"])
             sim = similarity(body_text(ours), body_text(ref))
             row["sim"] = "%.3f" % sim
+            ref_words = set(w.lower() for w in words(body_text(ref)))
+            false = [a + " " + b for a, b in joins if (a + b).lower() not in ref_words]
+            totals["joins"] += len(joins)
+            totals["false_joins"] += len(false)
+            row["joins"] = "%d/%d" % (len(false), len(joins))
+            if args.verbose:
+                for f in false:
+                    print("  %s false join: %s" % (base, f))
             totals["sim_ok"] += sim >= 0.99
             if args.verbose and norm(c["title"]) != norm(r["title"]):
                 print("  %s title: ours %r, UN %r" % (base, c["title"], r["title"]))
@@ -287,12 +300,12 @@ def main():
     for r in rows:
         print("  ".join(str(x).ljust(w) for x, w in zip(r, widths)))
     print("fidelity: %d documents (%d with UN markup): counts equal %d/%d, symbol %d/%d, title %d/%d, "
-          "similarity >= 0.99 in %d/%d; furniture left %d, paragraphs over 2,000 characters %d, "
-          "mid-sentence paragraphs %d, warnings %d" % (
+          "similarity >= 0.99 in %d/%d; false word joins %d of %d; furniture left %d, "
+          "paragraphs over 2,000 characters %d, mid-sentence paragraphs %d, warnings %d" % (
               totals["docs"], totals["ref_docs"], totals["counts_equal"], totals["counts"],
               totals["sym_ok"], totals["ref_docs"], totals["title_ok"], totals["ref_docs"],
-              totals["sim_ok"], totals["ref_docs"], totals["furniture"], totals["runon"], totals["mid"],
-              totals["warnings"]))
+              totals["sim_ok"], totals["ref_docs"], totals["false_joins"], totals["joins"],
+              totals["furniture"], totals["runon"], totals["mid"], totals["warnings"]))
 
 
 if __name__ == "__main__":

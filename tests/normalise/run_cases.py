@@ -7,6 +7,7 @@ A case file holds cases separated by "=== " title lines; inside a case:
   --- reject      one string per line that must not occur (outside <meta>,
                   which keeps what the page printed as identity: the job number)
   --- stderr      one string per line that must occur in the diagnostics
+  --- not-stderr  one string per line that must not
   --- sidecar     optional NAME.meta content
 Fragments are compared on a canonical serialisation: no namespace
 declarations, no whitespace between tags.
@@ -28,7 +29,7 @@ def parse(path):
         line = line.rstrip("\n")
         if line.startswith("=== "):
             case = {"title": line[4:].strip(), "input": [], "expect": [], "reject": [],
-                    "stderr": [], "sidecar": []}
+                    "stderr": [], "not-stderr": [], "sidecar": []}
             cases.append(case)
             section = None
         elif line.startswith("--- ") and case is not None:
@@ -67,6 +68,9 @@ def run(path):
             for msg in filter(None, (l.strip() for l in case["stderr"])):
                 if msg not in proc.stderr:
                     problems.append("no diagnostic: " + msg)
+            for msg in filter(None, (l.strip() for l in case["not-stderr"])):
+                if msg in proc.stderr:
+                    problems.append("diagnostic given: " + msg)
             name = "%s: %s" % (os.path.basename(path), case["title"])
             if problems:
                 failures += 1
