@@ -63,7 +63,7 @@ static void read_and_normalise(struct document *doc)
 		  "%zu indented, %zu with column gaps, %zu with Markdown, %zu print marks, %zu form feeds",
 		  layout_name(doc->layout), ev.lines, ev.measure, ev.continuing, ev.pairs, ev.indented,
 		  ev.gapped, ev.markdown, ev.printmarks, ev.form_feeds);
-	if (doc->layout == LAYOUT_WRAPPED)
+	if (doc->layout == LAYOUT_WRAPPED || doc->layout == LAYOUT_COLUMNS)
 		read_wrapped(doc, doc->layout);
 	else
 		ingest(doc);

@@ -176,9 +176,15 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 				v = v * 10 + (buf[at + dl++] - '0');
 			if (dl > 3 || v < 1 || v > max_value || note_of[v] < 0)
 				continue;
-			/* a marker alone on its line */
+			/* a marker alone on its line; glued to the word it follows
+			 * ("status4 as a", "Bangkok15 and": a superscript set on the
+			 * baseline with no space), after a lower-case letter only,
+			 * so "G77" and "A4" are not read so */
 			bool alone = at == 0 && l->len == dl;
-			if (!alone && !un_bare_note_marker(buf, at, dl, true))
+			char after = buf[at + dl];
+			bool glued = at > 0 && islower((unsigned char)buf[at - 1]) &&
+				     (!after || after == ' ' || after == ',' || after == ';' || after == '.' || after == ')');
+			if (!alone && !glued && !un_bare_note_marker(buf, at, dl, true))
 				continue;
 			int k = note_of[v];
 			if (ncand[k] < 64)

@@ -78,15 +78,52 @@ static void mark(struct pline *l, const char *why)
 
 /* Lines and pages: a form feed opens a new page (pdftotext writes it at
  * the start of the next page's first line). */
+/* The columns of a pdftotext -layout line: runs of text apart by three
+ * spaces or more ("United Nations        A/RES/77/56", "1.     Takes note
+ * …", "2   A/67/517, annex.").  Returns how many cells it stored (at most
+ * max), each with its column. */
+static size_t layout_cells(const char *s, size_t n, const char **cell, size_t *len, unsigned *col, size_t max)
+{
+	size_t count = 0, i = 0;
+	while (i < n && count < max) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		size_t start = i;
+		/* the cell runs to a gap of three spaces */
+		while (i < n && !(s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' && s[i + 2] == ' '))
+			i++;
+		size_t e = i;
+		while (e > start && s[e - 1] == ' ')
+			e--;
+		cell[count] = s + start;
+		len[count] = e - start;
+		col[count] = pages_width(s, start);
+		count++;
+	}
+	if (count == max && i < n)	/* the rest in the last cell */
+		len[max - 1] = (size_t)(s + n - cell[max - 1]);
+	return count;
+}
+
+/* Lines and pages: a form feed opens a new page (pdftotext writes it at
+ * the start of the next page's first line).  Text from pdftotext -layout
+ * keeps its indentation and columns: each column of a line becomes a line
+ * of the model, in reading order, with its column as its indent. */
 static void split(struct pagemodel *pm)
 {
 	struct document *doc = pm->doc;
 	const char *src = doc->source, *end = src + doc->source_len;
+	bool columns = pm->layout == LAYOUT_COLUMNS;
+	enum { MAX_CELLS = 16 };
 	size_t max_lines = 1, max_pages = 1;
 	for (const char *p = src; p < end; p++) {
 		max_lines += *p == '\n';
 		max_pages += *p == '\f';
 	}
+	if (columns)
+		max_lines *= MAX_CELLS;
 	pm->lines = arena_zalloc(&doc->arena, max_lines * sizeof *pm->lines);
 	pm->pages = arena_zalloc(&doc->arena, max_pages * sizeof *pm->pages);
 	pm->npages = 1;
@@ -105,19 +142,32 @@ static void split(struct pagemodel *pm)
 				pm->npages++;
 			}
 		}
-		unsigned indent = 0;
-		while (m && (*s == ' ' || *s == '\t'))
-			s++, m--, indent++;
 		while (m && (s[m - 1] == ' ' || s[m - 1] == '\t' || s[m - 1] == '\r' || s[m - 1] == '\f'))
 			m--;
-		struct pline *l = &pm->lines[pm->nlines++];
-		l->s = s;
-		l->len = (unsigned)m;
-		l->width = pages_width(s, m);
-		l->indent = indent;
-		l->lineno = lineno;
-		l->page = (int)pm->npages - 1;
-		l->kind = m ? PL_TEXT : PL_BLANK;
+		const char *cell[MAX_CELLS];
+		size_t len[MAX_CELLS];
+		unsigned col[MAX_CELLS];
+		size_t cells = 1;
+		if (columns) {
+			cells = layout_cells(s, m, cell, len, col, MAX_CELLS);
+		} else {
+			unsigned indent = 0;
+			while (m && (*s == ' ' || *s == '\t'))
+				s++, m--, indent++;
+			cell[0] = s, len[0] = m, col[0] = indent;
+		}
+		if (!cells)	/* a blank line */
+			cell[0] = s, len[0] = 0, col[0] = 0, cells = 1;
+		for (size_t c = 0; c < cells; c++) {
+			struct pline *l = &pm->lines[pm->nlines++];
+			l->s = cell[c];
+			l->len = (unsigned)len[c];
+			l->width = pages_width(cell[c], len[c]);
+			l->indent = col[c];
+			l->lineno = lineno;
+			l->page = (int)pm->npages - 1;
+			l->kind = len[c] ? PL_TEXT : PL_BLANK;
+		}
 		p += n + (eol ? 1 : 0);
 		if (!eol)
 			break;
@@ -391,10 +441,49 @@ unsigned pages_note_start(const struct pline *l, int *value)
 	return i + 1;
 }
 
-/* Some extractors keep a note's number and text on one line and lose the
- * rule above them: "1 Ibid., annex." at a page's foot.  Such a run, the
- * numbers following on from the notes before and nothing but notes after
- * it on the page, is the page's footnote block. */
+/* A footnote number alone on its line ("12"), or 0. */
+static int bare_number(const struct pline *l)
+{
+	if (!l->len || l->len > 3)
+		return 0;
+	int v = 0;
+	for (unsigned i = 0; i < l->len; i++) {
+		if (!isdigit((unsigned char)l->s[i]))
+			return 0;
+		v = v * 10 + (l->s[i] - '0');
+	}
+	return v;
+}
+
+/* Is there, in lines [from, to), a place where v can be a note's marker:
+ * after a word or punctuation, with a space before or glued? */
+static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
+{
+	char want[8], buf[1024];
+	int n = snprintf(want, sizeof want, "%d", v);
+	for (size_t i = from; i < to; i++) {
+		const struct pline *l = &pm->lines[i];
+		if (l->kind != PL_TEXT || l->len + 1 > sizeof buf)
+			continue;
+		memcpy(buf, l->s, l->len);
+		buf[l->len] = '\0';
+		for (const char *hit = strstr(buf, want); hit; hit = strstr(hit + 1, want)) {
+			size_t at = (size_t)(hit - buf);
+			if ((at && isdigit((unsigned char)buf[at - 1])) || isdigit((unsigned char)buf[at + n]))
+				continue;
+			if ((at && islower((unsigned char)buf[at - 1])) || un_bare_note_marker(buf, at, (size_t)n, true))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Some extractors lose the rule above a page's notes (it was drawn, not
+ * typed) and keep a note's number and text on one line ("1 Ibid., annex."),
+ * or stack the numbers before the texts.  A run at a page's foot whose
+ * numbers follow on from the notes before, in sequence, with at least a
+ * text for each and a place for the first marker in the body above, is
+ * the page's footnote block. */
 static void mark_unruled_notes(struct pagemodel *pm)
 {
 	int expected = 1;
@@ -414,21 +503,30 @@ static void mark_unruled_notes(struct pagemodel *pm)
 		}
 		for (size_t k = pg->first; k < pg->end; k++) {
 			int v;
-			if (pm->lines[k].kind != PL_TEXT || !pages_note_start(&pm->lines[k], &v) ||
-			    (v != expected && v != 1))
+			if (pm->lines[k].kind != PL_TEXT)
 				continue;
-			/* the rest of the page: notes in sequence and their
-			 * continuation lines */
-			int next = v + 1;
+			bool inline_start = pages_note_start(&pm->lines[k], &v);
+			if (!inline_start && !(v = bare_number(&pm->lines[k])))
+				continue;
+			if (v != expected && v != 1)
+				continue;
+			/* the rest of the page: notes numbered in sequence (alone on
+			 * their lines, stacked, or before their text) and texts, at
+			 * least one per number */
+			int next = v + 1, texts = 0;
 			bool notes = true;
 			for (size_t i = k + 1; i < pg->end && notes; i++) {
 				int w;
 				if (pm->lines[i].kind != PL_TEXT)
 					continue;
 				if (pages_note_start(&pm->lines[i], &w))
+					notes = w == next++, texts++;
+				else if ((w = bare_number(&pm->lines[i])))
 					notes = w == next++;
+				else
+					texts++;
 			}
-			if (!notes)
+			if (!notes || texts < next - v || !marker_before(pm, pg->first, k, v))
 				continue;
 			pg->rule = k;
 			for (size_t i = k; i < pg->end; i++)

@@ -119,6 +119,20 @@ static bool roman_upper(const char *s, unsigned n)
 	return n > 0;
 }
 
+/* "IV." or "B." alone on its line: a heading's number, its title on the
+ * next line (set in a column of its own). */
+static bool heading_number_alone(const struct pline *l)
+{
+	if (l->len < 2 || l->s[l->len - 1] != '.')
+		return false;
+	if (l->len == 2 && isupper((unsigned char)l->s[0]))
+		return true;
+	for (unsigned i = 0; i + 1 < l->len; i++)
+		if (!strchr("IVXL", l->s[i]))
+			return false;
+	return true;
+}
+
 /* A heading with a title that may run on to more lines: "I. Title",
  * "A. Title", "Annex to the letter dated …". */
 static bool titled_heading_form(const struct pline *l)
@@ -361,6 +375,7 @@ struct joiner {
 	size_t notes_done_page;	/* pages whose notes were emitted: [0, this) */
 	int last_number;	/* the last paragraph number that opened a paragraph */
 	bool under_heading;	/* the paragraphs since a heading were title lines */
+	bool front;		/* still in the cover and title lines of the first page */
 	size_t para_lines_before;	/* lines of the paragraph that the last break ended */
 	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
@@ -387,6 +402,37 @@ static int bracket_balance(const struct pline *l)
 	return depth;
 }
 
+/* Does the document write the last word of a and the first of b together,
+ * one after the other, elsewhere ("United Nations", "Working Group")? */
+static bool words_go_together(struct joiner *j, const struct pline *a, const struct pline *b)
+{
+	unsigned e = a->len, s0 = e;
+	while (s0 > 0 && a->s[s0 - 1] != ' ')
+		s0--;
+	unsigned fw = 0;
+	while (fw < b->len && isalpha((unsigned char)b->s[fw]))
+		fw++;
+	char pair[96];
+	if (e == s0 || !fw || e - s0 + fw + 2 > sizeof pair)
+		return false;
+	memcpy(pair, a->s + s0, e - s0);
+	pair[e - s0] = ' ';
+	memcpy(pair + e - s0 + 1, b->s, fw);
+	size_t n = e - s0 + 1 + fw;
+	struct pagemodel *pm = j->pm;
+	for (size_t i = 0; i < pm->nlines; i++) {
+		const struct pline *l = &pm->lines[i];
+		if (l == a || (l->kind != PL_TEXT && l->kind != PL_NOTE) || l->len < n)
+			continue;
+		for (unsigned k = 0; k + n <= l->len; k++)
+			if (l->s[k] == pair[0] && !memcmp(l->s + k, pair, n) &&
+			    (k + n == l->len || !isalpha((unsigned char)l->s[k + n])) &&
+			    (k == 0 || !isalpha((unsigned char)l->s[k - 1])))
+				return true;
+	}
+	return false;
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -396,6 +442,10 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a paragraph number stands alone", false;
 	if (item_label(prev, &alone) && alone)
 		return *why = "an item's label stands alone", false;
+	if (heading_number_alone(prev))
+		return *why = "a heading's number stands alone", false;
+	if (heading_number_alone(cur))
+		return *why = "a heading's number", true;
 	int number = paragraph_number(cur, &alone);
 	if (number && !ends_with_counting_noun(prev) &&
 	    (alone || !ends_with_function_word(prev) || number == j->last_number + 1))
@@ -423,6 +473,10 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "an operative clause", true;
 	if (islower((unsigned char)cur->s[0]))
 		return *why = "the sentence runs on", false;
+	/* "… disease 2019" / "(COVID-19)": a parenthesis goes on with the
+	 * phrase before it */
+	if (cur->s[0] == '(' && !is_terminal(end) && !item_label(cur, &alone))
+		return *why = "a parenthesis goes on", false;
 	if (ends_with_function_word(prev) || prev->s[prev->len - 1] == '-')
 		return *why = "the line ends mid-phrase", false;
 	if (j->para.depth_open > 0)
@@ -436,6 +490,12 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "after a heading", true;
 	/* Characters are not all as wide: a full line may hold a dozen
 	 * fewer than another, so "short" needs room to spare. */
+	/* "… the Working" / "Group on International Cooperation": a title
+	 * set over lines of its own width runs on where the document says
+	 * the two words go together */
+	if (j->front && isupper((unsigned char)cur->s[0]) && !is_terminal(end) && end != ',' && end != ')' &&
+	    end != ']' && words_go_together(j, prev, cur))
+		return *why = "a title's words that go together", false;
 	if (short_line(j->pm, prev, cur, 10))
 		return *why = "the line before is short", true;
 	/* Under a heading, titles are set line by line, narrower than the
@@ -656,6 +716,15 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 	const char *s = repaired + skip;
 	unsigned n = full - skip;
 	if (text->len && prev) {
+		/* a soft hyphen (U+00AD) at the line's end broke a word on
+		 * purpose: the word is whole again */
+		if (text->len >= 3 && !memcmp(text->data + text->len - 2, "\xc2\xad", 2) && n &&
+		    isalpha((unsigned char)s[0])) {
+			text->len -= 2;
+			text->data[text->len] = '\0';
+			buf_put(text, s, n);
+			return;
+		}
 		bool hyphen = text->data[text->len - 1] == '-' && text->len >= 2 &&
 			      isalpha((unsigned char)text->data[text->len - 2]) && n && isalpha((unsigned char)s[0]);
 		if (hyphen || (prev->lost_hyphen && n && isalpha((unsigned char)s[0]))) {
@@ -826,7 +895,7 @@ static bool number_after_first_line(struct joiner *j, int number, const struct p
 
 void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 {
-	struct joiner j = {.pm = pm, .notes = notes};
+	struct joiner j = {.pm = pm, .notes = notes, .front = true};
 	const struct pline *prev = NULL;
 	bool blank = false;
 	for (size_t i = 0; i < pm->nlines; i++) {
@@ -872,12 +941,17 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 				j.under_heading = true;
 			else if (j.para_lines_before > 1)
 				j.under_heading = false;
-			j.para_heading = heading_form(l);
+			j.para_heading = heading_form(l) || heading_number_alone(l);
 		}
 		para_add(&j.para, i);
 		int depth = (int)j.para.depth_open + bracket_balance(l);
 		j.para.depth_open = depth > 0 ? (unsigned)depth : 0;
+		/* the front matter ends with the first line of full width, the
+		 * formula, a paragraph number or a heading */
+		if (j.front && (l->page > 0 || l->width * 10 >= pm->measure * 9 || number || heading_form(l)))
+			j.front = false;
 		if (formula_form(l)) {
+			j.front = false;
 			j.under_heading = false;	/* the title ends at the formula */
 			j.resolution = true;
 			j.operative = false;
