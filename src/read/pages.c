@@ -287,6 +287,14 @@ static void mark_bare_page_numbers(struct pagemodel *pm)
 	}
 }
 
+/* Is b the line under a in one run of text: the next printed line, in the
+ * same column (pdftotext -layout puts columns side by side)? */
+static bool continues_run(const struct pline *a, const struct pline *b)
+{
+	return a->kind == PL_TEXT && b->lineno == a->lineno + 1 &&
+	       (a->indent > b->indent ? a->indent - b->indent : b->indent - a->indent) < 8;
+}
+
 /* Is this line also on the first page, whose cover prints the title the
  * running head repeats?  The title may be wrapped there otherwise than in
  * the head: the line is compared with the first page's runs of lines
@@ -296,11 +304,13 @@ static bool on_first_page(struct pagemodel *pm, const struct pline *l)
 	if (l->len < 12)
 		return false;
 	for (size_t i = pm->pages[0].first; i < pm->pages[0].end; i++) {
-		if (pm->lines[i].kind != PL_TEXT || (i > pm->pages[0].first && pm->lines[i - 1].kind == PL_TEXT))
+		if (pm->lines[i].kind != PL_TEXT || (i > pm->pages[0].first && continues_run(&pm->lines[i - 1], &pm->lines[i])))
 			continue;
 		/* a run starts at line i: follow it while it matches */
 		size_t at = 0;
-		for (size_t k = i; k < pm->pages[0].end && pm->lines[k].kind == PL_TEXT; k++) {
+		for (size_t k = i; k < pm->pages[0].end && pm->lines[k].kind == PL_TEXT &&
+				   (k == i || continues_run(&pm->lines[k - 1], &pm->lines[k]));
+		     k++) {
 			const struct pline *r = &pm->lines[k];
 			if (at) {
 				if (at >= l->len || l->s[at] != ' ')
@@ -311,7 +321,9 @@ static bool on_first_page(struct pagemodel *pm, const struct pline *l)
 			if (memcmp(r->s, l->s + at, n))
 				break;
 			at += n;
-			if (at == l->len && n == r->len)
+			/* the whole of a cover line or run, or (a running title
+			 * cut short) a good part of one from its start */
+			if (at == l->len && (n == r->len || l->len >= 20))
 				return true;
 			if (at == l->len)
 				break;
@@ -382,20 +394,29 @@ static void mark_running_heads(struct pagemodel *pm)
 			if (!head)
 				break;
 			mark(l, symbol ? "running head (symbol)" : "running head");
+			/* pdftotext -layout: the title printed beside the symbol on
+			 * the same line is the other half of the head */
+			for (size_t c = pm->pages[p].first; c < pm->pages[p].end; c++)
+				if (c != zone[k] && pm->lines[c].lineno == l->lineno && pm->lines[c].kind == PL_TEXT)
+					mark(&pm->lines[c], "running head");
 		}
 	}
 }
 
-/* The symbol the first page prints alone (top right of the cover). */
+/* The symbol the first page prints alone (top right of the cover): among
+ * its first lines (pdftotext -layout puts "United Nations" before it). */
 static void find_symbol(struct pagemodel *pm)
 {
-	for (size_t i = pm->pages[0].first; i < pm->pages[0].end; i++) {
+	int seen = 0;
+	for (size_t i = pm->pages[0].first; i < pm->pages[0].end && seen < 4; i++) {
 		struct pline *l = &pm->lines[i];
 		if (l->kind != PL_TEXT)
 			continue;
-		if (pages_line_is_symbol(l->s, l->len))
+		seen++;
+		if (pages_line_is_symbol(l->s, l->len)) {
 			pm->symbol = arena_strndup(&pm->doc->arena, l->s, l->len);
-		return;
+			return;
+		}
 	}
 }
 
@@ -513,7 +534,7 @@ static void mark_unruled_notes(struct pagemodel *pm)
 			/* the rest of the page: notes numbered in sequence (alone on
 			 * their lines, stacked, or before their text) and texts, at
 			 * least one per number */
-			int next = v + 1, texts = 0;
+			int next = v + 1, texts = inline_start;
 			bool notes = true;
 			for (size_t i = k + 1; i < pg->end && notes; i++) {
 				int w;
