@@ -133,6 +133,15 @@ static bool heading_number_alone(const struct pline *l)
 	return true;
 }
 
+/* "74/270.": a resolution's number alone on its line; its title follows. */
+static bool resolution_number_alone(const struct pline *l)
+{
+	unsigned d = 0;
+	while (d < l->len && (isdigit((unsigned char)l->s[d]) || l->s[d] == '/'))
+		d++;
+	return d >= 3 && d + 1 == l->len && l->s[d] == '.' && memchr(l->s, '/', d);
+}
+
 /* A heading with a title that may run on to more lines: "I. Title",
  * "A. Title", "Annex to the letter dated …". */
 static bool titled_heading_form(const struct pline *l)
@@ -160,11 +169,7 @@ static bool heading_form(const struct pline *l)
 	for (size_t k = 0; k < sizeof lone / sizeof lone[0]; k++)
 		if (l->len == strlen(lone[k]) && starts_with_n(l, lone[k]))
 			return true;
-	/* "74/270.": a resolution's number alone */
-	unsigned d0 = 0;
-	while (d0 < l->len && (isdigit((unsigned char)l->s[d0]) || l->s[d0] == '/'))
-		d0++;
-	if (d0 >= 3 && d0 + 1 == l->len && l->s[d0] == '.' && memchr(l->s, '/', d0))
+	if (resolution_number_alone(l))
 		return true;
 	/* Word + number, nothing else */
 	if (!isupper((unsigned char)l->s[0]) || l->len > 40)
@@ -376,6 +381,7 @@ struct joiner {
 	int last_number;	/* the last paragraph number that opened a paragraph */
 	bool under_heading;	/* the paragraphs since a heading were title lines */
 	bool front;		/* still in the cover and title lines of the first page */
+	bool title_after_number;	/* after "74/270.", before the formula */
 	size_t para_lines_before;	/* lines of the paragraph that the last break ended */
 	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
@@ -403,7 +409,8 @@ static int bracket_balance(const struct pline *l)
 }
 
 /* Does the document write the last word of a and the first of b together,
- * one after the other, elsewhere ("United Nations", "Working Group")? */
+ * one after the other, elsewhere ("United Nations", "Working Group"), in
+ * its text or in a running head? */
 static bool words_go_together(struct joiner *j, const struct pline *a, const struct pline *b)
 {
 	unsigned e = a->len, s0 = e;
@@ -422,7 +429,8 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 	struct pagemodel *pm = j->pm;
 	for (size_t i = 0; i < pm->nlines; i++) {
 		const struct pline *l = &pm->lines[i];
-		if (l == a || (l->kind != PL_TEXT && l->kind != PL_NOTE) || l->len < n)
+		/* the running heads count: they repeat the title whole */
+		if (l == a || l->kind == PL_BLANK || l->kind == PL_RULE || l->len < n)
 			continue;
 		for (unsigned k = 0; k + n <= l->len; k++)
 			if (l->s[k] == pair[0] && !memcmp(l->s + k, pair, n) &&
@@ -458,6 +466,10 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "the enacting formula", true;
 	if (formula_form(prev))
 		return *why = "after the enacting formula", true;
+	/* between a resolution's number and its formula there is its title
+	 * and nothing else, however its lines were set */
+	if (j->title_after_number && !resolution_number_alone(prev) && !heading_form(cur))
+		return *why = "the resolution's title runs on to its formula", false;
 	if (starts_with_n(cur, "(Signed)"))
 		return *why = "a signature", true;
 	if (starts_with_n(prev, "(Signed)"))
@@ -948,10 +960,15 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		j.para.depth_open = depth > 0 ? (unsigned)depth : 0;
 		/* the front matter ends with the first line of full width, the
 		 * formula, a paragraph number or a heading */
-		if (j.front && (l->page > 0 || l->width * 10 >= pm->measure * 9 || number || heading_form(l)))
+		if (j.front && (l->page > 0 || l->width * 10 >= pm->measure * 9 || number || titled_heading_form(l)))
 			j.front = false;
+		if (resolution_number_alone(l) && j.front)
+			j.title_after_number = true;
+		else if (!j.front)
+			j.title_after_number = false;	/* no formula came: the title is over */
 		if (formula_form(l)) {
 			j.front = false;
+			j.title_after_number = false;
 			j.under_heading = false;	/* the title ends at the formula */
 			j.resolution = true;
 			j.operative = false;

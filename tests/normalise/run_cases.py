@@ -3,6 +3,7 @@ XML fragments its conversion must contain (and must not contain).
 
 A case file holds cases separated by "=== " title lines; inside a case:
   --- input       the text fed to unpress (as a .txt file)
+  --- input-file  or: the file holding it, relative to the case file
   --- expect      one XML fragment per line that must occur in the output
   --- reject      one string per line that must not occur (outside <meta>,
                   which keeps what the page printed as identity: the job number)
@@ -28,7 +29,7 @@ def parse(path):
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("=== "):
-            case = {"title": line[4:].strip(), "input": [], "expect": [], "reject": [],
+            case = {"title": line[4:].strip(), "input": [], "input-file": [], "expect": [], "reject": [],
                     "stderr": [], "not-stderr": [], "sidecar": []}
             cases.append(case)
             section = None
@@ -45,7 +46,11 @@ def run(path):
         with tempfile.TemporaryDirectory() as tmp:
             src = os.path.join(tmp, "case.txt")
             with open(src, "w", encoding="utf-8") as f:
-                f.write("\n".join(case["input"]).replace("\\f", "\f") + "\n")
+                if case["input-file"]:
+                    name = os.path.join(os.path.dirname(path), case["input-file"][0].strip())
+                    f.write(open(name, encoding="utf-8").read())
+                else:
+                    f.write("\n".join(case["input"]).replace("\\f", "\f") + "\n")
             if case["sidecar"]:
                 with open(os.path.join(tmp, "case.meta"), "w") as f:
                     f.write("\n".join(case["sidecar"]) + "\n")
