@@ -204,11 +204,28 @@ static size_t organ_resolutions(struct arena *A, const char *s, const char *body
 	return 0;
 }
 
+/* "www.un.org/en/ga/sixth/", "https://…" at t: its length without the
+ * punctuation that ends the sentence around it, 0 if none. */
+static size_t web_address(const char *t)
+{
+	if (strncmp(t, "www.", 4) && strncmp(t, "http://", 7) && strncmp(t, "https://", 8))
+		return 0;
+	size_t n = 0;
+	while (t[n] && t[n] != ' ' && t[n] != '\n' && (unsigned char)t[n] >= 0x21 && t[n] != '<' && t[n] != '"')
+		n++;
+	while (n && strchr(".,;:)]'", t[n - 1]))
+		n--;
+	/* a host with a dot after "www." */
+	if (!strncmp(t, "www.", 4) && !memchr(t + 4, '.', n > 4 ? n - 4 : 0))
+		return 0;
+	return n > 8 ? n : 0;
+}
+
 static char *link_text(struct document *doc, const char *t, int line)
 {
 	/* every symbol and every "resolution 76/185" holds a slash; only the
 	 * Security Council's "2482 (2019)" does not */
-	if (!strchr(t, '/') && !strstr(t, "Security Council"))
+	if (!strchr(t, '/') && !strstr(t, "Security Council") && !strstr(t, "www."))
 		return (char *)t;
 	struct arena *A = &doc->arena;
 	struct buf out = BUF_INIT;
@@ -235,6 +252,15 @@ static char *link_text(struct document *doc, const char *t, int line)
 			i += len + pin;
 			continue;
 		}
+		if ((c == 'w' || c == 'h') && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '(' || t[i - 1] == '\n') &&
+		    (len = web_address(t + i))) {
+			/* "www.un.org/en/ga/sixth/": a web address (AKN4UN links them) */
+			put_link(&out, t[i] == 'w' ? arena_printf(A, "https://%.*s", (int)len, t + i)
+						   : arena_strndup(A, t + i, len), t + i, len);
+			count++;
+			i += len;
+			continue;
+		}
 		if ((c == 'G' || c == 'E' || c == 'S' || c == 'i' || c == 'C') &&
 		    (i == 0 || !isalnum((unsigned char)t[i - 1]))) {
 			size_t used = organ_resolutions(A, t + i, doc->meta.body, &out, &count);
@@ -245,7 +271,8 @@ static char *link_text(struct document *doc, const char *t, int line)
 		}
 		/* copy up to the next character that could start a reference */
 		size_t j = i + 1;
-		while (j < n && !isupper((unsigned char)t[j]) && t[j] != 'i' && t[j] != MK_LINK_OPEN && t[j] != MK_NOTE)
+		while (j < n && !isupper((unsigned char)t[j]) && t[j] != 'i' && t[j] != 'w' && t[j] != 'h' &&
+		       t[j] != MK_LINK_OPEN && t[j] != MK_NOTE)
 			j++;
 		buf_put(&out, t + i, j - i);
 		i = j;

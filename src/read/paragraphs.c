@@ -367,6 +367,8 @@ struct para {
 struct shape {
 	struct block *blk;
 	unsigned lines, width;	/* its printed lines and the widest's width */
+	bool labelled;		/* one line that is a heading's word and number
+				 * ("Guideline 10", "Article 5") */
 	bool short_title;	/* one short line (or two, the first ending
 				 * mid-phrase) in capitals and without the
 				 * punctuation that ends a sentence or clause */
@@ -800,6 +802,8 @@ static void record_shape(struct joiner *j, struct block *blk)
 	const struct pline *first = &pm->lines[p->lines[0]], *last = &pm->lines[p->lines[p->n - 1]];
 	bool alone;
 	char end = visible_end(last);
+	sh->labelled = p->n == 1 && heading_form(first) && !titled_heading_form(first) &&
+		       !resolution_number_alone(first);
 	sh->short_title = !p->number && (p->n == 1 || (p->n == 2 && ends_with_function_word(first))) &&
 			  isupper((unsigned char)first->s[0]) && sh->width * 4 <= pm->measure * 3 &&
 			  !is_terminal(end) && end != ',' && !paragraph_number(first, &alone) && !item_label(first, &alone) &&
@@ -817,7 +821,7 @@ static void mark_headings(struct joiner *j)
 	bool next_heading = false, next_paragraph = false;
 	for (size_t k = j->nshapes; k-- > 0;) {
 		struct shape *sh = &j->shapes[k];
-		bool heading = sh->short_title && (next_paragraph || next_heading);
+		bool heading = sh->labelled || (sh->short_title && (next_paragraph || next_heading));
 		if (heading) {
 			sh->blk->kind = BLOCK_HEADING;
 			diag_note(j->pm->doc->diag, sh->blk->line, "paragraphs",
