@@ -143,6 +143,16 @@ static char *hyphenate_number_words(struct document *doc, const char *t, int lin
 			i++;
 			continue;
 		}
+		/* a word of five letters or more that starts with t, f, s, e or
+		 * n, as the tens do */
+		size_t w = 0;
+		while (is_letter((unsigned char)t[i + w]))
+			w++;
+		char first = (char)(t[i] | 0x20);
+		if (w < 5 || (first != 't' && first != 'f' && first != 's' && first != 'e' && first != 'n')) {
+			i += w ? w : 1;
+			continue;
+		}
 		size_t ten = 0;
 		for (size_t k = 0; k < 8 && !ten; k++) {
 			size_t n = strlen(tens[k]);

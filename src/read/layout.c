@@ -24,8 +24,15 @@ static bool markdown_line(const char *s, size_t n)
 		return true;
 	if (n > 2 && s[0] == '[' && s[1] == '^')
 		return true;
-	for (size_t i = 0; i + 1 < n; i++)
-		if ((s[i] == '*' && s[i + 1] == '*') || (s[i] == ']' && s[i + 1] == '(') || (s[i] == '<' && s[i + 1] == 's'))
+	/* "**bold**", "](link)", "<sup>": looked for where the first byte is */
+	for (const char *p = s; (p = memchr(p, '*', (size_t)(s + n - p))) && p + 1 < s + n; p++)
+		if (p[1] == '*')
+			return true;
+	for (const char *p = s; (p = memchr(p, ']', (size_t)(s + n - p))) && p + 1 < s + n; p++)
+		if (p[1] == '(')
+			return true;
+	for (const char *p = s; (p = memchr(p, '<', (size_t)(s + n - p))) && p + 1 < s + n; p++)
+		if (p[1] == 's')
 			return true;
 	return false;
 }
@@ -79,8 +86,11 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 				line[m - lead] = '\0';
 				ev.printmarks += pm_line_kind(line) != NULL;
 			}
-			for (size_t i = lead + 1; i + 3 < m; i++)
-				if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ' && s[i - 1] != ' ') {
+			/* a gap of three spaces between words: q[0..3) spaces, q[3]
+			 * within the line */
+			const char *stop = s + m - 3;
+			for (const char *q = s + lead + 1; q < stop && (q = memchr(q, ' ', (size_t)(stop - q))); q++)
+				if (q[1] == ' ' && q[2] == ' ' && q[-1] != ' ') {
 					ev.gapped++;
 					break;
 				}

@@ -348,18 +348,27 @@ static size_t head_zone(struct pagemodel *pm, size_t p, size_t *zone, size_t max
 	return n;
 }
 
-static bool in_other_head(struct pagemodel *pm, size_t p, const struct pline *l)
+/* How many pages print a line in their head zone: the heads are counted
+ * once, before any is marked, in a table of their texts (comparing every
+ * page's head with every other's was quadratic in the pages). */
+struct head_count {
+	const struct pline *line;	/* the first page's line with this text */
+	int pages, last_page;
+};
+
+static unsigned text_hash(const struct pline *l)
 {
-	size_t zone[4];
-	for (size_t q = 1; q < pm->npages; q++) {
-		if (q == p)
-			continue;
-		size_t n = head_zone(pm, q, zone, 4);
-		for (size_t k = 0; k < n; k++)
-			if (same_text(&pm->lines[zone[k]], l))
-				return true;
-	}
-	return false;
+	unsigned h = 2166136261u;
+	for (unsigned i = 0; i < l->len; i++)
+		h = (h ^ (unsigned char)l->s[i]) * 16777619u;
+	return h;
+}
+
+static struct head_count *head_slot(struct head_count *table, size_t cap, const struct pline *l)
+{
+	for (size_t i = text_hash(l) & (cap - 1);; i = (i + 1) & (cap - 1))
+		if (!table[i].line || same_text(table[i].line, l))
+			return &table[i];
 }
 
 /* "English": the language of the edition, printed in older layouts' running
@@ -380,17 +389,35 @@ static bool edition_language(const struct pline *l)
  * none of these. */
 static void mark_running_heads(struct pagemodel *pm)
 {
-	/* Each page's head is compared with every other's: pages × 4 × 4
-	 * comparisons, each of a short line. */
+	if (pm->npages < 2)
+		return;
+	struct arena *A = &pm->doc->arena;
+	size_t *zones = arena_alloc(A, pm->npages * 4 * sizeof *zones), *counts = arena_zalloc(A, pm->npages * sizeof *counts);
+	size_t cap = 16;
+	while (cap < pm->npages * 8)
+		cap *= 2;
+	struct head_count *table = arena_zalloc(A, cap * sizeof *table);
 	for (size_t p = 1; p < pm->npages; p++) {
-		size_t zone[4];
-		size_t n = head_zone(pm, p, zone, 4);
+		counts[p] = head_zone(pm, p, zones + p * 4, 4);
+		for (size_t k = 0; k < counts[p]; k++) {
+			const struct pline *l = &pm->lines[zones[p * 4 + k]];
+			struct head_count *c = head_slot(table, cap, l);
+			if (!c->line)
+				c->line = l;
+			if (c->last_page != (int)p)
+				c->pages++, c->last_page = (int)p;
+		}
+	}
+	for (size_t p = 1; p < pm->npages; p++) {
+		size_t *zone = zones + p * 4;
+		size_t n = counts[p];
 		for (size_t k = 0; k < n; k++) {
 			struct pline *l = &pm->lines[zone[k]];
 			bool symbol = pages_line_is_symbol(l->s, l->len);
 			bool head = (symbol && pm->symbol && l->len == strlen(pm->symbol) &&
 				     !memcmp(l->s, pm->symbol, l->len)) ||
-				    in_other_head(pm, p, l) || (k < 3 && on_first_page(pm, l)) || edition_language(l);
+				    head_slot(table, cap, l)->pages >= 2 || (k < 3 && on_first_page(pm, l)) ||
+				    edition_language(l);
 			if (!head)
 				break;
 			mark(l, symbol ? "running head (symbol)" : "running head");

@@ -405,6 +405,9 @@ static void para_add(struct para *p, size_t line)
 static int bracket_balance(const struct pline *l)
 {
 	int depth = 0;
+	if (!memchr(l->s, '(', l->len) && !memchr(l->s, ')', l->len) && !memchr(l->s, '[', l->len) &&
+	    !memchr(l->s, ']', l->len))
+		return 0;
 	for (unsigned i = 0; i < l->len; i++)
 		depth += (l->s[i] == '(' || l->s[i] == '[') - (l->s[i] == ')' || l->s[i] == ']');
 	return depth;
@@ -429,7 +432,10 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 	memcpy(pair + e - s0 + 1, b->s, fw);
 	size_t n = e - s0 + 1 + fw;
 	struct pagemodel *pm = j->pm;
-	for (size_t i = 0; i < pm->nlines; i++) {
+	/* the evidence is near the title: the first pages (a report's text
+	 * does not have to be read whole for each title line) */
+	size_t lines = pm->nlines < 2000 ? pm->nlines : 2000;
+	for (size_t i = 0; i < lines; i++) {
 		const struct pline *l = &pm->lines[i];
 		/* the running heads count: they repeat the title whole */
 		if (l == a || l->kind == PL_BLANK || l->kind == PL_RULE || l->len < n)
@@ -456,6 +462,10 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading's number stands alone", false;
 	if (heading_number_alone(cur))
 		return *why = "a heading's number", true;
+	/* a line opening in lower case opens nothing (half the lines: the
+	 * tests below are for lines that do) */
+	if (islower((unsigned char)cur->s[0]) && !formula_form(prev) && !starts_with_n(prev, "(Signed)"))
+		return *why = "the sentence runs on", false;
 	int number = paragraph_number(cur, &alone);
 	if (number && !ends_with_counting_noun(prev) &&
 	    (alone || !ends_with_function_word(prev) || number == j->last_number + 1))
@@ -527,37 +537,54 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 /* A set of the document's words (lower case), and of its hyphenated
  * compounds, for line-end hyphens: "non-" + "governmental" is kept as the
  * document writes it elsewhere. */
+struct word_entry {
+	const char *s;		/* into the source lines (not NUL-terminated) */
+	unsigned len;
+	unsigned hash;
+};
+
 struct word_set {
-	char **slots;
+	struct word_entry *slots;	/* s == NULL: empty */
 	size_t cap;
 };
 
-static size_t hash_lower(const char *s, size_t n)
+static unsigned hash_lower(const char *s, size_t n)
 {
-	size_t h = 1469598103934665603ull;
+	unsigned h = 2166136261u;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 1099511628211ull;
+		h = (h ^ (unsigned char)(s[i] | 0x20)) * 16777619u;
 	return h;
+}
+
+/* ASCII letters and hyphens only: "| 0x20" folds the case of both */
+static bool same_word(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((a[i] | 0x20) != (b[i] | 0x20))
+			return false;
+	return true;
 }
 
 static bool set_has(const struct word_set *set, const char *s, size_t n)
 {
-	for (size_t i = hash_lower(s, n) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
-		const char *w = set->slots[i];
-		if (!w)
+	unsigned h = hash_lower(s, n);
+	for (size_t i = h & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+		const struct word_entry *e = &set->slots[i];
+		if (!e->s)
 			return false;
-		if (strlen(w) == n && !strncasecmp(w, s, n))
+		if (e->hash == h && e->len == n && same_word(e->s, s, n))
 			return true;
 	}
 }
 
-static void set_add(struct arena *A, struct word_set *set, const char *s, size_t n)
+static void set_add(struct word_set *set, const char *s, size_t n)
 {
-	size_t i = hash_lower(s, n) & (set->cap - 1);
-	for (; set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (strlen(set->slots[i]) == n && !strncasecmp(set->slots[i], s, n))
+	unsigned h = hash_lower(s, n);
+	size_t i = h & (set->cap - 1);
+	for (; set->slots[i].s; i = (i + 1) & (set->cap - 1))
+		if (set->slots[i].hash == h && set->slots[i].len == n && same_word(set->slots[i].s, s, n))
 			return;
-	set->slots[i] = arena_strndup(A, s, n);
+	set->slots[i] = (struct word_entry){s, (unsigned)n, h};
 }
 
 static struct word_set *document_words(struct pagemodel *pm)
@@ -567,8 +594,9 @@ static struct word_set *document_words(struct pagemodel *pm)
 	size_t bytes = 0;
 	for (size_t i = 0; i < pm->nlines; i++)
 		bytes += pm->lines[i].len;
+	/* a word is six bytes or more with its space: half the slots used */
 	set->cap = 64;
-	while (set->cap < bytes / 2)
+	while (set->cap < bytes / 3)
 		set->cap *= 2;
 	set->slots = arena_zalloc(A, set->cap * sizeof *set->slots);
 	for (size_t i = 0; i < pm->nlines; i++) {
@@ -583,8 +611,10 @@ static struct word_set *document_words(struct pagemodel *pm)
 			while (k < l->len && (isalpha((unsigned char)l->s[k]) ||
 					      (l->s[k] == '-' && k + 1 < l->len && isalpha((unsigned char)l->s[k + 1]))))
 				k++;
-			if (k > start)
-				set_add(A, set, l->s + start, k - start);
+			/* words of four letters or more: a compound's parts or a
+			 * word broken at a line's end are no shorter */
+			if (k >= start + 4)
+				set_add(set, l->s + start, k - start);
 		}
 	}
 	return set;

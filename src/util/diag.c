@@ -17,10 +17,16 @@ void diag_report(struct diag *d, enum diag_level level, int line,
 {
 	static const char *const level_names[] = {"note", "warning", "error"};
 	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
+	/* A note is shown only with -v; the passes make thousands of them,
+	 * so without -v they are counted, not formatted (a collector gets
+	 * them without their text). */
+	msg[0] = '\0';
+	if (level != DIAG_NOTE || d->verbosity >= 2) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof msg, fmt, ap);
+		va_end(ap);
+	}
 
 	switch (level) {
 	case DIAG_NOTE: d->notes++; break;

@@ -17,7 +17,9 @@ struct diag {
 	unsigned notes, warnings, errors;
 	FILE *stream;		/* stderr, or a memory stream in tests */
 	/* Optional collector: tests assert on what a pass said, convert.c
-	 * keeps the warnings' text, site/pool.c counts what a child said. */
+	 * keeps the warnings' text, site/pool.c counts what a child said.
+	 * A note's text is formatted only when notes are shown (-v); the
+	 * collector gets "" otherwise. */
 	void (*collect)(void *ctx, enum diag_level, int line, const char *pass,
 			const char *msg);
 	void *collect_ctx;
