@@ -733,6 +733,33 @@ static xmlNodePtr paragraph_like(struct builder *b, enum level level, const char
 	return el;
 }
 
+/* A table rebuilt by the reader (rows by '\n', cells by '\t'): <table>
+ * of <tr>, each cell a <th> (the head's) or <td> holding a <p>. */
+static void add_table(struct builder *b, xmlNodePtr parent, struct block *blk, const char *eid_prefix)
+{
+	struct arena *A = &b->doc->arena;
+	xmlNodePtr table = add(b, parent, "table");
+	set_eid(b, table, joined(b, eid_prefix, "table_1"));
+	bool head = blk->table_head;
+	for (const char *row = blk->text; row && *row;) {
+		const char *eol = strchr(row, '\n');
+		size_t rn = eol ? (size_t)(eol - row) : strlen(row);
+		xmlNodePtr tr = add(b, table, "tr");
+		for (const char *cell = row; cell <= row + rn;) {
+			const char *tab = memchr(cell, '\t', (size_t)(row + rn - cell));
+			size_t cn = tab ? (size_t)(tab - cell) : (size_t)(row + rn - cell);
+			xmlNodePtr c = add(b, tr, head ? "th" : "td");
+			xmlNodePtr p = add(b, c, "p");
+			add_inlines(b, p, arena_strndup(A, cell, cn), cn);
+			if (!tab)
+				break;
+			cell = tab + 1;
+		}
+		head = false;
+		row = eol ? eol + 1 : NULL;
+	}
+}
+
 /* "(Signed) Name", the signer's office: <p class="signature"><signature>. */
 static void add_signature(struct builder *b, xmlNodePtr parent, struct block *blk)
 {
@@ -927,6 +954,26 @@ static void add_body_block(struct builder *b, size_t i)
 						       arena_concat(A, 2, "point_", eid_token(A, blk->num))));
 		xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
 		give_text(b, el, blk, next_is_point_deeper(doc, i, blk->depth));
+		break;
+	}
+	case ROLE_TABLE: {
+		struct frame *f = top(b);
+		if (f->level >= LV_PARAGRAPH) {
+			close_seal(b, LV_PARAGRAPH);
+			f = top(b);
+		}
+		/* a block where blocks may be; inside a hierarchy, the content
+		 * of an unnumbered paragraph */
+		if (f->level == LV_ROOT || f->level == LV_INSTRUMENT) {
+			add_table(b, f->node, blk, f->eid);
+			break;
+		}
+		const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
+						       arena_printf(A, "p_%d", ++f->unnumbered)));
+		struct block copy = *blk;
+		copy.num = NULL;
+		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy);
+		add_table(b, add(b, el, "content"), blk, eid);
 		break;
 	}
 	case ROLE_BODY:

@@ -65,6 +65,7 @@ enum block_role {
 	ROLE_POINT,		/* a lettered / roman item: num = "(a)", depth 1.. */
 	ROLE_CONCLUSIONS,	/* "80th plenary meeting / 17 December 2015" after a resolution */
 	ROLE_SIGNATURE,		/* "(Signed) Name" and the signer's office under it */
+	ROLE_TABLE,		/* a table rebuilt from its cells: rows by '\n', cells by '\t' */
 };
 
 struct block {
@@ -83,6 +84,7 @@ struct block {
 	char *name;		/* ROLE_PREAMBLE: its opening phrase ("Recalling also") */
 	bool operative_verb;	/* ROLE_PARAGRAPH in a resolution: text opens with its verb */
 	bool page_break;	/* ROLE_DROPPED furniture: a page ended here */
+	bool table_head;	/* ROLE_TABLE: its first row is the head */
 };
 
 /* A footnote: its marker as printed, its text (inline markup), and where it

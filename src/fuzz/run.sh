@@ -18,9 +18,10 @@ rm -rf "$B/seeds-tmp"
 ./unpress -q -o "$B/seeds-tmp" input/*.txt tests/*/inputs/* 2>/dev/null
 cp "$B/seeds-tmp"/*.xml "$B/seeds-xml/" && rm -rf "$B/seeds-tmp"
 find tests -name '*.xml' -not -path 'tests/out*' -exec cp {} "$B/seeds-xml/" \;
-# Text seeds: also each "--- input" section of the normaliser's case files.
+# Text seeds: also each "--- input" section of the case files (the
+# normaliser's and the reading room's: line-wrapped, -layout, older layouts).
 mkdir -p "$B/seeds-cases"
-/usr/bin/python3 - "$B/seeds-cases" tests/normalise/*.cases <<'EOS'
+/usr/bin/python3 - "$B/seeds-cases" tests/normalise/*.cases tests/read/*.cases <<'EOS'
 import sys, re, os
 n = 0
 for path in sys.argv[2:]:

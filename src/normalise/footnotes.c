@@ -200,7 +200,7 @@ static void collect_definitions(struct document *doc, struct ptr_vec *defs_block
 		size_t len;
 		/* the page model writes every definition it found as a
 		 * superscript: a bare number there is text */
-		int expect_bare = doc->layout != LAYOUT_WRAPPED ? last_number + 1 : 0;
+		int expect_bare = doc->layout == LAYOUT_PARAGRAPHS ? last_number + 1 : 0;
 		char *marker = definition_marker(A, blk->text, expect_bare, &len);
 		if (!marker)
 			continue;

@@ -281,7 +281,7 @@ void pass_furniture(struct document *doc)
 			diag_note(doc->diag, blk->line, "furniture", "removed barcode");
 			continue;
 		}
-		if (blk->text && strip_furniture_lines(doc, blk)) {
+		if (blk->text && blk->role != ROLE_TABLE && strip_furniture_lines(doc, blk)) {
 			blk->role = ROLE_DROPPED;
 			blk->page_break = true;
 		}

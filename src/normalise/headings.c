@@ -40,6 +40,36 @@ static size_t arabic_prefix(const char *t)
 	return 0;
 }
 
+/* "Guideline 10", "Article 5", "Rule 3 bis", "Principle IV": a word in
+ * capitals and its number, nothing else.  Returns the word's length, 0 if
+ * the line is not such a label. */
+static size_t labelled_number(const char *t)
+{
+	size_t w = 0;
+	if (!isupper((unsigned char)t[0]))
+		return 0;
+	while (isalpha((unsigned char)t[w]))
+		w++;
+	if (w < 4 || t[w] != ' ' || !strncmp(t, "Annex", 5) || !strncmp(t, "Resolution", 10) ||
+	    !strncmp(t, "Decision", 8))
+		return 0;
+	const char *n = t + w + 1;
+	size_t d = 0;
+	while (isdigit((unsigned char)n[d]))
+		d++;
+	if (!d)
+		while (n[d] == 'I' || n[d] == 'V' || n[d] == 'X' || n[d] == 'L')
+			d++;
+	if (!d)
+		return 0;
+	const char *rest = n + d;
+	if (*rest == '.')
+		rest++;
+	if (!strcmp(rest, " bis") || !strcmp(rest, " ter"))
+		rest += 4;
+	return *rest ? 0 : w;
+}
+
 /* "Annex", "Annex I", "ANNEX II", "Enclosure", "Appendix 2" → the number
  * ("" for none), else NULL; *word: the printed word ("Annex").  A letter's
  * annex is headed "Annex to the letter dated …" on one line: *rest is then
@@ -235,6 +265,15 @@ void pass_headings(struct document *doc)
 			b->role = ROLE_SECTION;
 			b->num = arena_strndup(A, t, k);
 			b->text = text_trim(A, t + k);
+		} else if (b->kind == BLOCK_HEADING && (k = labelled_number(t))) {
+			/* "Guideline 10", "Article 5": a unit of an instrument,
+			 * its title on the next line, its paragraphs numbered
+			 * from 1 (numbering.c) */
+			b->role = ROLE_SUBSECTION;
+			b->num = arena_strdup(A, t);
+			b->name = arena_strndup(A, t, k);
+			b->text = "";
+			take_title(doc, i);
 		} else if (b->kind == BLOCK_HEADING && (k = arabic_prefix(t))) {
 			b->role = ROLE_SUBSECTION;
 			b->num = arena_strndup(A, t, k);

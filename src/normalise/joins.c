@@ -78,12 +78,13 @@ void pass_joins(struct document *doc)
 	struct arena *A = &doc->arena;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
-		if (b->text && b->role != ROLE_DROPPED)
+		/* a table keeps its rows and cells apart */
+		if (b->text && b->role != ROLE_DROPPED && b->role != ROLE_TABLE)
 			b->text = unwrap(A, b->text);
 	}
 	/* the page model (src/read/) already joined printed lines into
 	 * paragraphs, with better evidence than the blocks' ends give */
-	if (doc->layout == LAYOUT_WRAPPED)
+	if (doc->layout != LAYOUT_PARAGRAPHS)
 		return;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);

@@ -108,9 +108,16 @@ void pass_numbering(struct document *doc)
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		switch (b->role) {
+		case ROLE_SUBSECTION:
+			/* "Guideline 10": a unit of an instrument numbers its
+			 * paragraphs from 1 (headings.c names it) */
+			if (b->name) {
+				start_scope(&c, true);
+				continue;
+			}
+			/* fall through */
 		case ROLE_CHAPTER:
 		case ROLE_SECTION:
-		case ROLE_SUBSECTION:
 			/* back to the report's own numbering */
 			start_scope(&c, false);
 			continue;

@@ -574,7 +574,9 @@ static void mark_unruled_notes(struct pagemodel *pm)
 				else
 					texts++;
 			}
-			if (!notes || texts < next - v || !marker_before(pm, pg->first, k, v))
+			/* a note's text is a line or a few: a number with the rest
+			 * of the page after it is a heading's, not a note's */
+			if (!notes || texts < next - v || texts > 4 * (next - v) || !marker_before(pm, pg->first, k, v))
 				continue;
 			pg->rule = k;
 			for (size_t i = k; i < pg->end; i++)
@@ -583,6 +585,62 @@ static void mark_unruled_notes(struct pagemodel *pm)
 			expected = next;
 			break;
 		}
+	}
+}
+
+/* A line with a contents list's dot leaders (". . . . ", "........"). */
+static bool dot_leaders(const struct pline *l)
+{
+	int dots = 0;
+	for (unsigned i = 0; i < l->len; i++)
+		if (l->s[i] == '.' && (i + 1 == l->len || l->s[i + 1] == '.' || l->s[i + 1] == ' ')) {
+			if (++dots >= 5)
+				return true;
+		} else if (l->s[i] != ' ') {
+			dots = 0;
+		}
+	return false;
+}
+
+/* The contents list printed at a report's head ("Contents" / "Page" /
+ * "I. Introduction . . . . . 3" …): its entries, in whatever order the
+ * extractor read them, run to the last line with dot leaders and the page
+ * numbers stacked after it.  The editions make their own contents from the
+ * headings, so the printed one goes (the furniture pass does the same for
+ * paragraph-per-line text). */
+static void mark_contents(struct pagemodel *pm)
+{
+	for (size_t i = 0; i < pm->nlines && pm->lines[i].page < 3; i++) {
+		struct pline *l = &pm->lines[i];
+		if (l->kind != PL_TEXT || !((l->len == 8 && !memcmp(l->s, "Contents", 8)) ||
+					    (l->len == 8 && !memcmp(l->s, "CONTENTS", 8)) ||
+					    (l->len == 17 && !memcmp(l->s, "Table of contents", 17))))
+			continue;
+		size_t last = i, k;
+		for (k = i + 1; k < pm->nlines && k < i + 400; k++) {
+			struct pline *e = &pm->lines[k];
+			if (e->kind != PL_TEXT)
+				continue;
+			if (dot_leaders(e))
+				last = k;
+			else if (e->width * 10 >= pm->measure * 8 || un_enacting_formula(e->s, e->len))
+				break;
+		}
+		if (last == i)
+			return;
+		/* the page numbers, and "Page", stacked after the entries */
+		for (k = last + 1; k < pm->nlines; k++) {
+			struct pline *e = &pm->lines[k];
+			if (e->kind == PL_TEXT && !(e->len <= 3 && isdigit((unsigned char)e->s[0])) &&
+			    !(e->len == 4 && !memcmp(e->s, "Page", 4)))
+				break;
+			if (e->kind == PL_TEXT)
+				last = k;
+		}
+		for (k = i; k <= last; k++)
+			if (pm->lines[k].kind == PL_TEXT)
+				mark(&pm->lines[k], "contents list (the editions make their own)");
+		return;
 	}
 }
 
@@ -597,6 +655,7 @@ void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout lay
 	find_symbol(pm);
 	mark_bare_page_numbers(pm);
 	mark_running_heads(pm);
+	mark_contents(pm);
 	mark_note_blocks(pm);
 	mark_unruled_notes(pm);
 	diag_note(doc->diag, 1, "pages", "%zu pages, a full line %u characters wide", pm->npages, pm->measure);

@@ -23,6 +23,7 @@
 #include "read/paragraphs.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -299,6 +300,18 @@ static bool ends_with_counting_noun(const struct pline *l)
 	return false;
 }
 
+/* "…; and", "…; or": the end of one item of a list before the next. */
+static bool ends_with_list_joint(const struct pline *l)
+{
+	static const char *const joints[] = {"; and", "; or", ", and", ", or"};
+	for (size_t k = 0; k < sizeof joints / sizeof joints[0]; k++) {
+		size_t n = strlen(joints[k]);
+		if (l->len >= n && !memcmp(l->s + l->len - n, joints[k], n))
+			return true;
+	}
+	return false;
+}
+
 /* The visible last character, looking through a closing quote or a note
  * marker. */
 static char visible_end(const struct pline *l)
@@ -369,6 +382,8 @@ struct shape {
 	unsigned lines, width;	/* its printed lines and the widest's width */
 	bool labelled;		/* one line that is a heading's word and number
 				 * ("Guideline 10", "Article 5") */
+	bool cell;		/* short lines only, not a sentence: may be a
+				 * table's cell */
 	bool short_title;	/* one short line (or two, the first ending
 				 * mid-phrase) in capitals and without the
 				 * punctuation that ends a sentence or clause */
@@ -383,6 +398,7 @@ struct joiner {
 	int last_number;	/* the last paragraph number that opened a paragraph */
 	bool under_heading;	/* the paragraphs since a heading were title lines */
 	bool front;		/* still in the cover and title lines of the first page */
+	const struct pline *after_cur;	/* the line after the one being decided */
 	bool title_after_number;	/* after "74/270.", before the formula */
 	size_t para_lines_before;	/* lines of the paragraph that the last break ended */
 	bool para_heading;	/* the paragraph under way opened with a heading */
@@ -429,7 +445,7 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 		return false;
 	memcpy(pair, a->s + s0, e - s0);
 	pair[e - s0] = ' ';
-	memcpy(pair + e - s0 + 1, b->s, fw);
+	memcpy(pair + (e - s0) + 1, b->s, fw);
 	size_t n = e - s0 + 1 + fw;
 	struct pagemodel *pm = j->pm;
 	/* the evidence is near the title: the first pages (a report's text
@@ -470,7 +486,9 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (number && !ends_with_counting_noun(prev) &&
 	    (alone || !ends_with_function_word(prev) || number == j->last_number + 1))
 		return *why = "a paragraph number", true;
-	if (item_label(cur, &alone) && !ends_with_function_word(prev))
+	/* "…; or" / "(b)": the joint of a list, not a phrase going on */
+	if (item_label(cur, &alone) && !ends_with_counting_noun(prev) &&
+	    (!ends_with_function_word(prev) || ends_with_list_joint(prev)))
 		return *why = "an item", true;
 	if (bullet(cur))
 		return *why = "a bullet", true;
@@ -503,7 +521,9 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a parenthesis goes on", false;
 	if (ends_with_function_word(prev) || prev->s[prev->len - 1] == '-')
 		return *why = "the line ends mid-phrase", false;
-	if (j->para.depth_open > 0)
+	/* inside brackets, unless a blank line says otherwise: a bracket
+	 * left open (a table's cell cut short) must not swallow what follows */
+	if (j->para.depth_open > 0 && !blank)
 		return *why = "inside brackets", false;
 	/* a titled heading goes on while its lines are full (its own,
 	 * narrower measure) and no sentence ended */
@@ -522,6 +542,11 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a title's words that go together", false;
 	if (short_line(j->pm, prev, cur, 10))
 		return *why = "the line before is short", true;
+	/* "… as follows." / "North" / (blank): a short line standing alone
+	 * after a sentence is no part of it (a list's entry, a table's cell) */
+	if (is_terminal(end) && cur->width * 2 < j->pm->measure &&
+	    (!j->after_cur || j->after_cur->kind == PL_BLANK || j->after_cur->width * 2 < j->pm->measure))
+		return *why = "a short line alone after a sentence", true;
 	/* Under a heading, titles are set line by line, narrower than the
 	 * text: a title line the next word would have fitted on, followed
 	 * by a full line of text, ended the title. */
@@ -832,6 +857,9 @@ static void record_shape(struct joiner *j, struct block *blk)
 	const struct pline *first = &pm->lines[p->lines[0]], *last = &pm->lines[p->lines[p->n - 1]];
 	bool alone;
 	char end = visible_end(last);
+	sh->cell = sh->width * 5 <= pm->measure * 3 && p->n <= 6 && end != '.' && end != ';' && end != ',' &&
+		   !paragraph_number(first, &alone) && !item_label(first, &alone) && !bullet(first) &&
+		   !starts_with_n(first, "(Signed)");
 	sh->labelled = p->n == 1 && heading_form(first) && !titled_heading_form(first) &&
 		       !resolution_number_alone(first);
 	sh->short_title = !p->number && (p->n == 1 || (p->n == 2 && ends_with_function_word(first))) &&
@@ -841,6 +869,183 @@ static void record_shape(struct joiner *j, struct block *blk)
 			  !meeting_line(first) && !heading_form(first);
 }
 
+/* A table's value: a number, an amount, a percentage, a dash for none. */
+static bool value_cell(const char *t)
+{
+	size_t n = strlen(t);
+	if (!n || n > 24)
+		return false;
+	if (!strcmp(t, "-") || !strcmp(t, "\xe2\x80\x93") || !strcmp(t, "\xe2\x80\x94"))
+		return true;
+	bool digit = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (isdigit(c))
+			digit = true;
+		else if (!strchr(" ,.%()$", c) && !(c == 0xe2 && i + 2 < n))	/* en/em dash, narrow spaces */
+			return false;
+		else if (c == 0xe2)
+			i += 2;
+	}
+	return digit;
+}
+
+/* pdftotext writes a table one cell per line (blank lines between): a run
+ * of short cells where labels are each followed by the same number k of
+ * values ("Kidal" / "12" / "2" / "1") is a table of k + 1 columns.  Its
+ * head is the labels before the first such row: k + 1 of them, or k when
+ * the first column's head is empty or printed last, alone after the rows
+ * (a stub head set at the foot of its cell comes out so); labels before
+ * the head are a heading over the table, and a label without values is a
+ * row of its own (a group's name).  The head printed again after a page
+ * break is not a row.  A run that shows no such shape stays lines, never
+ * glued into a paragraph. */
+static bool is_label(struct joiner *j, size_t i)
+{
+	return !value_cell(j->shapes[i].blk->text);
+}
+
+/* How many values follow the label at i, before end. */
+static size_t values_after(struct joiner *j, size_t i, size_t end)
+{
+	size_t r = 0;
+	while (i + 1 + r < end && !is_label(j, i + 1 + r))
+		r++;
+	return r;
+}
+
+static bool in_head(struct joiner *j, const char *t, size_t head_start, size_t head_end, const char *stub)
+{
+	if (stub && !strcmp(t, stub))
+		return true;
+	for (size_t i = head_start; i < head_end; i++)
+		if (!strcmp(j->shapes[i].blk->text, t))
+			return true;
+	return false;
+}
+
+/* Where, among the labels [from, to) before the first row, a run of n of
+ * them starts that is printed again among the rows [to, end) (the head
+ * repeated after a page break); SIZE_MAX if none is. */
+static size_t head_printed_again(struct joiner *j, size_t from, size_t to, size_t end, size_t n)
+{
+	for (size_t s = from; s + n <= to; s++)
+		for (size_t p = to; p + n <= end; p++) {
+			size_t m = 0;
+			while (m < n && is_label(j, p + m) && !strcmp(j->shapes[p + m].blk->text, j->shapes[s + m].blk->text))
+				m++;
+			if (m == n)
+				return s;
+		}
+	return SIZE_MAX;
+}
+
+static void mark_tables(struct joiner *j)
+{
+	struct arena *A = &j->pm->doc->arena;
+	for (size_t a = 0; a < j->nshapes;) {
+		size_t b = a;
+		while (b < j->nshapes && j->shapes[b].cell)
+			b++;
+		if (b - a < 6) {
+			a = b + 1;
+			continue;
+		}
+		/* k: the commonest number of values after a label */
+		size_t runs[16] = {0}, labels = 0;
+		for (size_t i = a; i < b; i++)
+			if (is_label(j, i)) {
+				labels++;
+				size_t r = values_after(j, i, b);
+				runs[r < 15 ? r : 15]++;
+			}
+		size_t k = 0;
+		for (size_t r = 1; r < 15; r++)
+			if (runs[r] && (!k || runs[r] > runs[k]))
+				k = r;
+		size_t first_row = a;
+		while (first_row < b && !(is_label(j, first_row) && values_after(j, first_row, b) == k))
+			first_row++;
+		if (!k || runs[k] < 3 || (runs[k] + runs[0]) * 10 < labels * 8 || first_row >= b) {
+			a = b + 1;
+			continue;
+		}
+		/* the stub's head printed last, alone after the rows */
+		size_t end = b;
+		const char *stub = NULL;
+		if (is_label(j, b - 1) && !is_label(j, b - 2)) {
+			stub = j->shapes[b - 1].blk->text;
+			end = b - 1;
+		}
+		/* the head, and what lies before it */
+		size_t before = first_row - a, head_start = a, head_end = first_row, groups = first_row;
+		bool has_head = true;
+		size_t again;
+		if (stub && before >= k) {
+			head_start = first_row - k;
+		} else if (before >= k + 1 && (again = head_printed_again(j, a, first_row, end, k + 1)) != SIZE_MAX) {
+			/* the head is what the page after a break prints again */
+			head_start = again;
+			head_end = groups = again + k + 1;
+		} else if (before >= k + 1) {
+			head_end = groups = a + k + 1;
+		} else if (before == k) {
+			/* an empty first head */
+		} else if (before == 0) {
+			has_head = false;
+		} else {
+			a = b + 1;
+			continue;
+		}
+		struct buf t = BUF_INIT;
+		if (has_head) {
+			if (head_end - head_start == k)
+				buf_puts(&t, stub ? stub : "");
+			for (size_t i = head_start; i < head_end; i++) {
+				if (i > head_start || head_end - head_start == k)
+					buf_putc(&t, '\t');
+				buf_puts(&t, j->shapes[i].blk->text);
+			}
+		}
+		size_t rows = 0;
+		for (size_t i = has_head ? (groups < first_row ? groups : first_row) : first_row; i < end;) {
+			size_t r = values_after(j, i, end);
+			/* the head again, after a page break */
+			if (has_head && !r && in_head(j, j->shapes[i].blk->text, head_start, head_end, stub)) {
+				i++;
+				continue;
+			}
+			if (t.len)
+				buf_putc(&t, '\n');
+			buf_puts(&t, j->shapes[i].blk->text);
+			size_t c = 0;
+			for (; c < r && c < k; c++) {
+				buf_putc(&t, '\t');
+				buf_puts(&t, j->shapes[i + 1 + c].blk->text);
+			}
+			for (; c < k; c++)
+				buf_putc(&t, '\t');
+			i += 1 + r;
+			rows++;
+		}
+		struct block *table = j->shapes[head_start].blk;
+		table->role = ROLE_TABLE;
+		table->table_head = has_head;
+		table->text = arena_strndup(A, buf_cstr(&t), t.len);
+		table->end_line = j->shapes[b - 1].blk->end_line;
+		buf_free(&t);
+		for (size_t i = head_start + 1; i < b; i++) {
+			j->shapes[i].blk->role = ROLE_DROPPED;
+			j->shapes[i].cell = j->shapes[i].short_title = false;
+		}
+		j->shapes[head_start].cell = j->shapes[head_start].short_title = false;
+		diag_note(j->pm->doc->diag, table->line, "paragraphs",
+			  "a table of %zu columns and %zu rows%s, from its cells one per line", k + 1, rows,
+			  has_head ? " under a head" : "");
+		a = b;
+	}
+}
+
 /* A short title line standing alone before a paragraph of its own (or
  * before another such line that is one) is a heading: "Questions from
  * Council members", "Scope" under "Guideline 1", "Summary of the meeting
@@ -848,17 +1053,32 @@ static void record_shape(struct joiner *j, struct block *blk)
  * cells, a list of names); the headings pass decides what kind. */
 static void mark_headings(struct joiner *j)
 {
-	bool next_heading = false, next_paragraph = false;
-	for (size_t k = j->nshapes; k-- > 0;) {
+	/* a heading, or a heading and its subheading ("Operations" /
+	 * "Air-land"), before a paragraph or a list: runs of short lines
+	 * longer than two are a list of names, an address, not headings */
+	for (size_t k = 0; k < j->nshapes;) {
 		struct shape *sh = &j->shapes[k];
-		bool heading = sh->labelled || (sh->short_title && (next_paragraph || next_heading));
-		if (heading) {
+		if (sh->labelled && sh->blk->role != ROLE_DROPPED) {
 			sh->blk->kind = BLOCK_HEADING;
-			diag_note(j->pm->doc->diag, sh->blk->line, "paragraphs",
-				  "a short line standing alone before a paragraph: a heading");
+			k++;
+			continue;
 		}
-		next_heading = heading;
-		next_paragraph = sh->lines >= 2 || sh->blk->list_depth > 0;
+		size_t run = 0;
+		while (k + run < j->nshapes && j->shapes[k + run].short_title && j->shapes[k + run].blk->role != ROLE_DROPPED)
+			run++;
+		if (!run) {
+			k++;
+			continue;
+		}
+		const struct shape *after = k + run < j->nshapes ? &j->shapes[k + run] : NULL;
+		bool before_text = after && (after->lines >= 2 || after->blk->list_depth > 0 || after->labelled);
+		if (run <= 2 && before_text)
+			for (size_t i = k; i < k + run; i++) {
+				j->shapes[i].blk->kind = BLOCK_HEADING;
+				diag_note(j->pm->doc->diag, j->shapes[i].blk->line, "paragraphs",
+					  "a short line standing alone before a paragraph: a heading");
+			}
+		k += run;
 	}
 }
 
@@ -971,6 +1191,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 			}
 		}
 		const char *why = NULL;
+		j.after_cur = i + 1 < pm->nlines ? &pm->lines[i + 1] : NULL;
 		bool brk = !prev || breaks_before(&j, prev, l, blank, &why);
 		j.para_lines_before = brk ? j.para.n : j.para_lines_before;
 		if (brk) {
@@ -1016,6 +1237,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 	}
 	flush(&j);
 	emit_notes(&j, pm->npages);
+	mark_tables(&j);
 	mark_headings(&j);
 	free(j.para.lines);
 	free(j.shapes);
