@@ -10,6 +10,19 @@
                 (<u:links> of <u:link href text target/> and
                  <u:cited eId from label/>); empty outside the site
        site     '1' adds the site navigation (index, search)
+       lang     the document's language, a BCP 47 tag (src/lang.c: its
+                FRBRlanguage, else read from its text); the page's lang and
+                the words the page adds (templates/strings.xml) follow it
+       dir      ltr | rtl, the language's direction
+       verbose  '1': name every element the stylesheet does not know
+                (xsl:message; src/html/xslt.c turns them into notes)
+
+     What it reads: our own XML (templates/AKN.md) and the UN's AKN4UN
+     (coverPage with docAuthority, docNumber, docStatus, docDate, session,
+     agenda inlines, docTitle, docProponent; preface; preamble; paragraphs
+     with headings; span class="italic|bold"; a href; tables; attachments;
+     documentCollection components).  In the site, the link map also names
+     the document's other language versions (u:alternate).
 
      Safety: the source text is never copied as markup.  Every element the
      stylesheet does not know falls through to its text; every href passes
@@ -18,7 +31,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
     xmlns:u="https://unpress.example/ns"
-    exclude-result-prefixes="a u">
+    xmlns:s="https://unpress.example/ns/strings"
+    exclude-result-prefixes="a u s">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -26,13 +40,35 @@
   <xsl:param name="css" select="'unpress.css'"/>
   <xsl:param name="linkmap" select="''"/>
   <xsl:param name="site" select="''"/>
+  <xsl:param name="lang" select="'en'"/>
+  <xsl:param name="dir" select="'ltr'"/>
+  <xsl:param name="verbose" select="''"/>
+
+  <!-- The words a page adds, in the page's language (English when the
+       language has none). -->
+  <xsl:variable name="strings" select="document('strings.xml')/s:strings"/>
+  <xsl:template name="t">
+    <xsl:param name="id"/>
+    <xsl:variable name="s" select="$strings/s:s[@id = $id]"/>
+    <xsl:choose>
+      <xsl:when test="$s/s:t[@l = $lang]"><xsl:value-of select="$s/s:t[@l = $lang]"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s/s:t[@l = 'en']"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- The link map (empty node-set when there is none: document('') is this
        stylesheet, which has no u:links root). -->
   <xsl:variable name="links" select="document($linkmap)/u:links"/>
 
   <xsl:variable name="root" select="/a:akomaNtoso/*[1]"/>
-  <xsl:variable name="symbol" select="normalize-space($root/a:meta//a:FRBRWork/a:FRBRalias[@name='symbol']/@value)"/>
+  <!-- the symbol: our FRBRalias, else (AKN4UN) the cover's docNumber -->
+  <xsl:variable name="alias" select="normalize-space($root/a:meta//a:FRBRWork/a:FRBRalias[@name='symbol']/@value)"/>
+  <xsl:variable name="symbol">
+    <xsl:choose>
+      <xsl:when test="$alias != ''"><xsl:value-of select="$alias"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space($root/a:coverPage//a:docNumber)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:variable name="number" select="normalize-space($root/a:preface//a:docNumber)"/>
   <xsl:variable name="doctitle" select="normalize-space($root/a:preface//a:docTitle)"/>
   <xsl:variable name="date">
@@ -50,7 +86,7 @@
       <xsl:when test="$doctitle != ''"><xsl:value-of select="$doctitle"/></xsl:when>
       <xsl:when test="$number != ''"><xsl:value-of select="$number"/></xsl:when>
       <xsl:when test="$symbol != ''"><xsl:value-of select="$symbol"/></xsl:when>
-      <xsl:otherwise>Untitled document</xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="'untitled'"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <xsl:variable name="label">
@@ -63,7 +99,7 @@
   <!-- ============================================================ page -->
   <xsl:template match="/">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
-    <html lang="en">
+    <html lang="{$lang}" dir="{$dir}">
       <head>
         <meta http-equiv="Content-Security-Policy"
               content="default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'"/>
@@ -92,16 +128,28 @@
         <xsl:if test="$date != ''">
           <meta name="dcterms.date" content="{$date}"/>
         </xsl:if>
-        <meta name="dcterms.language" content="en"/>
+        <meta name="dcterms.language" content="{$lang}"/>
         <meta name="dcterms.type" content="{$root/@name}"/>
         <link rel="canonical" href="{$slug}.html"/>
+        <!-- the same document in the other languages (and this one) -->
+        <xsl:for-each select="$links/u:alternate">
+          <link rel="alternate" hreflang="{@lang}" href="{@href}"/>
+        </xsl:for-each>
         <link rel="stylesheet" href="{$css}"/>
       </head>
       <body>
         <xsl:if test="$site = '1'">
-          <nav class="site" aria-label="Site">
-            <a href="index.html">All documents</a>
-            <a href="search.html">Search</a>
+          <nav class="site">
+            <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'site'"/></xsl:call-template></xsl:attribute>
+            <a href="index.html">
+              <xsl:if test="$links/@index"><xsl:attribute name="href"><xsl:value-of select="$links/@index"/></xsl:attribute></xsl:if>
+              <xsl:call-template name="t"><xsl:with-param name="id" select="'all-documents'"/></xsl:call-template>
+            </a>
+            <a href="search.html">
+              <xsl:if test="$links/@search"><xsl:attribute name="href"><xsl:value-of select="$links/@search"/></xsl:attribute></xsl:if>
+              <xsl:call-template name="t"><xsl:with-param name="id" select="'search'"/></xsl:call-template>
+            </a>
+            <xsl:call-template name="language-switch"/>
           </nav>
         </xsl:if>
         <main>
@@ -111,38 +159,143 @@
     </html>
   </xsl:template>
 
-  <xsl:template match="a:doc | a:statement">
+  <!-- The other language versions of this document, each named in its own
+       language; this one marked as the current page. -->
+  <xsl:template name="language-switch">
+    <xsl:if test="count($links/u:alternate) &gt; 1">
+      <ul class="languages">
+        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'languages'"/></xsl:call-template></xsl:attribute>
+        <xsl:for-each select="$links/u:alternate">
+          <xsl:variable name="code" select="@lang"/>
+          <xsl:variable name="name" select="$strings/s:s[@id = 'language-name']/s:t[@l = $code]"/>
+          <li>
+            <a href="{@href}" hreflang="{@lang}" lang="{@lang}">
+              <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+              <xsl:choose>
+                <xsl:when test="$name"><xsl:value-of select="$name"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="@lang"/></xsl:otherwise>
+              </xsl:choose>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The id an element with an eId gets: its eId, prefixed inside a
+       documentCollection's component by the component's (the UN numbers
+       each component's paragraphs and notes from 1 again). -->
+  <xsl:template name="id">
+    <xsl:param name="of" select="."/>
+    <xsl:variable name="comp" select="$of/ancestor::a:component[@eId][1]/@eId"/>
+    <xsl:if test="$comp and $of/@eId"><xsl:value-of select="$comp"/><xsl:text>__</xsl:text></xsl:if>
+    <xsl:value-of select="$of/@eId"/>
+  </xsl:template>
+  <xsl:template name="id-attribute">
+    <xsl:if test="@eId">
+      <xsl:attribute name="id"><xsl:call-template name="id"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="a:doc | a:statement | a:documentCollection">
     <article class="akn-{local-name()} {@name}" itemscope="" itemtype="https://schema.org/CreativeWork">
       <meta itemprop="name" content="{$title}"/>
       <xsl:if test="$symbol != ''"><meta itemprop="identifier" content="{$symbol}"/></xsl:if>
       <xsl:if test="$date != ''"><meta itemprop="datePublished" content="{$date}"/></xsl:if>
-      <meta itemprop="inLanguage" content="en"/>
+      <meta itemprop="inLanguage" content="{$lang}"/>
       <xsl:apply-templates select="a:coverPage"/>
       <header class="preface">
         <xsl:if test="$number != ''">
           <p class="docnumber"><xsl:value-of select="$number"/></p>
         </xsl:if>
         <h1><xsl:value-of select="$title"/></h1>
-        <xsl:for-each select="a:preface/a:p[@class='subtitle']">
-          <p class="subtitle"><xsl:apply-templates/></p>
-        </xsl:for-each>
+        <xsl:apply-templates select="a:preface/a:p" mode="preface"/>
       </header>
       <xsl:call-template name="contents"/>
       <xsl:apply-templates select="a:preamble"/>
-      <xsl:apply-templates select="a:mainBody | a:body"/>
+      <xsl:apply-templates select="a:mainBody | a:body | a:collectionBody"/>
       <xsl:apply-templates select="a:conclusions"/>
+      <xsl:apply-templates select="a:attachments"/>
+      <xsl:apply-templates select="/a:akomaNtoso/a:components"/>
       <xsl:call-template name="footnotes"/>
       <xsl:call-template name="cited-by-document"/>
     </article>
   </xsl:template>
 
-  <!-- The meeting and date that close a resolution (AKN4UN conclusions). -->
+  <!-- The preface's other lines (the number and title are the header's). -->
+  <xsl:template match="a:p" mode="preface">
+    <xsl:choose>
+      <xsl:when test="@class = 'subtitle'"><p class="subtitle"><xsl:apply-templates/></p></xsl:when>
+      <xsl:when test=".//a:docNumber or .//a:docTitle"/>
+      <xsl:when test="normalize-space(.) = ''"/>
+      <xsl:otherwise><p class="preface-line"><xsl:apply-templates/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The meeting and date that close a resolution (AKN4UN conclusions:
+       ours as p class="meeting|date", the UN's as one p holding an event
+       of a location, eol and docDate). -->
   <xsl:template match="a:conclusions">
     <footer class="conclusions">
       <xsl:for-each select="a:p">
-        <p class="{@class}"><xsl:apply-templates/></p>
+        <p>
+          <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
+          <xsl:apply-templates/>
+        </p>
       </xsl:for-each>
     </footer>
+  </xsl:template>
+
+  <!-- ============================================================ parts -->
+  <!-- Annexes as attachments (AKN4UN), and the resolutions a
+       documentCollection holds as components: each a section with its
+       own preface, preamble, body and conclusions (its notes are listed
+       with the document's). -->
+  <xsl:template match="a:attachments | a:components">
+    <xsl:apply-templates select="a:attachment | a:component"/>
+  </xsl:template>
+
+  <xsl:template match="a:attachment | a:component">
+    <section class="{local-name()}">
+      <xsl:call-template name="id-attribute"/>
+      <xsl:apply-templates select="*" mode="part"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="a:doc | a:statement" mode="part">
+    <xsl:variable name="number" select="normalize-space(a:preface//a:docNumber)"/>
+    <xsl:variable name="title" select="normalize-space(a:preface//a:docTitle)"/>
+    <xsl:variable name="level"><xsl:call-template name="level"/></xsl:variable>
+    <xsl:apply-templates select="a:coverPage"/>
+    <xsl:if test="$number != '' or $title != ''">
+      <xsl:element name="h{$level - 1}">
+        <xsl:attribute name="class">part-title</xsl:attribute>
+        <xsl:if test="$number != ''"><span class="num"><xsl:value-of select="$number"/></span><xsl:text> </xsl:text></xsl:if>
+        <xsl:value-of select="$title"/>
+      </xsl:element>
+    </xsl:if>
+    <xsl:apply-templates select="a:preface/a:p" mode="preface"/>
+    <xsl:apply-templates select="a:preamble | a:mainBody | a:body | a:conclusions | a:attachments"/>
+  </xsl:template>
+  <xsl:template match="*" mode="part"><xsl:apply-templates select="."/></xsl:template>
+
+  <!-- A documentCollection's list of its components. -->
+  <xsl:template match="a:collectionBody">
+    <nav class="components">
+      <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'components'"/></xsl:call-template></xsl:attribute>
+      <ul>
+        <xsl:for-each select="a:component">
+          <li><xsl:apply-templates/></li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+  </xsl:template>
+  <xsl:template match="a:documentRef">
+    <xsl:variable name="target" select="/a:akomaNtoso/a:components/a:component[@eId = current()/@href]"/>
+    <xsl:choose>
+      <xsl:when test="$target"><a href="#{@href}"><xsl:value-of select="@showAs"/></a></xsl:when>
+      <xsl:otherwise><xsl:value-of select="@showAs"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ cover -->
@@ -152,8 +305,38 @@
     </header>
   </xsl:template>
 
+  <!-- One cover line.  Ours say what they are in @class; the UN's say it by
+       what they hold (its classes are print positions: upperLeft, …): the
+       symbol, the issuing organization (the first docAuthority) and body
+       (a later one), distribution, date, session, agenda item and its
+       title, the title line ("Resolution adopted by …") and the
+       proponent ("[on the report of the Third Committee (…)]").  Each
+       becomes the same cover-* line our own cover has. -->
   <xsl:template match="a:p" mode="cover">
-    <p class="cover-{@class}"><xsl:apply-templates/></p>
+    <xsl:variable name="role">
+      <xsl:choose>
+        <xsl:when test="@class = 'organization' or @class = 'symbol' or @class = 'distribution' or
+                        @class = 'date' or @class = 'language' or @class = 'body' or @class = 'meeting' or
+                        @class = 'session' or @class = 'place' or @class = 'agenda' or @class = 'agendaTitle'">
+          <xsl:value-of select="@class"/>
+        </xsl:when>
+        <xsl:when test=".//a:docNumber">symbol</xsl:when>
+        <xsl:when test=".//a:docAuthority and not(preceding-sibling::a:p[.//a:docAuthority])">organization</xsl:when>
+        <xsl:when test=".//a:docAuthority">body</xsl:when>
+        <xsl:when test=".//a:docStatus">distribution</xsl:when>
+        <xsl:when test=".//a:docDate">date</xsl:when>
+        <xsl:when test=".//a:session">session</xsl:when>
+        <xsl:when test=".//a:inline[@name = 'agenda item']">agenda</xsl:when>
+        <xsl:when test=".//a:inline[@name = 'agenda item name']">agendaTitle</xsl:when>
+        <xsl:when test=".//a:docTitle">title</xsl:when>
+        <xsl:when test=".//a:docProponent">proponent</xsl:when>
+        <xsl:when test="@class"><xsl:value-of select="@class"/></xsl:when>
+        <xsl:otherwise>line</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="normalize-space(.) != ''">
+      <p class="cover-{$role}"><xsl:apply-templates/></p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="a:docDate">
@@ -163,14 +346,16 @@
   <!-- ============================================================ contents -->
   <!-- The headed units a reader navigates by.  One walk down the tree
        (mode toc): a unit makes an entry holding its own units' entries,
-       anything else is looked through, and paragraphs are never entered. -->
+       anything else is looked through, and paragraphs are never entered
+       (a paragraph that is only a heading, as the UN marks its chapter
+       headings, is an entry of its own). -->
   <xsl:template name="contents">
     <xsl:variable name="entries">
       <xsl:apply-templates select="a:mainBody/* | a:body/*" mode="toc"/>
     </xsl:variable>
     <xsl:if test="string($entries) != ''">
       <nav class="toc" aria-labelledby="toc-heading">
-        <h2 id="toc-heading">Contents</h2>
+        <h2 id="toc-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></h2>
         <ol>
           <xsl:copy-of select="$entries"/>
         </ol>
@@ -196,7 +381,20 @@
       </xsl:if>
     </li>
   </xsl:template>
-  <xsl:template mode="toc" match="a:paragraph | a:point | a:num | a:heading | a:intro | a:crossHeading |
+  <xsl:template mode="toc" match="a:paragraph">
+    <xsl:if test="@eId and a:heading and count(*) = count(a:num | a:heading | a:subheading)">
+      <li>
+        <a href="#{@eId}">
+          <xsl:if test="a:num">
+            <span class="num"><xsl:value-of select="normalize-space(a:num)"/></span>
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <xsl:value-of select="normalize-space(a:heading)"/>
+        </a>
+      </li>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template mode="toc" match="a:point | a:num | a:heading | a:intro | a:crossHeading |
       a:formula | a:container | a:authorialNote"/>
   <xsl:template mode="toc" match="*"><xsl:apply-templates select="*" mode="toc"/></xsl:template>
 
@@ -210,22 +408,38 @@
   </xsl:template>
 
   <xsl:template match="a:formula">
-    <div class="formula" id="{@eId}"><xsl:apply-templates/></div>
+    <div class="formula">
+      <xsl:call-template name="id-attribute"/>
+      <xsl:apply-templates/>
+    </div>
   </xsl:template>
 
-  <!-- A preambular clause: its opening phrase is the first <i>. -->
+  <!-- A preambular clause: its opening phrase is the first <i> (the UN's
+       span class="italic", or class="bold" in Chinese).  A container that
+       holds a table (AKN4UN: container name="table") is that table. -->
   <xsl:template match="a:container">
-    <div class="clause" id="{@eId}">
-      <xsl:call-template name="self-link"/>
-      <xsl:apply-templates/>
-      <xsl:call-template name="cited-by"/>
-    </div>
+    <xsl:choose>
+      <xsl:when test="a:table and not(a:p)">
+        <div class="table-container">
+          <xsl:call-template name="id-attribute"/>
+          <xsl:apply-templates/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="clause">
+          <xsl:call-template name="id-attribute"/>
+          <xsl:call-template name="self-link"/>
+          <xsl:apply-templates/>
+          <xsl:call-template name="cited-by"/>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Heading level: the page title is h1, a top-level unit h2, then one
        deeper per enclosing unit, never beyond h6. -->
   <xsl:template name="level">
-    <xsl:variable name="depth" select="count(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer])"/>
+    <xsl:variable name="depth" select="count(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer or self::a:attachment or self::a:component])"/>
     <xsl:choose>
       <xsl:when test="$depth &gt; 3">6</xsl:when>
       <xsl:otherwise><xsl:value-of select="$depth + 2"/></xsl:otherwise>
@@ -235,7 +449,7 @@
   <xsl:template match="a:chapter | a:section | a:subsection | a:hcontainer | a:part | a:title | a:article">
     <xsl:variable name="level"><xsl:call-template name="level"/></xsl:variable>
     <section class="{local-name()} {@name}">
-      <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="id-attribute"/>
       <xsl:if test="a:num or a:heading">
         <xsl:element name="h{$level}">
           <xsl:if test="a:num">
@@ -245,7 +459,11 @@
           <xsl:apply-templates select="a:heading/node()"/>
           <xsl:if test="@eId">
             <xsl:text> </xsl:text>
-            <a class="self" href="#{@eId}" aria-label="Link to this part">#</a>
+            <a class="self">
+              <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
+              <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-part'"/></xsl:call-template></xsl:attribute>
+              <xsl:text>#</xsl:text>
+            </a>
           </xsl:if>
         </xsl:element>
       </xsl:if>
@@ -258,7 +476,7 @@
        <p class="crossHeading">: see the a:p template). -->
   <xsl:template match="a:crossHeading" name="crossheading">
     <xsl:variable name="level">
-      <xsl:variable name="depth" select="count(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer])"/>
+      <xsl:variable name="depth" select="count(ancestor::*[self::a:chapter or self::a:section or self::a:subsection or self::a:hcontainer or self::a:attachment or self::a:component])"/>
       <xsl:choose>
         <xsl:when test="$depth &gt; 3">6</xsl:when>
         <xsl:otherwise><xsl:value-of select="$depth + 3"/></xsl:otherwise>
@@ -266,55 +484,120 @@
     </xsl:variable>
     <xsl:element name="h{$level}">
       <xsl:attribute name="class">crossheading</xsl:attribute>
-      <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="id-attribute"/>
       <xsl:apply-templates/>
       <xsl:if test="@eId">
         <xsl:text> </xsl:text>
-        <a class="self" href="#{@eId}" aria-label="Link to this heading">#</a>
+        <a class="self">
+          <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
+          <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-heading'"/></xsl:call-template></xsl:attribute>
+          <xsl:text>#</xsl:text>
+        </a>
       </xsl:if>
     </xsl:element>
   </xsl:template>
 
   <!-- Numbered (and unnumbered) paragraphs and lettered points: the number
-       hangs in the margin, the self-link shows on hover. -->
+       hangs in the margin, the self-link shows on hover.  A paragraph that
+       is only a number and a heading (the UN's chapter and section
+       headings: class HCh, H1, H23) is a heading. -->
   <xsl:template match="a:paragraph | a:point | a:subparagraph | a:item">
-    <div class="{local-name()}">
-      <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="concat(local-name(), ' ', @class)"/></xsl:attribute></xsl:if>
-      <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+    <xsl:choose>
+      <xsl:when test="(a:heading or a:subheading) and count(*) = count(a:num | a:heading | a:subheading)">
+        <xsl:call-template name="heading-paragraph"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="{local-name()}">
+          <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="concat(local-name(), ' ', @class)"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="id-attribute"/>
+          <xsl:if test="a:num">
+            <span class="num"><xsl:apply-templates select="a:num/node()"/></span>
+          </xsl:if>
+          <xsl:call-template name="self-link"/>
+          <div class="text">
+            <xsl:apply-templates select="*[not(self::a:num)]"/>
+          </div>
+          <xsl:call-template name="cited-by"/>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="heading-paragraph">
+    <xsl:variable name="base"><xsl:call-template name="level"/></xsl:variable>
+    <xsl:variable name="level">
+      <xsl:choose>
+        <xsl:when test="a:heading"><xsl:value-of select="$base"/></xsl:when>
+        <xsl:when test="$base &lt; 6"><xsl:value-of select="$base + 1"/></xsl:when>
+        <xsl:otherwise>6</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="h{$level}">
+      <xsl:attribute name="class">heading <xsl:value-of select="@class"/></xsl:attribute>
+      <xsl:call-template name="id-attribute"/>
       <xsl:if test="a:num">
         <span class="num"><xsl:apply-templates select="a:num/node()"/></span>
+        <xsl:text> </xsl:text>
       </xsl:if>
-      <xsl:call-template name="self-link"/>
-      <div class="text">
-        <xsl:apply-templates select="*[not(self::a:num)]"/>
-      </div>
-      <xsl:call-template name="cited-by"/>
-    </div>
+      <xsl:for-each select="a:heading | a:subheading">
+        <xsl:if test="position() &gt; 1"><br/></xsl:if>
+        <xsl:apply-templates/>
+      </xsl:for-each>
+      <xsl:if test="@eId">
+        <xsl:text> </xsl:text>
+        <a class="self">
+          <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
+          <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-heading'"/></xsl:call-template></xsl:attribute>
+          <xsl:text>#</xsl:text>
+        </a>
+      </xsl:if>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template name="self-link">
     <xsl:if test="@eId">
-      <a class="self" href="#{@eId}">
+      <a class="self">
+        <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
         <xsl:attribute name="aria-label">
-          <xsl:text>Link to </xsl:text>
+          <xsl:call-template name="t"><xsl:with-param name="id" select="'link-to'"/></xsl:call-template>
+          <xsl:text> </xsl:text>
           <xsl:choose>
-            <xsl:when test="a:num"><xsl:value-of select="concat(local-name(), ' ', normalize-space(a:num))"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="local-name()"/></xsl:otherwise>
+            <xsl:when test="$lang = 'en' or not($strings/s:s[@id = concat('el-', local-name(current()))])">
+              <xsl:value-of select="local-name()"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="t"><xsl:with-param name="id" select="concat('el-', local-name())"/></xsl:call-template>
+            </xsl:otherwise>
           </xsl:choose>
+          <xsl:if test="a:num"><xsl:value-of select="concat(' ', normalize-space(a:num))"/></xsl:if>
         </xsl:attribute>
         <xsl:text>¶</xsl:text>
       </a>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="a:content | a:intro | a:wrapUp | a:list | a:blockList">
+  <!-- Transparent: their children carry the text. -->
+  <xsl:template match="a:content | a:intro | a:wrapUp | a:list | a:blockList | a:sublist | a:blockContainer |
+      a:event | a:location | a:componentRef">
     <xsl:apply-templates/>
   </xsl:template>
 
+  <xsl:template match="a:listIntroduction | a:listWrapUp">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- A heading or subheading reached among a unit's other children (the
+       units that show theirs as a heading leave them out). -->
+  <xsl:template match="a:heading | a:subheading">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- A number no template placed: its text. -->
+  <xsl:template match="a:num"><span class="num"><xsl:apply-templates/></span><xsl:text> </xsl:text></xsl:template>
 
   <xsl:template match="a:embeddedStructure">
     <div class="embedded {@class}">
-      <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="id-attribute"/>
       <xsl:apply-templates/>
     </div>
   </xsl:template>
@@ -336,11 +619,31 @@
       <xsl:otherwise>
         <p>
           <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
-          <xsl:if test="@eId"><xsl:attribute name="id"><xsl:value-of select="@eId"/></xsl:attribute></xsl:if>
+          <xsl:call-template name="id-attribute"/>
           <xsl:apply-templates/>
         </p>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ tables -->
+  <xsl:template match="a:table">
+    <div class="table">
+      <table>
+        <xsl:call-template name="id-attribute"/>
+        <xsl:apply-templates select="a:caption"/>
+        <xsl:apply-templates select="a:tr"/>
+      </table>
+    </div>
+  </xsl:template>
+  <xsl:template match="a:caption"><caption><xsl:apply-templates/></caption></xsl:template>
+  <xsl:template match="a:tr"><tr><xsl:apply-templates select="a:th | a:td"/></tr></xsl:template>
+  <xsl:template match="a:th | a:td">
+    <xsl:element name="{local-name()}">
+      <xsl:if test="number(@colspan) &gt; 1 and number(@colspan) &lt; 1000"><xsl:attribute name="colspan"><xsl:value-of select="number(@colspan)"/></xsl:attribute></xsl:if>
+      <xsl:if test="number(@rowspan) &gt; 1 and number(@rowspan) &lt; 1000"><xsl:attribute name="rowspan"><xsl:value-of select="number(@rowspan)"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <!-- ============================================================ inline -->
@@ -349,15 +652,42 @@
   <xsl:template match="a:u"><u><xsl:apply-templates/></u></xsl:template>
   <xsl:template match="a:sup"><sup><xsl:apply-templates/></sup></xsl:template>
   <xsl:template match="a:sub"><sub><xsl:apply-templates/></sub></xsl:template>
-  <xsl:template match="a:br"><br/></xsl:template>
-  <xsl:template match="a:inline | a:docNumber | a:docStatus | a:docProponent | a:session | a:docTitle | a:span">
+  <xsl:template match="a:br | a:eol"><br/></xsl:template>
+  <xsl:template match="a:inline | a:docNumber | a:docStatus | a:docProponent | a:session | a:docTitle |
+      a:docAuthority | a:docketNumber | a:docType | a:docPurpose | a:docCommittee | a:docStage |
+      a:docJurisdiction | a:organization | a:person | a:role | a:term | a:concept | a:entity |
+      a:quantity | a:def | a:abbr | a:decoration | a:shortTitle | a:legislature | a:signature">
     <span class="{local-name()}"><xsl:apply-templates/></span>
   </xsl:template>
 
-  <!-- A reference: resolved in-corpus through the link map when the site
-       holds its target, else its own href if the scheme is safe, else
-       plain text. -->
-  <xsl:template match="a:ref">
+  <!-- The UN's type faces as span classes (AKN4UN): "italic", "bold",
+       "bold italic", "underline"; other classes (print positions) are
+       plain spans. -->
+  <xsl:template match="a:span">
+    <xsl:variable name="c" select="concat(' ', normalize-space(@class), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($c, ' bold ') and contains($c, ' italic ')"><b><i><xsl:apply-templates/></i></b></xsl:when>
+      <xsl:when test="contains($c, ' bold ')"><b><xsl:apply-templates/></b></xsl:when>
+      <xsl:when test="contains($c, ' italic ')"><i><xsl:apply-templates/></i></xsl:when>
+      <xsl:when test="contains($c, ' underline ')"><u><xsl:apply-templates/></u></xsl:when>
+      <xsl:otherwise><span class="span"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A date in the text: <time> when its @date is one. -->
+  <xsl:template match="a:date">
+    <xsl:choose>
+      <xsl:when test="string-length(@date) = 10 and translate(@date, '0123456789', '') = '--'">
+        <time datetime="{@date}"><xsl:apply-templates/></time>
+      </xsl:when>
+      <xsl:otherwise><span class="date"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A reference (our <ref>, the UN's <a href>): resolved in-corpus
+       through the link map when the site holds its target, else its own
+       href if the scheme is safe, else plain text. -->
+  <xsl:template match="a:ref | a:a">
     <xsl:variable name="text" select="normalize-space(.)"/>
     <xsl:variable name="local" select="$links/u:link[@href = current()/@href and @text = $text][1]/@target"/>
     <xsl:variable name="href">
@@ -409,33 +739,36 @@
   <!-- ============================================================ footnotes -->
   <!-- At the reference point: a superscript marker linking to the note. -->
   <xsl:template match="a:authorialNote">
+    <xsl:variable name="id"><xsl:call-template name="id"/></xsl:variable>
     <sup class="fnref">
-      <a href="#{@eId}" id="fnref_{@eId}" role="doc-noteref">
-        <xsl:attribute name="aria-label">Note <xsl:value-of select="@marker"/></xsl:attribute>
+      <a href="#{$id}" id="fnref_{$id}" role="doc-noteref">
+        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'note'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
         <xsl:value-of select="@marker"/>
       </a>
     </sup>
   </xsl:template>
 
-  <!-- At the end of the document: every note, linking back to its marker. -->
+  <!-- At the end of the document: every note, linking back to its marker
+       (a documentCollection's components' notes too). -->
   <xsl:template name="footnotes">
-    <xsl:variable name="notes" select=".//a:authorialNote[@eId]"/>
+    <xsl:variable name="notes" select="/a:akomaNtoso//a:authorialNote[@eId]"/>
     <xsl:if test="$notes">
       <section class="footnotes" aria-labelledby="notes-heading">
-        <h2 id="notes-heading">Notes</h2>
+        <h2 id="notes-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'notes'"/></xsl:call-template></h2>
         <ul>
           <xsl:for-each select="$notes">
-            <li id="{@eId}">
+            <xsl:variable name="id"><xsl:call-template name="id"/></xsl:variable>
+            <li id="{$id}">
               <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
-              <a class="backref" href="#fnref_{@eId}" role="doc-backlink">
-                <xsl:attribute name="aria-label">Back to the reference of note <xsl:value-of select="@marker"/></xsl:attribute>
+              <a class="backref" href="#fnref_{$id}" role="doc-backlink">
+                <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'back-to-note'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
                 <xsl:value-of select="@marker"/>
               </a>
               <xsl:text> </xsl:text>
               <div class="note">
                 <xsl:choose>
                   <xsl:when test="@class = 'missing' or normalize-space(.) = ''">
-                    <p class="missing">The text of this note is missing from the source.</p>
+                    <p class="missing"><xsl:call-template name="t"><xsl:with-param name="id" select="'note-missing'"/></xsl:call-template></p>
                   </xsl:when>
                   <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
                 </xsl:choose>
@@ -451,8 +784,9 @@
   <xsl:template name="cited-by">
     <xsl:variable name="from" select="$links/u:cited[@eId = current()/@eId]"/>
     <xsl:if test="@eId and $from">
-      <aside class="citedby" aria-label="Cited by">
-        <span class="label">Cited by </span>
+      <aside class="citedby">
+        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template></xsl:attribute>
+        <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template><xsl:text> </xsl:text></span>
         <xsl:for-each select="$from">
           <xsl:if test="position() &gt; 1">, </xsl:if>
           <a href="{@from}"><xsl:value-of select="@label"/></a>
@@ -464,12 +798,12 @@
   <xsl:template name="cited-by-document">
     <xsl:if test="$links/u:cited">
       <section class="citedby-doc" aria-labelledby="citedby-heading">
-        <h2 id="citedby-heading">Cited by</h2>
+        <h2 id="citedby-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template></h2>
         <ul>
           <xsl:for-each select="$links/u:cited">
             <li><a href="{@from}"><xsl:value-of select="@label"/></a>
               <xsl:if test="@eId != ''">
-                <xsl:text> (</xsl:text><a href="#{@eId}">cited <xsl:value-of select="@eId"/></a><xsl:text>)</xsl:text>
+                <xsl:text> (</xsl:text><a href="#{@eId}"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@eId"/></a><xsl:text>)</xsl:text>
               </xsl:if>
             </li>
           </xsl:for-each>
@@ -478,8 +812,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Anything else: its text, never its markup. -->
-  <xsl:template match="a:meta | a:num | a:heading"/>
-  <xsl:template match="a:preface"/>
-  <xsl:template match="*"><xsl:apply-templates/></xsl:template>
+  <!-- Shown elsewhere (the header) or nothing to show: metadata, the
+       preface, images (the UN's logo, bar and QR codes: not shipped). -->
+  <xsl:template match="a:meta | a:preface"/>
+  <xsl:template match="a:img">
+    <xsl:if test="$verbose = '1'">
+      <xsl:message>unpress-image img</xsl:message>
+    </xsl:if>
+  </xsl:template>
+  <!-- Anything else: its text, never its markup (and with verbose, its
+       name, for src/html/xslt.c to report). -->
+  <xsl:template match="*">
+    <xsl:if test="$verbose = '1'">
+      <xsl:message>unpress-unknown <xsl:value-of select="name()"/></xsl:message>
+    </xsl:if>
+    <xsl:apply-templates/>
+  </xsl:template>
 </xsl:stylesheet>
