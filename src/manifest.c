@@ -1,6 +1,6 @@
 /* manifest.c — write DIR/SLUG.manifest.xml from the AKN tree (see manifest.h).
  *
- * <manifest slug symbol title type date>
+ * <manifest slug symbol title type date lang>
  *   <anchor eId="para_9" num="9." kind="paragraph"/>…
  *   <ref from="para_3" href="https://undocs.org/…">text</ref>…
  * </manifest>  — all in the unpress namespace. */
@@ -15,6 +15,7 @@
 #include <sysexits.h>
 
 #include "akn.h"
+#include "lang.h"
 #include "util/atomic.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -60,15 +61,23 @@ int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
 		{"type", "string(//a:meta//u:source/@type)"},
 		{"number", "string(//a:meta//u:source/@number)"},
 		{"symbol", "string(//a:FRBRWork/a:FRBRalias[@name='symbol']/@value)"},
+		/* the UN's AKN4UN names the symbol only on its cover */
+		{"symbol", "normalize-space(/a:akomaNtoso/*[1]/a:coverPage//a:docNumber)"},
 		{"date", "string(//a:coverPage//a:docDate/@date)"},
 		{"title", "normalize-space(//a:preface//a:docTitle)"},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (xmlHasProp(root, X(fields[i].attr)))
+			continue; /* an earlier source of it had it */
 		char *v = xpath_string(ctx, fields[i].expr);
 		if (v)
 			xmlSetProp(root, X(fields[i].attr), X(v));
 		free(v);
 	}
+	/* the language: the site groups a document's language versions by it */
+	struct doc_lang lang;
+	doc_language(akn, &lang);
+	xmlSetProp(root, X("lang"), X(lang.tag));
 	xmlXPathObjectPtr anchors = xmlXPathEvalExpression(
 		X("//a:mainBody//*[@eId][self::a:paragraph or self::a:point or self::a:chapter or "
 		  "self::a:section or self::a:subsection or self::a:hcontainer]"), ctx);
@@ -93,7 +102,8 @@ int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
 		}
 	}
 	xmlXPathFreeObject(anchors);
-	xmlXPathObjectPtr refs = xmlXPathEvalExpression(X("//a:ref[@href]"), ctx);
+	/* our <ref>s and the UN's <a href>s, in document order */
+	xmlXPathObjectPtr refs = xmlXPathEvalExpression(X("//a:ref[@href] | //a:a[@href]"), ctx);
 	if (refs && refs->nodesetval) {
 		for (int i = 0; i < refs->nodesetval->nodeNr; i++) {
 			xmlNodePtr n = refs->nodesetval->nodeTab[i];
