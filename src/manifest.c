@@ -10,6 +10,7 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -34,14 +35,48 @@ static char *xpath_string(xmlXPathContextPtr ctx, const char *expr)
 	return s;
 }
 
-static const xmlChar *nearest_eid(xmlNodePtr n)
+/* Does the HTML edition give an element of this name its eId as an id
+ * (templates/akn-html.xsl)?  The UN's AKN4UN gives an eId to a
+ * paragraph's content, a list, the cover's session too, which the page
+ * does not anchor: a link to them would land nowhere. */
+static bool anchored(const xmlChar *name)
 {
-	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
-		xmlAttrPtr a = xmlHasProp(n, X("eId"));
-		if (a && a->children && strncmp((const char *)n->name, "authorialNote", 13))
-			return a->children->content;
-	}
-	return X("");
+	static const char *const names[] = {"paragraph", "subparagraph", "point", "item", "container", "formula",
+					    "chapter", "section", "subsection", "hcontainer", "part", "title",
+					    "article", "crossHeading", "p", "table", "embeddedStructure", "component"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp((const char *)name, names[i]))
+			return true;
+	return false;
+}
+
+/* The id the page gives n (its eId; inside a documentCollection's
+ * component, after the component's eId and "__", as the template does),
+ * in buf (128 bytes; "" when it has no eId or it does not fit). */
+static const char *html_id(xmlNodePtr n, char *buf)
+{
+	xmlAttrPtr a = xmlHasProp(n, X("eId"));
+	const char *eid = a && a->children ? (const char *)a->children->content : "";
+	const char *comp = "";
+	for (xmlNodePtr up = n->parent; up && up->type == XML_ELEMENT_NODE; up = up->parent)
+		if (!strcmp((const char *)up->name, "component")) {
+			xmlAttrPtr c = xmlHasProp(up, X("eId"));
+			comp = c && c->children ? (const char *)c->children->content : "";
+			break;
+		}
+	if ((size_t)snprintf(buf, 128, "%s%s%s", comp, *comp ? "__" : "", eid) >= 128)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* Where a reference is: the id of the nearest element around it that
+ * the page anchors (a note is not a place: its paragraph is). */
+static const char *nearest_eid(xmlNodePtr n, char *buf)
+{
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (xmlHasProp(n, X("eId")) && anchored(n->name))
+			return html_id(n, buf);
+	return "";
 }
 
 int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
@@ -85,9 +120,8 @@ int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
 		for (int i = 0; i < anchors->nodesetval->nodeNr; i++) {
 			xmlNodePtr n = anchors->nodesetval->nodeTab[i];
 			xmlNodePtr a = xmlNewChild(root, ns, X("anchor"), NULL);
-			xmlChar *eid = xmlGetProp(n, X("eId"));
-			xmlSetProp(a, X("eId"), eid);
-			xmlFree(eid);
+			char id[128];
+			xmlSetProp(a, X("eId"), X(html_id(n, id)));
 			xmlSetProp(a, X("kind"), n->name);
 			xmlChar *hname = xmlGetProp(n, X("name"));
 			if (hname)
@@ -113,7 +147,8 @@ int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
 			xmlChar *href = xmlGetProp(n, X("href"));
 			xmlSetProp(r, X("href"), href);
 			xmlFree(href);
-			xmlSetProp(r, X("from"), nearest_eid(n->parent));
+			char id[128];
+			xmlSetProp(r, X("from"), X(nearest_eid(n->parent, id)));
 		}
 	}
 	xmlXPathFreeObject(refs);
