@@ -31,8 +31,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
     xmlns:u="https://unpress.example/ns"
-    xmlns:s="https://unpress.example/ns/strings"
-    exclude-result-prefixes="a u s">
+    exclude-result-prefixes="a u">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -46,15 +45,18 @@
 
   <!-- The words a page adds, in the page's language (English when the
        language has none). -->
-  <xsl:variable name="strings" select="document('strings.xml')/s:strings"/>
+  <!-- strings: the words of templates/strings.xml in the page's language,
+       as src/html/xslt.c packs them ("\nID\tTEXT" each, then "\n"). -->
+  <xsl:param name="strings" select="''"/>
   <xsl:template name="t">
     <xsl:param name="id"/>
-    <xsl:variable name="s" select="$strings/s:s[@id = $id]"/>
-    <xsl:choose>
-      <xsl:when test="$s/s:t[@l = $lang]"><xsl:value-of select="$s/s:t[@l = $lang]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s/s:t[@l = 'en']"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="substring-before(substring-after($strings, concat('&#10;', $id, '&#9;')), '&#10;')"/>
   </xsl:template>
+  <!-- the words every paragraph or note asks for, looked up once -->
+  <xsl:variable name="t-link-to"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-to'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t-note"><xsl:call-template name="t"><xsl:with-param name="id" select="'note'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t-back-to-note"><xsl:call-template name="t"><xsl:with-param name="id" select="'back-to-note'"/></xsl:call-template></xsl:variable>
+  <xsl:variable name="t-cited-by"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template></xsl:variable>
 
   <!-- The link map (empty node-set when there is none: document('') is this
        stylesheet, which has no u:links root). -->
@@ -167,12 +169,12 @@
         <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'languages'"/></xsl:call-template></xsl:attribute>
         <xsl:for-each select="$links/u:alternate">
           <xsl:variable name="code" select="@lang"/>
-          <xsl:variable name="name" select="$strings/s:s[@id = 'language-name']/s:t[@l = $code]"/>
+          <xsl:variable name="name"><xsl:call-template name="t"><xsl:with-param name="id" select="concat('name-', $code)"/></xsl:call-template></xsl:variable>
           <li>
             <a href="{@href}" hreflang="{@lang}" lang="{@lang}">
               <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
               <xsl:choose>
-                <xsl:when test="$name"><xsl:value-of select="$name"/></xsl:when>
+                <xsl:when test="$name != ''"><xsl:value-of select="$name"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="@lang"/></xsl:otherwise>
               </xsl:choose>
             </a>
@@ -559,10 +561,10 @@
       <a class="self">
         <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
         <xsl:attribute name="aria-label">
-          <xsl:call-template name="t"><xsl:with-param name="id" select="'link-to'"/></xsl:call-template>
+          <xsl:value-of select="$t-link-to"/>
           <xsl:text> </xsl:text>
           <xsl:choose>
-            <xsl:when test="$lang = 'en' or not($strings/s:s[@id = concat('el-', local-name(current()))])">
+            <xsl:when test="$lang = 'en' or not(contains($strings, concat('&#10;el-', local-name(), '&#9;')))">
               <xsl:value-of select="local-name()"/>
             </xsl:when>
             <xsl:otherwise>
@@ -688,6 +690,17 @@
        through the link map when the site holds its target, else its own
        href if the scheme is safe, else plain text. -->
   <xsl:template match="a:ref | a:a">
+    <xsl:choose>
+      <!-- the common case: a web address the site does not resolve, as it is -->
+      <xsl:when test="not($links/u:link[@href = current()/@href]) and
+                      (starts-with(@href, 'https://') or starts-with(@href, 'http://')) and
+                      not(contains(@href, ' ') or contains(@href, '&#9;') or contains(@href, '&#10;') or contains(@href, '&#13;'))">
+        <a href="{@href}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="reference"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="reference">
     <xsl:variable name="text" select="normalize-space(.)"/>
     <xsl:variable name="local" select="$links/u:link[@href = current()/@href and @text = $text][1]/@target"/>
     <xsl:variable name="href">
@@ -742,7 +755,7 @@
     <xsl:variable name="id"><xsl:call-template name="id"/></xsl:variable>
     <sup class="fnref">
       <a href="#{$id}" id="fnref_{$id}" role="doc-noteref">
-        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'note'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
+        <xsl:attribute name="aria-label"><xsl:value-of select="$t-note"/><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
         <xsl:value-of select="@marker"/>
       </a>
     </sup>
@@ -761,7 +774,7 @@
             <li id="{$id}">
               <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
               <a class="backref" href="#fnref_{$id}" role="doc-backlink">
-                <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'back-to-note'"/></xsl:call-template><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
+                <xsl:attribute name="aria-label"><xsl:value-of select="$t-back-to-note"/><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
                 <xsl:value-of select="@marker"/>
               </a>
               <xsl:text> </xsl:text>
@@ -785,8 +798,8 @@
     <xsl:variable name="from" select="$links/u:cited[@eId = current()/@eId]"/>
     <xsl:if test="@eId and $from">
       <aside class="citedby">
-        <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template></xsl:attribute>
-        <span class="label"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template><xsl:text> </xsl:text></span>
+        <xsl:attribute name="aria-label"><xsl:value-of select="$t-cited-by"/></xsl:attribute>
+        <span class="label"><xsl:value-of select="$t-cited-by"/><xsl:text> </xsl:text></span>
         <xsl:for-each select="$from">
           <xsl:if test="position() &gt; 1">, </xsl:if>
           <a href="{@from}"><xsl:value-of select="@label"/></a>
@@ -798,7 +811,7 @@
   <xsl:template name="cited-by-document">
     <xsl:if test="$links/u:cited">
       <section class="citedby-doc" aria-labelledby="citedby-heading">
-        <h2 id="citedby-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template></h2>
+        <h2 id="citedby-heading"><xsl:value-of select="$t-cited-by"/></h2>
         <ul>
           <xsl:for-each select="$links/u:cited">
             <li><a href="{@from}"><xsl:value-of select="@label"/></a>

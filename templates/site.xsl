@@ -18,8 +18,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:u="https://unpress.example/ns"
-    xmlns:s="https://unpress.example/ns/strings"
-    exclude-result-prefixes="u s">
+    exclude-result-prefixes="u">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -30,14 +29,12 @@
   <xsl:param name="dir" select="'ltr'"/>
   <xsl:param name="suffix" select="''"/>
 
-  <xsl:variable name="strings" select="document('strings.xml')/s:strings"/>
+  <!-- strings: the words of templates/strings.xml in the page's language,
+       as src/html/xslt.c packs them ("\nID\tTEXT" each, then "\n"). -->
+  <xsl:param name="strings" select="''"/>
   <xsl:template name="t">
     <xsl:param name="id"/>
-    <xsl:variable name="s" select="$strings/s:s[@id = $id]"/>
-    <xsl:choose>
-      <xsl:when test="$s/s:t[@l = $lang]"><xsl:value-of select="$s/s:t[@l = $lang]"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s/s:t[@l = 'en']"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="substring-before(substring-after($strings, concat('&#10;', $id, '&#9;')), '&#10;')"/>
   </xsl:template>
   <!-- t with {n}, {m} and {x} replaced -->
   <xsl:template name="tf">
@@ -69,7 +66,8 @@
 
   <!-- The documents this page lists: those in its language (every one when
        the description names no languages). -->
-  <xsl:variable name="docs" select="/u:site/u:doc[@lang = $lang or not(/u:site/u:lang)]"/>
+  <xsl:variable name="languages" select="/u:site/u:lang"/>
+  <xsl:variable name="docs" select="/u:site/u:doc[@lang = $lang] | /u:site/u:doc[not($languages)]"/>
 
   <xsl:template match="/">
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;</xsl:text>
@@ -84,7 +82,7 @@
           <xsl:attribute name="content"><xsl:call-template name="page-title"/></xsl:attribute>
         </meta>
         <xsl:if test="$page != 'external'">
-          <xsl:for-each select="/u:site/u:lang[count(/u:site/u:lang) &gt; 1]">
+          <xsl:for-each select="$languages[count($languages) &gt; 1]">
             <link rel="alternate" hreflang="{@tag}" href="{$page}{@suffix}{substring('-', 1, number($page = 'index' and $sort != 'symbol'))}{substring($sort, 1, number($page = 'index' and $sort != 'symbol') * 10)}.html"/>
           </xsl:for-each>
         </xsl:if>
@@ -115,14 +113,14 @@
 
   <!-- This page in the collection's other languages, each named in its own. -->
   <xsl:template name="language-switch">
-    <xsl:if test="count(/u:site/u:lang) &gt; 1">
+    <xsl:if test="count($languages) &gt; 1">
       <ul class="languages">
         <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'languages'"/></xsl:call-template></xsl:attribute>
-        <xsl:for-each select="/u:site/u:lang">
+        <xsl:for-each select="$languages">
           <xsl:sort select="string-length(substring-before('ar zh en fr ru es ', concat(@tag, ' '))) + 100 * number(not(contains('ar zh en fr ru es ', concat(@tag, ' '))))" data-type="number"/>
           <xsl:sort select="@tag"/>
           <xsl:variable name="code" select="@tag"/>
-          <xsl:variable name="name" select="$strings/s:s[@id = 'language-name']/s:t[@l = $code]"/>
+          <xsl:variable name="name"><xsl:call-template name="t"><xsl:with-param name="id" select="concat('name-', $code)"/></xsl:call-template></xsl:variable>
           <li>
             <a hreflang="{@tag}" lang="{@tag}">
               <xsl:attribute name="href">
@@ -132,7 +130,7 @@
               </xsl:attribute>
               <xsl:if test="@tag = $lang"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
               <xsl:choose>
-                <xsl:when test="$name"><xsl:value-of select="$name"/></xsl:when>
+                <xsl:when test="$name != ''"><xsl:value-of select="$name"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="@tag"/></xsl:otherwise>
               </xsl:choose>
             </a>
@@ -161,7 +159,7 @@
           <xsl:with-param name="n" select="count($docs)"/>
           <xsl:with-param name="x">
             <xsl:choose>
-              <xsl:when test="$lang = 'en' or not($strings/s:s[@id = 'col-symbol']/s:t[@l = $lang])"><xsl:value-of select="$sort"/></xsl:when>
+              <xsl:when test="$lang = 'en'"><xsl:value-of select="$sort"/></xsl:when>
               <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="id" select="concat('col-', $sort)"/></xsl:call-template></xsl:otherwise>
             </xsl:choose>
           </xsl:with-param>
@@ -237,15 +235,24 @@
     </form>
     <p id="search-status" role="status">
       <xsl:if test="$lang != 'en'">
-        <xsl:for-each select="$strings/s:s[starts-with(@id, 'js-')]">
-          <xsl:attribute name="data-{substring-after(@id, 'js-')}">
-            <xsl:call-template name="t"><xsl:with-param name="id" select="@id"/></xsl:call-template>
-          </xsl:attribute>
-        </xsl:for-each>
+        <xsl:call-template name="data"><xsl:with-param name="key" select="'loading'"/></xsl:call-template>
+        <xsl:call-template name="data"><xsl:with-param name="key" select="'type'"/></xsl:call-template>
+        <xsl:call-template name="data"><xsl:with-param name="key" select="'none'"/></xsl:call-template>
+        <xsl:call-template name="data"><xsl:with-param name="key" select="'one'"/></xsl:call-template>
+        <xsl:call-template name="data"><xsl:with-param name="key" select="'many'"/></xsl:call-template>
+        <xsl:call-template name="data"><xsl:with-param name="key" select="'failed'"/></xsl:call-template>
+        <xsl:call-template name="data"><xsl:with-param name="key" select="'missing'"/></xsl:call-template>
       </xsl:if>
       <xsl:call-template name="t"><xsl:with-param name="id" select="'search-needs-script'"/></xsl:call-template>
       <xsl:text> </xsl:text>
       <a href="index{$suffix}.html"><xsl:call-template name="t"><xsl:with-param name="id" select="'index'"/></xsl:call-template></a>.</p>
     <ol id="results"></ol>
+  </xsl:template>
+  <!-- one of search.js's messages (strings.xml's js-KEY) as data-KEY -->
+  <xsl:template name="data">
+    <xsl:param name="key"/>
+    <xsl:attribute name="data-{$key}">
+      <xsl:call-template name="t"><xsl:with-param name="id" select="concat('js-', $key)"/></xsl:call-template>
+    </xsl:attribute>
   </xsl:template>
 </xsl:stylesheet>

@@ -20,6 +20,7 @@ int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts
 		{"lang", lang.tag},
 		{"dir", lang.rtl ? "rtl" : "ltr"},
 		{"verbose", opts->diag->verbosity > 1 ? "1" : ""},
+		{"strings", xslt_strings(opts->data_dir, lang.tag, opts->diag)},
 	};
 	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params,
 				 (int)(sizeof params / sizeof params[0]), NULL, path,

@@ -17,6 +17,7 @@
 
 #include "util/atomic.h"
 #include "util/buf.h"
+#include "util/xmalloc.h"
 
 /* One compiled stylesheet per template file, for the life of the process
  * (each forked job compiles its own on first use). */
@@ -67,6 +68,93 @@ static xsltStylesheetPtr load_style(const char *data_dir, const char *name,
 		style_cache[i].style = style;
 	}
 	return style;
+}
+
+/* strings.xml as read (NULL until first asked, and after a failure an
+ * empty document's worth: nothing), and the tables made of it. */
+static xmlDocPtr strings_doc;
+static bool strings_read;
+static struct { char lang[16]; char *table; } strings_tables[8];
+
+/* Append text to b as one table value: tabs and newlines as spaces. */
+static void put_value(struct buf *b, const xmlChar *text)
+{
+	for (const xmlChar *p = text; p && *p; p++)
+		buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : (char)*p);
+}
+
+/* The <t l="…"> child of s in lang, or NULL. */
+static xmlNodePtr word_in(xmlNodePtr s, const char *lang)
+{
+	for (xmlNodePtr t = s->children; t; t = t->next) {
+		if (t->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *l = xmlGetProp(t, (const xmlChar *)"l");
+		bool same = l && !strcmp((const char *)l, lang);
+		xmlFree(l);
+		if (same)
+			return t;
+	}
+	return NULL;
+}
+
+const char *xslt_strings(const char *data_dir, const char *lang, struct diag *diag)
+{
+	size_t i, n = sizeof strings_tables / sizeof strings_tables[0];
+	for (i = 0; i < n && strings_tables[i].table; i++)
+		if (!strcmp(strings_tables[i].lang, lang))
+			return strings_tables[i].table;
+	if (!strings_read) {
+		strings_read = true;
+		struct buf path = BUF_INIT;
+		buf_printf(&path, "%s/templates/strings.xml", data_dir);
+		strings_doc = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		if (!strings_doc)
+			diag_warn(diag, 0, "html", "cannot read %s: the pages lack the words they add", buf_cstr(&path));
+		buf_free(&path);
+	}
+	struct buf table = BUF_INIT;
+	buf_putc(&table, '\n');
+	xmlNodePtr root = strings_doc ? xmlDocGetRootElement(strings_doc) : NULL;
+	for (xmlNodePtr s = root ? root->children : NULL; s; s = s->next) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetProp(s, (const xmlChar *)"id");
+		xmlNodePtr t = word_in(s, lang);
+		if (!t)
+			t = word_in(s, "en");
+		if (id && t) {
+			xmlChar *text = xmlNodeGetContent(t);
+			buf_printf(&table, "%s\t", (const char *)id);
+			put_value(&table, text);
+			buf_putc(&table, '\n');
+			xmlFree(text);
+		}
+		/* every language's own name, for a language switch */
+		if (id && !strcmp((const char *)id, "language-name"))
+			for (xmlNodePtr w = s->children; w; w = w->next) {
+				xmlChar *l = w->type == XML_ELEMENT_NODE ? xmlGetProp(w, (const xmlChar *)"l") : NULL;
+				if (l) {
+					xmlChar *text = xmlNodeGetContent(w);
+					buf_printf(&table, "name-%s\t", (const char *)l);
+					put_value(&table, text);
+					buf_putc(&table, '\n');
+					xmlFree(text);
+				}
+				xmlFree(l);
+			}
+		xmlFree(id);
+	}
+	char *result = xstrdup(buf_cstr(&table));
+	buf_free(&table);
+	if (i == n) { /* the cache is full: the oldest goes */
+		free(strings_tables[0].table);
+		memmove(&strings_tables[0], &strings_tables[1], (n - 1) * sizeof strings_tables[0]);
+		i = n - 1;
+	}
+	snprintf(strings_tables[i].lang, sizeof strings_tables[i].lang, "%s", lang);
+	strings_tables[i].table = result;
+	return result;
 }
 
 int xslt_prepare(const char *data_dir, const char *name, struct diag *diag)

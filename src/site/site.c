@@ -231,8 +231,9 @@ static int site_page(xmlDocPtr desc, const char *out_dir, const char *xsl, const
 		{"lang", tag},
 		{"dir", lang_is_rtl(tag) ? "rtl" : "ltr"},
 		{"suffix", lang ? lang->suffix : ""},
+		{"strings", xslt_strings(opts->data_dir, tag, opts->diag)},
 	};
-	int status = xslt_render(opts->data_dir, xsl, desc, params, 6, NULL,
+	int status = xslt_render(opts->data_dir, xsl, desc, params, 7, NULL,
 				 buf_cstr(&path), opts->diag, "site");
 	buf_free(&path);
 	return status;
@@ -270,9 +271,10 @@ static int render_doc_page(const struct corpus *c, struct site_doc *d, const cha
 		{"lang", lang.tag},
 		{"dir", lang.rtl ? "rtl" : "ltr"},
 		{"verbose", opts->diag->verbosity > 1 ? "1" : ""},
+		{"strings", xslt_strings(opts->data_dir, lang.tag, opts->diag)},
 	};
 	/* the transform takes the link map tree and frees it */
-	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params, 7, map,
+	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params, 8, map,
 				 buf_cstr(&path), opts->diag, "site");
 	if (status == 0)
 		status = search_units_write(out_dir, d->slug, akn, opts->diag);
