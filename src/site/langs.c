@@ -8,8 +8,8 @@
  * search-index.js: a collection in one language is built as it always
  * was), every other one adds its tag (index-ar.html, search-ar.html,
  * search-index-ar.js).  A document's versions are the documents with its
- * symbol, the first of each language; every page links to its versions
- * (the language switch, hreflang alternates, the sitemap's
+ * symbol, the first of each language in corpus order; each version links
+ * to the others (the language switch, hreflang alternates, the sitemap's
  * xhtml:link). */
 #include "site/corpus.h"
 
@@ -109,9 +109,12 @@ void corpus_versions(struct corpus *c)
 				versions[nv++] = order[k];
 		if (nv < 2)
 			continue; /* one language: nothing to switch to */
-		for (size_t k = i; k < j; k++) {
-			order[k]->versions = versions;
-			order[k]->nversions = nv;
+		/* only the versions link to each other: a second document of a
+		 * language under the symbol (the UN's XML has misnumbered
+		 * covers) is not one of them */
+		for (size_t k = 0; k < nv; k++) {
+			versions[k]->versions = versions;
+			versions[k]->nversions = nv;
 		}
 	}
 	free(order);

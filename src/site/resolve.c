@@ -132,13 +132,17 @@ static struct site_doc *by_number(struct corpus *c, struct site_doc *from, const
 /* Which corpus document a reference points at, or NULL.  A symbol
  * resolves to its version in the citing document's language when the
  * collection has one (the UN publishes each document in six: a reader of
- * the Arabic text follows its links to Arabic pages), else to its first
+ * the Arabic text follows its links to Arabic pages), else to its version
+ * in the collection's first language (the one with most documents: its
+ * languages are known before references are resolved), else to its first
  * version in any language. */
 static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const char *href, const char *text)
 {
 	const char *symbol = undocs_symbol(&c->store.arena, href);
 	if (symbol) {
 		struct site_doc *d = xmlHashLookup(c->by_symbol_lang, symbol_key(from->lang, symbol));
+		if (!d && c->nlangs)
+			d = xmlHashLookup(c->by_symbol_lang, symbol_key(c->langs[0].tag, symbol));
 		if (!d)
 			d = xmlHashLookup(c->by_symbol, symbol_key(NULL, symbol));
 		/* (a document citing its own symbol, in any language: no link) */

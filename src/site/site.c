@@ -575,11 +575,12 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	}
 	free(files);
 	free(ids);
+	/* (the languages first: a reference falls back to the first's) */
+	corpus_languages(&c);
 	size_t resolved = resolve_changed(&c, site_cache_corpus_key(cache));
 	diag_note(opts->diag, 0, "site", "references resolved for %zu of %zu documents (the others' are as the last build left them)",
 		  resolved, c.ndocs);
 	corpus_gather(&c);
-	corpus_languages(&c);
 	corpus_versions(&c);
 	size_t links_in, links_out;
 	corpus_count_links(&c, &links_in, &links_out);
