@@ -52,11 +52,20 @@
     <xsl:param name="id"/>
     <xsl:value-of select="substring-before(substring-after($strings, concat('&#10;', $id, '&#9;')), '&#10;')"/>
   </xsl:template>
-  <!-- the words every paragraph or note asks for, looked up once -->
-  <xsl:variable name="t-link-to"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-to'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t-note"><xsl:call-template name="t"><xsl:with-param name="id" select="'note'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t-back-to-note"><xsl:call-template name="t"><xsl:with-param name="id" select="'back-to-note'"/></xsl:call-template></xsl:variable>
-  <xsl:variable name="t-cited-by"><xsl:call-template name="t"><xsl:with-param name="id" select="'cited-by'"/></xsl:call-template></xsl:variable>
+  <!-- the words every paragraph or note asks for, looked up once (as
+       strings: a reference to $strings copies all of it) -->
+  <xsl:variable name="t-link-to" select="substring-before(substring-after($strings, '&#10;link-to&#9;'), '&#10;')"/>
+  <xsl:variable name="t-note" select="substring-before(substring-after($strings, '&#10;note&#9;'), '&#10;')"/>
+  <xsl:variable name="t-back-to-note" select="substring-before(substring-after($strings, '&#10;back-to-note&#9;'), '&#10;')"/>
+  <xsl:variable name="t-cited-by" select="substring-before(substring-after($strings, '&#10;cited-by&#9;'), '&#10;')"/>
+  <xsl:variable name="t-link-part" select="substring-before(substring-after($strings, '&#10;link-part&#9;'), '&#10;')"/>
+  <xsl:variable name="t-link-heading" select="substring-before(substring-after($strings, '&#10;link-heading&#9;'), '&#10;')"/>
+  <xsl:variable name="el-names" select="concat(
+      '&#10;paragraph&#9;', substring-before(substring-after($strings, '&#10;el-paragraph&#9;'), '&#10;'),
+      '&#10;subparagraph&#9;', substring-before(substring-after($strings, '&#10;el-subparagraph&#9;'), '&#10;'),
+      '&#10;point&#9;', substring-before(substring-after($strings, '&#10;el-point&#9;'), '&#10;'),
+      '&#10;item&#9;', substring-before(substring-after($strings, '&#10;el-item&#9;'), '&#10;'),
+      '&#10;container&#9;', substring-before(substring-after($strings, '&#10;el-container&#9;'), '&#10;'), '&#10;')"/>
 
   <!-- The link map (empty node-set when there is none: document('') is this
        stylesheet, which has no u:links root). -->
@@ -187,15 +196,18 @@
   <!-- The id an element with an eId gets: its eId, prefixed inside a
        documentCollection's component by the component's (the UN numbers
        each component's paragraphs and notes from 1 again). -->
+  <xsl:variable name="components" select="boolean(/a:akomaNtoso/a:components)"/>
   <xsl:template name="id">
-    <xsl:param name="of" select="."/>
-    <xsl:variable name="comp" select="$of/ancestor::a:component[@eId][1]/@eId"/>
-    <xsl:if test="$comp and $of/@eId"><xsl:value-of select="$comp"/><xsl:text>__</xsl:text></xsl:if>
-    <xsl:value-of select="$of/@eId"/>
+    <xsl:value-of select="concat(substring(concat(ancestor::a:component[@eId][1]/@eId, '__'), 1, 999 * boolean(ancestor::a:component[@eId])), @eId)"/>
   </xsl:template>
   <xsl:template name="id-attribute">
     <xsl:if test="@eId">
-      <xsl:attribute name="id"><xsl:call-template name="id"/></xsl:attribute>
+      <xsl:attribute name="id">
+        <xsl:choose>
+          <xsl:when test="$components"><xsl:value-of select="concat(substring(concat(ancestor::a:component[@eId][1]/@eId, '__'), 1, 999 * boolean(ancestor::a:component[@eId])), @eId)"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@eId"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
 
@@ -463,7 +475,7 @@
             <xsl:text> </xsl:text>
             <a class="self">
               <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
-              <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-part'"/></xsl:call-template></xsl:attribute>
+              <xsl:attribute name="aria-label"><xsl:value-of select="$t-link-part"/></xsl:attribute>
               <xsl:text>#</xsl:text>
             </a>
           </xsl:if>
@@ -492,7 +504,7 @@
         <xsl:text> </xsl:text>
         <a class="self">
           <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
-          <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-heading'"/></xsl:call-template></xsl:attribute>
+          <xsl:attribute name="aria-label"><xsl:value-of select="$t-link-heading"/></xsl:attribute>
           <xsl:text>#</xsl:text>
         </a>
       </xsl:if>
@@ -549,29 +561,25 @@
         <xsl:text> </xsl:text>
         <a class="self">
           <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
-          <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="id" select="'link-heading'"/></xsl:call-template></xsl:attribute>
+          <xsl:attribute name="aria-label"><xsl:value-of select="$t-link-heading"/></xsl:attribute>
           <xsl:text>#</xsl:text>
         </a>
       </xsl:if>
     </xsl:element>
   </xsl:template>
 
+  <!-- "Link to paragraph 9.": the element's name in the page's language
+       (strings.xml's el-NAME; the name itself where there is none). -->
   <xsl:template name="self-link">
     <xsl:if test="@eId">
-      <a class="self">
-        <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
+      <xsl:variable name="el" select="substring-before(substring-after($el-names, concat('&#10;', local-name(), '&#9;')), '&#10;')"/>
+      <a class="self" href="#{@eId}">
+        <xsl:if test="$components">
+          <xsl:attribute name="href">#<xsl:value-of select="concat(substring(concat(ancestor::a:component[@eId][1]/@eId, '__'), 1, 999 * boolean(ancestor::a:component[@eId])), @eId)"/></xsl:attribute>
+        </xsl:if>
         <xsl:attribute name="aria-label">
-          <xsl:value-of select="$t-link-to"/>
-          <xsl:text> </xsl:text>
-          <xsl:choose>
-            <xsl:when test="$lang = 'en' or not(contains($strings, concat('&#10;el-', local-name(), '&#9;')))">
-              <xsl:value-of select="local-name()"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:call-template name="t"><xsl:with-param name="id" select="concat('el-', local-name())"/></xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-          <xsl:if test="a:num"><xsl:value-of select="concat(' ', normalize-space(a:num))"/></xsl:if>
+          <xsl:value-of select="concat($t-link-to, ' ', $el, substring(local-name(), 1, 99 * not($el)),
+                                       substring(concat(' ', normalize-space(a:num)), 1, 9999 * boolean(a:num)))"/>
         </xsl:attribute>
         <xsl:text>¶</xsl:text>
       </a>
@@ -621,7 +629,7 @@
       <xsl:otherwise>
         <p>
           <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
-          <xsl:call-template name="id-attribute"/>
+          <xsl:if test="@eId"><xsl:call-template name="id-attribute"/></xsl:if>
           <xsl:apply-templates/>
         </p>
       </xsl:otherwise>
@@ -752,7 +760,7 @@
   <!-- ============================================================ footnotes -->
   <!-- At the reference point: a superscript marker linking to the note. -->
   <xsl:template match="a:authorialNote">
-    <xsl:variable name="id"><xsl:call-template name="id"/></xsl:variable>
+    <xsl:variable name="id" select="concat(substring(concat(ancestor::a:component[@eId][1]/@eId, '__'), 1, 999 * boolean(ancestor::a:component[@eId])), @eId)"/>
     <sup class="fnref">
       <a href="#{$id}" id="fnref_{$id}" role="doc-noteref">
         <xsl:attribute name="aria-label"><xsl:value-of select="$t-note"/><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
@@ -764,13 +772,15 @@
   <!-- At the end of the document: every note, linking back to its marker
        (a documentCollection's components' notes too). -->
   <xsl:template name="footnotes">
-    <xsl:variable name="notes" select="/a:akomaNtoso//a:authorialNote[@eId]"/>
+    <!-- (not through the metadata: the UN's holds its voting record) -->
+    <xsl:variable name="notes" select="$root/*[not(self::a:meta)]/descendant::a:authorialNote[@eId] |
+                                       /a:akomaNtoso/a:components/descendant::a:authorialNote[@eId]"/>
     <xsl:if test="$notes">
       <section class="footnotes" aria-labelledby="notes-heading">
         <h2 id="notes-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'notes'"/></xsl:call-template></h2>
         <ul>
           <xsl:for-each select="$notes">
-            <xsl:variable name="id"><xsl:call-template name="id"/></xsl:variable>
+            <xsl:variable name="id" select="concat(substring(concat(ancestor::a:component[@eId][1]/@eId, '__'), 1, 999 * boolean(ancestor::a:component[@eId])), @eId)"/>
             <li id="{$id}">
               <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
               <a class="backref" href="#fnref_{$id}" role="doc-backlink">

@@ -47,8 +47,6 @@
 
 #include <assert.h>
 #include <errno.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,47 +97,85 @@ static void json_string(struct buf *b, const char *s, size_t max)
 	buf_putc(b, '"');
 }
 
-/* The searchable units of one AKN document, one line each: "eId","text" */
-static void add_units(struct buf *b, xmlDocPtr akn)
+static bool named(xmlNodePtr n, const char *const *names)
 {
-	if (!akn)
-		return;
-	xmlXPathContextPtr ctx = xmlXPathNewContext(akn);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"a", (const xmlChar *)AKN_NS);
-	xmlXPathObjectPtr units = xmlXPathEvalExpression((const xmlChar *)
-		"//*[@eId][self::a:paragraph or self::a:container or self::a:crossHeading or "
-		"self::a:formula][not(ancestor::a:paragraph)] | "
-		"//*[@eId][self::a:chapter or self::a:section or self::a:subsection or "
-		"self::a:hcontainer]/a:heading", ctx);
-	for (int i = 0; units && units->nodesetval && i < units->nodesetval->nodeNr; i++) {
-		xmlNodePtr n = units->nodesetval->nodeTab[i];
-		xmlNodePtr owner = strcmp((const char *)n->name, "heading") ? n : n->parent;
-		xmlChar *eid = xmlGetProp(owner, (const xmlChar *)"eId");
-		xmlChar *text = xmlNodeGetContent(owner == n ? n : n->parent);
-		if (owner != n) {
-			/* a heading unit: its number and heading only */
+	for (; *names; names++)
+		if (!strcmp((const char *)n->name, *names))
+			return true;
+	return false;
+}
+
+/* One unit's line: "id","text" (text cut at UNIT_TEXT_MAX). */
+static void put_unit(struct buf *b, const char *id, const char *text)
+{
+	json_string(b, id, 0);
+	buf_putc(b, ',');
+	json_string(b, text, UNIT_TEXT_MAX);
+	buf_putc(b, '\n');
+}
+
+/* The units under n (its children), in document order: each paragraph,
+ * preambular clause, cross-heading and formula that is not inside a
+ * paragraph (its whole text), and the number and heading of each
+ * chapter, section, subsection and hcontainer.  id_prefix: the
+ * component's eId and "__" inside a documentCollection's component (the
+ * page's ids are so prefixed: akn-html.xsl), else "".  One walk of the
+ * tree (an XPath union over every element cost a millisecond a
+ * document). */
+static void walk_units(struct buf *b, xmlNodePtr n, bool in_paragraph, const char *id_prefix)
+{
+	static const char *const whole[] = {"paragraph", "container", "crossHeading", "formula", NULL};
+	static const char *const headed[] = {"chapter", "section", "subsection", "hcontainer", NULL};
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !strcmp((const char *)n->name, "meta"))
+			continue;
+		xmlChar *eid = xmlGetProp(n, (const xmlChar *)"eId");
+		struct buf id = BUF_INIT;
+		if (eid)
+			buf_printf(&id, "%s%s", id_prefix, (const char *)eid);
+		if (eid && !in_paragraph && named(n, whole)) {
+			xmlChar *text = xmlNodeGetContent(n);
+			put_unit(b, buf_cstr(&id), (const char *)text);
 			xmlFree(text);
+		}
+		if (eid && named(n, headed)) {
+			/* a heading unit: its number and heading only */
 			struct buf h = BUF_INIT;
-			for (xmlNodePtr c = owner->children; c; c = c->next)
+			bool has_heading = false;
+			for (xmlNodePtr c = n->children; c; c = c->next)
 				if (c->type == XML_ELEMENT_NODE &&
 				    (!strcmp((const char *)c->name, "num") || !strcmp((const char *)c->name, "heading"))) {
 					xmlChar *t = xmlNodeGetContent(c);
 					buf_puts(&h, (const char *)t);
 					buf_putc(&h, ' ');
 					xmlFree(t);
+					has_heading = has_heading || !strcmp((const char *)c->name, "heading");
 				}
-			text = xmlStrdup((const xmlChar *)buf_cstr(&h));
+			if (has_heading)
+				put_unit(b, buf_cstr(&id), buf_cstr(&h));
 			buf_free(&h);
 		}
-		json_string(b, (const char *)eid, 0);
-		buf_putc(b, ',');
-		json_string(b, (const char *)text, UNIT_TEXT_MAX);
-		buf_putc(b, '\n');
+		const char *prefix = id_prefix;
+		struct buf comp = BUF_INIT;
+		if (eid && !strcmp((const char *)n->name, "component")) {
+			buf_printf(&comp, "%s__", (const char *)eid);
+			prefix = buf_cstr(&comp);
+		}
+		walk_units(b, n->children, in_paragraph || !strcmp((const char *)n->name, "paragraph"), prefix);
+		buf_free(&comp);
+		buf_free(&id);
 		xmlFree(eid);
-		xmlFree(text);
 	}
-	xmlXPathFreeObject(units);
-	xmlXPathFreeContext(ctx);
+}
+
+/* The searchable units of one AKN document, one line each: "id","text" */
+static void add_units(struct buf *b, xmlDocPtr akn)
+{
+	if (!akn)
+		return;
+	xmlNodePtr root = xmlDocGetRootElement(akn);
+	if (root)
+		walk_units(b, root->children, false, "");
 }
 
 const char *search_units_name(const char *slug)

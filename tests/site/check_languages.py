@@ -129,3 +129,17 @@ report("every in-corpus reference links to the page in the citing language (%d)"
        expected > 0 and not unlinked, unlinked[:5])
 report_file = dict(l.split() for l in open(os.path.join(site, ".unpress", "site-report")))
 report("the site report counts them (%d)" % expected, int(report_file["links-inside"]) == expected, report_file)
+# every search result lands on its place: each unit's id is an id of its page
+ids, misplaced = {}, []
+for lang in sorted(count):
+    suffix = "" if lang == first else "-" + lang
+    directory = json.load(open(os.path.join(site, "search-index%s.json" % suffix)))
+    for s in directory["shards"]:
+        shard = json.load(open(os.path.join(site, s)))
+        for u in shard["units"]:
+            slug = shard["docs"][u[0]][0]
+            if slug not in ids:
+                ids[slug] = set(page(slug + ".html").xpath("//@id"))
+            if u[1] not in ids[slug]:
+                misplaced.append((slug, u[1]))
+report("every search unit is an id of its page (%d pages)" % len(ids), ids and not misplaced, misplaced[:5])
