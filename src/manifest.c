@@ -90,16 +90,19 @@ int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
 	xmlNsPtr ns = xmlNewNs(root, X(UNPRESS_NS), NULL);
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(out, root);
+	/* Each from where AKN puts it (templates/AKN.md), not by a search of
+	 * the whole tree: the UN's metadata holds thousands of elements (its
+	 * voting records). */
 	static const struct { const char *attr, *expr; } fields[] = {
-		{"slug", "string(//a:meta//u:source/@slug)"},
-		{"file", "string(//a:meta//u:source/@file)"},
-		{"type", "string(//a:meta//u:source/@type)"},
-		{"number", "string(//a:meta//u:source/@number)"},
-		{"symbol", "string(//a:FRBRWork/a:FRBRalias[@name='symbol']/@value)"},
+		{"slug", "string(/a:akomaNtoso/*[1]/a:meta/a:proprietary/u:source/@slug)"},
+		{"file", "string(/a:akomaNtoso/*[1]/a:meta/a:proprietary/u:source/@file)"},
+		{"type", "string(/a:akomaNtoso/*[1]/a:meta/a:proprietary/u:source/@type)"},
+		{"number", "string(/a:akomaNtoso/*[1]/a:meta/a:proprietary/u:source/@number)"},
+		{"symbol", "string(/a:akomaNtoso/*[1]/a:meta/a:identification/a:FRBRWork/a:FRBRalias[@name='symbol']/@value)"},
 		/* the UN's AKN4UN names the symbol only on its cover */
-		{"symbol", "normalize-space(/a:akomaNtoso/*[1]/a:coverPage//a:docNumber)"},
-		{"date", "string(//a:coverPage//a:docDate/@date)"},
-		{"title", "normalize-space(//a:preface//a:docTitle)"},
+		{"symbol", "normalize-space(/a:akomaNtoso/*[1]/a:coverPage/descendant::a:docNumber)"},
+		{"date", "string(/a:akomaNtoso/*[1]/a:coverPage/descendant::a:docDate/@date)"},
+		{"title", "normalize-space(/a:akomaNtoso/*[1]/a:preface/descendant::a:docTitle)"},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
 		if (xmlHasProp(root, X(fields[i].attr)))
@@ -114,7 +117,7 @@ int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
 	doc_language(akn, &lang);
 	xmlSetProp(root, X("lang"), X(lang.tag));
 	xmlXPathObjectPtr anchors = xmlXPathEvalExpression(
-		X("//a:mainBody//*[@eId][self::a:paragraph or self::a:point or self::a:chapter or "
+		X("/descendant::a:mainBody/descendant::*[@eId][self::a:paragraph or self::a:point or self::a:chapter or "
 		  "self::a:section or self::a:subsection or self::a:hcontainer]"), ctx);
 	if (anchors && anchors->nodesetval) {
 		for (int i = 0; i < anchors->nodesetval->nodeNr; i++) {
@@ -137,7 +140,7 @@ int manifest_write(xmlDocPtr akn, const char *path, struct diag *diag)
 	}
 	xmlXPathFreeObject(anchors);
 	/* our <ref>s and the UN's <a href>s, in document order */
-	xmlXPathObjectPtr refs = xmlXPathEvalExpression(X("//a:ref[@href] | //a:a[@href]"), ctx);
+	xmlXPathObjectPtr refs = xmlXPathEvalExpression(X("/descendant::*[self::a:ref or self::a:a][@href]"), ctx);
 	if (refs && refs->nodesetval) {
 		for (int i = 0; i < refs->nodesetval->nodeNr; i++) {
 			xmlNodePtr n = refs->nodesetval->nodeTab[i];

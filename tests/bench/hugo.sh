@@ -7,7 +7,11 @@
 # page listing them all, the sitemap; no taxonomies, no feeds).  Each
 # build runs ROUNDS times (default 3), the two alternating, each into an
 # empty folder; the best wall time of each, its CPU time and peak memory,
-# the pages (HTML files) each made, and the ratio per page.
+# the pages (HTML files) each made, and the ratio per page.  Every build
+# writes into a folder of its own, all removed at the end: a build right
+# after a deletion pays for it on ext4 (a new file skips the inodes freed
+# in the last 30 s; tests/bench/scale.sh), and unpress writes seven times
+# as many files as Hugo.
 # Not a test dependency: apt-get install hugo first.
 # Environment: CORPUS_ARCHIVE, BENCH_DIR (scratch, default
 # $TMPDIR/unpress-bench-hugo), JOBS (unpress -j, default the cores),
@@ -63,19 +67,18 @@ cat >"$DIR/hugo/layouts/_default/list.html" <<'HTML'
 <body><main><h1>{{ .Title }}</h1><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
 HTML
 run_unpress() {
-	rm -rf "$DIR/site"
 	# shellcheck disable=SC2046
 	/usr/bin/time -f '%e %U %S %M' -o "$DIR/t.unpress" \
-		"$UNPRESS" render -q -t html,site -j "$JOBS" -o "$DIR/site" $(cat "$DIR/inputs")
+		"$UNPRESS" render -q -t html,site -j "$JOBS" -o "$DIR/site-$1" $(cat "$DIR/inputs")
 }
 run_hugo() {
-	rm -rf "$DIR/public" "$DIR/hugo/resources"
-	/usr/bin/time -f '%e %U %S %M' -o "$DIR/t.hugo" hugo --quiet -s "$DIR/hugo" -d "$DIR/public" >/dev/null
+	rm -rf "$DIR/hugo/resources"
+	/usr/bin/time -f '%e %U %S %M' -o "$DIR/t.hugo" hugo --quiet -s "$DIR/hugo" -d "$DIR/public-$1" >/dev/null
 }
 best_u=999999 best_h=999999
 for r in $(seq "$ROUNDS"); do
-	run_unpress || exit 70
-	run_hugo || exit 70
+	run_unpress "$r" || exit 70
+	run_hugo "$r" || exit 70
 	read -r w u s m <"$DIR/t.unpress"
 	echo "round $r: unpress ${w} s wall (${u} user + ${s} sys), ${m} KB"
 	if awk "BEGIN { exit !($w < $best_u) }"; then best_u=$w; cpu_u=$(awk "BEGIN { print $u + $s }"); mem_u=$m; fi
@@ -83,8 +86,9 @@ for r in $(seq "$ROUNDS"); do
 	echo "round $r: hugo    ${w} s wall (${u} user + ${s} sys), ${m} KB"
 	if awk "BEGIN { exit !($w < $best_h) }"; then best_h=$w; cpu_h=$(awk "BEGIN { print $u + $s }"); mem_h=$m; fi
 done
-pages_u=$(find "$DIR/site" -name '*.html' | wc -l)
-pages_h=$(find "$DIR/public" -name '*.html' | wc -l)
+pages_u=$(find "$DIR/site-1" -name '*.html' | wc -l)
+pages_h=$(find "$DIR/public-1" -name '*.html' | wc -l)
+rm -rf "$DIR"/site-* "$DIR"/public-*
 docs=$(wc -l <"$DIR/inputs")
 echo
 echo "the 78th session, $docs documents, best of $ROUNDS (-j $JOBS):"
