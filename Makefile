@@ -25,7 +25,7 @@ MAIN := $(filter-out src/fuzz/%,$(SRC))
 OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/normalise/wordlist_blob.o
 LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
-.PHONY: all deps test-deps unpress publish test test-sanitize fuzz clean fidelity
+.PHONY: all deps test-deps unpress publish test test-sanitize fuzz clean fidelity corpus-site
 all: deps unpress publish
 
 deps:
@@ -67,6 +67,15 @@ $(BUILD)/src/normalise/wordlist_blob.o: src/normalise/wordlist_blob.S $(BUILD)/w
 	@$(CC) -c -DWORDLIST_BLOB='"$(BUILD)/wordlist.bin"' -o $@ $<
 
 -include $(OBJ:.o=.d)
+
+# The UN's own AKN4UN files of the 78th session in six languages, every
+# edition of every file and the site, with figures and checks: a
+# benchmark, not part of `make test` (tests/bench/corpus_site.sh;
+# CORPUS_SITE_DIR=DIR sets the scratch folder, JOBS=N the jobs).
+DEB_BENCH = time xz-utils python3 python3-lxml
+corpus-site: deps unpress
+	@sh tests/deps.sh $(DEB_BENCH)
+	@sh tests/bench/corpus_site.sh
 
 # Publish every input (the site, once it exists, links them together); an
 # input deleted from input/ takes its outputs with it (--prune: this is a

@@ -134,7 +134,7 @@ static void take(struct site_cache *c, const char *bytes, size_t size, uint64_t 
 	const char *rec_end = d.record + d.record_len;
 	CHECK(d.manifest && inside(d.manifest, d.record, rec_end) && !strcmp(d.manifest, name));
 	CHECK(d.slug && inside(d.slug, d.record, rec_end));
-	const char *fields[] = {d.symbol, d.number, d.title, d.type, d.date};
+	const char *fields[] = {d.symbol, d.number, d.title, d.type, d.date, d.lang};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		CHECK(inside(fields[i], d.record, rec_end));
 	/* each anchor takes at least 4 bytes, each reference 3 */

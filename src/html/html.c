@@ -7,13 +7,20 @@
 #include <string.h>
 
 #include "html/xslt.h"
+#include "lang.h"
 
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {
 	const char *slug = opts->slug ? opts->slug : "document";
+	struct doc_lang lang;
+	doc_language(akn, &lang);
 	struct xslt_param params[] = {
 		{"slug", slug},
 		{"css", "unpress.css"},
+		{"lang", lang.tag},
+		{"dir", lang.rtl ? "rtl" : "ltr"},
+		{"verbose", opts->diag->verbosity > 1 ? "1" : ""},
+		{"strings", xslt_strings(opts->data_dir, lang.tag, opts->diag)},
 	};
 	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params,
 				 (int)(sizeof params / sizeof params[0]), NULL, path,

@@ -2,6 +2,8 @@
 #include "html/xslt.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <libexslt/exslt.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
@@ -14,6 +16,8 @@
 #include <sysexits.h>
 
 #include "util/atomic.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
 
 /* One compiled stylesheet per template file, for the life of the process
  * (each forked job compiles its own on first use). */
@@ -66,6 +70,93 @@ static xsltStylesheetPtr load_style(const char *data_dir, const char *name,
 	return style;
 }
 
+/* strings.xml as read (NULL until first asked, and after a failure an
+ * empty document's worth: nothing), and the tables made of it. */
+static xmlDocPtr strings_doc;
+static bool strings_read;
+static struct { char lang[16]; char *table; } strings_tables[8];
+
+/* Append text to b as one table value: tabs and newlines as spaces. */
+static void put_value(struct buf *b, const xmlChar *text)
+{
+	for (const xmlChar *p = text; p && *p; p++)
+		buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : (char)*p);
+}
+
+/* The <t l="…"> child of s in lang, or NULL. */
+static xmlNodePtr word_in(xmlNodePtr s, const char *lang)
+{
+	for (xmlNodePtr t = s->children; t; t = t->next) {
+		if (t->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *l = xmlGetProp(t, (const xmlChar *)"l");
+		bool same = l && !strcmp((const char *)l, lang);
+		xmlFree(l);
+		if (same)
+			return t;
+	}
+	return NULL;
+}
+
+const char *xslt_strings(const char *data_dir, const char *lang, struct diag *diag)
+{
+	size_t i, n = sizeof strings_tables / sizeof strings_tables[0];
+	for (i = 0; i < n && strings_tables[i].table; i++)
+		if (!strcmp(strings_tables[i].lang, lang))
+			return strings_tables[i].table;
+	if (!strings_read) {
+		strings_read = true;
+		struct buf path = BUF_INIT;
+		buf_printf(&path, "%s/templates/strings.xml", data_dir);
+		strings_doc = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		if (!strings_doc)
+			diag_warn(diag, 0, "html", "cannot read %s: the pages lack the words they add", buf_cstr(&path));
+		buf_free(&path);
+	}
+	struct buf table = BUF_INIT;
+	buf_putc(&table, '\n');
+	xmlNodePtr root = strings_doc ? xmlDocGetRootElement(strings_doc) : NULL;
+	for (xmlNodePtr s = root ? root->children : NULL; s; s = s->next) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *id = xmlGetProp(s, (const xmlChar *)"id");
+		xmlNodePtr t = word_in(s, lang);
+		if (!t)
+			t = word_in(s, "en");
+		if (id && t) {
+			xmlChar *text = xmlNodeGetContent(t);
+			buf_printf(&table, "%s\t", (const char *)id);
+			put_value(&table, text);
+			buf_putc(&table, '\n');
+			xmlFree(text);
+		}
+		/* every language's own name, for a language switch */
+		if (id && !strcmp((const char *)id, "language-name"))
+			for (xmlNodePtr w = s->children; w; w = w->next) {
+				xmlChar *l = w->type == XML_ELEMENT_NODE ? xmlGetProp(w, (const xmlChar *)"l") : NULL;
+				if (l) {
+					xmlChar *text = xmlNodeGetContent(w);
+					buf_printf(&table, "name-%s\t", (const char *)l);
+					put_value(&table, text);
+					buf_putc(&table, '\n');
+					xmlFree(text);
+				}
+				xmlFree(l);
+			}
+		xmlFree(id);
+	}
+	char *result = xstrdup(buf_cstr(&table));
+	buf_free(&table);
+	if (i == n) { /* the cache is full: the oldest goes */
+		free(strings_tables[0].table);
+		memmove(&strings_tables[0], &strings_tables[1], (n - 1) * sizeof strings_tables[0]);
+		i = n - 1;
+	}
+	snprintf(strings_tables[i].lang, sizeof strings_tables[i].lang, "%s", lang);
+	strings_tables[i].table = result;
+	return result;
+}
+
 int xslt_prepare(const char *data_dir, const char *name, struct diag *diag)
 {
 	return load_style(data_dir, name, diag, "html") ? 0 : EX_CONFIG;
@@ -104,6 +195,72 @@ static char *xpath_literal(const char *s)
 	return q;
 }
 
+/* What a transform said (xsl:message, libxslt's errors), gathered while it
+ * runs: the templates name each element they do not know in a line
+ * "unpress-unknown NAME", and each image they leave out in a line
+ * "unpress-image NAME" (with the parameter verbose); anything else is
+ * libxslt's own, passed on to stderr as libxslt would print it. */
+struct transform_talk {
+	struct buf text;
+};
+
+static void gather_talk(void *ctx, const char *fmt, ...)
+{
+	struct transform_talk *talk = ctx;
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) >= 0) {
+		buf_puts(&talk->text, s);
+		free(s);
+	}
+	va_end(ap);
+}
+
+/* Order names as strcmp does (for counting them). */
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Report what the transform said: each element the template does not
+ * know (or image it leaves out) once, with how many times it occurs, as a
+ * note (-v); the rest to stderr. */
+static void report_talk(struct transform_talk *talk, struct diag *diag, const char *who)
+{
+	static const char mark[] = "unpress-unknown ", image[] = "unpress-image ";
+	char *text = (char *)buf_cstr(&talk->text);
+	size_t n = 0, cap = 0;
+	char **names = NULL;
+	for (char *line = text, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		/* an image's line keeps its mark, to tell it apart */
+		bool unknown = !strncmp(line, mark, strlen(mark));
+		if (unknown || !strncmp(line, image, strlen(image))) {
+			if (n == cap)
+				names = realloc(names, (cap = cap ? 2 * cap : 16) * sizeof *names);
+			names[n++] = unknown ? line + strlen(mark) : line;
+		} else if (*line)
+			fprintf(stderr, "%s\n", line);
+	}
+	if (n)
+		qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && !strcmp(names[j], names[i]); j++)
+			;
+		if (!strncmp(names[i], image, strlen(image)))
+			diag_note(diag, 0, who, "%s left out %zu time%s: an image the XML names but does not hold",
+				  names[i] + strlen(image), j - i, j - i > 1 ? "s" : "");
+		else
+			diag_note(diag, 0, who, "<%s> (%zu time%s) is not in the vocabulary the editions read "
+				  "(templates/AKN.md): shown as its text", names[i], j - i, j - i > 1 ? "s" : "");
+	}
+	free(names);
+	buf_free(&talk->text);
+}
+
 int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 		const struct xslt_param *params, int nparams, xmlDocPtr extra,
 		const char *out_path, struct diag *diag, const char *who)
@@ -120,6 +277,8 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 	}
 	xsltTransformContextPtr ctxt = xsltNewTransformContext(style, doc);
 	xsltSetCtxtSecurityPrefs(secure_prefs(), ctxt);
+	struct transform_talk talk = {BUF_INIT};
+	xsltSetTransformErrorFunc(ctxt, &talk, gather_talk);
 	/* A preparsed document in the context's list is what document() finds
 	 * first (matched by URL); the context frees it afterwards. */
 	if (extra && !xsltNewDocument(ctxt, extra))
@@ -127,6 +286,7 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 	xmlDocPtr result = xsltApplyStylesheetUser(style, doc, argv, NULL, NULL, ctxt);
 	int failed = ctxt->state != XSLT_STATE_OK;
 	xsltFreeTransformContext(ctxt);
+	report_talk(&talk, diag, who);
 	for (int i = 0; i < nparams; i++)
 		free((char *)argv[2 * i + 1]);
 	free(argv);

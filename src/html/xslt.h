@@ -36,6 +36,14 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
  * its own).  0, or EX_CONFIG after reporting. */
 int xslt_prepare(const char *data_dir, const char *name, struct diag *diag);
 
+/* The words DATA_DIR/templates/strings.xml holds, in language lang (a
+ * BCP 47 tag; English for a word it does not have in lang), as the
+ * templates take them in their parameter `strings`: "\nID\tTEXT" for each
+ * word, then "\n"; and "\nname-TAG\tNAME" for each language's own name.
+ * Read once per process and kept per language ("" when the file cannot
+ * be read: the pages then lack those words, reported once). */
+const char *xslt_strings(const char *data_dir, const char *lang, struct diag *diag);
+
 /* Copy DATA_DIR/styles/NAME (or any file below data_dir) to dest_dir/NAME
  * atomically, unless an identical copy is already there. */
 int copy_data_file(const char *data_dir, const char *rel, const char *dest_dir,

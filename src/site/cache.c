@@ -15,7 +15,7 @@
  *     the manifest's and the XML's identity (2 × 7 × i64)
  *     source_stamp, target_key, anchor_key (u64)
  *     anchors, refs, outs (u32)
- *     manifest name, slug, symbol, number, title, type, date
+ *     manifest name, slug, symbol, number, title, type, date, lang
  *     per anchor: eId, num          per ref: href, from, text
  *     the outs (struct site_out, as they are in memory)
  *   where each string is a byte 1 then its bytes and a NUL, or a byte 0 for
@@ -48,7 +48,7 @@
 #include "util/slurp.h"
 #include "util/timespec.h"
 
-#define MAGIC "unpress site index 4\n"
+#define MAGIC "unpress site index 5\n"
 #define FOLDER STATE_DIR "/site-index"
 
 /* Records per shard, at most, on average: 8,000 documents make 64 shards
@@ -309,9 +309,10 @@ enum site_cache_found site_cache_take(struct site_cache *c, const char *name, co
 	rec.title = get_string(&r);
 	rec.type = get_string(&r);
 	rec.date = get_string(&r);
+	rec.lang = get_string(&r);
 	/* each anchor takes at least 4 bytes and each ref 3: counts that the
 	 * record cannot hold are refused before anything is allocated */
-	if (!r.ok || !rec.slug || nanchors > (size_t)(r.end - r.p) / 4 || nrefs > (size_t)(r.end - r.p) / 3)
+	if (!r.ok || !rec.slug || !rec.lang || nanchors > (size_t)(r.end - r.p) / 4 || nrefs > (size_t)(r.end - r.p) / 3)
 		return SITE_CACHE_NONE;
 	if (!current) {
 		/* another version: its anchors' key is of use (pinpoints into
@@ -397,7 +398,7 @@ static void put_record(struct buf *b, const struct site_doc *d, struct timespec 
 	buf_put(b, (const char *)&nanchors, sizeof nanchors);
 	buf_put(b, (const char *)&nrefs, sizeof nrefs);
 	buf_put(b, (const char *)&nouts, sizeof nouts);
-	const char *strings[] = {d->manifest, d->slug, d->symbol, d->number, d->title, d->type, d->date};
+	const char *strings[] = {d->manifest, d->slug, d->symbol, d->number, d->title, d->type, d->date, d->lang};
 	for (size_t k = 0; k < sizeof strings / sizeof strings[0]; k++)
 		put_string(b, strings[k]);
 	for (size_t k = 0; k < d->nanchors; k++) {

@@ -18,16 +18,25 @@ struct site_external {
 	struct site_citer *by;		/* in corpus order */
 	size_t nby, cap_by;
 	/* made only when its page is (corpus_external_cites) */
-	struct site_ext_cite { const char *from, *label, *text; } *cites;
+	struct site_ext_cite { const char *from, *label, *text, *lang; } *cites;
 	size_t ncites;
 	uint64_t stamp;		/* what its page shows */
+};
+
+/* A language of the collection: its documents get an index and a search
+ * of their own, named with suffix ("" for the first, the language with
+ * most documents; "-ar" and the like for the others). */
+struct site_lang {
+	const char *tag, *suffix;
+	size_t ndocs;
 };
 
 struct corpus {
 	struct site_store store;	/* what the records' strings live in */
 	struct site_doc *docs;
 	size_t ndocs;
-	xmlHashTablePtr by_symbol;	/* symbol → struct site_doc * */
+	xmlHashTablePtr by_symbol;	/* symbol (upper case) → its first struct site_doc * */
+	xmlHashTablePtr by_symbol_lang;	/* "lang symbol" → the first in that language */
 	xmlHashTablePtr by_number;	/* "11/3" → first site_doc (then ->same_number) */
 	/* who cites each document: cited_by[i] (n_cited_by[i] of them) */
 	struct site_citer **cited_by;
@@ -37,9 +46,29 @@ struct corpus {
 	xmlHashTablePtr externals;	/* symbol → its struct site_external */
 	struct site_external **ext;	/* in the order they were first cited */
 	size_t next, cap_ext;
+	struct site_lang *langs;	/* most documents first (corpus_languages) */
+	size_t nlangs;
 };
 
 #define UNDOCS "https://undocs.org/"
+
+/* The symbol an address on undocs.org names (a string of the arena), or
+ * NULL when href is not one: http or https, www. or not,
+ * with or without the language step the UN's links carry
+ * ("https://undocs.org/en/A/RES/76/13", "…/ch/…", "…/sp/…"). */
+const char *undocs_symbol(struct arena *arena, const char *href);
+
+/* The collection's languages, and each document's lang_index (langs.c). */
+void corpus_languages(struct corpus *c);
+/* Each document's language versions (site_doc.versions), in the UN's
+ * order of its languages. */
+void corpus_versions(struct corpus *c);
+/* What of a page comes from its language: its index's and search's names
+ * and its versions (to fold into its stamp). */
+uint64_t corpus_versions_stamp(const struct corpus *c, const struct site_doc *d);
+/* Order language tags as the UN lists its official languages (ar, zh, en,
+ * fr, ru, es), then others by tag. */
+int site_lang_cmp(const char *a, const char *b);
 
 /* Index d by symbol (and each part of a joint symbol) and by number. */
 void corpus_index_doc(struct corpus *c, struct site_doc *d);
@@ -66,5 +95,8 @@ void corpus_link_map(struct corpus *c, struct site_doc *d);
 /* The texts of e's citations, for its page or the corpus description. */
 void corpus_external_cites(struct corpus *c, struct site_external *e);
 void corpus_free(struct corpus *c);
+/* How many references resolved into the corpus and how many to outside
+ * symbols, over every document (after corpus_gather). */
+void corpus_count_links(const struct corpus *c, size_t *inside, size_t *outside);
 
 #endif

@@ -99,6 +99,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		d->title = sax_attr(arena, nb_attributes, attributes, "title");
 		d->type = sax_attr(arena, nb_attributes, attributes, "type");
 		d->date = sax_attr(arena, nb_attributes, attributes, "date");
+		d->lang = sax_attr(arena, nb_attributes, attributes, "lang");
 	} else if (st->depth == 2 && !strcmp(name, "anchor")) {
 		/* both go to the dictionary: para_1, "1." and the like repeat
 		 * from document to document */
@@ -247,6 +248,8 @@ int site_load_doc(const char *out_dir, const char *name, const struct file_id *x
 	size_t stem = strlen(name) - strlen(".manifest.xml");
 	if (!d->slug) /* the file name says it too */
 		d->slug = arena_strndup(&store->arena, name, stem);
+	if (!d->lang) /* a manifest of an older unpress: its XML was ours, in English */
+		d->lang = "en";
 	d->manifest = arena_strdup(&store->arena, name);
 	/* What the page is made from, besides its link map: the manifest's
 	 * bytes and the XML file (by its identity: it is read only when the
@@ -273,7 +276,7 @@ int site_load_doc(const char *out_dir, const char *name, const struct file_id *x
 
 void site_doc_keys(struct site_doc *d)
 {
-	const char *fields[] = {d->slug, d->symbol, d->number, d->type};
+	const char *fields[] = {d->slug, d->symbol, d->number, d->type, d->lang};
 	uint64_t h = HASH_INIT;
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		h = hash_str(h, fields[i]);

@@ -16,11 +16,71 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/buf.h"
 #include "util/hash.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
+
+/* The language steps undocs.org's addresses carry before a symbol (the UN
+ * writes "ch" for Chinese and "sp" for Spanish as well as the ISO codes);
+ * no UN symbol's first step is one of them. */
+static bool undocs_language_step(const char *p, size_t n)
+{
+	static const char *const steps[] = {"ar", "ch", "zh", "en", "fr", "ru", "es", "sp", "de"};
+	if (n != 2)
+		return false;
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (!strncasecmp(p, steps[i], 2))
+			return true;
+	return false;
+}
+
+const char *undocs_symbol(struct arena *arena, const char *href)
+{
+	static const char *const prefixes[] = {"https://undocs.org/", "http://undocs.org/", "https://www.undocs.org/",
+					       "http://www.undocs.org/"};
+	const char *p = NULL;
+	for (size_t i = 0; !p && i < sizeof prefixes / sizeof prefixes[0]; i++)
+		if (!strncasecmp(href, prefixes[i], strlen(prefixes[i])))
+			p = href + strlen(prefixes[i]);
+	if (!p)
+		return NULL;
+	size_t step = strcspn(p, "/");
+	if (p[step] == '/' && p[step + 1] && undocs_language_step(p, step))
+		p += step + 1;
+	/* a query or fragment is not part of the symbol; nor is trailing space */
+	size_t n = strcspn(p, "?#");
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '/'))
+		n--;
+	if (!n)
+		return NULL;
+	return arena_strndup(arena, p, n);
+}
+
+/* A symbol as the indexes key it: in upper case (undocs.org's addresses
+ * and the UN's own links do not keep the case of "Corr.2", "Rev.1"),
+ * after "LANG " when lang is given.  A static buffer. */
+static const xmlChar *symbol_key(const char *lang, const char *symbol)
+{
+	static struct buf key = BUF_INIT;
+	buf_clear(&key);
+	if (lang)
+		buf_printf(&key, "%s ", lang);
+	size_t start = key.len;
+	buf_puts(&key, symbol);
+	for (char *q = key.data + start; *q; q++)
+		*q = (char)toupper((unsigned char)*q);
+	return X(buf_cstr(&key));
+}
+
+/* Index d under one symbol (or part of one). */
+static void index_symbol(struct corpus *c, struct site_doc *d, const char *symbol)
+{
+	xmlHashAddEntry(c->by_symbol, symbol_key(NULL, symbol), d);	/* (the first stays) */
+	xmlHashAddEntry(c->by_symbol_lang, symbol_key(d->lang, symbol), d);
+}
 
 void corpus_index_doc(struct corpus *c, struct site_doc *d)
 {
@@ -36,7 +96,7 @@ void corpus_index_doc(struct corpus *c, struct site_doc *d)
 	}
 	if (!d->symbol)
 		return;
-	xmlHashAddEntry(c->by_symbol, X(d->symbol), d);
+	index_symbol(c, d, d->symbol);
 	/* A joint symbol (A/1-B/2, also with an en dash) is cited by either of
 	 * its parts: undocs.org knows each part. */
 	char *parts = strdup(d->symbol);
@@ -46,7 +106,7 @@ void corpus_index_doc(struct corpus *c, struct site_doc *d)
 	char *save = NULL;
 	for (char *part = strtok_r(parts, "\n", &save); part; part = strtok_r(NULL, "\n", &save))
 		if (strcmp(part, d->symbol))
-			xmlHashAddEntry(c->by_symbol, X(part), d);
+			index_symbol(c, d, part);
 	free(parts);
 }
 
@@ -69,13 +129,25 @@ static struct site_doc *by_number(struct corpus *c, struct site_doc *from, const
 	return NULL;
 }
 
-/* Which corpus document a reference points at, or NULL. */
+/* Which corpus document a reference points at, or NULL.  A symbol
+ * resolves to its version in the citing document's language when the
+ * collection has one (the UN publishes each document in six: a reader of
+ * the Arabic text follows its links to Arabic pages), else to its version
+ * in the collection's first language (the one with most documents: its
+ * languages are known before references are resolved), else to its first
+ * version in any language. */
 static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const char *href, const char *text)
 {
-	if (!strncmp(href, UNDOCS, strlen(UNDOCS))) {
-		struct site_doc *d = xmlHashLookup(c->by_symbol, X(href + strlen(UNDOCS)));
+	const char *symbol = undocs_symbol(&c->store.arena, href);
+	if (symbol) {
+		struct site_doc *d = xmlHashLookup(c->by_symbol_lang, symbol_key(from->lang, symbol));
+		if (!d && c->nlangs)
+			d = xmlHashLookup(c->by_symbol_lang, symbol_key(c->langs[0].tag, symbol));
+		if (!d)
+			d = xmlHashLookup(c->by_symbol, symbol_key(NULL, symbol));
+		/* (a document citing its own symbol, in any language: no link) */
 		if (d)
-			return d != from ? d : NULL;
+			return d != from && !(d->symbol && from->symbol && !strcmp(d->symbol, from->symbol)) ? d : NULL;
 	}
 	/* A named resolution or decision: /akn/un/statement/{kind}/{body}/11-3
 	 * (symbols.c) names its number in the IRI's last step. */
@@ -198,7 +270,8 @@ void corpus_resolve(struct corpus *c, struct site_doc *d)
 	for (size_t i = 0; i < d->nrefs; i++) {
 		const char *href = d->refs[i].href, *from = d->refs[i].from, *text = d->refs[i].text;
 		struct site_doc *target = href ? resolve(c, d, href, text) : NULL;
-		bool outside = !target && href && !strncmp(href, UNDOCS, strlen(UNDOCS)) && href[strlen(UNDOCS)];
+		bool outside = !target && href && undocs_symbol(arena, href) &&
+			       !(d->symbol && !strcasecmp(undocs_symbol(arena, href), d->symbol));
 		if (!target && !outside)
 			continue;
 		if (!place || !from != !last_from || (from && strcmp(from, last_from))) {
@@ -220,21 +293,22 @@ void corpus_resolve(struct corpus *c, struct site_doc *d)
 	}
 }
 
-/* The record of an outside symbol (href its undocs.org address), made at
- * its first citation. */
+/* The record of an outside symbol (href an address of it on undocs.org),
+ * made at its first citation: one for the symbol, whatever language its
+ * citations' addresses ask for. */
 static struct site_external *external(struct corpus *c, const char *href)
 {
-	const char *symbol = href + strlen(UNDOCS);
-	struct site_external *e = xmlHashLookup(c->externals, X(symbol));
+	const char *symbol = undocs_symbol(&c->store.arena, href);
+	struct site_external *e = xmlHashLookup(c->externals, symbol_key(NULL, symbol));
 	if (e)
 		return e;
 	e = arena_zalloc(&c->store.arena, sizeof *e);
 	e->symbol = symbol;
-	e->href = href;
+	e->href = arena_concat(&c->store.arena, 2, UNDOCS, symbol);
 	char *page = external_page(symbol);
 	e->page = arena_strdup(&c->store.arena, page);
 	free(page);
-	xmlHashAddEntry(c->externals, X(symbol), e);
+	xmlHashAddEntry(c->externals, symbol_key(NULL, symbol), e);
 	if (c->next == c->cap_ext) {
 		c->cap_ext = c->cap_ext ? c->cap_ext * 2 : 64;
 		c->ext = realloc(c->ext, c->cap_ext * sizeof *c->ext);
@@ -299,8 +373,10 @@ uint64_t corpus_page_stamp(const struct corpus *c, const struct site_doc *d)
 uint64_t corpus_external_stamp(uint64_t h, const struct corpus *c, const struct site_external *e)
 {
 	h = hash_str(h, e->symbol);
-	for (size_t k = 0; k < e->nby; k++)
+	for (size_t k = 0; k < e->nby; k++) {
 		h = hash_add(h, &c->docs[e->by[k].doc].outs[e->by[k].out].key, sizeof(uint64_t));
+		h = hash_str(h, c->docs[e->by[k].doc].lang);
+	}
 	return h ? h : 1;
 }
 
@@ -323,8 +399,9 @@ uint64_t corpus_description_stamp(uint64_t h, const struct corpus *c)
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct site_doc *d = &c->docs[i];
 		const char *fields[] = {d->slug, d->label, d->symbol, d->title ? d->title : d->label,
-					d->type, d->date, c->n_cited_by[i] ? "1" : ""};
-		h = hash_strings(h, 7, fields);
+					d->type, d->date, c->n_cited_by[i] ? "1" : "", d->lang,
+					d->nversions ? "alt" : ""};
+		h = hash_strings(h, 9, fields);
 	}
 	return h ? h : 1;
 }
@@ -375,7 +452,7 @@ void corpus_external_cites(struct corpus *c, struct site_external *e)
 		const struct site_doc *from = &c->docs[e->by[k].doc];
 		const struct site_ref *r = &from->refs[from->outs[e->by[k].out].ref];
 		e->cites[k] = (struct site_ext_cite){citing_place(arena, from, r->from),
-						     citing_label(arena, from, r->from), r->text};
+						     citing_label(arena, from, r->from), r->text, from->lang};
 	}
 	e->ncites = e->nby;
 }
@@ -392,7 +469,20 @@ void corpus_free(struct corpus *c)
 	}
 	free(c->ext);
 	xmlHashFree(c->by_symbol, NULL);
+	xmlHashFree(c->by_symbol_lang, NULL);
 	xmlHashFree(c->by_number, NULL);
 	xmlHashFree(c->externals, NULL);
 	xmlFreeDoc(c->site);
+}
+
+void corpus_count_links(const struct corpus *c, size_t *inside, size_t *outside)
+{
+	*inside = *outside = 0;
+	for (size_t i = 0; i < c->ndocs; i++)
+		for (size_t k = 0; k < c->docs[i].nouts; k++) {
+			if (c->docs[i].outs[k].target >= 0)
+				(*inside)++;
+			else
+				(*outside)++;
+		}
 }

@@ -31,17 +31,22 @@
  * styles/search.js loads every script the directory names and searches the
  * shards in that order.
  *
+ * Languages: each language of the collection has an index of its own,
+ * sharded as above among its documents: the first language's (the one
+ * with most documents) under the names above, each other's with its tag:
+ * search/ar-00.json, search-index-ar.json (its search page,
+ * search-ar.html, loads search-index-ar.js).  A search in one language
+ * loads only that language's shards.
+ *
  * Stamps (batch/stamps.h): a shard's two files are rewritten only when what
  * they are made from changed: the program, and for each of its documents
  * in corpus order its slug, symbol, title (or label), whether it has units
  * and its source_stamp (which covers the XML the units come from).  The
  * directory's stamp is the program and the shard count. */
-#include "site/site.h"
+#include "site/corpus.h"
 
 #include <assert.h>
 #include <errno.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,47 +97,85 @@ static void json_string(struct buf *b, const char *s, size_t max)
 	buf_putc(b, '"');
 }
 
-/* The searchable units of one AKN document, one line each: "eId","text" */
-static void add_units(struct buf *b, xmlDocPtr akn)
+static bool named(xmlNodePtr n, const char *const *names)
 {
-	if (!akn)
-		return;
-	xmlXPathContextPtr ctx = xmlXPathNewContext(akn);
-	xmlXPathRegisterNs(ctx, (const xmlChar *)"a", (const xmlChar *)AKN_NS);
-	xmlXPathObjectPtr units = xmlXPathEvalExpression((const xmlChar *)
-		"//*[@eId][self::a:paragraph or self::a:container or self::a:crossHeading or "
-		"self::a:formula][not(ancestor::a:paragraph)] | "
-		"//*[@eId][self::a:chapter or self::a:section or self::a:subsection or "
-		"self::a:hcontainer]/a:heading", ctx);
-	for (int i = 0; units && units->nodesetval && i < units->nodesetval->nodeNr; i++) {
-		xmlNodePtr n = units->nodesetval->nodeTab[i];
-		xmlNodePtr owner = strcmp((const char *)n->name, "heading") ? n : n->parent;
-		xmlChar *eid = xmlGetProp(owner, (const xmlChar *)"eId");
-		xmlChar *text = xmlNodeGetContent(owner == n ? n : n->parent);
-		if (owner != n) {
-			/* a heading unit: its number and heading only */
+	for (; *names; names++)
+		if (!strcmp((const char *)n->name, *names))
+			return true;
+	return false;
+}
+
+/* One unit's line: "id","text" (text cut at UNIT_TEXT_MAX). */
+static void put_unit(struct buf *b, const char *id, const char *text)
+{
+	json_string(b, id, 0);
+	buf_putc(b, ',');
+	json_string(b, text, UNIT_TEXT_MAX);
+	buf_putc(b, '\n');
+}
+
+/* The units under n (its children), in document order: each paragraph,
+ * preambular clause, cross-heading and formula that is not inside a
+ * paragraph (its whole text), and the number and heading of each
+ * chapter, section, subsection and hcontainer.  id_prefix: the
+ * component's eId and "__" inside a documentCollection's component (the
+ * page's ids are so prefixed: akn-html.xsl), else "".  One walk of the
+ * tree (an XPath union over every element cost a millisecond a
+ * document). */
+static void walk_units(struct buf *b, xmlNodePtr n, bool in_paragraph, const char *id_prefix)
+{
+	static const char *const whole[] = {"paragraph", "container", "crossHeading", "formula", NULL};
+	static const char *const headed[] = {"chapter", "section", "subsection", "hcontainer", NULL};
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !strcmp((const char *)n->name, "meta"))
+			continue;
+		xmlChar *eid = xmlGetProp(n, (const xmlChar *)"eId");
+		struct buf id = BUF_INIT;
+		if (eid)
+			buf_printf(&id, "%s%s", id_prefix, (const char *)eid);
+		if (eid && !in_paragraph && named(n, whole)) {
+			xmlChar *text = xmlNodeGetContent(n);
+			put_unit(b, buf_cstr(&id), (const char *)text);
 			xmlFree(text);
+		}
+		if (eid && named(n, headed)) {
+			/* a heading unit: its number and heading only */
 			struct buf h = BUF_INIT;
-			for (xmlNodePtr c = owner->children; c; c = c->next)
+			bool has_heading = false;
+			for (xmlNodePtr c = n->children; c; c = c->next)
 				if (c->type == XML_ELEMENT_NODE &&
 				    (!strcmp((const char *)c->name, "num") || !strcmp((const char *)c->name, "heading"))) {
 					xmlChar *t = xmlNodeGetContent(c);
 					buf_puts(&h, (const char *)t);
 					buf_putc(&h, ' ');
 					xmlFree(t);
+					has_heading = has_heading || !strcmp((const char *)c->name, "heading");
 				}
-			text = xmlStrdup((const xmlChar *)buf_cstr(&h));
+			if (has_heading)
+				put_unit(b, buf_cstr(&id), buf_cstr(&h));
 			buf_free(&h);
 		}
-		json_string(b, (const char *)eid, 0);
-		buf_putc(b, ',');
-		json_string(b, (const char *)text, UNIT_TEXT_MAX);
-		buf_putc(b, '\n');
+		const char *prefix = id_prefix;
+		struct buf comp = BUF_INIT;
+		if (eid && !strcmp((const char *)n->name, "component")) {
+			buf_printf(&comp, "%s__", (const char *)eid);
+			prefix = buf_cstr(&comp);
+		}
+		walk_units(b, n->children, in_paragraph || !strcmp((const char *)n->name, "paragraph"), prefix);
+		buf_free(&comp);
+		buf_free(&id);
 		xmlFree(eid);
-		xmlFree(text);
 	}
-	xmlXPathFreeObject(units);
-	xmlXPathFreeContext(ctx);
+}
+
+/* The searchable units of one AKN document, one line each: "id","text" */
+static void add_units(struct buf *b, xmlDocPtr akn)
+{
+	if (!akn)
+		return;
+	xmlNodePtr root = xmlDocGetRootElement(akn);
+	if (root)
+		walk_units(b, root->children, false, "");
 }
 
 const char *search_units_name(const char *slug)
@@ -173,20 +216,31 @@ int search_units_write(const char *out_dir, const char *slug, xmlDocPtr akn, str
 #define SHARD_MAX (1u << 16)
 #define SHARD_DIR "search"
 
-/* The directory's two files: the JSON for tools, the script for search.js. */
-static const char *const directory_names[2] = {"search-index.json", "search-index.js"};
+/* The two forms of every index file: the JSON for tools, the script for
+ * search.js. */
 static const char *const shard_exts[2] = {"json", "js"};
+
+/* One language's index: its shards are the plan's first .. first+nshards-1. */
+struct search_group {
+	const char *tag;	/* its language */
+	const char *prefix;	/* of its shards' names: "" or "ar-" */
+	const char *suffix;	/* of its directory's names: "" or "-ar" */
+	size_t first, nshards;
+	int width;		/* digits in a shard's name */
+	uint64_t directory_stamp;
+};
 
 struct search_plan {
 	char *out_dir;		/* for the cleanup in search_plan_stamp */
-	size_t nshards;
-	int width;		/* digits in a shard's name */
+	struct search_group *groups;
+	size_t ngroups;
+	size_t nshards;		/* all groups' */
+	size_t *group_of;	/* each shard's group */
 	size_t *members;	/* document indexes grouped by shard, corpus order within */
 	size_t *start;		/* shard k: members[start[k]] .. members[start[k + 1] - 1] */
 	uint64_t *shard_stamps;
-	uint64_t directory_stamp;
-	size_t *todo, ntodo;	/* the items to write: shard numbers, or nshards
-				 * for the directory */
+	size_t *todo, ntodo;	/* the items to write: shard numbers, or nshards + g
+				 * for group g's directory */
 };
 
 static size_t shard_count(size_t ndocs)
@@ -200,10 +254,17 @@ static size_t shard_of(const char *slug, size_t nshards)
 	return (size_t)(hash_str(HASH_INIT, slug) & (nshards - 1));
 }
 
-/* "search/K.EXT" (under OUT) into b. */
+/* "search/[TAG-]K.EXT" (under OUT) into b, for the plan's shard k. */
 static void shard_name(struct buf *b, const struct search_plan *p, size_t k, const char *ext)
 {
-	buf_printf(b, SHARD_DIR "/%0*zu.%s", p->width, k, ext);
+	const struct search_group *g = &p->groups[p->group_of[k]];
+	buf_printf(b, SHARD_DIR "/%s%0*zu.%s", g->prefix, g->width, k - g->first, ext);
+}
+
+/* "search-index[-TAG].EXT" into b. */
+static void directory_name(struct buf *b, const struct search_group *g, int e)
+{
+	buf_printf(b, "search-index%s.%s", g->suffix, shard_exts[e]);
 }
 
 static uint64_t nonzero(uint64_t h)
@@ -227,21 +288,44 @@ static bool shard_current(const struct search_plan *p, struct stamps *stamps, co
 }
 
 struct search_plan *search_plan_make(struct stamps *stamps, const char *out_dir, const struct site_doc *docs,
-				     size_t ndocs, uint64_t program, bool force)
+				     size_t ndocs, const struct site_lang *langs, size_t nlangs, uint64_t program,
+				     bool force)
 {
 	struct search_plan *p = xmalloc(sizeof *p);
 	*p = (struct search_plan){.out_dir = xstrdup(out_dir)};
-	p->nshards = shard_count(ndocs);
-	p->width = 2;
-	for (size_t top = p->nshards - 1; top >= 100; top /= 10)
-		p->width++;
+	/* the groups (one even for no documents: the page loads a directory) */
+	p->ngroups = nlangs ? nlangs : 1;
+	p->groups = xmalloc(p->ngroups * sizeof *p->groups);
+	for (size_t g = 0; g < p->ngroups; g++) {
+		struct search_group *grp = &p->groups[g];
+		const char *tag = nlangs ? langs[g].tag : "";
+		size_t n = nlangs ? langs[g].ndocs : 0;
+		*grp = (struct search_group){.tag = tag, .first = p->nshards, .nshards = shard_count(n), .width = 2};
+		grp->suffix = nlangs ? langs[g].suffix : "";
+		grp->prefix = "";
+		if (*grp->suffix) {
+			struct buf pre = BUF_INIT;
+			buf_printf(&pre, "%s-", tag);
+			grp->prefix = xstrdup(buf_cstr(&pre));
+			buf_free(&pre);
+		}
+		for (size_t top = grp->nshards - 1; top >= 100; top /= 10)
+			grp->width++;
+		p->nshards += grp->nshards;
+		grp->directory_stamp = nonzero(hash_str(hash_add(program, &grp->nshards, sizeof grp->nshards), grp->prefix));
+	}
+	p->group_of = xmalloc((p->nshards + 1) * sizeof *p->group_of);
+	for (size_t g = 0; g < p->ngroups; g++)
+		for (size_t k = 0; k < p->groups[g].nshards; k++)
+			p->group_of[p->groups[g].first + k] = g;
 	/* group the documents by shard, keeping corpus order (a counting sort) */
 	size_t *shard = xmalloc((ndocs + 1) * sizeof *shard);
 	p->start = xmalloc((p->nshards + 1) * sizeof *p->start);
 	memset(p->start, 0, (p->nshards + 1) * sizeof *p->start);
 	p->members = xmalloc((ndocs + 1) * sizeof *p->members);
 	for (size_t i = 0; i < ndocs; i++) {
-		shard[i] = shard_of(docs[i].slug, p->nshards);
+		const struct search_group *grp = &p->groups[nlangs ? docs[i].lang_index : 0];
+		shard[i] = grp->first + shard_of(docs[i].slug, grp->nshards);
 		p->start[shard[i] + 1]++;
 	}
 	for (size_t k = 0; k < p->nshards; k++)
@@ -254,7 +338,7 @@ struct search_plan *search_plan_make(struct stamps *stamps, const char *out_dir,
 	free(shard);
 	/* each shard's stamp, and what is to be written */
 	p->shard_stamps = xmalloc(p->nshards * sizeof *p->shard_stamps);
-	p->todo = xmalloc((p->nshards + 1) * sizeof *p->todo);
+	p->todo = xmalloc((p->nshards + p->ngroups + 1) * sizeof *p->todo);
 	for (size_t k = 0; k < p->nshards; k++) {
 		uint64_t h = program;
 		for (size_t m = p->start[k]; m < p->start[k + 1]; m++) {
@@ -269,10 +353,18 @@ struct search_plan *search_plan_make(struct stamps *stamps, const char *out_dir,
 		if (force || !shard_current(p, stamps, out_dir, k, p->shard_stamps[k]))
 			p->todo[p->ntodo++] = k;
 	}
-	p->directory_stamp = nonzero(hash_add(program, &p->nshards, sizeof p->nshards));
-	if (force || !stamps_current(stamps, out_dir, directory_names[0], p->directory_stamp) ||
-	    !stamps_current(stamps, out_dir, directory_names[1], p->directory_stamp))
-		p->todo[p->ntodo++] = p->nshards;
+	struct buf name = BUF_INIT;
+	for (size_t g = 0; g < p->ngroups; g++) {
+		bool current = !force;
+		for (int e = 0; e < 2 && current; e++) {
+			buf_clear(&name);
+			directory_name(&name, &p->groups[g], e);
+			current = stamps_current(stamps, out_dir, buf_cstr(&name), p->groups[g].directory_stamp);
+		}
+		if (!current)
+			p->todo[p->ntodo++] = p->nshards + g;
+	}
+	buf_free(&name);
 	return p;
 }
 
@@ -413,29 +505,39 @@ static int write_shard(const struct search_plan *p, size_t k, const char *out_di
 	return status;
 }
 
-/* The directory: every shard's name, in each form. */
-static int write_directory(const struct search_plan *p, const char *out_dir, struct diag *diag)
+/* Group g's directory: every one of its shards' names, in each form. */
+static int write_directory(const struct search_plan *p, size_t g, const char *out_dir, struct diag *diag)
 {
+	const struct search_group *grp = &p->groups[g];
+	struct buf names[2] = {BUF_INIT, BUF_INIT};
+	for (int e = 0; e < 2; e++)
+		directory_name(&names[e], grp, e);
 	struct twin t;
-	int status = twin_open(&t, out_dir, directory_names[0], directory_names[1], diag);
-	if (status)
+	int status = twin_open(&t, out_dir, buf_cstr(&names[0]), buf_cstr(&names[1]), diag);
+	if (status) {
+		buf_free(&names[0]);
+		buf_free(&names[1]);
 		return status;
+	}
 	FILE *files[2] = {atomic_stream(&t.json), atomic_stream(&t.script)};
 	fputs("/* generated by unpress: the search index's shards (see search.js) */\n"
 	      "window.UNPRESS_SEARCH = ", files[1]);
 	struct buf name = BUF_INIT;
 	for (int e = 0; e < 2; e++) {
 		fputs("{\"shards\":[", files[e]);
-		for (size_t k = 0; k < p->nshards; k++) {
+		for (size_t k = grp->first; k < grp->first + grp->nshards; k++) {
 			buf_clear(&name);
 			shard_name(&name, p, k, shard_exts[e]);
-			fprintf(files[e], "%s\n\"%s\"", k ? "," : "", buf_cstr(&name));
+			fprintf(files[e], "%s\n\"%s\"", k > grp->first ? "," : "", buf_cstr(&name));
 		}
 		fputs("]}\n", files[e]);
 	}
 	fputs(";\n", files[1]);
 	buf_free(&name);
-	return twin_close(&t, 0, out_dir, diag);
+	status = twin_close(&t, 0, out_dir, diag);
+	buf_free(&names[0]);
+	buf_free(&names[1]);
+	return status;
 }
 
 int search_plan_write(const struct search_plan *p, size_t i, const char *out_dir, const struct site_doc *docs,
@@ -443,14 +545,28 @@ int search_plan_write(const struct search_plan *p, size_t i, const char *out_dir
 {
 	assert(i < p->ntodo);
 	size_t k = p->todo[i];
-	return k == p->nshards ? write_directory(p, out_dir, diag) : write_shard(p, k, out_dir, docs, diag);
+	return k >= p->nshards ? write_directory(p, k - p->nshards, out_dir, diag) : write_shard(p, k, out_dir, docs, diag);
+}
+
+/* Is name (in OUT/search/) one of this plan's shard files? */
+static bool plan_shard_file(const struct search_plan *p, const char *name, size_t digits_at, size_t digits)
+{
+	for (size_t g = 0; g < p->ngroups; g++) {
+		const struct search_group *grp = &p->groups[g];
+		if (strlen(grp->prefix) == digits_at && !strncmp(name, grp->prefix, digits_at) &&
+		    (int)digits == grp->width && strtoull(name + digits_at, NULL, 10) < grp->nshards)
+			return true;
+	}
+	return false;
 }
 
 /* Delete the shard files in OUT/search/ that this plan does not make: those
- * of a larger shard count, or named in another width (a clean build would
- * not have them, and search.js never loads them).  By what is there, not by
- * the last build's stamps, which a failed build in between forgets.  Only
- * names of the shards' form (digits, then .json or .js) are touched. */
+ * of a larger shard count, named in another width, or of a language no
+ * longer in the collection (a clean build would not have them, and
+ * search.js never loads them).  By what is there, not by the last build's
+ * stamps, which a failed build in between forgets.  Only names of the
+ * shards' form (a language tag and '-', or nothing, then digits, then
+ * .json or .js) are touched. */
 static void remove_stale_shards(const struct search_plan *p)
 {
 	struct buf path = BUF_INIT;
@@ -459,10 +575,15 @@ static void remove_stale_shards(const struct search_plan *p)
 	char **names = dirlist_sorted(buf_cstr(&path), "", &n);
 	for (size_t i = 0; names && i < n; i++) {
 		const char *name = names[i];
-		size_t digits = strspn(name, "0123456789");
-		if (!digits || (strcmp(name + digits, ".json") && strcmp(name + digits, ".js")))
+		size_t at = strspn(name, "abcdefghijklmnopqrstuvwxyz");
+		if (at && name[at] == '-')
+			at++;
+		else
+			at = 0;
+		size_t digits = strspn(name + at, "0123456789");
+		if (!digits || (strcmp(name + at + digits, ".json") && strcmp(name + at + digits, ".js")))
 			continue;
-		if ((int)digits == p->width && strtoull(name, NULL, 10) < p->nshards)
+		if (plan_shard_file(p, name, at, digits))
 			continue;	/* one of this build's shards */
 		buf_clear(&path);
 		buf_printf(&path, "%s/" SHARD_DIR "/%s", p->out_dir, name);
@@ -481,8 +602,12 @@ void search_plan_stamp(const struct search_plan *p, struct stamps *stamps)
 			shard_name(&name, p, k, shard_exts[e]);
 			stamps_set(stamps, buf_cstr(&name), p->shard_stamps[k]);
 		}
-	for (int e = 0; e < 2; e++)
-		stamps_set(stamps, directory_names[e], p->directory_stamp);
+	for (size_t g = 0; g < p->ngroups; g++)
+		for (int e = 0; e < 2; e++) {
+			buf_clear(&name);
+			directory_name(&name, &p->groups[g], e);
+			stamps_set(stamps, buf_cstr(&name), p->groups[g].directory_stamp);
+		}
 	buf_free(&name);
 	remove_stale_shards(p);
 }
@@ -491,6 +616,11 @@ void search_plan_free(struct search_plan *p)
 {
 	if (!p)
 		return;
+	for (size_t g = 0; g < p->ngroups; g++)
+		if (*p->groups[g].prefix)
+			free((char *)p->groups[g].prefix);
+	free(p->groups);
+	free(p->group_of);
 	free(p->out_dir);
 	free(p->members);
 	free(p->start);

@@ -39,6 +39,7 @@
 #include "batch/stamps.h"
 #include "batch/state.h"
 #include "html/xslt.h"
+#include "lang.h"
 #include "site/corpus.h"
 #include "site/pool.h"
 #include "util/dirlist.h"
@@ -46,6 +47,7 @@
 #include "util/slurp.h"
 #include "util/buf.h"
 #include "util/arena.h"
+#include "util/atomic.h"
 #include "util/hash.h"
 #include "util/timespec.h"
 
@@ -88,14 +90,38 @@ static void free_link_map(struct site_doc *d)
 }
 
 /* The link map as the template reads it:
- * <links><link href text target/>…<cited eId from label/>…</links>. */
-static xmlDocPtr link_map_tree(const struct site_doc *d)
+ * <links index search><link href text target/>…<cited eId from label/>…
+ *   <alternate lang href current/>…</links>
+ * (index and search: the pages of the document's language, when it is
+ * not the site's first; alternate: its language versions). */
+static xmlDocPtr link_map_tree(const struct corpus *c, const struct site_doc *d)
 {
 	xmlDocPtr doc = xmlNewDoc(X("1.0"));
 	xmlNodePtr root = xmlNewNode(NULL, X("links"));
 	xmlNsPtr ns = xmlNewNs(root, X(UNPRESS_NS), NULL);
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
+	const char *suffix = c->langs[d->lang_index].suffix;
+	if (*suffix) {
+		struct buf name = BUF_INIT;
+		buf_printf(&name, "index%s.html", suffix);
+		xmlSetProp(root, X("index"), X(buf_cstr(&name)));
+		buf_clear(&name);
+		buf_printf(&name, "search%s.html", suffix);
+		xmlSetProp(root, X("search"), X(buf_cstr(&name)));
+		buf_free(&name);
+	}
+	for (size_t i = 0; i < d->nversions; i++) {
+		const struct site_doc *v = d->versions[i];
+		xmlNodePtr a = xmlNewChild(root, ns, X("alternate"), NULL);
+		xmlSetProp(a, X("lang"), X(v->lang));
+		struct buf href = BUF_INIT;
+		buf_printf(&href, "%s.html", v->slug);
+		xmlSetProp(a, X("href"), X(buf_cstr(&href)));
+		buf_free(&href);
+		if (v == d)
+			xmlSetProp(a, X("current"), X("1"));
+	}
 	for (size_t i = 0; i < d->nlinks; i++) {
 		xmlNodePtr l = xmlNewChild(root, ns, X("link"), NULL);
 		xmlSetProp(l, X("href"), X(d->links[i].href));
@@ -138,16 +164,27 @@ static void describe_external(xmlNodePtr site, const struct site_external *e, bo
 		xmlSetProp(cite, X("from"), X(e->cites[i].from));
 		xmlSetProp(cite, X("label"), X(e->cites[i].label));
 		xmlSetProp(cite, X("text"), X(e->cites[i].text));
+		xmlSetProp(cite, X("lang"), X(e->cites[i].lang));
 	}
 }
 
-/* An empty corpus description: <site/> in our namespace. */
-static xmlDocPtr new_description(void)
+/* An empty corpus description: <site/> in our namespace, with the
+ * collection's languages (<lang tag suffix count/>, the first the site's
+ * own: its pages have the plain names). */
+static xmlDocPtr new_description(const struct corpus *c)
 {
 	xmlDocPtr doc = xmlNewDoc(X("1.0"));
 	xmlNodePtr site = xmlNewNode(NULL, X("site"));
 	xmlSetNs(site, xmlNewNs(site, X(UNPRESS_NS), NULL));
 	xmlDocSetRootElement(doc, site);
+	for (size_t k = 0; k < c->nlangs; k++) {
+		xmlNodePtr l = xmlNewChild(site, site->ns, X("lang"), NULL);
+		xmlSetProp(l, X("tag"), X(c->langs[k].tag));
+		xmlSetProp(l, X("suffix"), X(c->langs[k].suffix));
+		char count[24];
+		snprintf(count, sizeof count, "%zu", c->langs[k].ndocs);
+		xmlSetProp(l, X("count"), X(count));
+	}
 	return doc;
 }
 
@@ -155,7 +192,7 @@ static xmlDocPtr new_description(void)
  * <site><external … cites="N"/>…<doc …/>…</site>. */
 static xmlDocPtr describe_corpus(struct corpus *c)
 {
-	xmlDocPtr doc = new_description();
+	xmlDocPtr doc = new_description(c);
 	xmlNodePtr site = xmlDocGetRootElement(doc);
 	for (size_t i = 0; i < c->next; i++)
 		describe_external(site, c->ext[i], false);
@@ -169,6 +206,11 @@ static xmlDocPtr describe_corpus(struct corpus *c)
 		xmlSetProp(n, X("type"), X(d->type ? d->type : ""));
 		xmlSetProp(n, X("date"), X(d->date ? d->date : ""));
 		xmlSetProp(n, X("cited"), X(c->n_cited_by[i] ? "1" : ""));
+		xmlSetProp(n, X("lang"), X(d->lang));
+		/* one of its symbol's language versions: the sitemap links them */
+		for (size_t k = 0; k < d->nversions; k++)
+			if (d->versions[k] == d)
+				xmlSetProp(n, X("alt"), X("1"));
 	}
 	return doc;
 }
@@ -176,17 +218,22 @@ static xmlDocPtr describe_corpus(struct corpus *c)
 /* Render one site page from a corpus description (the whole corpus, or
  * for an external symbol's page only that symbol's citations). */
 static int site_page(xmlDocPtr desc, const char *out_dir, const char *xsl, const char *file,
-		     const char *page, const char *sort, const char *symbol,
+		     const char *page, const char *sort, const char *symbol, const struct site_lang *lang,
 		     const struct render_opts *opts)
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s", out_dir, file);
+	const char *tag = lang ? lang->tag : "en";
 	struct xslt_param params[] = {
 		{"page", page},
 		{"sort", sort},
 		{"symbol", symbol},
+		{"lang", tag},
+		{"dir", lang_is_rtl(tag) ? "rtl" : "ltr"},
+		{"suffix", lang ? lang->suffix : ""},
+		{"strings", xslt_strings(opts->data_dir, tag, opts->diag)},
 	};
-	int status = xslt_render(opts->data_dir, xsl, desc, params, 3, NULL,
+	int status = xslt_render(opts->data_dir, xsl, desc, params, 7, NULL,
 				 buf_cstr(&path), opts->diag, "site");
 	buf_free(&path);
 	return status;
@@ -196,7 +243,8 @@ static int merge(int status, int next) { return status ? status : next; }
 
 /* Render one document's page with its link map and write its search
  * units; the AKN is loaded for this and freed after. */
-static int render_doc_page(struct site_doc *d, const char *out_dir, const struct render_opts *opts)
+static int render_doc_page(const struct corpus *c, struct site_doc *d, const char *out_dir,
+			   const struct render_opts *opts)
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
@@ -209,16 +257,24 @@ static int render_doc_page(struct site_doc *d, const char *out_dir, const struct
 	}
 	buf_clear(&path);
 	buf_printf(&path, "%s/%s.html", out_dir, d->slug);
-	xmlDocPtr map = link_map_tree(d);
+	xmlDocPtr map = link_map_tree(c, d);
 	free_link_map(d);
+	/* the language of the XML itself, as the HTML edition reads it (the
+	 * manifest's is the same, unless the XML changed since) */
+	struct doc_lang lang;
+	doc_language(akn, &lang);
 	struct xslt_param params[] = {
 		{"slug", d->slug},
 		{"css", "unpress.css"},
 		{"linkmap", (const char *)map->URL},
 		{"site", "1"},
+		{"lang", lang.tag},
+		{"dir", lang.rtl ? "rtl" : "ltr"},
+		{"verbose", opts->diag->verbosity > 1 ? "1" : ""},
+		{"strings", xslt_strings(opts->data_dir, lang.tag, opts->diag)},
 	};
 	/* the transform takes the link map tree and frees it */
-	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params, 4, map,
+	int status = xslt_render(opts->data_dir, "akn-html.xsl", akn, params, 8, map,
 				 buf_cstr(&path), opts->diag, "site");
 	if (status == 0)
 		status = search_units_write(out_dir, d->slug, akn, opts->diag);
@@ -227,16 +283,40 @@ static int render_doc_page(struct site_doc *d, const char *out_dir, const struct
 	return status;
 }
 
-/* The site's own pages: every index variant, the search page, the sitemap. */
-static const struct { const char *file, *xsl, *page, *sort; } site_pages[] = {
-	{"index.html", "site.xsl", "index", "symbol"},
-	{"index-title.html", "site.xsl", "index", "title"},
-	{"index-type.html", "site.xsl", "index", "type"},
-	{"index-date.html", "site.xsl", "index", "date"},
-	{"search.html", "site.xsl", "search", ""},
-	{"sitemap.xml", "site-sitemap.xsl", "sitemap", ""},
+/* The site's own pages: for each language every index variant and the
+ * search page (index.html, index-title.html, … for the first language;
+ * index-ar.html, index-ar-title.html, search-ar.html, … for the others),
+ * and the sitemap. */
+struct site_page {
+	const char *file, *xsl, *page, *sort;
+	const struct site_lang *lang;
 };
-enum { NSITE_PAGES = sizeof site_pages / sizeof site_pages[0] };
+static const struct { const char *stem, *page, *sort; } page_kinds[] = {
+	{"index", "index", "symbol"},
+	{"index", "index", "title"},
+	{"index", "index", "type"},
+	{"index", "index", "date"},
+	{"search", "search", ""},
+};
+
+/* Every site page of the corpus's languages (names in the arena). */
+static struct site_page *site_pages_of(struct corpus *c, size_t *n)
+{
+	size_t kinds = sizeof page_kinds / sizeof page_kinds[0];
+	struct site_page *pages = arena_alloc(&c->store.arena, (c->nlangs * kinds + 1) * sizeof *pages);
+	*n = 0;
+	for (size_t k = 0; k < c->nlangs; k++)
+		for (size_t i = 0; i < kinds; i++) {
+			const char *sort = page_kinds[i].sort;
+			const char *file = *sort && strcmp(sort, "symbol")
+				? arena_printf(&c->store.arena, "%s%s-%s.html", page_kinds[i].stem, c->langs[k].suffix, sort)
+				: arena_printf(&c->store.arena, "%s%s.html", page_kinds[i].stem, c->langs[k].suffix);
+			pages[(*n)++] = (struct site_page){file, "site.xsl", page_kinds[i].page, sort, &c->langs[k]};
+		}
+	pages[(*n)++] = (struct site_page){"sitemap.xml", "site-sitemap.xsl", "sitemap", "",
+					   c->nlangs ? &c->langs[0] : NULL};
+	return pages;
+}
 
 /* One share of the rendering, run in a child by site/pool. */
 struct site_task {
@@ -251,7 +331,9 @@ struct site_work {
 	const char *out_dir;
 	const struct render_opts *opts;
 	size_t *doc_todo, ndoc_todo;		/* documents whose page is made */
-	size_t site_todo[NSITE_PAGES], nsite_todo;	/* of site_pages */
+	struct site_page *site_pages;		/* every site page */
+	size_t nsite_pages;
+	size_t *site_todo, nsite_todo;		/* of site_pages */
 	struct site_external **ext_todo;	/* externals whose page is made */
 	size_t n_ext_todo;
 	const struct search_plan *search;	/* the search index files made */
@@ -276,11 +358,13 @@ static void add_task(struct site_work *w, int kind, size_t from, size_t to)
 /* The page of one outside symbol, from a description holding only its
  * citations (the template needs no more, and a lookup in the whole
  * corpus per page would make the site quadratic). */
-static int render_external(const struct site_external *e, const char *out_dir, const struct render_opts *opts)
+static int render_external(const struct corpus *c, const struct site_external *e, const char *out_dir,
+			   const struct render_opts *opts)
 {
-	xmlDocPtr one = new_description();
+	xmlDocPtr one = new_description(c);
 	describe_external(xmlDocGetRootElement(one), e, true);
-	int status = site_page(one, out_dir, "site.xsl", e->page, "external", "", e->symbol, opts);
+	int status = site_page(one, out_dir, "site.xsl", e->page, "external", "", e->symbol,
+			       c->nlangs ? &c->langs[0] : NULL, opts);
 	xmlFreeDoc(one);
 	return status;
 }
@@ -294,13 +378,13 @@ static int run_task(void *ctx, size_t i)
 		if (t->kind == TASK_SEARCH)
 			status = merge(status, search_plan_write(w->search, k, w->out_dir, w->c->docs, w->opts->diag));
 		else if (t->kind == TASK_DOC_PAGES)
-			status = merge(status, render_doc_page(&w->c->docs[w->doc_todo[k]], w->out_dir, w->opts));
+			status = merge(status, render_doc_page(w->c, &w->c->docs[w->doc_todo[k]], w->out_dir, w->opts));
 		else if (t->kind == TASK_SITE_PAGES) {
-			size_t p = w->site_todo[k];
-			status = merge(status, site_page(w->c->site, w->out_dir, site_pages[p].xsl, site_pages[p].file,
-							 site_pages[p].page, site_pages[p].sort, "", w->opts));
+			const struct site_page *p = &w->site_pages[w->site_todo[k]];
+			status = merge(status, site_page(w->c->site, w->out_dir, p->xsl, p->file, p->page, p->sort, "",
+							 p->lang, w->opts));
 		} else
-			status = merge(status, render_external(w->ext_todo[k], w->out_dir, w->opts));
+			status = merge(status, render_external(w->c, w->ext_todo[k], w->out_dir, w->opts));
 	}
 	return status;
 }
@@ -352,6 +436,20 @@ static int render_all(struct site_work *w)
 		status = pool_run(w->ntasks, jobs, run_task, w, NULL, NULL, w->opts->diag);
 	}
 	return status;
+}
+
+/* OUT/.unpress/site-report: what the last build of the site holds, for
+ * scripts (tests/bench/corpus_site.sh): "documents N", "languages K",
+ * "pages-written P", "links-inside X", "links-outside Y", one a line. */
+static void write_report(const char *out_dir, const struct corpus *c, int written, size_t in, size_t out)
+{
+	struct buf path = BUF_INIT, text = BUF_INIT;
+	buf_printf(&path, "%s/" STATE_DIR "/site-report", out_dir);
+	buf_printf(&text, "documents %zu\nlanguages %zu\npages-written %d\nlinks-inside %zu\nlinks-outside %zu\n"
+		   "outside-symbols %zu\n", c->ndocs, c->nlangs, written, in, out, c->next);
+	atomic_write(buf_cstr(&path), text.data, text.len);
+	buf_free(&path);
+	buf_free(&text);
 }
 
 /* The stamp of what the whole site was made from (not a file). */
@@ -441,6 +539,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	arena_init(&c.store.arena);
 	c.store.dict = xmlDictCreate();
 	c.by_symbol = xmlHashCreate(nfiles + 64);
+	c.by_symbol_lang = xmlHashCreate(nfiles + 64);
 	c.by_number = xmlHashCreate(64);
 	c.externals = xmlHashCreate(64);
 	/* each record from the last build's index when its files are as they
@@ -476,10 +575,17 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	}
 	free(files);
 	free(ids);
+	/* (the languages first: a reference falls back to the first's) */
+	corpus_languages(&c);
 	size_t resolved = resolve_changed(&c, site_cache_corpus_key(cache));
 	diag_note(opts->diag, 0, "site", "references resolved for %zu of %zu documents (the others' are as the last build left them)",
 		  resolved, c.ndocs);
 	corpus_gather(&c);
+	corpus_versions(&c);
+	size_t links_in, links_out;
+	corpus_count_links(&c, &links_in, &links_out);
+	diag_note(opts->diag, 0, "site", "%zu documents in %zu language%s; %zu references resolved in the collection, "
+		  "%zu to outside symbols", c.ndocs, c.nlangs, c.nlangs == 1 ? "" : "s", links_in, links_out);
 
 	struct site_work w = {.c = &c, .out_dir = out_dir, .opts = opts, .program = program, .started = started,
 			      .cache = cache};
@@ -500,8 +606,10 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		}
 	}
 	uint64_t desc = corpus_description_stamp(program, &c);
-	for (size_t i = 0; i < NSITE_PAGES; i++)
-		if (opts->force || !stamps_current(stamps, out_dir, site_pages[i].file, desc))
+	w.site_pages = site_pages_of(&c, &w.nsite_pages);
+	w.site_todo = malloc((w.nsite_pages + 1) * sizeof *w.site_todo);
+	for (size_t i = 0; i < w.nsite_pages; i++)
+		if (opts->force || !stamps_current(stamps, out_dir, w.site_pages[i].file, desc))
 			w.site_todo[w.nsite_todo++] = i;
 	if (w.nsite_todo)
 		c.site = describe_corpus(&c);
@@ -513,7 +621,8 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		struct site_doc *d = &c.docs[i];
 		if (!d->has_akn)
 			continue;
-		d->page_stamp = corpus_page_stamp(&c, d);
+		d->page_stamp = hash_add(corpus_page_stamp(&c, d), &(uint64_t){corpus_versions_stamp(&c, d)},
+					 sizeof(uint64_t));
 		buf_clear(&name);
 		buf_printf(&name, "%s.html", d->slug);
 		const char *units = search_units_name(d->slug);
@@ -524,7 +633,8 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		}
 	}
 	/* The search index: the shards whose documents changed. */
-	struct search_plan *search = search_plan_make(stamps, out_dir, c.docs, c.ndocs, program, opts->force);
+	struct search_plan *search = search_plan_make(stamps, out_dir, c.docs, c.ndocs, c.langs, c.nlangs, program,
+						      opts->force);
 	w.search = search;
 	int status = render_all(&w);
 	int written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (search_plan_files(search) ? 1 : 0);
@@ -543,14 +653,15 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		stamps_set(stamps, buf_cstr(&name), d->page_stamp);
 		stamps_set(stamps, search_units_name(d->slug), d->source_stamp);
 	}
-	for (size_t i = 0; i < NSITE_PAGES && status == 0; i++)
-		stamps_set(stamps, site_pages[i].file, desc);
+	for (size_t i = 0; i < w.nsite_pages && status == 0; i++)
+		stamps_set(stamps, w.site_pages[i].file, desc);
 	for (size_t i = 0; i < c.next && status == 0; i++)
 		stamps_set(stamps, c.ext[i]->page, c.ext[i]->stamp);
 	if (status == 0)
 		search_plan_stamp(search, stamps);
 	search_plan_free(search);
 	free(w.doc_todo);
+	free(w.site_todo);
 	free(w.ext_todo);
 	free(w.list);
 	if (status == 0)
@@ -559,8 +670,15 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	/* pages of outside symbols no longer cited as such go, as a clean
 	 * build would not make them (only when every page was made: a failed
 	 * build has not stamped all it keeps) */
-	if (status == 0)
+	if (status == 0) {
 		stamps_remove_stale(stamps, out_dir, "cited-");
+		/* and the index and search pages of a language no longer
+		 * among the collection's */
+		stamps_remove_stale(stamps, out_dir, "index-");
+		stamps_remove_stale(stamps, out_dir, "search-");
+	}
+	if (status == 0)
+		write_report(out_dir, &c, written, links_in, links_out);
 	/* what the site was made from, when the build says all of it: every
 	 * manifest read, no warning to repeat next time, and the XML it
 	 * looked at the one site_inputs_hash looks at */

@@ -46,6 +46,8 @@ struct site_ref {
  * index holds per document (the AKN itself is read only to render). */
 struct site_doc {
 	const char *slug, *symbol, *number, *title, *type, *date;
+	const char *lang;		/* BCP 47 ("en", "ar"…): lang.h; never NULL once loaded */
+	unsigned lang_index;		/* its language among the corpus's langs */
 	const char *label;		/* how citations name it: symbol, else number, else slug */
 	size_t index;		/* position in the corpus (manifest name order) */
 	struct site_anchor *anchors;	/* sorted by eId, each eId once */
@@ -81,6 +83,10 @@ struct site_doc {
 	size_t nlinks;
 	struct site_cite *cites;
 	size_t ncites;
+	/* Its language versions (the documents with its symbol, one per
+	 * language, itself among them), in language order: alternates. */
+	struct site_doc **versions;
+	size_t nversions;
 };
 
 /* One reference of a document, resolved: into the corpus (target is the
@@ -197,12 +203,15 @@ const char *search_units_name(const char *slug);
  * changed, and the directory of shards (search-index.json and .js) when
  * the number of shards changed; with force, all of them.  Its items are
  * numbered 0..search_plan_files()-1, each one shard or the directory in
- * both forms (JSON and script), to be run as tasks in the page pool after
+ * both forms (JSON and script), one index per language of langs (the
+ * corpus's, first the one with plain names: corpus.h), to be run as tasks in the page pool after
  * the documents' pages (which write the units the shards gather). */
 struct stamps;
 struct search_plan;
+struct site_lang;
 struct search_plan *search_plan_make(struct stamps *stamps, const char *out_dir, const struct site_doc *docs,
-				     size_t ndocs, uint64_t program, bool force);
+				     size_t ndocs, const struct site_lang *langs, size_t nlangs, uint64_t program,
+				     bool force);
 size_t search_plan_files(const struct search_plan *p);
 /* Write item i of the plan (a child may call it: it changes nothing in p). */
 int search_plan_write(const struct search_plan *p, size_t i, const char *out_dir, const struct site_doc *docs,

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -23,6 +24,43 @@ const server = http.createServer((req, res) => {
 });
 await new Promise(r => server.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${server.address().port}/`;
+
+// The ink of a PNG screenshot (8-bit RGB or RGBA, as Chromium writes
+// them): the leftmost and rightmost columns holding a dark pixel, and the
+// width.  Enough of a PNG decoder to read what the page looked like.
+function inkColumns(png) {
+  let pos = 8, width = 0, height = 0, type = 0;
+  const idat = [];
+  while (pos < png.length) {
+    const len = png.readUInt32BE(pos), kind = png.toString('ascii', pos + 4, pos + 8);
+    const data = png.subarray(pos + 8, pos + 8 + len);
+    if (kind === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); type = data[9]; }
+    if (kind === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const bpp = type === 6 ? 4 : 3, stride = width * bpp;
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const rows = [];
+  let prev = Buffer.alloc(stride);
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)], line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? line[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
+      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pred = f === 1 ? a : f === 2 ? b : f === 3 ? (a + b) >> 1 : f === 4 ? (pa <= pb && pa <= pc ? a : pb <= pc ? b : c) : 0;
+      line[i] = (line[i] + pred) & 255;
+    }
+    rows.push(line);
+    prev = line;
+  }
+  let left = width, right = -1;
+  for (const line of rows)
+    for (let x = 0; x < width; x++) {
+      const lum = 0.3 * line[x * bpp] + 0.59 * line[x * bpp + 1] + 0.11 * line[x * bpp + 2];
+      if (lum < 100) { left = Math.min(left, x); right = Math.max(right, x); }
+    }
+  return { left, right, width };
+}
 
 let failures = 0;
 const report = (name, ok, detail) => {
@@ -149,9 +187,120 @@ try {
     await local.close();
   }
 
+  // ---- the UN's own files in the six languages (un/: tests/corpus/ga78)
+  const ar = 'un/A_RES_78_256-2326250A.html', en = 'un/A_RES_78_256-2326250E.html';
+  // Right to left, read from the layout: where the paragraph numbers, the
+  // cover's symbol and organization and the title's text sit, in the
+  // Arabic page and in the same resolution's English one.
+  const layout = async (file) => {
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(base + file);
+    return page.evaluate(() => {
+      const r = e => e.getBoundingClientRect();
+      const nums = [...document.querySelectorAll('div.paragraph > span.num')].map(n => {
+        const text = n.parentElement.querySelector(':scope > div.text');
+        return { num: r(n), text: r(text) };
+      });
+      const h1 = document.querySelector('header.preface h1'), range = document.createRange();
+      range.selectNodeContents(h1);
+      return {
+        direction: getComputedStyle(document.body).direction,
+        numbers: nums.map(x => ({ numLeft: x.num.left, numRight: x.num.right, textLeft: x.text.left, textRight: x.text.right })),
+        organization: r(document.querySelector('.cover-organization')).left,
+        symbol: r(document.querySelector('.cover-symbol')).left,
+        h1: { left: r(h1).left, right: r(h1).right }, title: { left: range.getBoundingClientRect().left, right: range.getBoundingClientRect().right },
+      };
+    });
+  };
+  const rtl = await layout(ar), ltr = await layout(en);
+  report('Arabic page: direction rtl', rtl.direction === 'rtl' && ltr.direction === 'ltr', `${rtl.direction} ${ltr.direction}`);
+  report('Arabic page: every paragraph number hangs right of its text', rtl.numbers.length > 0 &&
+    rtl.numbers.every(n => n.numLeft >= n.textRight - 1), JSON.stringify(rtl.numbers.slice(0, 2)));
+  report('English page: every paragraph number hangs left of its text', ltr.numbers.length > 0 &&
+    ltr.numbers.every(n => n.numRight <= n.textLeft + 1), JSON.stringify(ltr.numbers.slice(0, 2)));
+  report('Arabic cover: symbol on the left, organization on the right', rtl.symbol < rtl.organization &&
+    ltr.symbol > ltr.organization, JSON.stringify([rtl.symbol, rtl.organization, ltr.symbol, ltr.organization]));
+  report('Arabic title flush right, English flush left',
+    Math.abs(rtl.title.right - rtl.h1.right) < 2 && rtl.title.left > rtl.h1.left + 50 &&
+    Math.abs(ltr.title.left - ltr.h1.left) < 2 && ltr.title.right < ltr.h1.right - 50,
+    JSON.stringify([rtl.h1, rtl.title, ltr.h1, ltr.title]));
+  {
+    // the same from the pixels: the title's ink in a screenshot of it
+    await page.goto(base + ar);
+    if (process.env.SHOTS) {
+      fs.mkdirSync(process.env.SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(process.env.SHOTS, 'arabic.png') });
+    }
+    const inkAr = inkColumns(await page.locator('header.preface h1').screenshot());
+    await page.goto(base + en);
+    const inkEn = inkColumns(await page.locator('header.preface h1').screenshot());
+    report('screenshot: the Arabic title\'s ink ends at the right edge and starts far from the left',
+      inkAr.right > inkAr.width * 0.97 && inkAr.left > inkAr.width * 0.3, JSON.stringify(inkAr));
+    report('screenshot: the English title\'s ink starts at the left edge', inkEn.left < inkEn.width * 0.03 &&
+      inkEn.right < inkEn.width * 0.7, JSON.stringify(inkEn));
+  }
+  // the language switch leads to the same resolution in Chinese
+  await page.goto(base + ar);
+  await page.click('ul.languages a[hreflang="zh"]');
+  await page.waitForLoadState('load');
+  report('the language switch opens the Chinese version', page.url().endsWith('un/A_RES_78_256-2326250C.html') &&
+    await page.evaluate(() => document.documentElement.lang) === 'zh', page.url());
+  // a cross-reference in Chinese lands on the Chinese page it cites
+  await page.click('a.xref >> nth=0');
+  await page.waitForLoadState('load');
+  report('a cross-reference in Chinese opens the cited Chinese page', page.url().endsWith('un/A_RES_78_255-2326245C.html'),
+    page.url());
+  // search: Arabic whatever the letter forms and diacritics; Chinese
+  // without spaces (bigrams)
+  const unShards = lang => {
+    const read = f => JSON.parse(fs.readFileSync(path.join(root, 'un', f), 'utf8'));
+    return read(`search-index-${lang}.json`).shards.map(read);
+  };
+  const holding = (lang, test) => {
+    const out = [];
+    for (const s of unShards(lang))
+      for (const u of s.units)
+        if (test(u[2])) out.push(encodeURIComponent(s.docs[u[0]][0]) + '.html#' + encodeURIComponent(u[1]));
+    return out;
+  };
+  const searchFor = async (file, query) => {
+    await page.goto(base + 'un/' + file + '?q=' + encodeURIComponent(query));
+    await page.waitForFunction(() => !/…/.test(document.getElementById('search-status').textContent));
+    return page.$$eval('#results li a', as => as.map(a => a.getAttribute('href')));
+  };
+  {
+    // an Arabic word written with hamza on its alef, searched for bare,
+    // with a diacritic, and its teh marbuta as heh
+    const word = 'الأعضاء';
+    const expected = holding('ar', t => t.includes(word));
+    const asked = 'الاعضَاء';
+    const got = await searchFor('search-ar.html', asked);
+    report(`Arabic search: ${asked} finds every place of ${word}`, expected.length > 0 && expected.every(h => got.includes(h)),
+      `${got.length} found, ${expected.length} expected`);
+    const ta = holding('ar', t => t.includes('الجمعية العامة'));
+    const gotTa = await searchFor('search-ar.html', 'الجمعيه العامه');
+    report('Arabic search: teh marbuta typed as heh', ta.length > 0 && ta.every(h => gotTa.includes(h)),
+      `${gotTa.length} found, ${ta.length} expected`);
+    const none = await searchFor('search-ar.html', 'كلمةغيرموجودة');
+    report('Arabic search: says nothing is found, in Arabic', none.length === 0 &&
+      await page.textContent('#search-status') === 'لم يُعثر على شيء.');
+  }
+  {
+    const phrase = '社会发展';
+    const expected = holding('zh', t => t.includes(phrase));
+    const got = await searchFor('search-zh.html', phrase);
+    report(`Chinese search: ${phrase}, no spaces, finds every place of it`, expected.length > 0 &&
+      expected.every(h => got.includes(h)), `${got.length} found, ${expected.length} expected`);
+    const both = holding('zh', t => t.includes('首脑会议') && t.includes('社会发展'));
+    const gotBoth = await searchFor('search-zh.html', '首脑会议 社会发展');
+    report('Chinese search: two words, every place holding both', both.length > 0 &&
+      JSON.stringify(both) === JSON.stringify(gotBoth), `${gotBoth.length} found, ${both.length} expected`);
+  }
+
   // accessibility: axe on every kind of page
   for (const p of ['alpha.html', 'contract-report.html', 'contract-resolution.html', 'index.html',
-    'search.html', 'cited-A_RES_99_1.html']) {
+    'search.html', 'cited-A_RES_99_1.html', ar, 'un/A_RES_78_318-2413498C.html', 'un/index-ar.html',
+    'un/search-zh.html']) {
     await page.goto(base + p);
     // the CSP forbids inline script tags: axe is evaluated directly
     const result = await page.evaluate(async (src) => {

@@ -1,0 +1,210 @@
+/* lang.c — a document's language and direction (lang.h). */
+#include "lang.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "akn.h"
+#include "util/buf.h"
+
+/* ISO 639-2 (bibliographic and terminology) codes of the UN's six
+ * official languages and of other languages its documents appear in, with
+ * their ISO 639-1 tags, which BCP 47 prefers. */
+static const struct {
+	const char *iso3, *iso3b, *tag;
+} codes[] = {
+	{"ara", "ara", "ar"}, {"zho", "chi", "zh"}, {"eng", "eng", "en"},
+	{"fra", "fre", "fr"}, {"rus", "rus", "ru"}, {"spa", "spa", "es"},
+	{"deu", "ger", "de"}, {"por", "por", "pt"}, {"ita", "ita", "it"},
+	{"nld", "dut", "nl"}, {"jpn", "jpn", "ja"}, {"kor", "kor", "ko"},
+	{"fas", "per", "fa"}, {"heb", "heb", "he"}, {"urd", "urd", "ur"},
+	{"tur", "tur", "tr"}, {"hin", "hin", "hi"}, {"swa", "swa", "sw"},
+	{"ukr", "ukr", "uk"}, {"pol", "pol", "pl"}, {"ell", "gre", "el"},
+};
+
+/* Languages written right to left (BCP 47 primary subtags). */
+static const char *const rtl_tags[] = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "sd", "ug", "ckb", "syr"};
+
+bool lang_tag_of(const char *code, char *tag)
+{
+	char low[8];
+	size_t n = 0;
+	if (!code)
+		return false;
+	while (*code == ' ')
+		code++;
+	for (; code[n] && code[n] != ' ' && n < sizeof low - 1; n++) {
+		if (!isalpha((unsigned char)code[n]))
+			break;
+		low[n] = (char)tolower((unsigned char)code[n]);
+	}
+	low[n] = '\0';
+	/* a subtag may follow ("zh-Hans"): keep only the language */
+	if (n < 2 || n > 3 || (code[n] && code[n] != '-' && code[n] != '_' && code[n] != ' '))
+		return false;
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (!strcmp(low, codes[i].iso3) || !strcmp(low, codes[i].iso3b) || !strcmp(low, codes[i].tag)) {
+			strcpy(tag, codes[i].tag);
+			return true;
+		}
+	/* another code: BCP 47 takes it as it is (2 letters, or 3 when the
+	 * language has no 2-letter code) */
+	memcpy(tag, low, n + 1);
+	return true;
+}
+
+bool lang_is_rtl(const char *tag)
+{
+	size_t n = strcspn(tag, "-_");
+	for (size_t i = 0; i < sizeof rtl_tags / sizeof rtl_tags[0]; i++)
+		if (strlen(rtl_tags[i]) == n && !strncmp(tag, rtl_tags[i], n))
+			return true;
+	return false;
+}
+
+/* The next code point of UTF-8 text at *p (advancing it); a stray byte
+ * counts as itself. */
+static unsigned next_cp(const unsigned char **p, const unsigned char *end)
+{
+	const unsigned char *s = *p;
+	unsigned c = *s++;
+	int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+	if (c >= 0xC0)
+		c &= 0x3F >> more;
+	for (; more > 0 && s < end && (*s & 0xC0) == 0x80; more--)
+		c = c << 6 | (*s++ & 0x3F);
+	*p = s;
+	return c;
+}
+
+/* How often each of a few very common short words of English, French and
+ * Spanish occurs: the language whose words are commonest.  (UN texts in
+ * these languages are long enough for this to be unambiguous.) */
+static const char *latin_language(const char *text, size_t len)
+{
+	static const struct {
+		const char *tag;
+		const char *words[8];
+	} langs[] = {
+		{"en", {"the", "of", "and", "to", "in", "that", "with", NULL}},
+		{"fr", {"le", "la", "les", "des", "et", "du", "aux", "une"}},
+		{"es", {"el", "los", "las", "del", "y", "que", "con", "una"}},
+	};
+	unsigned score[3] = {0};
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		while (p < end && !isalpha((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (p < end && isalpha((unsigned char)*p))
+			p++;
+		size_t n = (size_t)(p - w);
+		/* a word glued to an accented letter is not a whole word */
+		if (!n || n > 4 || (p < end && (unsigned char)*p >= 0x80))
+			continue;
+		for (size_t l = 0; l < 3; l++)
+			for (size_t k = 0; k < 8 && langs[l].words[k]; k++)
+				if (strlen(langs[l].words[k]) == n && !strncasecmp(w, langs[l].words[k], n))
+					score[l]++;
+	}
+	size_t best = 0;
+	for (size_t l = 1; l < 3; l++)
+		if (score[l] > score[best])
+			best = l;
+	return langs[best].tag;
+}
+
+const char *lang_of_text(const char *text, size_t len)
+{
+	unsigned arabic = 0, han = 0, cyrillic = 0, latin = 0, hebrew = 0, kana = 0, hangul = 0;
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
+	while (p < end) {
+		unsigned c = next_cp(&p, end);
+		if (c < 0x80)
+			latin += isalpha((int)c) != 0;
+		else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+			 (c >= 0xFE70 && c <= 0xFEFF))
+			arabic++;
+		else if (c >= 0x590 && c <= 0x5FF)
+			hebrew++;
+		else if (c >= 0x400 && c <= 0x52F)
+			cyrillic++;
+		else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))
+			han++;
+		else if (c >= 0x3040 && c <= 0x30FF)
+			kana++;
+		else if (c >= 0xAC00 && c <= 0xD7AF)
+			hangul++;
+		else if (c >= 0xC0 && c <= 0x24F)
+			latin++;
+	}
+	/* The script most letters are in.  Han characters stand for words,
+	 * not letters: they weigh double (a Chinese text quotes Latin names
+	 * and symbols: "A/RES/78/1"). */
+	struct { unsigned n; const char *tag; } scripts[] = {
+		{arabic, "ar"}, {2 * han, kana ? "ja" : "zh"}, {cyrillic, "ru"}, {hebrew, "he"},
+		{kana * 2, "ja"}, {hangul * 2, "ko"}, {latin, NULL},
+	};
+	size_t best = 0;
+	for (size_t i = 1; i < sizeof scripts / sizeof scripts[0]; i++)
+		if (scripts[i].n > scripts[best].n)
+			best = i;
+	if (!scripts[best].n)
+		return "und";
+	return scripts[best].tag ? scripts[best].tag : latin_language(text, len);
+}
+
+/* Enough text to tell a language by: the first 64 KB of the document's
+ * text outside its metadata. */
+enum { SAMPLE_BYTES = 64 * 1024 };
+
+static void gather_text(xmlNodePtr n, struct buf *b)
+{
+	for (; n && b->len < SAMPLE_BYTES; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			buf_puts(b, (const char *)n->content);
+			buf_putc(b, ' ');
+		} else if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "meta"))
+			gather_text(n->children, b);
+	}
+}
+
+/* The first FRBRExpression/FRBRlanguage/@language of the document's own
+ * meta (not an attachment's), or NULL. */
+static xmlChar *frbr_language(xmlDocPtr akn)
+{
+	xmlNodePtr root = xmlDocGetRootElement(akn);
+	xmlNodePtr doc = root ? root->children : NULL;
+	while (doc && doc->type != XML_ELEMENT_NODE)
+		doc = doc->next;
+	/* meta / identification / FRBRExpression / FRBRlanguage */
+	static const char *const path[] = {"meta", "identification", "FRBRExpression", "FRBRlanguage"};
+	xmlNodePtr n = doc;
+	for (size_t step = 0; n && step < sizeof path / sizeof path[0]; step++) {
+		xmlNodePtr c = n->children;
+		while (c && !(c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, path[step])))
+			c = c->next;
+		n = c;
+	}
+	return n ? xmlGetProp(n, (const xmlChar *)"language") : NULL;
+}
+
+void doc_language(xmlDocPtr akn, struct doc_lang *out)
+{
+	memset(out, 0, sizeof *out);
+	xmlChar *code = akn ? frbr_language(akn) : NULL;
+	if (!code || !lang_tag_of((const char *)code, out->tag)) {
+		struct buf text = BUF_INIT;
+		xmlNodePtr root = akn ? xmlDocGetRootElement(akn) : NULL;
+		if (root)
+			gather_text(root->children, &text);
+		const char *tag = lang_of_text(text.data ? text.data : "", text.len);
+		snprintf(out->tag, sizeof out->tag, "%s", tag);
+		out->from_text = true;
+		buf_free(&text);
+	}
+	xmlFree(code);
+	out->rtl = lang_is_rtl(out->tag);
+}
