@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lang.h"
 #include "normalise/util.h"
 #include "util/buf.h"
 #include "util/swar.h"
@@ -344,7 +345,7 @@ static void add_frbr(struct builder *b, xmlNodePtr parent, const char *kind, con
 	if (work)
 		xmlSetProp(add(b, f, "FRBRcountry"), X("value"), X("un"));
 	if (expression)
-		xmlSetProp(add(b, f, "FRBRlanguage"), X("language"), X("eng"));
+		xmlSetProp(add(b, f, "FRBRlanguage"), X("language"), X(lang_iso639_2(b->doc->meta.lang)));
 }
 
 static void add_tlc(struct builder *b, xmlNodePtr refs, const char *kind, const char *eid, const char *href,
@@ -387,10 +388,11 @@ static void add_meta(struct builder *b, xmlNodePtr root_doc)
 	}
 	const char *author = arena_printf(A, "#%s", organ ? organ : "author");
 	add_frbr(b, ident, "FRBRWork", arena_concat(A, 2, uri, "/!main"), uri, work_date, work_date_name, author);
-	add_frbr(b, ident, "FRBRExpression", arena_concat(A, 2, uri, "/eng@/!main"), arena_concat(A, 2, uri, "/eng@"),
-		 issued, issued_name, author);
-	add_frbr(b, ident, "FRBRManifestation", arena_concat(A, 2, uri, "/eng@/!main.xml"),
-		 arena_concat(A, 2, uri, "/eng@.xml"), issued, issued_name, "#unpress");
+	/* the expression: the work in a language, "/eng@" */
+	const char *expr = arena_printf(A, "%s/%s@", uri, lang_iso639_2(m->lang));
+	add_frbr(b, ident, "FRBRExpression", arena_concat(A, 2, expr, "/!main"), expr, issued, issued_name, author);
+	add_frbr(b, ident, "FRBRManifestation", arena_concat(A, 2, expr, "/!main.xml"), arena_concat(A, 2, expr, ".xml"),
+		 issued, issued_name, "#unpress");
 
 	xmlNodePtr refs = add(b, meta, "references");
 	xmlSetProp(refs, X("source"), X("#unpress"));

@@ -106,7 +106,8 @@ struct doc_meta {
 	char *distribution;	/* "General", "Limited" */
 	char *date_text;	/* "8 November 2022" */
 	char *date_iso;		/* "2022-11-08" */
-	char *language;		/* "English" */
+	char *language;		/* "English": the cover's "Original:", the language drafted in */
+	char lang[8];		/* the language of this text, BCP 47 ("en", "fr", "zh"; "und") */
 	char *organization;	/* "United Nations" */
 	char *body;		/* "Conference of the Parties to …" */
 	char *session;		/* "Twelfth session" */

@@ -55,6 +55,27 @@ bool lang_tag_of(const char *code, char *tag)
 	return true;
 }
 
+const char *lang_iso639_2(const char *tag)
+{
+	size_t n = strcspn(tag, "-_");
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (strlen(codes[i].tag) == n && !strncmp(tag, codes[i].tag, n))
+			return codes[i].iso3;
+	return "und";
+}
+
+const char *lang_undocs_step(const char *tag)
+{
+	static const char *const steps[][2] = {
+		{"ar", "ar"}, {"zh", "ch"}, {"en", "en"}, {"fr", "fr"}, {"ru", "ru"}, {"es", "es"},
+	};
+	size_t n = strcspn(tag, "-_");
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (n == 2 && !strncmp(tag, steps[i][0], 2))
+			return steps[i][1];
+	return NULL;
+}
+
 bool lang_is_rtl(const char *tag)
 {
 	size_t n = strcspn(tag, "-_");

@@ -27,6 +27,15 @@ void doc_language(xmlDocPtr akn, struct doc_lang *out);
  * tag untouched, when code is not a language code. */
 bool lang_tag_of(const char *code, char *tag);
 
+/* The ISO 639-2 (terminology) code of a BCP 47 tag ("en" → "eng"), as
+ * AKN's FRBRlanguage wants it; "und" for a language the table lacks. */
+const char *lang_iso639_2(const char *tag);
+
+/* The language step undocs.org's addresses carry for a BCP 47 tag, as the
+ * UN writes them in its own markup ("en", "fr", "es", "ru", "ar", and "ch"
+ * for Chinese); NULL for a language outside the UN's six. */
+const char *lang_undocs_step(const char *tag);
+
 /* Is the language tagged tag written right to left? */
 bool lang_is_rtl(const char *tag);
 

@@ -10,9 +10,11 @@
  * before the body starts), moves each fact into doc->meta and retires the
  * block, then finds the title and the document type. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "lang.h"
 #include "normalise.h"
 #include "normalise/util.h"
 #include "util/buf.h"
@@ -334,6 +336,24 @@ static const char *type_from_subtitle(const char *s)
 	return NULL;
 }
 
+/* The language this text is in, from its letters (the first 64 KB of
+ * it).  Not the cover's "Original:", which names the language the
+ * document was drafted in: a French version says "Original : anglais". */
+static void read_language(struct document *doc)
+{
+	enum { SAMPLE = 64 * 1024 };
+	struct buf text = BUF_INIT;
+	for (size_t i = 0; i < doc->blocks.len && text.len < SAMPLE; i++) {
+		const struct block *blk = DOC_BLOCK(doc, i);
+		if (blk->text && blk->role != ROLE_DROPPED) {
+			buf_puts(&text, blk->text);
+			buf_putc(&text, ' ');
+		}
+	}
+	snprintf(doc->meta.lang, sizeof doc->meta.lang, "%s", lang_of_text(text.data ? text.data : "", text.len));
+	buf_free(&text);
+}
+
 void pass_metadata(struct document *doc)
 {
 	struct doc_meta *m = &doc->meta;
@@ -548,4 +568,5 @@ void pass_metadata(struct document *doc)
 		int line = i < doc->blocks.len ? DOC_BLOCK(doc, i)->line : 0;
 		diag_warn(doc->diag, line, "metadata", "no title was found among the first lines after the cover");
 	}
+	read_language(doc);
 }

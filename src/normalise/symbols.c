@@ -2,7 +2,8 @@
  *
  * Symbols (CTOC/COP/2022/9, A/CONF.192/15, A/60/88/Corr.2, the joint
  * CTOC/COP/WG.2/2022/4-CTOC/COP/WG.3/2022/4) link to their canonical
- * address https://undocs.org/SYMBOL (a joint symbol to its first part).
+ * address https://undocs.org/en/SYMBOL, in the text's language (a joint symbol
+ * to its first part).
  * Named decisions of the principal organs have symbols too: "General
  * Assembly resolution 76/185" is A/RES/76/185, "Economic and Social Council
  * resolution 2013/38" is E/RES/2013/38, "Security Council resolution 2482
@@ -19,6 +20,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "lang.h"
 #include "normalise.h"
 #include "normalise/util.h"
 #include "util/buf.h"
@@ -101,8 +103,8 @@ static void put_link(struct buf *out, const char *href, const char *text, size_t
 }
 
 /* "resolution 76/185" or "resolutions 66/180 … and 68/186" after an organ. */
-static size_t organ_resolutions(struct arena *A, const char *s, const char *body, struct buf *out,
-				int *count)
+static size_t organ_resolutions(struct arena *A, const char *s, const char *body, const char *undocs,
+				struct buf *out, int *count)
 {
 	/* longest organ name first: "Conference of the Parties" before "Conference" */
 	for (size_t o = sizeof organs / sizeof organs[0]; o-- > 0;) {
@@ -152,7 +154,7 @@ static size_t organ_resolutions(struct arena *A, const char *s, const char *body
 			}
 			if (!sym)
 				break;
-			put_link(out, sym[0] == '/' ? sym : arena_printf(A, "https://undocs.org/%s", sym), p, numlen);
+			put_link(out, sym[0] == '/' ? sym : arena_printf(A, "%s%s", undocs, sym), p, numlen);
 			(*count)++;
 			p += numlen;
 			/* continue the list: skip " of 19 December 2011" and ", " / " and " */
@@ -221,7 +223,7 @@ static size_t web_address(const char *t)
 	return n > 8 ? n : 0;
 }
 
-static char *link_text(struct document *doc, const char *t, int line)
+static char *link_text(struct document *doc, const char *undocs, const char *t, int line)
 {
 	/* every symbol and every "resolution 76/185" holds a slash; only the
 	 * Security Council's "2482 (2019)" does not */
@@ -247,7 +249,7 @@ static char *link_text(struct document *doc, const char *t, int line)
 			for (size_t k = 0; k < len; k++)
 				if (t[i + k] == '-' || (unsigned char)t[i + k] == 0xe2) { first = k; break; }
 			size_t pin = pinpoint(t + i + len);
-			put_link(&out, arena_printf(A, "https://undocs.org/%.*s", (int)first, t + i), t + i, len + pin);
+			put_link(&out, arena_printf(A, "%s%.*s", undocs, (int)first, t + i), t + i, len + pin);
 			count++;
 			i += len + pin;
 			continue;
@@ -263,7 +265,7 @@ static char *link_text(struct document *doc, const char *t, int line)
 		}
 		if ((c == 'G' || c == 'E' || c == 'S' || c == 'i' || c == 'C') &&
 		    (i == 0 || !isalnum((unsigned char)t[i - 1]))) {
-			size_t used = organ_resolutions(A, t + i, doc->meta.body, &out, &count);
+			size_t used = organ_resolutions(A, t + i, doc->meta.body, undocs, &out, &count);
 			if (used) {
 				i += used;
 				continue;
@@ -286,18 +288,23 @@ static char *link_text(struct document *doc, const char *t, int line)
 
 void pass_symbols(struct document *doc)
 {
+	/* undocs.org serves a symbol in the language its address names, as
+	 * the UN's own markup links it: "https://undocs.org/en/A/RES/76/185";
+	 * a text in another language links to the page that picks one */
+	const char *step = lang_undocs_step(doc->meta.lang);
+	const char *undocs = step ? arena_printf(&doc->arena, "https://undocs.org/%s/", step) : "https://undocs.org/";
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (b->text && b->role != ROLE_DROPPED && b->role != ROLE_FOOTNOTE_DEF && b->role != ROLE_COVER &&
 		    b->role != ROLE_TITLE)
-			b->text = link_text(doc, b->text, b->line);
+			b->text = link_text(doc, undocs, b->text, b->line);
 	}
 	for (size_t i = 0; i < doc->notes.len; i++) {
 		struct note *n = DOC_NOTE(doc, i);
 		if (n->text)
-			n->text = link_text(doc, n->text, n->def_line);
+			n->text = link_text(doc, undocs, n->text, n->def_line);
 	}
 	/* the committee line cites its report ("(A/75/478, para. 10)") */
 	if (doc->meta.proponent)
-		doc->meta.proponent = link_text(doc, doc->meta.proponent, 0);
+		doc->meta.proponent = link_text(doc, undocs, doc->meta.proponent, 0);
 }

@@ -15,11 +15,11 @@ expect "footnote 1 found at its bare reference after a comma" "True" "$(facts "'
 expect "the note sits at its reference, not at the page end" "1" "$(grep -c '68/186</ref>,<authorialNote marker="1"' "$f")"
 expect "preamble clause named by its opening phrase" "1" "$(grep -c 'container name="Noting with concern"' "$f")"
 expect "formula found after the cover" "1" "$(grep -c '<formula name="enactingFormula"' "$f")"
-expect "its resolution in a General Assembly text is A/RES" "1" "$(grep -c 'href="https://undocs.org/A/RES/69/196"' "$f")"
+expect "its resolution in a General Assembly text is A/RES" "1" "$(grep -c 'href="https://undocs.org/en/A/RES/69/196"' "$f")"
 expect "no running header, job number or barcode" "" "$(doc_text "$f" | grep -oE '16-00001|\*1600001\*|2/3|3/3' | head -3)"
 expect "the job number kept as metadata (AKN4UN docketNumber)" "1" "$(grep -c '<docketNumber refersTo="#jobNumber">16-00001</docketNumber>' "$f")"
-expect "symbol reference keeps its pinpoint" "1" "$(grep -c 'href="https://undocs.org/CTOC/COP/2022/9" class="pinpoint">CTOC/COP/2022/9, para. 9<' "$f")"
-expect "organ resolution linked" "1" "$(grep -c 'href="https://undocs.org/A/RES/68/186"' "$f")"
+expect "symbol reference keeps its pinpoint" "1" "$(grep -c 'href="https://undocs.org/en/CTOC/COP/2022/9" class="pinpoint">CTOC/COP/2022/9, para. 9<' "$f")"
+expect "organ resolution linked" "1" "$(grep -c 'href="https://undocs.org/en/A/RES/68/186"' "$f")"
 xsd="${AKN_XSD:-$TOP/../shared/akn/akomantoso30.xsd}"
 if [ -f "$xsd" ]; then check "valid AKN 3.0" xmllint --noout --schema "$xsd" "$f"; else skip "valid AKN 3.0" "official schema not found"; fi
 

@@ -21,4 +21,4 @@ else
 	skip "the Markdown editions as rendered" "cmark-gfm is not installed"
 fi
 check "the words of a dropped link are kept (md)" grep -q 'md link' "$dir/text/payloads.md"
-check "a safe link is kept (md)" grep -q '](https://undocs.org/A/RES/1/2)' "$dir/text/payloads.md"
+check "a safe link is kept (md)" grep -q '](https://undocs.org/en/A/RES/1/2)' "$dir/text/payloads.md"
