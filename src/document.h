@@ -116,6 +116,7 @@ struct doc_meta {
 	char *number;		/* "11/3" for a resolution or decision */
 	char *job_number;	/* "V.23-01234" */
 	char *slug;		/* output base name */
+	const char *slug_from;	/* what named it: "text", "sidecar", "file name" */
 	int line_symbol, line_date;
 };
 

@@ -285,9 +285,17 @@ static int check_slugs(struct batch *b, int nfiles)
 		}
 		i--;
 		progress_clear(b->progress);
+		/* advice that can work: the text's own symbol wins over a
+		 * sidecar's (identity.c), so only a name can be changed */
+		const char *from = b->reports[j].slug_from;
+		const char *advice =
+			!strcmp(from, "text") ? "both texts print this symbol: if they are one document, give only "
+						"one of them; if a text's symbol is misprinted, correct it there" :
+			!strcmp(from, "sidecar") ? "correct the symbol in one of their sidecars" :
+			!strcmp(from, "XML") ? "their XML names one document: give only one of them" :
+			"rename one of them, or give it a sidecar NAME.meta with its symbol";
 		fprintf(stderr, "%s: error: publishes as %s, which %s already does: its files were not kept "
-			"(give one of them a sidecar NAME.meta with its symbol)\n",
-			b->files[j], slug, b->files[i]);
+			"(%s)\n", b->files[j], slug, b->files[i], advice);
 		b->progress->errors++;
 		/* never "up to date": the clash is reported on every run */
 		state_forget(b->opts, b->files[j]);
