@@ -25,6 +25,7 @@
 #include "edition.h"
 #include "options.h"
 #include "util/datadir.h"
+#include "util/xmalloc.h"
 
 #ifndef UNPRESS_VERSION
 #define UNPRESS_VERSION "0.1.0"
@@ -47,6 +48,8 @@ static void usage(FILE *out)
 	      "      --prune        remove from DIR the outputs of documents whose input is\n"
 	      "                     gone (not among the FILEs): for a run over the whole\n"
 	      "                     collection, never for the map step on a subset\n"
+	      "      --base-url=URL the site's address (https://…/), for sitemap.xml's\n"
+	      "                     absolute locations (without it they are relative)\n"
 	      "  -q, --quiet        report errors only\n"
 	      "  -v, --verbose      also report every repair the normaliser made\n"
 	      "  -h, --help         show this help and exit\n"
@@ -77,6 +80,33 @@ static int parse_editions(const char *list, unsigned *editions)
 	}
 	free(copy);
 	return rc;
+}
+
+/* The site's address as --base-url gives it, checked and ending in '/':
+ * an absolute http or https URL of characters that need no escaping in
+ * XML or a URL (the sitemaps protocol wants absolute, escaped locations);
+ * NULL after saying why. */
+static const char *base_url(const char *url)
+{
+	const char *rest = !strncmp(url, "https://", 8) ? url + 8 : !strncmp(url, "http://", 7) ? url + 7 : NULL;
+	const char *bad = NULL;
+	if (!rest || !*rest || *rest == '/')
+		bad = "is not an absolute http:// or https:// address";
+	for (const unsigned char *p = (const unsigned char *)url; !bad && *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f || strchr("\"'<>\\^`{|}#?", *p))
+			bad = "has a character that would need escaping (a space, a quote, '#', '?', …): "
+			      "percent-encode it";
+	if (bad) {
+		fprintf(stderr, "unpress: --base-url '%s' %s\n", url, bad);
+		return NULL;
+	}
+	size_t n = strlen(url);
+	if (url[n - 1] == '/')
+		return url;
+	char *slashed = xmalloc(n + 2);
+	memcpy(slashed, url, n);
+	memcpy(slashed + n, "/", 2);
+	return slashed;
 }
 
 /* Worse outcomes win: an error code beats "warnings" beats success. */
@@ -326,6 +356,7 @@ int main(int argc, char **argv)
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"base-url", required_argument, NULL, 'B'},
 		{NULL, 0, NULL, 0},
 	};
 	struct options opts = {
@@ -374,6 +405,10 @@ int main(int argc, char **argv)
 		case 'M': opts.manifest = true; break;
 		case 'F': opts.force = true; break;
 		case 'P': opts.prune = true; break;
+		case 'B':
+			if (!(opts.base_url = base_url(optarg)))
+				return EX_USAGE;
+			break;
 		case 'q': opts.verbosity = 0; break;
 		case 'v': opts.verbosity = 2; break;
 		case 'h': usage(stdout); return 0;
@@ -490,6 +525,7 @@ int main(int argc, char **argv)
 			.jobs = opts.jobs,
 			.force = opts.force,
 			.pages_written = &site_pages,
+			.base_url = opts.base_url,
 		};
 		status = merge_status(status, site_build(opts.out_dir, &ro));
 		progress.errors += diag.errors;

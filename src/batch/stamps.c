@@ -142,7 +142,7 @@ int stamps_save(struct stamps *s, const char *out_dir)
 	for (size_t i = 0; i < s->n; i++)
 		buf_printf(&text, "%016" PRIx64 " %s\n", s->now[i].hash, s->now[i].name);
 	buf_printf(&path, "%s/" STATE_DIR, out_dir);
-	int rc = make_dirs(buf_cstr(&path));
+	int rc = make_own_dirs(out_dir, STATE_DIR);
 	buf_clear(&path);
 	stamps_path(&path, out_dir);
 	if (rc == 0)

@@ -550,7 +550,7 @@ static int state_write(const struct options *opts, const char *input, const stru
 {
 	struct buf path = BUF_INIT, text = BUF_INIT;
 	buf_printf(&path, "%s/" STATE_DIR, opts->out_dir);
-	int rc = make_dirs(buf_cstr(&path));
+	int rc = make_own_dirs(opts->out_dir, STATE_DIR);
 	buf_clear(&path);
 	state_path(&path, opts->out_dir, input, NULL, NULL);
 	buf_printf(&text, "unpress-state 2\nkey %016" PRIx64 "\ntool %016" PRIx64 "\ninput %s\nmeta %s\n"

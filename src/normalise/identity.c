@@ -102,7 +102,7 @@ static void read_sidecar(struct document *doc)
 		if (lineno == 1 && line_len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3))
 			line += 3, line_len -= 3;	/* a byte order mark */
 		size_t changed;
-		char *s = trim(text_clean(&doc->arena, line, line_len, &changed));
+		char *s = trim(text_clean(&doc->arena, line, line_len, TEXT_ONE_LINE, &changed));
 		if (changed)
 			diag_warn(doc->diag, 0, "identity", "%s:%d: %zu control characters, noncharacters or "
 				  "bytes that are not UTF-8 removed or replaced", path, lineno, changed);

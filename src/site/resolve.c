@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "outname.h"
 #include "util/buf.h"
 #include "util/hash.h"
 
@@ -150,18 +151,12 @@ static uint32_t pinpoint(const char *text)
 	return 0;
 }
 
-/* The page for an external symbol: cited-<symbol with / as _>.html, other
- * characters outside [A-Za-z0-9.-] as '-'. */
+/* The page for an external symbol (outname.c): cited-<symbol with / as
+ * _>.html, other characters outside [A-Za-z0-9.-] as '-', cut to a file
+ * name's length with a hash of the whole. */
 static char *external_page(const char *symbol)
 {
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "cited-");
-	for (const char *p = symbol; *p; p++)
-		buf_putc(&b, isalnum((unsigned char)*p) || *p == '.' || *p == '-' ? *p : *p == '/' ? '_' : '-');
-	buf_puts(&b, ".html");
-	char *r = strdup(buf_cstr(&b));
-	buf_free(&b);
-	return r;
+	return outname_cited_page(symbol);
 }
 
 /* Where a citing place is: "SLUG.html#para_9" (a string of the arena). */

@@ -21,6 +21,7 @@
  * references resolved to and who cites it, the program and the templates. */
 #include "edition.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -43,6 +44,7 @@
 #include "site/pool.h"
 #include "util/dirlist.h"
 #include "util/dirset.h"
+#include "outname.h"
 #include "util/slurp.h"
 #include "util/buf.h"
 #include "util/arena.h"
@@ -185,8 +187,9 @@ static int site_page(xmlDocPtr desc, const char *out_dir, const char *xsl, const
 		{"page", page},
 		{"sort", sort},
 		{"symbol", symbol},
+		{"base", opts->base_url ? opts->base_url : ""},
 	};
-	int status = xslt_render(opts->data_dir, xsl, desc, params, 3, NULL,
+	int status = xslt_render(opts->data_dir, xsl, desc, params, 4, NULL,
 				 buf_cstr(&path), opts->diag, "site");
 	buf_free(&path);
 	return status;
@@ -200,7 +203,11 @@ static int render_doc_page(struct site_doc *d, const char *out_dir, const struct
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
-	xmlDocPtr akn = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+	/* bounded, never decompressed, no entities (akn_load.c): the map
+	 * step that wrote it may have run anywhere */
+	struct diag quiet;
+	diag_init(&quiet, buf_cstr(&path), 0);
+	xmlDocPtr akn = akn_load_safely(buf_cstr(&path), &quiet);
 	if (!akn) {
 		diag_warn(opts->diag, 0, "site", "cannot read %s: its page is not rebuilt", buf_cstr(&path));
 		free_link_map(d);
@@ -391,8 +398,22 @@ static size_t resolve_changed(struct corpus *c, uint64_t last_key)
 	return resolved;
 }
 
+/* Each page the site writes has a name no document can take
+ * (outname.c's reserved names): a page added here must be added there. */
+static void assert_pages_reserved(void)
+{
+	for (size_t i = 0; i < NSITE_PAGES; i++) {
+		char stem[64];
+		snprintf(stem, sizeof stem, "%s", site_pages[i].file);
+		*strrchr(stem, '.') = '\0';
+		assert(outname_refusal(stem));
+		(void)stem;
+	}
+}
+
 int site_build(const char *out_dir, const struct render_opts *opts)
 {
+	assert_pages_reserved();
 	size_t nfiles = 0;
 	char **files = list_manifests(out_dir, &nfiles);
 	if (!files) {
@@ -400,6 +421,9 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		return EX_NOINPUT;
 	}
 	uint64_t program = state_program_hash(opts->data_dir);
+	/* the sitemap's addresses: another base is another site */
+	if (opts->base_url)
+		program = hash_str(program, opts->base_url);
 	struct stamps *stamps = stamps_load(out_dir);
 	/* Nothing the site is made from changed since a clean build recorded
 	 * it (and every file it stamped is there): the site stands, and
@@ -463,6 +487,18 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 			site_doc_keys(d);
 			d->stale = found == SITE_CACHE_STALE;
 			d->old_anchor_key = old_anchors;
+		}
+		/* a manifest written elsewhere (or a site index shard) names
+		 * the files its page is made from and written to: only a name
+		 * outname.c would give a document is taken */
+		const char *why = outname_refusal(d->slug);
+		if (why) {
+			diag_warn(opts->diag, 0, "site", "skipping %s/%s: its slug \"%.60s\" %s", out_dir, files[i],
+				  d->slug, why);
+			site_free_doc(d);
+			memset(d, 0, sizeof *d);
+			free(files[i]);
+			continue;
 		}
 		slugs_are_names = slugs_are_names && site_slug_is_name(d->slug, files[i]);
 		d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;

@@ -54,7 +54,7 @@ size_t utf8_encode(uint32_t cp, char *out)
 
 /* What text_clean does with the character at s: 0 keep, 1 replace by
  * U+FFFD, 2 drop, 3 a space; *len the bytes it takes. */
-static int judge(const unsigned char *s, size_t n, size_t *len)
+static int judge(const unsigned char *s, size_t n, unsigned flags, size_t *len)
 {
 	uint32_t cp;
 	*len = utf8_decode(s, n, &cp);
@@ -63,20 +63,20 @@ static int judge(const unsigned char *s, size_t n, size_t *len)
 		return 1;
 	}
 	if (cp == '\t' || cp == '\n' || cp == '\r')
-		return 3;
+		return flags & TEXT_ONE_LINE ? 3 : 0;
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return 2;
 	return unicode_is_noncharacter(cp) ? 1 : 0;
 }
 
-char *text_clean(struct arena *arena, const char *s, size_t n, size_t *changed)
+char *text_clean(struct arena *arena, const char *s, size_t n, unsigned flags, size_t *changed)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *out = arena_alloc(arena, 3 * n + 1);	/* a bad byte grows to 3 */
 	size_t o = 0, count = 0;
 	for (size_t i = 0; i < n;) {
 		size_t len;
-		int what = judge(u + i, n - i, &len);
+		int what = judge(u + i, n - i, flags, &len);
 		if (what == 0)
 			for (size_t k = 0; k < len; k++)
 				out[o++] = s[i + k];
@@ -93,7 +93,7 @@ char *text_clean(struct arena *arena, const char *s, size_t n, size_t *changed)
 	return out;
 }
 
-bool text_is_clean(const char *s)
+bool text_is_clean(const char *s, unsigned flags)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t n = 0;
@@ -101,7 +101,7 @@ bool text_is_clean(const char *s)
 		n++;
 	for (size_t i = 0; i < n;) {
 		size_t len;
-		if (judge(u + i, n - i, &len) != 0)
+		if (judge(u + i, n - i, flags, &len) != 0)
 			return false;
 		i += len;
 	}

@@ -28,13 +28,17 @@ static inline bool unicode_is_noncharacter(uint32_t cp)
 /* cp in UTF-8 at out (4 bytes of room); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 
-/* A copy of the n bytes at s fit to be XML text and one line of a file
- * name or URL part: invalid UTF-8 and noncharacters become U+FFFD, C0 and
- * C1 controls and DEL are removed (tab, newline and CR become a space).
+enum text_clean_flags {
+	TEXT_ONE_LINE = 1,	/* tab, newline and CR become a space */
+};
+
+/* A copy of the n bytes at s fit to be XML text (and, with TEXT_ONE_LINE,
+ * one line of a file name or URL part): invalid UTF-8 and noncharacters
+ * become U+FFFD, the other C0 and C1 controls and DEL are removed.
  * *changed (may be NULL) counts what was replaced or removed. */
-char *text_clean(struct arena *arena, const char *s, size_t n, size_t *changed);
+char *text_clean(struct arena *arena, const char *s, size_t n, unsigned flags, size_t *changed);
 
 /* Whether the NUL-terminated s would come out of text_clean unchanged. */
-bool text_is_clean(const char *s);
+bool text_is_clean(const char *s, unsigned flags);
 
 #endif
