@@ -181,3 +181,18 @@ printf 'A note\n\n1. Line separator and paragraph separator.\n\n2. Another parag
 sed -i 's/Line separator and paragraph separator/Line\xe2\x80\xa8separator and paragraph\xe2\x80\xa9separator/' ls/out/a.xml
 "$UNPRESS" -q -t site -o ls/out
 check "search shards: no raw U+2028/U+2029" sh -c "! grep -rq \"\$(printf '\342\200[\250\251]')\" ls/out/search && grep -rq 'u2028' ls/out/search"
+
+# --- Paragraph joining is linear in memory -------------------------------
+/usr/bin/python3 -c "
+import sys
+sys.stdout.write('A title\n\nThe start of a paragraph\n\n' + ''.join('and piece number %d of it\n\n' % i for i in range(8000)))" >joins.txt
+/usr/bin/python3 "$TOP/tests/robust/peak.py" joins-peak.txt "$UNPRESS" -q -o joins joins.txt
+check "8,000 pieces of one paragraph (230 KB): peak RSS under 150 MB" test "$(cat joins-peak.txt)" -lt 150000
+check "8,000 pieces of one paragraph: joined into one" grep -q 'and piece number 7999 of it' joins/joins.xml
+
+# --- The PDF makes live only the links the HTML does ---------------------
+printf 'Links\n\nSee [here](javascript:alert(1)) and [there]( DATA:text/html,x) and [ok](https://undocs.org/A/1).\n' >links.txt
+"$UNPRESS" -q -t xml,pdf -o links links.txt
+qpdf --qdf --object-streams=disable links/links.pdf links/plain.pdf 2>/dev/null
+check "pdf links: javascript: and data: are not live" sh -c '! grep -aiq "/URI (\(javascript\|data\|.*data:\)" links/plain.pdf'
+check "pdf links: https is" grep -aq '/URI (https://undocs.org/A/1)' links/plain.pdf
