@@ -14,6 +14,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "util/child.h"
 #include "batch/progress.h"
 #include "batch/prune.h"
 #include "batch/state.h"
@@ -183,7 +184,7 @@ static void worker(struct batch *b, struct shared_queue *q, const int *todo, int
 static pid_t spawn_worker(struct batch *b, struct shared_queue *q, const int *todo, int ntodo, int w)
 {
 	fflush(NULL);
-	pid_t pid = fork();
+	pid_t pid = fork_bound();
 	if (pid == 0)
 		worker(b, q, todo, ntodo, w);
 	return pid;

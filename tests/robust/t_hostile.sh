@@ -196,3 +196,17 @@ printf 'Links\n\nSee [here](javascript:alert(1)) and [there]( DATA:text/html,x) 
 qpdf --qdf --object-streams=disable links/links.pdf links/plain.pdf 2>/dev/null
 check "pdf links: javascript: and data: are not live" sh -c '! grep -aiq "/URI (\(javascript\|data\|.*data:\)" links/plain.pdf'
 check "pdf links: https is" grep -aq '/URI (https://undocs.org/A/1)' links/plain.pdf
+
+# --- Killing unpress kills its workers -----------------------------------
+mkdir -p kill
+/usr/bin/python3 "$TOP/tests/robust/gen.py" paras 20000 >kill/a.txt && cp kill/a.txt kill/b.txt
+mark="$dir/kill-out-$$"
+"$UNPRESS" -q -j 2 -t pdf -o "$mark" kill/a.txt kill/b.txt 2>/dev/null &
+main_pid=$!
+sleep 2
+workers=$(pgrep -f "[k]ill-out-$$" | grep -vx "$main_pid" | wc -l)
+kill -9 "$main_pid"
+sleep 1
+check "kill -9 during -j 2: the workers were there" test "$workers" -ge 1
+check "kill -9 during -j 2: no worker outlives it" sh -c "! pgrep -f '[k]ill-out-$$' >/dev/null"
+wait 2>/dev/null

@@ -64,6 +64,12 @@ scale "1,000 vs 4,000 repeated chapter, section and paragraph numbers" dupnum 10
 # The PDF edition, on smaller inputs (layout is the slow part).
 scale "500 vs 2,000 footnotes (pdf)" notes 500 txt -t pdf
 scale "500 vs 2,000 paragraphs (pdf)" paras 500 txt -t pdf
+# One paragraph cut into many pieces (joins.c copied the text so far for
+# each), and one paragraph of many links or notes (the PDF's links asked
+# every line, its lines every run): issue 14.
+scale "3,000 vs 12,000 pieces of one paragraph (xml)" pieces 3000 txt -t xml
+scale "1,000 vs 4,000 links in one paragraph (pdf)" links1 1000 txt -t pdf
+scale "1,000 vs 4,000 notes in one paragraph (pdf)" notes1 1000 txt -t pdf
 # Rendering XML: a body of loose <p> between paragraphs.
 scale "4,000 vs 16,000 loose paragraphs (render html,md)" loose 4000 xml render -t html,md
 
