@@ -12,6 +12,7 @@
 
 #include "util/readfile.h"
 #include "util/utf8.h"
+#include "util/xmlerrors.h"
 
 /* The largest XML read: some three times the largest input's text. */
 #define AKN_MAX ((size_t)384 << 20)
@@ -109,6 +110,7 @@ xmlDocPtr akn_load_memory(const char *bytes, size_t n, const char *name, struct 
 	xmlDocPtr xml = ctxt ? xmlCtxtReadMemory(ctxt, bytes, (int)n, name, NULL, options) : NULL;
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	xml_errors_route(xml_errors_verbosity());
 	int bad = !xml;
 	if (xml && xml->intSubset) {
 		diag_error(diag, 0, "xml", "refusing an XML file with a DOCTYPE (entities and DTDs are not accepted)");

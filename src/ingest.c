@@ -420,12 +420,48 @@ static void cm_free(void *p)
 
 static cmark_mem cm_mem = {cm_calloc, cm_realloc, cm_free};
 
+/* The bytes of a bullet character at s followed by a space or tab (the
+ * bullets word processors print, and pdftotext's rendering of Symbol's
+ * bullet in the private use area), or 0.  CommonMark knows only -, + and
+ * * as bullets: a list of "•" items was read as one paragraph. */
+static size_t bullet_len(const char *s, size_t n)
+{
+	static const char *const bullets[] = {
+		"\u2022", "\u25e6", "\u25aa", "\u25cf", "\u2023", "\u2043", "\u25a0", "\uf0b7", "\uf0a7",
+	};
+	for (size_t b = 0; b < sizeof bullets / sizeof bullets[0]; b++) {
+		size_t len = strlen(bullets[b]);
+		if (n > len && !memcmp(s, bullets[b], len) && (s[len] == ' ' || s[len] == '\t'))
+			return len;
+	}
+	return 0;
+}
+
+/* Does a line of the text open (after spaces) with a bullet? */
+static bool has_bullet_line(const char *s, size_t n)
+{
+	const char *end = s + n;
+	for (const char *p = s; p < end;) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < end && bullet_len(p, (size_t)(end - p)))
+			return true;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return false;
+}
+
 int ingest(struct document *doc)
 {
 	struct ingest_ctx ctx = {.doc = doc};
-	/* Build cmark's input: form feeds become blank lines, remembered.  The
-	 * copy is made only when there is a form feed; otherwise cmark reads
-	 * the source itself and cmark lines are source lines. */
+	/* Build cmark's input: form feeds become blank lines, remembered, and
+	 * a line that opens with a bullet character becomes a list item.  The
+	 * copy is made only when there is a form feed or such a bullet;
+	 * otherwise cmark reads the source itself and cmark lines are source
+	 * lines. */
 	struct buf cm = BUF_INIT;
 	const char *src = doc->source, *src_end = doc->source + doc->source_len;
 	size_t max_lines = 2;
@@ -435,14 +471,28 @@ int ingest(struct document *doc)
 	if (has_ff)
 		for (const char *p = src; (p = memchr(p, '\f', (size_t)(src_end - p))); p++)
 			max_lines += 2;
+	bool copy = has_ff || has_bullet_line(src, doc->source_len);
 	ctx.line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
 	int cm_line = 1, src_line = 1;
 	ctx.line_map[1] = 1;
 	struct ptr_vec pagebreak_lines = {0};
-	if (has_ff) {
+	if (copy) {
 		buf_grow(&cm, doc->source_len + 64);
+		bool line_start = true;
 		for (size_t i = 0; i < doc->source_len; i++) {
 			char c = doc->source[i];
+			size_t bullet = line_start ? bullet_len(doc->source + i, doc->source_len - i) : 0;
+			if (bullet) {
+				/* "• text" → "-  text": the same bytes, so offsets
+				 * within the line hold */
+				buf_putc(&cm, '-');
+				for (size_t k = 1; k < bullet; k++)
+					buf_putc(&cm, ' ');
+				i += bullet - 1;
+				line_start = false;
+				continue;
+			}
+			line_start = c == '\n' || c == '\f' || (line_start && (c == ' ' || c == '\t'));
 			if (c == '\f') {
 				ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
 				/* end the current line and leave a blank one: a new block */
@@ -460,8 +510,8 @@ int ingest(struct document *doc)
 			}
 		}
 	}
-	const char *cm_text = has_ff ? buf_cstr(&cm) : src;
-	size_t cm_len = has_ff ? cm.len : doc->source_len;
+	const char *cm_text = copy ? buf_cstr(&cm) : src;
+	size_t cm_len = copy ? cm.len : doc->source_len;
 	size_t *line_offsets = malloc((max_lines + 1) * sizeof(size_t));
 	{
 		int l = 1;
@@ -469,10 +519,10 @@ int ingest(struct document *doc)
 		const char *end = cm_text + cm_len;
 		for (const char *p = cm_text; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
 			line_offsets[l++] = (size_t)(p + 1 - cm_text);
-			if (!has_ff)
+			if (!copy)
 				ctx.line_map[l] = l;
 		}
-		if (!has_ff)
+		if (!copy)
 			cm_line = l;
 		while (l <= cm_line)
 			line_offsets[l++] = cm_len;
@@ -549,6 +599,9 @@ int ingest(struct document *doc)
 				/* table cells and footnote definitions hold paragraphs too */
 				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
 				finish_text_block(&ctx, blk, node);
+				cmark_node *parent = cmark_node_parent(node);
+				blk->item_start = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+						  cmark_node_first_child(parent) == node;
 				if (pending_marker) {
 					blk->num = pending_marker;
 					pending_marker = NULL;

@@ -27,6 +27,7 @@
 #include "options.h"
 #include "util/datadir.h"
 #include "util/xmalloc.h"
+#include "util/xmlerrors.h"
 
 #ifndef UNPRESS_VERSION
 #define UNPRESS_VERSION "0.1.0"
@@ -430,11 +431,17 @@ int main(int argc, char **argv)
 	}
 	opts.data_dir = find_data_dir(argv[0]);
 	opts.build_time = build_time_from_env();
+	if (opts.build_time == (time_t)-1) {
+		fprintf(stderr, "unpress: SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970 "
+			"(up to the end of the year 9999)\n", getenv("SOURCE_DATE_EPOCH"));
+		return EX_USAGE;
+	}
 	/* The site reads manifests: converting documents for a site writes them. */
 	if (opts.editions & ED_SITE)
 		opts.manifest = true;
 
 	xmlInitParser();
+	xml_errors_route(opts.verbosity);
 	/* shared by every conversion: loaded once, before any fork */
 	if (!render)
 		wordlist_load();

@@ -137,7 +137,8 @@ static int cmp_stamp(const void *a, const void *b)
 
 int stamps_save(struct stamps *s, const char *out_dir)
 {
-	qsort(s->now, s->n, sizeof *s->now, cmp_stamp);
+	if (s->n > 1)	/* (qsort must not be given a null array) */
+		qsort(s->now, s->n, sizeof *s->now, cmp_stamp);
 	struct buf text = BUF_INIT, path = BUF_INIT;
 	for (size_t i = 0; i < s->n; i++)
 		buf_printf(&text, "%016" PRIx64 " %s\n", s->now[i].hash, s->now[i].name);

@@ -118,7 +118,13 @@ void pass_joins(struct document *doc)
 			bool starts_lower = islower((unsigned char)nt[0]);
 			bool cut_mid_sentence = isalpha((unsigned char)end) && (boundary || n->line - b->end_line > 2) &&
 						len > 60;
-			bool continues = !opens_numbered(nt) &&
+			/* a list item ("- item", "• item") after a short text is
+			 * an entry of a list, never the rest of that text; after a
+			 * long one it may be, where an extractor put "- " before
+			 * every line (the seeds' "- 41. … with such" / "- a
+			 * proposal …", cut by a page) */
+			bool list_entry = n->item_start && !lone_number && len <= 60;
+			bool continues = !list_entry && !opens_numbered(nt) &&
 					 (lone_number || (starts_lower && end != '.' && end != ':' && end != ';') ||
 					  cut_mid_sentence);
 			if (!continues)

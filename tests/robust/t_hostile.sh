@@ -210,3 +210,36 @@ sleep 1
 check "kill -9 during -j 2: the workers were there" test "$workers" -ge 1
 check "kill -9 during -j 2: no worker outlives it" sh -c "! pgrep -f '[k]ill-out-$$' >/dev/null"
 wait 2>/dev/null
+
+# --- Lists: each item its own paragraph ----------------------------------
+printf 'A list\n\nItems:\n\n- first item\n- second item\n\nBullets:\n\n\342\200\242 third item\n\342\200\242 fourth item\n\nEnd.\n' >bullets.txt
+"$UNPRESS" -q -o bullets bullets.txt
+for item in first second third fourth; do
+	check "lists: the $item item is a paragraph of its own" grep -q "<p>$item item</p>" bullets/bullets.xml
+done
+
+# --- SOURCE_DATE_EPOCH: what cannot be a date is said -------------------
+for v in abc -5 99999999999999; do
+	rc=0; SOURCE_DATE_EPOCH=$v "$UNPRESS" -q -t pdf -o sde stream.txt 2>sde.err || rc=$?
+	check "SOURCE_DATE_EPOCH=$v: refused (64), said" sh -c "test $rc = 64 && grep -q 'SOURCE_DATE_EPOCH' sde.err"
+done
+SOURCE_DATE_EPOCH=253402300799 "$UNPRESS" -q -t pdf -o sde stream.txt
+check "SOURCE_DATE_EPOCH at the end of 9999: the PDF's date" sh -c 'pdfinfo -isodates sde/stream.pdf | grep -q "CreationDate: *9999-12-31T23:59:59"'
+
+# --- --validate: a document the schema refuses is bad data (65) ----------
+sed 's|<mainBody>|<mainBody><bogus/>|' rx/stream.xml >invalid.xml
+rc=0; "$UNPRESS" render --validate -q -o inv invalid.xml 2>inv.err || rc=$?
+expect "--validate refuses: 65, not 70" 65 "$rc"
+
+# --- Configuration that cannot be used is said ----------------------------
+UNPRESS_DICTIONARY=/nonexistent/words "$UNPRESS" -q -o dict stream.txt 2>dict.err
+check "UNPRESS_DICTIONARY missing: said" grep -q 'UNPRESS_DICTIONARY=/nonexistent/words: No such file' dict.err
+mkdir -p lonely && cp "$UNPRESS" lonely/unpress
+lonely/unpress -t html -o lonely/out stream.txt 2>lonely.err
+check "templates missing: our message, not libxml2's raw lines" \
+	sh -c "grep -q 'cannot load the template' lonely.err && ! grep -q 'I/O warning' lonely.err"
+
+# --- An empty site (no manifest): nothing to sort, nothing undefined ------
+mkdir -p empty-site
+rc=0; "$UNPRESS" -q -t site -o empty-site 2>/dev/null || rc=$?
+expect "an empty site builds (0)" 0 "$rc"
