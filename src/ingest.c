@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/swar.h"
 
 /* cmark reports positions in its own input; line_map turns them back into
@@ -361,6 +362,14 @@ static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_n
 	buf_clear(&ctx->scratch);
 	collect_inlines(ctx, leaf, &ctx->scratch);
 	char *text = arena_strndup(&ctx->doc->arena, buf_cstr(&ctx->scratch), ctx->scratch.len);
+	/* cmark-gfm 0.29 can cut a character of an unmatched footnote label
+	 * ("[^\xef]" from "[^\uFFFD 249.\n3]"): what leaves it is made UTF-8
+	 * again, or the XML would not be well-formed */
+	size_t bad;
+	text = utf8_repair(&ctx->doc->arena, text, ctx->scratch.len, &bad);
+	if (bad)
+		diag_warn(ctx->doc->diag, blk->line, "ingest", "%zu bytes that were not UTF-8 after Markdown "
+			  "parsing replaced by U+FFFD", bad);
 	/* A block wholly in bold (or italic) has that as a property: headings
 	 * are bold at random in the seeds, and a formula is wholly italic. */
 	for (int round = 0; round < 2; round++) {

@@ -1,7 +1,10 @@
 /* utf8.c — see utf8.h. */
 #include "util/utf8.h"
 
+#include <string.h>
+
 #include "util/buf.h"
+#include "util/swar.h"
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
@@ -106,4 +109,45 @@ bool text_is_clean(const char *s, unsigned flags)
 		i += len;
 	}
 	return true;
+}
+
+char *utf8_repair(struct arena *arena, char *s, size_t n, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, count = 0;
+	uint32_t cp;
+	/* the usual case: valid, looked at once */
+	while (i < n) {
+		i += swar_skip_text(s + i, n - i, true);
+		if (i >= n)
+			break;
+		size_t len = u[i] < 0x80 ? 1 : utf8_decode(u + i, n - i, &cp);
+		if (!len)
+			break;
+		i += len;
+	}
+	if (i >= n) {
+		if (bad)
+			*bad = 0;
+		return s;
+	}
+	char *out = arena_alloc(arena, 3 * n + 1), *o = out;
+	memcpy(o, s, i);
+	o += i;
+	while (i < n) {
+		size_t len = u[i] < 0x80 ? 1 : utf8_decode(u + i, n - i, &cp);
+		if (!len) {
+			o += utf8_encode(0xfffd, o);
+			count++;
+			i++;
+			continue;
+		}
+		memcpy(o, s + i, len);
+		o += len;
+		i += len;
+	}
+	*o = '\0';
+	if (bad)
+		*bad = count;
+	return out;
 }

@@ -41,4 +41,9 @@ char *text_clean(struct arena *arena, const char *s, size_t n, unsigned flags, s
 /* Whether the NUL-terminated s would come out of text_clean unchanged. */
 bool text_is_clean(const char *s, unsigned flags);
 
+/* s (n bytes) with each byte that is not part of valid UTF-8 as U+FFFD,
+ * controls and noncharacters kept (the inline markup is controls); s
+ * itself when it is all valid.  *bad (may be NULL) counts the bytes. */
+char *utf8_repair(struct arena *arena, char *s, size_t n, size_t *bad);
+
 #endif
