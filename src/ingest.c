@@ -19,6 +19,7 @@
 
 #include "util/buf.h"
 #include "util/utf8.h"
+#include "util/xmalloc.h"
 #include "util/swar.h"
 
 /* cmark reports positions in its own input; line_map turns them back into
@@ -397,11 +398,38 @@ static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_n
  * realloc. */
 static struct arena *cm_current;
 
+/* A block of 64 KiB or more (a long line's buffers, the content of a long
+ * paragraph) is malloc'd and grows in place with realloc, remembered in
+ * cm_big to be freed with the arena: grown in the arena, each growth left
+ * the old copy behind, and a paragraph of one 3 MB line took 110 MB. */
+enum { CM_BIG = 64 * 1024 };
+struct cm_head {
+	size_t size;	/* bytes asked for */
+	size_t big;	/* 1 + its index in cm_big, or 0: in the arena */
+};
+static struct {
+	void **blocks;
+	size_t n, cap;
+} cm_big;
+
 static void *cm_alloc(size_t bytes)
 {
-	size_t *block = arena_alloc(cm_current, bytes + sizeof(max_align_t));
-	*block = bytes;
-	return (char *)block + sizeof(max_align_t);
+	_Static_assert(sizeof(struct cm_head) <= sizeof(max_align_t), "header fits");
+	struct cm_head *head;
+	if (bytes >= CM_BIG) {
+		head = xmalloc(sizeof(max_align_t) + bytes);
+		if (cm_big.n == cm_big.cap) {
+			cm_big.cap = cm_big.cap ? 2 * cm_big.cap : 16;
+			cm_big.blocks = xrealloc(cm_big.blocks, cm_big.cap * sizeof *cm_big.blocks);
+		}
+		cm_big.blocks[cm_big.n++] = head;
+		head->big = cm_big.n;
+	} else {
+		head = arena_alloc(cm_current, bytes + sizeof(max_align_t));
+		head->big = 0;
+	}
+	head->size = bytes;
+	return (char *)head + sizeof(max_align_t);
 }
 
 static void *cm_calloc(size_t count, size_t size)
@@ -414,17 +442,34 @@ static void *cm_calloc(size_t count, size_t size)
 
 static void *cm_realloc(void *old, size_t size)
 {
-	void *p = cm_alloc(size);
-	if (old) {
-		size_t had = *(size_t *)(void *)((char *)old - sizeof(max_align_t));
-		memcpy(p, old, had < size ? had : size);
+	if (!old)
+		return cm_alloc(size);
+	struct cm_head *head = (struct cm_head *)(void *)((char *)old - sizeof(max_align_t));
+	if (head->big) {
+		size_t index = head->big - 1;
+		head = xrealloc(head, sizeof(max_align_t) + size);
+		head->size = size;
+		cm_big.blocks[index] = head;
+		return (char *)head + sizeof(max_align_t);
 	}
+	void *p = cm_alloc(size);
+	memcpy(p, old, head->size < size ? head->size : size);
 	return p;
 }
 
 static void cm_free(void *p)
 {
-	(void)p;	/* released with the arena */
+	(void)p;	/* released with the arena (a big block: by cm_free_big) */
+}
+
+/* Free the big blocks of the parse that ended. */
+static void cm_free_big(void)
+{
+	for (size_t i = 0; i < cm_big.n; i++)
+		free(cm_big.blocks[i]);
+	free(cm_big.blocks);
+	cm_big.blocks = NULL;
+	cm_big.n = cm_big.cap = 0;
 }
 
 static cmark_mem cm_mem = {cm_calloc, cm_realloc, cm_free};
@@ -676,6 +721,7 @@ int ingest(struct document *doc)
 	cmark_iter_free(iter);
 	cmark_parser_free(parser);	/* (cm_arena holds the tree) */
 	arena_free(&cm_arena);
+	cm_free_big();
 	cm_current = NULL;
 	buf_free(&cm);
 	buf_free(&ctx.scratch);
