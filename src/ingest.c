@@ -491,11 +491,43 @@ static size_t bullet_len(const char *s, size_t n)
 	return 0;
 }
 
-/* Does a line of the text open (after spaces) with a bullet? */
-static bool has_bullet_line(const char *s, size_t n)
+/* Lists and quotes nest at most this deep: cmark-gfm keeps a node per
+ * level and line (a line of 200 "- > " took 200 KB), and no document
+ * nests more than a few levels; the markers past it are dropped, the
+ * text kept. */
+enum { NESTING_MAX = 32 };
+
+/* The length of the list or quote marker at s ("> ", "- ", "* ", "+ ",
+ * "12. ", "3) ", after up to three spaces), or 0. */
+static size_t container_marker(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < 3 && i < n && s[i] == ' ')
+		i++;
+	if (i < n && s[i] == '>')
+		return i + 1 + (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'));
+	if (i + 1 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+		return i + 2;
+	size_t d = i;
+	while (d < n && d - i < 9 && s[d] >= '0' && s[d] <= '9')
+		d++;
+	if (d > i && d + 1 < n && (s[d] == '.' || s[d] == ')') && (s[d + 1] == ' ' || s[d + 1] == '\t'))
+		return d + 2;
+	return 0;
+}
+
+/* Does a line of the text open (after spaces) with a bullet, or nest
+ * deeper than NESTING_MAX? */
+static bool needs_rewrite(const char *s, size_t n)
 {
 	const char *end = s + n;
 	for (const char *p = s; p < end;) {
+		const char *q = p;
+		size_t m, depth = 0;
+		while (depth <= NESTING_MAX && (m = container_marker(q, (size_t)(end - q))))
+			q += m, depth++;
+		if (depth > NESTING_MAX)
+			return true;
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++;
 		if (p < end && bullet_len(p, (size_t)(end - p)))
@@ -525,7 +557,8 @@ int ingest(struct document *doc)
 	if (has_ff)
 		for (const char *p = src; (p = memchr(p, '\f', (size_t)(src_end - p))); p++)
 			max_lines += 2;
-	bool copy = has_ff || has_bullet_line(src, doc->source_len);
+	bool copy = has_ff || needs_rewrite(src, doc->source_len);
+	size_t too_deep = 0;	/* lines whose markers past NESTING_MAX were dropped */
 	ctx.line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
 	int cm_line = 1, src_line = 1;
 	ctx.line_map[1] = 1;
@@ -534,6 +567,20 @@ int ingest(struct document *doc)
 		buf_grow(&cm, doc->source_len + 64);
 		bool line_start = true;
 		for (size_t i = 0; i < doc->source_len; i++) {
+			if (i == 0 || doc->source[i - 1] == '\n' || doc->source[i - 1] == '\f') {
+				/* a line's list and quote markers, NESTING_MAX at most */
+				size_t m, depth = 0, at = i;
+				while ((m = container_marker(doc->source + at, doc->source_len - at))) {
+					if (depth++ < NESTING_MAX)
+						buf_put(&cm, doc->source + at, m);
+					at += m;
+				}
+				too_deep += depth > NESTING_MAX;
+				if (at == doc->source_len)
+					break;
+				i = at;
+				line_start = depth == 0;
+			}
 			char c = doc->source[i];
 			size_t bullet = line_start ? bullet_len(doc->source + i, doc->source_len - i) : 0;
 			if (bullet) {
@@ -564,6 +611,9 @@ int ingest(struct document *doc)
 			}
 		}
 	}
+	if (too_deep)
+		diag_warn(doc->diag, 0, "ingest", "%zu lines nest lists or quotes deeper than %d levels: the "
+			  "markers past that were dropped, the text kept", too_deep, NESTING_MAX);
 	const char *cm_text = copy ? buf_cstr(&cm) : src;
 	size_t cm_len = copy ? cm.len : doc->source_len;
 	size_t *line_offsets = malloc((max_lines + 1) * sizeof(size_t));
