@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/readfile.h"
+#include "util/swar.h"
 #include "util/utf8.h"
 #include "util/xmlerrors.h"
 
@@ -46,17 +47,38 @@ static const char *compression(const unsigned char *b, size_t n)
 	return NULL;
 }
 
-/* The text of node n (a text, comment or the like) with each noncharacter
- * (libxml2 lets all but U+FFFE and U+FFFF through; cairo refuses them) as
- * U+FFFD; the count. */
-static size_t clean_text(xmlNodePtr n)
+/* Whether text may hold a byte the inline markup uses (a control other
+ * than tab, newline and CR): eight bytes at a time, then each candidate. */
+static bool may_hold_control(const char *s, size_t n)
 {
-	if (!n->content || text_is_clean((const char *)n->content, 0))
+	for (size_t i = 0; i < n;) {
+		i += swar_skip_text(s + i, n - i, false);
+		if (i >= n)
+			break;
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return true;
+		i++;
+	}
+	return false;
+}
+
+/* The text of node n (a text, comment or the like) made fit for every
+ * edition: with all, each noncharacter (libxml2 lets all but U+FFFE and
+ * U+FFFF through; cairo refuses them) as U+FFFD and each control removed;
+ * else only the controls (a tree we built).  The count. */
+static size_t clean_text(xmlNodePtr n, bool all)
+{
+	if (!n->content)
+		return 0;
+	const char *s = (const char *)n->content;
+	size_t len = strlen(s);
+	if (all ? text_is_clean(s, 0) : !may_hold_control(s, len))
 		return 0;
 	struct arena arena;
 	arena_init(&arena);
 	size_t changed = 0;
-	char *clean = text_clean(&arena, (const char *)n->content, strlen((const char *)n->content), 0, &changed);
+	char *clean = text_clean(&arena, s, len, 0, &changed);
 	xmlNodeSetContent(n, (const xmlChar *)clean);
 	arena_free(&arena);
 	return changed;
@@ -64,16 +86,16 @@ static size_t clean_text(xmlNodePtr n)
 
 /* Every text and attribute value under root, cleaned (iteratively: a
  * tree may nest deeper than the stack would like). */
-static size_t clean_tree(xmlNodePtr root)
+static size_t clean_tree(xmlNodePtr root, bool all)
 {
 	size_t changed = 0;
 	for (xmlNodePtr n = root; n;) {
 		if (n->type == XML_ELEMENT_NODE) {
 			for (xmlAttrPtr a = n->properties; a; a = a->next)
 				for (xmlNodePtr t = a->children; t; t = t->next)
-					changed += clean_text(t);
+					changed += clean_text(t, all);
 		} else
-			changed += clean_text(n);
+			changed += clean_text(n, all);
 		if (n->type == XML_ELEMENT_NODE && n->children) {
 			n = n->children;
 			continue;
@@ -83,6 +105,12 @@ static size_t clean_tree(xmlNodePtr root)
 		n = n == root ? NULL : n->next;
 	}
 	return changed;
+}
+
+size_t akn_remove_controls(xmlDocPtr xml)
+{
+	xmlNodePtr root = xmlDocGetRootElement(xml);
+	return root ? clean_tree(root, false) : 0;
 }
 
 xmlDocPtr akn_load_memory(const char *bytes, size_t n, const char *name, struct diag *diag)
@@ -136,7 +164,7 @@ xmlDocPtr akn_load_memory(const char *bytes, size_t n, const char *name, struct 
 		errno = EINVAL;
 		return NULL;
 	}
-	size_t changed = clean_tree(root);
+	size_t changed = clean_tree(root, true);
 	if (changed)
 		diag_warn(diag, 0, "xml", "replaced %zu noncharacters (U+FDD0, U+1FFFE and the like) by U+FFFD",
 			  changed);
