@@ -64,7 +64,14 @@ static char *plain(const char *s, size_t n, char slash)
 
 char *outname_of_symbol(const char *symbol)
 {
-	return plain(symbol, strlen(symbol), 0);
+	char *slug = plain(symbol, strlen(symbol), 0);
+	/* a symbol that opens with what is not a letter (a sidecar's
+	 * "Ж/1") would make a name that reads as an option: those go */
+	size_t lead = strspn(slug, "-.");
+	if (lead && slug[lead]) {
+		memmove(slug, slug + lead, strlen(slug + lead) + 1);
+	}
+	return slug;
 }
 
 char *outname_of_file(const char *path)

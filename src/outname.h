@@ -22,7 +22,8 @@
 const char *outname_refusal(const char *slug);
 
 /* The slug of a document symbol: "CTOC/COP/2022/9" → "CTOC-COP-2022-9";
- * each byte outside [A-Za-z0-9._-] becomes '-'.  The caller frees it. */
+ * each byte outside [A-Za-z0-9._-] becomes '-', and those that would
+ * open it ('-', '.') go.  The caller frees it. */
 char *outname_of_symbol(const char *symbol);
 
 /* The slug of an input's file name, without folder and extension

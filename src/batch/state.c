@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "outname.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/dirset.h"
@@ -442,8 +443,9 @@ bool state_recorded_slug(const char *path, char *slug, size_t size)
 		}
 	}
 	free(bytes);
-	/* it names files in OUT: one name, no path */
-	return ok && slug[0] && !strpbrk(slug, " \t/") && strcmp(slug, ".") && strcmp(slug, "..");
+	/* it names files in OUT that --prune removes: only a name outname.c
+	 * gives a document (never "index", a path or a hidden file) */
+	return ok && !outname_refusal(slug);
 }
 
 /* Can the recorded identity stand for the file now?  Only when it is
@@ -540,7 +542,7 @@ void state_forget(const struct options *opts, const char *input)
 int state_record(const struct options *opts, const char *input, const struct state_key *k,
 		 const char *slug, unsigned warnings, const char *warning_text)
 {
-	if (!k->taken || !k->key || !slug || !slug[0] || strpbrk(slug, " \t\n/"))
+	if (!k->taken || !k->key || !slug || outname_refusal(slug))
 		return -1;
 	return state_write(opts, input, k, slug, warnings, warning_text);
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "outname.h"
+#include "util/url.h"
 #include "util/buf.h"
 #include "util/hash.h"
 
@@ -162,7 +163,8 @@ static char *external_page(const char *symbol)
 /* Where a citing place is: "SLUG.html#para_9" (a string of the arena). */
 static const char *citing_place(struct arena *arena, const struct site_doc *d, const char *from)
 {
-	return from ? arena_concat(arena, 3, d->slug, ".html#", from) : arena_concat(arena, 2, d->slug, ".html");
+	return from ? arena_concat(arena, 3, d->slug, ".html#", url_fragment(arena, from))
+		    : arena_concat(arena, 2, d->slug, ".html");
 }
 
 /* How a citing place is named: "CTOC/COP/2022/9, para. 9" or just the
@@ -343,7 +345,7 @@ void corpus_link_map(struct corpus *c, struct site_doc *d)
 		char eid[32];
 		if (o->pin)
 			pin_eid(o->pin, eid);
-		const char *dest = o->pin ? arena_concat(arena, 3, t->slug, ".html#", eid)
+		const char *dest = o->pin ? arena_concat(arena, 3, t->slug, ".html#", url_fragment(arena, eid))
 					  : arena_concat(arena, 2, t->slug, ".html");
 		d->links[n++] = (struct site_link){d->refs[o->ref].href, d->refs[o->ref].text, dest};
 	}

@@ -1,7 +1,10 @@
 /* url.c — see url.h. */
 #include "util/url.h"
 
+#include <string.h>
 #include <strings.h>
+
+#include "util/arena.h"
 
 static bool is_ws(char c)
 {
@@ -37,4 +40,31 @@ bool url_is_safe_href(const char *href, size_t *start, size_t *len)
 			return false;
 	}
 	return true;	/* no colon: a relative reference */
+}
+
+static bool fragment_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '_' || c == '~' || c == '-';
+}
+
+const char *url_fragment(struct arena *arena, const char *id)
+{
+	size_t n = 0, odd = 0;
+	for (; id[n]; n++)
+		odd += !fragment_byte((unsigned char)id[n]);
+	if (!odd)
+		return id;
+	char *out = arena_alloc(arena, n + 2 * odd + 1), *o = out;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+		if (fragment_byte(*p)) {
+			*o++ = (char)*p;
+			continue;
+		}
+		*o++ = '%';
+		*o++ = "0123456789ABCDEF"[*p >> 4];
+		*o++ = "0123456789ABCDEF"[*p & 15];
+	}
+	*o = '\0';
+	return out;
 }

@@ -17,4 +17,10 @@
  * characters inside, or a scheme other than http, https and mailto. */
 bool url_is_safe_href(const char *href, size_t *start, size_t *len);
 
+/* id as a URL fragment: each byte outside [A-Za-z0-9._~-] (an eId read
+ * from a manifest may hold anything) percent-encoded, in the arena; id
+ * itself when nothing needs it. */
+struct arena;
+const char *url_fragment(struct arena *arena, const char *id);
+
 #endif

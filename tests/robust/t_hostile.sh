@@ -243,3 +243,24 @@ check "templates missing: our message, not libxml2's raw lines" \
 mkdir -p empty-site
 rc=0; "$UNPRESS" -q -t site -o empty-site 2>/dev/null || rc=$?
 expect "an empty site builds (0)" 0 "$rc"
+
+# --- --prune removes only what a document may be named -------------------
+mkdir -p pr/in
+printf 'A note\n\n%s\n' "$para" >pr/in/a.txt
+printf 'B note\n\n%s\n' "$para" >pr/in/b.txt
+"$UNPRESS" -q -t xml,html,site -o pr/out pr/in/a.txt pr/in/b.txt
+# a state file that names a site page (an older version's, or another's)
+for f in pr/out/.unpress/doc-*; do
+	grep -q '^slug a$' "$f" && sed -i 's/^slug a$/slug index/' "$f"
+done
+rm pr/in/a.txt
+"$UNPRESS" -q --prune -t xml -o pr/out pr/in/b.txt 2>/dev/null
+check "--prune: a state naming 'index' never removes the site's index" test -s pr/out/index.html
+
+# --- Sitemap locations need no escaping (outname.c's names) --------------
+mkdir -p pe/in
+printf 'A note\n\n1. It decides.\n' >pe/in/a.txt
+printf 'symbol: \320\226/1?x#y\n' >pe/in/a.meta
+"$UNPRESS" -q -t xml,html,site --base-url https://example.org/ -o pe/out pe/in/a.txt
+check "sitemap: every location is plain ASCII, no '?' or '#'" \
+	sh -c "grep '<loc>' pe/out/sitemap.xml | grep -q 'example.org/1-x-y.html' && ! grep '<loc>' pe/out/sitemap.xml | LC_ALL=C grep -q '[^ -~]\|[?#].*</loc>'"
