@@ -406,7 +406,8 @@ enum { CM_BIG = 64 * 1024 };
 struct cm_head {
 	size_t size;	/* bytes asked for */
 	size_t big;	/* 1 + its index in cm_big, or 0: in the arena */
-};
+} __attribute__((aligned(_Alignof(max_align_t))));
+#define CM_HEAD sizeof(struct cm_head)	/* what comes before each block */
 static struct {
 	void **blocks;
 	size_t n, cap;
@@ -414,10 +415,9 @@ static struct {
 
 static void *cm_alloc(size_t bytes)
 {
-	_Static_assert(sizeof(struct cm_head) <= sizeof(max_align_t), "header fits");
 	struct cm_head *head;
 	if (bytes >= CM_BIG) {
-		head = xmalloc(sizeof(max_align_t) + bytes);
+		head = xmalloc(CM_HEAD + bytes);
 		if (cm_big.n == cm_big.cap) {
 			cm_big.cap = cm_big.cap ? 2 * cm_big.cap : 16;
 			cm_big.blocks = xrealloc(cm_big.blocks, cm_big.cap * sizeof *cm_big.blocks);
@@ -425,11 +425,11 @@ static void *cm_alloc(size_t bytes)
 		cm_big.blocks[cm_big.n++] = head;
 		head->big = cm_big.n;
 	} else {
-		head = arena_alloc(cm_current, bytes + sizeof(max_align_t));
+		head = arena_alloc(cm_current, bytes + CM_HEAD);
 		head->big = 0;
 	}
 	head->size = bytes;
-	return (char *)head + sizeof(max_align_t);
+	return (char *)head + CM_HEAD;
 }
 
 static void *cm_calloc(size_t count, size_t size)
@@ -444,13 +444,13 @@ static void *cm_realloc(void *old, size_t size)
 {
 	if (!old)
 		return cm_alloc(size);
-	struct cm_head *head = (struct cm_head *)(void *)((char *)old - sizeof(max_align_t));
+	struct cm_head *head = (struct cm_head *)(void *)((char *)old - CM_HEAD);
 	if (head->big) {
 		size_t index = head->big - 1;
-		head = xrealloc(head, sizeof(max_align_t) + size);
+		head = xrealloc(head, CM_HEAD + size);
 		head->size = size;
 		cm_big.blocks[index] = head;
-		return (char *)head + sizeof(max_align_t);
+		return (char *)head + CM_HEAD;
 	}
 	void *p = cm_alloc(size);
 	memcpy(p, old, head->size < size ? head->size : size);

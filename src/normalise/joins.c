@@ -95,10 +95,15 @@ void pass_joins(struct document *doc)
 		const char *first = b->text;	/* what the pieces follow */
 		size_t npieces = 0, len = strlen(first);
 		char end = text_last_char(first);
+		/* where the next look starts: past the last block joined (the
+		 * blocks joined are dropped, so they count as lying between, as
+		 * when each look started at i + 1 and passed them all again) */
+		size_t from = i + 1;
+		bool any_joined = false;
 		for (;;) {
 			/* the next block of the body, noting what lies between */
-			bool boundary = false;
-			size_t j = i + 1;
+			bool boundary = any_joined;
+			size_t j = from;
 			for (; j < doc->blocks.len; j++) {
 				struct block *n = DOC_BLOCK(doc, j);
 				if (n->role == ROLE_DROPPED || n->role == ROLE_FOOTNOTE_DEF) {
@@ -150,6 +155,8 @@ void pass_joins(struct document *doc)
 				diag_note(doc->diag, n->line, "joins", "rejoined a paragraph cut at line %d", b->end_line);
 			b->end_line = n->end_line;
 			n->role = ROLE_DROPPED;
+			from = j + 1;
+			any_joined = true;
 		}
 		if (!npieces) {
 			b->text = (char *)first;
