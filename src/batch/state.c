@@ -372,13 +372,14 @@ static bool state_line(char **p, const char *name, char *value, size_t size)
 static char *state_read(const char *path, struct state_file *sf)
 {
 	/* read through one descriptor: its bytes and its own mtime */
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	if (fd < 0)
 		return NULL;
 	char *bytes = NULL;
 	ssize_t len = -1;
-	if (fstat(fd, &st) == 0 && st.st_size < (1 << 20)) {
+	/* a regular file only: a pipe placed there would never end */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 20)) {
 		bytes = malloc((size_t)st.st_size + 1);
 		len = read(fd, bytes, (size_t)st.st_size + 1);
 	}

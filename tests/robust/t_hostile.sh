@@ -264,3 +264,13 @@ printf 'symbol: \320\226/1?x#y\n' >pe/in/a.meta
 "$UNPRESS" -q -t xml,html,site --base-url https://example.org/ -o pe/out pe/in/a.txt
 check "sitemap: every location is plain ASCII, no '?' or '#'" \
 	sh -c "grep '<loc>' pe/out/sitemap.xml | grep -q 'example.org/1-x-y.html' && ! grep '<loc>' pe/out/sitemap.xml | LC_ALL=C grep -q '[^ -~]\|[?#].*</loc>'"
+
+# --- Pipes placed in OUT never hang the site -----------------------------
+mkdir -p fo/in
+printf 'A note\n\n%s\n' "$para" >fo/in/a.txt
+"$UNPRESS" -q -t xml,html,site -o fo/out fo/in/a.txt
+mkfifo fo/out/evil.manifest.xml fo/out/evil.xml
+rm -f fo/out/.unpress/site-stamps fo/out/unpress.css && mkfifo fo/out/.unpress/site-stamps fo/out/unpress.css
+for f in fo/out/.unpress/doc-*; do rm -f "$f" && mkfifo "$f"; done
+rc=0; timeout 30 "$UNPRESS" -q -t xml,html,site -o fo/out fo/in/a.txt 2>/dev/null || rc=$?
+check "pipes in OUT (a manifest, the stamps, a state, the stylesheet): no hang" test "$rc" != 124
