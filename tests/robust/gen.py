@@ -10,6 +10,7 @@
 #   notes1 N footnote references in one paragraph, then their definitions
 #   pieces N pieces of one paragraph, each resuming in lower case
 #   line   one line of N words
+#   notesrep N footnote references and definitions whose markers repeat (1-50)
 import sys
 kind, n = sys.argv[1], int(sys.argv[2])
 out = []
@@ -51,6 +52,12 @@ elif kind == 'pieces':
     out.append('Report of the Working Group\n')
     out.append('The start of a paragraph\n')
     out.extend(f'and piece number {i} of it\n' for i in range(1, n + 1))
+elif kind == 'notesrep':
+    out.append('Report of the Working Group\n')
+    for i in range(1, n + 1):
+        m = i % 50 + 1
+        out.append(f'{i}. The Working Group considered item {i}.<sup>{m}</sup>\n')
+        out.append(f'<sup>{m}</sup> See document CTOC/COP/2022/{i}.\n')
 elif kind == 'line':
     out.append(' '.join(f'word{i % 1000}' for i in range(n)))
 sys.stdout.write('\n'.join(out) + '\n')

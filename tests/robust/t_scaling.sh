@@ -57,6 +57,9 @@ scale() {
 scale "2,000 vs 8,000 footnotes (xml,md,html)" notes 2000 txt -t xml,md,html
 scale "2,000 vs 8,000 page breaks (xml,md,html)" pages 2000 txt -t xml,md,html
 scale "4,000 vs 16,000 paragraphs (xml,md,html)" paras 4000 txt -t xml,md,html
+# Markers that repeat (1 to 50 over and over): each reference looked
+# through every note for its definition (issue 14's hostile shapes).
+scale "10,000 vs 40,000 footnotes with repeated markers (xml)" notesrep 10000 txt -t xml
 scale "1,000 vs 4,000 lists nested in one another" deep 1000 txt -t xml,md,html
 # Numbers that repeat (a source error, or a hostile input) make eIds that
 # need a _2, _3… suffix (akn.c once tried them all from 2 every time).
