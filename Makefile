@@ -55,9 +55,9 @@ $(BUILD)/%.o: %.c $(BUILD)/.san
 # The word lists' index, made once by the build and compiled into the
 # program (see src/normalise/wordlist.c); remade when a list changes.
 DICTS := $(wildcard /usr/share/dict/british-english /usr/share/dict/american-english)
-$(BUILD)/mkwordlist: src/normalise/wordlist.c src/util/slurp.c src/util/buf.c src/util/xmalloc.c $(BUILD)/.san
+$(BUILD)/mkwordlist: src/normalise/wordlist.c src/util/readfile.c src/util/buf.c src/util/xmalloc.c $(BUILD)/.san
 	@echo "CC $@"
-	@$(CC) $(CFLAGS) -DWORDLIST_GENERATOR -o $@ src/normalise/wordlist.c src/util/slurp.c src/util/buf.c src/util/xmalloc.c
+	@$(CC) $(CFLAGS) -DWORDLIST_GENERATOR -o $@ src/normalise/wordlist.c src/util/readfile.c src/util/buf.c src/util/xmalloc.c
 $(BUILD)/wordlist.bin: $(BUILD)/mkwordlist $(DICTS)
 	@echo "GEN $@"
 	@$(BUILD)/mkwordlist $@

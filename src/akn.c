@@ -1116,67 +1116,6 @@ xmlDocPtr akn_build(struct document *doc)
 	return b.xml;
 }
 
-static void quiet_generic_error(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void quiet_structured_error(void *ctx, xmlErrorPtr err)
-{
-	(void)ctx;
-	(void)err;
-}
-
-xmlDocPtr akn_load_safely(const char *path, struct diag *diag)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		int saved = errno;
-		diag_error(diag, 0, "xml", "cannot open: %s", strerror(saved));
-		errno = saved;
-		return NULL;
-	}
-	fclose(f);
-	/* No entity expansion (billion laughs), no DTD loading, no network. */
-	int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	/* libxml2 prints some errors (bad bytes for the declared encoding)
-	 * through its generic handler even with NOERROR: silence it here, the
-	 * one message we print comes from the context's last error */
-	xmlSetGenericErrorFunc(NULL, quiet_generic_error);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured_error);
-	xmlDocPtr xml = xmlCtxtReadFile(ctxt, path, NULL, options);
-	xmlSetGenericErrorFunc(NULL, NULL);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	int bad = !xml;
-	if (xml && xml->intSubset) {
-		diag_error(diag, 0, "xml", "refusing an XML file with a DOCTYPE (entities and DTDs are not accepted)");
-		bad = 1;
-	}
-	xmlNodePtr root = xml ? xmlDocGetRootElement(xml) : NULL;
-	if (!bad && (!root || strcmp((const char *)root->name, "akomaNtoso") || !root->ns ||
-		     strcmp((const char *)root->ns->href, AKN_NS))) {
-		diag_error(diag, 0, "xml", "not an Akoma Ntoso 3.0 document");
-		bad = 1;
-	}
-	if (!xml) {
-		xmlErrorPtr err = xmlCtxtGetLastError(ctxt);
-		/* libxml2's messages end with a newline; ours must not */
-		char message[512];
-		snprintf(message, sizeof message, "%s", err && err->message ? err->message : "parse error");
-		message[strcspn(message, "\n")] = '\0';
-		diag_error(diag, err ? err->line : 0, "xml", "not well-formed XML: %s", message);
-	}
-	xmlFreeParserCtxt(ctxt);
-	if (bad) {
-		xmlFreeDoc(xml);
-		errno = EINVAL;
-		return NULL;
-	}
-	return xml;
-}
-
 char *akn_slug(xmlDocPtr xml)
 {
 	xmlNodePtr n = xmlDocGetRootElement(xml);

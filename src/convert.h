@@ -12,6 +12,7 @@ int convert_file(const char *path, const struct options *opts);
  * outputs were written under and how many warnings and errors it saw. */
 struct convert_report {
 	char slug[256];
+	char slug_from[16];	/* what named it: "text", "sidecar", "file name", "XML" */
 	unsigned warnings, errors;
 	const char *input;
 	char *warning_text;	/* the warnings as printed, for the state file to

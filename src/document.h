@@ -76,6 +76,7 @@ struct block {
 	int md_level;		/* Markdown heading level, 0 if not a heading */
 	int list_depth;		/* Markdown list nesting it sat in (0 = none) */
 	bool list_ordered;	/* innermost list was ordered ("1.") */
+	bool item_start;	/* the first paragraph of a list item: never the rest of another */
 	bool bold;		/* the whole text was bold in the source */
 	bool italic;		/* the whole text was italic in the source */
 	char *text;		/* inline text with MK_ markup, no leading number */
@@ -124,6 +125,7 @@ struct doc_meta {
 	char *proponent;	/* "[on the report of the Third Committee (A/75/478, para. 10)]" (markup) */
 	char *job_number;	/* "V.23-01234" */
 	char *slug;		/* output base name */
+	const char *slug_from;	/* what named it: "text", "sidecar", "file name" */
 	int line_symbol, line_date;
 };
 

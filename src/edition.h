@@ -21,6 +21,7 @@ struct render_opts {
 	int jobs;		/* render pages in this many processes */
 	bool force;		/* render every page, even those up to date */
 	int *pages_written;	/* if set: how many pages were (re)written */
+	const char *base_url;	/* the site's address for sitemap.xml (or NULL: relative) */
 };
 
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);

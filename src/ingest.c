@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xmalloc.h"
 #include "util/swar.h"
 
 /* cmark reports positions in its own input; line_map turns them back into
@@ -361,6 +363,14 @@ static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_n
 	buf_clear(&ctx->scratch);
 	collect_inlines(ctx, leaf, &ctx->scratch);
 	char *text = arena_strndup(&ctx->doc->arena, buf_cstr(&ctx->scratch), ctx->scratch.len);
+	/* cmark-gfm 0.29 can cut a character of an unmatched footnote label
+	 * ("[^\xef]" from "[^\uFFFD 249.\n3]"): what leaves it is made UTF-8
+	 * again, or the XML would not be well-formed */
+	size_t bad;
+	text = utf8_repair(&ctx->doc->arena, text, ctx->scratch.len, &bad);
+	if (bad)
+		diag_warn(ctx->doc->diag, blk->line, "ingest", "%zu bytes that were not UTF-8 after Markdown "
+			  "parsing replaced by U+FFFD", bad);
 	/* A block wholly in bold (or italic) has that as a property: headings
 	 * are bold at random in the seeds, and a formula is wholly italic. */
 	for (int round = 0; round < 2; round++) {
@@ -388,11 +398,38 @@ static void finish_text_block(struct ingest_ctx *ctx, struct block *blk, cmark_n
  * realloc. */
 static struct arena *cm_current;
 
+/* A block of 64 KiB or more (a long line's buffers, the content of a long
+ * paragraph) is malloc'd and grows in place with realloc, remembered in
+ * cm_big to be freed with the arena: grown in the arena, each growth left
+ * the old copy behind, and a paragraph of one 3 MB line took 110 MB. */
+enum { CM_BIG = 64 * 1024 };
+struct cm_head {
+	size_t size;	/* bytes asked for */
+	size_t big;	/* 1 + its index in cm_big, or 0: in the arena */
+} __attribute__((aligned(_Alignof(max_align_t))));
+#define CM_HEAD sizeof(struct cm_head)	/* what comes before each block */
+static struct {
+	void **blocks;
+	size_t n, cap;
+} cm_big;
+
 static void *cm_alloc(size_t bytes)
 {
-	size_t *block = arena_alloc(cm_current, bytes + sizeof(max_align_t));
-	*block = bytes;
-	return (char *)block + sizeof(max_align_t);
+	struct cm_head *head;
+	if (bytes >= CM_BIG) {
+		head = xmalloc(CM_HEAD + bytes);
+		if (cm_big.n == cm_big.cap) {
+			cm_big.cap = cm_big.cap ? 2 * cm_big.cap : 16;
+			cm_big.blocks = xrealloc(cm_big.blocks, cm_big.cap * sizeof *cm_big.blocks);
+		}
+		cm_big.blocks[cm_big.n++] = head;
+		head->big = cm_big.n;
+	} else {
+		head = arena_alloc(cm_current, bytes + CM_HEAD);
+		head->big = 0;
+	}
+	head->size = bytes;
+	return (char *)head + CM_HEAD;
 }
 
 static void *cm_calloc(size_t count, size_t size)
@@ -405,27 +442,112 @@ static void *cm_calloc(size_t count, size_t size)
 
 static void *cm_realloc(void *old, size_t size)
 {
-	void *p = cm_alloc(size);
-	if (old) {
-		size_t had = *(size_t *)(void *)((char *)old - sizeof(max_align_t));
-		memcpy(p, old, had < size ? had : size);
+	if (!old)
+		return cm_alloc(size);
+	struct cm_head *head = (struct cm_head *)(void *)((char *)old - CM_HEAD);
+	if (head->big) {
+		size_t index = head->big - 1;
+		head = xrealloc(head, CM_HEAD + size);
+		head->size = size;
+		cm_big.blocks[index] = head;
+		return (char *)head + CM_HEAD;
 	}
+	void *p = cm_alloc(size);
+	memcpy(p, old, head->size < size ? head->size : size);
 	return p;
 }
 
 static void cm_free(void *p)
 {
-	(void)p;	/* released with the arena */
+	(void)p;	/* released with the arena (a big block: by cm_free_big) */
+}
+
+/* Free the big blocks of the parse that ended. */
+static void cm_free_big(void)
+{
+	for (size_t i = 0; i < cm_big.n; i++)
+		free(cm_big.blocks[i]);
+	free(cm_big.blocks);
+	cm_big.blocks = NULL;
+	cm_big.n = cm_big.cap = 0;
 }
 
 static cmark_mem cm_mem = {cm_calloc, cm_realloc, cm_free};
 
+/* The bytes of a bullet character at s followed by a space or tab (the
+ * bullets word processors print, and pdftotext's rendering of Symbol's
+ * bullet in the private use area), or 0.  CommonMark knows only -, + and
+ * * as bullets: a list of "•" items was read as one paragraph. */
+static size_t bullet_len(const char *s, size_t n)
+{
+	static const char *const bullets[] = {
+		"\u2022", "\u25e6", "\u25aa", "\u25cf", "\u2023", "\u2043", "\u25a0", "\uf0b7", "\uf0a7",
+	};
+	for (size_t b = 0; b < sizeof bullets / sizeof bullets[0]; b++) {
+		size_t len = strlen(bullets[b]);
+		if (n > len && !memcmp(s, bullets[b], len) && (s[len] == ' ' || s[len] == '\t'))
+			return len;
+	}
+	return 0;
+}
+
+/* Lists and quotes nest at most this deep: cmark-gfm keeps a node per
+ * level and line (a line of 200 "- > " took 200 KB), and no document
+ * nests more than a few levels; the markers past it are dropped, the
+ * text kept. */
+enum { NESTING_MAX = 32 };
+
+/* The length of the list or quote marker at s ("> ", "- ", "* ", "+ ",
+ * "12. ", "3) ", after up to three spaces), or 0. */
+static size_t container_marker(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < 3 && i < n && s[i] == ' ')
+		i++;
+	if (i < n && s[i] == '>')
+		return i + 1 + (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'));
+	if (i + 1 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+		return i + 2;
+	size_t d = i;
+	while (d < n && d - i < 9 && s[d] >= '0' && s[d] <= '9')
+		d++;
+	if (d > i && d + 1 < n && (s[d] == '.' || s[d] == ')') && (s[d + 1] == ' ' || s[d + 1] == '\t'))
+		return d + 2;
+	return 0;
+}
+
+/* Does a line of the text open (after spaces) with a bullet, or nest
+ * deeper than NESTING_MAX? */
+static bool needs_rewrite(const char *s, size_t n)
+{
+	const char *end = s + n;
+	for (const char *p = s; p < end;) {
+		const char *q = p;
+		size_t m, depth = 0;
+		while (depth <= NESTING_MAX && (m = container_marker(q, (size_t)(end - q))))
+			q += m, depth++;
+		if (depth > NESTING_MAX)
+			return true;
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < end && bullet_len(p, (size_t)(end - p)))
+			return true;
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return false;
+}
+
 int ingest(struct document *doc)
 {
 	struct ingest_ctx ctx = {.doc = doc};
-	/* Build cmark's input: form feeds become blank lines, remembered.  The
-	 * copy is made only when there is a form feed; otherwise cmark reads
-	 * the source itself and cmark lines are source lines. */
+	/* Build cmark's input: form feeds become blank lines, remembered, and
+	 * a line that opens with a bullet character becomes a list item.  The
+	 * copy is made only when there is a form feed or such a bullet;
+	 * otherwise cmark reads the source itself and cmark lines are source
+	 * lines. */
 	struct buf cm = BUF_INIT;
 	const char *src = doc->source, *src_end = doc->source + doc->source_len;
 	size_t max_lines = 2;
@@ -435,14 +557,43 @@ int ingest(struct document *doc)
 	if (has_ff)
 		for (const char *p = src; (p = memchr(p, '\f', (size_t)(src_end - p))); p++)
 			max_lines += 2;
+	bool copy = has_ff || needs_rewrite(src, doc->source_len);
+	size_t too_deep = 0;	/* lines whose markers past NESTING_MAX were dropped */
 	ctx.line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
 	int cm_line = 1, src_line = 1;
 	ctx.line_map[1] = 1;
 	struct ptr_vec pagebreak_lines = {0};
-	if (has_ff) {
+	if (copy) {
 		buf_grow(&cm, doc->source_len + 64);
+		bool line_start = true;
 		for (size_t i = 0; i < doc->source_len; i++) {
+			if (i == 0 || doc->source[i - 1] == '\n' || doc->source[i - 1] == '\f') {
+				/* a line's list and quote markers, NESTING_MAX at most */
+				size_t m, depth = 0, at = i;
+				while ((m = container_marker(doc->source + at, doc->source_len - at))) {
+					if (depth++ < NESTING_MAX)
+						buf_put(&cm, doc->source + at, m);
+					at += m;
+				}
+				too_deep += depth > NESTING_MAX;
+				if (at == doc->source_len)
+					break;
+				i = at;
+				line_start = depth == 0;
+			}
 			char c = doc->source[i];
+			size_t bullet = line_start ? bullet_len(doc->source + i, doc->source_len - i) : 0;
+			if (bullet) {
+				/* "• text" → "-  text": the same bytes, so offsets
+				 * within the line hold */
+				buf_putc(&cm, '-');
+				for (size_t k = 1; k < bullet; k++)
+					buf_putc(&cm, ' ');
+				i += bullet - 1;
+				line_start = false;
+				continue;
+			}
+			line_start = c == '\n' || c == '\f' || (line_start && (c == ' ' || c == '\t'));
 			if (c == '\f') {
 				ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
 				/* end the current line and leave a blank one: a new block */
@@ -460,8 +611,11 @@ int ingest(struct document *doc)
 			}
 		}
 	}
-	const char *cm_text = has_ff ? buf_cstr(&cm) : src;
-	size_t cm_len = has_ff ? cm.len : doc->source_len;
+	if (too_deep)
+		diag_warn(doc->diag, 0, "ingest", "%zu lines nest lists or quotes deeper than %d levels: the "
+			  "markers past that were dropped, the text kept", too_deep, NESTING_MAX);
+	const char *cm_text = copy ? buf_cstr(&cm) : src;
+	size_t cm_len = copy ? cm.len : doc->source_len;
 	size_t *line_offsets = malloc((max_lines + 1) * sizeof(size_t));
 	{
 		int l = 1;
@@ -469,10 +623,10 @@ int ingest(struct document *doc)
 		const char *end = cm_text + cm_len;
 		for (const char *p = cm_text; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
 			line_offsets[l++] = (size_t)(p + 1 - cm_text);
-			if (!has_ff)
+			if (!copy)
 				ctx.line_map[l] = l;
 		}
-		if (!has_ff)
+		if (!copy)
 			cm_line = l;
 		while (l <= cm_line)
 			line_offsets[l++] = cm_len;
@@ -549,6 +703,9 @@ int ingest(struct document *doc)
 				/* table cells and footnote definitions hold paragraphs too */
 				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
 				finish_text_block(&ctx, blk, node);
+				cmark_node *parent = cmark_node_parent(node);
+				blk->item_start = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+						  cmark_node_first_child(parent) == node;
 				if (pending_marker) {
 					blk->num = pending_marker;
 					pending_marker = NULL;
@@ -614,6 +771,7 @@ int ingest(struct document *doc)
 	cmark_iter_free(iter);
 	cmark_parser_free(parser);	/* (cm_arena holds the tree) */
 	arena_free(&cm_arena);
+	cm_free_big();
 	cm_current = NULL;
 	buf_free(&cm);
 	buf_free(&ctx.scratch);

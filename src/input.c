@@ -7,6 +7,8 @@
  * - bytes that are not valid UTF-8: if no valid multi-byte sequence occurs
  *   at all the file is read as Windows-1252 (Latin-1), with one warning;
  *   otherwise each bad byte becomes U+FFFD and the first offset is reported;
+ * - noncharacters (U+FFFE, U+FFFF and the 64 others: util/utf8.h) become
+ *   U+FFFD with one warning: two of them cannot be XML at all;
  * - CRLF and lone CR become LF; NUL and other control bytes are removed with
  *   one warning; form feed (a page break from pdftotext) is kept. */
 #include "input.h"
@@ -22,7 +24,9 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/readfile.h"
 #include "util/swar.h"
+#include "util/utf8.h"
 
 static const char *binary_kind(const unsigned char *b, size_t n)
 {
@@ -43,43 +47,10 @@ static const char *binary_kind(const unsigned char *b, size_t n)
 	return NULL;
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	if (c < 0x80) return 1;
-	size_t len;
-	uint32_t cp;
-	if (c >= 0xc2 && c <= 0xdf) len = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef) len = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4) len = 4, cp = c & 0x07;
-	else return 0;
-	if (n < len) return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 static void put_utf8(struct buf *out, uint32_t cp)
 {
 	char tmp[4];
-	if (cp < 0x80) { buf_putc(out, (char)cp); return; }
-	if (cp < 0x800) {
-		tmp[0] = (char)(0xc0 | (cp >> 6)); tmp[1] = (char)(0x80 | (cp & 0x3f));
-		buf_put(out, tmp, 2); return;
-	}
-	if (cp < 0x10000) {
-		tmp[0] = (char)(0xe0 | (cp >> 12)); tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		tmp[2] = (char)(0x80 | (cp & 0x3f)); buf_put(out, tmp, 3); return;
-	}
-	tmp[0] = (char)(0xf0 | (cp >> 18)); tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); tmp[3] = (char)(0x80 | (cp & 0x3f));
-	buf_put(out, tmp, 4);
+	buf_put(out, tmp, utf8_encode(cp, tmp));
 }
 
 /* Windows-1252 bytes 0x80–0x9f; the rest of the high half is Latin-1. */
@@ -153,7 +124,8 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 			i++;
 			continue;
 		}
-		size_t l = utf8_valid_len(src + i, srclen - i);
+		uint32_t cp;
+		size_t l = utf8_decode(src + i, srclen - i, &cp);
 		if (l == 0) {
 			if (first_invalid == (size_t)-1) first_invalid = i;
 			invalid++;
@@ -161,6 +133,8 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 		} else {
 			if (l == 2 && c == 0xc2 && src[i + 1] < 0xa0)
 				dirty++;	/* a C1 control */
+			if (l >= 3 && unicode_is_noncharacter(cp))
+				dirty++;
 			valid_multi++;
 			i += l;
 		}
@@ -187,7 +161,7 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	}
 	struct buf out = BUF_INIT;
 	buf_grow(&out, srclen + srclen / 8);
-	size_t controls = 0;
+	size_t controls = 0, nonchars = 0;
 	for (size_t i = 0; i < srclen;) {
 		/* printable ASCII, tab and newline: copy the whole run at once */
 		size_t run = i;
@@ -216,8 +190,10 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 			i++;
 			continue;
 		}
-		size_t l = utf8_valid_len(src + i, srclen - i);
+		uint32_t cp;
+		size_t l = utf8_decode(src + i, srclen - i, &cp);
 		if (l == 0) { put_utf8(&out, 0xfffd); i++; continue; }
+		if (unicode_is_noncharacter(cp)) { nonchars++; put_utf8(&out, 0xfffd); i += l; continue; }
 		/* C1 controls (U+0080–U+009F) are as invisible as C0 ones. */
 		if (l == 2 && src[i] == 0xc2 && src[i + 1] < 0xa0) { controls++; i += 2; continue; }
 		buf_put(&out, (const char *)src + i, l);
@@ -225,6 +201,8 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	}
 	if (controls)
 		diag_warn(diag, 0, "input", "removed %zu control characters (NUL and the like)", controls);
+	if (nonchars)
+		diag_warn(diag, 0, "input", "replaced %zu noncharacters (U+FFFE and the like) by U+FFFD", nonchars);
 	*len = out.len;
 	*text = arena_strndup(arena, out.data ? out.data : "", out.len);
 	buf_free(&out);
@@ -232,38 +210,30 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 	return 0;
 }
 
+/* The largest input read: a UN document's text is a few megabytes; a
+ * file of hundreds is not one, and would cost some twenty times its size. */
+#define INPUT_MAX ((size_t)128 << 20)
+
 int input_read(const char *path, struct arena *arena, struct diag *diag, char **text, size_t *len)
 {
-	int fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		diag_error(diag, 0, "input", "cannot open: %s", strerror(errno));
-		return EX_NOINPUT;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		diag_error(diag, 0, "input", "is a directory, not a text file");
-		close(fd);
-		return EX_NOINPUT;
-	}
 	struct buf raw = BUF_INIT;
-	/* room for the whole file at once (a pipe or a growing file reads on) */
-	buf_grow(&raw, S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536);
-	for (;;) {
-		if (raw.cap - raw.len < 2)	/* full: one byte for read, one for NUL */
-			buf_grow(&raw, raw.cap);
-		ssize_t r = read(fd, raw.data + raw.len, raw.cap - raw.len - 1);
-		if (r < 0) {
-			if (errno == EINTR) continue;
-			diag_error(diag, 0, "input", "cannot read: %s", strerror(errno));
-			close(fd);
-			buf_free(&raw);
-			return EX_NOINPUT;
+	const char *why;
+	if (read_bounded(path, INPUT_MAX, READ_STREAMS, &raw, &why) != 0) {
+		int saved = errno;
+		buf_free(&raw);
+		if (saved == EFBIG) {
+			diag_error(diag, 0, "input", "the file is larger than %s: not a document's text",
+				   read_size_text(INPUT_MAX));
+			return EX_DATAERR;
 		}
-		if (r == 0) break;
-		raw.len += (size_t)r;
-		raw.data[raw.len] = '\0';
+		if (saved == ENOENT || saved == EACCES || saved == ENOTDIR)
+			diag_error(diag, 0, "input", "cannot open: %s", why);
+		else if (saved == EISDIR || saved == EINVAL)
+			diag_error(diag, 0, "input", "%s", why);
+		else
+			diag_error(diag, 0, "input", "cannot read: %s", why);
+		return EX_NOINPUT;
 	}
-	close(fd);
 	if (raw.len == 0) {
 		diag_error(diag, 0, "input", "the file is empty: nothing to convert");
 		buf_free(&raw);
@@ -271,5 +241,11 @@ int input_read(const char *path, struct arena *arena, struct diag *diag, char **
 	}
 	int rc = input_decode(raw.data, raw.len, arena, diag, text, len);
 	buf_free(&raw);
+	/* a byte order mark alone, or blank lines: nothing to publish */
+	if (rc == 0 && (*len == 0 || strspn(*text, " \t\n\f") == *len)) {
+		diag_error(diag, 0, "input", "the file holds no text (only %s): nothing to convert",
+			   *len ? "blank lines" : "a byte order mark or control characters");
+		return EX_DATAERR;
+	}
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "util/child.h"
 #include "batch/progress.h"
 #include "batch/prune.h"
 #include "batch/state.h"
@@ -25,6 +26,8 @@
 #include "edition.h"
 #include "options.h"
 #include "util/datadir.h"
+#include "util/xmalloc.h"
+#include "util/xmlerrors.h"
 
 #ifndef UNPRESS_VERSION
 #define UNPRESS_VERSION "0.1.0"
@@ -47,6 +50,8 @@ static void usage(FILE *out)
 	      "      --prune        remove from DIR the outputs of documents whose input is\n"
 	      "                     gone (not among the FILEs): for a run over the whole\n"
 	      "                     collection, never for the map step on a subset\n"
+	      "      --base-url=URL the site's address (https://…/), for sitemap.xml's\n"
+	      "                     absolute locations (without it they are relative)\n"
 	      "  -q, --quiet        report errors only\n"
 	      "  -v, --verbose      also report every repair the normaliser made\n"
 	      "  -h, --help         show this help and exit\n"
@@ -77,6 +82,33 @@ static int parse_editions(const char *list, unsigned *editions)
 	}
 	free(copy);
 	return rc;
+}
+
+/* The site's address as --base-url gives it, checked and ending in '/':
+ * an absolute http or https URL of characters that need no escaping in
+ * XML or a URL (the sitemaps protocol wants absolute, escaped locations);
+ * NULL after saying why. */
+static const char *base_url(const char *url)
+{
+	const char *rest = !strncmp(url, "https://", 8) ? url + 8 : !strncmp(url, "http://", 7) ? url + 7 : NULL;
+	const char *bad = NULL;
+	if (!rest || !*rest || *rest == '/')
+		bad = "is not an absolute http:// or https:// address";
+	for (const unsigned char *p = (const unsigned char *)url; !bad && *p; p++)
+		if (*p <= 0x20 || *p >= 0x7f || strchr("\"'<>\\^`{|}#?", *p))
+			bad = "has a character that would need escaping (a space, a quote, '#', '?', …): "
+			      "percent-encode it";
+	if (bad) {
+		fprintf(stderr, "unpress: --base-url '%s' %s\n", url, bad);
+		return NULL;
+	}
+	size_t n = strlen(url);
+	if (url[n - 1] == '/')
+		return url;
+	char *slashed = xmalloc(n + 2);
+	memcpy(slashed, url, n);
+	memcpy(slashed + n, "/", 2);
+	return slashed;
 }
 
 /* Worse outcomes win: an error code beats "warnings" beats success. */
@@ -153,7 +185,7 @@ static void worker(struct batch *b, struct shared_queue *q, const int *todo, int
 static pid_t spawn_worker(struct batch *b, struct shared_queue *q, const int *todo, int ntodo, int w)
 {
 	fflush(NULL);
-	pid_t pid = fork();
+	pid_t pid = fork_bound();
 	if (pid == 0)
 		worker(b, q, todo, ntodo, w);
 	return pid;
@@ -285,9 +317,17 @@ static int check_slugs(struct batch *b, int nfiles)
 		}
 		i--;
 		progress_clear(b->progress);
+		/* advice that can work: the text's own symbol wins over a
+		 * sidecar's (identity.c), so only a name can be changed */
+		const char *from = b->reports[j].slug_from;
+		const char *advice =
+			!strcmp(from, "text") ? "both texts print this symbol: if they are one document, give only "
+						"one of them; if a text's symbol is misprinted, correct it there" :
+			!strcmp(from, "sidecar") ? "correct the symbol in one of their sidecars" :
+			!strcmp(from, "XML") ? "their XML names one document: give only one of them" :
+			"rename one of them, or give it a sidecar NAME.meta with its symbol";
 		fprintf(stderr, "%s: error: publishes as %s, which %s already does: its files were not kept "
-			"(give one of them a sidecar NAME.meta with its symbol)\n",
-			b->files[j], slug, b->files[i]);
+			"(%s)\n", b->files[j], slug, b->files[i], advice);
 		b->progress->errors++;
 		/* never "up to date": the clash is reported on every run */
 		state_forget(b->opts, b->files[j]);
@@ -318,6 +358,7 @@ int main(int argc, char **argv)
 		{"verbose", no_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
+		{"base-url", required_argument, NULL, 'B'},
 		{NULL, 0, NULL, 0},
 	};
 	struct options opts = {
@@ -366,6 +407,10 @@ int main(int argc, char **argv)
 		case 'M': opts.manifest = true; break;
 		case 'F': opts.force = true; break;
 		case 'P': opts.prune = true; break;
+		case 'B':
+			if (!(opts.base_url = base_url(optarg)))
+				return EX_USAGE;
+			break;
 		case 'q': opts.verbosity = 0; break;
 		case 'v': opts.verbosity = 2; break;
 		case 'h': usage(stdout); return 0;
@@ -386,11 +431,17 @@ int main(int argc, char **argv)
 	}
 	opts.data_dir = find_data_dir(argv[0]);
 	opts.build_time = build_time_from_env();
+	if (opts.build_time == (time_t)-1) {
+		fprintf(stderr, "unpress: SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970 "
+			"(up to the end of the year 9999)\n", getenv("SOURCE_DATE_EPOCH"));
+		return EX_USAGE;
+	}
 	/* The site reads manifests: converting documents for a site writes them. */
 	if (opts.editions & ED_SITE)
 		opts.manifest = true;
 
 	xmlInitParser();
+	xml_errors_route(opts.verbosity);
 	/* shared by every conversion: loaded once, before any fork */
 	if (!render)
 		wordlist_load();
@@ -482,6 +533,7 @@ int main(int argc, char **argv)
 			.jobs = opts.jobs,
 			.force = opts.force,
 			.pages_written = &site_pages,
+			.base_url = opts.base_url,
 		};
 		status = merge_status(status, site_build(opts.out_dir, &ro));
 		progress.errors += diag.errors;

@@ -24,6 +24,7 @@ struct options {
 	bool prune;		/* remove the outputs of inputs that are gone (--prune) */
 	const char *data_dir;
 	time_t build_time;
+	const char *base_url;	/* --base-url: the site's address, ending in '/' (or NULL) */
 };
 
 #endif

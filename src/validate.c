@@ -46,7 +46,9 @@ static int validate_with(xmlDocPtr xml, const char *xsd, const char *label, stru
 	int rc = xmlSchemaValidateDoc(vctx, xml);
 	xmlSchemaFreeValidCtxt(vctx);
 	xmlSchemaFree(schema);
-	return rc == 0 ? 0 : EX_SOFTWARE;
+	/* a document the schema refuses is bad data (65); only a failure of
+	 * the validator itself is ours */
+	return rc == 0 ? 0 : rc > 0 ? EX_DATAERR : EX_SOFTWARE;
 }
 
 int validate_akn(xmlDocPtr xml, const char *data_dir, struct diag *diag)
@@ -57,7 +59,10 @@ int validate_akn(xmlDocPtr xml, const char *data_dir, struct diag *diag)
 	if (access(own, R_OK) == 0)
 		status = validate_with(xml, own, "unpress-akn.xsd", diag);
 	const char *official = official_schema_path(data_dir);
-	if (official && validate_with(xml, official, "akomantoso30.xsd", diag) != 0)
-		status = EX_SOFTWARE;
+	if (official) {
+		int rc = validate_with(xml, official, "akomantoso30.xsd", diag);
+		if (rc && (!status || rc == EX_SOFTWARE))
+			status = rc;
+	}
 	return status;
 }

@@ -228,7 +228,8 @@ unsigned prune_gone(struct prune *p, char *const *inputs, const char *const *slu
 			  ngone == 1 ? "" : "s", ngone, ngone == 1 ? "" : "s");
 		ngone = 0;
 	}
-	qsort(gone, ngone, sizeof *gone, by_slug);
+	if (ngone > 1)	/* (qsort must not be given a null array) */
+		qsort(gone, ngone, sizeof *gone, by_slug);
 	bool all_gone = false;
 	for (size_t k = 0; k < ngone; k++) {
 		const struct leftover *g = &gone[k];

@@ -3,6 +3,7 @@
 
 #include <inttypes.h>
 #include <libxml/hash.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,13 +59,17 @@ struct stamps *stamps_load(const char *out_dir)
 	s->old = xmlHashCreate(1024);
 	struct buf path = BUF_INIT;
 	stamps_path(&path, out_dir);
-	FILE *f = fopen(buf_cstr(&path), "r");
+	/* a regular file only: a pipe placed there would never end */
+	int fd = open(buf_cstr(&path), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	buf_free(&path);
-	if (!f)
-		return s;
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0)
-		s->written = st.st_mtim;
+	FILE *f = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		return s;
+	}
+	s->written = st.st_mtim;
 	char line[4200];
 	while (fgets(line, sizeof line, f)) {
 		char *name = strchr(line, ' ');
@@ -137,12 +142,13 @@ static int cmp_stamp(const void *a, const void *b)
 
 int stamps_save(struct stamps *s, const char *out_dir)
 {
-	qsort(s->now, s->n, sizeof *s->now, cmp_stamp);
+	if (s->n > 1)	/* (qsort must not be given a null array) */
+		qsort(s->now, s->n, sizeof *s->now, cmp_stamp);
 	struct buf text = BUF_INIT, path = BUF_INIT;
 	for (size_t i = 0; i < s->n; i++)
 		buf_printf(&text, "%016" PRIx64 " %s\n", s->now[i].hash, s->now[i].name);
 	buf_printf(&path, "%s/" STATE_DIR, out_dir);
-	int rc = make_dirs(buf_cstr(&path));
+	int rc = make_own_dirs(out_dir, STATE_DIR);
 	buf_clear(&path);
 	stamps_path(&path, out_dir);
 	if (rc == 0)

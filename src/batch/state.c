@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "outname.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/dirset.h"
@@ -371,13 +372,14 @@ static bool state_line(char **p, const char *name, char *value, size_t size)
 static char *state_read(const char *path, struct state_file *sf)
 {
 	/* read through one descriptor: its bytes and its own mtime */
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	if (fd < 0)
 		return NULL;
 	char *bytes = NULL;
 	ssize_t len = -1;
-	if (fstat(fd, &st) == 0 && st.st_size < (1 << 20)) {
+	/* a regular file only: a pipe placed there would never end */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 20)) {
 		bytes = malloc((size_t)st.st_size + 1);
 		len = read(fd, bytes, (size_t)st.st_size + 1);
 	}
@@ -442,8 +444,9 @@ bool state_recorded_slug(const char *path, char *slug, size_t size)
 		}
 	}
 	free(bytes);
-	/* it names files in OUT: one name, no path */
-	return ok && slug[0] && !strpbrk(slug, " \t/") && strcmp(slug, ".") && strcmp(slug, "..");
+	/* it names files in OUT that --prune removes: only a name outname.c
+	 * gives a document (never "index", a path or a hidden file) */
+	return ok && !outname_refusal(slug);
 }
 
 /* Can the recorded identity stand for the file now?  Only when it is
@@ -540,7 +543,7 @@ void state_forget(const struct options *opts, const char *input)
 int state_record(const struct options *opts, const char *input, const struct state_key *k,
 		 const char *slug, unsigned warnings, const char *warning_text)
 {
-	if (!k->taken || !k->key || !slug || !slug[0] || strpbrk(slug, " \t\n/"))
+	if (!k->taken || !k->key || !slug || outname_refusal(slug))
 		return -1;
 	return state_write(opts, input, k, slug, warnings, warning_text);
 }
@@ -550,7 +553,7 @@ static int state_write(const struct options *opts, const char *input, const stru
 {
 	struct buf path = BUF_INIT, text = BUF_INIT;
 	buf_printf(&path, "%s/" STATE_DIR, opts->out_dir);
-	int rc = make_dirs(buf_cstr(&path));
+	int rc = make_own_dirs(opts->out_dir, STATE_DIR);
 	buf_clear(&path);
 	state_path(&path, opts->out_dir, input, NULL, NULL);
 	buf_printf(&text, "unpress-state 2\nkey %016" PRIx64 "\ntool %016" PRIx64 "\ninput %s\nmeta %s\n"

@@ -1,13 +1,21 @@
 /* fuzz_convert.c — libFuzzer harness: bytes → input_decode → ingest →
- * normalise → AKN tree, the path every input file takes.  Built only by
- * `make fuzz` (the Makefile leaves src/fuzz/ out of ./unpress). */
+ * normalise → AKN tree → the XML as written, the path every input file
+ * takes.  What is written must parse again as XML (a character XML does
+ * not allow, a control byte of the inline markup left in a text, would
+ * make every edition fail), and the slug must be one outname.c gives.
+ * Built only by `make fuzz` (the Makefile leaves src/fuzz/ out of
+ * ./unpress). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <libxml/parser.h>
 
 #include "convert.h"
+#include "util/buf.h"
+#include "xml_write.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,6 +34,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	document_init(&doc, "fuzz.txt", &diag);
 	if (document_load_text(&doc, (const char *)data, size) == 0) {
 		xmlDocPtr xml = document_to_akn(&doc);
+		struct buf text = BUF_INIT;
+		xml_write_doc(xml, &text);
+		xmlDocPtr again = xmlReadMemory(text.data, (int)text.len, "fuzz.xml", NULL,
+						XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+		if (!again) {
+			fprintf(stderr, "fuzz_convert: the XML written is not well-formed\n");
+			abort();
+		}
+		xmlFreeDoc(again);
+		buf_free(&text);
+		/* a name for files: never a path, never hidden */
+		const char *slug = doc.meta.slug;
+		if (!slug || !*slug || strchr(slug, '/') || slug[0] == '.') {
+			fprintf(stderr, "fuzz_convert: slug '%s' is no file name\n", slug ? slug : "(null)");
+			abort();
+		}
 		xmlFreeDoc(xml);
 	}
 	document_free(&doc);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run each libFuzzer harness (built by `make fuzz` into build-fuzz/) for
 # $1 seconds.  Seeds: input/, every tests/*/inputs folder, tests/fixtures,
-# tests/robust/crashes and the inputs of tests/normalise/*.cases; the XML
+# tests/robust/crashes, src/fuzz/seeds/ (hostile shapes) and the inputs of
+# tests/normalise/*.cases; the XML
 # harness gets every *.xml under tests/ and the XML of the seed inputs
 # (converted here); the site index harness gets the shards of small sites
 # (built here).  The corpus each run
@@ -44,7 +45,7 @@ for per in 128 4; do
 	done
 done
 rm -rf "$B/seeds-tmp"
-text_seeds="input $(ls -d tests/*/inputs 2>/dev/null) tests/fixtures tests/robust/crashes $B/seeds-cases"
+text_seeds="input $(ls -d tests/*/inputs 2>/dev/null) tests/fixtures tests/robust/crashes $B/seeds-cases src/fuzz/seeds/text"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:suppressions=$PWD/src/fuzz/ubsan.supp"
 export LSAN_OPTIONS="suppressions=$PWD/tests/robust/lsan.supp"
 run() {
@@ -76,9 +77,11 @@ start() {
 	fi
 }
 # shellcheck disable=SC2086
-start convert -max_len=65536 "$B/corpus-convert" $text_seeds
-start render -max_len=262144 "$B/corpus-render" "$B/seeds-xml"
-start siteindex -max_len=131072 "$B/corpus-siteindex" "$B/seeds-siteindex"
+# Each with a dictionary of the shapes hostile input takes (src/fuzz/*.dict:
+# noncharacters, reserved names, long symbols, compressed headers, …).
+start convert -max_len=65536 -dict=src/fuzz/text.dict "$B/corpus-convert" $text_seeds
+start render -max_len=262144 -dict=src/fuzz/xml.dict "$B/corpus-render" "$B/seeds-xml" src/fuzz/seeds/xml
+start siteindex -max_len=131072 -dict=src/fuzz/siteindex.dict "$B/corpus-siteindex" "$B/seeds-siteindex"
 for pid in $running; do
 	wait "$pid" || failed=1
 done

@@ -17,6 +17,7 @@
 
 #include "util/atomic.h"
 #include "util/buf.h"
+#include "util/slurp.h"
 #include "util/xmalloc.h"
 
 /* One compiled stylesheet per template file, for the life of the process
@@ -310,31 +311,6 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 	}
 	xmlFreeDoc(result);
 	return status;
-}
-
-/* Read a whole file into memory; NULL on failure (errno set). */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 8192, n = 0;
-	char *buf = malloc(cap);
-	size_t got;
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap)
-			buf = realloc(buf, cap *= 2);
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		free(buf);
-		errno = EIO;
-		return NULL;
-	}
-	*len = n;
-	return buf;
 }
 
 int copy_data_file(const char *data_dir, const char *rel, const char *dest_dir,

@@ -1,40 +1,10 @@
-/* href.c — see href.h. */
+/* href.c — see href.h: the rule itself is util/url.c's, shared with the
+ * PDF edition. */
 #include "href.h"
 
-#include <strings.h>
-
-static bool is_ws(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+#include "util/url.h"
 
 bool md_safe_href(const char *href, size_t *start, size_t *len)
 {
-	const char *h = href, *end;
-	while (is_ws(*h))
-		h++;
-	for (end = h; *end; end++)
-		;
-	while (end > h && is_ws(end[-1]))
-		end--;
-	size_t n = (size_t)(end - h);
-	*start = (size_t)(h - href);
-	*len = n;
-	if (n == 0)
-		return false;
-	for (const char *p = h; p < end; p++)
-		if (is_ws(*p) || (unsigned char)*p < 0x20)
-			return false;	/* also "java\tscript:" */
-	if (!strncasecmp(h, "https://", 8) || !strncasecmp(h, "http://", 7) ||
-	    !strncasecmp(h, "mailto:", 7) || h[0] == '#')
-		return true;
-	/* a scheme is what comes before the first ':'; a '/', '?' or '#'
-	 * before it means the colon is in a path, query or fragment */
-	for (const char *p = h; p < end; p++) {
-		if (*p == '/' || *p == '?' || *p == '#')
-			return true;
-		if (*p == ':')
-			return false;
-	}
-	return true;	/* no colon: a relative reference */
+	return url_is_safe_href(href, start, len);
 }

@@ -15,12 +15,15 @@
  * definition was lost keeps its marker with a warning; nothing is invented.
  * Each note ends up as MK_NOTE index MK_NOTE_END at its reference point. */
 #include <ctype.h>
+#include <libxml/hash.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "normalise.h"
 #include "normalise/util.h"
 #include "util/buf.h"
+#include "util/xmalloc.h"
 
 /* A place that holds text which may carry references. */
 struct slot {
@@ -174,14 +177,6 @@ static char *note_ref(struct arena *A, size_t index)
 	return arena_printf(A, "%c%zu%c", MK_NOTE, index, MK_NOTE_END);
 }
 
-static size_t note_index(struct document *doc, struct note *n)
-{
-	for (size_t i = 0; i < doc->notes.len; i++)
-		if (DOC_NOTE(doc, i) == n)
-			return i;
-	return 0;
-}
-
 struct note_info {
 	size_t def_block;	/* block index of the definition */
 	size_t ref_slot;	/* slot of the reference, when referenced */
@@ -247,22 +242,70 @@ static void collect_definitions(struct document *doc, struct ptr_vec *defs_block
 	}
 }
 
-/* Find the note a superscript reference with this marker at block b means:
- * the first unreferenced one defined at or after b, else any unreferenced. */
-static struct note *match_definition(struct document *doc, struct note_info *info, const char *marker,
-				     size_t block)
+/* The definitions of each marker, in document order (by note index):
+ * looking through every note for every reference made a text of many
+ * references with repeated markers quadratic. */
+struct marker_notes {
+	size_t *idx;
+	size_t n, cap;
+	size_t start;	/* those before it are all referenced */
+};
+
+static void free_marker_notes(void *payload, const xmlChar *name)
 {
-	struct note *fallback = NULL;
+	(void)name;
+	struct marker_notes *l = payload;
+	free(l->idx);
+	free(l);
+}
+
+static xmlHashTablePtr index_markers(struct document *doc)
+{
+	xmlHashTablePtr by_marker = xmlHashCreate((int)doc->notes.len + 16);
 	for (size_t i = 0; i < doc->notes.len; i++) {
 		struct note *n = DOC_NOTE(doc, i);
-		if (n->referenced || strcmp(n->marker, marker))
-			continue;
-		if (info[i].def_block >= block)
-			return n;
-		if (!fallback)
-			fallback = n;
+		struct marker_notes *l = xmlHashLookup(by_marker, (const xmlChar *)n->marker);
+		if (!l) {
+			l = xmalloc(sizeof *l);
+			*l = (struct marker_notes){0};
+			xmlHashAddEntry(by_marker, (const xmlChar *)n->marker, l);
+		}
+		if (l->n == l->cap) {
+			l->cap = l->cap ? 2 * l->cap : 4;
+			l->idx = xrealloc(l->idx, l->cap * sizeof *l->idx);
+		}
+		l->idx[l->n++] = i;
 	}
-	return fallback;
+	return by_marker;
+}
+
+/* Find the note a superscript reference with this marker at block b means:
+ * the first unreferenced one defined at or after b, else any unreferenced
+ * (the first); its index in *index. */
+static struct note *match_definition(struct document *doc, struct note_info *info, xmlHashTablePtr by_marker,
+				     const char *marker, size_t block, size_t *index)
+{
+	struct marker_notes *l = xmlHashLookup(by_marker, (const xmlChar *)marker);
+	if (!l)
+		return NULL;
+	while (l->start < l->n && DOC_NOTE(doc, l->idx[l->start])->referenced)
+		l->start++;
+	if (l->start == l->n)
+		return NULL;
+	/* definitions come in document order: halve to the first at or
+	 * after b, then on to the first not yet referenced */
+	size_t lo = l->start, hi = l->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (info[l->idx[mid]].def_block >= block)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	while (lo < l->n && DOC_NOTE(doc, l->idx[lo])->referenced)
+		lo++;
+	*index = l->idx[lo < l->n ? lo : l->start];
+	return DOC_NOTE(doc, *index);
 }
 
 /* 2. Superscript (and starred) references. */
@@ -270,6 +313,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			      struct note_info *info, bool have_star_note)
 {
 	struct arena *A = &doc->arena;
+	xmlHashTablePtr by_marker = index_markers(doc);
 	for (size_t s = 0; s < nslots; s++) {
 		char *t = *slots[s].text;
 		if (!t || (!strchr(t, MK_SUP_OPEN) && !(have_star_note && strchr(t, '*'))))
@@ -302,14 +346,15 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 				continue;
 			}
 			char *marker = arena_strndup(A, m, mn);
-			struct note *n = match_definition(doc, info, marker, slots[s].block);
+			size_t idx = 0;
+			struct note *n = match_definition(doc, info, by_marker, marker, slots[s].block, &idx);
 			if (!n) {
 				/* its definition is looked for once more, then
 				 * warned about (recover_stranded_texts) */
 				n = new_note(doc, marker, 0);
+				idx = doc->notes.len - 1;
 				n->def_line = 0;
 			}
-			size_t idx = note_index(doc, n);
 			n->referenced = true;
 			n->ref_line = slots[s].line;
 			n->ref_slot = (int)s;
@@ -324,6 +369,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			*slots[s].text = arena_strndup(A, buf_cstr(&out), out.len);
 		buf_free(&out);
 	}
+	xmlHashFree(by_marker, free_marker_notes);
 }
 
 static bool is_content_block(const struct block *b)

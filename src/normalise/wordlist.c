@@ -16,7 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/slurp.h"
+#include "util/buf.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
 
 static const char *const dictionaries[] = {
@@ -104,18 +105,24 @@ bool wordlist_has(const char *s, size_t n)
 
 /* Append one list to the text read so far (indexing comes after all are
  * read, since the buffer moves as it grows). */
-static bool read_list(const char *path)
+/* A word list is a few megabytes: /dev/zero or a stray archive is not one. */
+#define LIST_MAX ((size_t)64 << 20)
+
+/* Append the list at path to the text read; false (why in *why) when it
+ * cannot be read. */
+static bool read_list(const char *path, const char **why)
 {
-	size_t len;
-	char *data = slurp(path, &len);
-	if (!data)
+	struct buf data = BUF_INIT;
+	if (read_bounded(path, LIST_MAX, 0, &data, why) != 0) {
+		buf_free(&data);
 		return false;
-	read_text = xrealloc(read_text, read_len + len + 2);
-	memcpy(read_text + read_len, data, len);
-	read_len += len;
+	}
+	read_text = xrealloc(read_text, read_len + data.len + 2);
+	memcpy(read_text + read_len, data.data, data.len);
+	read_len += data.len;
 	read_text[read_len++] = '\n';
 	read_text[read_len] = '\0';
-	free(data);
+	buf_free(&data);
 	return true;
 }
 
@@ -163,10 +170,17 @@ static bool index_lists(const char *extra)
 	read_text[0] = '\n';
 	read_len = 1;
 	bool any = false;
-	if (extra && *extra)
-		any |= read_list(extra);
+	const char *why;
+	if (extra && *extra) {
+		bool read = read_list(extra, &why);
+		/* a list asked for by name and not there is said, not ignored */
+		if (!read)
+			fprintf(stderr, "unpress: warning: UNPRESS_DICTIONARY=%s: %s: using the system's word lists "
+				"only\n", extra, why ? why : "cannot read it");
+		any |= read;
+	}
 	for (size_t d = 0; d < sizeof dictionaries / sizeof dictionaries[0]; d++)
-		any |= read_list(dictionaries[d]);
+		any |= read_list(dictionaries[d], &why);
 	if (any)
 		index_words();
 	return any;

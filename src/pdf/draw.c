@@ -83,7 +83,12 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
 	for (int k = 0; k < b->rich.nlinks; k++) {
 		struct pdf_link *lk = &b->rich.links[k];
 		struct buf rects = BUF_INIT;
-		for (int i = from; i < to && i < b->nline; i++) {
+		/* only the lines the link's bytes reach (asking every line of
+		 * the slice for every link made a paragraph of thousands of
+		 * links quadratic) */
+		int last = to < b->nline ? to : b->nline;
+		for (int i = pdf_first_line_ending_after(b, from, last, lk->start);
+		     i < last && b->line[i].start < lk->end; i++) {
 			double x1, x2;
 			if (!pdf_line_x_range(b, &b->line[i], lk->start, lk->end, &x1, &x2) || x2 - x1 <= 0.1)
 				continue;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pdf/pdfint.h"
+#include "util/url.h"
 #include "util/xmalloc.h"
 
 struct flow {
@@ -194,11 +195,16 @@ static void inline_walk(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 			rich_attr(r, pango_attr_rise_new(-(int)(f->s->body_size * 0.2 * PANGO_SCALE)), start, end);
 			rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
 		} else if (is(c, "ref") || is(c, "a")) {
+			/* javascript:, data: and the like stay text (util/url.h) */
 			char *href = attr(c, "href");
-			if (href && href[0] == '#')
-				rich_link(r, start, end, href + 1, 1);
-			else if (href)
-				rich_link(r, start, end, href, 0);
+			size_t from, len;
+			if (href && url_is_safe_href(href, &from, &len)) {
+				href[from + len] = '\0';
+				if (href[from] == '#')
+					rich_link(r, start, end, href + from + 1, 1);
+				else
+					rich_link(r, start, end, href + from, 0);
+			}
 			free(href);
 		}
 	}

@@ -13,6 +13,7 @@
  * Left-to-right text only (our documents are English; a right-to-left run
  * is still drawn, in logical order). */
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "pdf/pdfint.h"
@@ -28,7 +29,27 @@ struct breaker {
 	int n;
 	double hyphen_width;
 	PangoShapeFlags shape_flags;
+	/* the hard line's runs from the first that the last line emitted
+	 * reached: when they are in text order, a line looks only at its
+	 * own runs (looking at all of them for every line made a paragraph
+	 * of thousands of notes, each a run of its own, quadratic) */
+	GSList *run_cursor;
+	int cursor_start;	/* the line start the cursor was moved for */
+	bool runs_in_order;
 };
+
+/* Are line's runs in text order, none overlapping the next? */
+static bool runs_in_text_order(const struct pdf_hard_line *line)
+{
+	int end = 0;
+	for (GSList *r = line->runs; r; r = r->next) {
+		const PangoItem *item = ((PangoGlyphItem *)r->data)->item;
+		if (item->offset < end)
+			return false;
+		end = item->offset + item->length;
+	}
+	return true;
+}
 
 /* Character widths from the unwrapped line's runs: each cluster's advance
  * goes to its first character.  Left-to-right runs are read straight from
@@ -161,7 +182,22 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 		trimmed--;
 	ln.start = br->offset[start];
 	ln.end = br->offset[trimmed];
-	for (GSList *r = src->runs; r; r = r->next) {
+	GSList *r = src->runs;
+	if (br->runs_in_order) {
+		if (ln.start < br->cursor_start)	/* (lines come in order) */
+			br->run_cursor = src->runs;
+		br->cursor_start = ln.start;
+		while (br->run_cursor) {
+			const PangoItem *item = ((PangoGlyphItem *)br->run_cursor->data)->item;
+			if (item->offset + item->length > ln.start)
+				break;
+			br->run_cursor = br->run_cursor->next;
+		}
+		r = br->run_cursor;
+	}
+	for (; r; r = r->next) {
+		if (br->runs_in_order && ((PangoGlyphItem *)r->data)->item->offset >= ln.end)
+			break;
 		PangoGlyphItem *p = piece(r->data, br->text, ln.start, ln.end);
 		if (p)
 			PDF_PUSH(ln.runs, ln.nruns, ln.runs_cap, p);
@@ -294,6 +330,9 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	}
 	for (int k = 0; k < sh->nlines; k++) {
 		const struct pdf_hard_line *src = &sh->lines[k];
+		br.run_cursor = src->runs;
+		br.cursor_start = 0;
+		br.runs_in_order = runs_in_text_order(src);
 		int s = br.char_at[src->start];
 		int e = br.char_at[src->start + src->length];
 		if (s == e)
@@ -307,12 +346,40 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	free(br.char_at);
 }
 
+/* Whether byte idx lies on line i or before the next one starts. */
+static bool on_or_before(const struct pdf_block *b, int i, int idx)
+{
+	return idx < b->line[i].end || (i + 1 < b->nline && idx < b->line[i + 1].start);
+}
+
+/* The line that holds byte idx (the lines are in text order, so the
+ * first line where on_or_before holds is found by halving: asked once
+ * per note reference, a scan from the first line made a paragraph of
+ * thousands of notes quadratic). */
 int pdf_line_of_index(struct pdf_block *b, int idx)
 {
-	for (int i = 0; i < b->nline; i++)
-		if (idx < b->line[i].end || (i + 1 < b->nline && idx < b->line[i + 1].start))
-			return i;
-	return b->nline ? b->nline - 1 : 0;
+	int lo = 0, hi = b->nline;	/* the answer is in [lo, hi] */
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (on_or_before(b, mid, idx))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo < b->nline ? lo : b->nline ? b->nline - 1 : 0;
+}
+
+int pdf_first_line_ending_after(const struct pdf_block *b, int from, int to, int idx)
+{
+	int lo = from, hi = to;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (b->line[mid].end > idx)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 /* x extent (from the line's left, before its own offset) of bytes [start,

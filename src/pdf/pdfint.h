@@ -211,6 +211,8 @@ int pdf_words_extents(struct pdf_words *w, const PangoFontDescription *fd, int b
 void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double width, double indent);
 /* Line index (0-based) holding byte offset idx of a block's text. */
 int pdf_line_of_index(struct pdf_block *b, int idx);
+/* The first line of [from, to) that ends after byte idx (to if none). */
+int pdf_first_line_ending_after(const struct pdf_block *b, int from, int to, int idx);
 int pdf_line_x_range(const struct pdf_block *b, const struct pdf_line *ln, int start, int end,
 		     double *x1, double *x2);
 void pdf_lines_free(struct pdf_block *b);

@@ -433,7 +433,7 @@ int site_cache_save(const struct site_cache *old, const char *out_dir, uint64_t 
 	buf_put(&head, (const char *)f, sizeof f);
 	buf_printf(&path, "%s/" FOLDER, out_dir);
 	unlink(buf_cstr(&path)); /* a file of the one-file index of old */
-	int rc = make_dirs(buf_cstr(&path));
+	int rc = make_own_dirs(out_dir, FOLDER);
 	for (size_t k = 0; k < nshards && rc == 0; k++) {
 		uint64_t hs[2];
 		const struct shard *was = old->nshards == nshards ? &old->shards[k] : NULL;

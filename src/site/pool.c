@@ -1,5 +1,6 @@
 /* pool.c — see pool.h. */
 #include "site/pool.h"
+#include "util/child.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -69,7 +70,7 @@ int pool_run(size_t ntasks, int jobs, pool_task_fn run, void *ctx, void (*meanwh
 	while (next < ntasks || running > 0) {
 		while (running < jobs && next < ntasks) {
 			size_t i = next++;
-			pid_t pid = tallies ? fork() : -1;
+			pid_t pid = tallies ? fork_bound() : -1;
 			if (pid == 0)
 				run_child(run, ctx, i, diag, &tallies[i]);
 			if (pid < 0) /* no process: run it here */

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "outname.h"
+#include "util/url.h"
 #include "util/buf.h"
 #include "util/hash.h"
 
@@ -222,24 +224,19 @@ static uint32_t pinpoint(const char *text)
 	return 0;
 }
 
-/* The page for an external symbol: cited-<symbol with / as _>.html, other
- * characters outside [A-Za-z0-9.-] as '-'. */
+/* The page for an external symbol (outname.c): cited-<symbol with / as
+ * _>.html, other characters outside [A-Za-z0-9.-] as '-', cut to a file
+ * name's length with a hash of the whole. */
 static char *external_page(const char *symbol)
 {
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "cited-");
-	for (const char *p = symbol; *p; p++)
-		buf_putc(&b, isalnum((unsigned char)*p) || *p == '.' || *p == '-' ? *p : *p == '/' ? '_' : '-');
-	buf_puts(&b, ".html");
-	char *r = strdup(buf_cstr(&b));
-	buf_free(&b);
-	return r;
+	return outname_cited_page(symbol);
 }
 
 /* Where a citing place is: "SLUG.html#para_9" (a string of the arena). */
 static const char *citing_place(struct arena *arena, const struct site_doc *d, const char *from)
 {
-	return from ? arena_concat(arena, 3, d->slug, ".html#", from) : arena_concat(arena, 2, d->slug, ".html");
+	return from ? arena_concat(arena, 3, d->slug, ".html#", url_fragment(arena, from))
+		    : arena_concat(arena, 2, d->slug, ".html");
 }
 
 /* How a citing place is named: "CTOC/COP/2022/9, para. 9" or just the
@@ -425,7 +422,7 @@ void corpus_link_map(struct corpus *c, struct site_doc *d)
 		char eid[32];
 		if (o->pin)
 			pin_eid(o->pin, eid);
-		const char *dest = o->pin ? arena_concat(arena, 3, t->slug, ".html#", eid)
+		const char *dest = o->pin ? arena_concat(arena, 3, t->slug, ".html#", url_fragment(arena, eid))
 					  : arena_concat(arena, 2, t->slug, ".html");
 		d->links[n++] = (struct site_link){d->refs[o->ref].href, d->refs[o->ref].text, dest};
 	}

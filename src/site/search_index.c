@@ -47,6 +47,9 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,11 +93,57 @@ static void json_string(struct buf *b, const char *s, size_t max)
 			buf_printf(b, "\\%c", *p);
 		else if (*p < 0x20 || *p == '<' || *p == '>' || *p == '&')
 			buf_printf(b, "\\u%04x", *p);
-		else
+		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			/* U+2028, U+2029: JSON allows them raw, but they end a
+			 * string literal in the scripts of older engines */
+			buf_printf(b, "\\u%04x", 0x2028 + (p[2] - 0xa8));
+			p += 2;
+		} else
 			buf_putc(b, (char)*p);
 		n++;
 	}
 	buf_putc(b, '"');
+}
+
+/* Is the JSON string at *p (from its opening quote) one json_string could
+ * have written: no raw control byte, quote, '<', '>', '&', U+2028 or
+ * U+2029, and only JSON's escapes?  *p moves past it. */
+static bool json_string_ok(const char **p, const char *end)
+{
+	const unsigned char *s = (const unsigned char *)*p, *e = (const unsigned char *)end;
+	if (s >= e || *s++ != '"')
+		return false;
+	while (s < e && *s != '"') {
+		if (*s < 0x20 || *s == '<' || *s == '>' || *s == '&')
+			return false;
+		if (s + 2 < e && s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9))
+			return false;
+		if (*s == '\\') {
+			if (++s >= e)
+				return false;
+			if (*s == 'u') {
+				for (int i = 1; i <= 4; i++)
+					if (s + i >= e || !strchr("0123456789abcdefABCDEF", s[i]) || !s[i])
+						return false;
+				s += 4;
+			} else if (!strchr("\"\\/bfnrt", *s) || !*s)
+				return false;
+		}
+		s++;
+	}
+	if (s >= e)
+		return false;
+	*p = (const char *)s + 1;
+	return true;
+}
+
+/* Is line (n bytes, no newline) a unit as add_units writes one:
+ * "eId","text"?  A units file in OUT that another program or person
+ * wrote goes into a script that search.html runs: nothing else may. */
+static bool units_line_ok(const char *line, size_t n)
+{
+	const char *p = line, *end = line + n;
+	return json_string_ok(&p, end) && p < end && *p++ == ',' && json_string_ok(&p, end) && p == end;
 }
 
 static bool named(xmlNodePtr n, const char *const *names)
@@ -191,7 +240,7 @@ int search_units_write(const char *out_dir, const char *slug, xmlDocPtr akn, str
 	struct buf path = BUF_INIT, units = BUF_INIT;
 	buf_printf(&path, "%s/" STATE_DIR "/units", out_dir);
 	int status = 0;
-	if (make_dirs(buf_cstr(&path)) != 0)
+	if (make_own_dirs(out_dir, STATE_DIR "/units") != 0)
 		status = EX_CANTCREAT;
 	buf_clear(&path);
 	buf_printf(&path, "%s/%s", out_dir, search_units_name(slug));
@@ -425,6 +474,37 @@ static int twin_close(struct twin *t, int status, const char *out_dir, struct di
 	return status;
 }
 
+/* The units file at path, as search_units_write wrote it: a link, a pipe
+ * or anything else placed there instead is never read (nor followed): it
+ * is removed and the units made again from OUT/SLUG.xml. */
+static FILE *open_units(const char *out_dir, const char *path, const char *slug, struct diag *diag)
+{
+	for (int tries = 0; tries < 2; tries++) {
+		int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+		struct stat st;
+		if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			return fdopen(fd, "r");
+		if (fd >= 0)
+			close(fd);
+		if (tries || (errno != ELOOP && fd < 0))
+			break;
+		diag_warn(diag, 0, "site", "%s is not a file unpress wrote: made again", path);
+		if (unlink(path) != 0)
+			break;
+		struct buf xml = BUF_INIT;
+		buf_printf(&xml, "%s/%s.xml", out_dir, slug);
+		struct diag quiet;
+		diag_init(&quiet, buf_cstr(&xml), 0);
+		xmlDocPtr akn = akn_load_safely(buf_cstr(&xml), &quiet);
+		buf_free(&xml);
+		int rc = akn ? search_units_write(out_dir, slug, akn, diag) : -1;
+		xmlFreeDoc(akn);
+		if (rc != 0)
+			break;
+	}
+	return NULL;
+}
+
 /* Shard k: its documents' table, then their units as search_units_write
  * left them, streamed (a shard is never held whole). */
 static int write_shard(const struct search_plan *p, size_t k, const char *out_dir, const struct site_doc *docs,
@@ -436,7 +516,7 @@ static int write_shard(const struct search_plan *p, size_t k, const char *out_di
 	buf_printf(&path, "%s/" SHARD_DIR, out_dir);
 	struct twin t;
 	int status = 0;
-	if (make_dirs(buf_cstr(&path)) != 0) {
+	if (make_own_dirs(out_dir, SHARD_DIR) != 0) {
 		diag_error(diag, 0, "site", "cannot create %s: %s", buf_cstr(&path), strerror(errno));
 		status = EX_CANTCREAT;
 	} else
@@ -474,16 +554,24 @@ static int write_shard(const struct search_plan *p, size_t k, const char *out_di
 			continue;
 		buf_clear(&path);
 		buf_printf(&path, "%s/%s", out_dir, search_units_name(d->slug));
-		FILE *in = fopen(buf_cstr(&path), "r");
+		FILE *in = open_units(out_dir, buf_cstr(&path), d->slug, diag);
 		if (!in) {
 			diag_error(diag, 0, "site", "cannot read %s: %s", buf_cstr(&path), strerror(errno));
 			status = EX_SOFTWARE;
 			break;
 		}
 		ssize_t n;
+		bool foreign = false;
 		while ((n = getline(&line, &cap, in)) > 0) {
 			if (line[n - 1] == '\n')
 				n--;
+			if (!units_line_ok(line, (size_t)n)) {
+				if (!foreign)
+					diag_warn(diag, 0, "site", "%s: a line unpress did not write: left out of the search index",
+						  buf_cstr(&path));
+				foreign = true;
+				continue;
+			}
 			buf_clear(&b);
 			buf_printf(&b, "%s[%zu,", first ? "\n" : ",\n", m - p->start[k]);
 			buf_put(&b, line, (size_t)n);

@@ -21,6 +21,7 @@
  * references resolved to and who cites it, the program and the templates. */
 #include "edition.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -44,6 +45,7 @@
 #include "site/pool.h"
 #include "util/dirlist.h"
 #include "util/dirset.h"
+#include "outname.h"
 #include "util/slurp.h"
 #include "util/buf.h"
 #include "util/arena.h"
@@ -232,8 +234,9 @@ static int site_page(xmlDocPtr desc, const char *out_dir, const char *xsl, const
 		{"dir", lang_is_rtl(tag) ? "rtl" : "ltr"},
 		{"suffix", lang ? lang->suffix : ""},
 		{"strings", xslt_strings(opts->data_dir, tag, opts->diag)},
+		{"base", opts->base_url ? opts->base_url : ""},
 	};
-	int status = xslt_render(opts->data_dir, xsl, desc, params, 7, NULL,
+	int status = xslt_render(opts->data_dir, xsl, desc, params, 8, NULL,
 				 buf_cstr(&path), opts->diag, "site");
 	buf_free(&path);
 	return status;
@@ -248,7 +251,11 @@ static int render_doc_page(const struct corpus *c, struct site_doc *d, const cha
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
-	xmlDocPtr akn = xmlReadFile(buf_cstr(&path), NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+	/* bounded, never decompressed, no entities (akn_load.c): the map
+	 * step that wrote it may have run anywhere */
+	struct diag quiet;
+	diag_init(&quiet, buf_cstr(&path), 0);
+	xmlDocPtr akn = akn_load_safely(buf_cstr(&path), &quiet);
 	if (!akn) {
 		diag_warn(opts->diag, 0, "site", "cannot read %s: its page is not rebuilt", buf_cstr(&path));
 		free_link_map(d);
@@ -489,6 +496,22 @@ static size_t resolve_changed(struct corpus *c, uint64_t last_key)
 	return resolved;
 }
 
+/* Each page the site writes has a name no document can take
+ * (outname.c's reserved names): a page added here must be added there.
+ * Checked on the names of this build's pages, every language's. */
+static void assert_pages_reserved(const struct site_page *pages, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char stem[NAME_MAX + 1];
+		snprintf(stem, sizeof stem, "%s", pages[i].file);
+		char *dot = strrchr(stem, '.');
+		if (dot)
+			*dot = '\0';
+		assert(outname_refusal(stem));
+		(void)stem;
+	}
+}
+
 int site_build(const char *out_dir, const struct render_opts *opts)
 {
 	size_t nfiles = 0;
@@ -498,6 +521,9 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		return EX_NOINPUT;
 	}
 	uint64_t program = state_program_hash(opts->data_dir);
+	/* the sitemap's addresses: another base is another site */
+	if (opts->base_url)
+		program = hash_str(program, opts->base_url);
 	struct stamps *stamps = stamps_load(out_dir);
 	/* Nothing the site is made from changed since a clean build recorded
 	 * it (and every file it stamped is there): the site stands, and
@@ -563,6 +589,18 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 			d->stale = found == SITE_CACHE_STALE;
 			d->old_anchor_key = old_anchors;
 		}
+		/* a manifest written elsewhere (or a site index shard) names
+		 * the files its page is made from and written to: only a name
+		 * outname.c would give a document is taken */
+		const char *why = outname_refusal(d->slug);
+		if (why) {
+			diag_warn(opts->diag, 0, "site", "skipping %s/%s: its slug \"%.60s\" %s", out_dir, files[i],
+				  d->slug, why);
+			site_free_doc(d);
+			memset(d, 0, sizeof *d);
+			free(files[i]);
+			continue;
+		}
 		slugs_are_names = slugs_are_names && site_slug_is_name(d->slug, files[i]);
 		d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;
 		if (!d->has_akn)
@@ -607,6 +645,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	}
 	uint64_t desc = corpus_description_stamp(program, &c);
 	w.site_pages = site_pages_of(&c, &w.nsite_pages);
+	assert_pages_reserved(w.site_pages, w.nsite_pages);
 	w.site_todo = malloc((w.nsite_pages + 1) * sizeof *w.site_todo);
 	for (size_t i = 0; i < w.nsite_pages; i++)
 		if (opts->force || !stamps_current(stamps, out_dir, w.site_pages[i].file, desc))

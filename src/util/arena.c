@@ -41,7 +41,10 @@ void arena_free(struct arena *arena)
 
 void *arena_alloc(struct arena *arena, size_t size)
 {
-	const size_t align = sizeof(max_align_t);
+	/* the alignment any object needs (16 here), not max_align_t's size
+	 * (32): rounding each of cmark's nodes to 32 cost a tenth of a
+	 * parse's memory */
+	const size_t align = _Alignof(max_align_t);
 	size = (size + align - 1) / align * align;
 	if (size == 0)
 		size = align;

@@ -128,3 +128,33 @@ int make_dirs(const char *path)
 	}
 	return 0;
 }
+
+int make_own_dirs(const char *base, const char *sub)
+{
+	if (make_dirs(base) != 0)
+		return -1;
+	size_t n = strlen(base) + strlen(sub) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", base, sub);
+	int rc = 0;
+	for (char *s = p + strlen(base) + 1; rc == 0; s++) {
+		if (*s && *s != '/')
+			continue;
+		char end = *s;
+		*s = '\0';
+		struct stat st;
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		else if (lstat(p, &st) != 0)
+			rc = -1;
+		else if (!S_ISDIR(st.st_mode)) {
+			errno = S_ISLNK(st.st_mode) ? ELOOP : ENOTDIR;
+			rc = -1;
+		}
+		*s = end;
+		if (!end)
+			break;
+	}
+	free(p);
+	return rc;
+}

@@ -25,4 +25,9 @@ void atomic_abort(struct atomic_file *af);
 int atomic_write(const char *target, const void *data, size_t len);
 /* mkdir -p; 0 or -1 with errno. */
 int make_dirs(const char *path);
+/* mkdir -p base/sub, where sub's folders are unpress's own (.unpress,
+ * search): base may be a link the user made, but a folder of sub that is
+ * a link (another's, in a folder others fill) is refused (-1, ELOOP), so
+ * that nothing is written through it outside base. */
+int make_own_dirs(const char *base, const char *sub);
 #endif

@@ -1,6 +1,7 @@
 #include "datadir.h"
 #include <limits.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,14 +39,20 @@ const char *find_data_dir(const char *argv0)
 	return ".";
 }
 
+/* The latest moment a four-digit year can name: 9999-12-31T23:59:59Z
+ * (the PDF's creation date and the HTML's have four digits for it). */
+#define LATEST_TIME 253402300799LL
+
 time_t build_time_from_env(void)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		long long t = strtoll(sde, &end, 10);
-		if (!*end && t >= 0)
-			return (time_t)t;
-	}
-	return time(NULL);
+	if (!sde || !*sde)
+		return time(NULL);
+	/* reproducible-builds.org: a malformed value is an error, never
+	 * quietly the current time */
+	bool digits = strspn(sde, "0123456789") == strlen(sde) && strlen(sde) <= 12;
+	long long t = digits ? strtoll(sde, NULL, 10) : -1;
+	if (!digits || t > LATEST_TIME)
+		return (time_t)-1;
+	return (time_t)t;
 }

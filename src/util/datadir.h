@@ -5,6 +5,7 @@
 /* $UNPRESS_DATADIR, else the folder of the executable or its parent that
  * holds templates/, else "." */
 const char *find_data_dir(const char *argv0);
-/* SOURCE_DATE_EPOCH when set (reproducible builds), else the current time. */
+/* SOURCE_DATE_EPOCH when set (reproducible builds), else the current time;
+ * -1 when it is set but not a number of seconds from 1970 to 9999. */
 time_t build_time_from_env(void);
 #endif

@@ -19,7 +19,8 @@ int dirlist_keeps(const char *name, const char *suffix)
 
 void dirlist_sort(char **names, size_t count)
 {
-	qsort(names, count, sizeof *names, cmp_names);
+	if (count > 1)	/* (qsort must not be given a null array) */
+		qsort(names, count, sizeof *names, cmp_names);
 }
 
 char **dirlist_sorted(const char *dir_path, const char *suffix, size_t *count)

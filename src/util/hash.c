@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define K1 UINT64_C(0x9e3779b97f4a7c15)
@@ -44,9 +45,17 @@ uint64_t hash_str(uint64_t h, const char *s)
 
 int hash_file(uint64_t *h, const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* only a regular file: a pipe would be drained before it is
+	 * converted, and a named pipe with no writer never ends */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -1;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
 	char buf[1 << 16];
 	uint64_t acc = *h;
 	ssize_t got;

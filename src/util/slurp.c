@@ -5,21 +5,19 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/readfile.h"
 #include "util/xmalloc.h"
+
+/* What slurp reads at most: its callers read unpress's own files (a site
+ * index shard, a manifest, a state file), which are far smaller. */
+#define SLURP_MAX ((size_t)512 << 20)
 
 char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
+	/* a regular file only (a named pipe placed in OUT would never end),
+	 * with a bound */
 	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_put(&b, chunk, got);
-	int failed = ferror(f);
-	fclose(f);
-	if (failed) {
+	if (read_bounded(path, SLURP_MAX, 0, &b, NULL) != 0) {
 		buf_free(&b);
 		return NULL;
 	}

@@ -16,6 +16,11 @@ for f in "$CRASHES"/*; do
 	*) timeout 120 "$UNPRESS" -q -t xml,html,md,pdf -o "$dir/$name" "$f" >"$dir/$name.err" 2>&1 ;;
 	esac
 	rc=$?
+	# what was written is well-formed XML (fuzz_convert checks it too)
+	for x in "$dir/$name"/*.xml; do
+		[ -f "$x" ] || continue
+		xmllint --noout --huge "$x" >>"$dir/$name.err" 2>&1 || { echo "runtime error: $x is not well-formed" >>"$dir/$name.err"; }
+	done
 	if [ $rc -ne 70 ] && [ $rc -ne 124 ] && [ $rc -lt 128 ] && ! grep -q 'Sanitizer\|runtime error' "$dir/$name.err"; then
 		echo "ok - $name: no crash (exit $rc)"
 	elif open=$(grep "^$name " "$CRASHES/OPEN"); then

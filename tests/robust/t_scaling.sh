@@ -57,6 +57,9 @@ scale() {
 scale "2,000 vs 8,000 footnotes (xml,md,html)" notes 2000 txt -t xml,md,html
 scale "2,000 vs 8,000 page breaks (xml,md,html)" pages 2000 txt -t xml,md,html
 scale "4,000 vs 16,000 paragraphs (xml,md,html)" paras 4000 txt -t xml,md,html
+# Markers that repeat (1 to 50 over and over): each reference looked
+# through every note for its definition (issue 14's hostile shapes).
+scale "10,000 vs 40,000 footnotes with repeated markers (xml)" notesrep 10000 txt -t xml
 scale "1,000 vs 4,000 lists nested in one another" deep 1000 txt -t xml,md,html
 # Numbers that repeat (a source error, or a hostile input) make eIds that
 # need a _2, _3… suffix (akn.c once tried them all from 2 every time).
@@ -64,6 +67,12 @@ scale "1,000 vs 4,000 repeated chapter, section and paragraph numbers" dupnum 10
 # The PDF edition, on smaller inputs (layout is the slow part).
 scale "500 vs 2,000 footnotes (pdf)" notes 500 txt -t pdf
 scale "500 vs 2,000 paragraphs (pdf)" paras 500 txt -t pdf
+# One paragraph cut into many pieces (joins.c copied the text so far for
+# each), and one paragraph of many links or notes (the PDF's links asked
+# every line, its lines every run): issue 14.
+scale "3,000 vs 12,000 pieces of one paragraph (xml)" pieces 3000 txt -t xml
+scale "1,000 vs 4,000 links in one paragraph (pdf)" links1 1000 txt -t pdf
+scale "1,000 vs 4,000 notes in one paragraph (pdf)" notes1 1000 txt -t pdf
 # Rendering XML: a body of loose <p> between paragraphs.
 scale "4,000 vs 16,000 loose paragraphs (render html,md)" loose 4000 xml render -t html,md
 
