@@ -273,11 +273,40 @@ static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, i
 	}
 }
 
+static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
+		       double x0, double y);
+
+static void rule(cairo_t *cr, double width, double x, double y, double length)
+{
+	cairo_set_line_width(cr, width);
+	cairo_move_to(cr, x, y);
+	cairo_line_to(cr, x + length, y);
+	cairo_stroke(cr);
+}
+
+/* A table row: its rules, then each cell's lines in its column. */
+static void draw_row(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, double x0, double y)
+{
+	double width = pdf_text_width(d->style);
+	cairo_tag_begin(cr, "TR", NULL);
+	if (b->rule_above > 0)
+		rule(cr, b->rule_above, x0, y, width);
+	for (int i = 0; i < b->ncells; i++)
+		draw_slice(cr, d, b->cells[i], 0, b->cells[i]->nlines, x0, y + PDF_CELL_PAD);
+	if (b->rule_below > 0)
+		rule(cr, b->rule_below, x0, y + b->height, width);
+	cairo_tag_end(cr, "TR");
+}
+
 /* Draw lines [from, to) of b with the top of line `from` at y. */
 static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
 		       double x0, double y)
 {
 	const struct pdf_style *s = d->style;
+	if (b->kind == BLK_ROW) {
+		draw_row(cr, d, b, x0, y);
+		return;
+	}
 	const char *tag = b->tag ? b->tag : "P";
 	cairo_tag_begin(cr, tag, NULL);
 	if (from == 0 && b->dest)

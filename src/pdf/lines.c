@@ -191,6 +191,8 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 	ln.x = indent;
 	if (b->center)
 		ln.x += (avail - natural) / 2;
+	else if (b->align_end)
+		ln.x += avail - natural;
 	ln.width = natural;
 	/* Justify: spread what is left over the line's spaces, as pango does
 	 * (not on a paragraph's last line). */

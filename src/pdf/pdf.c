@@ -162,6 +162,7 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 				  style.hyphen_dict);
 	}
 	pdf_flow_build(&doc, akn);
+	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
 	pdf_flow_add_toc(&doc);
 	layout_all(ctx, &doc);
 	struct pdf_pages pages;

@@ -22,6 +22,7 @@
 #include <libxml/tree.h>
 #include <pango/pangocairo.h>
 
+#include "akn/read.h"
 #include "pdf/patterns.h"
 #include "util/buf.h"
 
@@ -94,6 +95,7 @@ enum pdf_block_kind {
 	BLK_COVER,		/* a cover line */
 	BLK_TOC,		/* a contents entry */
 	BLK_NOTE,		/* a footnote (laid out in the note area) */
+	BLK_ROW,		/* a table row: its cells side by side, never split */
 };
 
 enum pdf_font_role { FONT_BODY, FONT_NOTE, FONT_H1, FONT_H2, FONT_H3, FONT_H4,
@@ -114,7 +116,8 @@ struct pdf_block {
 	enum pdf_block_kind kind;
 	int level;		/* heading level 1..4, list depth for paragraphs */
 	enum pdf_font_role font;
-	int bold, italic, center, right_align, justify;
+	int bold, italic, center, justify;
+	int align_end;		/* lines flush with the end of the line (right in LTR) */
 	struct pdf_rich rich;
 	char *num;		/* hanging number ("9.", "(a)", "I."), or NULL */
 	char *right;		/* right-aligned companion text (cover symbol, page no.) */
@@ -125,6 +128,11 @@ struct pdf_block {
 	double space_before, space_after;
 	int keep_with_next;
 	double rule_below;	/* line width of a rule under the block, 0 = none */
+	double rule_above;	/* and above it */
+	double box_width;	/* when > 0: the text's width (a table cell) */
+	struct pdf_block **cells;	/* BLK_ROW: its cells (text_x is the column's) */
+	int ncells, cells_cap;
+	int header_row;		/* BLK_ROW: every cell a th */
 	char *dest;		/* eId: a named destination */
 	char *outline;		/* outline (bookmark) title for headings */
 	const char *tag;	/* structure tag: "P", "H1", "LI", ... */
@@ -150,6 +158,8 @@ struct pdf_doc {
 	struct pdf_block **notes;
 	int nnotes, notes_cap;
 	char *symbol, *title, *job_number, *date, *body, *lang;
+	struct akn_doc akn;	/* the shared reader's facts */
+	struct akn_unknown unknown;	/* elements shown as text, named under -v */
 	struct pdf_hyphenator *hyph;
 	const struct pdf_style *style;
 	PangoContext *ctx;
@@ -237,6 +247,9 @@ void pdf_pages_free(struct pdf_pages *p);
 
 /* draw.c */
 void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno);
+
+/* Space above and below a table row's text. */
+#define PDF_CELL_PAD 1.5
 
 /* Growable array push: p (pointer), n (count), cap. */
 #define PDF_PUSH(p, n, cap, val) do { \
