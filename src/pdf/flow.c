@@ -941,7 +941,7 @@ static void walk_document(struct flow *f, xmlNodePtr doc, int top)
 void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn)
 {
 	struct flow f = {d, d->style, 0};
-	akn_doc_read(&d->akn, akn);
+	(void)akn;	/* read already into d->akn (pdf.c: its language chose the style) */
 	d->symbol = d->akn.symbol ? xstrdup(d->akn.symbol) : NULL;
 	d->title = d->akn.title ? xstrdup(d->akn.title) : NULL;
 	d->body = d->akn.body ? xstrdup(d->akn.body) : NULL;

@@ -22,30 +22,47 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data, uns
 	return fwrite(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* The style names a font family; fontconfig substitutes silently when it
- * is missing, which would change every line break, so check the match. */
+/* The style names font families (a list for a script the first lacks:
+ * "Liberation Serif, Noto Serif CJK SC"); fontconfig substitutes silently
+ * when one is missing, which would change every line break or set a
+ * script in a fallback face, so check that each is there. */
 static int check_font(PangoContext *ctx, const struct pdf_style *s, struct diag *diag)
 {
-	PangoFontDescription *fd = pdf_font(s, FONT_BODY, 0, 0);
-	PangoFont *font = pango_context_load_font(ctx, fd);
-	int ok = 0;
-	if (font) {
-		PangoFontDescription *got = pango_font_describe(font);
-		const char *family = pango_font_description_get_family(got);
-		ok = family && g_ascii_strcasecmp(family, s->font_family) == 0;
-		pango_font_description_free(got);
-		g_object_unref(font);
+	gchar **families = g_strsplit(s->font_family, ",", 0);
+	int status = 0;
+	for (int i = 0; families[i] && !status; i++) {
+		const char *want = g_strstrip(families[i]);
+		if (!*want)
+			continue;
+		PangoFontDescription *fd = pango_font_description_new();
+		pango_font_description_set_family(fd, want);
+		pango_font_description_set_size(fd, 10 * PANGO_SCALE);
+		PangoFont *font = pango_context_load_font(ctx, fd);
+		int ok = 0;
+		if (font) {
+			PangoFontDescription *got = pango_font_describe(font);
+			const char *family = pango_font_description_get_family(got);
+			ok = family && g_ascii_strcasecmp(family, want) == 0;
+			pango_font_description_free(got);
+			g_object_unref(font);
+		}
+		pango_font_description_free(fd);
+		if (!ok) {
+			diag_error(diag, 0, "pdf", "font \"%s\" not found; install its Debian package (%s)", want,
+				   !g_ascii_strncasecmp(want, "Liberation", 10) ? "fonts-liberation2"
+				   : !g_ascii_strncasecmp(want, "Amiri", 5) ? "fonts-hosny-amiri"
+				   : !g_ascii_strncasecmp(want, "Noto Serif CJK", 14) ? "fonts-noto-cjk"
+				   : "see the Makefile's DEB_BUILD");
+			status = EX_UNAVAILABLE;
+		}
 	}
-	pango_font_description_free(fd);
-	if (!ok) {
-		diag_error(diag, 0, "pdf", "font \"%s\" not found; install the Debian package fonts-liberation2",
-			   s->font_family);
-		return EX_UNAVAILABLE;
-	}
-	return 0;
+	g_strfreev(families);
+	return status;
 }
 
-static PangoContext *make_context(void)
+/* A pango context for the document's language (glyph forms, line
+ * breaking) and direction (the base direction of its paragraphs). */
+static PangoContext *make_context(const char *lang, int rtl)
 {
 	PangoFontMap *fm = pango_cairo_font_map_get_default();
 	PangoContext *ctx = pango_font_map_create_context(fm);
@@ -62,7 +79,9 @@ static PangoContext *make_context(void)
 	 * adjustment for nearly every glyph into the PDF. */
 	pango_context_set_round_glyph_positions(ctx, FALSE);
 	cairo_font_options_destroy(fo);
-	pango_context_set_language(ctx, pango_language_from_string("en"));
+	/* Chinese: the Simplified forms (the UN's Chinese is Simplified) */
+	pango_context_set_language(ctx, pango_language_from_string(!strcmp(lang, "zh") ? "zh-cn" : lang));
+	pango_context_set_base_dir(ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
 	return ctx;
 }
 
@@ -138,27 +157,32 @@ static void fill_toc(PangoContext *ctx, struct pdf_doc *d)
 
 int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {
+	struct pdf_doc doc;
+	memset(&doc, 0, sizeof doc);
+	/* the document's language first: it chooses the style's section */
+	akn_doc_read(&doc.akn, akn);
 	struct pdf_style style;
 	char style_path[4096];
 	snprintf(style_path, sizeof style_path, "%s/styles/pdf-style.conf",
 		 opts->data_dir ? opts->data_dir : ".");
-	int status = pdf_style_load(&style, style_path, opts->diag);
-	if (status)
+	int status = pdf_style_load(&style, style_path, doc.akn.lang, opts->diag);
+	if (status) {
+		pdf_doc_free(&doc);
 		return status;
-	PangoContext *ctx = make_context();
+	}
+	PangoContext *ctx = make_context(doc.akn.lang, doc.akn.rtl);
 	status = check_font(ctx, &style, opts->diag);
 	if (status) {
+		pdf_doc_free(&doc);
 		g_object_unref(ctx);
 		return status;
 	}
-	struct pdf_doc doc;
-	memset(&doc, 0, sizeof doc);
 	doc.style = &style;
 	doc.ctx = ctx;
-	if (style.hyphenate) {
-		doc.hyph = pdf_hyphenator_open(style.hyphen_dict, style.hyphen_min_word);
+	if (style.hyphenate && style.hyphen_dict[0]) {
+		doc.hyph = pdf_hyphenator_open(style.hyphen_dict, style.hyphen_min_word, style.hyphen_ascii_words);
 		if (!doc.hyph)
-			diag_warn(opts->diag, 0, "pdf", "cannot load hyphenation patterns %s (Debian package hyphen-en-us); not hyphenating",
+			diag_warn(opts->diag, 0, "pdf", "cannot load hyphenation patterns %s (Debian packages hyphen-en-us, hyphen-fr, hyphen-es, hyphen-ru); not hyphenating",
 				  style.hyphen_dict);
 	}
 	pdf_flow_build(&doc, akn);

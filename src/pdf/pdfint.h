@@ -32,7 +32,7 @@ struct pdf_style {
 	double header_baseline, footer_baseline, header_size, footer_size;
 	char font_family[64];
 	double body_size, body_leading, paragraph_space;
-	int justify, hyphenate, hyphen_min_word;
+	int justify, hyphenate, hyphen_min_word, hyphen_ascii_words;
 	char hyphen_dict[256];
 	double indent_step;
 	double h1_size, h2_size, h3_size, h4_size;
@@ -48,11 +48,15 @@ struct pdf_style {
 
 /* Returns 0, or a sysexits code after reporting through diag. */
 struct diag;
-int pdf_style_load(struct pdf_style *s, const char *path, struct diag *diag);
+/* lang: the document's language (BCP 47 primary tag), whose section of
+ * the file applies. */
+int pdf_style_load(struct pdf_style *s, const char *path, const char *lang, struct diag *diag);
 
 /* hyphen.c */
 struct pdf_hyphenator;
-struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word);
+/* NULL when dict_path is empty or cannot be read.  ascii_words: English
+ * (see hyphen.c). */
+struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word, int ascii_words);
 void pdf_hyphenator_close(struct pdf_hyphenator *h);
 /* Append text to out with U+00AD at every allowed break inside words. */
 void pdf_hyphenate_append(struct pdf_hyphenator *h, struct buf *out, const char *text, size_t len);
@@ -165,7 +169,7 @@ struct pdf_doc {
 	PangoContext *ctx;
 };
 
-/* flow.c */
+/* flow.c: the blocks of akn, whose facts pdf.c read into d->akn. */
 void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn);
 /* Adds the contents list after the title block, when the document is long. */
 void pdf_flow_add_toc(struct pdf_doc *d);

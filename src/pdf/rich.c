@@ -54,6 +54,14 @@ void rich_text(struct pdf_rich *r, const char *s)
 			/* keep no-break spaces inside the chunk */
 			buf_put(&chunk, p, 2);
 			p++;
+		} else if (!memcmp(p, "\xe2\x80\x91", 3)) {
+			/* U+2011 NON-BREAKING HYPHEN ("non‑governmental"), which
+			 * few text faces have (Liberation Serif has not: pango
+			 * would set it in a fallback face): the hyphen U+2010
+			 * and a word joiner, which forbids the break after it
+			 * as U+2011 does */
+			buf_puts(&chunk, "\xe2\x80\x90\xe2\x81\xa0");
+			p += 2;
 		} else {
 			buf_putc(&chunk, *p);
 		}

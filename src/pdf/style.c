@@ -1,5 +1,8 @@
 /* style.c — reads styles/pdf-style.conf: "key = value" lines, '#' comments.
- * Every key must be known (a typo should not silently fall back). */
+ * Every key must be known (a typo should not silently fall back).  A line
+ * "[xx]" opens a section for the language xx (a BCP 47 primary tag: "ar",
+ * "zh", "fr"): its keys override the ones above for documents in that
+ * language and are checked, not applied, for the others. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -24,7 +27,7 @@ static const struct style_key {
 	NUM(margin_inner), NUM(margin_outer), NUM(header_baseline), NUM(footer_baseline),
 	NUM(header_size), NUM(footer_size), STR(font_family), NUM(body_size),
 	NUM(body_leading), NUM(paragraph_space), INT(justify), INT(hyphenate),
-	INT(hyphen_min_word), STR(hyphen_dict), NUM(indent_step), NUM(h1_size),
+	INT(hyphen_min_word), INT(hyphen_ascii_words), STR(hyphen_dict), NUM(indent_step), NUM(h1_size),
 	NUM(h2_size), NUM(h3_size), NUM(h4_size), NUM(heading_space_before),
 	NUM(heading_space_after), NUM(cover_org_size), NUM(cover_symbol_size),
 	NUM(cover_size), NUM(cover_rule), NUM(title_size), NUM(title_space_before),
@@ -47,9 +50,15 @@ static char *trim(char *s)
 	return s;
 }
 
-/* Apply one "key = value"; returns 0 or -1 when the key or value is bad. */
+/* Apply one "key = value"; returns 0 or -1 when the key or value is bad.
+ * With s NULL the pair is only checked. */
 static int set_key(struct pdf_style *s, const char *key, const char *value)
 {
+	struct pdf_style scratch;
+	if (!s) {
+		memset(&scratch, 0, sizeof scratch);
+		s = &scratch;
+	}
 	for (size_t i = 0; i < sizeof style_keys / sizeof style_keys[0]; i++) {
 		const struct style_key *k = &style_keys[i];
 		if (strcmp(k->name, key) != 0)
@@ -72,8 +81,9 @@ static int set_key(struct pdf_style *s, const char *key, const char *value)
 	return -1;
 }
 
-int pdf_style_load(struct pdf_style *s, const char *path, struct diag *diag)
+int pdf_style_load(struct pdf_style *s, const char *path, const char *lang, struct diag *diag)
 {
+	char section[16] = "";	/* the language section being read ("" before any) */
 	memset(s, 0, sizeof *s);
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -94,6 +104,12 @@ int pdf_style_load(struct pdf_style *s, const char *path, struct diag *diag)
 		char *l = trim(line);
 		if (!*l)
 			continue;
+		size_t ll = strlen(l);
+		if (l[0] == '[' && l[ll - 1] == ']' && ll - 2 < sizeof section && ll > 2) {
+			memcpy(section, l + 1, ll - 2);
+			section[ll - 2] = '\0';
+			continue;
+		}
 		if (!eq) {
 			diag_error(diag, 0, "pdf", "%s:%d: expected key = value", path, lineno);
 			status = EX_CONFIG;
@@ -101,7 +117,8 @@ int pdf_style_load(struct pdf_style *s, const char *path, struct diag *diag)
 		}
 		*eq = '\0';
 		char *key = trim(l), *value = trim(eq + 1);
-		if (set_key(s, key, value) != 0) {
+		int mine = !section[0] || (lang && !strcmp(section, lang));
+		if (set_key(mine ? s : NULL, key, value) != 0) {
 			diag_error(diag, 0, "pdf", "%s:%d: unknown key or bad value: %s = %s",
 				   path, lineno, key, value);
 			status = EX_CONFIG;
