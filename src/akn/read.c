@@ -232,6 +232,34 @@ int akn_text_paragraph(xmlNodePtr n)
 	return r && akn_is(n, "paragraph");
 }
 
+/* The first text node under n with something other than whitespace. */
+static xmlNodePtr first_text(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content) {
+			for (const char *p = (const char *)c->content; *p; p++)
+				if (!akn_space(*p))
+					return c;
+		} else if (c->type == XML_ELEMENT_NODE && akn_kind(c) != AKN_NOTE && akn_kind(c) != AKN_HIDDEN) {
+			xmlNodePtr t = first_text(c);
+			if (t)
+				return t;
+		}
+	}
+	return NULL;
+}
+
+size_t akn_note_empty_brackets(xmlNodePtr note)
+{
+	xmlNodePtr t = first_text(akn_child(note, "p"));
+	if (!t)
+		return 0;
+	const char *s = (const char *)t->content, *p = s;
+	while (akn_space(*p))
+		p++;
+	return p[0] == '(' && p[1] == ')' ? (size_t)(p + 2 - s) : 0;
+}
+
 static void text_rec(xmlNodePtr n, struct buf *out)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {

@@ -70,6 +70,12 @@ int akn_heading_paragraph(xmlNodePtr n);
  * no number. */
 int akn_text_paragraph(xmlNodePtr n);
 
+/* The UN's Arabic notes keep the brackets of their marker at the start
+ * of their text, emptied of the number ("()\tالقرار ..."): the note's
+ * marker belongs inside them.  Returns the number of bytes of n's text to
+ * skip (the brackets and the whitespace before them), or 0. */
+size_t akn_note_empty_brackets(xmlNodePtr note);
+
 /* Whitespace as XML text holds it (space, tab, CR, LF): every run of it
  * is one space in the editions, xml:space="preserve" or not (the UN's
  * preserved tabs are the printed indents, which the layout makes). */

@@ -178,6 +178,17 @@ static void render_note_definition(struct md *m, xmlNodePtr note, const char *la
 		struct buf text = BUF_INIT;
 		render_inlines(m, p, &text);
 		trim_end(&text);
+		if (!paras && akn_note_empty_brackets(note)) {
+			/* the UN's Arabic notes: "()" where the number was */
+			const char *b = strstr(text.data ? text.data : "", "()");
+			if (b) {
+				size_t skip = (size_t)(b + 2 - text.data);
+				while (skip < text.len && text.data[skip] == ' ')
+					skip++;
+				memmove(text.data, text.data + skip, text.len - skip + 1);
+				text.len -= skip;
+			}
+		}
 		if (!text.len) {
 			buf_free(&text);
 			continue;

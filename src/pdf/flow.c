@@ -72,6 +72,9 @@ static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, con
 	/* Headings, titles, cover lines and contents entries are never
 	 * hyphenated (UN practice); running text and notes are. */
 	rich_init(&b->rich, kind == BLK_PARA || kind == BLK_NOTE ? f->doc->hyph : NULL);
+	/* the language's OpenType features (styles/pdf-style.conf) */
+	if (f->s->font_features[0])
+		rich_attr(&b->rich, pango_attr_font_features_new(f->s->font_features), 0, G_MAXINT);
 	return b;
 }
 
@@ -111,6 +114,13 @@ static void add_note(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 		}
 	}
 	rich_trim(&note->rich);
+	if (akn_note_empty_brackets(n) && rich_drop_prefix(&note->rich, "()")) {
+		/* the UN's Arabic "(1)": the marker back inside its brackets */
+		size_t len = strlen(marker) + 3;
+		free(note->num);
+		note->num = xmalloc(len);
+		snprintf(note->num, len, "(%s)", marker);
+	}
 	int index = f->doc->nnotes;
 	PDF_PUSH(f->doc->notes, f->doc->nnotes, f->doc->notes_cap, note);
 

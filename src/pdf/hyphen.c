@@ -84,7 +84,10 @@ static const struct hyph_file *load(const char *dict_path)
 	hf.patterns = force && *force == '1' ? NULL : patterns_load(dict_path);
 	if (!hf.patterns && !(hf.dict = hnj_hyphen_load(dict_path)))
 		return NULL;
-	read_encoding(dict_path, &hf);
+	if (hf.patterns && patterns_encoding(hf.patterns))
+		snprintf(hf.encoding, sizeof hf.encoding, "%s", patterns_encoding(hf.patterns));
+	else
+		read_encoding(dict_path, &hf);
 	hf.path = xstrdup(dict_path);
 	if (nloaded == (int)(sizeof loaded / sizeof *loaded)) {
 		/* a ninth language: the oldest goes */

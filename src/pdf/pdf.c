@@ -48,11 +48,8 @@ static int check_font(PangoContext *ctx, const struct pdf_style *s, struct diag 
 		}
 		pango_font_description_free(fd);
 		if (!ok) {
-			diag_error(diag, 0, "pdf", "font \"%s\" not found; install its Debian package (%s)", want,
-				   !g_ascii_strncasecmp(want, "Liberation", 10) ? "fonts-liberation2"
-				   : !g_ascii_strncasecmp(want, "Amiri", 5) ? "fonts-hosny-amiri"
-				   : !g_ascii_strncasecmp(want, "Noto Serif CJK", 14) ? "fonts-noto-cjk"
-				   : "see the Makefile's DEB_BUILD");
+			diag_error(diag, 0, "pdf", "font \"%s\" not found; install it (the style's fonts come from "
+				   "the Debian packages fonts-liberation2, fonts-hosny-amiri and fonts-noto-cjk)", want);
 			status = EX_UNAVAILABLE;
 		}
 	}

@@ -31,6 +31,7 @@ struct pdf_style {
 	double margin_top, margin_bottom, margin_inner, margin_outer;
 	double header_baseline, footer_baseline, header_size, footer_size;
 	char font_family[64];
+	char font_features[64];	/* OpenType features for every block ("kern 0"), or "" */
 	double body_size, body_leading, paragraph_space;
 	int justify, hyphenate, hyphen_min_word, hyphen_ascii_words;
 	char hyphen_dict[256];
@@ -91,6 +92,9 @@ void rich_attr(struct pdf_rich *r, PangoAttribute *a, int start, int end);
 void rich_link(struct pdf_rich *r, int start, int end, const char *target, int internal);
 void rich_noteref(struct pdf_rich *r, int offset, int note);
 void rich_trim(struct pdf_rich *r);			/* drop trailing space */
+/* Remove `prefix` and the spaces after it from the start of the text
+ * (attributes, links and note references move with it); 1 if it was there. */
+int rich_drop_prefix(struct pdf_rich *r, const char *prefix);
 
 enum pdf_block_kind {
 	BLK_PARA,		/* body text (P) */

@@ -113,3 +113,22 @@ void rich_trim(struct pdf_rich *r)
 	if (r->text.data)
 		r->text.data[r->text.len] = '\0';
 }
+
+int rich_drop_prefix(struct pdf_rich *r, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (r->text.len < n || memcmp(r->text.data, prefix, n) != 0)
+		return 0;
+	while (n < r->text.len && r->text.data[n] == ' ')
+		n++;
+	memmove(r->text.data, r->text.data + n, r->text.len - n + 1);
+	r->text.len -= n;
+	pango_attr_list_update(r->attrs, 0, (int)n, 0);
+	for (int i = 0; i < r->nlinks; i++) {
+		r->links[i].start = r->links[i].start > (int)n ? r->links[i].start - (int)n : 0;
+		r->links[i].end = r->links[i].end > (int)n ? r->links[i].end - (int)n : 0;
+	}
+	for (int i = 0; i < r->nrefs; i++)
+		r->refs[i].offset = r->refs[i].offset > (int)n ? r->refs[i].offset - (int)n : 0;
+	return 1;
+}

@@ -25,7 +25,7 @@ static const struct style_key {
 #define STR(f) {#f, K_STR, offsetof(struct pdf_style, f), sizeof(((struct pdf_style *)0)->f)}
 	NUM(page_width), NUM(page_height), NUM(margin_top), NUM(margin_bottom),
 	NUM(margin_inner), NUM(margin_outer), NUM(header_baseline), NUM(footer_baseline),
-	NUM(header_size), NUM(footer_size), STR(font_family), NUM(body_size),
+	NUM(header_size), NUM(footer_size), STR(font_family), STR(font_features), NUM(body_size),
 	NUM(body_leading), NUM(paragraph_space), INT(justify), INT(hyphenate),
 	INT(hyphen_min_word), INT(hyphen_ascii_words), STR(hyphen_dict), NUM(indent_step), NUM(h1_size),
 	NUM(h2_size), NUM(h3_size), NUM(h4_size), NUM(heading_space_before),

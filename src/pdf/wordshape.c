@@ -414,6 +414,10 @@ int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoF
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
 	int len = (int)b->rich.text.len;
 	int n = 0;
+	/* a right-to-left document's lines, numbers included ("1 -"), are
+	 * ordered by pango's bidirectional analysis */
+	if (pango_context_get_base_dir(w->ctx) == PANGO_DIRECTION_RTL)
+		return 0;
 	for (const char *p = text; p < text + len; p = g_utf8_next_char(p), n++)
 		if (!plain_char(g_utf8_get_char(p)))
 			return 0;
