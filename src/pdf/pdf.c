@@ -2,8 +2,9 @@
  * (layout.c) → pages (paginate.c) → cairo PDF (draw.c), with the
  * document outline, metadata and a reproducible creation date.
  *
- * Output goes through util/atomic.h: cairo writes into the temporary file's
- * stream and the file replaces the target only when cairo reports success. */
+ * Output goes through util/atomic.h: cairo writes into memory, the
+ * catalog gets the document's language (catalog.c), and the file replaces
+ * the target only when cairo reports success. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +17,12 @@
 #include "util/atomic.h"
 #include "util/xmalloc.h"
 
+/* cairo's output is kept in memory: the catalog gets its language
+ * before the file is written (catalog.c), whole (util/atomic.h). */
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int length)
 {
-	FILE *f = closure;
-	return fwrite(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	buf_put(closure, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
 }
 
 /* The style names font families (a list for a script the first lacks:
@@ -190,14 +193,9 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	pdf_paginate(&doc, &pages);
 	fill_toc(ctx, &doc);
 
-	struct atomic_file af;
-	if (atomic_open(&af, path) != 0) {
-		diag_error(opts->diag, 0, "pdf", "cannot create %s: %s", path, strerror(errno));
-		status = EX_CANTCREAT;
-		goto out;
-	}
+	struct buf out = BUF_INIT;
 	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-		write_stream, atomic_stream(&af), style.page_width, style.page_height);
+		write_stream, &out, style.page_width, style.page_height);
 	set_metadata(surface, &doc, opts->build_time);
 	cairo_t *cr = cairo_create(surface);
 	cairo_tag_begin(cr, "Document", NULL);
@@ -217,13 +215,16 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	if (cst != CAIRO_STATUS_SUCCESS) {
 		diag_error(opts->diag, 0, "pdf", "cairo could not write %s: %s", path,
 			   cairo_status_to_string(cst));
-		atomic_abort(&af);
 		status = EX_SOFTWARE;
-	} else if (atomic_commit(&af) != 0) {
-		diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(errno));
-		status = EX_CANTCREAT;
+	} else {
+		if (pdf_catalog_add(&out, doc.akn.lang, doc.akn.rtl) != 0)
+			diag_warn(opts->diag, 0, "pdf", "%s: cannot record the language in the PDF's catalog", path);
+		if (atomic_write(path, out.data ? out.data : "", out.len) != 0) {
+			diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(errno));
+			status = EX_CANTCREAT;
+		}
 	}
-out:
+	buf_free(&out);
 	pdf_pages_free(&pages);
 	pdf_hyphenator_close(doc.hyph);
 	pdf_doc_free(&doc);

@@ -253,6 +253,12 @@ struct pdf_pages {
 void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out);
 void pdf_pages_free(struct pdf_pages *p);
 
+/* catalog.c: adds /Lang and, right to left, /ViewerPreferences
+ * /Direction /R2L to the catalog of the PDF cairo wrote into pdf;
+ * returns 0, or -1 (pdf unchanged) when the file is not laid out as
+ * cairo lays it out. */
+int pdf_catalog_add(struct buf *pdf, const char *lang, int rtl);
+
 /* draw.c */
 void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno);
 
