@@ -221,11 +221,12 @@ static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 	cairo_get_current_point(cr, &x0, &y0);
 	int n = gs->num_glyphs, len = gi->item->length;
 	cairo_glyph_t *glyphs = xmalloc(sizeof *glyphs * (size_t)(n ? n : 1));
-	cairo_text_cluster_t *clusters = xmalloc(sizeof *clusters * (size_t)(n + 1));
+	cairo_text_cluster_t *clusters = xmalloc(sizeof *clusters * (size_t)(n + len + 1));
 	char *utf8 = xmalloc((size_t)len + 1);
 	/* the glyphs left to right (pango keeps a right-to-left run's glyphs
 	 * in visual order), empty ones left out: shown[g] their index */
 	int *shown = xmalloc(sizeof *shown * (size_t)(n + 1));
+	double *advance = xmalloc(sizeof *advance * (size_t)(n ? n : 1));
 	int nglyphs = 0, x = 0;
 	for (int g = 0; g < n; g++) {
 		PangoGlyphInfo *gl = &gs->glyphs[g];
@@ -234,13 +235,18 @@ static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 			glyphs[nglyphs].index = gl->glyph;
 			glyphs[nglyphs].x = x0 + (double)(x + gl->geometry.x_offset) / PANGO_SCALE;
 			glyphs[nglyphs].y = y0 + (double)gl->geometry.y_offset / PANGO_SCALE;
+			advance[nglyphs] = gl->geometry.width / (double)PANGO_SCALE;
 			nglyphs++;
 		}
 		x += gl->geometry.width;
 	}
 	shown[n] = nglyphs;
+	const char *run = text + gi->item->offset;
 	/* the clusters in logical order (cairo's backward flag: the first
-	 * maps to the last glyphs) */
+	 * maps to the last glyphs); a vowel mark's cluster joins its
+	 * letter's, so that the pair is one span (an extractor placed a
+	 * mark as a character of its own where its glyph sits, often over
+	 * the next letter, and broke the word there: "تسل ّم") */
 	int nclusters = 0, nbytes = 0;
 	PangoGlyphItemIter it;
 	for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
@@ -248,10 +254,43 @@ static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 		int bytes = it.end_index - it.start_index;
 		/* glyphs (end_glyph, start_glyph] of a right-to-left run */
 		int count = shown[it.start_glyph + 1] - shown[it.end_glyph + 1];
-		const char *c = text + it.start_index, *ce = text + it.end_index;
-		if (g_utf8_strlen(c, bytes) > 1) {
-			/* characters in reverse, each kept whole */
-			char *out = utf8 + nbytes + bytes;
+		int all_marks = bytes > 0;
+		for (const char *p = text + it.start_index; all_marks && p < text + it.end_index; p = g_utf8_next_char(p))
+			all_marks = g_unichar_ismark(g_utf8_get_char(p));
+		if (all_marks && nclusters) {
+			clusters[nclusters - 1].num_bytes += bytes;
+			clusters[nclusters - 1].num_glyphs += count;
+		} else {
+			clusters[nclusters].num_bytes = bytes;
+			clusters[nclusters++].num_glyphs = count;
+		}
+	}
+	/* A cluster of several glyphs (a letter and its marks) is written as
+	 * a span with the cluster's text.  An extractor takes the span's
+	 * extent from its first glyph drawn to its last glyph's advance
+	 * (poppler), so the glyph whose box reaches furthest right (the
+	 * letter: marks have no advance) is drawn last; cairo draws a
+	 * backward cluster's glyphs from the end of its range. */
+	int end = nglyphs;
+	for (int k = 0; k < nclusters; k++) {
+		int from = end - clusters[k].num_glyphs, far = from;
+		for (int a = from + 1; a < end; a++)
+			if (glyphs[a].x + advance[a] > glyphs[far].x + advance[far])
+				far = a;
+		if (far != from) {
+			cairo_glyph_t t = glyphs[from];
+			glyphs[from] = glyphs[far];
+			glyphs[far] = t;
+		}
+		end = from;
+	}
+	/* each cluster's text: one character as it is, several (lam-alef, a
+	 * letter and its marks) in visual order */
+	const char *c = run;
+	for (int k = 0; k < nclusters; k++) {
+		const char *ce = c + clusters[k].num_bytes;
+		if (g_utf8_strlen(c, clusters[k].num_bytes) > 1) {
+			char *out = utf8 + nbytes + clusters[k].num_bytes;
 			for (const char *p = c; p < ce;) {
 				const char *next = g_utf8_next_char(p);
 				out -= next - p;
@@ -259,16 +298,16 @@ static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 				p = next;
 			}
 		} else
-			memcpy(utf8 + nbytes, c, (size_t)bytes);
-		nbytes += bytes;
-		clusters[nclusters].num_bytes = bytes;
-		clusters[nclusters++].num_glyphs = count;
+			memcpy(utf8 + nbytes, c, (size_t)clusters[k].num_bytes);
+		nbytes += clusters[k].num_bytes;
+		c = ce;
 	}
 	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(gi->item->analysis.font)));
 	cairo_show_text_glyphs(cr, utf8, nbytes, glyphs, nglyphs, clusters, nclusters, CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
 	free(glyphs);
 	free(clusters);
 	free(shown);
+	free(advance);
 	free(utf8);
 }
 

@@ -519,12 +519,14 @@ static int colspan(xmlNodePtr cell)
 	return n >= 1 && n <= 64 ? n : 1;
 }
 
-/* The width a cell asks for, in the UN's Word twips ("8610-dxa"), or 0. */
+/* The width a cell asks for, as the UN's Word tables give it, in twips
+ * ("8610-dxa") or fiftieths of a per cent ("3230-pct"), or 0: a weight,
+ * for a table's cells use one unit. */
 static double cell_twips(xmlNodePtr cell)
 {
 	char *v = attr(cell, "data-width-type");
 	double w = 0;
-	if (v && strstr(v, "-dxa"))
+	if (v && (strstr(v, "-dxa") || strstr(v, "-pct")))
 		w = atof(v);
 	free(v);
 	return w > 0 && w < 100000 ? w : 0;
@@ -597,6 +599,7 @@ static void table(struct flow *f, xmlNodePtr n, int depth)
 			int th = is(c, "th");
 			header &= th;
 			struct pdf_block *cell = new_block(f, BLK_PARA, th ? "TH" : "TD");
+			cell->font = FONT_TABLE;
 			cell->justify = 0;
 			cell->text_x = cx;
 			cell->box_width = cw - gap > 12 ? cw - gap : cw;

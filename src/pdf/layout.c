@@ -26,6 +26,7 @@ static double role_size(const struct pdf_style *s, enum pdf_font_role role)
 	case FONT_COVER: return s->cover_size;
 	case FONT_COVER_ORG: return s->cover_org_size;
 	case FONT_COVER_SYMBOL: return s->cover_symbol_size;
+	case FONT_TABLE: return s->table_size;
 	}
 	return s->body_size;
 }
@@ -34,6 +35,8 @@ static double role_leading(const struct pdf_style *s, enum pdf_font_role role)
 {
 	if (role == FONT_NOTE)
 		return s->note_leading;
+	if (role == FONT_TABLE)
+		return s->table_leading;
 	/* other sizes scale the body's leading ratio */
 	return role_size(s, role) * s->body_leading / s->body_size;
 }

@@ -331,7 +331,12 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	memset(&br, 0, sizeof br);
 	br.text = sh->text;
 	br.shape_flags = sh->shape_flags;
-	br.attrs = sh->attrs;
+	/* A space between two groups of digits ("65 459 100": the UN writes
+	 * large numbers so, with plain spaces) neither stretches nor ends a
+	 * line: the number stays whole, as a number set by hand would. */
+	PangoLogAttr *attrs = xmalloc(sizeof *attrs * (size_t)(sh->n + 1));
+	memcpy(attrs, sh->attrs, sizeof *attrs * (size_t)(sh->n + 1));
+	br.attrs = attrs;
 	br.n = sh->n;
 	br.offset = xmalloc(sizeof *br.offset * (size_t)(br.n + 1));
 	br.width = xmalloc(sizeof *br.width * (size_t)(br.n + 1));
@@ -347,6 +352,23 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 		for (const char *q = p; q < next && (size_t)(q - br.text) <= len; q++)
 			br.char_at[q - br.text] = i;
 		p = next;
+	}
+	for (int i = 1; i + 1 < br.n; i++) {
+		if (br.text[br.offset[i]] != ' ' || !g_ascii_isdigit(br.text[br.offset[i - 1]]) ||
+		    !g_ascii_isdigit(br.text[br.offset[i + 1]]))
+			continue;
+		/* the groups either side: one to three digits each, one of
+		 * them three (the UN's Arabic stores the groups in reverse, so
+		 * the short group may come last) */
+		int before = 0, after = 0;
+		while (i - before - 1 >= 0 && before < 4 && g_ascii_isdigit(br.text[br.offset[i - before - 1]]))
+			before++;
+		while (i + after + 1 < br.n && after < 4 && g_ascii_isdigit(br.text[br.offset[i + after + 1]]))
+			after++;
+		if (before > 3 || after > 3 || (before != 3 && after != 3))
+			continue;
+		attrs[i].is_expandable_space = 0;
+		attrs[i + 1].is_line_break = 0;
 	}
 	for (int k = 0; k < sh->nlines; k++)
 		measure(&br, &sh->lines[k]);
@@ -365,6 +387,7 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 		else
 			break_segment(b, &br, src, s, e, width, indent);
 	}
+	free(attrs);
 	free(br.offset);
 	free(br.width);
 	free(br.cluster_start);

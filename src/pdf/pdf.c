@@ -127,7 +127,31 @@ static void set_metadata(cairo_surface_t *surface, struct pdf_doc *d, time_t whe
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-static void layout_all(PangoContext *ctx, struct pdf_doc *d)
+/* Characters no font of the style (nor any fallback) has: pango would
+ * draw a box with the code in it, not a glyph.  Each is named once. */
+static void report_missing(struct pdf_block *b, GHashTable *seen, struct diag *diag)
+{
+	for (int i = 0; i < b->nline; i++)
+		for (int k = 0; k < b->line[i].nruns; k++) {
+			PangoGlyphString *gs = b->line[i].runs[k]->glyphs;
+			for (int g = 0; g < gs->num_glyphs; g++) {
+				PangoGlyph gl = gs->glyphs[g].glyph;
+				if (!(gl & PANGO_GLYPH_UNKNOWN_FLAG) || gl == PANGO_GLYPH_EMPTY)
+					continue;
+				gunichar c = gl & ~PANGO_GLYPH_UNKNOWN_FLAG;
+				if (g_hash_table_contains(seen, GUINT_TO_POINTER(c + 1)))
+					continue;
+				g_hash_table_add(seen, GUINT_TO_POINTER(c + 1));
+				diag_warn(diag, 0, "pdf", "no installed font has U+%04X: it is drawn as a box", c);
+			}
+		}
+	for (int i = 0; i < b->ncells; i++)
+		report_missing(b->cells[i], seen, diag);
+	if (b->num_block)
+		report_missing(b->num_block, seen, diag);
+}
+
+static void layout_all(PangoContext *ctx, struct pdf_doc *d, struct diag *diag)
 {
 	struct pdf_metrics_cache mc;
 	memset(&mc, 0, sizeof mc);
@@ -137,6 +161,12 @@ static void layout_all(PangoContext *ctx, struct pdf_doc *d)
 	for (int i = 0; i < d->nblocks; i++)
 		pdf_layout_block(ctx, d->style, &mc, words, d->blocks[i]);
 	pdf_words_free(words);
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (int i = 0; i < d->nnotes; i++)
+		report_missing(d->notes[i], seen, diag);
+	for (int i = 0; i < d->nblocks; i++)
+		report_missing(d->blocks[i], seen, diag);
+	g_hash_table_destroy(seen);
 }
 
 /* Fill the contents list's page numbers (widths are fixed, so the
@@ -188,7 +218,7 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	pdf_flow_build(&doc, akn);
 	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
 	pdf_flow_add_toc(&doc);
-	layout_all(ctx, &doc);
+	layout_all(ctx, &doc, opts->diag);
 	struct pdf_pages pages;
 	pdf_paginate(&doc, &pages);
 	fill_toc(ctx, &doc);

@@ -45,6 +45,7 @@ struct pdf_style {
 	int toc_min_headings;
 	double toc_page_width, toc_leader_pitch, toc_leader_gap;
 	double superscript_rise, superscript_scale;
+	double table_size, table_leading;	/* a table's cells */
 };
 
 /* Returns 0, or a sysexits code after reporting through diag. */
@@ -107,7 +108,7 @@ enum pdf_block_kind {
 };
 
 enum pdf_font_role { FONT_BODY, FONT_NOTE, FONT_H1, FONT_H2, FONT_H3, FONT_H4,
-		     FONT_TITLE, FONT_COVER, FONT_COVER_ORG, FONT_COVER_SYMBOL };
+		     FONT_TITLE, FONT_COVER, FONT_COVER_ORG, FONT_TABLE, FONT_COVER_SYMBOL };
 
 /* One line of a block: pieces of the shaped runs, in order. */
 struct pdf_line {

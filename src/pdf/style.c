@@ -34,7 +34,7 @@ static const struct style_key {
 	NUM(title_space_after), NUM(note_size), NUM(note_leading), NUM(note_space),
 	NUM(note_rule_length), NUM(note_rule_gap), NUM(note_marker_width),
 	INT(toc_min_headings), NUM(toc_page_width), NUM(toc_leader_pitch), NUM(toc_leader_gap),
-	NUM(superscript_rise), NUM(superscript_scale),
+	NUM(superscript_rise), NUM(superscript_scale), NUM(table_size), NUM(table_leading),
 #undef NUM
 #undef INT
 #undef STR
@@ -126,8 +126,9 @@ int pdf_style_load(struct pdf_style *s, const char *path, const char *lang, stru
 	}
 	fclose(f);
 	if (!status && (s->page_width <= 0 || s->page_height <= 0 || s->body_size <= 0 ||
-			s->body_leading <= 0 || s->note_leading <= 0 || !s->font_family[0])) {
-		diag_error(diag, 0, "pdf", "%s: page size, font, body and note sizes must be set", path);
+			s->body_leading <= 0 || s->note_leading <= 0 || s->table_size <= 0 ||
+			s->table_leading <= 0 || !s->font_family[0])) {
+		diag_error(diag, 0, "pdf", "%s: page size, font, body, note and table sizes must be set", path);
 		status = EX_CONFIG;
 	}
 	return status;
