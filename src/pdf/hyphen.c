@@ -35,6 +35,8 @@ struct hyph_file {
 	struct hyph_patterns *patterns;
 	HyphenDict *dict;
 	char encoding[32];	/* the file's first line: "UTF-8", "KOI8-R", "ISO8859-1" */
+	GIConv to_file;		/* UTF-8 to that encoding (opened once: g_convert
+				 * opened one for every word), or (GIConv)-1 */
 };
 
 struct pdf_hyphenator {
@@ -88,6 +90,7 @@ static const struct hyph_file *load(const char *dict_path)
 		snprintf(hf.encoding, sizeof hf.encoding, "%s", patterns_encoding(hf.patterns));
 	else
 		read_encoding(dict_path, &hf);
+	hf.to_file = g_ascii_strcasecmp(hf.encoding, "UTF-8") ? g_iconv_open(hf.encoding, "UTF-8") : (GIConv)-1;
 	hf.path = xstrdup(dict_path);
 	if (nloaded == (int)(sizeof loaded / sizeof *loaded)) {
 		/* a ninth language: the oldest goes */
@@ -95,6 +98,8 @@ static const struct hyph_file *load(const char *dict_path)
 		patterns_free(loaded[0].patterns);
 		if (loaded[0].dict)
 			hnj_hyphen_free(loaded[0].dict);
+		if (loaded[0].to_file != (GIConv)-1)
+			g_iconv_close(loaded[0].to_file);
 		memmove(loaded, loaded + 1, sizeof *loaded * (size_t)(nloaded - 1));
 		nloaded--;
 	}
@@ -173,7 +178,8 @@ static int word_points(const struct hyph_file *file, const char *w, int bytes, i
 	int utf8 = !g_ascii_strcasecmp(file->encoding, "UTF-8");
 	if (!utf8) {
 		gsize out = 0;
-		conv = g_convert(w, bytes, file->encoding, "UTF-8", NULL, &out, NULL);
+		conv = file->to_file == (GIConv)-1 ? NULL
+		       : g_convert_with_iconv(w, bytes, file->to_file, NULL, &out, NULL);
 		if (!conv || (int)out != n) {	/* a one-byte encoding: a byte a letter */
 			g_free(conv);
 			return 0;
