@@ -95,8 +95,14 @@ static void furniture(cairo_t *cr, PangoContext *ctx, struct pdf_doc *d, int pag
 		if (d->job_number)
 			show_text(cr, d, ctx, s, d->job_number, x0, fy, 0, 0, s->footer_size);
 	} else {
+		/* the one on the left first: cairo sets both in one text
+		 * object, and pdftotext dropped text that moved back left
+		 * (the job number of every odd page) */
+		int job_first = d->job_number && (odd != d->akn.rtl);
+		if (job_first)
+			show_text(cr, d, ctx, s, d->job_number, x0, fy, 0, 0, s->footer_size);
 		show_text(cr, d, ctx, s, pagestr, odd ? x1 : x0, fy, odd, 1, s->footer_size);
-		if (d->job_number)
+		if (d->job_number && !job_first)
 			show_text(cr, d, ctx, s, d->job_number, odd ? x0 : x1, fy, !odd, 0, s->footer_size);
 	}
 }

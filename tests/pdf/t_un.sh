@@ -88,6 +88,8 @@ check "Arabic metadata Author" sh -c "pdfinfo '$OUT/${R}A.pdf' | grep -qx 'Autho
 check "the cover's lines are all on page 1" sh -c \
 	"pdftotext -l 1 '$OUT/${R}E.pdf' - | tr '\n' ' ' | grep -q 'Distr.: General.*Seventy-eighth session.*Agenda item 3 (b).*Resolution adopted by the General Assembly on 18 December 2023'"
 check "the job number at the foot of page 1" sh -c "pdftotext -l 1 '$OUT/${R}E.pdf' - | grep -q '23-25865 (E)'"
+check "and of every page, odd and even, extracted" sh -c \
+	"n=\$(pdfinfo '$OUT/${A}E.pdf' | awk '/^Pages:/ {print \$2}'); i=1; while [ \$i -le \$n ]; do pdftotext -f \$i -l \$i '$OUT/${A}E.pdf' - | grep -q '23-24439 (E)' || exit 1; i=\$((i + 1)); done"
 
 # Ligatures: with a face whose lam-alef is one glyph (DejaVu Sans), the
 # Arabic words still come back with their letters in logical order.
