@@ -592,8 +592,12 @@ static void write_cover(struct md *m, const struct akn_doc *ad)
 	free(order);
 }
 
-static void walk_preface(struct md *m, xmlNodePtr preface)
+/* The preface: its title the one level-1 heading when it is the
+ * document's own; a part's (an annex's doc, a collection's component)
+ * titles its part at `level`. */
+static void walk_preface(struct md *m, xmlNodePtr preface, int level)
 {
+	int title_level = m->ad && preface->parent == m->ad->top ? 1 : level;
 	for (xmlNodePtr p = preface->children; p; p = p->next) {
 		if (!is_el(p, "p")) {
 			walk(m, p, 2, 0);
@@ -603,7 +607,7 @@ static void walk_preface(struct md *m, xmlNodePtr preface)
 		int title = (cls && !strcmp((const char *)cls, "title")) || child_el(p, "docTitle");
 		xmlFree(cls);
 		if (title)
-			write_heading(m, 1, NULL, NULL, p);
+			write_heading(m, title_level, NULL, NULL, p);
 		else
 			write_paragraph(m, p, 0);
 	}
@@ -736,7 +740,7 @@ static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 			walk_children(m, n, level, indent);
 		break;
 	case EL_PREFACE:
-		walk_preface(m, n);
+		walk_preface(m, n, level);
 		break;
 	case EL_CHAPTER: {
 		xmlNodePtr heading = child_el(n, "heading");
@@ -797,11 +801,18 @@ static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 	}
 }
 
-/* A YAML string: double-quoted, with the escapes YAML needs there. */
+/* A YAML string: double-quoted, with the escapes YAML needs there; and
+ * "<", ">", "&" as YAML escapes (\u003C ...), since a renderer that does
+ * not know front matter shows it as Markdown, where they could open raw
+ * HTML (a title holding "<script>": tests/robust/t_payloads.sh). */
 static void yaml_string(struct buf *b, const char *s)
 {
 	buf_putc(b, '"');
 	for (; *s; s++) {
+		if (*s == '<' || *s == '>' || *s == '&') {
+			buf_printf(b, "\\u%04X", (unsigned)*s);
+			continue;
+		}
 		if (*s == '"' || *s == '\\')
 			buf_putc(b, '\\');
 		buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
