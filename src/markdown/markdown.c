@@ -786,7 +786,7 @@ static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 	case EL_NOTE:
 	case EL_EOL:
 		/* text where blocks are: a paragraph of it */
-		if (akn_kind(n) == AKN_UNKNOWN && !child_el(n, "p"))
+		if (akn_kind(n) == AKN_UNKNOWN)
 			akn_unknown_seen(&m->unknown, n);
 		if (child_el(n, "p") || child_el(n, "paragraph"))
 			walk_children(m, n, level, indent);

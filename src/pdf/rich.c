@@ -54,7 +54,7 @@ void rich_text(struct pdf_rich *r, const char *s)
 			/* keep no-break spaces inside the chunk */
 			buf_put(&chunk, p, 2);
 			p++;
-		} else if (!memcmp(p, "\xe2\x80\x91", 3)) {
+		} else if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x91) {
 			/* U+2011 NON-BREAKING HYPHEN ("non‑governmental"), which
 			 * few text faces have (Liberation Serif has not: pango
 			 * would set it in a fallback face): the hyphen U+2010
