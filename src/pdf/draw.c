@@ -107,6 +107,21 @@ static void furniture(cairo_t *cr, PangoContext *ctx, struct pdf_doc *d, int pag
 	}
 }
 
+/* A URI as cairo can write it: cairo 1.16 puts it in a PDF string without
+ * escaping it, and a parenthesis the URI does not balance ends the string
+ * early (the UN links to ".../28(PartsIandII)/Corr.3)": the file could
+ * not be read).  Parentheses, backslashes, spaces, control and non-ASCII
+ * bytes are percent-encoded, which a URI reader decodes to the same. */
+static void uri_escape(struct buf *out, const char *uri)
+{
+	for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+		if (*p == '(' || *p == ')' || *p == '\\' || *p <= ' ' || *p >= 0x7f)
+			buf_printf(out, "%%%02X", *p);
+		else
+			buf_putc(out, (char)*p);
+	}
+}
+
 /* Link annotations for the links of b that fall on lines [from, to). */
 static void slice_links(cairo_t *cr, const struct pdf_doc *d, struct pdf_block *b, int from, int to,
 			double x, double top)
@@ -125,7 +140,14 @@ static void slice_links(cairo_t *cr, const struct pdf_doc *d, struct pdf_block *
 		if (rects.len) {
 			struct buf a = BUF_INIT;
 			buf_printf(&a, "rect=[%s] %s=", buf_cstr(&rects), lk->internal ? "dest" : "uri");
-			quote_attr(&a, lk->target);
+			if (lk->internal)
+				quote_attr(&a, lk->target);
+			else {
+				struct buf uri = BUF_INIT;
+				uri_escape(&uri, lk->target);
+				quote_attr(&a, buf_cstr(&uri));
+				buf_free(&uri);
+			}
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			buf_free(&a);

@@ -113,6 +113,17 @@ EOF
 "$UNPRESS" render -t pdf -o "$OUT/missing" "$OUT/missing.xml" 2>"$OUT/missing.err"
 check "a character no font has is named" grep -q 'no installed font has U+1E900' "$OUT/missing.err"
 
+# A link whose address does not balance its parentheses (the UN's
+# ".../28(PartsIandII)/Corr.3)"): cairo wrote it unescaped into a PDF
+# string, and the file could not be read.
+cat >"$OUT/paren.xml" <<'EOF'
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution"><meta><identification source="#x"><FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression></identification></meta><mainBody><paragraph eId="para_1"><num>1.</num><content><p>See <a href="https://undocs.org/NPT/CONF.2000/28(PartsIandII)/Corr.3)">NPT/CONF.2000/28 (Parts I and II)/Corr.3</a> and <a href="https://example.org/a b\c">this</a>.</p></content></paragraph></mainBody></statement></akomaNtoso>
+EOF
+"$UNPRESS" render -q -t pdf -o "$OUT/paren" "$OUT/paren.xml"
+check "a link with an unbalanced parenthesis: the PDF reads (qpdf --check)" qpdf --check "$OUT/paren/paren.pdf"
+check "and its address is there, percent-encoded" sh -c \
+	"qpdf --qdf --object-streams=disable '$OUT/paren/paren.pdf' - | grep -aq 'NPT/CONF.2000/28%28PartsIandII%29/Corr.3%29'"
+
 # What the reader does not know is shown as text, and -v names it.
 cat >"$OUT/unknown.xml" <<'EOF'
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution"><meta><identification source="#x"><FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression></identification></meta><mainBody><paragraph eId="para_1"><num>1.</num><content><p>Known text <strangeThing>and strange text</strangeThing> end.</p></content></paragraph><oddBlock>An odd block of text.</oddBlock></mainBody></statement></akomaNtoso>
