@@ -16,7 +16,8 @@ CFLAGS   += $(SAN)
 # Debian packages the build and the tests need (checked by tests/deps.sh).
 DEB_BUILD = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev \
             libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev libhyphen-dev \
-            hyphen-en-us wbritish wamerican fonts-liberation2 libxml2-utils
+            hyphen-en-us hyphen-fr hyphen-es hyphen-ru wbritish wamerican \
+            fonts-liberation2 fonts-hosny-amiri fonts-noto-cjk libxml2-utils
 DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils parallel bsdutils \
             default-jre-headless chromium valgrind clang libclang-rt-14-dev
 

@@ -1,6 +1,7 @@
 /* convert.c — one document through the rooms: read → ingest → normalise →
  * AKN → editions (+ the manifest the site is reduced from). */
 #include "convert.h"
+#include "frontmatter.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -78,6 +79,7 @@ int document_load_text(struct document *doc, const char *bytes, size_t len)
 	int rc = input_decode(bytes, len, &doc->arena, doc->diag, &text, &text_len);
 	if (rc)
 		return rc;
+	frontmatter_blank(text, text_len, doc->diag);
 	doc->source = text;
 	doc->source_len = text_len;
 	read_and_normalise(doc);
@@ -272,6 +274,7 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 	size_t len;
 	int status = input_read(path, &doc.arena, &diag, &text, &len);
 	if (status == 0) {
+		frontmatter_blank(text, len, &diag);
 		doc.source = text;
 		doc.source_len = len;
 		read_and_normalise(&doc);

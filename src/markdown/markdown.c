@@ -5,10 +5,13 @@
  *
  * The shape, chosen so that GitHub shows it well AND unpress (or any
  * reader of UN documents) reads it back into the same AKN:
+ *  - YAML front matter with the document's title, symbol, date, language
+ *    and direction (lang: ar, dir: rtl), for static site generators and
+ *    any reader that must know the language (unpress skips it on reading
+ *    the Markdown back: frontmatter.c);
  *  - the cover page as the short lines a UN document prints (symbol,
  *    "Distr.: General", the date, "Original: English", ...), one paragraph
- *    each; no YAML front matter, which GitHub shows as a table and a
- *    UN-document reader would not expect;
+ *    per printed area, in the order of those areas;
  *  - the title as the one level-1 heading; chapter ##, section ###,
  *    subsection ####, and resolutions, decisions and annexes one level
  *    below their parent (capped at ######).  A num that is a word
@@ -26,73 +29,73 @@
  *    at the start of a heading.  Markdown has no anchor construct; GitHub
  *    keeps the id as "user-content-EID" and its page script scrolls
  *    "#EID" links there, and any other renderer keeps it as is.  These are
- *    the only raw HTML besides <sup>, which Markdown cannot express. */
+ *    the only raw HTML besides <sup>, which Markdown cannot express;
+ *  - tables as GFM tables (the first row is the header; a cell spanning
+ *    columns is followed by empty ones).
+ * What each element is comes from the shared reader (akn/read.h), which
+ * reads the UN's AKN4UN files as it reads ours: their italic and bold
+ * spans come out as *emphasis* and **strong emphasis**. */
 #include "edition.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
+#include "akn/read.h"
 #include "escape.h"
 #include "href.h"
 #include "notes.h"
 #include "util/atomic.h"
 #include "util/buf.h"
+#include "util/xmalloc.h"
 
 enum md_el {
-	EL_OTHER,
-	EL_META,
+	EL_OTHER,	/* text: docNumber, inline, span, and what the reader does not know */
+	EL_META,	/* nothing shown */
 	EL_COVERPAGE,
 	EL_PREFACE,
 	EL_PREAMBLE,
-	EL_CHAPTER,	/* chapter, section, subsection, part, ... */
-	EL_HCONTAINER,
+	EL_CHAPTER,	/* chapter, section, subsection, part, hcontainer, ... */
 	EL_PARAGRAPH,
 	EL_POINT,
 	EL_CROSSHEADING,
-	EL_BLOCKS,	/* formula, container, intro, content, wrapUp, ... */
+	EL_BLOCKS,	/* formula, container, intro, content, wrapUp, list, attachments, ... */
 	EL_P,
-	EL_EMBEDDED,
 	EL_NUM,
 	EL_HEADING,
-	EL_I,
-	EL_B,
-	EL_U,
-	EL_SUP,
-	EL_SUB,
+	EL_STYLED,	/* i, b, u, sup, sub, span class="italic|bold" */
 	EL_REF,
 	EL_NOTE,
 	EL_EOL,
+	EL_TABLE,
 };
 
-static const struct {
-	const char *name;
-	enum md_el el;
-} element_names[] = {
-	{"meta", EL_META}, {"coverPage", EL_COVERPAGE}, {"preface", EL_PREFACE},
-	{"preamble", EL_PREAMBLE}, {"chapter", EL_CHAPTER}, {"section", EL_CHAPTER},
-	{"subsection", EL_CHAPTER}, {"part", EL_CHAPTER}, {"title", EL_CHAPTER},
-	{"article", EL_CHAPTER}, {"hcontainer", EL_HCONTAINER},
-	{"paragraph", EL_PARAGRAPH}, {"subparagraph", EL_POINT}, {"point", EL_POINT},
-	{"item", EL_POINT}, {"crossHeading", EL_CROSSHEADING},
-	{"formula", EL_BLOCKS}, {"container", EL_BLOCKS}, {"intro", EL_BLOCKS},
-	{"content", EL_BLOCKS}, {"wrapUp", EL_BLOCKS}, {"mainBody", EL_BLOCKS},
-	{"body", EL_BLOCKS}, {"conclusions", EL_BLOCKS}, {"list", EL_BLOCKS},
-	{"blockList", EL_BLOCKS}, {"attachments", EL_BLOCKS}, {"attachment", EL_BLOCKS},
-	{"p", EL_P}, {"embeddedStructure", EL_EMBEDDED}, {"num", EL_NUM},
-	{"heading", EL_HEADING}, {"subheading", EL_HEADING},
-	{"i", EL_I}, {"b", EL_B}, {"u", EL_U}, {"sup", EL_SUP}, {"sub", EL_SUB},
-	{"ref", EL_REF}, {"a", EL_REF}, {"authorialNote", EL_NOTE}, {"eol", EL_EOL},
-	{"br", EL_EOL},
-};
-
+/* The Markdown edition's view of the shared reader's kinds. */
 static enum md_el element_kind(xmlNodePtr n)
 {
-	if (!n || n->type != XML_ELEMENT_NODE)
+	switch (akn_kind(n)) {
+	case AKN_HIDDEN: return EL_META;
+	case AKN_COVER: return EL_COVERPAGE;
+	case AKN_PREFACE: return EL_PREFACE;
+	case AKN_PREAMBLE: return EL_PREAMBLE;
+	case AKN_HIERARCHY: return EL_CHAPTER;
+	case AKN_NUMBERED: return akn_is(n, "paragraph") ? EL_PARAGRAPH : EL_POINT;
+	case AKN_CROSSHEADING: return EL_CROSSHEADING;
+	case AKN_BLOCKS: case AKN_FORMULA: case AKN_CONTAINER: case AKN_SUBDOC:
+	case AKN_CONCLUSIONS: case AKN_ROW: case AKN_CELL:
+		return EL_BLOCKS;
+	case AKN_P: return EL_P;
+	case AKN_NUM: return EL_NUM;
+	case AKN_HEADING: return EL_HEADING;
+	case AKN_STYLED: return EL_STYLED;
+	case AKN_LINK: return EL_REF;
+	case AKN_NOTE: return EL_NOTE;
+	case AKN_BREAK: return EL_EOL;
+	case AKN_TABLE: return EL_TABLE;
+	case AKN_INLINE: case AKN_UNKNOWN:
 		return EL_OTHER;
-	for (size_t i = 0; i < sizeof element_names / sizeof *element_names; i++)
-		if (!strcmp((const char *)n->name, element_names[i].name))
-			return element_names[i].el;
+	}
 	return EL_OTHER;
 }
 
@@ -102,11 +105,15 @@ struct md {
 	struct buf line;	/* scratch: the block being built */
 	int prev_item;		/* the last block written was a list item */
 	int em_depth, strong_depth;
+	int hard_breaks;	/* an <eol/> may be a hard line break here */
+	xmlNodePtr written;	/* a paragraph's lead p, written with its number */
+	const struct akn_doc *ad;
+	struct akn_unknown unknown;
 };
 
 static int is_el(xmlNodePtr n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+	return akn_is(n, name);
 }
 
 static xmlNodePtr child_el(xmlNodePtr n, const char *name)
@@ -171,6 +178,17 @@ static void render_note_definition(struct md *m, xmlNodePtr note, const char *la
 		struct buf text = BUF_INIT;
 		render_inlines(m, p, &text);
 		trim_end(&text);
+		if (!paras && akn_note_empty_brackets(note)) {
+			/* the UN's Arabic notes: "()" where the number was */
+			const char *b = strstr(text.data ? text.data : "", "()");
+			if (b) {
+				size_t skip = (size_t)(b + 2 - text.data);
+				while (skip < text.len && text.data[skip] == ' ')
+					skip++;
+				memmove(text.data, text.data + skip, text.len - skip + 1);
+				text.len -= skip;
+			}
+		}
 		if (!text.len) {
 			buf_free(&text);
 			continue;
@@ -196,32 +214,29 @@ static void render_inlines(struct md *m, xmlNodePtr parent, struct buf *b)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		switch (element_kind(n)) {
-		case EL_I:
-			/* nested emphasis in emphasis is read as the same emphasis */
-			if (m->em_depth) {
+		case EL_STYLED: {
+			unsigned st = akn_style(n);
+			if (st & (AKN_SUP | AKN_SUB)) {
+				const char *tag = st & AKN_SUP ? "sup" : "sub";
+				buf_printf(b, "<%s>", tag);
 				render_inlines(m, n, b);
+				trim_end(b);
+				buf_printf(b, "</%s>", tag);
 				break;
 			}
-			m->em_depth++;
-			render_wrapped(m, n, b, "*");
-			m->em_depth--;
-			break;
-		case EL_B:
-			if (m->strong_depth) {
-				render_inlines(m, n, b);
+			/* nested emphasis in emphasis is read as the same
+			 * emphasis: only what is not open yet is opened */
+			int em = (st & AKN_ITALIC) && !m->em_depth;
+			int strong = (st & AKN_BOLD) && !m->strong_depth;
+			if (!em && !strong) {
+				render_inlines(m, n, b);	/* underline: no Markdown for it */
 				break;
 			}
-			m->strong_depth++;
-			render_wrapped(m, n, b, "**");
-			m->strong_depth--;
-			break;
-		case EL_SUP:
-		case EL_SUB: {
-			const char *tag = element_kind(n) == EL_SUP ? "sup" : "sub";
-			buf_printf(b, "<%s>", tag);
-			render_inlines(m, n, b);
-			trim_end(b);
-			buf_printf(b, "</%s>", tag);
+			m->em_depth += em;
+			m->strong_depth += strong;
+			render_wrapped(m, n, b, em && strong ? "***" : em ? "*" : "**");
+			m->em_depth -= em;
+			m->strong_depth -= strong;
 			break;
 		}
 		case EL_REF: {
@@ -251,7 +266,17 @@ static void render_inlines(struct md *m, xmlNodePtr parent, struct buf *b)
 			break;
 		}
 		case EL_EOL:
-			buf_putc(b, ' ');
+			/* a hard line break where a paragraph may hold one,
+			 * else a space */
+			trim_end(b);
+			buf_puts(b, m->hard_breaks ? "\\\n" : " ");
+			break;
+		case EL_META:
+			break;
+		case EL_OTHER:
+			if (akn_kind(n) == AKN_UNKNOWN)
+				akn_unknown_seen(&m->unknown, n);
+			render_inlines(m, n, b);
 			break;
 		default:
 			/* docNumber, docDate, inline, session, span, term, ...: text */
@@ -346,13 +371,32 @@ static void write_paragraph(struct md *m, xmlNodePtr p, int indent)
 {
 	struct buf text = BUF_INIT;
 	size_t notes_before = m->notes.len;
+	m->hard_breaks = 1;
 	render_text_of(m, p, &text);
+	m->hard_breaks = 0;
 	if (!text.len) {
 		buf_free(&text);
 		return;
 	}
 	begin_block(m, 0, indent, notes_before);
-	md_escape_block_start(&m->line, text.data);
+	/* each line after a hard break could open a block too, and is
+	 * indented as the paragraph is */
+	char *line = text.data;
+	for (;;) {
+		char *brk = strstr(line, "\\\n");
+		if (brk)
+			*brk = '\0';
+		while (*line == ' ')
+			line++;
+		md_escape_block_start(&m->line, line);
+		if (!brk)
+			break;
+		trim_end(&m->line);
+		buf_puts(&m->line, "\\\n");
+		for (int i = 0; i < indent; i++)
+			buf_puts(&m->line, "  ");
+		line = brk + 2;
+	}
 	end_block(m);
 	buf_free(&text);
 }
@@ -417,6 +461,13 @@ static xmlNodePtr lead_p(xmlNodePtr n)
 	xmlNodePtr box = child_el(n, "content");
 	if (!box)
 		box = child_el(n, "intro");
+	if (!box && child_el(n, "list")) {
+		/* the UN's paragraph > list > intro > p */
+		xmlNodePtr list = child_el(n, "list");
+		box = child_el(list, "intro");
+		if (!box && child_el(list, "listIntroduction"))
+			return child_el(list, "listIntroduction");
+	}
 	return box ? child_el(box, "p") : NULL;
 }
 
@@ -444,6 +495,8 @@ static void write_numbered(struct md *m, xmlNodePtr n, int level, int indent, in
 	}
 	end_block(m);
 	int inner = item ? indent + 1 : indent;
+	xmlNodePtr written = m->written;
+	m->written = lead;	/* walk skips it wherever it sits */
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		switch (element_kind(c)) {
 		case EL_NUM:
@@ -462,6 +515,7 @@ static void write_numbered(struct md *m, xmlNodePtr n, int level, int indent, in
 			break;
 		}
 	}
+	m->written = written;
 	buf_free(&numtext);
 	buf_free(&text);
 }
@@ -469,48 +523,63 @@ static void write_numbered(struct md *m, xmlNodePtr n, int level, int indent, in
 /* The area of the printed cover page a cover line sits in: the masthead
  * (organisation, symbol), the top-right block (distribution, date,
  * original language), the body and session block, the agenda item, its
- * title.  Lines of one area form one paragraph of short lines. */
-static int cover_area(xmlNodePtr p)
+ * title, and for a resolution the line saying who adopted it and the one
+ * saying on what report.  Lines of one area form one paragraph of short
+ * lines.  A line of no known area stays where it is (0). */
+static int cover_area(enum akn_cover_role role)
 {
-	static const struct {
-		const char *cls;
-		int area;
-	} areas[] = {
-		{"organization", 1}, {"symbol", 1}, {"distribution", 2}, {"date", 2},
-		{"language", 2}, {"body", 3}, {"session", 3}, {"place", 3},
-		{"agenda", 4}, {"agendaTitle", 5},
-	};
-	xmlChar *cls = xmlGetProp(p, BAD_CAST "class");
-	int area = 0;
-	for (size_t i = 0; cls && i < sizeof areas / sizeof *areas; i++)
-		if (!strcmp((const char *)cls, areas[i].cls))
-			area = areas[i].area;
-	xmlFree(cls);
-	return area;
+	switch (role) {
+	case AKN_COVER_ORGANIZATION: case AKN_COVER_SYMBOL: return 1;
+	case AKN_COVER_DISTRIBUTION: case AKN_COVER_DATE: case AKN_COVER_LANGUAGE: return 2;
+	case AKN_COVER_BODY: case AKN_COVER_SESSION: case AKN_COVER_PLACE: return 3;
+	case AKN_COVER_AGENDA: return 4;
+	case AKN_COVER_AGENDA_TITLE: return 5;
+	case AKN_COVER_TITLE: return 6;
+	case AKN_COVER_PROPONENT: return 7;
+	case AKN_COVER_MEETING: case AKN_COVER_OTHER: return 0;
+	}
+	return 0;
 }
 
-/* The cover as the short lines a UN document prints, in the XML's order;
+/* The cover as the short lines a UN document prints, area by area (the
+ * UN's XML lists the body before the top-right block; ours after it);
  * lines of one area are joined by hard breaks ("\" at the end of the line,
  * never two trailing spaces). */
-static void write_cover(struct md *m, xmlNodePtr cover)
+static void write_cover(struct md *m, const struct akn_doc *ad)
 {
+	/* a line of no area goes with the area of the line before it */
+	int *area = xmalloc(sizeof *area * (size_t)(ad->ncover + 1));
+	int *order = xmalloc(sizeof *order * (size_t)(ad->ncover + 1));
+	int prev = 0;
+	for (int i = 0; i < ad->ncover; i++) {
+		int a = cover_area(ad->cover[i].role);
+		area[i] = a ? a : prev;
+		prev = area[i];
+		order[i] = i;
+	}
+	/* a stable insertion sort by area: covers are a dozen lines */
+	for (int i = 1; i < ad->ncover; i++)
+		for (int j = i; j > 0 && area[order[j - 1]] > area[order[j]]; j--) {
+			int t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
 	int open_area = -1;
 	size_t notes_before = m->notes.len;
-	for (xmlNodePtr p = cover->children; p; p = p->next) {
-		if (!is_el(p, "p"))
-			continue;
+	for (int k = 0; k < ad->ncover; k++) {
+		xmlNodePtr p = ad->cover[order[k]].node;
 		struct buf text = BUF_INIT;
 		render_text_of(m, p, &text);
 		if (text.len) {
-			int area = cover_area(p);
-			if (area && area == open_area) {
+			int a = cover_area(ad->cover[order[k]].role);
+			if (a && a == open_area) {
 				buf_puts(&m->line, "\\\n");
 			} else {
 				if (open_area >= 0)
 					end_block(m);
 				begin_block(m, 0, 0, notes_before);
 			}
-			open_area = area;
+			open_area = a;
 			/* each line after a hard break could open a block too */
 			md_escape_block_start(&m->line, text.data);
 		}
@@ -519,10 +588,16 @@ static void write_cover(struct md *m, xmlNodePtr cover)
 	}
 	if (open_area >= 0)
 		end_block(m);
+	free(area);
+	free(order);
 }
 
-static void walk_preface(struct md *m, xmlNodePtr preface)
+/* The preface: its title the one level-1 heading when it is the
+ * document's own; a part's (an annex's doc, a collection's component)
+ * titles its part at `level`. */
+static void walk_preface(struct md *m, xmlNodePtr preface, int level)
 {
+	int title_level = m->ad && preface->parent == m->ad->top ? 1 : level;
 	for (xmlNodePtr p = preface->children; p; p = p->next) {
 		if (!is_el(p, "p")) {
 			walk(m, p, 2, 0);
@@ -532,17 +607,124 @@ static void walk_preface(struct md *m, xmlNodePtr preface)
 		int title = (cls && !strcmp((const char *)cls, "title")) || child_el(p, "docTitle");
 		xmlFree(cls);
 		if (title)
-			write_heading(m, 1, NULL, NULL, p);
+			write_heading(m, title_level, NULL, NULL, p);
 		else
 			write_paragraph(m, p, 0);
 	}
+}
+
+/* A paragraph that is only a heading (the UN's class="HCh|H1|H23"
+ * paragraphs): each heading it holds, at the level its class gives below
+ * the current one; the first carries the number and the anchor. */
+static void write_heading_paragraph(struct md *m, xmlNodePtr n, int level, int hlevel)
+{
+	xmlNodePtr num = child_el(n, "num");
+	int first = 1;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (!is_el(c, "heading") && !is_el(c, "subheading"))
+			continue;
+		write_heading(m, level + hlevel - 1, first ? n : NULL, first ? num : NULL, c);
+		first = 0;
+	}
+}
+
+/* A table cell's text on one line, "|" escaped (GFM tables, spec §4.10). */
+static void cell_text(struct md *m, xmlNodePtr cell, struct buf *out)
+{
+	struct buf t = BUF_INIT;
+	for (xmlNodePtr c = cell->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (t.len)
+			buf_putc(&t, ' ');
+		render_text_of(m, c, &t);
+	}
+	if (!t.len)
+		render_text_of(m, cell, &t);
+	for (size_t i = 0; i < t.len; i++) {
+		if (t.data[i] == '|')
+			buf_putc(out, '\\');
+		buf_putc(out, t.data[i] == '\n' ? ' ' : t.data[i]);
+	}
+	buf_free(&t);
+}
+
+/* A GFM table: the first row is the header (GFM has no table without
+ * one), a cell spanning columns is followed by empty cells, short rows
+ * are padded; a column the UN aligns right in its first row that says so
+ * is right-aligned. */
+static void write_table(struct md *m, xmlNodePtr table)
+{
+	int ncols = 0;
+	for (xmlNodePtr tr = table->children; tr; tr = tr->next) {
+		if (akn_kind(tr) != AKN_ROW)
+			continue;
+		int cols = 0;
+		for (xmlNodePtr c = tr->children; c; c = c->next)
+			if (akn_kind(c) == AKN_CELL) {
+				char *span = akn_attr(c, "colspan");
+				int k = span ? atoi(span) : 1;
+				free(span);
+				cols += k >= 1 && k <= 64 ? k : 1;
+			}
+		if (cols > ncols)
+			ncols = cols;
+	}
+	if (ncols == 0)
+		return;
+	size_t notes_before = m->notes.len;
+	struct buf rows = BUF_INIT;
+	int *right = xmalloc(sizeof *right * (size_t)ncols);
+	memset(right, 0, sizeof *right * (size_t)ncols);
+	int nrows = 0;
+	for (xmlNodePtr tr = table->children; tr; tr = tr->next) {
+		if (akn_kind(tr) != AKN_ROW)
+			continue;
+		int col = 0;
+		buf_putc(&rows, '|');
+		for (xmlNodePtr c = tr->children; c && col < ncols; c = c->next) {
+			if (akn_kind(c) != AKN_CELL)
+				continue;
+			buf_putc(&rows, ' ');
+			cell_text(m, c, &rows);
+			buf_puts(&rows, " |");
+			if (akn_attr_is(c, "data-justification", "Right"))
+				right[col] = 1;
+			char *span = akn_attr(c, "colspan");
+			int k = span ? atoi(span) : 1;
+			free(span);
+			for (col++; k > 1 && col < ncols && k <= 64; k--, col++)
+				buf_puts(&rows, "  |");
+		}
+		for (; col < ncols; col++)
+			buf_puts(&rows, "  |");
+		buf_putc(&rows, '\n');
+		if (nrows++ == 0) {
+			/* the delimiter row goes after the header: filled below */
+			buf_putc(&rows, '\001');
+		}
+	}
+	begin_block(m, 0, 0, notes_before);
+	const char *mark = strchr(rows.data, '\001');
+	buf_put(&m->out, rows.data, (size_t)(mark - rows.data));
+	buf_putc(&m->out, '|');
+	for (int i = 0; i < ncols; i++)
+		buf_puts(&m->out, right[i] ? " ---: |" : " --- |");
+	buf_putc(&m->out, '\n');
+	buf_puts(&m->out, mark + 1);
+	/* end_block's newline: the table's last row ends in one already */
+	m->out.len--;
+	m->out.data[m->out.len] = '\0';
+	end_block(m);
+	free(right);
+	buf_free(&rows);
 }
 
 /* The walk over block elements: level is the heading level a hierarchy
  * met here would take, indent the list nesting of the current point. */
 static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 {
-	if (n->type != XML_ELEMENT_NODE)
+	if (n->type != XML_ELEMENT_NODE || n == m->written)
 		return;
 	switch (element_kind(n)) {
 	case EL_META:
@@ -550,21 +732,39 @@ static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 	case EL_HEADING:	/* written with their hierarchy */
 		break;
 	case EL_COVERPAGE:
-		write_cover(m, n);
+		/* the document's own cover (read by akn_doc_read), or one
+		 * inside a part: its lines as paragraphs */
+		if (m->ad && n == akn_child(m->ad->top, "coverPage"))
+			write_cover(m, m->ad);
+		else
+			walk_children(m, n, level, indent);
 		break;
 	case EL_PREFACE:
-		walk_preface(m, n);
+		walk_preface(m, n, level);
 		break;
-	case EL_CHAPTER:
-	case EL_HCONTAINER:
-		write_heading(m, level, n, child_el(n, "num"), child_el(n, "heading"));
-		for (xmlNodePtr c = n->children; c; c = c->next)
-			if (element_kind(c) != EL_NUM && element_kind(c) != EL_HEADING)
+	case EL_CHAPTER: {
+		xmlNodePtr heading = child_el(n, "heading");
+		if (!heading)
+			heading = child_el(n, "subheading");
+		write_heading(m, level, n, child_el(n, "num"), heading);
+		for (xmlNodePtr c = n->children; c; c = c->next) {
+			if (c == heading || element_kind(c) == EL_NUM)
+				continue;
+			if (is_el(c, "heading") || is_el(c, "subheading"))
+				write_heading(m, level + 1, NULL, NULL, c);
+			else
 				walk(m, c, level + 1, 0);
+		}
 		break;
-	case EL_PARAGRAPH:
-		write_numbered(m, n, level, indent, indent > 0);
+	}
+	case EL_PARAGRAPH: {
+		int hlevel = akn_heading_paragraph(n);
+		if (hlevel)
+			write_heading_paragraph(m, n, level, hlevel);
+		else
+			write_numbered(m, n, level, indent, indent > 0);
 		break;
+	}
 	case EL_POINT:
 		write_numbered(m, n, level, indent, 1);
 		break;
@@ -577,13 +777,70 @@ static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 		else
 			write_paragraph(m, n, indent);
 		break;
+	case EL_TABLE:
+		write_table(m, n);
+		break;
+	case EL_OTHER:
+	case EL_STYLED:
+	case EL_REF:
+	case EL_NOTE:
+	case EL_EOL:
+		/* text where blocks are: a paragraph of it */
+		if (akn_kind(n) == AKN_UNKNOWN)
+			akn_unknown_seen(&m->unknown, n);
+		if (child_el(n, "p") || child_el(n, "paragraph"))
+			walk_children(m, n, level, indent);
+		else
+			write_paragraph(m, n, indent);
+		break;
 	case EL_PREAMBLE:
 	case EL_BLOCKS:
-	case EL_EMBEDDED:
 	default:
 		walk_children(m, n, level, indent);
 		break;
 	}
+}
+
+/* A YAML string: double-quoted, with the escapes YAML needs there; and
+ * "<", ">", "&" as YAML escapes (\u003C ...), since a renderer that does
+ * not know front matter shows it as Markdown, where they could open raw
+ * HTML (a title holding "<script>": tests/robust/t_payloads.sh). */
+static void yaml_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '<' || *s == '>' || *s == '&') {
+			buf_printf(b, "\\u%04X", (unsigned)*s);
+			continue;
+		}
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, (unsigned char)*s < 0x20 ? ' ' : *s);
+	}
+	buf_putc(b, '"');
+}
+
+/* The front matter: what the document is and which language and
+ * direction it is written in (FRBRlanguage, or the text's letters). */
+static void write_front_matter(struct md *m, const struct akn_doc *ad)
+{
+	buf_puts(&m->out, "---\n");
+	if (ad->title) {
+		buf_puts(&m->out, "title: ");
+		yaml_string(&m->out, ad->title);
+		buf_putc(&m->out, '\n');
+	}
+	if (ad->symbol) {
+		buf_puts(&m->out, "symbol: ");
+		yaml_string(&m->out, ad->symbol);
+		buf_putc(&m->out, '\n');
+	}
+	if (ad->date) {
+		buf_puts(&m->out, "date: ");
+		yaml_string(&m->out, ad->date);
+		buf_putc(&m->out, '\n');
+	}
+	buf_printf(&m->out, "lang: %s\ndir: %s\n---\n", ad->lang, ad->rtl ? "rtl" : "ltr");
 }
 
 int markdown_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
@@ -596,12 +853,22 @@ int markdown_edition_write(xmlDocPtr akn, const char *path, const struct render_
 		diag_error(opts->diag, 0, "markdown", "no document element in the XML");
 		return EX_DATAERR;
 	}
-	struct md m = {BUF_INIT, BUF_INIT, BUF_INIT, 0, 0, 0};
-	md_notes_label(document);
-	/* the mainBody's hierarchy starts at ## under the # title */
+	struct md m;
+	memset(&m, 0, sizeof m);
+	struct akn_doc ad;
+	akn_doc_read(&ad, akn);
+	m.ad = &ad;
+	md_notes_label(root);
+	write_front_matter(&m, &ad);
+	/* the mainBody's hierarchy starts at ## under the # title; a
+	 * collection's parts follow it */
 	walk_children(&m, document, 2, 0);
+	if (ad.components)
+		walk_children(&m, ad.components, 2, 0);
 	flush_notes(&m, m.notes.len);
-	md_notes_free(document);
+	md_notes_free(root);
+	akn_unknown_report(&m.unknown, opts->diag, "markdown");
+	akn_doc_free(&ad);
 	int status = 0;
 	if (atomic_write(path, m.out.data ? m.out.data : "", m.out.len) != 0) {
 		diag_error(opts->diag, 0, "markdown", "cannot write %s: %s", path, strerror(errno));

@@ -5,7 +5,13 @@
  * UN furniture: from page 2 the document symbol runs at the head of the
  * page and the page number ("3/56") at the foot, both on the outer side
  * (right on odd pages, left on even ones); the job number sits at the
- * foot on the inner side, and alone at the foot of page 1. */
+ * foot on the inner side, and alone at the foot of page 1.
+ *
+ * A right-to-left document (Arabic) is laid out as if it were left to
+ * right, lines' glyphs already in visual order, and every position is
+ * mirrored here (mx): the cover's symbol at the top left, numbers
+ * hanging at the right, indents and the footnote rule from the right,
+ * the furniture's sides swapped, as the UN prints its Arabic documents. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +20,20 @@
 #include "pdf/pdfint.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
+
+/* The left edge of a box at x, w wide, as drawn: mirrored across the
+ * page for a right-to-left document. */
+static double mx(const struct pdf_doc *d, double x, double w)
+{
+	return d->akn.rtl ? d->style->page_width - x - w : x;
+}
+
+/* The drawn left edge of line ln of b, whose text column starts at x
+ * (laid out left to right). */
+static double line_left(const struct pdf_doc *d, const struct pdf_line *ln, double x)
+{
+	return mx(d, x + ln->x, ln->width);
+}
 
 static double left_margin(const struct pdf_style *s, int pageno)
 {
@@ -32,9 +52,13 @@ static void quote_attr(struct buf *b, const char *v)
 	buf_putc(b, '\'');
 }
 
-static void show_text(cairo_t *cr, PangoContext *ctx, const struct pdf_style *s, const char *text,
-		      double x, double baseline, int align_right, int bold, double size)
+static void show_text(cairo_t *cr, const struct pdf_doc *d, PangoContext *ctx, const struct pdf_style *s,
+		      const char *text, double x, double baseline, int align_right, int bold, double size)
 {
+	if (d->akn.rtl) {
+		x = s->page_width - x;
+		align_right = !align_right;
+	}
 	PangoLayout *l = pango_layout_new(ctx);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, s->font_family);
@@ -58,10 +82,10 @@ static void furniture(cairo_t *cr, PangoContext *ctx, struct pdf_doc *d, int pag
 	double x0 = left_margin(s, pageno), x1 = s->page_width - (pageno % 2 ? s->margin_outer : s->margin_inner);
 	int odd = pageno % 2;
 	if (pageno > 1 && d->symbol) {
-		show_text(cr, ctx, s, d->symbol, odd ? x1 : x0, s->header_baseline, odd, 1, s->header_size);
+		show_text(cr, d, ctx, s, d->symbol, odd ? x1 : x0, s->header_baseline, odd, 1, s->header_size);
 		cairo_set_line_width(cr, 0.5);
-		cairo_move_to(cr, x0, s->header_baseline + 4);
-		cairo_line_to(cr, x1, s->header_baseline + 4);
+		cairo_move_to(cr, mx(d, x0, x1 - x0), s->header_baseline + 4);
+		cairo_rel_line_to(cr, x1 - x0, 0);
 		cairo_stroke(cr);
 	}
 	double fy = s->page_height - s->footer_baseline;
@@ -69,16 +93,38 @@ static void furniture(cairo_t *cr, PangoContext *ctx, struct pdf_doc *d, int pag
 	snprintf(pagestr, sizeof pagestr, "%d/%d", pageno, total);
 	if (pageno == 1) {
 		if (d->job_number)
-			show_text(cr, ctx, s, d->job_number, x0, fy, 0, 0, s->footer_size);
+			show_text(cr, d, ctx, s, d->job_number, x0, fy, 0, 0, s->footer_size);
 	} else {
-		show_text(cr, ctx, s, pagestr, odd ? x1 : x0, fy, odd, 1, s->footer_size);
-		if (d->job_number)
-			show_text(cr, ctx, s, d->job_number, odd ? x0 : x1, fy, !odd, 0, s->footer_size);
+		/* the one on the left first: cairo sets both in one text
+		 * object, and pdftotext dropped text that moved back left
+		 * (the job number of every odd page) */
+		int job_first = d->job_number && (odd != d->akn.rtl);
+		if (job_first)
+			show_text(cr, d, ctx, s, d->job_number, x0, fy, 0, 0, s->footer_size);
+		show_text(cr, d, ctx, s, pagestr, odd ? x1 : x0, fy, odd, 1, s->footer_size);
+		if (d->job_number && !job_first)
+			show_text(cr, d, ctx, s, d->job_number, odd ? x0 : x1, fy, !odd, 0, s->footer_size);
+	}
+}
+
+/* A URI as cairo can write it: cairo 1.16 puts it in a PDF string without
+ * escaping it, and a parenthesis the URI does not balance ends the string
+ * early (the UN links to ".../28(PartsIandII)/Corr.3)": the file could
+ * not be read).  Parentheses, backslashes, spaces, control and non-ASCII
+ * bytes are percent-encoded, which a URI reader decodes to the same. */
+static void uri_escape(struct buf *out, const char *uri)
+{
+	for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+		if (*p == '(' || *p == ')' || *p == '\\' || *p <= ' ' || *p >= 0x7f)
+			buf_printf(out, "%%%02X", *p);
+		else
+			buf_putc(out, (char)*p);
 	}
 }
 
 /* Link annotations for the links of b that fall on lines [from, to). */
-static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, double x, double top)
+static void slice_links(cairo_t *cr, const struct pdf_doc *d, struct pdf_block *b, int from, int to,
+			double x, double top)
 {
 	for (int k = 0; k < b->rich.nlinks; k++) {
 		struct pdf_link *lk = &b->rich.links[k];
@@ -92,13 +138,21 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
 			double x1, x2;
 			if (!pdf_line_x_range(b, &b->line[i], lk->start, lk->end, &x1, &x2) || x2 - x1 <= 0.1)
 				continue;
-			buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "", x + x1,
+			double left = line_left(d, &b->line[i], x) - b->line[i].x;
+			buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "", left + x1,
 				   top + (i - from) * b->leading, x2 - x1, b->leading);
 		}
 		if (rects.len) {
 			struct buf a = BUF_INIT;
 			buf_printf(&a, "rect=[%s] %s=", buf_cstr(&rects), lk->internal ? "dest" : "uri");
-			quote_attr(&a, lk->target);
+			if (lk->internal)
+				quote_attr(&a, lk->target);
+			else {
+				struct buf uri = BUF_INIT;
+				uri_escape(&uri, lk->target);
+				quote_attr(&a, buf_cstr(&uri));
+				buf_free(&uri);
+			}
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			buf_free(&a);
@@ -115,17 +169,23 @@ static void slice_links(cairo_t *cr, struct pdf_block *b, int from, int to, doub
  * (PDF 1.7, 14.9.4), one per hyphenation point of every word, which cost a
  * sixth of the run and that pdftotext ignores anyway.  A soft hyphen
  * ending a line carries the hyphen glyph and is kept (see lines.c).
- * Right-to-left runs and runs with glyphs the font lacks (pango draws a
- * hex box) go to pango. */
+ * Right-to-left runs go to show_rtl_run, runs with glyphs the font lacks
+ * (pango draws a hex box) to pango. */
+static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi);
+
 static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 {
 	PangoGlyphString *gs = gi->glyphs;
-	int simple = gi->item->analysis.level % 2 == 0;
-	for (int g = 0; simple && g < gs->num_glyphs; g++)
+	int known = 1;
+	for (int g = 0; known && g < gs->num_glyphs; g++)
 		if ((gs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) && gs->glyphs[g].glyph != PANGO_GLYPH_EMPTY)
-			simple = 0;
-	if (!simple) {
+			known = 0;
+	if (!known) {
 		pango_cairo_show_glyph_item(cr, text, gi);
+		return;
+	}
+	if (gi->item->analysis.level % 2) {
+		show_rtl_run(cr, text, gi);
 		return;
 	}
 	double x0, y0;
@@ -176,13 +236,121 @@ static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 		free(utf8);
 }
 
-/* One line: its pieces of shaped runs left to right, raised or lowered
- * as pango placed them (superscripts), then the hyphen if any. */
+/* A right-to-left run (Arabic): as pango_cairo_show_glyph_item shows
+ * it (each of pango's clusters a cluster of text and glyphs, the glyphs
+ * drawn right to left), except that the text of a cluster holding more
+ * than one character (the lam-alef ligature, a letter and its vowel mark)
+ * is given in visual order.
+ *
+ * Why: a text extractor rebuilds right-to-left text from the glyphs'
+ * positions, right to left, and puts the several characters of one
+ * glyph (its ToUnicode entry, or an ActualText span) in the order they
+ * come; pdftotext gave "لا" back as "ال", one Arabic word in six
+ * misspelt.  In visual order they come back in logical order. */
+static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
+{
+	PangoGlyphString *gs = gi->glyphs;
+	double x0, y0;
+	cairo_get_current_point(cr, &x0, &y0);
+	int n = gs->num_glyphs, len = gi->item->length;
+	cairo_glyph_t *glyphs = xmalloc(sizeof *glyphs * (size_t)(n ? n : 1));
+	cairo_text_cluster_t *clusters = xmalloc(sizeof *clusters * (size_t)(n + len + 1));
+	char *utf8 = xmalloc((size_t)len + 1);
+	/* the glyphs left to right (pango keeps a right-to-left run's glyphs
+	 * in visual order), empty ones left out: shown[g] their index */
+	int *shown = xmalloc(sizeof *shown * (size_t)(n + 1));
+	double *advance = xmalloc(sizeof *advance * (size_t)(n ? n : 1));
+	int nglyphs = 0, x = 0;
+	for (int g = 0; g < n; g++) {
+		PangoGlyphInfo *gl = &gs->glyphs[g];
+		shown[g] = nglyphs;
+		if (gl->glyph != PANGO_GLYPH_EMPTY) {
+			glyphs[nglyphs].index = gl->glyph;
+			glyphs[nglyphs].x = x0 + (double)(x + gl->geometry.x_offset) / PANGO_SCALE;
+			glyphs[nglyphs].y = y0 + (double)gl->geometry.y_offset / PANGO_SCALE;
+			advance[nglyphs] = gl->geometry.width / (double)PANGO_SCALE;
+			nglyphs++;
+		}
+		x += gl->geometry.width;
+	}
+	shown[n] = nglyphs;
+	const char *run = text + gi->item->offset;
+	/* the clusters in logical order (cairo's backward flag: the first
+	 * maps to the last glyphs); a vowel mark's cluster joins its
+	 * letter's, so that the pair is one span (an extractor placed a
+	 * mark as a character of its own where its glyph sits, often over
+	 * the next letter, and broke the word there: "تسل ّم") */
+	int nclusters = 0, nbytes = 0;
+	PangoGlyphItemIter it;
+	for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
+	     ok = pango_glyph_item_iter_next_cluster(&it)) {
+		int bytes = it.end_index - it.start_index;
+		/* glyphs (end_glyph, start_glyph] of a right-to-left run */
+		int count = shown[it.start_glyph + 1] - shown[it.end_glyph + 1];
+		int all_marks = bytes > 0;
+		for (const char *p = text + it.start_index; all_marks && p < text + it.end_index; p = g_utf8_next_char(p))
+			all_marks = g_unichar_ismark(g_utf8_get_char(p));
+		if (all_marks && nclusters) {
+			clusters[nclusters - 1].num_bytes += bytes;
+			clusters[nclusters - 1].num_glyphs += count;
+		} else {
+			clusters[nclusters].num_bytes = bytes;
+			clusters[nclusters++].num_glyphs = count;
+		}
+	}
+	/* A cluster of several glyphs (a letter and its marks) is written as
+	 * a span with the cluster's text.  An extractor takes the span's
+	 * extent from its first glyph drawn to its last glyph's advance
+	 * (poppler), so the glyph whose box reaches furthest right (the
+	 * letter: marks have no advance) is drawn last; cairo draws a
+	 * backward cluster's glyphs from the end of its range. */
+	int end = nglyphs;
+	for (int k = 0; k < nclusters; k++) {
+		int from = end - clusters[k].num_glyphs, far = from;
+		for (int a = from + 1; a < end; a++)
+			if (glyphs[a].x + advance[a] > glyphs[far].x + advance[far])
+				far = a;
+		if (far != from) {
+			cairo_glyph_t t = glyphs[from];
+			glyphs[from] = glyphs[far];
+			glyphs[far] = t;
+		}
+		end = from;
+	}
+	/* each cluster's text: one character as it is, several (lam-alef, a
+	 * letter and its marks) in visual order */
+	const char *c = run;
+	for (int k = 0; k < nclusters; k++) {
+		const char *ce = c + clusters[k].num_bytes;
+		if (g_utf8_strlen(c, clusters[k].num_bytes) > 1) {
+			char *out = utf8 + nbytes + clusters[k].num_bytes;
+			for (const char *p = c; p < ce;) {
+				const char *next = g_utf8_next_char(p);
+				out -= next - p;
+				memcpy(out, p, (size_t)(next - p));
+				p = next;
+			}
+		} else
+			memcpy(utf8 + nbytes, c, (size_t)clusters[k].num_bytes);
+		nbytes += clusters[k].num_bytes;
+		c = ce;
+	}
+	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(gi->item->analysis.font)));
+	cairo_show_text_glyphs(cr, utf8, nbytes, glyphs, nglyphs, clusters, nclusters, CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
+	free(glyphs);
+	free(clusters);
+	free(shown);
+	free(advance);
+	free(utf8);
+}
+
+/* One line, its left edge at x: its pieces of shaped runs left to right,
+ * raised or lowered as pango placed them (superscripts), then the hyphen
+ * if any. */
 static void draw_line(cairo_t *cr, const struct pdf_block *b, const struct pdf_line *ln, double x,
 		      double base)
 {
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
-	x += ln->x;
 	for (int k = 0; k < ln->nruns; k++) {
 		PangoGlyphItem *gi = ln->runs[k];
 		double w = pango_glyph_string_get_width(gi->glyphs) / (double)PANGO_SCALE;
@@ -225,9 +393,10 @@ static void dest(cairo_t *cr, const char *name, double x, double y)
 /* Dot leaders on a contents entry's last line, from the end of its text to
  * its page number (x_number from x0): one dot every toc_leader_pitch points on a
  * grid from the text area's left edge x0, so the dots of all entries line up. */
-static void leaders(cairo_t *cr, const struct pdf_style *s, const struct pdf_block *b, int line,
+static void leaders(cairo_t *cr, const struct pdf_doc *d, const struct pdf_block *b, int line,
 		    double x0, double x_number, double base)
 {
+	const struct pdf_style *s = d->style;
 	double pitch = s->toc_leader_pitch;
 	if (pitch <= 0 || !b->right_layout)
 		return;
@@ -252,7 +421,7 @@ static void leaders(cairo_t *cr, const struct pdf_style *s, const struct pdf_blo
 	pango_attr_list_insert(al, pango_attr_letter_spacing_new((int)(pitch * PANGO_SCALE) - dot.width));
 	pango_layout_set_attributes(l, al);
 	pango_attr_list_unref(al);
-	cairo_move_to(cr, x0 + first, base - pango_layout_get_baseline(l) / (double)PANGO_SCALE);
+	cairo_move_to(cr, mx(d, x0 + first, n * pitch), base - pango_layout_get_baseline(l) / (double)PANGO_SCALE);
 	pango_cairo_show_layout(cr, l);
 	buf_free(&dots);
 	g_object_unref(l);
@@ -271,11 +440,38 @@ static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, i
 		double x1 = 0, x2 = 0;
 		if (ref->line < b->nline)
 			pdf_line_x_range(b, &b->line[ref->line], ref->offset, ref->offset + 1, &x1, &x2);
+		double left = ref->line < b->nline ? line_left(d, &b->line[ref->line], x) - b->line[ref->line].x
+						   : mx(d, x, 0);
 		struct buf name = BUF_INIT;
 		buf_printf(&name, "fnref_%s", note->dest);
-		dest(cr, buf_cstr(&name), x + x1, top + (ref->line - from) * b->leading);
+		dest(cr, buf_cstr(&name), left + x1, top + (ref->line - from) * b->leading);
 		buf_free(&name);
 	}
+}
+
+static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
+		       double x0, double y);
+
+static void rule(cairo_t *cr, double width, double x, double y, double length)
+{
+	cairo_set_line_width(cr, width);
+	cairo_move_to(cr, x, y);
+	cairo_line_to(cr, x + length, y);
+	cairo_stroke(cr);
+}
+
+/* A table row: its rules, then each cell's lines in its column. */
+static void draw_row(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, double x0, double y)
+{
+	double width = pdf_text_width(d->style);
+	cairo_tag_begin(cr, "TR", NULL);
+	if (b->rule_above > 0)
+		rule(cr, b->rule_above, mx(d, x0, width), y, width);
+	for (int i = 0; i < b->ncells; i++)
+		draw_slice(cr, d, b->cells[i], 0, b->cells[i]->nlines, x0, y + PDF_CELL_PAD);
+	if (b->rule_below > 0)
+		rule(cr, b->rule_below, mx(d, x0, width), y + b->height, width);
+	cairo_tag_end(cr, "TR");
 }
 
 /* Draw lines [from, to) of b with the top of line `from` at y. */
@@ -283,23 +479,28 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 		       double x0, double y)
 {
 	const struct pdf_style *s = d->style;
+	if (b->kind == BLK_ROW) {
+		draw_row(cr, d, b, x0, y);
+		return;
+	}
 	const char *tag = b->tag ? b->tag : "P";
 	cairo_tag_begin(cr, tag, NULL);
 	if (from == 0 && b->dest)
-		dest(cr, b->dest, x0, y);
+		dest(cr, b->dest, mx(d, x0, 0), y);
 	double x = x0 + b->text_x;
 	for (int i = from; i < to && i < b->nline; i++)
-		draw_line(cr, b, &b->line[i], x, y + (i - from) * b->leading + b->ascent);
+		draw_line(cr, b, &b->line[i], line_left(d, &b->line[i], x), y + (i - from) * b->leading + b->ascent);
 	if (from == 0 && b->num_block && b->num_block->nline) {
 		/* on the baseline of the block's first line */
 		struct pdf_block *nb = b->num_block;
+		double nx = line_left(d, &nb->line[0], x0 + b->num_x);
 		cairo_tag_begin(cr, "Lbl", NULL);
-		draw_line(cr, nb, &nb->line[0], x0 + b->num_x, y + b->ascent);
+		draw_line(cr, nb, &nb->line[0], nx, y + b->ascent);
 		cairo_tag_end(cr, "Lbl");
 		if (b->kind == BLK_NOTE && b->dest) {
 			/* the note's marker links back to its reference */
 			struct buf a = BUF_INIT;
-			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", x0 + b->num_x, y,
+			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", nx, y,
 				   nb->line[0].width + 1, b->leading);
 			struct buf name = BUF_INIT;
 			buf_printf(&name, "fnref_%s", b->dest);
@@ -316,15 +517,14 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 		pango_layout_get_extents(b->right_layout, NULL, &logical);
 		double w = logical.width / (double)PANGO_SCALE;
 		double base = y + (right_line - from) * b->leading + b->ascent;
-		cairo_move_to(cr, x0 + pdf_text_width(s) - w,
-			      base - pango_layout_get_baseline(b->right_layout) / (double)PANGO_SCALE);
+		double rx = mx(d, x0 + pdf_text_width(s) - w, w);
+		cairo_move_to(cr, rx, base - pango_layout_get_baseline(b->right_layout) / (double)PANGO_SCALE);
 		pango_cairo_show_layout(cr, b->right_layout);
 		if (b->kind == BLK_TOC)
-			leaders(cr, s, b, right_line, x0, pdf_text_width(s) - w, base);
+			leaders(cr, d, b, right_line, x0, pdf_text_width(s) - w, base);
 		if (b->target && b->target->dest) {
 			struct buf a = BUF_INIT;
-			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", x0 + pdf_text_width(s) - w,
-				   base - b->ascent, w, b->leading);
+			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", rx, base - b->ascent, w, b->leading);
 			quote_attr(&a, b->target->dest);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
@@ -333,12 +533,9 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	}
 	if (to == b->nlines && b->rule_below > 0) {
 		double ry = y + (to - from) * b->leading + 3;
-		cairo_set_line_width(cr, b->rule_below);
-		cairo_move_to(cr, x0, ry);
-		cairo_line_to(cr, x0 + pdf_text_width(s), ry);
-		cairo_stroke(cr);
+		rule(cr, b->rule_below, mx(d, x0, pdf_text_width(s)), ry, pdf_text_width(s));
 	}
-	slice_links(cr, b, from, to, x, y);
+	slice_links(cr, d, b, from, to, x, y);
 	noteref_dests(cr, d, b, from, to, x, y);
 	cairo_tag_end(cr, tag);
 }
@@ -361,10 +558,7 @@ void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int 
 	 * then the notes in 8 pt with their markers hanging. */
 	double area = s->margin_top + (s->page_height - s->margin_top - s->margin_bottom) - pg->notes_height;
 	double rule_y = area + s->note_rule_gap * 0.5;
-	cairo_set_line_width(cr, 0.5);
-	cairo_move_to(cr, x0, rule_y);
-	cairo_line_to(cr, x0 + s->note_rule_length, rule_y);
-	cairo_stroke(cr);
+	rule(cr, 0.5, mx(d, x0, s->note_rule_length), rule_y, s->note_rule_length);
 	for (int i = 0; i < pg->nnotes; i++) {
 		struct pdf_slice *sl = &pg->notes[i];
 		draw_slice(cr, d, sl->block, sl->from, sl->to, x0, area + 2 * s->note_rule_gap + sl->y);

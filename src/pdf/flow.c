@@ -1,14 +1,19 @@
-/* flow.c — walks the AKN tree (templates/AKN.md) into the flat list of
- * blocks the PDF edition lays out, plus one block per footnote.
+/* flow.c — walks the AKN tree into the flat list of blocks the PDF edition
+ * lays out, plus one block per footnote.  What each element is comes from
+ * the shared reader (akn/read.h), so that our own XML and the UN's AKN4UN
+ * files are read alike.
  *
  * Indentation follows UN editorial practice: a paragraph's number hangs at
  * the left of the text column and its text starts one indent step in;
  * lettered points hang one step further, their sub-points one more.
  * Preambular clauses and the enacting formula of a resolution are not
- * numbered; their first line is indented one step instead. */
+ * numbered; their first line is indented one step instead.  (For a
+ * right-to-left language draw.c mirrors every position: "left" here is
+ * the side a line starts on.) */
 #include <stdlib.h>
 #include <string.h>
 
+#include "akn/read.h"
 #include "pdf/pdfint.h"
 #include "util/url.h"
 #include "util/xmalloc.h"
@@ -21,15 +26,12 @@ struct flow {
 
 static int is(xmlNodePtr n, const char *name)
 {
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+	return akn_is(n, name);
 }
 
 static xmlNodePtr child(xmlNodePtr n, const char *name)
 {
-	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		if (is(c, name))
-			return c;
-	return NULL;
+	return akn_child(n, name);
 }
 
 static xmlNodePtr find(xmlNodePtr n, const char *name)
@@ -46,55 +48,18 @@ static xmlNodePtr find(xmlNodePtr n, const char *name)
 
 static char *attr(xmlNodePtr n, const char *name)
 {
-	xmlChar *v = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
-	char *r = v ? xstrdup((const char *)v) : NULL;
-	xmlFree(v);
-	return r;
+	return akn_attr(n, name);
 }
 
 static int attr_is(xmlNodePtr n, const char *name, const char *value)
 {
-	char *v = attr(n, name);
-	int r = v && strcmp(v, value) == 0;
-	free(v);
-	return r;
+	return akn_attr_is(n, name, value);
 }
 
 /* Text content with whitespace collapsed, footnotes left out. */
-static void plain_text_rec(xmlNodePtr n, struct buf *b)
-{
-	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			for (const char *p = (const char *)c->content; *p; p++) {
-				int sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-				if (sp) {
-					if (b->len && b->data[b->len - 1] != ' ')
-						buf_putc(b, ' ');
-				} else {
-					buf_putc(b, *p);
-				}
-			}
-		} else if (c->type == XML_ELEMENT_NODE && !is(c, "authorialNote")) {
-			plain_text_rec(c, b);
-		}
-	}
-}
-
 static char *plain_text(xmlNodePtr n)
 {
-	struct buf b = BUF_INIT;
-	if (n)
-		plain_text_rec(n, &b);
-	while (b.len && b.data[b.len - 1] == ' ')
-		b.data[--b.len] = '\0';
-	char *r = xstrdup(b.len ? buf_cstr(&b) : "");
-	buf_free(&b);
-	char *s = r;
-	while (*s == ' ')
-		s++;
-	if (s != r)
-		memmove(r, s, strlen(s) + 1);
-	return r;
+	return akn_text_dup(n);
 }
 
 static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, const char *tag)
@@ -108,6 +73,9 @@ static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, con
 	/* Headings, titles, cover lines and contents entries are never
 	 * hyphenated (UN practice); running text and notes are. */
 	rich_init(&b->rich, kind == BLK_PARA || kind == BLK_NOTE ? f->doc->hyph : NULL);
+	/* the language's OpenType features (styles/pdf-style.conf) */
+	if (f->s->font_features[0])
+		rich_attr(&b->rich, pango_attr_font_features_new(f->s->font_features), 0, G_MAXINT);
 	return b;
 }
 
@@ -147,6 +115,13 @@ static void add_note(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 		}
 	}
 	rich_trim(&note->rich);
+	if (akn_note_empty_brackets(n) && rich_drop_prefix(&note->rich, "()")) {
+		/* the UN's Arabic "(1)": the marker back inside its brackets */
+		size_t len = strlen(marker) + 3;
+		free(note->num);
+		note->num = xmalloc(len);
+		snprintf(note->num, len, "(%s)", marker);
+	}
 	int index = f->doc->nnotes;
 	PDF_PUSH(f->doc->notes, f->doc->nnotes, f->doc->notes_cap, note);
 
@@ -163,51 +138,78 @@ static void add_note(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 	free(marker);
 }
 
+/* The pango attributes of an inline style (akn_style flags) over
+ * [start, end) of r. */
+static void style_attrs(struct flow *f, struct pdf_rich *r, unsigned style, int start, int end)
+{
+	if (style & AKN_ITALIC)
+		rich_attr(r, pango_attr_style_new(PANGO_STYLE_ITALIC), start, end);
+	if (style & AKN_BOLD)
+		rich_attr(r, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, end);
+	if (style & AKN_UNDERLINE)
+		rich_attr(r, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end);
+	if (style & AKN_SUP) {
+		rich_attr(r, pango_attr_rise_new((int)(f->s->body_size * f->s->superscript_rise * PANGO_SCALE)), start, end);
+		rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
+	} else if (style & AKN_SUB) {
+		rich_attr(r, pango_attr_rise_new(-(int)(f->s->body_size * 0.2 * PANGO_SCALE)), start, end);
+		rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
+	}
+}
+
+/* One inline node into r: text, a note, a break, or an element whose
+ * children are walked and then styled or linked. */
+static void inline_node(struct flow *f, struct pdf_rich *r, xmlNodePtr c)
+{
+	if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		rich_text(r, (const char *)c->content);
+		return;
+	}
+	if (c->type != XML_ELEMENT_NODE)
+		return;
+	enum akn_kind kind = akn_kind(c);
+	if (kind == AKN_HIDDEN)
+		return;
+	if (kind == AKN_NOTE) {
+		add_note(f, r, c);
+		return;
+	}
+	if (kind == AKN_BREAK) {
+		/* a line break (the UN's <eol/>): a hard line */
+		r->pending_space = 0;
+		rich_trim(r);
+		rich_literal(r, "\n");
+		return;
+	}
+	if (kind == AKN_UNKNOWN)
+		akn_unknown_seen(&f->doc->unknown, c);
+	/* flush a pending space so the span starts on its first letter */
+	if (r->pending_space && r->text.len)
+		rich_literal(r, "");
+	int start = rich_pos(r);
+	inline_walk(f, r, c);
+	int end = rich_pos(r);
+	if (kind == AKN_STYLED)
+		style_attrs(f, r, akn_style(c), start, end);
+	else if (kind == AKN_LINK) {
+		/* javascript:, data: and the like stay text (util/url.h) */
+		char *href = attr(c, "href");
+		size_t from, len;
+		if (href && url_is_safe_href(href, &from, &len)) {
+			href[from + len] = '\0';
+			if (href[from] == '#')
+				rich_link(r, start, end, href + from + 1, 1);
+			else
+				rich_link(r, start, end, href + from, 0);
+		}
+		free(href);
+	}
+}
+
 static void inline_walk(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 {
-	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			rich_text(r, (const char *)c->content);
-			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (is(c, "authorialNote")) {
-			add_note(f, r, c);
-			continue;
-		}
-		/* flush a pending space so the span starts on its first letter */
-		if (r->pending_space && r->text.len)
-			rich_literal(r, "");
-		int start = rich_pos(r);
-		inline_walk(f, r, c);
-		int end = rich_pos(r);
-		if (is(c, "i"))
-			rich_attr(r, pango_attr_style_new(PANGO_STYLE_ITALIC), start, end);
-		else if (is(c, "b"))
-			rich_attr(r, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start, end);
-		else if (is(c, "u"))
-			rich_attr(r, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), start, end);
-		else if (is(c, "sup")) {
-			rich_attr(r, pango_attr_rise_new((int)(f->s->body_size * f->s->superscript_rise * PANGO_SCALE)), start, end);
-			rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
-		} else if (is(c, "sub")) {
-			rich_attr(r, pango_attr_rise_new(-(int)(f->s->body_size * 0.2 * PANGO_SCALE)), start, end);
-			rich_attr(r, pango_attr_scale_new(f->s->superscript_scale), start, end);
-		} else if (is(c, "ref") || is(c, "a")) {
-			/* javascript:, data: and the like stay text (util/url.h) */
-			char *href = attr(c, "href");
-			size_t from, len;
-			if (href && url_is_safe_href(href, &from, &len)) {
-				href[from + len] = '\0';
-				if (href[from] == '#')
-					rich_link(r, start, end, href + from + 1, 1);
-				else
-					rich_link(r, start, end, href + from, 0);
-			}
-			free(href);
-		}
-	}
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		inline_node(f, r, c);
 }
 
 /* A block of running text from element n (a <p>, <heading>, ...). */
@@ -224,14 +226,20 @@ static struct pdf_block *text_block(struct flow *f, xmlNodePtr n, int depth, con
 	return b;
 }
 
+static void walk_body(struct flow *f, xmlNodePtr n, int depth);
+static void walk_node(struct flow *f, xmlNodePtr c, int depth);
+static void table(struct flow *f, xmlNodePtr n, int depth);
+
 /* Text-bearing children of a paragraph/point (<content>, <intro>, <wrapUp>):
- * the first <p> carries the number. */
+ * the first <p> carries the number.  A table or a numbered element met
+ * there is laid out as such. */
 static void body_ps(struct flow *f, xmlNodePtr n, int depth, char **num, const char *tag, char **dest)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (is(c, "p")) {
+		enum akn_kind k = akn_kind(c);
+		if (k == AKN_P) {
 			struct pdf_block *b = text_block(f, c, depth, *num);
 			b->tag = tag;
 			b->dest = *dest;
@@ -239,17 +247,26 @@ static void body_ps(struct flow *f, xmlNodePtr n, int depth, char **num, const c
 			free(*num);
 			*num = NULL;
 			add_block(f, b);
-		} else {
+		} else if (k == AKN_TABLE) {
+			table(f, c, depth);
+		} else if (k == AKN_NUMBERED || k == AKN_CROSSHEADING || k == AKN_HIERARCHY) {
+			walk_node(f, c, depth + 1);
+		} else if (k != AKN_HIDDEN) {
 			body_ps(f, c, depth, num, tag, dest);
 		}
 	}
 }
 
-static void walk_body(struct flow *f, xmlNodePtr n, int depth);
-static void walk_node(struct flow *f, xmlNodePtr c, int depth);
-
 static const enum pdf_font_role heading_fonts[] = {FONT_H1, FONT_H1, FONT_H2, FONT_H3, FONT_H4};
 static const char *const heading_tags[] = {"H1", "H1", "H2", "H3", "H4"};
+
+/* The heading element a hierarchy shows: its <heading>, else its first
+ * <subheading> (the UN's sections have either). */
+static xmlNodePtr hierarchy_heading(xmlNodePtr n)
+{
+	xmlNodePtr h = child(n, "heading");
+	return h ? h : child(n, "subheading");
+}
 
 /* A hierarchy heading: <num> hanging, <heading> bold.  Annexes and embedded
  * resolutions set their number on a line of its own ("Annex I" above the
@@ -260,8 +277,9 @@ static void heading_block(struct flow *f, xmlNodePtr n)
 	int level = f->hlevel + 1;
 	if (level > 4)
 		level = 4;
+	xmlNodePtr hnode = hierarchy_heading(n);
 	char *num = plain_text(child(n, "num"));
-	char *heading = plain_text(child(n, "heading"));
+	char *heading = plain_text(hnode);
 	int annex = is(n, "hcontainer") && attr_is(n, "name", "annex");
 	int own_line = is(n, "hcontainer") || is(n, "attachment");
 	struct pdf_block *b = new_block(f, BLK_HEADING, heading_tags[level]);
@@ -280,9 +298,9 @@ static void heading_block(struct flow *f, xmlNodePtr n)
 		b->page_break_before = annex && f->hlevel == 0;
 		if (*num)
 			rich_literal(&b->rich, num);
-		if (*num && child(n, "heading"))
+		if (*num && hnode)
 			rich_literal(&b->rich, "\n");
-		inline_walk(f, &b->rich, child(n, "heading") ? child(n, "heading") : n);
+		inline_walk(f, &b->rich, hnode ? hnode : n);
 		size_t len = strlen(num) + strlen(heading) + 4;
 		b->label = xmalloc(len);
 		snprintf(b->label, len, "%s%s%s", num, *num && *heading ? ": " : "", heading);
@@ -293,8 +311,8 @@ static void heading_block(struct flow *f, xmlNodePtr n)
 		b->right_reserve = f->s->indent_step;
 		if (*num)
 			b->num = xstrdup(num);
-		if (child(n, "heading"))
-			inline_walk(f, &b->rich, child(n, "heading"));
+		if (hnode)
+			inline_walk(f, &b->rich, hnode);
 		b->label = xstrdup(heading);
 		size_t len = strlen(num) + strlen(heading) + 2;
 		b->outline = xmalloc(len);
@@ -305,9 +323,84 @@ static void heading_block(struct flow *f, xmlNodePtr n)
 	add_block(f, b);
 }
 
+/* A paragraph that is only a heading (the UN's paragraph class="HCh",
+ * "H1", "H23" with a heading or subheading): a heading of that level with
+ * its number hanging, and every heading line it holds. */
+static void paragraph_heading(struct flow *f, xmlNodePtr n, int level)
+{
+	char *num = plain_text(child(n, "num"));
+	char *dest = attr(n, "eId");
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (!is(c, "heading") && !is(c, "subheading"))
+			continue;
+		struct pdf_block *b = new_block(f, BLK_HEADING, heading_tags[level]);
+		b->level = level;
+		b->font = heading_fonts[level];
+		b->bold = level < 4;
+		b->italic = level == 4;
+		b->justify = 0;
+		b->keep_with_next = 1;
+		b->space_before = level <= 2 ? f->s->heading_space_before : f->s->paragraph_space;
+		b->space_after = level <= 2 ? f->s->heading_space_after : f->s->paragraph_space;
+		b->text_x = f->s->indent_step;
+		b->right_reserve = f->s->indent_step;
+		b->dest = dest;
+		dest = NULL;
+		if (*num) {
+			b->num = num;
+			num = xstrdup("");
+		}
+		inline_walk(f, &b->rich, c);
+		char *text = plain_text(c);
+		size_t len = strlen(b->num ? b->num : "") + strlen(text) + 2;
+		b->outline = xmalloc(len);
+		snprintf(b->outline, len, "%s%s%s", b->num ? b->num : "", b->num ? " " : "", text);
+		free(text);
+		add_block(f, b);
+	}
+	free(num);
+	free(dest);
+}
+
+static void cross_heading(struct flow *f, xmlNodePtr n, int depth);
+
+/* A list inside a paragraph or point (the UN's list, sublist, blockList):
+ * its introduction and wrap-up carry on the paragraph's text at `depth`
+ * (the first takes the pending number), its points one step deeper. */
+static void list_block(struct flow *f, xmlNodePtr n, int depth, char **num, const char *tag, char **dest)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		enum akn_kind k = akn_kind(c);
+		if (is(c, "intro") || is(c, "wrapUp") || is(c, "listIntroduction") || is(c, "listWrapUp")) {
+			if (k == AKN_P) {
+				struct pdf_block *b = text_block(f, c, depth, *num);
+				b->tag = tag;
+				b->dest = *dest;
+				*dest = NULL;
+				free(*num);
+				*num = NULL;
+				add_block(f, b);
+			} else
+				body_ps(f, c, depth, num, tag, dest);
+		} else if (is(c, "sublist") || is(c, "list") || is(c, "blockList")) {
+			/* a list continued: its points at the same depth */
+			list_block(f, c, depth, num, tag, dest);
+		} else {
+			walk_node(f, c, depth + 1);
+		}
+	}
+}
+
 /* paragraph, point, item: numbered text at `depth`, nested points deeper. */
 static void numbered(struct flow *f, xmlNodePtr n, int depth)
 {
+	int hlevel = akn_heading_paragraph(n);
+	if (hlevel) {
+		paragraph_heading(f, n, hlevel);
+		return;
+	}
 	char *num = plain_text(child(n, "num"));
 	char *dest = attr(n, "eId");
 	if (!*num) {
@@ -316,11 +409,17 @@ static void numbered(struct flow *f, xmlNodePtr n, int depth)
 	}
 	/* A point is a list item; numbered paragraphs are paragraphs. */
 	const char *tag = is(n, "paragraph") ? "P" : "LI";
+	/* The UN's unnumbered operative paragraph (a resolution's only one,
+	 * or text between numbered ones) in its body text style is set as a
+	 * preambular clause is: first line indented. */
+	int first_block = f->doc->nblocks;
+	int indent_first = !num && depth == 0 && akn_text_paragraph(n);
 	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || is(c, "num") || is(c, "heading"))
+		if (c->type != XML_ELEMENT_NODE || is(c, "num"))
 			continue;
-		if (is(c, "content") || is(c, "intro") || is(c, "wrapUp") || is(c, "p")) {
-			if (is(c, "p")) {
+		enum akn_kind k = akn_kind(c);
+		if (is(c, "content") || is(c, "intro") || is(c, "wrapUp") || k == AKN_P) {
+			if (k == AKN_P) {
 				struct pdf_block *b = text_block(f, c, depth, num);
 				b->tag = tag;
 				b->dest = dest;
@@ -331,6 +430,11 @@ static void numbered(struct flow *f, xmlNodePtr n, int depth)
 			} else {
 				body_ps(f, c, depth, &num, tag, &dest);
 			}
+		} else if (is(c, "list") || is(c, "sublist") || is(c, "blockList")) {
+			list_block(f, c, depth, &num, tag, &dest);
+		} else if (k == AKN_HEADING) {
+			/* a heading inside a paragraph that has text too */
+			cross_heading(f, c, depth);
 		} else {
 			walk_node(f, c, depth + 1);
 		}
@@ -345,15 +449,41 @@ static void numbered(struct flow *f, xmlNodePtr n, int depth)
 		b->space_after = f->s->paragraph_space;
 		add_block(f, b);
 	}
+	if (indent_first && f->doc->nblocks > first_block && f->doc->blocks[first_block]->kind == BLK_PARA &&
+	    !f->doc->blocks[first_block]->num)
+		f->doc->blocks[first_block]->first_indent = f->s->indent_step;
 }
 
-/* formula and preambular container: unnumbered, first line indented. */
-static void preamble_block(struct flow *f, xmlNodePtr n, int italic)
+/* Does any element under n carry one of the style flags? */
+static int has_style(xmlNodePtr n, unsigned flags)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (akn_kind(c) == AKN_STYLED && (akn_style(c) & flags))
+			return 1;
+		if (has_style(c, flags))
+			return 1;
+	}
+	return 0;
+}
+
+/* formula and preambular container: unnumbered, first line indented.
+ * The formula is set in italic ("The General Assembly,"), unless its
+ * markup says otherwise (Arabic prints it bold italic, Chinese bold).
+ * What else a container holds (a table, a block list) is laid out as
+ * such. */
+static void preamble_block(struct flow *f, xmlNodePtr n, int formula)
 {
 	char *dest = attr(n, "eId");
+	int italic = formula && !has_style(n, AKN_BOLD);
 	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (!is(c, "p"))
+		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		if (akn_kind(c) != AKN_P) {
+			walk_node(f, c, 0);
+			continue;
+		}
 		struct pdf_block *b = text_block(f, c, 0, NULL);
 		b->first_indent = f->s->indent_step;
 		b->italic = italic;
@@ -366,10 +496,14 @@ static void preamble_block(struct flow *f, xmlNodePtr n, int italic)
 
 static void cross_heading(struct flow *f, xmlNodePtr n, int depth)
 {
+	/* the UN's subheading is bold (its heading style H23); a
+	 * crossHeading is italic, as ours are */
+	int bold = is(n, "subheading") && !has_style(n, AKN_ITALIC);
 	struct pdf_block *b = new_block(f, BLK_HEADING, "H4");
 	b->level = 4;
 	b->font = FONT_H4;
-	b->italic = 1;
+	b->italic = !bold;
+	b->bold = bold;
 	b->justify = 0;
 	b->keep_with_next = 1;
 	b->text_x = f->s->indent_step * (depth + 1);
@@ -380,47 +514,241 @@ static void cross_heading(struct flow *f, xmlNodePtr n, int depth)
 	add_block(f, b);
 }
 
-static int is_hierarchy(xmlNodePtr c)
+/* ---- tables ---------------------------------------------------------- */
+
+/* A cell's column span (1 when absent or silly). */
+static int colspan(xmlNodePtr cell)
 {
-	static const char *const names[] = {"chapter", "section", "subsection", "part", "title",
-					     "book", "subchapter", "subpart", "division",
-					     "hcontainer", "attachment", NULL};
-	for (int i = 0; names[i]; i++)
-		if (is(c, names[i]))
-			return 1;
-	return 0;
+	char *v = attr(cell, "colspan");
+	int n = v ? atoi(v) : 1;
+	free(v);
+	return n >= 1 && n <= 64 ? n : 1;
+}
+
+/* The width a cell asks for, as the UN's Word tables give it, in twips
+ * ("8610-dxa") or fiftieths of a per cent ("3230-pct"), or 0: a weight,
+ * for a table's cells use one unit. */
+static double cell_twips(xmlNodePtr cell)
+{
+	char *v = attr(cell, "data-width-type");
+	double w = 0;
+	if (v && (strstr(v, "-dxa") || strstr(v, "-pct")))
+		w = atof(v);
+	free(v);
+	return w > 0 && w < 100000 ? w : 0;
+}
+
+/* A table: one BLK_ROW block per row, its cells side by side.  Column
+ * widths come from the first row whose cells each span one column and
+ * say their width (the UN's tables do), else are equal; numbers the UN
+ * aligns right ("data-justification") stay right.  A row is not split
+ * across pages. */
+static void table(struct flow *f, xmlNodePtr n, int depth)
+{
+	int ncols = 0;
+	for (xmlNodePtr tr = n->children; tr; tr = tr->next) {
+		if (akn_kind(tr) != AKN_ROW)
+			continue;
+		int cols = 0;
+		for (xmlNodePtr c = tr->children; c; c = c->next)
+			if (akn_kind(c) == AKN_CELL)
+				cols += colspan(c);
+		if (cols > ncols)
+			ncols = cols;
+	}
+	if (ncols == 0)
+		return;
+	double *w = xmalloc(sizeof *w * (size_t)ncols);
+	for (int i = 0; i < ncols; i++)
+		w[i] = 1;
+	for (xmlNodePtr tr = n->children; tr; tr = tr->next) {
+		if (akn_kind(tr) != AKN_ROW)
+			continue;
+		int i = 0, ok = 1;
+		for (xmlNodePtr c = tr->children; c && ok; c = c->next)
+			if (akn_kind(c) == AKN_CELL)
+				ok = colspan(c) == 1 && i < ncols && (w[i++] = cell_twips(c)) > 0;
+		if (ok && i == ncols)
+			break;
+		for (int k = 0; k < ncols; k++)
+			w[k] = 1;
+	}
+	double total = 0;
+	for (int i = 0; i < ncols; i++)
+		total += w[i];
+	double x0 = f->s->indent_step * depth, avail = pdf_text_width(f->s) - x0;
+	double gap = 6;
+	int first = 1;
+	struct pdf_block *last = NULL;
+	for (xmlNodePtr tr = n->children; tr; tr = tr->next) {
+		if (akn_kind(tr) != AKN_ROW)
+			continue;
+		struct pdf_block *row = new_block(f, BLK_ROW, "TR");
+		row->justify = 0;
+		row->space_before = first ? f->s->paragraph_space : 0;
+		row->space_after = 2;
+		int col = 0, header = 1;
+		for (xmlNodePtr c = tr->children; c; c = c->next) {
+			if (akn_kind(c) != AKN_CELL)
+				continue;
+			int span = colspan(c);
+			if (col + span > ncols)
+				span = ncols - col;
+			if (span <= 0)
+				break;
+			double cx = x0, cw = 0;
+			for (int k = 0; k < col; k++)
+				cx += avail * w[k] / total;
+			for (int k = col; k < col + span; k++)
+				cw += avail * w[k] / total;
+			col += span;
+			int th = is(c, "th");
+			header &= th;
+			struct pdf_block *cell = new_block(f, BLK_PARA, th ? "TH" : "TD");
+			cell->font = FONT_TABLE;
+			cell->justify = 0;
+			cell->text_x = cx;
+			cell->box_width = cw - gap > 12 ? cw - gap : cw;
+			char *just = attr(c, "data-justification");
+			cell->align_end = just && !strcmp(just, "Right");
+			cell->center = just && !strcmp(just, "Center");
+			free(just);
+			int firstp = 1;
+			for (xmlNodePtr p = c->children; p; p = p->next) {
+				if (p->type != XML_ELEMENT_NODE)
+					continue;
+				if (!firstp)
+					rich_literal(&cell->rich, "\n");
+				firstp = 0;
+				inline_walk(f, &cell->rich, p);
+			}
+			if (firstp)
+				inline_walk(f, &cell->rich, c);
+			rich_trim(&cell->rich);
+			PDF_PUSH(row->cells, row->ncells, row->cells_cap, cell);
+		}
+		row->header_row = header && row->ncells;
+		if (first || row->header_row)
+			row->rule_above = 0.5;
+		first = 0;
+		last = row;
+		add_block(f, row);
+	}
+	if (last) {
+		last->rule_below = 0.5;
+		last->space_after = f->s->paragraph_space;
+	}
+	free(w);
+}
+
+/* ---- the walk -------------------------------------------------------- */
+
+static void walk_document(struct flow *f, xmlNodePtr doc, int top);
+static void preface(struct flow *f, xmlNodePtr pf);
+static void conclusions(struct flow *f, xmlNodePtr n);
+
+/* An element outside the vocabulary met where blocks are: its blocks
+ * when it holds any, else its text as a paragraph. */
+static void unknown_block(struct flow *f, xmlNodePtr c, int depth)
+{
+	akn_unknown_seen(&f->doc->unknown, c);
+	for (xmlNodePtr k = c->children; k; k = k->next) {
+		enum akn_kind kind = akn_kind(k);
+		if (kind == AKN_P || kind == AKN_NUMBERED || kind == AKN_HIERARCHY || kind == AKN_BLOCKS ||
+		    kind == AKN_TABLE || kind == AKN_CONTAINER) {
+			walk_body(f, c, depth);
+			return;
+		}
+	}
+	add_block(f, text_block(f, c, depth, NULL));
 }
 
 static void walk_node(struct flow *f, xmlNodePtr c, int depth)
 {
-	{
-		if (c->type != XML_ELEMENT_NODE)
-			return;
-		if (is_hierarchy(c)) {
-			heading_block(f, c);
-			f->hlevel++;
-			walk_body(f, c, 0);
-			f->hlevel--;
-		} else if (is(c, "paragraph") || is(c, "point") || is(c, "item") || is(c, "alinea")) {
-			numbered(f, c, is(c, "paragraph") && depth == 0 ? 0 : depth);
-		} else if (is(c, "crossHeading") || is(c, "subheading")) {
-			cross_heading(f, c, depth > 0 ? depth - 1 : 0);
-		} else if (is(c, "formula")) {
-			preamble_block(f, c, 1);
-		} else if (is(c, "container")) {
-			preamble_block(f, c, 0);
-		} else if (is(c, "p")) {
-			/* A <p> wrapping an embedded structure is only a wrapper. */
-			if (child(c, "embeddedStructure"))
-				walk_body(f, child(c, "embeddedStructure"), depth);
+	if (c->type != XML_ELEMENT_NODE)
+		return;
+	switch (akn_kind(c)) {
+	case AKN_HIERARCHY: {
+		heading_block(f, c);
+		xmlNodePtr shown = hierarchy_heading(c);
+		f->hlevel++;
+		for (xmlNodePtr k = c->children; k; k = k->next) {
+			if (k == shown || is(k, "num"))
+				continue;
+			if (akn_kind(k) == AKN_HEADING || akn_kind(k) == AKN_CROSSHEADING)
+				cross_heading(f, k, 0);
 			else
-				add_block(f, text_block(f, c, depth, NULL));
-		} else if (is(c, "num") || is(c, "heading")) {
-			return;
-		} else {
-			/* content, intro, embeddedStructure, blockList, list, ... */
-			walk_body(f, c, depth);
+				walk_node(f, k, 0);
 		}
+		f->hlevel--;
+		break;
+	}
+	case AKN_NUMBERED:
+		numbered(f, c, is(c, "paragraph") && depth == 0 ? 0 : depth);
+		break;
+	case AKN_CROSSHEADING:
+		cross_heading(f, c, depth > 0 ? depth - 1 : 0);
+		break;
+	case AKN_FORMULA:
+		preamble_block(f, c, 1);
+		break;
+	case AKN_CONTAINER:
+		preamble_block(f, c, 0);
+		break;
+	case AKN_P:
+		/* A <p> wrapping an embedded structure is only a wrapper. */
+		if (child(c, "embeddedStructure"))
+			walk_body(f, child(c, "embeddedStructure"), depth);
+		else
+			add_block(f, text_block(f, c, depth, NULL));
+		break;
+	case AKN_TABLE:
+		table(f, c, depth);
+		break;
+	case AKN_PREFACE:
+		preface(f, c);
+		break;
+	case AKN_CONCLUSIONS:
+		conclusions(f, c);
+		break;
+	case AKN_SUBDOC:
+		walk_document(f, c, 0);
+		break;
+	case AKN_NUM:
+	case AKN_HEADING:
+	case AKN_HIDDEN:
+		break;
+	case AKN_COVER:
+		/* a cover inside a part of the document: its lines as text */
+		for (xmlNodePtr k = c->children; k; k = k->next)
+			if (akn_kind(k) == AKN_P)
+				add_block(f, text_block(f, k, 0, NULL));
+		break;
+	case AKN_UNKNOWN:
+		unknown_block(f, c, depth);
+		break;
+	case AKN_INLINE:
+	case AKN_STYLED:
+	case AKN_LINK:
+	case AKN_NOTE:
+	case AKN_BREAK:
+	case AKN_ROW:
+	case AKN_CELL:
+		/* text where blocks are: a paragraph of it */
+		{
+			struct pdf_block *b = new_block(f, BLK_PARA, "P");
+			b->text_x = f->s->indent_step * (depth + 1);
+			b->num_x = f->s->indent_step * depth;
+			b->space_after = f->s->paragraph_space;
+			inline_node(f, &b->rich, c);
+			add_block(f, b);
+		}
+		break;
+	default:
+		/* content, intro, embeddedStructure, blockList, list, preamble,
+		 * mainBody, attachments, ... */
+		walk_body(f, c, depth);
+		break;
 	}
 }
 
@@ -441,18 +769,28 @@ static struct pdf_block *cover_line(struct flow *f, xmlNodePtr p, double x, int 
 	return b;
 }
 
+static int right_column(enum akn_cover_role r)
+{
+	return r == AKN_COVER_DISTRIBUTION || r == AKN_COVER_DATE || r == AKN_COVER_LANGUAGE;
+}
+
 /* The UN cover: "United Nations" at the left and the symbol large at the
  * top right above a heavy rule; distribution, date and original language
- * in a column at the right; then issuing body, session and agenda item. */
-static void cover(struct flow *f, xmlNodePtr cp)
+ * in a column at the right; then issuing body, session and agenda item,
+ * and (a resolution) the line saying who adopted it and on what report.
+ * The lines come from akn_doc's reading of the cover, ours or the UN's,
+ * by what each says; the right-hand column is set first, whatever the
+ * order of the XML. */
+static void cover(struct flow *f)
 {
+	const struct akn_doc *ad = &f->doc->akn;
 	double width = pdf_text_width(f->s);
 	xmlNodePtr org = NULL, sym = NULL;
-	for (xmlNodePtr c = cp ? cp->children : NULL; c; c = c->next) {
-		if (attr_is(c, "class", "organization"))
-			org = c;
-		if (attr_is(c, "class", "symbol"))
-			sym = c;
+	for (int i = 0; i < ad->ncover; i++) {
+		if (ad->cover[i].role == AKN_COVER_ORGANIZATION && !org)
+			org = ad->cover[i].node;
+		if (ad->cover[i].role == AKN_COVER_SYMBOL && !sym)
+			sym = ad->cover[i].node;
 	}
 	struct pdf_block *top = new_block(f, BLK_COVER, "P");
 	top->font = FONT_COVER_ORG;
@@ -493,38 +831,59 @@ static void cover(struct flow *f, xmlNodePtr cp)
 	}
 
 	int first_right = 1, first_left = 1;
-	for (xmlNodePtr c = cp ? cp->children : NULL; c; c = c->next) {
-		if (!is(c, "p") || c == org || c == sym)
-			continue;
-		char *cls = attr(c, "class");
-		const char *k = cls ? cls : "";
-		int right_col = !strcmp(k, "distribution") || !strcmp(k, "date") || !strcmp(k, "language");
-		int bold = !strcmp(k, "body") || !strcmp(k, "agendaTitle");
-		struct pdf_block *b = cover_line(f, c, right_col ? width * 0.66 : 0, bold);
-		if (!right_col)
-			b->right_reserve = width * 0.3;
-		if (right_col && first_right)
-			b->space_before = 4;
-		if (!right_col && first_left) {
-			b->space_before = 14;
-			first_left = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < ad->ncover; i++) {
+			xmlNodePtr c = ad->cover[i].node;
+			enum akn_cover_role role = ad->cover[i].role;
+			int right_col = right_column(role);
+			if (c == org || c == sym || right_col != (pass == 0))
+				continue;
+			int bold = role == AKN_COVER_BODY || role == AKN_COVER_AGENDA_TITLE ||
+				   role == AKN_COVER_TITLE;
+			struct pdf_block *b = cover_line(f, c, right_col ? width * 0.66 : 0, bold);
+			if (!right_col)
+				b->right_reserve = width * 0.3;
+			if (right_col && first_right)
+				b->space_before = 4;
+			if (!right_col && first_left) {
+				b->space_before = 14;
+				first_left = 0;
+			}
+			if (right_col)
+				first_right = 0;
+			if (role == AKN_COVER_AGENDA)
+				b->space_before = 8;
+			if (role == AKN_COVER_AGENDA_TITLE)
+				b->space_before = 0;
+			if (role == AKN_COVER_TITLE) {
+				/* "Resolution adopted by the General Assembly on …" */
+				b->font = FONT_H1;
+				b->right_reserve = 0;
+				b->space_before = f->s->title_space_before;
+				b->space_after = 4;
+			}
+			if (role == AKN_COVER_PROPONENT)
+				b->right_reserve = 0;
+			add_block(f, b);
 		}
-		if (right_col)
-			first_right = 0;
-		if (!strcmp(k, "agenda") || !strcmp(k, "agendaTitle"))
-			b->space_before = !strcmp(k, "agenda") ? 8 : 0;
-		add_block(f, b);
-		free(cls);
 	}
 }
 
+/* The preface: our document number and title lines (class "docNumber",
+ * "title", "subtitle"), or the UN's single line of a resolution's number
+ * and title ("78/124. Credentials of …"), whose number hangs. */
 static void preface(struct flow *f, xmlNodePtr pf)
 {
 	for (xmlNodePtr c = pf ? pf->children : NULL; c; c = c->next) {
-		if (!is(c, "p"))
+		if (akn_kind(c) != AKN_P) {
+			if (c->type == XML_ELEMENT_NODE)
+				walk_node(f, c, 0);
 			continue;
-		int title = attr_is(c, "class", "title");
-		int docnum = attr_is(c, "class", "docNumber");
+		}
+		xmlNodePtr docnum_el = child(c, "docNumber"), title_el = child(c, "docTitle");
+		int joined = docnum_el && title_el && !attr_is(c, "class", "docNumber");
+		int title = attr_is(c, "class", "title") || (title_el && !attr_is(c, "class", "docNumber"));
+		int docnum = attr_is(c, "class", "docNumber") || (docnum_el && !title_el);
 		struct pdf_block *b = new_block(f, title ? BLK_TITLE : BLK_PARA, title ? "H1" : "P");
 		b->justify = 0;
 		b->text_x = f->s->indent_step;
@@ -533,7 +892,7 @@ static void preface(struct flow *f, xmlNodePtr pf)
 		if (title || docnum) {
 			b->font = title ? FONT_TITLE : FONT_H2;
 			b->bold = 1;
-			b->space_before = title ? f->s->title_space_before : f->s->title_space_before;
+			b->space_before = f->s->title_space_before;
 			b->space_after = title ? f->s->title_space_after : 4;
 			if (title)
 				b->outline = plain_text(c);
@@ -541,50 +900,80 @@ static void preface(struct flow *f, xmlNodePtr pf)
 			b->font = FONT_H2;
 			b->space_after = f->s->title_space_after;
 		}
-		inline_walk(f, &b->rich, c);
+		if (joined) {
+			/* "78/124." is wider than one indent step at the
+			 * title's size: the title hangs two steps in */
+			b->num = plain_text(docnum_el);
+			b->num_x = 0;
+			b->text_x = 2 * f->s->indent_step;
+			inline_walk(f, &b->rich, title_el);
+		} else
+			inline_walk(f, &b->rich, c);
 		add_block(f, b);
 	}
 }
 
-static void read_meta(struct pdf_doc *d, xmlNodePtr root)
+/* Where and when a resolution was adopted ("48th plenary meeting",
+ * "18 December 2023"), set at the right as the UN prints it. */
+static void conclusions(struct flow *f, xmlNodePtr n)
 {
-	xmlNodePtr meta = find(root, "meta");
-	xmlNodePtr work = find(meta, "FRBRWork");
-	for (xmlNodePtr c = work ? work->children : NULL; c; c = c->next) {
-		if (is(c, "FRBRalias") && attr_is(c, "name", "symbol") && !d->symbol)
-			d->symbol = attr(c, "value");
-		if (is(c, "FRBRdate") && !d->date)
-			d->date = attr(c, "date");
+	int first = 1;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (akn_kind(c) != AKN_P) {
+			walk_node(f, c, 0);
+			continue;
+		}
+		struct pdf_block *b = text_block(f, c, 0, NULL);
+		b->justify = 0;
+		b->align_end = 1;
+		b->text_x = f->s->indent_step;
+		b->space_before = first ? f->s->title_space_before : 0;
+		b->space_after = 0;
+		first = 0;
+		add_block(f, b);
 	}
-	xmlNodePtr src = find(meta, "source");
-	if (src && src->ns && src->ns->href && strstr((const char *)src->ns->href, "unpress"))
-		d->job_number = attr(src, "jobNumber");
-	xmlNodePtr title = find(root, "docTitle");
-	if (title)
-		d->title = plain_text(title);
-	xmlNodePtr body = find(root, "docProponent");
-	if (body)
-		d->body = plain_text(body);
+}
+
+/* A document: ours or the UN's statement, doc, documentCollection, or
+ * one inside it (an attachment's doc, a component's statement). */
+static void walk_document(struct flow *f, xmlNodePtr doc, int top)
+{
+	int first = f->doc->nblocks;
+	for (xmlNodePtr c = doc->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (akn_kind(c) == AKN_COVER) {
+			if (top)
+				cover(f);
+			else
+				walk_node(f, c, 0);
+		} else
+			walk_node(f, c, 0);
+	}
+	/* an annex (an attachment's document) starts a new page, as ours do */
+	if (!top && doc->parent && is(doc->parent, "attachment") && f->doc->nblocks > first)
+		f->doc->blocks[first]->page_break_before = 1;
 }
 
 void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn)
 {
 	struct flow f = {d, d->style, 0};
-	xmlNodePtr root = xmlDocGetRootElement(akn);
-	xmlNodePtr top = NULL;
-	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			top = top ? top : c;
-	read_meta(d, root);
-	if (!top)
+	(void)akn;	/* read already into d->akn (pdf.c: its language chose the style) */
+	d->symbol = d->akn.symbol ? xstrdup(d->akn.symbol) : NULL;
+	d->title = d->akn.title ? xstrdup(d->akn.title) : NULL;
+	d->body = d->akn.body ? xstrdup(d->akn.body) : NULL;
+	d->date = d->akn.date ? xstrdup(d->akn.date) : NULL;
+	d->job_number = d->akn.job_number ? xstrdup(d->akn.job_number) : NULL;
+	d->lang = xstrdup(d->akn.lang);
+	if (!d->akn.top)
 		return;
-	cover(&f, child(top, "coverPage"));
-	preface(&f, child(top, "preface"));
-	for (xmlNodePtr c = top->children; c; c = c->next) {
-		if (is(c, "preamble") || is(c, "mainBody") || is(c, "body") ||
-		    is(c, "conclusions") || is(c, "attachments"))
-			walk_body(&f, c, 0);
-	}
+	if (!child(d->akn.top, "coverPage"))
+		cover(&f);	/* no cover: the symbol alone, when known */
+	walk_document(&f, d->akn.top, 1);
+	if (d->akn.components)
+		walk_body(&f, d->akn.components, 0);
 }
 
 /* The contents list (UN reports list chapters and sections with their page
@@ -659,6 +1048,9 @@ void pdf_flow_add_toc(struct pdf_doc *d)
 
 static void block_free(struct pdf_block *b)
 {
+	for (int i = 0; i < b->ncells; i++)
+		block_free(b->cells[i]);
+	free(b->cells);
 	rich_free(&b->rich);
 	free(b->num);
 	free(b->right);
@@ -687,4 +1079,5 @@ void pdf_doc_free(struct pdf_doc *d)
 	free(d->date);
 	free(d->body);
 	free(d->lang);
+	akn_doc_free(&d->akn);
 }

@@ -26,6 +26,7 @@ static double role_size(const struct pdf_style *s, enum pdf_font_role role)
 	case FONT_COVER: return s->cover_size;
 	case FONT_COVER_ORG: return s->cover_org_size;
 	case FONT_COVER_SYMBOL: return s->cover_symbol_size;
+	case FONT_TABLE: return s->table_size;
 	}
 	return s->body_size;
 }
@@ -34,6 +35,8 @@ static double role_leading(const struct pdf_style *s, enum pdf_font_role role)
 {
 	if (role == FONT_NOTE)
 		return s->note_leading;
+	if (role == FONT_TABLE)
+		return s->table_leading;
 	/* other sizes scale the body's leading ratio */
 	return role_size(s, role) * s->body_leading / s->body_size;
 }
@@ -70,6 +73,9 @@ void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 	b->right_layout = simple_layout(ctx, s, role, b->kind == BLK_COVER, b->right);
 }
 
+static void layout_row(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+		       struct pdf_words *words, struct pdf_block *b);
+
 /* The block's text laid out by pango, unwrapped, then broken by lines.c. */
 static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const PangoFontDescription *fd,
 			     double width)
@@ -100,12 +106,41 @@ static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const Pango
 	g_object_unref(l);
 }
 
+/* A table row: each cell laid out in its column; the row is one "line"
+ * as tall as its tallest cell (plus a little air), so that pagination
+ * keeps it whole.  The cells' footnote references become the row's. */
+static void layout_row(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+		       struct pdf_words *words, struct pdf_block *b)
+{
+	double h = 0;
+	for (int i = 0; i < b->ncells; i++) {
+		struct pdf_block *c = b->cells[i];
+		pdf_layout_block(ctx, s, mc, words, c);
+		if (c->height > h)
+			h = c->height;
+		for (int r = 0; r < c->rich.nrefs; r++)
+			rich_noteref(&b->rich, 0, c->rich.refs[r].note);
+	}
+	b->leading = h + 2 * PDF_CELL_PAD;
+	b->ascent = 0;
+	b->nlines = b->ncells ? 1 : 0;
+	b->height = b->nlines * b->leading;
+	for (int r = 0; r < b->rich.nrefs; r++)
+		b->rich.refs[r].line = 0;
+}
+
 void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
 		      struct pdf_words *words, struct pdf_block *b)
 {
+	if (b->kind == BLK_ROW) {
+		layout_row(ctx, s, mc, words, b);
+		return;
+	}
 	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
 	if (b->kind == BLK_NOTE)
 		width = pdf_text_width(s) - b->text_x;
+	if (b->box_width > 0)
+		width = b->box_width;
 	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
 	/* Shaped once, unwrapped; lines.c breaks it (see there why).  Plain
 	 * Latin text is built from the document's word cache; anything else

@@ -171,6 +171,64 @@ static void widen_spaces(PangoGlyphItem *gi, const char *text, int extra)
 			gs->glyphs[it.start_glyph].geometry.width += extra;
 }
 
+/* Chinese and Japanese characters and their punctuation: a line of
+ * them has no spaces to stretch, so it is justified between characters
+ * (as the UN prints its Chinese documents). */
+static int is_cjk(gunichar c)
+{
+	return (c >= 0x4E00 && c < 0xA000) || (c >= 0x3400 && c < 0x4DC0) || (c >= 0x3000 && c < 0x3100) ||
+	       (c >= 0xFF00 && c < 0xFFF0) || (c >= 0xF900 && c < 0xFB00) || (c >= 0x20000 && c < 0x2FA20);
+}
+
+/* Justify a line holding CJK characters: the room left goes to its
+ * spaces and to every gap between two characters one of which is CJK,
+ * in equal shares, each added to the advance of the last glyph of the
+ * character before the gap.  Returns the number of shares (0: nothing
+ * to stretch). */
+static int justify_cjk(struct pdf_line *ln, struct breaker *br, int start, int trimmed, double room)
+{
+	int n = trimmed - start, shares = 0;
+	char *gap = xmalloc((size_t)(n > 0 ? n : 1));
+	memset(gap, 0, (size_t)(n > 0 ? n : 1));
+	int any_cjk = 0;
+	for (int i = start; i < trimmed; i++) {
+		gunichar c = g_utf8_get_char(br->text + br->offset[i]);
+		any_cjk |= is_cjk(c);
+		if (i + 1 >= trimmed || !br->cluster_start[i + 1])
+			continue;
+		gunichar next = g_utf8_get_char(br->text + br->offset[i + 1]);
+		if (br->attrs[i].is_expandable_space || is_cjk(c) || is_cjk(next)) {
+			gap[i - start] = 1;
+			shares++;
+		}
+	}
+	if (!any_cjk || !shares) {
+		free(gap);
+		return 0;
+	}
+	int extra = (int)(room / shares * PANGO_SCALE);
+	for (int k = 0; k < ln->nruns; k++) {
+		PangoGlyphItem *gi = ln->runs[k];
+		PangoGlyphString *gs = gi->glyphs;
+		if (gi->item->analysis.level % 2)
+			continue;	/* no right-to-left CJK */
+		for (int g = 0; g < gs->num_glyphs; g++) {
+			int last_of_cluster = g + 1 == gs->num_glyphs || gs->log_clusters[g + 1] != gs->log_clusters[g];
+			if (!last_of_cluster)
+				continue;
+			int ci = br->char_at[gi->item->offset + gs->log_clusters[g]];
+			/* the cluster's last character owns the gap after it */
+			int ce = g + 1 < gs->num_glyphs ? br->char_at[gi->item->offset + gs->log_clusters[g + 1]]
+							: br->char_at[gi->item->offset + gi->item->length];
+			int owner = ce - 1 > ci ? ce - 1 : ci;
+			if (owner >= start && owner < trimmed && gap[owner - start])
+				gs->glyphs[g].geometry.width += extra;
+		}
+	}
+	free(gap);
+	return shares;
+}
+
 /* Add the line [start, end) (characters) of the unwrapped line `src` to b. */
 static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_line *src, int start, int end,
 		 int hyphen, int last, double indent, double avail)
@@ -227,10 +285,16 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 	ln.x = indent;
 	if (b->center)
 		ln.x += (avail - natural) / 2;
+	else if (b->align_end)
+		ln.x += avail - natural;
 	ln.width = natural;
 	/* Justify: spread what is left over the line's spaces, as pango does
 	 * (not on a paragraph's last line). */
-	if (b->justify && !last && natural < avail) {
+	int shares;
+	if (b->justify && !last && natural < avail &&
+	    (shares = justify_cjk(&ln, br, start, trimmed, avail - natural)) > 0) {
+		ln.width = natural + (double)(int)((avail - natural) / shares * PANGO_SCALE) * shares / PANGO_SCALE;
+	} else if (b->justify && !last && natural < avail) {
 		int spaces = 0;
 		for (int i = start; i < trimmed; i++)
 			spaces += br->attrs[i].is_expandable_space;
@@ -303,7 +367,12 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	memset(&br, 0, sizeof br);
 	br.text = sh->text;
 	br.shape_flags = sh->shape_flags;
-	br.attrs = sh->attrs;
+	/* A space between two groups of digits ("65 459 100": the UN writes
+	 * large numbers so, with plain spaces) neither stretches nor ends a
+	 * line: the number stays whole, as a number set by hand would. */
+	PangoLogAttr *attrs = xmalloc(sizeof *attrs * (size_t)(sh->n + 1));
+	memcpy(attrs, sh->attrs, sizeof *attrs * (size_t)(sh->n + 1));
+	br.attrs = attrs;
 	br.n = sh->n;
 	br.offset = xmalloc(sizeof *br.offset * (size_t)(br.n + 1));
 	br.width = xmalloc(sizeof *br.width * (size_t)(br.n + 1));
@@ -319,6 +388,23 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 		for (const char *q = p; q < next && (size_t)(q - br.text) <= len; q++)
 			br.char_at[q - br.text] = i;
 		p = next;
+	}
+	for (int i = 1; i + 1 < br.n; i++) {
+		if (br.text[br.offset[i]] != ' ' || !g_ascii_isdigit(br.text[br.offset[i - 1]]) ||
+		    !g_ascii_isdigit(br.text[br.offset[i + 1]]))
+			continue;
+		/* the groups either side: one to three digits each, one of
+		 * them three (the UN's Arabic stores the groups in reverse, so
+		 * the short group may come last) */
+		int before = 0, after = 0;
+		while (i - before - 1 >= 0 && before < 4 && g_ascii_isdigit(br.text[br.offset[i - before - 1]]))
+			before++;
+		while (i + after + 1 < br.n && after < 4 && g_ascii_isdigit(br.text[br.offset[i + after + 1]]))
+			after++;
+		if (before > 3 || after > 3 || (before != 3 && after != 3))
+			continue;
+		attrs[i].is_expandable_space = 0;
+		attrs[i + 1].is_line_break = 0;
 	}
 	for (int k = 0; k < sh->nlines; k++)
 		measure(&br, &sh->lines[k]);
@@ -340,6 +426,7 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 		else
 			break_segment(b, &br, src, s, e, width, indent);
 	}
+	free(attrs);
 	free(br.offset);
 	free(br.width);
 	free(br.cluster_start);

@@ -30,6 +30,7 @@ struct pattern {
 };
 
 struct hyph_patterns {
+	char encoding[32];	/* the file's first line when it names one ("UTF-8", "KOI8-R") */
 	char *text;	/* the letters of every pattern, one after another */
 	unsigned char *values;
 	struct pattern *slots;
@@ -81,6 +82,7 @@ struct hyph_patterns *patterns_load(const char *path)
 	p->slots = xmalloc(p->cap * sizeof *p->slots);
 	memset(p->slots, 0, p->cap * sizeof *p->slots);
 	p->longest = 0;
+	p->encoding[0] = '\0';
 	size_t text_at = 0, values_at = 0;
 	bool ok = true;
 	for (const char *line = data, *end = data + len; line < end && ok;) {
@@ -88,7 +90,12 @@ struct hyph_patterns *patterns_load(const char *path)
 		size_t n = (size_t)((eol ? eol : end) - line);
 		while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
 			n--;
-		if (n == 0 || line[0] == '%' || header_line(line, n)) {
+		if (line == data && n < sizeof p->encoding &&
+		    (!strncmp(line, "UTF-8", 5) || !strncmp(line, "ISO", 3) || !strncmp(line, "KOI", 3))) {
+			memcpy(p->encoding, line, n);
+			p->encoding[n] = '\0';
+		}
+		if (n == 0 || line[0] == '%' || header_line(line, n) || !strncmp(line, "KOI", 3)) {
 			line = eol ? eol + 1 : end;
 			continue;
 		}
@@ -171,4 +178,9 @@ void patterns_apply(const struct hyph_patterns *p, const char *word, int n, unsi
 	/* after word letter x comes dotted letter x + 2 */
 	for (int x = 0; x < n; x++)
 		points[x] = value[x + 2];
+}
+
+const char *patterns_encoding(const struct hyph_patterns *p)
+{
+	return p->encoding[0] ? p->encoding : NULL;
 }

@@ -2,8 +2,9 @@
  * (layout.c) → pages (paginate.c) → cairo PDF (draw.c), with the
  * document outline, metadata and a reproducible creation date.
  *
- * Output goes through util/atomic.h: cairo writes into the temporary file's
- * stream and the file replaces the target only when cairo reports success. */
+ * Output goes through util/atomic.h: cairo writes into memory, the
+ * catalog gets the document's language (catalog.c), and the file replaces
+ * the target only when cairo reports success. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,36 +17,52 @@
 #include "util/atomic.h"
 #include "util/xmalloc.h"
 
+/* cairo's output is kept in memory: the catalog gets its language
+ * before the file is written (catalog.c), whole (util/atomic.h). */
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int length)
 {
-	FILE *f = closure;
-	return fwrite(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	buf_put(closure, (const char *)data, length);
+	return CAIRO_STATUS_SUCCESS;
 }
 
-/* The style names a font family; fontconfig substitutes silently when it
- * is missing, which would change every line break, so check the match. */
+/* The style names font families (a list for a script the first lacks:
+ * "Liberation Serif, Noto Serif CJK SC"); fontconfig substitutes silently
+ * when one is missing, which would change every line break or set a
+ * script in a fallback face, so check that each is there. */
 static int check_font(PangoContext *ctx, const struct pdf_style *s, struct diag *diag)
 {
-	PangoFontDescription *fd = pdf_font(s, FONT_BODY, 0, 0);
-	PangoFont *font = pango_context_load_font(ctx, fd);
-	int ok = 0;
-	if (font) {
-		PangoFontDescription *got = pango_font_describe(font);
-		const char *family = pango_font_description_get_family(got);
-		ok = family && g_ascii_strcasecmp(family, s->font_family) == 0;
-		pango_font_description_free(got);
-		g_object_unref(font);
+	gchar **families = g_strsplit(s->font_family, ",", 0);
+	int status = 0;
+	for (int i = 0; families[i] && !status; i++) {
+		const char *want = g_strstrip(families[i]);
+		if (!*want)
+			continue;
+		PangoFontDescription *fd = pango_font_description_new();
+		pango_font_description_set_family(fd, want);
+		pango_font_description_set_size(fd, 10 * PANGO_SCALE);
+		PangoFont *font = pango_context_load_font(ctx, fd);
+		int ok = 0;
+		if (font) {
+			PangoFontDescription *got = pango_font_describe(font);
+			const char *family = pango_font_description_get_family(got);
+			ok = family && g_ascii_strcasecmp(family, want) == 0;
+			pango_font_description_free(got);
+			g_object_unref(font);
+		}
+		pango_font_description_free(fd);
+		if (!ok) {
+			diag_error(diag, 0, "pdf", "font \"%s\" not found; install it (the style's fonts come from "
+				   "the Debian packages fonts-liberation2, fonts-hosny-amiri and fonts-noto-cjk)", want);
+			status = EX_UNAVAILABLE;
+		}
 	}
-	pango_font_description_free(fd);
-	if (!ok) {
-		diag_error(diag, 0, "pdf", "font \"%s\" not found; install the Debian package fonts-liberation2",
-			   s->font_family);
-		return EX_UNAVAILABLE;
-	}
-	return 0;
+	g_strfreev(families);
+	return status;
 }
 
-static PangoContext *make_context(void)
+/* A pango context for the document's language (glyph forms, line
+ * breaking) and direction (the base direction of its paragraphs). */
+static PangoContext *make_context(const char *lang, int rtl)
 {
 	PangoFontMap *fm = pango_cairo_font_map_get_default();
 	PangoContext *ctx = pango_font_map_create_context(fm);
@@ -62,7 +79,9 @@ static PangoContext *make_context(void)
 	 * adjustment for nearly every glyph into the PDF. */
 	pango_context_set_round_glyph_positions(ctx, FALSE);
 	cairo_font_options_destroy(fo);
-	pango_context_set_language(ctx, pango_language_from_string("en"));
+	/* Chinese: the Simplified forms (the UN's Chinese is Simplified) */
+	pango_context_set_language(ctx, pango_language_from_string(!strcmp(lang, "zh") ? "zh-cn" : lang));
+	pango_context_set_base_dir(ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
 	return ctx;
 }
 
@@ -108,7 +127,31 @@ static void set_metadata(cairo_surface_t *surface, struct pdf_doc *d, time_t whe
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
-static void layout_all(PangoContext *ctx, struct pdf_doc *d)
+/* Characters no font of the style (nor any fallback) has: pango would
+ * draw a box with the code in it, not a glyph.  Each is named once. */
+static void report_missing(struct pdf_block *b, GHashTable *seen, struct diag *diag)
+{
+	for (int i = 0; i < b->nline; i++)
+		for (int k = 0; k < b->line[i].nruns; k++) {
+			PangoGlyphString *gs = b->line[i].runs[k]->glyphs;
+			for (int g = 0; g < gs->num_glyphs; g++) {
+				PangoGlyph gl = gs->glyphs[g].glyph;
+				if (!(gl & PANGO_GLYPH_UNKNOWN_FLAG) || gl == PANGO_GLYPH_EMPTY)
+					continue;
+				gunichar c = gl & ~PANGO_GLYPH_UNKNOWN_FLAG;
+				if (g_hash_table_contains(seen, GUINT_TO_POINTER(c + 1)))
+					continue;
+				g_hash_table_add(seen, GUINT_TO_POINTER(c + 1));
+				diag_warn(diag, 0, "pdf", "no installed font has U+%04X: it is drawn as a box", c);
+			}
+		}
+	for (int i = 0; i < b->ncells; i++)
+		report_missing(b->cells[i], seen, diag);
+	if (b->num_block)
+		report_missing(b->num_block, seen, diag);
+}
+
+static void layout_all(PangoContext *ctx, struct pdf_doc *d, struct diag *diag)
 {
 	struct pdf_metrics_cache mc;
 	memset(&mc, 0, sizeof mc);
@@ -118,6 +161,12 @@ static void layout_all(PangoContext *ctx, struct pdf_doc *d)
 	for (int i = 0; i < d->nblocks; i++)
 		pdf_layout_block(ctx, d->style, &mc, words, d->blocks[i]);
 	pdf_words_free(words);
+	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (int i = 0; i < d->nnotes; i++)
+		report_missing(d->notes[i], seen, diag);
+	for (int i = 0; i < d->nblocks; i++)
+		report_missing(d->blocks[i], seen, diag);
+	g_hash_table_destroy(seen);
 }
 
 /* Fill the contents list's page numbers (widths are fixed, so the
@@ -138,44 +187,45 @@ static void fill_toc(PangoContext *ctx, struct pdf_doc *d)
 
 int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {
+	struct pdf_doc doc;
+	memset(&doc, 0, sizeof doc);
+	/* the document's language first: it chooses the style's section */
+	akn_doc_read(&doc.akn, akn);
 	struct pdf_style style;
 	char style_path[4096];
 	snprintf(style_path, sizeof style_path, "%s/styles/pdf-style.conf",
 		 opts->data_dir ? opts->data_dir : ".");
-	int status = pdf_style_load(&style, style_path, opts->diag);
-	if (status)
+	int status = pdf_style_load(&style, style_path, doc.akn.lang, opts->diag);
+	if (status) {
+		pdf_doc_free(&doc);
 		return status;
-	PangoContext *ctx = make_context();
+	}
+	PangoContext *ctx = make_context(doc.akn.lang, doc.akn.rtl);
 	status = check_font(ctx, &style, opts->diag);
 	if (status) {
+		pdf_doc_free(&doc);
 		g_object_unref(ctx);
 		return status;
 	}
-	struct pdf_doc doc;
-	memset(&doc, 0, sizeof doc);
 	doc.style = &style;
 	doc.ctx = ctx;
-	if (style.hyphenate) {
-		doc.hyph = pdf_hyphenator_open(style.hyphen_dict, style.hyphen_min_word);
+	if (style.hyphenate && style.hyphen_dict[0]) {
+		doc.hyph = pdf_hyphenator_open(style.hyphen_dict, style.hyphen_min_word, style.hyphen_ascii_words);
 		if (!doc.hyph)
-			diag_warn(opts->diag, 0, "pdf", "cannot load hyphenation patterns %s (Debian package hyphen-en-us); not hyphenating",
+			diag_warn(opts->diag, 0, "pdf", "cannot load hyphenation patterns %s (Debian packages hyphen-en-us, hyphen-fr, hyphen-es, hyphen-ru); not hyphenating",
 				  style.hyphen_dict);
 	}
 	pdf_flow_build(&doc, akn);
+	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
 	pdf_flow_add_toc(&doc);
-	layout_all(ctx, &doc);
+	layout_all(ctx, &doc, opts->diag);
 	struct pdf_pages pages;
 	pdf_paginate(&doc, &pages);
 	fill_toc(ctx, &doc);
 
-	struct atomic_file af;
-	if (atomic_open(&af, path) != 0) {
-		diag_error(opts->diag, 0, "pdf", "cannot create %s: %s", path, strerror(errno));
-		status = EX_CANTCREAT;
-		goto out;
-	}
+	struct buf out = BUF_INIT;
 	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-		write_stream, atomic_stream(&af), style.page_width, style.page_height);
+		write_stream, &out, style.page_width, style.page_height);
 	set_metadata(surface, &doc, opts->build_time);
 	cairo_t *cr = cairo_create(surface);
 	cairo_tag_begin(cr, "Document", NULL);
@@ -195,13 +245,16 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	if (cst != CAIRO_STATUS_SUCCESS) {
 		diag_error(opts->diag, 0, "pdf", "cairo could not write %s: %s", path,
 			   cairo_status_to_string(cst));
-		atomic_abort(&af);
 		status = EX_SOFTWARE;
-	} else if (atomic_commit(&af) != 0) {
-		diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(errno));
-		status = EX_CANTCREAT;
+	} else {
+		if (pdf_catalog_add(&out, doc.akn.lang, doc.akn.rtl) != 0)
+			diag_warn(opts->diag, 0, "pdf", "%s: cannot record the language in the PDF's catalog", path);
+		if (atomic_write(path, out.data ? out.data : "", out.len) != 0) {
+			diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(errno));
+			status = EX_CANTCREAT;
+		}
 	}
-out:
+	buf_free(&out);
 	pdf_pages_free(&pages);
 	pdf_hyphenator_close(doc.hyph);
 	pdf_doc_free(&doc);

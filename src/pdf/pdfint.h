@@ -22,6 +22,7 @@
 #include <libxml/tree.h>
 #include <pango/pangocairo.h>
 
+#include "akn/read.h"
 #include "pdf/patterns.h"
 #include "util/buf.h"
 
@@ -30,8 +31,9 @@ struct pdf_style {
 	double margin_top, margin_bottom, margin_inner, margin_outer;
 	double header_baseline, footer_baseline, header_size, footer_size;
 	char font_family[64];
+	char font_features[64];	/* OpenType features for every block ("kern 0"), or "" */
 	double body_size, body_leading, paragraph_space;
-	int justify, hyphenate, hyphen_min_word;
+	int justify, hyphenate, hyphen_min_word, hyphen_ascii_words;
 	char hyphen_dict[256];
 	double indent_step;
 	double h1_size, h2_size, h3_size, h4_size;
@@ -43,15 +45,20 @@ struct pdf_style {
 	int toc_min_headings;
 	double toc_page_width, toc_leader_pitch, toc_leader_gap;
 	double superscript_rise, superscript_scale;
+	double table_size, table_leading;	/* a table's cells */
 };
 
 /* Returns 0, or a sysexits code after reporting through diag. */
 struct diag;
-int pdf_style_load(struct pdf_style *s, const char *path, struct diag *diag);
+/* lang: the document's language (BCP 47 primary tag), whose section of
+ * the file applies. */
+int pdf_style_load(struct pdf_style *s, const char *path, const char *lang, struct diag *diag);
 
 /* hyphen.c */
 struct pdf_hyphenator;
-struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word);
+/* NULL when dict_path is empty or cannot be read.  ascii_words: English
+ * (see hyphen.c). */
+struct pdf_hyphenator *pdf_hyphenator_open(const char *dict_path, int min_word, int ascii_words);
 void pdf_hyphenator_close(struct pdf_hyphenator *h);
 /* Append text to out with U+00AD at every allowed break inside words. */
 void pdf_hyphenate_append(struct pdf_hyphenator *h, struct buf *out, const char *text, size_t len);
@@ -86,6 +93,9 @@ void rich_attr(struct pdf_rich *r, PangoAttribute *a, int start, int end);
 void rich_link(struct pdf_rich *r, int start, int end, const char *target, int internal);
 void rich_noteref(struct pdf_rich *r, int offset, int note);
 void rich_trim(struct pdf_rich *r);			/* drop trailing space */
+/* Remove `prefix` and the spaces after it from the start of the text
+ * (attributes, links and note references move with it); 1 if it was there. */
+int rich_drop_prefix(struct pdf_rich *r, const char *prefix);
 
 enum pdf_block_kind {
 	BLK_PARA,		/* body text (P) */
@@ -94,10 +104,11 @@ enum pdf_block_kind {
 	BLK_COVER,		/* a cover line */
 	BLK_TOC,		/* a contents entry */
 	BLK_NOTE,		/* a footnote (laid out in the note area) */
+	BLK_ROW,		/* a table row: its cells side by side, never split */
 };
 
 enum pdf_font_role { FONT_BODY, FONT_NOTE, FONT_H1, FONT_H2, FONT_H3, FONT_H4,
-		     FONT_TITLE, FONT_COVER, FONT_COVER_ORG, FONT_COVER_SYMBOL };
+		     FONT_TITLE, FONT_COVER, FONT_COVER_ORG, FONT_TABLE, FONT_COVER_SYMBOL };
 
 /* One line of a block: pieces of the shaped runs, in order. */
 struct pdf_line {
@@ -114,7 +125,8 @@ struct pdf_block {
 	enum pdf_block_kind kind;
 	int level;		/* heading level 1..4, list depth for paragraphs */
 	enum pdf_font_role font;
-	int bold, italic, center, right_align, justify;
+	int bold, italic, center, justify;
+	int align_end;		/* lines flush with the end of the line (right in LTR) */
 	struct pdf_rich rich;
 	char *num;		/* hanging number ("9.", "(a)", "I."), or NULL */
 	char *right;		/* right-aligned companion text (cover symbol, page no.) */
@@ -125,6 +137,11 @@ struct pdf_block {
 	double space_before, space_after;
 	int keep_with_next;
 	double rule_below;	/* line width of a rule under the block, 0 = none */
+	double rule_above;	/* and above it */
+	double box_width;	/* when > 0: the text's width (a table cell) */
+	struct pdf_block **cells;	/* BLK_ROW: its cells (text_x is the column's) */
+	int ncells, cells_cap;
+	int header_row;		/* BLK_ROW: every cell a th */
 	char *dest;		/* eId: a named destination */
 	char *outline;		/* outline (bookmark) title for headings */
 	const char *tag;	/* structure tag: "P", "H1", "LI", ... */
@@ -150,12 +167,14 @@ struct pdf_doc {
 	struct pdf_block **notes;
 	int nnotes, notes_cap;
 	char *symbol, *title, *job_number, *date, *body, *lang;
+	struct akn_doc akn;	/* the shared reader's facts */
+	struct akn_unknown unknown;	/* elements shown as text, named under -v */
 	struct pdf_hyphenator *hyph;
 	const struct pdf_style *style;
 	PangoContext *ctx;
 };
 
-/* flow.c */
+/* flow.c: the blocks of akn, whose facts pdf.c read into d->akn. */
 void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn);
 /* Adds the contents list after the title block, when the document is long. */
 void pdf_flow_add_toc(struct pdf_doc *d);
@@ -237,8 +256,17 @@ struct pdf_pages {
 void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out);
 void pdf_pages_free(struct pdf_pages *p);
 
+/* catalog.c: adds /Lang and, right to left, /ViewerPreferences
+ * /Direction /R2L to the catalog of the PDF cairo wrote into pdf;
+ * returns 0, or -1 (pdf unchanged) when the file is not laid out as
+ * cairo lays it out. */
+int pdf_catalog_add(struct buf *pdf, const char *lang, int rtl);
+
 /* draw.c */
 void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno);
+
+/* Space above and below a table row's text. */
+#define PDF_CELL_PAD 1.5
 
 /* Growable array push: p (pointer), n (count), cap. */
 #define PDF_PUSH(p, n, cap, val) do { \

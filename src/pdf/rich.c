@@ -54,6 +54,14 @@ void rich_text(struct pdf_rich *r, const char *s)
 			/* keep no-break spaces inside the chunk */
 			buf_put(&chunk, p, 2);
 			p++;
+		} else if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x91) {
+			/* U+2011 NON-BREAKING HYPHEN ("non‑governmental"), which
+			 * few text faces have (Liberation Serif has not: pango
+			 * would set it in a fallback face): the hyphen U+2010
+			 * and a word joiner, which forbids the break after it
+			 * as U+2011 does */
+			buf_puts(&chunk, "\xe2\x80\x90\xe2\x81\xa0");
+			p += 2;
 		} else {
 			buf_putc(&chunk, *p);
 		}
@@ -104,4 +112,23 @@ void rich_trim(struct pdf_rich *r)
 		r->text.len--;
 	if (r->text.data)
 		r->text.data[r->text.len] = '\0';
+}
+
+int rich_drop_prefix(struct pdf_rich *r, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (r->text.len < n || memcmp(r->text.data, prefix, n) != 0)
+		return 0;
+	while (n < r->text.len && r->text.data[n] == ' ')
+		n++;
+	memmove(r->text.data, r->text.data + n, r->text.len - n + 1);
+	r->text.len -= n;
+	pango_attr_list_update(r->attrs, 0, (int)n, 0);
+	for (int i = 0; i < r->nlinks; i++) {
+		r->links[i].start = r->links[i].start > (int)n ? r->links[i].start - (int)n : 0;
+		r->links[i].end = r->links[i].end > (int)n ? r->links[i].end - (int)n : 0;
+	}
+	for (int i = 0; i < r->nrefs; i++)
+		r->refs[i].offset = r->refs[i].offset > (int)n ? r->refs[i].offset - (int)n : 0;
+	return 1;
 }

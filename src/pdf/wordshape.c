@@ -10,8 +10,9 @@
  * Latin text uses.  What is lost is kerning across a space, which
  * Liberation Serif does not have.
  *
- * Only plain text qualifies: Latin letters, digits, Western punctuation,
- * left to right, no combining marks, no characters the font lacks, and
+ * Only plain text qualifies: Latin and Cyrillic letters, digits, Western
+ * punctuation, left to right, no combining marks, no characters the font
+ * lacks, and
  * only the attributes flow.c sets (italic, bold, underline, rise, scale).
  * Anything else — another script, a combining accent, an unknown
  * attribute — returns 0 and the block goes through pango's own analysis
@@ -83,20 +84,26 @@ void pdf_words_free(struct pdf_words *w)
 	free(w);
 }
 
-/* Characters this path handles: Latin letters without combining marks,
- * digits, Western punctuation and symbols.  Everything here is left to
- * right or neutral, and needs no shaping across a space. */
+/* Characters this path handles: Latin and Cyrillic letters without
+ * combining marks, digits, Western punctuation and symbols.  Everything
+ * here is left to right or neutral, and needs no shaping across a space. */
 static int plain_char(gunichar c)
 {
 	if (c >= 0x20 && c < 0x7F)
 		return 1;
 	if (c >= 0xA0 && c < 0x250)	/* Latin-1 Supplement, Latin Extended-A and -B */
 		return 1;
+	if (c >= 0x400 && c < 0x483)	/* Cyrillic letters (the marks from U+0483 excepted) */
+		return 1;
+	if (c >= 0x48A && c < 0x530)
+		return 1;
 	if (c >= 0x2010 && c <= 0x2027)	/* dashes, quotes, bullet, ellipsis */
 		return 1;
 	if (c >= 0x2030 && c <= 0x203A)	/* per mille, primes, single guillemets */
 		return 1;
-	return c == '\n' || c == 0x20AC || c == 0x2122;	/* euro, trade mark */
+	/* euro, trade mark; the word joiner rich.c puts after a no-break
+	 * hyphen (find_breaks allows no break on either side of it) */
+	return c == '\n' || c == 0x20AC || c == 0x2122 || c == 0x2060;
 }
 
 /* The slot for base font fd with the given weight, style and scale. */
@@ -207,7 +214,15 @@ static const struct shaped_word *word(struct pdf_words *w, struct font_slot *sl,
 	if (!sw) {
 		sw = xmalloc(sizeof *sw);
 		sw->glyphs = pango_glyph_string_new();
-		pango_shape_with_flags(text, len, text, len, &sl->analysis, sw->glyphs, w->flags);
+		/* shaped in its own script (a Cyrillic word with the font's
+		 * Cyrillic features), as pango would itemise it */
+		PangoAnalysis analysis = sl->analysis;
+		for (const char *p = text; p < text + len; p = g_utf8_next_char(p))
+			if (g_unichar_get_script(g_utf8_get_char(p)) == G_UNICODE_SCRIPT_CYRILLIC) {
+				analysis.script = PANGO_SCRIPT_CYRILLIC;
+				break;
+			}
+		pango_shape_with_flags(text, len, text, len, &analysis, sw->glyphs, w->flags);
 		sw->ok = 1;
 		for (int g = 0; g < sw->glyphs->num_glyphs; g++)
 			if (sw->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG)
@@ -399,6 +414,10 @@ int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoF
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
 	int len = (int)b->rich.text.len;
 	int n = 0;
+	/* a right-to-left document's lines, numbers included ("1 -"), are
+	 * ordered by pango's bidirectional analysis */
+	if (pango_context_get_base_dir(w->ctx) == PANGO_DIRECTION_RTL)
+		return 0;
 	for (const char *p = text; p < text + len; p = g_utf8_next_char(p), n++)
 		if (!plain_char(g_utf8_get_char(p)))
 			return 0;
