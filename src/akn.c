@@ -42,6 +42,7 @@ struct frame {
 	const char *eid;
 	int unnumbered, crossheadings, containers, formulas;
 	bool has_children;	/* a hier element was appended (intro no longer possible) */
+	xmlNodePtr preface;	/* an attachment's preface: where its title goes */
 };
 
 struct builder {
@@ -55,6 +56,9 @@ struct builder {
 	int note_scope_seen;
 	const char *note_prefix;	/* eId prefix for restarted footnote numbering */
 	struct buf scratch;
+	/* the FRBR names of the document, which its attachments extend */
+	const char *work_uri, *work_date, *work_date_name, *expr_uri, *issued, *issued_name, *author;
+	xmlNodePtr attachments;	/* built aside, placed after the conclusions */
 };
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -333,7 +337,8 @@ static void add_frbr(struct builder *b, xmlNodePtr parent, const char *kind, con
 	xmlNodePtr f = add(b, parent, kind);
 	xmlSetProp(add(b, f, "FRBRthis"), X("value"), X(this_uri));
 	xmlSetProp(add(b, f, "FRBRuri"), X("value"), X(uri));
-	if (work && b->doc->meta.symbol) {
+	/* the symbol names the document, not its annexes */
+	if (work && b->doc->meta.symbol && !b->attachments) {
 		xmlNodePtr alias = add(b, f, "FRBRalias");
 		xmlSetProp(alias, X("value"), X(b->doc->meta.symbol));
 		xmlSetProp(alias, X("name"), X("symbol"));
@@ -364,13 +369,28 @@ static void add_tlc(struct builder *b, xmlNodePtr refs, const char *kind, const 
  * its type, date of issue and slug.  Then the references the cover points
  * to, our own record of the source, and the job number (AKN4UN keeps it
  * as a docketNumber in the first page's footer). */
+/* The FRBR identification of the document ("main") or of one of its
+ * attachments: the same work and expression, the component named after
+ * "!main/" as the UN names its annexes ("/!main/annex_1"). */
+static void add_identification(struct builder *b, xmlNodePtr meta, const char *component)
+{
+	struct arena *A = &b->doc->arena;
+	xmlNodePtr ident = add(b, meta, "identification");
+	xmlSetProp(ident, X("source"), X("#unpress"));
+	const char *name = strcmp(component, "main") ? arena_concat(A, 2, "!main/", component) : "!main";
+	add_frbr(b, ident, "FRBRWork", arena_printf(A, "%s/%s", b->work_uri, name), b->work_uri, b->work_date,
+		 b->work_date_name, b->author);
+	add_frbr(b, ident, "FRBRExpression", arena_printf(A, "%s/%s", b->expr_uri, name), b->expr_uri, b->issued,
+		 b->issued_name, b->author);
+	add_frbr(b, ident, "FRBRManifestation", arena_printf(A, "%s/%s.xml", b->expr_uri, name),
+		 arena_concat(A, 2, b->expr_uri, ".xml"), b->issued, b->issued_name, "#unpress");
+}
+
 static void add_meta(struct builder *b, xmlNodePtr root_doc)
 {
 	struct doc_meta *m = &b->doc->meta;
 	struct arena *A = &b->doc->arena;
 	xmlNodePtr meta = add(b, root_doc, "meta");
-	xmlNodePtr ident = add(b, meta, "identification");
-	xmlSetProp(ident, X("source"), X("#unpress"));
 	const char *organ = organ_code(m->body);
 	const char *issued = m->date_iso ? m->date_iso : "1970-01-01";
 	const char *issued_name = m->date_iso ? "publication" : "generation";
@@ -387,12 +407,11 @@ static void add_meta(struct builder *b, xmlNodePtr root_doc)
 				   is_statement(m) ? "deliberation" : m->type, issued, m->slug);
 	}
 	const char *author = arena_printf(A, "#%s", organ ? organ : "author");
-	add_frbr(b, ident, "FRBRWork", arena_concat(A, 2, uri, "/!main"), uri, work_date, work_date_name, author);
 	/* the expression: the work in a language, "/eng@" */
 	const char *expr = arena_printf(A, "%s/%s@", uri, lang_iso639_2(m->lang));
-	add_frbr(b, ident, "FRBRExpression", arena_concat(A, 2, expr, "/!main"), expr, issued, issued_name, author);
-	add_frbr(b, ident, "FRBRManifestation", arena_concat(A, 2, expr, "/!main.xml"), arena_concat(A, 2, expr, ".xml"),
-		 issued, issued_name, "#unpress");
+	b->work_uri = uri, b->work_date = work_date, b->work_date_name = work_date_name;
+	b->expr_uri = expr, b->issued = issued, b->issued_name = issued_name, b->author = author;
+	add_identification(b, meta, "main");
 
 	xmlNodePtr refs = add(b, meta, "references");
 	xmlSetProp(refs, X("source"), X("#unpress"));
@@ -718,6 +737,77 @@ static void open_annex(struct builder *b, struct block *blk)
 		b->note_prefix = top(b)->eid;
 }
 
+/* An annex of the whole document is an attachment of it (AKN4UN): a doc
+ * of its own after the conclusions, with the document's FRBR names and its
+ * component's, "Annex I" and its title in its preface, its text in its
+ * mainBody.  Its eIds keep the annex's prefix ("annex_I__para_1"), so the
+ * ids of the whole file stay unique, and footnotes restart under it. */
+static void seal(struct builder *b, int from_depth);
+
+static void open_attachment(struct builder *b, struct block *blk)
+{
+	struct arena *A = &b->doc->arena;
+	seal(b, 1);
+	if (b->depth > 0 && !b->stack[0].has_children && !b->stack[0].node->children)
+		add_p(b, b->stack[0].node, "");
+	if (!b->attachments)
+		b->attachments = xmlNewNode(b->ns, X("attachments"));
+	int ordinal = 1;
+	for (xmlNodePtr c = b->attachments->children; c; c = c->next)
+		ordinal++;
+	/* "Annex", "Enclosure", "Appendix" as printed */
+	const char *word = blk->name ? blk->name : "Annex";
+	char *eid_word = arena_strdup(A, word);
+	for (char *p = eid_word; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	const char *token = blk->num && *blk->num ? eid_token(A, blk->num) : arena_printf(A, "%d", ordinal);
+	const char *eid = unique_eid(b, arena_printf(A, "%s_%s", eid_word, token));
+	xmlNodePtr att = add(b, b->attachments, "attachment");
+	xmlSetProp(att, X("eId"), X(eid));
+	xmlNodePtr d = add(b, att, "doc");
+	xmlSetProp(d, X("name"), X(eid_word));
+	add_identification(b, add(b, d, "meta"), eid);
+	xmlNodePtr preface = add(b, d, "preface");
+	xmlNodePtr p = add(b, preface, "p");
+	xmlSetProp(p, X("class"), X("docNumber"));
+	add_text(b, p, "docNumber", blk->num && *blk->num ? arena_printf(A, "%s %s", word, blk->num) : word);
+	/* "Annex to the letter dated …" keeps the rest of its line */
+	if (blk->text && *blk->text) {
+		p = add(b, preface, "p");
+		xmlSetProp(p, X("class"), X("title"));
+		xmlNodePtr t = add(b, p, "docTitle");
+		add_inlines(b, t, blk->text, strlen(blk->text));
+	}
+	xmlNodePtr body = add(b, d, "mainBody");
+	b->depth = 0;
+	struct frame *f = push(b, LV_ANNEX_TOP, NULL, body, eid);
+	f->preface = preface;
+	b->note_prefix = eid;
+}
+
+/* The title printed under "Annex I": its docTitle (a title on two lines
+ * arrives as two blocks: one title). */
+static void add_attachment_title(struct builder *b, xmlNodePtr preface, struct block *blk)
+{
+	for (xmlNodePtr c = preface->children; c; c = c->next)
+		if (c->children && !strcmp((const char *)c->children->name, "docTitle")) {
+			xmlNodeAddContent(c->children, X(" "));
+			add_inlines(b, c->children, blk->text, strlen(blk->text));
+			return;
+		}
+	xmlNodePtr p = add(b, preface, "p");
+	xmlSetProp(p, X("class"), X("title"));
+	xmlNodePtr t = add(b, p, "docTitle");
+	add_inlines(b, t, blk->text, strlen(blk->text));
+}
+
+/* Where blocks (p, table, blockList) may stand: the root of a body, a
+ * resolution's embedded structure, an attachment's mainBody. */
+static bool takes_blocks(const struct frame *f)
+{
+	return f->level == LV_ROOT || f->level == LV_INSTRUMENT || !f->element;
+}
+
 /* Paragraph and point containers may still take intro text: a hierarchy
  * element with only a <num> gets <intro> or <content> once we know which. */
 static xmlNodePtr paragraph_like(struct builder *b, enum level level, const char *element,
@@ -836,6 +926,55 @@ static void close_seal(struct builder *b, enum level level)
 	close_to(b, level);
 }
 
+/* An entry of a bulleted list: a block that sat in an unordered list and
+ * carries no number of its own. */
+static bool is_bullet(const struct block *blk)
+{
+	return blk->role == ROLE_BODY && blk->list_depth > 0 && !blk->list_ordered && !blk->num && blk->text &&
+	       *blk->text;
+}
+
+/* Bullets as AKN4UN marks a list: <blockList><item><num>•</num><p>.
+ * The list belongs to the paragraph or point it follows ("… as follows:"),
+ * in its content; where blocks may stand it stands alone; elsewhere in a
+ * hierarchy it is an unnumbered paragraph's content.  Consecutive entries
+ * are one list. */
+static void add_bullet(struct builder *b, struct block *blk)
+{
+	struct frame *f = top(b);
+	xmlNodePtr into = NULL;
+	if (f->level >= LV_PARAGRAPH && f->element) {
+		xmlNodePtr last = f->element->last;
+		while (last && last->type != XML_ELEMENT_NODE)
+			last = last->prev;
+		if (last && !strcmp((const char *)last->name, "content"))
+			into = last;
+	}
+	if (!into) {
+		if (f->level >= LV_PARAGRAPH) {
+			close_seal(b, LV_PARAGRAPH);
+			f = top(b);
+		}
+		if (takes_blocks(f)) {
+			into = f->node;
+		} else {
+			const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
+							       arena_printf(&b->doc->arena, "p_%d", ++f->unnumbered)));
+			struct block copy = *blk;
+			copy.num = NULL;
+			into = add(b, paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy), "content");
+		}
+	}
+	xmlNodePtr list = into->last;
+	while (list && list->type != XML_ELEMENT_NODE)
+		list = list->prev;
+	if (!list || strcmp((const char *)list->name, "blockList"))
+		list = add(b, into, "blockList");
+	xmlNodePtr item = add(b, list, "item");
+	add_text(b, item, "num", "\xe2\x80\xa2" /* • */);
+	add_p(b, item, blk->text);
+}
+
 static void add_body_block(struct builder *b, size_t i)
 {
 	struct document *doc = b->doc;
@@ -863,12 +1002,18 @@ static void add_body_block(struct builder *b, size_t i)
 		open_instrument(b, blk, blk->role == ROLE_RESOLUTION ? "resolution" : "decision");
 		break;
 	case ROLE_ANNEX:
-		close_seal(b, in_instrument(b) ? LV_ANNEX : LV_ANNEX_TOP);
+		if (!in_instrument(b)) {
+			open_attachment(b, blk);
+			break;
+		}
+		close_seal(b, LV_ANNEX);
 		open_annex(b, blk);
 		break;
 	case ROLE_INSTRUMENT_TITLE:
 		close_seal(b, LV_PARAGRAPH);
-		if (b->depth > 1)
+		if (top(b)->preface)
+			add_attachment_title(b, top(b)->preface, blk);
+		else if (b->depth > 1)
 			set_instrument_title(b, blk);
 		else
 			add_p(b, top(b)->node, blk->text);
@@ -886,7 +1031,7 @@ static void add_body_block(struct builder *b, size_t i)
 			const char *name = arena_printf(A, "crossHeading_%d", ++f->crossheadings);
 			/* AKN allows crossHeading only inside a hierarchy; at the root
 			 * of a body or a resolution it is a classed block */
-			bool in_hier = f->level != LV_ROOT && f->level != LV_INSTRUMENT;
+			bool in_hier = !takes_blocks(f);
 			xmlNodePtr ch = add(b, f->node, in_hier ? "crossHeading" : "p");
 			if (!in_hier)
 				xmlSetProp(ch, X("class"), X("crossHeading"));
@@ -966,7 +1111,7 @@ static void add_body_block(struct builder *b, size_t i)
 		}
 		/* a block where blocks may be; inside a hierarchy, the content
 		 * of an unnumbered paragraph */
-		if (f->level == LV_ROOT || f->level == LV_INSTRUMENT) {
+		if (takes_blocks(f)) {
 			add_table(b, f->node, blk, f->eid);
 			break;
 		}
@@ -980,6 +1125,10 @@ static void add_body_block(struct builder *b, size_t i)
 	}
 	case ROLE_BODY:
 	default: {
+		if (is_bullet(blk)) {
+			add_bullet(b, blk);
+			break;
+		}
 		struct frame *f = top(b);
 		if (f->level >= LV_PARAGRAPH) {
 			close_seal(b, LV_PARAGRAPH);
@@ -989,7 +1138,7 @@ static void add_body_block(struct builder *b, size_t i)
 		 * structure, plain blocks are allowed; inside a hierarchy the
 		 * first text before any child is its intro, later text is an
 		 * unnumbered paragraph. */
-		bool blocks_allowed = f->level == LV_ROOT || f->level == LV_INSTRUMENT;
+		bool blocks_allowed = takes_blocks(f);
 		if (!blocks_allowed && !f->has_children && next_is_point_deeper(doc, i, 0)) {
 			xmlNodePtr intro = add(b, f->node, "intro");
 			add_p(b, intro, blk->text);
@@ -1087,6 +1236,8 @@ xmlDocPtr akn_build(struct document *doc)
 	/* every hierarchy element needs content: fill empty containers */
 	if (!body->children)
 		add_p(&b, body, "");
+	if (b.attachments && b.depth > 0 && !b.stack[0].node->children)
+		add_p(&b, b.stack[0].node, "");
 	/* "80th plenary meeting / 17 December 2015" (AKN4UN conclusions) */
 	xmlNodePtr conclusions = NULL;
 	for (size_t k = 0; k < doc->blocks.len; k++) {
@@ -1110,6 +1261,8 @@ xmlDocPtr akn_build(struct document *doc)
 		else
 			xmlSetProp(add_p(&b, conclusions, blk->text), X("class"), X("meeting"));
 	}
+	if (b.attachments)
+		xmlAddChild(dt, b.attachments);
 	xmlHashFree(b.eids, NULL);
 	xmlHashFree(b.eid_next, NULL);
 	buf_free(&b.scratch);

@@ -365,7 +365,7 @@
        headings, is an entry of its own). -->
   <xsl:template name="contents">
     <xsl:variable name="entries">
-      <xsl:apply-templates select="a:mainBody/* | a:body/*" mode="toc"/>
+      <xsl:apply-templates select="a:mainBody/* | a:body/* | a:attachments/a:attachment[@eId][*/a:preface//a:docNumber or */a:preface//a:docTitle]" mode="toc"/>
     </xsl:variable>
     <xsl:if test="string($entries) != ''">
       <nav class="toc" aria-labelledby="toc-heading">
@@ -389,6 +389,24 @@
           <xsl:text> </xsl:text>
         </xsl:if>
         <xsl:value-of select="normalize-space(a:heading)"/>
+      </a>
+      <xsl:if test="string($kids) != ''">
+        <ol><xsl:copy-of select="$kids"/></ol>
+      </xsl:if>
+    </li>
+  </xsl:template>
+  <!-- an annex (attachment): its number and title, its own units -->
+  <xsl:template mode="toc" match="a:attachment">
+    <xsl:variable name="kids">
+      <xsl:apply-templates select="*/a:mainBody/*" mode="toc"/>
+    </xsl:variable>
+    <li>
+      <a href="#{@eId}">
+        <xsl:if test="*/a:preface//a:docNumber">
+          <span class="num"><xsl:value-of select="normalize-space(*/a:preface//a:docNumber)"/></span>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:value-of select="normalize-space(*/a:preface//a:docTitle)"/>
       </a>
       <xsl:if test="string($kids) != ''">
         <ol><xsl:copy-of select="$kids"/></ol>
@@ -584,6 +602,22 @@
         <xsl:text>¶</xsl:text>
       </a>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A bulleted list (every item's number a bullet, as unpress writes
+       them: num "•"): a list, as browsers and screen readers know one. -->
+  <xsl:template match="a:blockList[a:item and not(a:item[not(a:num) or
+      translate(normalize-space(a:num), '&#x2022;&#x25E6;&#x25AA;&#x25CF;&#x25CB;&#x25A0;&#x2013;-', '') != ''])]" priority="2">
+    <xsl:apply-templates select="a:listIntroduction"/>
+    <ul class="bullets">
+      <xsl:for-each select="a:item">
+        <li>
+          <xsl:call-template name="id-attribute"/>
+          <xsl:apply-templates select="*[not(self::a:num)]"/>
+        </li>
+      </xsl:for-each>
+    </ul>
+    <xsl:apply-templates select="a:listWrapUp"/>
   </xsl:template>
 
   <!-- Transparent: their children carry the text. -->

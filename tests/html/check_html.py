@@ -52,7 +52,8 @@ absent = [c for c in cover if not doc.xpath("//header[@class='cover']/p[@class=$
 report("cover fields present (%d)" % len(cover), not absent, absent)
 # contents: one entry per heading unit, each resolving
 units = akn.xpath("//a:mainBody//*[self::a:chapter or self::a:section or self::a:subsection or "
-                  "self::a:hcontainer[@name='resolution' or @name='decision' or @name='annex']][@eId]/@eId",
+                  "self::a:hcontainer[@name='resolution' or @name='decision' or @name='annex']][@eId]/@eId"
+                  " | //a:attachments/a:attachment[@eId]/@eId",
                   namespaces={"a": AKN})
 toc = [h[1:] for h in doc.xpath("//nav[@class='toc']//a/@href")]
 report("contents lists every heading unit (%d)" % len(units), sorted(toc) == sorted(units),
