@@ -747,7 +747,31 @@ int ingest(struct document *doc)
 			}
 			break;
 		default:
-			if (enter && !strcmp(cmark_node_get_type_string(node), "table_row")) {
+			if (enter && !strcmp(cmark_node_get_type_string(node), "table")) {
+				/* a GFM table (the Markdown edition writes one for each
+				 * AKN table): rows by '\n', cells by '\t', as the page
+				 * model's tables; a GFM table's first row is its head */
+				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
+				buf_clear(&ctx.scratch);
+				for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+					if (row != cmark_node_first_child(node))
+						buf_putc(&ctx.scratch, '\n');
+					for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+						if (cell != cmark_node_first_child(row))
+							buf_putc(&ctx.scratch, '\t');
+						size_t at = ctx.scratch.len;
+						collect_inlines(&ctx, cell, &ctx.scratch);
+						/* a cell is one line of text */
+						for (size_t k = at; k < ctx.scratch.len; k++)
+							if (ctx.scratch.data[k] == '\n' || ctx.scratch.data[k] == '\t')
+								ctx.scratch.data[k] = ' ';
+					}
+				}
+				blk->text = arena_strndup(&doc->arena, buf_cstr(&ctx.scratch), ctx.scratch.len);
+				blk->role = ROLE_TABLE;
+				blk->table_head = true;
+				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+			} else if (enter && !strcmp(cmark_node_get_type_string(node), "table_row")) {
 				/* a table row: its cells become one line, tab-separated */
 				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
 				buf_clear(&ctx.scratch);

@@ -468,7 +468,20 @@ static xmlNodePtr lead_p(xmlNodePtr n)
 		if (!box && child_el(list, "listIntroduction"))
 			return child_el(list, "listIntroduction");
 	}
-	return box ? child_el(box, "p") : NULL;
+	/* an item of a blockList holds its p itself */
+	return box ? child_el(box, "p") : child_el(n, "p");
+}
+
+/* Is a list item's number a bullet ("•", as unpress writes a bulleted
+ * entry)?  Markdown's own "- " says it. */
+static bool is_bullet_num(const char *t)
+{
+	static const char *const bullets[] = {"\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x97\x8f",
+					      "\xe2\x97\x8b", "\xe2\x96\xa0", "-", "*"};
+	for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
+		if (!strcmp(t, bullets[i]))
+			return true;
+	return false;
 }
 
 /* A paragraph ("9\. text") or, when item is set, a point ("- (a) text"):
@@ -481,6 +494,8 @@ static void write_numbered(struct md *m, xmlNodePtr n, int level, int indent, in
 	size_t notes_before = m->notes.len;
 	render_text_of(m, num, &numtext);
 	render_text_of(m, lead, &text);
+	if (item && numtext.len && is_bullet_num(buf_cstr(&numtext)))
+		numtext.len = 0;
 	begin_block(m, item, indent, notes_before);
 	if (item)
 		buf_puts(&m->line, "- ");

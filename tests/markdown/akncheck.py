@@ -108,6 +108,15 @@ def extract(path):
                     text_of(head[0]) if head else "")
             out["headings"].append(item)
             seq += [item[2], item[3]]
+        elif name == "attachment":
+            # an annex as AKN4UN attaches it (our XML since attachments)
+            # is the same heading as the hcontainer older XML has
+            pre = [x for x in e.iter() if local(x) == "preface"][:1]
+            num = [x for x in pre[0].iter() if local(x) == "docNumber"] if pre else []
+            head = [x for x in pre[0].iter() if local(x) == "docTitle"] if pre else []
+            item = ("hcontainer", "annex", text_of(num[0]) if num else "", text_of(head[0]) if head else "")
+            out["headings"].append(item)
+            seq += [item[2], item[3]]
         elif name == "crossHeading":
             out["headings"].append(("crossHeading", None, "", text_of(e)))
             seq.append(text_of(e))
