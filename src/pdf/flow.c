@@ -268,6 +268,14 @@ static xmlNodePtr hierarchy_heading(xmlNodePtr n)
 	return h ? h : child(n, "subheading");
 }
 
+/* Does a heading's number hang in the margin?  The UN's "I.", "A.",
+ * "12." and "(a)" do; a labelled number ("Guideline 10", "Article 5",
+ * "Chapter IV") is wider than the indent it would hang in. */
+static int hangs(const char *num)
+{
+	return !strchr(num, ' ') && strlen(num) <= 6;
+}
+
 /* A hierarchy heading: <num> hanging, <heading> bold.  Annexes and embedded
  * resolutions set their number on a line of its own ("Annex I" above the
  * title), as UN documents do; annexes are centred and start a new page
@@ -304,6 +312,20 @@ static void heading_block(struct flow *f, xmlNodePtr n)
 		size_t len = strlen(num) + strlen(heading) + 4;
 		b->label = xmalloc(len);
 		snprintf(b->label, len, "%s%s%s", num, *num && *heading ? ": " : "", heading);
+		b->outline = xstrdup(b->label);
+	} else if (*num && !hangs(num)) {
+		/* "Guideline 10 Scope", "Article 5": a word and its number do not
+		 * fit the hanging indent; they open the heading's line */
+		b->text_x = f->s->indent_step;
+		b->right_reserve = f->s->indent_step;
+		rich_literal(&b->rich, num);
+		if (hnode) {
+			rich_literal(&b->rich, " ");
+			inline_walk(f, &b->rich, hnode);
+		}
+		size_t len = strlen(num) + strlen(heading) + 2;
+		b->label = xmalloc(len);
+		snprintf(b->label, len, "%s%s%s", num, *heading ? " " : "", heading);
 		b->outline = xstrdup(b->label);
 	} else {
 		b->num_x = 0;
@@ -983,13 +1005,16 @@ void pdf_flow_add_toc(struct pdf_doc *d)
 {
 	struct flow f = {d, d->style, 0};
 	int count = 0, after = -1;
+	int front = 1;	/* still in the cover and title: an annex has a title too */
 	for (int i = 0; i < d->nblocks; i++) {
 		struct pdf_block *b = d->blocks[i];
 		if (b->kind == BLK_HEADING && b->level <= 2 && b->label)
 			count++;
-		if (b->kind == BLK_COVER || b->kind == BLK_TITLE || (after == i - 1 && b->keep_with_next &&
-								      b->kind == BLK_PARA && !b->dest))
+		if (front && (b->kind == BLK_COVER || b->kind == BLK_TITLE ||
+			      (after == i - 1 && b->keep_with_next && b->kind == BLK_PARA && !b->dest)))
 			after = i;
+		else if (after >= 0)
+			front = 0;
 	}
 	if (count < d->style->toc_min_headings || d->style->toc_min_headings <= 0)
 		return;

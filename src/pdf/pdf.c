@@ -217,7 +217,13 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	}
 	pdf_flow_build(&doc, akn);
 	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
-	pdf_flow_add_toc(&doc);
+	/* a report lists its chapters on its first page; a resolution or a
+	 * decision (AKN statement) never prints a contents list */
+	xmlNodePtr top = xmlDocGetRootElement(akn) ? xmlDocGetRootElement(akn)->children : NULL;
+	while (top && top->type != XML_ELEMENT_NODE)
+		top = top->next;
+	if (!top || strcmp((const char *)top->name, "statement"))
+		pdf_flow_add_toc(&doc);
 	layout_all(ctx, &doc, opts->diag);
 	struct pdf_pages pages;
 	pdf_paginate(&doc, &pages);

@@ -161,3 +161,27 @@ SOURCE_DATE_EPOCH=1700000000 "$UNPRESS" -q --force -j 1 -t pdf -o "$OUT/hyph-our
 SOURCE_DATE_EPOCH=1700000000 UNPRESS_LIBHYPHEN=1 "$UNPRESS" -q --force -j 1 -t pdf -o "$OUT/hyph-libhyphen" "$TOP/input/CTOC_COP_2022_9.txt"
 check "002's PDF is the same bytes with patterns.c and with libhyphen" \
 	cmp "$OUT/hyph-ours/CTOC-COP-2022-9.pdf" "$OUT/hyph-libhyphen/CTOC-COP-2022-9.pdf"
+
+# Labelled headings ("Guideline 10 Scope") open their line: the label is
+# wider than the hanging indent, and hung there it printed over the
+# heading.  A report with six or more headings lists them in a contents
+# list; a resolution (an AKN statement) with the same units in its annex
+# prints none.
+guidelines() {
+	for g in "1:Scope" "2:Purpose" "3:General rule" "4:Form of agreement" "5:Commencement" \
+		"6:Legal effect" "10:Internal law of States and observance of provisionally applied treaties"; do
+		printf '### Guideline %s\n\n%s\n\nThe provisional application of a treaty produces a legally binding obligation to apply the treaty as if it were in force.\n\n' \
+			"${g%%:*}" "${g#*:}"
+	done
+}
+{ printf 'Guidelines on the provisional application of treaties\n\n'; guidelines; } >"$OUT/labelled.txt"
+{ printf 'Resolution 99/1\n\nProvisional application of treaties\n\n*The Conference of the Parties*,\n\n'
+  printf '1. *Adopts* the guidelines annexed to the present resolution.\n\n## Annex\n\n'; guidelines; } >"$OUT/labelled-res.txt"
+"$UNPRESS" -q --force -t xml,pdf -o "$OUT/labelled" "$OUT/labelled.txt" "$OUT/labelled-res.txt"
+pdftotext -layout "$OUT/labelled/labelled.pdf" "$OUT/labelled.layout" 2>/dev/null
+check "a labelled heading's number and title on one line" grep -q "Guideline 10 *Internal law of States" "$OUT/labelled.layout"
+check "and another's" grep -q "Guideline 1 *Scope" "$OUT/labelled.layout"
+check "the report lists them in its contents" grep -q "^ *Contents" "$OUT/labelled.layout"
+rx=$(ls "$OUT"/labelled/*.xml | grep -v '/labelled.xml$' | head -1)
+check "the resolution is a statement" grep -q '<statement name="resolution"' "$rx"
+check "a resolution has no contents list" sh -c "pdftotext '${rx%.xml}.pdf' - | grep -q 'Guideline 6' && ! pdftotext '${rx%.xml}.pdf' - | grep -q '^Contents\$'"
