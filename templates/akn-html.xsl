@@ -10,7 +10,7 @@
                 (<u:links> of <u:link href text target/> and
                  <u:cited eId from label/>); empty outside the site
        site     '1' adds the site navigation (index, search)
-       lang     the document's language, a BCP 47 tag (src/lang.c: its
+       lang     the document's language, a BCP 47 tag (src/util/lang.c: its
                 FRBRlanguage, else read from its text); the page's lang and
                 the words the page adds (templates/strings.xml) follow it
        dir      ltr | rtl, the language's direction

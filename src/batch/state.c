@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "outname.h"
+#include "util/outname.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/dirset.h"
@@ -444,7 +444,7 @@ bool state_recorded_slug(const char *path, char *slug, size_t size)
 		}
 	}
 	free(bytes);
-	/* it names files in OUT that --prune removes: only a name outname.c
+	/* it names files in OUT that --prune removes: only a name util/outname.c
 	 * gives a document (never "index", a path or a hidden file) */
 	return ok && !outname_refusal(slug);
 }

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "options.h"
+#include "batch/options.h"
 
 #define STATE_DIR ".unpress"
 

@@ -2,7 +2,7 @@
  * normalise → AKN tree → the XML as written, the path every input file
  * takes.  What is written must parse again as XML (a character XML does
  * not allow, a control byte of the inline markup left in a text, would
- * make every edition fail), and the slug must be one outname.c gives.
+ * make every edition fail), and the slug must be one util/outname.c gives.
  * Built only by `make fuzz` (the Makefile leaves src/fuzz/ out of
  * ./unpress). */
 #include <stddef.h>
@@ -13,9 +13,9 @@
 
 #include <libxml/parser.h>
 
-#include "convert.h"
+#include "batch/convert.h"
 #include "util/buf.h"
-#include "xml_write.h"
+#include "akn/write.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

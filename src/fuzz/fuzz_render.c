@@ -17,8 +17,8 @@
 
 #include <libxml/parser.h>
 
-#include "akn.h"
-#include "edition.h"
+#include "akn/build.h"
+#include "akn/edition.h"
 #include "util/datadir.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -2,12 +2,12 @@
  * page written atomically, styles/unpress.css copied beside it.  The
  * template is the source of truth for the markup; this file only chooses
  * the parameters. */
-#include "edition.h"
+#include "akn/edition.h"
 
 #include <string.h>
 
 #include "html/xslt.h"
-#include "lang.h"
+#include "util/lang.h"
 
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {

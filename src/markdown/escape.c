@@ -2,7 +2,7 @@
  * escapes (§2.4), emphasis delimiter runs (§6.2: an underscore run inside a
  * word never opens emphasis), entity references (§2.5), raw HTML (§6.10),
  * list items (§5.2), ATX headings (§4.2) and block quotes (§5.1). */
-#include "escape.h"
+#include "markdown/escape.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* href.c — see href.h: the rule itself is util/url.c's, shared with the
  * PDF edition. */
-#include "href.h"
+#include "markdown/href.h"
 
 #include "util/url.h"
 

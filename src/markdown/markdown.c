@@ -8,7 +8,7 @@
  *  - YAML front matter with the document's title, symbol, date, language
  *    and direction (lang: ar, dir: rtl), for static site generators and
  *    any reader that must know the language (unpress skips it on reading
- *    the Markdown back: frontmatter.c);
+ *    the Markdown back: read/frontmatter.c);
  *  - the cover page as the short lines a UN document prints (symbol,
  *    "Distr.: General", the date, "Original: English", ...), one paragraph
  *    per printed area, in the order of those areas;
@@ -35,7 +35,7 @@
  * What each element is comes from the shared reader (akn/read.h), which
  * reads the UN's AKN4UN files as it reads ours: their italic and bold
  * spans come out as *emphasis* and **strong emphasis**. */
-#include "edition.h"
+#include "akn/edition.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -43,9 +43,9 @@
 #include <sysexits.h>
 
 #include "akn/read.h"
-#include "escape.h"
-#include "href.h"
-#include "notes.h"
+#include "markdown/escape.h"
+#include "markdown/href.h"
+#include "markdown/notes.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"

@@ -1,10 +1,10 @@
 /* notes.c — see notes.h. */
-#include "notes.h"
+#include "markdown/notes.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "markdown/escape.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 

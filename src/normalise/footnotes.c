@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 

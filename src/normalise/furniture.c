@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
-#include "read/printmarks.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
+#include "doc/printmarks.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -28,7 +28,7 @@ static const char *skip_spaces(const char *s)
 
 static int is_cover_symbol(struct document *doc, const char *symbol);
 
-/* A line of columns (pdftotext -layout; tab = column gap, see ingest.c):
+/* A line of columns (pdftotext -layout; tab = column gap, see read/ingest.c):
  * furniture when every column is, or when one column is a page number, a
  * job number or the running header's symbol and the rest is a short title
  * ("A/RES/70/174<tab>Thirteenth United Nations Congress"). */

@@ -9,8 +9,8 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 
 /* "I. Title" → number length (roman + "."), else 0. */
 static size_t roman_prefix(const char *t)

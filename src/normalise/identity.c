@@ -4,7 +4,7 @@
  * language), then the input's file name when it spells a symbol
  * (CTOC_COP_2022_9.txt).  The sidecar states facts the text lacks; where the
  * text has the fact too, the text wins and a disagreement is reported.
- * Finally the slug (outname.c): the symbol with "/" as "-", else the file
+ * Finally the slug (util/outname.c): the symbol with "/" as "-", else the file
  * name; whether it may name files is decided where they are written. */
 #include <ctype.h>
 #include <errno.h>
@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
-#include "outname.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
+#include "util/outname.h"
 #include "util/buf.h"
 #include "util/readfile.h"
 #include "util/utf8.h"

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -45,7 +45,7 @@ static char *unwrap(struct arena *A, const char *s)
 				p++;
 			continue;
 		}
-		/* a column gap (ingest.c) inside a paragraph is a space */
+		/* a column gap (read/ingest.c) inside a paragraph is a space */
 		char c = *p == '\t' ? ' ' : *p;
 		if (c == ' ' && b.len && b.data[b.len - 1] == ' ')
 			continue;

@@ -7,8 +7,8 @@
  * body text, and the office is no heading, however short. */
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 
 void pass_letters(struct document *doc)
 {

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "lang.h"
-#include "normalise.h"
-#include "normalise/util.h"
+#include "util/lang.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 #include "util/buf.h"
 
 static const char *const ordinals[] = {

@@ -6,7 +6,7 @@
  * note blocks gone to glue the halves of a paragraph); headings and
  * numbering on joined blocks; resolutions needs the numbering; symbols last
  * so references are found in final text; identity decides the slug. */
-#include "normalise.h"
+#include "normalise/normalise.h"
 
 #include <stdio.h>
 #include <stdlib.h>

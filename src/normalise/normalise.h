@@ -3,7 +3,7 @@
  * its source line (diag_note) and every loss (diag_warn). */
 #ifndef UNPRESS_NORMALISE_H
 #define UNPRESS_NORMALISE_H
-#include "document.h"
+#include "doc/document.h"
 
 void pass_text(struct document *doc);	/* homoglyphs, spaces, stray marks */
 void pass_furniture(struct document *doc);	/* page footers/headers, breaks, contents list */

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 
 /* "12. text" → 12 and the length of "12. ", else 0. */
 static int leading_number(const char *t, size_t *len)

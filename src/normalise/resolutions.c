@@ -9,8 +9,8 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 
 /* The opening phrase of a preambular clause, as the UN names its AKN4UN
  * containers: a participle or adjective, then what belongs to it —

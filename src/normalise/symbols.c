@@ -20,9 +20,9 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "lang.h"
-#include "normalise.h"
-#include "normalise/util.h"
+#include "util/lang.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 #include "util/buf.h"
 
 struct organ {

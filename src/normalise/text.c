@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "normalise.h"
+#include "normalise/normalise.h"
 #include "util/buf.h"
 #include "util/swar.h"
 

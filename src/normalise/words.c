@@ -8,8 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "normalise.h"
-#include "normalise/util.h"
+#include "normalise/normalise.h"
+#include "doc/text.h"
 #include "normalise/wordlist.h"
 #include "util/buf.h"
 

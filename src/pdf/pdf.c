@@ -12,7 +12,7 @@
 #include <sysexits.h>
 #include <cairo-pdf.h>
 
-#include "edition.h"
+#include "akn/edition.h"
 #include "pdf/pdfint.h"
 #include "util/atomic.h"
 #include "util/xmalloc.h"

@@ -14,7 +14,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "read/printmarks.h"
+#include "doc/printmarks.h"
 
 /* Does the line carry Markdown's own syntax (a heading, a footnote, a
  * table row, emphasis, a link)?  Hard-wrapped Markdown is Markdown. */

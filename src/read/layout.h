@@ -3,7 +3,7 @@
 #ifndef UNPRESS_READ_LAYOUT_H
 #define UNPRESS_READ_LAYOUT_H
 #include <stddef.h>
-#include "document.h"
+#include "doc/document.h"
 
 /* What the decision rests on, for --verbose. */
 struct layout_evidence {

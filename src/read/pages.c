@@ -25,8 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalise/util.h"
-#include "read/printmarks.h"
+#include "doc/text.h"
+#include "doc/printmarks.h"
 
 unsigned pages_width(const char *s, size_t n)
 {

@@ -10,7 +10,7 @@
 #define UNPRESS_READ_PAGES_H
 #include <stdbool.h>
 #include <stddef.h>
-#include "document.h"
+#include "doc/document.h"
 
 enum pline_kind {
 	PL_TEXT,	/* body text (the cover's lines included) */

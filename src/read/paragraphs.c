@@ -28,7 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "normalise/util.h"
+#include "doc/text.h"
 #include "normalise/wordlist.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"

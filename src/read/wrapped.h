@@ -1,7 +1,7 @@
 /* wrapped.h — line-wrapped text (pdftotext) into the document's blocks. */
 #ifndef UNPRESS_READ_WRAPPED_H
 #define UNPRESS_READ_WRAPPED_H
-#include "document.h"
+#include "doc/document.h"
 
 /* Read doc->source, whose layout was found to be line-wrapped (or
  * columns), as printed pages: furniture out, footnotes paired with their

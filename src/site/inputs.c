@@ -60,7 +60,7 @@ uint64_t site_inputs_hash(const char *out_dir, char *const *manifests, size_t n,
 		take_identity(dir, manifests[i], &ids[2 * i], newest);
 		h = hash_identity(h, &ids[2 * i]);
 		/* the XML beside it: OUT/STEM.xml, STEM the manifest's name
-		 * without .manifest.xml (its slug: manifest.c writes it so) */
+		 * without .manifest.xml (its slug: akn/manifest.c writes it so) */
 		buf_clear(&name);
 		buf_printf(&name, "%.*s.xml", (int)(strlen(manifests[i]) - strlen(".manifest.xml")), manifests[i]);
 		take_identity(dir, buf_cstr(&name), &ids[2 * i + 1], newest);

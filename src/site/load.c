@@ -1,4 +1,4 @@
-/* load.c — one manifest (manifest.h: <manifest slug symbol … ><anchor eId
+/* load.c — one manifest (akn/manifest.h: <manifest slug symbol … ><anchor eId
  * num/>…<ref href from>text</ref>…</manifest>) into a site_doc record.
  *
  * Read with SAX callbacks, not into a tree: the reduce step reads every

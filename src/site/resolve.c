@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "outname.h"
+#include "util/outname.h"
 #include "util/url.h"
 #include "util/buf.h"
 #include "util/hash.h"
@@ -224,7 +224,7 @@ static uint32_t pinpoint(const char *text)
 	return 0;
 }
 
-/* The page for an external symbol (outname.c): cited-<symbol with / as
+/* The page for an external symbol (util/outname.c): cited-<symbol with / as
  * _>.html, other characters outside [A-Za-z0-9.-] as '-', cut to a file
  * name's length with a hash of the whole. */
 static char *external_page(const char *symbol)

@@ -38,7 +38,7 @@
  * search-ar.html, loads search-index-ar.js).  A search in one language
  * loads only that language's shards.
  *
- * Stamps (batch/stamps.h): a shard's two files are rewritten only when what
+ * Stamps (site/stamps.h): a shard's two files are rewritten only when what
  * they are made from changed: the program, and for each of its documents
  * in corpus order its slug, symbol, title (or label), whether it has units
  * and its source_stamp (which covers the XML the units come from).  The
@@ -56,8 +56,8 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "akn.h"
-#include "batch/stamps.h"
+#include "akn/build.h"
+#include "site/stamps.h"
 #include "batch/state.h"
 #include "util/atomic.h"
 #include "util/buf.h"

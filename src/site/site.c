@@ -16,10 +16,10 @@
  * records (site/resolve.c), again only where they may resolve otherwise
  * than last time (resolve_changed).  A document's AKN is loaded only while
  * its page is rendered.  Pages are rendered in up to opts->jobs child
- * processes (site/pool.h), and only where what they show changed
- * (batch/stamps.h): a page's stamp covers its XML, its manifest, what its
+ * processes (util/pool.h), and only where what they show changed
+ * (site/stamps.h): a page's stamp covers its XML, its manifest, what its
  * references resolved to and who cites it, the program and the templates. */
-#include "edition.h"
+#include "akn/edition.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -36,16 +36,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "akn.h"
-#include "batch/stamps.h"
+#include "akn/build.h"
+#include "site/stamps.h"
 #include "batch/state.h"
 #include "html/xslt.h"
-#include "lang.h"
+#include "util/lang.h"
 #include "site/corpus.h"
-#include "site/pool.h"
+#include "util/pool.h"
 #include "util/dirlist.h"
 #include "util/dirset.h"
-#include "outname.h"
+#include "util/outname.h"
 #include "util/slurp.h"
 #include "util/buf.h"
 #include "util/arena.h"
@@ -251,7 +251,7 @@ static int render_doc_page(const struct corpus *c, struct site_doc *d, const cha
 {
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s/%s.xml", out_dir, d->slug);
-	/* bounded, never decompressed, no entities (akn_load.c): the map
+	/* bounded, never decompressed, no entities (akn/load.c): the map
 	 * step that wrote it may have run anywhere */
 	struct diag quiet;
 	diag_init(&quiet, buf_cstr(&path), 0);
@@ -325,7 +325,7 @@ static struct site_page *site_pages_of(struct corpus *c, size_t *n)
 	return pages;
 }
 
-/* One share of the rendering, run in a child by site/pool. */
+/* One share of the rendering, run in a child by util/pool. */
 struct site_task {
 	enum { TASK_DOC_PAGES, TASK_SITE_PAGES, TASK_EXTERNALS, TASK_SEARCH } kind;
 	size_t from, to;	/* a run of doc_todo, site_todo, ext_todo or of the
@@ -399,7 +399,7 @@ static int run_task(void *ctx, size_t i)
 /* Every page rendered in child processes, up to opts->jobs at a time:
  * first the site's own pages and the outside symbols' (they read only the
  * corpus description), then the documents' pages in runs of at most
- * PAGES_PER_PROCESS (why children at all: site/pool.h), shorter towards the
+ * PAGES_PER_PROCESS (why children at all: util/pool.h), shorter towards the
  * end so that no process is left working alone; then the search index
  * files the plan makes, shared among the jobs (they gather the units the
  * document pages wrote). */
@@ -497,7 +497,7 @@ static size_t resolve_changed(struct corpus *c, uint64_t last_key)
 }
 
 /* Each page the site writes has a name no document can take
- * (outname.c's reserved names): a page added here must be added there.
+ * (util/outname.c's reserved names): a page added here must be added there.
  * Checked on the names of this build's pages, every language's. */
 static void assert_pages_reserved(const struct site_page *pages, size_t n)
 {
@@ -591,7 +591,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		}
 		/* a manifest written elsewhere (or a site index shard) names
 		 * the files its page is made from and written to: only a name
-		 * outname.c would give a document is taken */
+		 * util/outname.c would give a document is taken */
 		const char *why = outname_refusal(d->slug);
 		if (why) {
 			diag_warn(opts->diag, 0, "site", "skipping %s/%s: its slug \"%.60s\" %s", out_dir, files[i],

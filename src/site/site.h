@@ -1,4 +1,4 @@
-/* site.h — the reduce step's shared pieces (see edition.h: site_build). */
+/* site.h — the reduce step's shared pieces (see akn/edition.h: site_build). */
 #ifndef UNPRESS_SITE_H
 #define UNPRESS_SITE_H
 
@@ -46,7 +46,7 @@ struct site_ref {
  * index holds per document (the AKN itself is read only to render). */
 struct site_doc {
 	const char *slug, *symbol, *number, *title, *type, *date;
-	const char *lang;		/* BCP 47 ("en", "ar"…): lang.h; never NULL once loaded */
+	const char *lang;		/* BCP 47 ("en", "ar"…): util/lang.h; never NULL once loaded */
 	unsigned lang_index;		/* its language among the corpus's langs */
 	const char *label;		/* how citations name it: symbol, else number, else slug */
 	size_t index;		/* position in the corpus (manifest name order) */

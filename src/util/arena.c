@@ -1,6 +1,6 @@
 /* arena.c — bump allocator in chunks; see arena.h. */
-#include "arena.h"
-#include "xmalloc.h"
+#include "util/arena.h"
+#include "util/xmalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>

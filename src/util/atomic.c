@@ -1,5 +1,5 @@
-#include "atomic.h"
-#include "xmalloc.h"
+#include "util/atomic.h"
+#include "util/xmalloc.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,5 +1,5 @@
-#include "buf.h"
-#include "xmalloc.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

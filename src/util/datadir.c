@@ -1,4 +1,4 @@
-#include "datadir.h"
+#include "util/datadir.h"
 #include <limits.h>
 #include <stdio.h>
 #include <stdbool.h>

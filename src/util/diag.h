@@ -16,8 +16,8 @@ struct diag {
 	int verbosity;		/* 0 quiet, 1 warnings, 2 notes too */
 	unsigned notes, warnings, errors;
 	FILE *stream;		/* stderr, or a memory stream in tests */
-	/* Optional collector: tests assert on what a pass said, convert.c
-	 * keeps the warnings' text, site/pool.c counts what a child said.
+	/* Optional collector: tests assert on what a pass said, batch/convert.c
+	 * keeps the warnings' text, util/pool.c counts what a child said.
 	 * A note's text is formatted only when notes are shown (-v); the
 	 * collector gets "" otherwise. */
 	void (*collect)(void *ctx, enum diag_level, int line, const char *pass,

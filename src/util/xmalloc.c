@@ -1,4 +1,4 @@
-#include "xmalloc.h"
+#include "util/xmalloc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 #!/bin/sh
-# src/xml_write.c writes the AKN tree itself (libxml2's serialiser was the
+# src/akn/write.c writes the AKN tree itself (libxml2's serialiser was the
 # slowest part of the core): its bytes must be exactly libxml2's, on every
 # kind of document we make — the seeds, pdftotext-style inputs, hostile
 # text (markup characters, quotes, tabs and CRs in text and attributes) and
@@ -31,7 +31,7 @@ DOC
 UNPRESS_XML_WRITER=libxml2 "$UNPRESS" -q -j 2 -t xml -o "$out/libxml2" "$out"/in/*.txt "$out"/gen/*.txt
 expect "every input became XML" \
 	"$(ls "$out"/in/*.txt "$out"/gen/*.txt | wc -l)" "$(ls "$out"/ours/*.xml | wc -l)"
-check "xml_write.c writes libxml2's bytes, file for file" diff -r "$out/libxml2" "$out/ours"
+check "akn/write.c writes libxml2's bytes, file for file" diff -r "$out/libxml2" "$out/ours"
 check "markup characters were escaped in an attribute" \
 	grep -q 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' "$out/ours/A-AC.1-2020-1.xml"
 check "markup characters were escaped in text" grep -q 'text &gt; here' "$out/ours/A-AC.1-2020-1.xml"

@@ -257,7 +257,7 @@ rm pr/in/a.txt
 "$UNPRESS" -q --prune -t xml -o pr/out pr/in/b.txt 2>/dev/null
 check "--prune: a state naming 'index' never removes the site's index" test -s pr/out/index.html
 
-# --- Sitemap locations need no escaping (outname.c's names) --------------
+# --- Sitemap locations need no escaping (util/outname.c's names) --------------
 mkdir -p pe/in
 printf 'A note\n\n1. It decides.\n' >pe/in/a.txt
 printf 'symbol: \320\226/1?x#y\n' >pe/in/a.meta

@@ -62,7 +62,7 @@ scale "4,000 vs 16,000 paragraphs (xml,md,html)" paras 4000 txt -t xml,md,html
 scale "10,000 vs 40,000 footnotes with repeated markers (xml)" notesrep 10000 txt -t xml
 scale "1,000 vs 4,000 lists nested in one another" deep 1000 txt -t xml,md,html
 # Numbers that repeat (a source error, or a hostile input) make eIds that
-# need a _2, _3… suffix (akn.c once tried them all from 2 every time).
+# need a _2, _3… suffix (akn/build.c once tried them all from 2 every time).
 scale "1,000 vs 4,000 repeated chapter, section and paragraph numbers" dupnum 1000 txt -t xml
 # The PDF edition, on smaller inputs (layout is the slow part).
 scale "500 vs 2,000 footnotes (pdf)" notes 500 txt -t pdf

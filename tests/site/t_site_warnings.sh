@@ -1,5 +1,5 @@
 #!/bin/sh
-# The site's pages are rendered in child processes (site/pool.c); what a
+# The site's pages are rendered in child processes (util/pool.c); what a
 # child warns about must count in the summary line as what the parent
 # warns about does ("N documents (…), W warnings, E errors").  The trigger:
 # an OUT/SLUG.xml that is no longer XML after its manifest was written,

@@ -1,7 +1,7 @@
-/* convert.c — one document through the rooms: read → ingest → normalise →
+/* batch/convert.c — one document through the rooms: read → ingest → normalise →
  * AKN → editions (+ the manifest the site is reduced from). */
-#include "convert.h"
-#include "frontmatter.h"
+#include "batch/convert.h"
+#include "read/frontmatter.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -12,20 +12,20 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "akn.h"
-#include "edition.h"
-#include "ingest.h"
-#include "input.h"
-#include "manifest.h"
-#include "outname.h"
+#include "akn/build.h"
+#include "akn/edition.h"
+#include "read/ingest.h"
+#include "read/input.h"
+#include "akn/manifest.h"
+#include "util/outname.h"
 #include "normalise/normalise.h"
 #include "read/layout.h"
 #include "read/wrapped.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
-#include "validate.h"
-#include "xml_write.h"
+#include "akn/validate.h"
+#include "akn/write.h"
 
 struct block *document_add_block(struct document *doc, enum block_kind kind, int line)
 {
@@ -109,7 +109,7 @@ static int write_xml(xmlDocPtr xml, const char *path, struct diag *diag)
 	}
 	const char *writer = getenv("UNPRESS_XML_WRITER");
 	if (writer && !strcmp(writer, "libxml2")) {
-		/* the reference the tests hold xml_write.c to */
+		/* the reference the tests hold akn/write.c to */
 		xmlSaveCtxtPtr save = xmlSaveToFd(fileno(atomic_stream(&af)), "UTF-8", XML_SAVE_FORMAT);
 		if (!save || xmlSaveDoc(save, xml) < 0)
 			af.failed = 1;
@@ -141,7 +141,7 @@ static char *output_path(const struct options *opts, const char *slug, const cha
 static int write_editions(xmlDocPtr xml, const char *slug, const struct options *opts,
 			  struct diag *diag)
 {
-	/* The slug names files (outname.h): a name the site uses, one that
+	/* The slug names files (util/outname.h): a name the site uses, one that
 	 * would be hidden, leave OUT or be longer than a file name may be
 	 * is refused here, where every edition of every document is written */
 	const char *why = outname_refusal(slug);

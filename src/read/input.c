@@ -1,4 +1,4 @@
-/* input.c — decoding and sanity checks on the bytes we are given.
+/* read/input.c — decoding and sanity checks on the bytes we are given.
  *
  * Policy, applied the same way to every file:
  * - a file that starts like a PDF, an image, an archive or an office
@@ -11,7 +11,7 @@
  *   U+FFFD with one warning: two of them cannot be XML at all;
  * - CRLF and lone CR become LF; NUL and other control bytes are removed with
  *   one warning; form feed (a page break from pdftotext) is kept. */
-#include "input.h"
+#include "read/input.h"
 
 #include <errno.h>
 #include <fcntl.h>

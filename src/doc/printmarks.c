@@ -5,7 +5,7 @@
  * on the first page a barcode of the job number ("*1522378*", backticks in
  * some older fonts), the print date ("161222") and "Please recycle"; above a
  * page's footnotes a short rule of underscores. */
-#include "read/printmarks.h"
+#include "doc/printmarks.h"
 
 #include <ctype.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* manifest.h — the per-document manifest the site is reduced from: the
+/* akn/manifest.h — the per-document manifest the site is reduced from: the
  * document's identity (slug, symbol, title, type, date), the anchors it
  * defines (eIds) and the references it makes (href, text, from which eId).
  * Written beside the editions during the map step; `-t site` reads them. */

@@ -1,10 +1,10 @@
-/* normalise/util.h — helpers the passes share: UN dates and symbols, and
+/* doc/text.h — helpers the passes share: UN dates and symbols, and
  * small operations on MK_-marked text. */
 #ifndef UNPRESS_NORMALISE_UTIL_H
 #define UNPRESS_NORMALISE_UTIL_H
 #include <stdbool.h>
 #include <stddef.h>
-#include "document.h"
+#include "doc/document.h"
 
 /* "8 November 2022" → "2022-11-08"; NULL if text is not such a date. */
 char *un_date_to_iso(struct arena *arena, const char *text);

@@ -1,4 +1,4 @@
-/* akn.c — build the Akoma Ntoso tree from the roles the passes assigned.
+/* akn/build.c — build the Akoma Ntoso tree from the roles the passes assigned.
  *
  * The body is built with a stack of open containers, one per level of the
  * hierarchy (chapter > section > subsection > resolution > annex >
@@ -6,7 +6,7 @@
  * level closes, then append.  AKN4UN shapes (templates/AKN.md):
  *   resolutions inside a report are hcontainer + embeddedStructure, because
  *   AKN allows `container` (preambular clauses) only outside hierarchies. */
-#include "akn.h"
+#include "akn/build.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -18,8 +18,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "lang.h"
-#include "normalise/util.h"
+#include "util/lang.h"
+#include "doc/text.h"
 #include "util/buf.h"
 #include "util/swar.h"
 

@@ -1,4 +1,4 @@
-#include "normalise/util.h"
+#include "doc/text.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -1,12 +1,12 @@
-/* lang.c — a document's language and direction (lang.h). */
-#include "lang.h"
+/* util/lang.c — a document's language and direction (util/lang.h). */
+#include "util/lang.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-#include "akn.h"
+#include "akn/build.h"
 #include "util/buf.h"
 
 /* ISO 639-2 (bibliographic and terminology) codes of the UN's six

@@ -1,5 +1,5 @@
-/* outname.c — see outname.h. */
-#include "outname.h"
+/* util/outname.c — see util/outname.h. */
+#include "util/outname.h"
 
 #include <stdbool.h>
 #include <stdio.h>

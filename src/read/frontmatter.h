@@ -1,4 +1,4 @@
-/* frontmatter.h — YAML front matter at the start of an input (the
+/* read/frontmatter.h — YAML front matter at the start of an input (the
  * Markdown edition writes one: title, symbol, date, lang, dir).  It is
  * metadata for other programs, not the document's text: reading a
  * Markdown edition back, unpress blanks it before ingest. */

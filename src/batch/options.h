@@ -1,4 +1,4 @@
-/* options.h — what the command line asked for. */
+/* batch/options.h — what the command line asked for. */
 #ifndef UNPRESS_OPTIONS_H
 #define UNPRESS_OPTIONS_H
 #include <stdbool.h>

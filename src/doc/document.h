@@ -1,9 +1,9 @@
-/* document.h — a document on its way through the pipeline.
+/* doc/document.h — a document on its way through the pipeline.
  *
  * ingest turns the input text into a flat list of blocks (one per Markdown
  * leaf block, in source order); each normalising pass rewrites that list:
  * it assigns roles, rewrites inline text, merges blocks and marks blocks
- * dropped.  akn.c then builds the XML tree from the roles.  Everything here
+ * dropped.  akn/build.c then builds the XML tree from the roles.  Everything here
  * lives in the document's arena. */
 #ifndef UNPRESS_DOCUMENT_H
 #define UNPRESS_DOCUMENT_H

@@ -1,5 +1,5 @@
 /* pool.c — see pool.h. */
-#include "site/pool.h"
+#include "util/pool.h"
 #include "util/child.h"
 
 #include <errno.h>

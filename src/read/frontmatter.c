@@ -1,5 +1,5 @@
-/* frontmatter.c — see frontmatter.h. */
-#include "frontmatter.h"
+/* read/frontmatter.c — see read/frontmatter.h. */
+#include "read/frontmatter.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* stamps.c — see stamps.h. */
-#include "batch/stamps.h"
+#include "site/stamps.h"
 
 #include <inttypes.h>
 #include <libxml/hash.h>

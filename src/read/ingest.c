@@ -1,6 +1,6 @@
-/* ingest.c — the first room: cmark-gfm parses the Markdown-ish text and we
+/* read/ingest.c — the first room: cmark-gfm parses the Markdown-ish text and we
  * flatten its tree into blocks (one per leaf block, in source order) whose
- * inline content is a string with the MK_ markup of document.h.
+ * inline content is a string with the MK_ markup of doc/document.h.
  *
  * What ingest decides, and nothing more: which lines form a block, its
  * Markdown kind and heading level, the list marker it sat behind ("3." of
@@ -9,7 +9,7 @@
  *
  * Form feeds (pdftotext's page breaks) are not Markdown: each becomes a
  * blank line for cmark plus a BLOCK_PAGEBREAK at its source line. */
-#include "ingest.h"
+#include "read/ingest.h"
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>

@@ -1,4 +1,4 @@
-/* lang.h — the language a document is written in, and its direction.
+/* util/lang.h — the language a document is written in, and its direction.
  *
  * Every edition and the site ask the same question of the XML: HTML for
  * `lang` and `dir`, the site to group the language versions of one

@@ -1,4 +1,4 @@
-/* xml_write.c — serialise an XML tree as libxml2's xmlSaveDoc would.
+/* akn/write.c — serialise an XML tree as libxml2's xmlSaveDoc would.
  *
  * Why not xmlSaveDoc itself: it escapes text one character at a time
  * through an encoding layer and writes in 4 KiB pieces; on a long report
@@ -8,7 +8,7 @@
  * span-at-a-time escape into one buffer.  tests/core/t_xml_writer.sh
  * proves the bytes identical to libxml2's on every document we make
  * (UNPRESS_XML_WRITER=libxml2 selects libxml2's serialiser for it). */
-#include "xml_write.h"
+#include "akn/write.h"
 
 #include <string.h>
 

@@ -1,10 +1,10 @@
-/* manifest.c — write DIR/SLUG.manifest.xml from the AKN tree (see manifest.h).
+/* akn/manifest.c — write DIR/SLUG.manifest.xml from the AKN tree (see akn/manifest.h).
  *
  * <manifest slug symbol title type date lang>
  *   <anchor eId="para_9" num="9." kind="paragraph"/>…
  *   <ref from="para_3" href="https://undocs.org/…">text</ref>…
  * </manifest>  — all in the unpress namespace. */
-#include "manifest.h"
+#include "akn/manifest.h"
 
 #include <errno.h>
 #include <libxml/xmlsave.h>
@@ -15,8 +15,8 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "akn.h"
-#include "lang.h"
+#include "akn/build.h"
+#include "util/lang.h"
 #include "util/atomic.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }

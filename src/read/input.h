@@ -1,4 +1,4 @@
-/* input.h — read an input file and make it clean UTF-8 text, or refuse it
+/* read/input.h — read an input file and make it clean UTF-8 text, or refuse it
  * with a sysexits code and a message saying why. */
 #ifndef UNPRESS_INPUT_H
 #define UNPRESS_INPUT_H

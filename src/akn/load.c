@@ -1,8 +1,8 @@
-/* akn_load.c — reading an AKN file that someone else may have written
+/* akn/load.c — reading an AKN file that someone else may have written
  * (`unpress render`, the site's reduce step): bounded, never decompressed
  * (libxml2 would inflate a gzip or xz file of any ratio), no entities, no
  * DTD, no network, and its text made fit for every edition. */
-#include "akn.h"
+#include "akn/build.h"
 
 #include <errno.h>
 #include <libxml/parser.h>

@@ -1,5 +1,5 @@
-/* edition.h — the editions: each renders one AKN document (an XML tree that
- * akn.c built or that `unpress render` loaded) to one output file.  An
+/* akn/edition.h — the editions: each renders one AKN document (an XML tree that
+ * akn/build.c built or that `unpress render` loaded) to one output file.  An
  * edition reads only the XML, never the input text.  Each returns 0 or a
  * sysexits code, and writes its file whole or not at all (util/atomic.h). */
 #ifndef UNPRESS_EDITION_H

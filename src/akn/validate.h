@@ -1,4 +1,4 @@
-/* validate.h — schema validation of the AKN we emit: always against our own
+/* akn/validate.h — schema validation of the AKN we emit: always against our own
  * subset schema (templates/unpress-akn.xsd), and against the official AKN 3.0
  * schema when $AKN_XSD names it or ../shared/akn/akomantoso30.xsd exists. */
 #ifndef UNPRESS_VALIDATE_H

@@ -1,4 +1,4 @@
-/* outname.h — the one place that decides the names of output files.
+/* util/outname.h — the one place that decides the names of output files.
  *
  * A document publishes as OUT/SLUG.xml, .html, .md, .pdf and
  * .manifest.xml, and the site beside them has names of its own (index,

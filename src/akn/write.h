@@ -1,5 +1,5 @@
-/* xml_write.h — an XML tree as UTF-8 text, byte for byte what libxml2's
- * xmlSaveDoc writes with XML_SAVE_FORMAT, only faster (see xml_write.c). */
+/* akn/write.h — an XML tree as UTF-8 text, byte for byte what libxml2's
+ * xmlSaveDoc writes with XML_SAVE_FORMAT, only faster (see akn/write.c). */
 #ifndef UNPRESS_XML_WRITE_H
 #define UNPRESS_XML_WRITE_H
 #include <libxml/tree.h>

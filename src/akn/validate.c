@@ -1,4 +1,4 @@
-#include "validate.h"
+#include "akn/validate.h"
 
 #include <libxml/xmlschemas.h>
 #include <limits.h>

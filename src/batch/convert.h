@@ -1,9 +1,9 @@
-/* convert.h — one document through the whole pipeline. */
+/* batch/convert.h — one document through the whole pipeline. */
 #ifndef UNPRESS_CONVERT_H
 #define UNPRESS_CONVERT_H
 #include <libxml/tree.h>
-#include "document.h"
-#include "options.h"
+#include "doc/document.h"
+#include "batch/options.h"
 
 /* Convert the input at path; returns 0, 1 (warnings under --werror) or a
  * sysexits code.  Writes the requested editions into opts->out_dir. */
