@@ -19,7 +19,8 @@
 #include <time.h>
 
 #include "util/lang.h"
-#include "doc/text.h"
+#include "doc/markup.h"
+#include "doc/un.h"
 #include "util/buf.h"
 #include "util/swar.h"
 

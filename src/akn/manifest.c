@@ -16,7 +16,7 @@
 #include <sysexits.h>
 
 #include "akn/build.h"
-#include "util/lang.h"
+#include "akn/lang.h"
 #include "util/atomic.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }

@@ -2,7 +2,9 @@
  * that an element's meaning is decided in one place for every C edition;
  * templates/AKN.md documents it. */
 #include "akn/read.h"
+#include "akn/lang.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -405,132 +407,6 @@ enum akn_cover_role akn_cover_role(xmlNodePtr p)
 	return r != AKN_COVER_OTHER ? r : content_role(p);
 }
 
-/* ---- languages ------------------------------------------------------- */
-
-const char *akn_lang_tag(const char *code, char out[16])
-{
-	static const char *const map[][2] = {
-		{"ara", "ar"}, {"chi", "zh"}, {"zho", "zh"}, {"eng", "en"}, {"fre", "fr"},
-		{"fra", "fr"}, {"rus", "ru"}, {"spa", "es"}, {"ger", "de"}, {"deu", "de"},
-		{"por", "pt"}, {"ita", "it"}, {"jpn", "ja"}, {"kor", "ko"}, {"per", "fa"},
-		{"fas", "fa"}, {"heb", "he"}, {"urd", "ur"}, {"tur", "tr"}, {"dut", "nl"},
-		{"nld", "nl"}, {"gre", "el"}, {"ell", "el"},
-	};
-	if (!code)
-		return NULL;
-	size_t n = 0;
-	char lower[16];
-	for (; code[n] && n < sizeof lower - 1; n++) {
-		char c = code[n];
-		if (c == '-' || c == '_')
-			break;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (c < 'a' || c > 'z')
-			return NULL;
-		lower[n] = c;
-	}
-	lower[n] = '\0';
-	if (n < 2 || n > 3)
-		return NULL;
-	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-		if (!strcmp(lower, map[i][0])) {
-			strcpy(out, map[i][1]);
-			return out;
-		}
-	strcpy(out, lower);
-	return out;
-}
-
-int akn_lang_rtl(const char *tag)
-{
-	static const char *const rtl[] = {"ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi",
-					  "dv", "ckb", "syr", "arc"};
-	for (size_t i = 0; tag && i < sizeof rtl / sizeof *rtl; i++)
-		if (!strcmp(tag, rtl[i]))
-			return 1;
-	return 0;
-}
-
-/* How many times each of the words (lower case) occurs as a whole word
- * in text, in total. */
-static int count_words(const char *text, size_t len, const char *const *words)
-{
-	int total = 0;
-	const char *p = text, *end = text + len;
-	while (p < end) {
-		while (p < end && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-			p++;
-		const char *s = p;
-		while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-			p++;
-		size_t n = (size_t)(p - s);
-		if (n == 0 || n > 4)
-			continue;
-		char w[5];
-		for (size_t i = 0; i < n; i++)
-			w[i] = (char)(s[i] | 0x20);
-		w[n] = '\0';
-		for (int i = 0; words[i]; i++)
-			if (!strcmp(w, words[i]))
-				total++;
-	}
-	return total;
-}
-
-const char *akn_lang_guess(const char *text, size_t len)
-{
-	long arabic = 0, han = 0, cyrillic = 0, greek = 0, latin = 0;
-	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	while (p < end) {
-		unsigned c = *p;
-		int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-		if (p + n > end)
-			break;
-		if (n == 1)
-			latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-		else {
-			unsigned cp = n == 2 ? (c & 0x1F) << 6 | (p[1] & 0x3F)
-			       : n == 3 ? (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F)
-					: (c & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
-			if ((cp >= 0x0600 && cp < 0x0780) || (cp >= 0xFB50 && cp < 0xFE00) || (cp >= 0xFE70 && cp < 0xFF00))
-				arabic++;
-			else if ((cp >= 0x4E00 && cp < 0xA000) || (cp >= 0x3400 && cp < 0x4DC0))
-				han++;
-			else if (cp >= 0x0400 && cp < 0x0530)
-				cyrillic++;
-			else if (cp >= 0x0370 && cp < 0x0400)
-				greek++;
-			else if (cp >= 0xC0 && cp < 0x250)
-				latin++;
-		}
-		p += n;
-	}
-	/* Han characters carry a word each: weigh them as letters of a
-	 * short word */
-	long best = latin;
-	const char *lang = NULL;
-	if (arabic > best)
-		best = arabic, lang = "ar";
-	if (han * 3 > best)
-		best = han * 3, lang = "zh";
-	if (cyrillic > best)
-		best = cyrillic, lang = "ru";
-	if (greek > best)
-		best = greek, lang = "el";
-	if (lang)
-		return lang;
-	static const char *const en[] = {"the", "and", "of", "to", "that", "with", "for", NULL};
-	static const char *const fr[] = {"le", "la", "les", "des", "et", "du", "une", "pour", NULL};
-	static const char *const es[] = {"el", "los", "las", "del", "y", "que", "una", "para", NULL};
-	int ne = count_words(text, len, en), nf = count_words(text, len, fr), ns = count_words(text, len, es);
-	if (nf > ne && nf >= ns)
-		return "fr";
-	if (ns > ne && ns > nf)
-		return "es";
-	return "en";
-}
-
 /* ---- the document's facts -------------------------------------------- */
 
 static xmlNodePtr find(xmlNodePtr n, const char *name)
@@ -545,17 +421,6 @@ static xmlNodePtr find(xmlNodePtr n, const char *name)
 			return r;
 	}
 	return NULL;
-}
-
-/* Text of the body, up to `limit` bytes, for guessing the language. */
-static void sample_text(xmlNodePtr n, struct buf *out, size_t limit)
-{
-	for (xmlNodePtr c = n->children; c && out->len < limit; c = c->next) {
-		if (c->type == XML_TEXT_NODE && c->content)
-			buf_puts(out, (const char *)c->content);
-		else if (c->type == XML_ELEMENT_NODE && akn_kind(c) != AKN_HIDDEN)
-			sample_text(c, out, limit);
-	}
 }
 
 void akn_doc_read(struct akn_doc *d, xmlDocPtr doc)
@@ -579,18 +444,12 @@ void akn_doc_read(struct akn_doc *d, xmlDocPtr doc)
 		if (akn_is(c, "FRBRdate") && !d->date)
 			d->date = akn_attr(c, "date");
 	}
-	xmlNodePtr expr = akn_child(ident, "FRBRExpression");
-	char *code = akn_attr(akn_child(expr, "FRBRlanguage"), "language");
-	if (!akn_lang_tag(code, d->lang)) {
-		struct buf sample = BUF_INIT;
-		if (d->top)
-			sample_text(d->top, &sample, 65536);
-		strcpy(d->lang, akn_lang_guess(sample.data ? sample.data : "", sample.len));
-		d->lang_guessed = 1;
-		buf_free(&sample);
-	}
-	free(code);
-	d->rtl = akn_lang_rtl(d->lang);
+	/* the language (akn/lang.h); a text without letters is set as English */
+	struct doc_lang dl;
+	doc_language(doc, &dl);
+	snprintf(d->lang, sizeof d->lang, "%s", strcmp(dl.tag, "und") ? dl.tag : "en");
+	d->lang_guessed = dl.from_text;
+	d->rtl = dl.rtl;
 
 	/* the job number: the UN's docketNumber (meta/presentation or the
 	 * cover), else our own record of it */

@@ -136,16 +136,6 @@ struct akn_doc {
 void akn_doc_read(struct akn_doc *d, xmlDocPtr doc);
 void akn_doc_free(struct akn_doc *d);
 
-/* BCP 47 primary tag for an ISO 639-2 (or -1) code: "ara" → "ar"; other
- * three-letter codes are kept; NULL for an empty or malformed code. */
-const char *akn_lang_tag(const char *code, char out[16]);
-/* Is the language (BCP 47 primary tag) written right to left? */
-int akn_lang_rtl(const char *tag);
-/* The language of a text from its letters: script first (Arabic, Han,
- * Cyrillic, Greek), then for Latin the commonest short words of English,
- * French and Spanish.  "en" when nothing decides. */
-const char *akn_lang_guess(const char *text, size_t len);
-
 /* Elements outside the vocabulary met while an edition walked: each is
  * counted here (akn_unknown_seen) and named once per name under -v
  * (akn_unknown_report, with the edition's pass name). */

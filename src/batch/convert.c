@@ -1,7 +1,6 @@
 /* batch/convert.c — one document through the rooms: read → ingest → normalise →
  * AKN → editions (+ the manifest the site is reduced from). */
 #include "batch/convert.h"
-#include "read/frontmatter.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -14,75 +13,24 @@
 
 #include "akn/build.h"
 #include "akn/edition.h"
-#include "read/ingest.h"
-#include "read/input.h"
 #include "akn/manifest.h"
-#include "util/outname.h"
-#include "normalise/normalise.h"
-#include "read/layout.h"
-#include "read/wrapped.h"
-#include "util/atomic.h"
-#include "util/buf.h"
-#include "util/xmalloc.h"
 #include "akn/validate.h"
 #include "akn/write.h"
+#include "normalise/normalise.h"
+#include "read/read.h"
+#include "util/atomic.h"
+#include "util/buf.h"
+#include "util/outname.h"
+#include "util/xmalloc.h"
 
-struct block *document_add_block(struct document *doc, enum block_kind kind, int line)
-{
-	struct block *blk = arena_zalloc(&doc->arena, sizeof(*blk));
-	blk->kind = kind;
-	blk->line = line;
-	blk->end_line = line;
-	blk->role = ROLE_BODY;
-	ptr_vec_push(&doc->arena, &doc->blocks, blk);
-	return blk;
-}
-
-void document_init(struct document *doc, const char *path, struct diag *diag)
-{
-	memset(doc, 0, sizeof(*doc));
-	arena_init(&doc->arena);
-	doc->diag = diag;
-	doc->path = path;
-}
-
-void document_free(struct document *doc)
-{
-	arena_free(&doc->arena);
-	memset(&doc->blocks, 0, sizeof(doc->blocks));
-	memset(&doc->notes, 0, sizeof(doc->notes));
-}
-
-/* The reading room, then the passes: how the lines of doc->source relate
- * to its paragraphs decides who reads them (cmark-gfm for a paragraph per
- * line, the page model for printed lines). */
-static void read_and_normalise(struct document *doc)
-{
-	struct layout_evidence ev;
-	doc->layout = layout_detect(doc->source, doc->source_len, &ev);
-	diag_note(doc->diag, 1, "layout",
-		  "%s: %zu lines, measure %u characters, %zu of %zu line pairs run a sentence on, "
-		  "%zu indented, %zu with column gaps, %zu with Markdown, %zu print marks, %zu form feeds",
-		  layout_name(doc->layout), ev.lines, ev.measure, ev.continuing, ev.pairs, ev.indented,
-		  ev.gapped, ev.markdown, ev.printmarks, ev.form_feeds);
-	if (doc->layout == LAYOUT_WRAPPED || doc->layout == LAYOUT_COLUMNS)
-		read_wrapped(doc, doc->layout);
-	else
-		ingest(doc);
-	normalise(doc);
-}
-
+/* Read (src/read/: decoding, then the reader the layout calls for),
+ * then the passes. */
 int document_load_text(struct document *doc, const char *bytes, size_t len)
 {
-	char *text;
-	size_t text_len;
-	int rc = input_decode(bytes, len, &doc->arena, doc->diag, &text, &text_len);
+	int rc = read_document(doc, bytes, len);
 	if (rc)
 		return rc;
-	frontmatter_blank(text, text_len, doc->diag);
-	doc->source = text;
-	doc->source_len = text_len;
-	read_and_normalise(doc);
+	normalise(doc);
 	return 0;
 }
 
@@ -270,14 +218,9 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 	collect_warnings(&diag, path, report);
 	struct document doc;
 	document_init(&doc, path, &diag);
-	char *text;
-	size_t len;
-	int status = input_read(path, &doc.arena, &diag, &text, &len);
+	int status = read_document_file(&doc);
 	if (status == 0) {
-		frontmatter_blank(text, len, &diag);
-		doc.source = text;
-		doc.source_len = len;
-		read_and_normalise(&doc);
+		normalise(&doc);
 		xmlDocPtr xml = document_to_akn(&doc);
 		if (opts->validate)
 			status = validate_akn(xml, opts->data_dir, &diag);

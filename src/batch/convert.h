@@ -25,9 +25,8 @@ int render_file_report(const char *path, const struct options *opts, struct conv
 /* Render an existing AKN file (the `unpress render` command). */
 int render_file(const char *path, const struct options *opts);
 /* Text → normalised document → XML tree, for tests and fuzzing.  The
- * document must be initialised with document_init and freed by the caller. */
-void document_init(struct document *doc, const char *path, struct diag *diag);
-void document_free(struct document *doc);
+ * document must be initialised with document_init and freed by the caller
+ * (doc/document.h). */
 int document_load_text(struct document *doc, const char *bytes, size_t len);
 xmlDocPtr document_to_akn(struct document *doc);
 #endif

@@ -148,6 +148,11 @@ struct document {
 	enum text_layout layout;	/* decided from the text before it is read */
 };
 
+/* A document with nothing read yet, its arena empty; document_free frees
+ * everything it came to own. */
+void document_init(struct document *doc, const char *path, struct diag *diag);
+void document_free(struct document *doc);
+/* A new block at the end of doc's blocks, in its arena. */
 struct block *document_add_block(struct document *doc, enum block_kind kind, int line);
 #define DOC_BLOCK(doc, i) ((struct block *)(doc)->blocks.items[i])
 #define DOC_NOTE(doc, i) ((struct note *)(doc)->notes.items[i])

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "html/xslt.h"
-#include "util/lang.h"
+#include "akn/lang.h"
 
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {

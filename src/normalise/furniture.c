@@ -14,7 +14,8 @@
 #include <string.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/markup.h"
+#include "doc/un.h"
 #include "doc/printmarks.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"

@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/markup.h"
+#include "doc/un.h"
 
 /* "I. Title" → number length (roman + "."), else 0. */
 static size_t roman_prefix(const char *t)

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/un.h"
 #include "util/outname.h"
 #include "util/buf.h"
 #include "util/readfile.h"

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/markup.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 

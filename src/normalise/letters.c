@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/markup.h"
 
 void pass_letters(struct document *doc)
 {

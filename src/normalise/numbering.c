@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/markup.h"
 
 /* "12. text" → 12 and the length of "12. ", else 0. */
 static int leading_number(const char *t, size_t *len)

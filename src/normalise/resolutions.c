@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/markup.h"
+#include "doc/un.h"
 
 /* The opening phrase of a preambular clause, as the UN names its AKN4UN
  * containers: a participle or adjective, then what belongs to it —

@@ -22,7 +22,8 @@
 
 #include "util/lang.h"
 #include "normalise/normalise.h"
-#include "doc/text.h"
+#include "doc/markup.h"
+#include "doc/un.h"
 #include "util/buf.h"
 
 struct organ {

@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "normalise/normalise.h"
-#include "doc/text.h"
+
 #include "normalise/wordlist.h"
 #include "util/buf.h"
 

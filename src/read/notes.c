@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc/text.h"
+#include "doc/un.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 

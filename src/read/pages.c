@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc/text.h"
+#include "doc/un.h"
 #include "doc/printmarks.h"
 
 unsigned pages_width(const char *s, size_t n)

@@ -28,7 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "doc/text.h"
+#include "doc/un.h"
 #include "normalise/wordlist.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"

@@ -40,6 +40,7 @@
 #include "site/stamps.h"
 #include "batch/state.h"
 #include "html/xslt.h"
+#include "akn/lang.h"
 #include "util/lang.h"
 #include "site/corpus.h"
 #include "util/pool.h"

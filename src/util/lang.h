@@ -1,27 +1,13 @@
-/* util/lang.h — the language a document is written in, and its direction.
- *
- * Every edition and the site ask the same question of the XML: HTML for
- * `lang` and `dir`, the site to group the language versions of one
- * document, Markdown for its front matter, PDF for /Lang.  The answer is
- * the document's own FRBRExpression/FRBRlanguage (AKN gives ISO 639-2
- * codes: "eng", "ara", "zho"), as a BCP 47 tag ("en", "ar", "zh"); when
- * the XML names none, it is read from the text (the script its letters are
- * in, and for Latin text the commonest short words of English, French and
- * Spanish, the UN's official languages in that script). */
-#ifndef UNPRESS_LANG_H
-#define UNPRESS_LANG_H
+/* util/lang.h — languages: the codes AKN and BCP 47 give them, their
+ * direction, undocs.org's language steps, and the language a text is in
+ * (the script its letters are in, and for Latin text the commonest short
+ * words of English, French and Spanish, the UN's official languages in
+ * that script). */
+#ifndef UNPRESS_UTIL_LANG_H
+#define UNPRESS_UTIL_LANG_H
 
-#include <libxml/tree.h>
 #include <stdbool.h>
-
-struct doc_lang {
-	char tag[16];		/* BCP 47: "en", "ar", "zh", … ("und" if unknown) */
-	bool rtl;		/* written right to left */
-	bool from_text;		/* the XML named no language: read from the text */
-};
-
-/* The language of an AKN document (its first FRBRlanguage, else its text). */
-void doc_language(xmlDocPtr akn, struct doc_lang *out);
+#include <stddef.h>
 
 /* An ISO 639-2 (or 639-1) code as a BCP 47 tag into tag (16 bytes); false,
  * tag untouched, when code is not a language code. */
@@ -40,7 +26,7 @@ const char *lang_undocs_step(const char *tag);
 bool lang_is_rtl(const char *tag);
 
 /* The language of a text, from its letters alone ("und" when it has
- * none); the guess doc_language falls back to. */
+ * none); the guess akn/lang.h's doc_language falls back to. */
 const char *lang_of_text(const char *text, size_t len);
 
 #endif
