@@ -23,13 +23,14 @@ DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils para
 
 SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 MAIN := $(filter-out src/fuzz/%,$(SRC))
-OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/normalise/wordlist_blob.o
+OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/doc/wordlist_blob.o
 LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
-.PHONY: all deps test-deps unpress publish test test-sanitize fuzz clean fidelity corpus-site
-all: deps unpress publish
+.PHONY: all build-deps test-deps deps unpress publish test test-sanitize fuzz clean fidelity corpus-site
+all: build-deps unpress publish
 
-deps:
+# the Debian packages the build needs (as root: apt-get; else it says what)
+build-deps:
 	@sh tests/deps.sh $(DEB_BUILD)
 
 test-deps:
@@ -54,27 +55,36 @@ $(BUILD)/%.o: %.c $(BUILD)/.san
 	@$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # The word lists' index, made once by the build and compiled into the
-# program (see src/normalise/wordlist.c); remade when a list changes.
+# program (see src/doc/wordlist.c); remade when a list changes.
 DICTS := $(wildcard /usr/share/dict/british-english /usr/share/dict/american-english)
-$(BUILD)/mkwordlist: src/normalise/wordlist.c src/util/readfile.c src/util/buf.c src/util/xmalloc.c $(BUILD)/.san
+$(BUILD)/mkwordlist: src/doc/wordlist.c src/util/readfile.c src/util/buf.c src/util/xmalloc.c $(BUILD)/.san
 	@echo "CC $@"
-	@$(CC) $(CFLAGS) -DWORDLIST_GENERATOR -o $@ src/normalise/wordlist.c src/util/readfile.c src/util/buf.c src/util/xmalloc.c
+	@$(CC) $(CFLAGS) -DWORDLIST_GENERATOR -o $@ src/doc/wordlist.c src/util/readfile.c src/util/buf.c src/util/xmalloc.c
 $(BUILD)/wordlist.bin: $(BUILD)/mkwordlist $(DICTS)
 	@echo "GEN $@"
 	@$(BUILD)/mkwordlist $@
-$(BUILD)/src/normalise/wordlist_blob.o: src/normalise/wordlist_blob.S $(BUILD)/wordlist.bin
+$(BUILD)/src/doc/wordlist_blob.o: src/doc/wordlist_blob.S $(BUILD)/wordlist.bin
 	@mkdir -p $(dir $@)
 	@echo "AS $<"
 	@$(CC) -c -DWORDLIST_BLOB='"$(BUILD)/wordlist.bin"' -o $@ $<
 
 -include $(OBJ:.o=.d)
 
+# The include graph of src/ by room (tests/house/includes.py): printed,
+# written as build/deps.dot and, where Graphviz is installed, drawn as
+# build/deps.svg.  tests/house/t_includes.sh holds it to the floors.
+deps:
+	@mkdir -p $(BUILD)
+	@python3 tests/house/includes.py --dot $(BUILD)/deps.dot src
+	@if command -v dot >/dev/null; then dot -Tsvg -o $(BUILD)/deps.svg $(BUILD)/deps.dot && echo "drawn: $(BUILD)/deps.svg"; \
+	 else echo "written: $(BUILD)/deps.dot (apt-get install graphviz to draw it)"; fi
+
 # The UN's own AKN4UN files of the 78th session in six languages, every
 # edition of every file and the site, with figures and checks: a
 # benchmark, not part of `make test` (tests/bench/corpus_site.sh;
 # CORPUS_SITE_DIR=DIR sets the scratch folder, JOBS=N the jobs).
 DEB_BENCH = time xz-utils python3 python3-lxml
-corpus-site: deps unpress
+corpus-site: build-deps unpress
 	@sh tests/deps.sh $(DEB_BENCH)
 	@sh tests/bench/corpus_site.sh
 

@@ -22,7 +22,7 @@
 #include "batch/convert.h"
 #include "html/xslt.h"
 #include "normalise/normalise.h"
-#include "normalise/wordlist.h"
+#include "doc/wordlist.h"
 #include "akn/edition.h"
 #include "batch/options.h"
 #include "util/datadir.h"

@@ -15,11 +15,8 @@
 
 #include "batch/options.h"
 
-#define STATE_DIR ".unpress"
+#include "util/outname.h"
 
-/* The program's bytes, DATA/templates and DATA/styles: what every output
- * depends on besides its own inputs. */
-uint64_t state_program_hash(const char *data_dir);
 /* What every document's key shares: the program's bytes, DATA/templates and
  * DATA/styles, the editions asked for and SOURCE_DATE_EPOCH when set. */
 uint64_t state_tool_hash(const struct options *opts);

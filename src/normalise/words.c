@@ -10,7 +10,7 @@
 
 #include "normalise/normalise.h"
 
-#include "normalise/wordlist.h"
+#include "doc/wordlist.h"
 #include "util/buf.h"
 
 /* What a byte is to the tokenizer: a letter (lower or upper case), glue

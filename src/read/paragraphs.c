@@ -29,7 +29,7 @@
 #include <strings.h>
 
 #include "doc/un.h"
-#include "normalise/wordlist.h"
+#include "doc/wordlist.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 

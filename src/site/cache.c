@@ -41,7 +41,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "batch/state.h"
+#include "util/outname.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/hash.h"

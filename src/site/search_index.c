@@ -58,7 +58,7 @@
 
 #include "akn/build.h"
 #include "site/stamps.h"
-#include "batch/state.h"
+#include "util/outname.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/dirlist.h"

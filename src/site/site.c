@@ -38,7 +38,8 @@
 
 #include "akn/build.h"
 #include "site/stamps.h"
-#include "batch/state.h"
+#include "util/outname.h"
+#include "util/program.h"
 #include "html/xslt.h"
 #include "akn/lang.h"
 #include "util/lang.h"
@@ -46,7 +47,6 @@
 #include "util/pool.h"
 #include "util/dirlist.h"
 #include "util/dirset.h"
-#include "util/outname.h"
 #include "util/slurp.h"
 #include "util/buf.h"
 #include "util/arena.h"
@@ -521,7 +521,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		diag_error(opts->diag, 0, "site", "cannot read %s: %s", out_dir, strerror(errno));
 		return EX_NOINPUT;
 	}
-	uint64_t program = state_program_hash(opts->data_dir);
+	uint64_t program = program_hash(opts->data_dir);
 	/* the sitemap's addresses: another base is another site */
 	if (opts->base_url)
 		program = hash_str(program, opts->base_url);

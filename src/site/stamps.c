@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "batch/state.h"
+#include "util/outname.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/dirset.h"

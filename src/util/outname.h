@@ -38,4 +38,8 @@ char *outname_of_file(const char *path);
  * stays one page of its own.  The caller frees it. */
 char *outname_cited_page(const char *symbol);
 
+/* The folder in OUT where unpress keeps its records: each input's state
+ * (batch/state.h), the site's stamps, index and search units (site/). */
+#define STATE_DIR ".unpress"
+
 #endif

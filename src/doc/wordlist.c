@@ -8,7 +8,7 @@
  * that writes the index (build/wordlist.bin), and wordlist_blob.S puts
  * that file into unpress.  UNPRESS_DICTIONARY=FILE adds a list of one's
  * own; the lists are then indexed at run time, as the generator does. */
-#include "normalise/wordlist.h"
+#include "doc/wordlist.h"
 
 #include <ctype.h>
 #include <stdint.h>
