@@ -20,7 +20,7 @@ expect "no running header, job number or barcode" "" "$(doc_text "$f" | grep -oE
 expect "the job number kept as metadata (AKN4UN docketNumber)" "1" "$(grep -c '<docketNumber refersTo="#jobNumber">16-00001</docketNumber>' "$f")"
 expect "symbol reference keeps its pinpoint" "1" "$(grep -c 'href="https://undocs.org/en/CTOC/COP/2022/9" class="pinpoint">CTOC/COP/2022/9, para. 9<' "$f")"
 expect "organ resolution linked" "1" "$(grep -c 'href="https://undocs.org/en/A/RES/68/186"' "$f")"
-xsd="${AKN_XSD:-$TOP/../shared/akn/akomantoso30.xsd}"
+xsd="${AKN_XSD:-$TOP/templates/akomantoso30.xsd}"
 if [ -f "$xsd" ]; then check "valid AKN 3.0" xmllint --noout --schema "$xsd" "$f"; else skip "valid AKN 3.0" "official schema not found"; fi
 
 # pdftotext -layout: columns side by side on the cover, indented text (code

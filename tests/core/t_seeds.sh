@@ -35,8 +35,8 @@ for f in "$out"/*.xml; do
 	n=$(basename "$f")
 	expect "$n: no page furniture" "" "$(doc_text "$f" | grep -oE 'V\.[0-9]{2}-[0-9]{5}|[0-9]{1,2}/56\b|lt;sup|&lt;sup|\$\^' | head -3)"
 	expect "$n: no Cyrillic or Greek look-alikes" "" "$(grep -oP '[\x{0391}-\x{03C9}\x{0400}-\x{04FF}]' "$f" | head -3)"
-	if [ -f "$TOP/../shared/akn/akomantoso30.xsd" ] || [ -n "$AKN_XSD" ]; then
-		check "$n: valid AKN 3.0" xmllint --noout --schema "${AKN_XSD:-$TOP/../shared/akn/akomantoso30.xsd}" "$f"
+	if [ -f "${AKN_XSD:-$TOP/templates/akomantoso30.xsd}" ]; then
+		check "$n: valid AKN 3.0" xmllint --noout --schema "${AKN_XSD:-$TOP/templates/akomantoso30.xsd}" "$f"
 	else
 		skip "$n: valid AKN 3.0" "official schema not found"
 	fi
