@@ -1269,34 +1269,3 @@ xmlDocPtr akn_build(struct document *doc)
 	buf_free(&b.scratch);
 	return b.xml;
 }
-
-char *akn_slug(xmlDocPtr xml)
-{
-	xmlNodePtr n = xmlDocGetRootElement(xml);
-	/* walk to meta/proprietary/unpress:source depth-first */
-	while (n) {
-		if (n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, UNPRESS_NS) &&
-		    !strcmp((const char *)n->name, "source")) {
-			xmlChar *slug = xmlGetProp(n, X("slug"));
-			if (!slug)
-				return NULL;
-			char *s = strdup((const char *)slug);
-			xmlFree(slug);
-			/* a slug is a file name: no path separators, no dot files */
-			if (!*s || strchr(s, '/') || s[0] == '.') {
-				free(s);
-				return NULL;
-			}
-			return s;
-		}
-		if (n->children && n->type == XML_ELEMENT_NODE)
-			n = n->children;
-		else {
-			while (n && !n->next)
-				n = n->parent;
-			if (n)
-				n = n->next;
-		}
-	}
-	return NULL;
-}

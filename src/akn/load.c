@@ -2,7 +2,8 @@
  * (`unpress render`, the site's reduce step): bounded, never decompressed
  * (libxml2 would inflate a gzip or xz file of any ratio), no entities, no
  * DTD, no network, and its text made fit for every edition. */
-#include "akn/build.h"
+#include "akn/load.h"
+#include "akn/ns.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xmalloc.h"
 #include "util/readfile.h"
 #include "util/swar.h"
 #include "util/utf8.h"
@@ -190,4 +192,35 @@ xmlDocPtr akn_load_safely(const char *path, struct diag *diag)
 	buf_free(&bytes);
 	errno = saved;
 	return xml;
+}
+
+char *akn_slug(xmlDocPtr xml)
+{
+	xmlNodePtr n = xmlDocGetRootElement(xml);
+	/* walk to meta/proprietary/unpress:source depth-first */
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, UNPRESS_NS) &&
+		    !strcmp((const char *)n->name, "source")) {
+			xmlChar *slug = xmlGetProp(n, (const xmlChar *)"slug");
+			if (!slug)
+				return NULL;
+			char *s = xstrdup((const char *)slug);
+			xmlFree(slug);
+			/* a slug is a file name: no path separators, no dot files */
+			if (!*s || strchr(s, '/') || s[0] == '.') {
+				free(s);
+				return NULL;
+			}
+			return s;
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE)
+			n = n->children;
+		else {
+			while (n && !n->next)
+				n = n->parent;
+			if (n)
+				n = n->next;
+		}
+	}
+	return NULL;
 }

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include "akn/build.h"
+#include "akn/ns.h"
 #include "akn/lang.h"
 #include "util/atomic.h"
 

@@ -287,7 +287,8 @@ static void text_rec(xmlNodePtr n, struct buf *out)
 	}
 }
 
-void akn_text(xmlNodePtr n, struct buf *out)
+/* n's text, whitespace collapsed and trimmed, notes left out, appended. */
+static void akn_text(xmlNodePtr n, struct buf *out)
 {
 	if (!n)
 		return;

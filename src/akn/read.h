@@ -84,8 +84,6 @@ static inline int akn_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* n's text, whitespace collapsed and trimmed, notes left out, appended. */
-void akn_text(xmlNodePtr n, struct buf *out);
 /* The same as a new string (xmalloc'd; "" when n is NULL). */
 char *akn_text_dup(xmlNodePtr n);
 

@@ -12,6 +12,7 @@
 #include <sysexits.h>
 
 #include "akn/build.h"
+#include "akn/load.h"
 #include "akn/edition.h"
 #include "akn/manifest.h"
 #include "akn/validate.h"

@@ -58,7 +58,8 @@ bool pm_is_print_stamp(const char *s, size_t n)
 	return true;
 }
 
-bool pm_is_rule(const char *s, size_t n)
+/* The footnote separator: a line of at least five underscores. */
+static bool pm_is_rule(const char *s, size_t n)
 {
 	size_t rule = 0;
 	while (rule < n && s[rule] == '_')

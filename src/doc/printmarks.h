@@ -31,6 +31,4 @@ const char *pm_line_kind(const char *line);
  * six digits alone ("161222", or "21222" for 2 December 2022). */
 bool pm_is_print_stamp(const char *s, size_t n);
 
-/* The footnote separator: a line of at least five underscores. */
-bool pm_is_rule(const char *s, size_t n);
 #endif

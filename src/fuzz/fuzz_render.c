@@ -17,7 +17,7 @@
 
 #include <libxml/parser.h>
 
-#include "akn/build.h"
+#include "akn/load.h"
 #include "akn/edition.h"
 #include "util/datadir.h"
 

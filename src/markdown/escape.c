@@ -107,18 +107,3 @@ void md_escape_block_start(struct buf *b, const char *line)
 		buf_putc(b, '\\');
 	buf_puts(b, p);
 }
-
-void md_put_num(struct buf *b, const char *num)
-{
-	md_escape_block_start(b, num);
-}
-
-int md_label_is_safe(const char *s)
-{
-	if (!*s || strlen(s) > 100)
-		return 0;
-	for (const char *p = s; *p; p++)
-		if (is_space(*p) || *p == '[' || *p == ']' || *p == '\\' || *p == '^')
-			return 0;
-	return 1;
-}

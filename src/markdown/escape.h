@@ -23,11 +23,5 @@ void md_escape_url(struct buf *b, const char *url);
  * list, "#" a heading, "-", "+" or ">" a list or quote. */
 void md_escape_block_start(struct buf *b, const char *line);
 
-/* Append a paragraph or point number such as "9." so that it stays
- * literal at the start of a line ("9\."). */
-void md_put_num(struct buf *b, const char *num);
-
-/* True when s is a footnote label that cmark-gfm accepts as written. */
-int md_label_is_safe(const char *s);
 
 #endif

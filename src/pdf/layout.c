@@ -41,7 +41,7 @@ static double role_leading(const struct pdf_style *s, enum pdf_font_role role)
 	return role_size(s, role) * s->body_leading / s->body_size;
 }
 
-PangoFontDescription *pdf_font(const struct pdf_style *s, enum pdf_font_role role, int bold, int italic)
+static PangoFontDescription *pdf_font(const struct pdf_style *s, enum pdf_font_role role, int bold, int italic)
 {
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family(fd, s->font_family);

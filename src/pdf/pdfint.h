@@ -182,8 +182,6 @@ void pdf_doc_free(struct pdf_doc *d);
 
 /* layout.c */
 double pdf_text_width(const struct pdf_style *s);
-PangoFontDescription *pdf_font(const struct pdf_style *s, enum pdf_font_role role,
-			       int bold, int italic);
 /* Font ascent and descent per font role, bold and italic, asked of pango
  * once (pango_context_get_metrics costs as much as shaping a line). */
 struct pdf_metrics_cache {

@@ -47,7 +47,9 @@ static bool short_copy(char *buf, size_t size, const struct pline *l)
 	return true;
 }
 
-bool pages_line_is_symbol(const char *s, size_t n)
+/* Whether s[0..n) names a UN document symbol and nothing else (a Security
+ * Council resolution's year included: "S/RES/2664 (2022)"). */
+static bool pages_line_is_symbol(const char *s, size_t n)
 {
 	char buf[128];
 	if (n + 1 > sizeof buf || n == 0)

@@ -55,9 +55,6 @@ struct pagemodel {
  * repetition across pages), the footnote rule and the block under it. */
 void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout layout);
 
-/* Whether s[0..n) names a UN document symbol and nothing else (a Security
- * Council resolution's year included: "S/RES/2664 (2022)"). */
-bool pages_line_is_symbol(const char *s, size_t n);
 
 /* "12 Ibid., annex.": a footnote's number and text on one line.  Returns
  * the length of the number and its space (0 if the line is not such a

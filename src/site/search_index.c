@@ -56,7 +56,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "akn/build.h"
+#include "akn/load.h"
 #include "site/stamps.h"
 #include "util/outname.h"
 #include "util/atomic.h"

@@ -36,7 +36,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "akn/build.h"
+#include "akn/load.h"
+#include "akn/ns.h"
 #include "site/stamps.h"
 #include "util/outname.h"
 #include "util/program.h"
