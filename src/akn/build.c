@@ -927,6 +927,30 @@ static void close_seal(struct builder *b, enum level level)
 	close_to(b, level);
 }
 
+/* An unnumbered paragraph of the frame f for blk (its num left out; its
+ * eId in *eid_out when asked):
+ * how text stands inside a hierarchy, where AKN allows no bare block. */
+static xmlNodePtr unnumbered_paragraph(struct builder *b, struct frame *f, const struct block *blk,
+					const char **eid_out)
+{
+	const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
+					       arena_printf(&b->doc->arena, "p_%d", ++f->unnumbered)));
+	struct block copy = *blk;
+	copy.num = NULL;
+	if (eid_out)
+		*eid_out = eid;
+	return paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy);
+}
+
+/* The frame a block that is not a paragraph goes into: an open paragraph
+ * or point is closed first. */
+static struct frame *frame_for_block(struct builder *b)
+{
+	if (top(b)->level >= LV_PARAGRAPH)
+		close_seal(b, LV_PARAGRAPH);
+	return top(b);
+}
+
 /* An entry of a bulleted list: a block that sat in an unordered list and
  * carries no number of its own. */
 static bool is_bullet(const struct block *blk)
@@ -952,19 +976,8 @@ static void add_bullet(struct builder *b, struct block *blk)
 			into = last;
 	}
 	if (!into) {
-		if (f->level >= LV_PARAGRAPH) {
-			close_seal(b, LV_PARAGRAPH);
-			f = top(b);
-		}
-		if (takes_blocks(f)) {
-			into = f->node;
-		} else {
-			const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
-							       arena_printf(&b->doc->arena, "p_%d", ++f->unnumbered)));
-			struct block copy = *blk;
-			copy.num = NULL;
-			into = add(b, paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy), "content");
-		}
+		f = frame_for_block(b);
+		into = takes_blocks(f) ? f->node : add(b, unnumbered_paragraph(b, f, blk, NULL), "content");
 	}
 	xmlNodePtr list = into->last;
 	while (list && list->type != XML_ELEMENT_NODE)
@@ -976,11 +989,146 @@ static void add_bullet(struct builder *b, struct block *blk)
 	add_p(b, item, blk->text);
 }
 
+/* A cross-heading ("Operations", "Main points raised"): between points of
+ * one paragraph it stays inside the paragraph. */
+static void add_crossheading(struct builder *b, size_t i, struct block *blk)
+{
+	bool inside = next_is_point_deeper(b->doc, i, 0) && b->depth > 1 && top(b)->level >= LV_PARAGRAPH;
+	close_seal(b, inside ? LV_POINT : LV_PARAGRAPH);
+	struct frame *f = top(b);
+	if (f->level < LV_ANNEX_TOP && f->level != LV_ROOT)
+		return;
+	const char *name = arena_printf(&b->doc->arena, "crossHeading_%d", ++f->crossheadings);
+	/* AKN allows crossHeading only inside a hierarchy; at the root of a
+	 * body or a resolution it is a classed block */
+	bool in_hier = !takes_blocks(f);
+	xmlNodePtr ch = add(b, f->node, in_hier ? "crossHeading" : "p");
+	if (!in_hier)
+		xmlSetProp(ch, X("class"), X("crossHeading"));
+	set_eid(b, ch, joined(b, f->eid, name));
+	add_inlines(b, ch, blk->text, strlen(blk->text));
+	f->has_children = true;
+}
+
+/* "The General Assembly," (AKN4UN formula name="enactingFormula"): the
+ * name in italics, the trailing comma not. */
+static void add_formula(struct builder *b, struct block *blk)
+{
+	close_seal(b, LV_PARAGRAPH);
+	struct frame *f = top(b);
+	xmlNodePtr fo = add(b, f->node, "formula");
+	xmlSetProp(fo, X("name"), X("enactingFormula"));
+	set_eid(b, fo, joined(b, f->eid, arena_printf(&b->doc->arena, "formula_%d", ++f->formulas)));
+	xmlNodePtr p = add(b, fo, "p");
+	xmlNodePtr it = add(b, p, "i");
+	size_t n = strlen(blk->text);
+	while (n && (blk->text[n - 1] == ' ' || blk->text[n - 1] == '\n'))
+		n--;
+	bool comma = n && blk->text[n - 1] == ',';
+	add_inlines(b, it, blk->text, comma ? n - 1 : n);
+	if (comma)
+		xmlNodeAddContent(p, X(","));
+}
+
+/* A preambular clause: AKN4UN container named by its opening phrase
+ * ("Recalling also"). */
+static void add_preamble_clause(struct builder *b, struct block *blk)
+{
+	close_seal(b, LV_PARAGRAPH);
+	struct frame *f = top(b);
+	xmlNodePtr c = add(b, f->node, "container");
+	xmlSetProp(c, X("name"), X(blk->name ? blk->name : "preamble"));
+	set_eid(b, c, joined(b, f->eid, arena_printf(&b->doc->arena, "container_%d", ++f->containers)));
+	add_p(b, c, blk->text);
+}
+
+/* A paragraph: para_N by its number (through the whole report, restarted
+ * in a resolution or an annex), else the frame's next p_N. */
+static void add_paragraph(struct builder *b, size_t i, struct block *blk)
+{
+	struct arena *A = &b->doc->arena;
+	close_seal(b, LV_PARAGRAPH);
+	struct frame *pf = top(b);
+	const char *eid = blk->num
+		? unique_eid(b, joined(b, paragraph_prefix(b), arena_concat(A, 2, "para_", eid_token(A, blk->num))))
+		: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
+	xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
+	give_text(b, el, blk, next_is_point_deeper(b->doc, i, 0));
+}
+
+/* A lettered or roman point, one level per depth: (a) in a paragraph, (i)
+ * in a point.  Only a paragraph or point with an <intro> can hold points:
+ * the <content> of the one it follows becomes its <intro>. */
+static void add_point(struct builder *b, size_t i, struct block *blk)
+{
+	struct arena *A = &b->doc->arena;
+	enum level level = (enum level)(LV_POINT + (blk->depth > 0 ? blk->depth - 1 : 0));
+	close_seal(b, level);
+	struct frame *f = top(b);
+	if (f->level >= LV_PARAGRAPH) {
+		xmlNodePtr last = f->element->last;
+		while (last && last->type != XML_ELEMENT_NODE)
+			last = last->prev;
+		if (last && !strcmp((const char *)last->name, "content"))
+			xmlNodeSetName(last, X("intro"));
+	}
+	const char *eid = unique_eid(b, joined(b, prefix(b), arena_concat(A, 2, "point_", eid_token(A, blk->num))));
+	xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
+	give_text(b, el, blk, next_is_point_deeper(b->doc, i, blk->depth));
+}
+
+/* A table the reader rebuilt: a block where blocks may stand, else the
+ * content of an unnumbered paragraph. */
+static void add_table_block(struct builder *b, struct block *blk)
+{
+	struct frame *f = frame_for_block(b);
+	if (takes_blocks(f)) {
+		add_table(b, f->node, blk, f->eid);
+		return;
+	}
+	const char *eid;
+	xmlNodePtr el = unnumbered_paragraph(b, f, blk, &eid);
+	add_table(b, add(b, el, "content"), blk, eid);
+}
+
+/* Text with no number.  At the root of a doc body and inside a
+ * resolution's embedded structure plain blocks are allowed; inside a
+ * hierarchy the first text before any child is its intro, later text an
+ * unnumbered paragraph. */
+static void add_text_block(struct builder *b, size_t i, struct block *blk)
+{
+	if (is_bullet(blk)) {
+		add_bullet(b, blk);
+		return;
+	}
+	struct frame *f = frame_for_block(b);
+	bool blocks_allowed = takes_blocks(f);
+	bool points_follow = next_is_point_deeper(b->doc, i, 0);
+	if (!blocks_allowed && !f->has_children && points_follow) {
+		add_p(b, add(b, f->node, "intro"), blk->text);
+		f->has_children = true;
+		return;
+	}
+	xmlNodePtr into = f->node;
+	if (!blocks_allowed || points_follow) {
+		xmlNodePtr el = unnumbered_paragraph(b, f, blk, NULL);
+		if (blk->role != ROLE_SIGNATURE) {
+			give_text(b, el, blk, points_follow);
+			return;
+		}
+		into = add(b, el, "content");
+	}
+	if (blk->role == ROLE_SIGNATURE)
+		add_signature(b, into, blk);
+	else
+		add_p(b, into, blk->text);
+}
+
+/* One block of the body into the tree, by the role the passes gave it. */
 static void add_body_block(struct builder *b, size_t i)
 {
-	struct document *doc = b->doc;
-	struct block *blk = DOC_BLOCK(doc, i);
-	struct arena *A = &doc->arena;
+	struct arena *A = &b->doc->arena;
+	struct block *blk = DOC_BLOCK(b->doc, i);
 	switch (blk->role) {
 	case ROLE_CHAPTER:
 		close_seal(b, LV_CHAPTER);
@@ -1019,151 +1167,28 @@ static void add_body_block(struct builder *b, size_t i)
 		else
 			add_p(b, top(b)->node, blk->text);
 		break;
-	case ROLE_CROSSHEADING: {
-		/* between points of one paragraph it stays inside the paragraph */
-		bool inside = next_is_point_deeper(doc, i, 0) && b->depth > 1 &&
-			      top(b)->level >= LV_PARAGRAPH;
-		if (inside)
-			close_seal(b, LV_POINT);
-		else
-			close_seal(b, LV_PARAGRAPH);
-		struct frame *f = top(b);
-		if (f->level >= LV_ANNEX_TOP || f->level == LV_ROOT) {
-			const char *name = arena_printf(A, "crossHeading_%d", ++f->crossheadings);
-			/* AKN allows crossHeading only inside a hierarchy; at the root
-			 * of a body or a resolution it is a classed block */
-			bool in_hier = !takes_blocks(f);
-			xmlNodePtr ch = add(b, f->node, in_hier ? "crossHeading" : "p");
-			if (!in_hier)
-				xmlSetProp(ch, X("class"), X("crossHeading"));
-			set_eid(b, ch, joined(b, f->eid, name));
-			add_inlines(b, ch, blk->text, strlen(blk->text));
-			f->has_children = true;
-		}
+	case ROLE_CROSSHEADING:
+		add_crossheading(b, i, blk);
 		break;
-	}
-	case ROLE_FORMULA: {
-		close_seal(b, LV_PARAGRAPH);
-		struct frame *f = top(b);
-		xmlNodePtr fo = add(b, f->node, "formula");
-		xmlSetProp(fo, X("name"), X("enactingFormula"));
-		set_eid(b, fo, joined(b, f->eid, arena_printf(A, "formula_%d", ++f->formulas)));
-		xmlNodePtr p = add(b, fo, "p");
-		xmlNodePtr it = add(b, p, "i");
-		/* the trailing comma is not part of the italic name */
-		size_t n = strlen(blk->text);
-		while (n && (blk->text[n - 1] == ' ' || blk->text[n - 1] == '\n')) n--;
-		bool comma = n && blk->text[n - 1] == ',';
-		add_inlines(b, it, blk->text, comma ? n - 1 : n);
-		if (comma)
-			xmlNodeAddContent(p, X(","));
+	case ROLE_FORMULA:
+		add_formula(b, blk);
 		break;
-	}
-	case ROLE_PREAMBLE: {
-		close_seal(b, LV_PARAGRAPH);
-		struct frame *f = top(b);
-		xmlNodePtr c = add(b, f->node, "container");
-		xmlSetProp(c, X("name"), X(blk->name ? blk->name : "preamble"));
-		set_eid(b, c, joined(b, f->eid, arena_printf(A, "container_%d", ++f->containers)));
-		add_p(b, c, blk->text);
+	case ROLE_PREAMBLE:
+		add_preamble_clause(b, blk);
 		break;
-	}
-	case ROLE_PARAGRAPH: {
-		close_seal(b, LV_PARAGRAPH);
-		struct frame *pf = top(b);
-		const char *eid = blk->num
-			? unique_eid(b, joined(b, paragraph_prefix(b), arena_concat(A, 2, "para_", eid_token(A, blk->num))))
-			: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
-		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
-		give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
+	case ROLE_PARAGRAPH:
+		add_paragraph(b, i, blk);
 		break;
-	}
-	case ROLE_POINT: {
-		enum level level = (enum level)(LV_POINT + (blk->depth > 0 ? blk->depth - 1 : 0));
-		close_seal(b, level);
-		struct frame *f = top(b);
-		/* Only a paragraph or point that took an <intro> can hold points;
-		 * one with <content> must not get hierarchy children. */
-		if (f->level >= LV_PARAGRAPH) {
-			bool has_intro = false;
-			for (xmlNodePtr c = f->element->children; c; c = c->next)
-				if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, "content"))
-					has_intro = false, c = NULL, c = f->element->last;
-			(void)has_intro;
-			xmlNodePtr last = f->element->last;
-			while (last && last->type != XML_ELEMENT_NODE)
-				last = last->prev;
-			if (last && !strcmp((const char *)last->name, "content")) {
-				/* turn <content> into <intro>: the points are its list */
-				xmlNodeSetName(last, X("intro"));
-			}
-		}
-		const char *eid = unique_eid(b, joined(b, prefix(b),
-						       arena_concat(A, 2, "point_", eid_token(A, blk->num))));
-		xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
-		give_text(b, el, blk, next_is_point_deeper(doc, i, blk->depth));
+	case ROLE_POINT:
+		add_point(b, i, blk);
 		break;
-	}
-	case ROLE_TABLE: {
-		struct frame *f = top(b);
-		if (f->level >= LV_PARAGRAPH) {
-			close_seal(b, LV_PARAGRAPH);
-			f = top(b);
-		}
-		/* a block where blocks may be; inside a hierarchy, the content
-		 * of an unnumbered paragraph */
-		if (takes_blocks(f)) {
-			add_table(b, f->node, blk, f->eid);
-			break;
-		}
-		const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
-						       arena_printf(A, "p_%d", ++f->unnumbered)));
-		struct block copy = *blk;
-		copy.num = NULL;
-		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy);
-		add_table(b, add(b, el, "content"), blk, eid);
+	case ROLE_TABLE:
+		add_table_block(b, blk);
 		break;
-	}
 	case ROLE_BODY:
-	default: {
-		if (is_bullet(blk)) {
-			add_bullet(b, blk);
-			break;
-		}
-		struct frame *f = top(b);
-		if (f->level >= LV_PARAGRAPH) {
-			close_seal(b, LV_PARAGRAPH);
-			f = top(b);
-		}
-		/* At the root of a doc body and inside a resolution's embedded
-		 * structure, plain blocks are allowed; inside a hierarchy the
-		 * first text before any child is its intro, later text is an
-		 * unnumbered paragraph. */
-		bool blocks_allowed = takes_blocks(f);
-		if (!blocks_allowed && !f->has_children && next_is_point_deeper(doc, i, 0)) {
-			xmlNodePtr intro = add(b, f->node, "intro");
-			add_p(b, intro, blk->text);
-			f->has_children = true;
-			break;
-		}
-		if (blocks_allowed && !next_is_point_deeper(doc, i, 0)) {
-			if (blk->role == ROLE_SIGNATURE)
-				add_signature(b, f->node, blk);
-			else
-				add_p(b, f->node, blk->text);
-			break;
-		}
-		const char *eid = unique_eid(b, joined(b, f->eid ? f->eid : "",
-						       arena_printf(A, "p_%d", ++f->unnumbered)));
-		struct block copy = *blk;
-		copy.num = NULL;
-		xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, &copy);
-		if (blk->role == ROLE_SIGNATURE)
-			add_signature(b, add(b, el, "content"), blk);
-		else
-			give_text(b, el, blk, next_is_point_deeper(doc, i, 0));
+	default:
+		add_text_block(b, i, blk);
 		break;
-	}
 	}
 }
 
