@@ -13,6 +13,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,11 @@ struct ingest_ctx {
 	int list_depth;
 	bool ordered_at[64];
 	const char *cm_input;	/* what cmark parsed, for reading markers back */
+	size_t cm_len;
 	const size_t *line_offsets;	/* cmark line (1-based) - 1 → offset in cm_input */
+	struct ptr_vec breaks;		/* source lines of the form feeds */
+	size_t next_break;		/* the first not yet made a block */
+	char *pending_marker;		/* an item's number, for its first paragraph */
 };
 
 /* The label of a footnote written [^LABEL] at (line, col) of cmark's input.
@@ -540,15 +545,74 @@ static bool needs_rewrite(const char *s, size_t n)
 	return false;
 }
 
-int ingest(struct document *doc)
+/* Copy the source into cm for cmark: form feeds become blank lines (their
+ * source lines kept in ctx->breaks), a bullet character opening a line
+ * becomes "-", list and quote markers past NESTING_MAX are dropped.
+ * Fills ctx->breaks, ctx->line_map and returns the last cmark line. */
+static int copy_for_cmark(struct ingest_ctx *ctx, struct buf *cm)
 {
-	struct ingest_ctx ctx = {.doc = doc};
-	/* Build cmark's input: form feeds become blank lines, remembered, and
-	 * a line that opens with a bullet character becomes a list item.  The
-	 * copy is made only when there is a form feed or such a bullet;
-	 * otherwise cmark reads the source itself and cmark lines are source
-	 * lines. */
-	struct buf cm = BUF_INIT;
+	struct document *doc = ctx->doc;
+	size_t too_deep = 0;	/* lines whose markers past NESTING_MAX were dropped */
+	int cm_line = 1, src_line = 1;
+	bool line_start = true;
+	buf_grow(cm, doc->source_len + 64);
+	for (size_t i = 0; i < doc->source_len; i++) {
+		if (i == 0 || doc->source[i - 1] == '\n' || doc->source[i - 1] == '\f') {
+			/* a line's list and quote markers, NESTING_MAX at most */
+			size_t m, depth = 0, at = i;
+			while ((m = container_marker(doc->source + at, doc->source_len - at))) {
+				if (depth++ < NESTING_MAX)
+					buf_put(cm, doc->source + at, m);
+				at += m;
+			}
+			too_deep += depth > NESTING_MAX;
+			if (at == doc->source_len)
+				break;
+			i = at;
+			line_start = depth == 0;
+		}
+		char c = doc->source[i];
+		size_t bullet = line_start ? bullet_len(doc->source + i, doc->source_len - i) : 0;
+		if (bullet) {
+			/* "• text" → "-  text": the same bytes, so offsets
+			 * within the line hold */
+			buf_putc(cm, '-');
+			for (size_t k = 1; k < bullet; k++)
+				buf_putc(cm, ' ');
+			i += bullet - 1;
+			line_start = false;
+			continue;
+		}
+		line_start = c == '\n' || c == '\f' || (line_start && (c == ' ' || c == '\t'));
+		if (c == '\f') {
+			ptr_vec_push(&doc->arena, &ctx->breaks, (void *)(intptr_t)src_line);
+			/* end the current line and leave a blank one: a new block */
+			buf_puts(cm, "\n\n");
+			cm_line += 2;
+			ctx->line_map[cm_line - 1] = src_line;
+			ctx->line_map[cm_line] = src_line;
+			continue;
+		}
+		buf_putc(cm, c);
+		if (c == '\n') {
+			src_line++;
+			cm_line++;
+			ctx->line_map[cm_line] = src_line;
+		}
+	}
+	if (too_deep)
+		diag_warn(doc->diag, 0, "ingest", "%zu lines nest lists or quotes deeper than %d levels: the "
+			  "markers past that were dropped, the text kept", too_deep, NESTING_MAX);
+	return cm_line;
+}
+
+/* Decide what cmark reads: the source itself, or (when there is a form
+ * feed, a bullet character or nesting too deep) a copy made by
+ * copy_for_cmark; set ctx's line map and line offsets for either.  The
+ * tables are allocated in scratch, which lives as long as the parse. */
+static void prepare_input(struct ingest_ctx *ctx, struct arena *scratch, struct buf *cm)
+{
+	struct document *doc = ctx->doc;
 	const char *src = doc->source, *src_end = doc->source + doc->source_len;
 	size_t max_lines = 2;
 	for (const char *p = src; (p = memchr(p, '\n', (size_t)(src_end - p))); p++)
@@ -558,240 +622,234 @@ int ingest(struct document *doc)
 		for (const char *p = src; (p = memchr(p, '\f', (size_t)(src_end - p))); p++)
 			max_lines += 2;
 	bool copy = has_ff || needs_rewrite(src, doc->source_len);
-	size_t too_deep = 0;	/* lines whose markers past NESTING_MAX were dropped */
-	ctx.line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
-	int cm_line = 1, src_line = 1;
-	ctx.line_map[1] = 1;
-	struct ptr_vec pagebreak_lines = {0};
-	if (copy) {
-		buf_grow(&cm, doc->source_len + 64);
-		bool line_start = true;
-		for (size_t i = 0; i < doc->source_len; i++) {
-			if (i == 0 || doc->source[i - 1] == '\n' || doc->source[i - 1] == '\f') {
-				/* a line's list and quote markers, NESTING_MAX at most */
-				size_t m, depth = 0, at = i;
-				while ((m = container_marker(doc->source + at, doc->source_len - at))) {
-					if (depth++ < NESTING_MAX)
-						buf_put(&cm, doc->source + at, m);
-					at += m;
-				}
-				too_deep += depth > NESTING_MAX;
-				if (at == doc->source_len)
-					break;
-				i = at;
-				line_start = depth == 0;
-			}
-			char c = doc->source[i];
-			size_t bullet = line_start ? bullet_len(doc->source + i, doc->source_len - i) : 0;
-			if (bullet) {
-				/* "• text" → "-  text": the same bytes, so offsets
-				 * within the line hold */
-				buf_putc(&cm, '-');
-				for (size_t k = 1; k < bullet; k++)
-					buf_putc(&cm, ' ');
-				i += bullet - 1;
-				line_start = false;
-				continue;
-			}
-			line_start = c == '\n' || c == '\f' || (line_start && (c == ' ' || c == '\t'));
-			if (c == '\f') {
-				ptr_vec_push(&doc->arena, &pagebreak_lines, (void *)(intptr_t)src_line);
-				/* end the current line and leave a blank one: a new block */
-				buf_puts(&cm, "\n\n");
-				cm_line += 2;
-				ctx.line_map[cm_line - 1] = src_line;
-				ctx.line_map[cm_line] = src_line;
-				continue;
-			}
-			buf_putc(&cm, c);
-			if (c == '\n') {
-				src_line++;
-				cm_line++;
-				ctx.line_map[cm_line] = src_line;
-			}
-		}
-	}
-	if (too_deep)
-		diag_warn(doc->diag, 0, "ingest", "%zu lines nest lists or quotes deeper than %d levels: the "
-			  "markers past that were dropped, the text kept", too_deep, NESTING_MAX);
-	const char *cm_text = copy ? buf_cstr(&cm) : src;
-	size_t cm_len = copy ? cm.len : doc->source_len;
-	size_t *line_offsets = malloc((max_lines + 1) * sizeof(size_t));
-	{
-		int l = 1;
-		line_offsets[0] = 0;
-		const char *end = cm_text + cm_len;
-		for (const char *p = cm_text; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
-			line_offsets[l++] = (size_t)(p + 1 - cm_text);
-			if (!copy)
-				ctx.line_map[l] = l;
-		}
-		if (!copy)
-			cm_line = l;
-		while (l <= cm_line)
-			line_offsets[l++] = cm_len;
-	}
-	ctx.cmark_lines = cm_line;
+	ctx->line_map = arena_alloc(&doc->arena, (max_lines + 1) * sizeof(int));
+	ctx->line_map[1] = 1;
+	int cm_line = copy ? copy_for_cmark(ctx, cm) : 1;
+	ctx->cm_input = copy ? buf_cstr(cm) : src;
+	ctx->cm_len = copy ? cm->len : doc->source_len;
 
-	ctx.cm_input = cm_text;
-	ctx.line_offsets = line_offsets;
+	size_t *offsets = arena_alloc(scratch, (max_lines + 1) * sizeof(size_t));
+	int l = 1;
+	offsets[0] = 0;
+	const char *end = ctx->cm_input + ctx->cm_len;
+	for (const char *p = ctx->cm_input; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+		offsets[l++] = (size_t)(p + 1 - ctx->cm_input);
+		if (!copy)
+			ctx->line_map[l] = l;
+	}
+	if (!copy)
+		cm_line = l;
+	while (l <= cm_line)
+		offsets[l++] = ctx->cm_len;
+	ctx->cmark_lines = cm_line;
+	ctx->line_offsets = offsets;
+}
+
+/* Page breaks at source lines up to line (all of them when line is
+ * INT_MAX) become BLOCK_PAGEBREAK blocks, in order. */
+static void flush_pagebreaks(struct ingest_ctx *ctx, int line)
+{
+	while (ctx->next_break < ctx->breaks.len &&
+	       (int)(intptr_t)ctx->breaks.items[ctx->next_break] <= line) {
+		struct block *pb = document_add_block(ctx->doc, BLOCK_PAGEBREAK,
+			(int)(intptr_t)ctx->breaks.items[ctx->next_break]);
+		pb->end_line = pb->line;
+		pb->text = "";
+		ctx->next_break++;
+	}
+}
+
+/* A list item: remember its number for its first paragraph; "12." alone
+ * on its line is a paragraph number whose text follows in the next block
+ * (joins.c). */
+static void enter_item(struct ingest_ctx *ctx, cmark_node *node)
+{
+	cmark_node *list = cmark_node_parent(node);
+	ctx->pending_marker = NULL;
+	if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
+		ctx->pending_marker = ordered_marker(ctx, node, ctx->cm_input, ctx->line_offsets);
+	if (!cmark_node_first_child(node) && ctx->pending_marker) {
+		struct block *blk = add_block(ctx, BLOCK_TEXT, node);
+		blk->num = ctx->pending_marker;
+		blk->text = "";
+		ctx->pending_marker = NULL;
+	}
+}
+
+/* A paragraph (table cells and footnote definitions hold paragraphs too). */
+static void add_paragraph(struct ingest_ctx *ctx, cmark_node *node)
+{
+	struct block *blk = add_block(ctx, BLOCK_TEXT, node);
+	finish_text_block(ctx, blk, node);
+	cmark_node *parent = cmark_node_parent(node);
+	blk->item_start = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
+			  cmark_node_first_child(parent) == node;
+	if (ctx->pending_marker) {
+		blk->num = ctx->pending_marker;
+		ctx->pending_marker = NULL;
+	}
+}
+
+/* [^label]: text — rewritten as "<sup>label</sup> text" so footnotes.c
+ * sees one style of definition. */
+static void add_footnote_definition(struct ingest_ctx *ctx, cmark_node *node)
+{
+	cmark_node *first = cmark_node_first_child(node);
+	if (!first || cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH)
+		return;
+	struct block *blk = add_block(ctx, BLOCK_TEXT, first);
+	finish_text_block(ctx, blk, first);
+	char *label = footnote_label(ctx, cmark_node_get_start_line(node),
+				     cmark_node_get_start_column(node));
+	blk->text = arena_printf(&ctx->doc->arena, "%c%s%c %s", MK_SUP_OPEN,
+				 label ? label : "", MK_SUP_CLOSE, blk->text);
+}
+
+/* The cells of a table row into scratch, tab-separated; with one_line,
+ * a cell's own line breaks and tabs become spaces. */
+static void put_row_cells(struct ingest_ctx *ctx, cmark_node *row, bool one_line)
+{
+	for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+		if (cell != cmark_node_first_child(row))
+			buf_putc(&ctx->scratch, '\t');
+		size_t at = ctx->scratch.len;
+		collect_inlines(ctx, cell, &ctx->scratch);
+		if (one_line)
+			for (size_t k = at; k < ctx->scratch.len; k++)
+				if (ctx->scratch.data[k] == '\n' || ctx->scratch.data[k] == '\t')
+					ctx->scratch.data[k] = ' ';
+	}
+}
+
+/* A GFM table (the Markdown edition writes one for each AKN table): rows
+ * by '\n', cells by '\t', as the page model's tables; a GFM table's first
+ * row is its head. */
+static void add_gfm_table(struct ingest_ctx *ctx, cmark_node *node)
+{
+	struct block *blk = add_block(ctx, BLOCK_TEXT, node);
+	buf_clear(&ctx->scratch);
+	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+		if (row != cmark_node_first_child(node))
+			buf_putc(&ctx->scratch, '\n');
+		put_row_cells(ctx, row, true);
+	}
+	blk->text = arena_strndup(&ctx->doc->arena, buf_cstr(&ctx->scratch), ctx->scratch.len);
+	blk->role = ROLE_TABLE;
+	blk->table_head = true;
+}
+
+/* A table row met outside a table: its cells become one line,
+ * tab-separated. */
+static void add_table_row(struct ingest_ctx *ctx, cmark_node *node)
+{
+	struct block *blk = add_block(ctx, BLOCK_TEXT, node);
+	buf_clear(&ctx->scratch);
+	put_row_cells(ctx, node, false);
+	blk->text = arena_strndup(&ctx->doc->arena, buf_cstr(&ctx->scratch), ctx->scratch.len);
+}
+
+/* Does entering this node start a block at a source line (where the page
+ * breaks before it are due)? */
+static bool starts_block(cmark_node_type type)
+{
+	return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+	       type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK ||
+	       type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_ITEM;
+}
+
+/* Handle one event of the walk over cmark's tree; returns true when the
+ * node's subtree has been read whole (the walk skips to its exit). */
+static bool visit(struct ingest_ctx *ctx, cmark_node *node, bool enter)
+{
+	cmark_node_type type = cmark_node_get_type(node);
+	if (enter && starts_block(type) && ctx->next_break < ctx->breaks.len)
+		flush_pagebreaks(ctx, source_line(ctx, cmark_node_get_start_line(node)));
+	switch (type) {
+	case CMARK_NODE_LIST:
+		if (!enter) {
+			ctx->list_depth--;
+			return false;
+		}
+		if (ctx->list_depth < 64)
+			ctx->ordered_at[ctx->list_depth] = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+		ctx->list_depth++;
+		return false;
+	case CMARK_NODE_ITEM:
+		if (enter)
+			enter_item(ctx, node);
+		return false;
+	case CMARK_NODE_PARAGRAPH:
+		if (enter)
+			add_paragraph(ctx, node);
+		return enter;
+	case CMARK_NODE_HEADING:
+		if (enter) {
+			struct block *blk = add_block(ctx, BLOCK_HEADING, node);
+			blk->md_level = cmark_node_get_heading_level(node);
+			finish_text_block(ctx, blk, node);
+		}
+		return enter;
+	case CMARK_NODE_THEMATIC_BREAK:
+		add_block(ctx, BLOCK_RULE, node)->text = "";
+		return false;
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+		add_literal_blocks(ctx, node, cmark_node_get_literal(node));
+		return false;
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		if (enter)
+			add_footnote_definition(ctx, node);
+		return enter;
+	default:
+		if (!enter)
+			return false;
+		if (!strcmp(cmark_node_get_type_string(node), "table")) {
+			add_gfm_table(ctx, node);
+			return true;
+		}
+		if (!strcmp(cmark_node_get_type_string(node), "table_row")) {
+			add_table_row(ctx, node);
+			return true;
+		}
+		return false;
+	}
+}
+
+/* A parser over cmark's input with the GFM extensions we read, allocating
+ * from the current cmark arena. */
+static cmark_node *parse(struct ingest_ctx *ctx, cmark_parser **parser)
+{
 	cmark_gfm_core_extensions_ensure_registered();
-	int options = CMARK_OPT_FOOTNOTES;
-	struct arena cm_arena;
-	arena_init(&cm_arena);
-	cm_current = &cm_arena;
-	cmark_parser *parser = cmark_parser_new_with_mem(options, &cm_mem);
+	*parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, &cm_mem);
 	static const char *const ext_names[] = {"table", "strikethrough", "autolink"};
 	for (size_t i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++) {
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(ext_names[i]);
 		if (ext)
-			cmark_parser_attach_syntax_extension(parser, ext);
+			cmark_parser_attach_syntax_extension(*parser, ext);
 	}
-	cmark_parser_feed(parser, cm_text, cm_len);
-	cmark_node *root = cmark_parser_finish(parser);
+	cmark_parser_feed(*parser, ctx->cm_input, ctx->cm_len);
+	return cmark_parser_finish(*parser);
+}
 
-	char *pending_marker = NULL;	/* an item's number, for its first paragraph */
-	size_t next_break = 0;
+int ingest(struct document *doc)
+{
+	struct ingest_ctx ctx = {.doc = doc};
+	struct buf cm = BUF_INIT;
+	struct arena cm_arena;	/* cmark's tree and our line tables */
+	arena_init(&cm_arena);
+	prepare_input(&ctx, &cm_arena, &cm);
+	cm_current = &cm_arena;
+	cmark_parser *parser;
+	cmark_node *root = parse(&ctx, &parser);
+
 	cmark_iter *iter = cmark_iter_new(root);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(iter);
-		cmark_node_type type = cmark_node_get_type(node);
-		int enter = ev == CMARK_EVENT_ENTER;
-		if (enter && next_break < pagebreak_lines.len &&
-		    (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
-		     type == CMARK_NODE_THEMATIC_BREAK || type == CMARK_NODE_CODE_BLOCK ||
-		     type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_ITEM)) {
-			int line = source_line(&ctx, cmark_node_get_start_line(node));
-			while (next_break < pagebreak_lines.len &&
-			       (int)(intptr_t)pagebreak_lines.items[next_break] <= line) {
-				struct block *pb = document_add_block(doc, BLOCK_PAGEBREAK,
-					(int)(intptr_t)pagebreak_lines.items[next_break]);
-				pb->end_line = pb->line;
-				pb->text = "";
-				next_break++;
-			}
-		}
-		switch (type) {
-		case CMARK_NODE_LIST:
-			if (enter) {
-				if (ctx.list_depth < 64)
-					ctx.ordered_at[ctx.list_depth] = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
-				ctx.list_depth++;
-			} else {
-				ctx.list_depth--;
-			}
-			break;
-		case CMARK_NODE_ITEM:
-			if (enter) {
-				cmark_node *list = cmark_node_parent(node);
-				pending_marker = NULL;
-				if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
-					pending_marker = ordered_marker(&ctx, node, cm_text, line_offsets);
-				if (!cmark_node_first_child(node) && pending_marker) {
-					/* "12." alone on its line: a paragraph number whose
-					 * text follows in the next block (joins.c) */
-					struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
-					blk->num = pending_marker;
-					blk->text = "";
-					pending_marker = NULL;
-				}
-			}
-			break;
-		case CMARK_NODE_PARAGRAPH:
-			if (enter) {
-				/* table cells and footnote definitions hold paragraphs too */
-				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
-				finish_text_block(&ctx, blk, node);
-				cmark_node *parent = cmark_node_parent(node);
-				blk->item_start = parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM &&
-						  cmark_node_first_child(parent) == node;
-				if (pending_marker) {
-					blk->num = pending_marker;
-					pending_marker = NULL;
-				}
-				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
-			}
-			break;
-		case CMARK_NODE_HEADING:
-			if (enter) {
-				struct block *blk = add_block(&ctx, BLOCK_HEADING, node);
-				blk->md_level = cmark_node_get_heading_level(node);
-				finish_text_block(&ctx, blk, node);
-				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
-			}
-			break;
-		case CMARK_NODE_THEMATIC_BREAK: {
-			struct block *blk = add_block(&ctx, BLOCK_RULE, node);
-			blk->text = "";
-			break;
-		}
-		case CMARK_NODE_CODE_BLOCK:
-		case CMARK_NODE_HTML_BLOCK:
-			add_literal_blocks(&ctx, node, cmark_node_get_literal(node));
-			break;
-		case CMARK_NODE_FOOTNOTE_DEFINITION:
-			if (enter) {
-				/* [^label]: text — rewritten as "<sup>label</sup> text" so
-				 * footnotes.c sees one style of definition. */
-				cmark_node *first = cmark_node_first_child(node);
-				if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
-					struct block *blk = add_block(&ctx, BLOCK_TEXT, first);
-					finish_text_block(&ctx, blk, first);
-					char *label = footnote_label(&ctx, cmark_node_get_start_line(node),
-								     cmark_node_get_start_column(node));
-					blk->text = arena_printf(&doc->arena, "%c%s%c %s", MK_SUP_OPEN,
-								 label ? label : "", MK_SUP_CLOSE, blk->text);
-				}
-				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
-			}
-			break;
-		default:
-			if (enter && !strcmp(cmark_node_get_type_string(node), "table")) {
-				/* a GFM table (the Markdown edition writes one for each
-				 * AKN table): rows by '\n', cells by '\t', as the page
-				 * model's tables; a GFM table's first row is its head */
-				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
-				buf_clear(&ctx.scratch);
-				for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
-					if (row != cmark_node_first_child(node))
-						buf_putc(&ctx.scratch, '\n');
-					for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
-						if (cell != cmark_node_first_child(row))
-							buf_putc(&ctx.scratch, '\t');
-						size_t at = ctx.scratch.len;
-						collect_inlines(&ctx, cell, &ctx.scratch);
-						/* a cell is one line of text */
-						for (size_t k = at; k < ctx.scratch.len; k++)
-							if (ctx.scratch.data[k] == '\n' || ctx.scratch.data[k] == '\t')
-								ctx.scratch.data[k] = ' ';
-					}
-				}
-				blk->text = arena_strndup(&doc->arena, buf_cstr(&ctx.scratch), ctx.scratch.len);
-				blk->role = ROLE_TABLE;
-				blk->table_head = true;
-				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
-			} else if (enter && !strcmp(cmark_node_get_type_string(node), "table_row")) {
-				/* a table row: its cells become one line, tab-separated */
-				struct block *blk = add_block(&ctx, BLOCK_TEXT, node);
-				buf_clear(&ctx.scratch);
-				for (cmark_node *cell = cmark_node_first_child(node); cell; cell = cmark_node_next(cell)) {
-					if (cell != cmark_node_first_child(node))
-						buf_putc(&ctx.scratch, '\t');
-					collect_inlines(&ctx, cell, &ctx.scratch);
-				}
-				blk->text = arena_strndup(&doc->arena, buf_cstr(&ctx.scratch), ctx.scratch.len);
-				cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
-			}
-			break;
-		}
+		if (visit(&ctx, node, ev == CMARK_EVENT_ENTER))
+			cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
 	}
-	while (next_break < pagebreak_lines.len) {
-		struct block *pb = document_add_block(doc, BLOCK_PAGEBREAK,
-						      (int)(intptr_t)pagebreak_lines.items[next_break++]);
-		pb->end_line = pb->line;
-		pb->text = "";
-	}
+	flush_pagebreaks(&ctx, INT_MAX);
 	cmark_iter_free(iter);
 	cmark_parser_free(parser);	/* (cm_arena holds the tree) */
 	arena_free(&cm_arena);
@@ -799,6 +857,5 @@ int ingest(struct document *doc)
 	cm_current = NULL;
 	buf_free(&cm);
 	buf_free(&ctx.scratch);
-	free(line_offsets);
 	return 0;
 }
