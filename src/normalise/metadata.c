@@ -117,65 +117,78 @@ struct cover_state {
 	bool after_agenda;		/* the next short line is the agenda item's title */
 };
 
-/* Try to read one cover line.  Returns true if it was a cover fact. */
-static bool read_cover_line(struct document *doc, struct block *blk, const char *raw_line,
-			    struct cover_state *st)
+/* What a recogniser made of a line: not its kind, read as a cover fact, or
+ * its kind but not a cover fact (the line is body text). */
+enum verdict { NOT_MINE, TAKEN, REFUSED };
+
+/* "United Nations", and older layouts' capitals over two lines: "UNITED" /
+ * "NATIONS", "Distr." / "GENERAL", the series letter of the symbol large
+ * and alone ("S"). */
+static enum verdict read_masthead(struct document *doc, const char *line, struct cover_state *st)
 {
 	struct doc_meta *m = &doc->meta;
-	struct arena *A = &doc->arena;
-	const char *line = text_plain_trimmed(A, raw_line, (size_t)-1);
-	size_t len;
-	if (!*line)
-		return true;
 	if (!strcmp(line, "United Nations") || !strcmp(line, "UNITED NATIONS") || (st->united && !strcmp(line, "NATIONS"))) {
 		m->organization = "United Nations";
 		st->united = false;
-		return true;
+		return TAKEN;
 	}
-	/* Older layouts print the cover in capitals, over two lines:
-	 * "UNITED" / "NATIONS", "Distr." / "GENERAL", the series letter of
-	 * the symbol large and alone ("S"). */
 	if (!strcmp(line, "UNITED") && !m->organization) {
 		st->united = true;
-		return true;
+		return TAKEN;
 	}
 	if (!strcmp(line, "Distr.")) {
 		st->distr_pending_kind = true;
-		return true;
+		return TAKEN;
 	}
 	if (st->distr_pending_kind && (!strcasecmp(line, "GENERAL") || !strcasecmp(line, "LIMITED") ||
 				       !strcasecmp(line, "RESTRICTED"))) {
-		m->distribution = arena_strdup(A, line);
+		m->distribution = arena_strdup(&doc->arena, line);
 		for (char *p = m->distribution + 1; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
 		st->distr_pending_kind = false;
 		st->distr_pending_date = true;
-		return true;
+		return TAKEN;
 	}
 	if (isupper((unsigned char)line[0]) && !line[1] && !m->title)
-		return true;
+		return TAKEN;
+	return NOT_MINE;
+}
+
+/* The document's symbol, perhaps after "United Nations " on one line. */
+static enum verdict read_symbol_line(struct document *doc, const struct block *blk, const char *line)
+{
+	struct doc_meta *m = &doc->meta;
+	size_t len;
 	if (starts_with(line, "United Nations ") && un_symbol_match(line, 15, &len)) {
 		m->organization = "United Nations";
 		line += 15;
 	}
-	if (un_symbol_match(line, 0, &len) && !m->symbol) {
-		/* a Security Council resolution's symbol carries its year:
-		 * "S/RES/1325 (2000)" */
-		const char *y = line + len;
-		if (y[0] == ' ' && y[1] == '(' && isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
-		    isdigit((unsigned char)y[4]) && isdigit((unsigned char)y[5]) && y[6] == ')')
-			len += 7;
-		m->symbol = arena_strndup(A, line, len);
-		m->line_symbol = blk->line;
-		const char *rest = line + len;
-		while (*rest == ' ') rest++;
-		/* "CTOC/COP/2022/9*": the star refers to a note (reissue) */
-		if (*rest == '*' || isdigit((unsigned char)*rest))
-			m->symbol_note = arena_printf(A, "%c%s%c", MK_SUP_OPEN, rest, MK_SUP_CLOSE);
-		else if (*rest)
-			return false;
-		return true;
-	}
+	if (m->symbol || !un_symbol_match(line, 0, &len))
+		return NOT_MINE;
+	/* a Security Council resolution's symbol carries its year:
+	 * "S/RES/1325 (2000)" */
+	const char *y = line + len;
+	if (y[0] == ' ' && y[1] == '(' && isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
+	    isdigit((unsigned char)y[4]) && isdigit((unsigned char)y[5]) && y[6] == ')')
+		len += 7;
+	m->symbol = arena_strndup(&doc->arena, line, len);
+	m->line_symbol = blk->line;
+	const char *rest = line + len;
+	while (*rest == ' ') rest++;
+	/* "CTOC/COP/2022/9*": the star refers to a note (reissue) */
+	if (*rest == '*' || isdigit((unsigned char)*rest))
+		m->symbol_note = arena_printf(&doc->arena, "%c%s%c", MK_SUP_OPEN, rest, MK_SUP_CLOSE);
+	else if (*rest)
+		return REFUSED;
+	return TAKEN;
+}
+
+/* "Distr.: General 12 May 2022", a date alone, "Original: English". */
+static enum verdict read_distribution_date(struct document *doc, const struct block *blk, const char *line,
+					   struct cover_state *st)
+{
+	struct doc_meta *m = &doc->meta;
+	struct arena *A = &doc->arena;
 	if (starts_with(line, "Distr.:") || starts_with(line, "Distr. :")) {
 		const char *v = strchr(line, ':') + 1;
 		while (*v == ' ') v++;
@@ -192,7 +205,7 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 		} else {
 			st->distr_pending_date = true;
 		}
-		return true;
+		return TAKEN;
 	}
 	char *iso = un_date_to_iso(A, line);
 	if (iso && !m->date_iso) {
@@ -200,7 +213,7 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 		m->date_text = arena_strdup(A, line);
 		m->line_date = blk->line;
 		st->distr_pending_date = false;
-		return true;
+		return TAKEN;
 	}
 	if (starts_with(line, "Original:") || starts_with(line, "ORIGINAL:")) {
 		const char *v = line + 9;
@@ -209,43 +222,69 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 		/* "ENGLISH" in older layouts */
 		for (char *p = m->language + 1; *p && isupper((unsigned char)m->language[0]); p++)
 			*p = (char)tolower((unsigned char)*p);
-		return true;
+		return TAKEN;
 	}
+	return NOT_MINE;
+}
+
+/* The session, the place and dates, the agenda item and its title, the
+ * body and the meeting. */
+static enum verdict read_meeting_lines(struct document *doc, const char *raw_line, const char *line,
+				       struct cover_state *st)
+{
+	struct doc_meta *m = &doc->meta;
+	struct arena *A = &doc->arena;
 	int sn = session_number(line);
 	if (sn >= 0 && !m->session) {
 		m->session = arena_strdup(A, line);
 		m->session_number = sn;
-		return true;
+		return TAKEN;
 	}
 	if (is_place_line(line) && !m->place) {
 		m->place = arena_strdup(A, line);
-		return true;
+		return TAKEN;
 	}
 	if ((starts_with(line, "Item ") && (strstr(line, "agenda") || strstr(line, "preliminary list"))) ||
 	    (starts_with(line, "Agenda item") && strlen(line) < 40)) {
 		m->agenda_item = text_trim(A, raw_line);
 		st->after_agenda = true;
-		return true;
+		return TAKEN;
 	}
-	if (st->after_agenda && !m->agenda_title && strlen(line) < 160 && line[strlen(line) - 1] != '.' &&
-	    line[strlen(line) - 1] != ',') {
-		/* "Technical assistance": the agenda item's title, not the document's */
-		if (!starts_with(line, "Draft ") && !starts_with(line, "Report ") &&
-		    !starts_with(line, "Background paper") && !starts_with(line, "Note by")) {
-			m->agenda_title = text_trim(A, raw_line);
-			st->after_agenda = false;
-			return true;
-		}
+	size_t n = strlen(line);
+	if (st->after_agenda && !m->agenda_title && n < 160 && line[n - 1] != '.' && line[n - 1] != ',' &&
+	    /* "Technical assistance": the agenda item's title, not the document's */
+	    !starts_with(line, "Draft ") && !starts_with(line, "Report ") &&
+	    !starts_with(line, "Background paper") && !starts_with(line, "Note by")) {
+		m->agenda_title = text_trim(A, raw_line);
+		st->after_agenda = false;
+		return TAKEN;
 	}
 	if (is_body_name(line) && !m->body && !m->title) {
 		m->body = arena_strdup(A, line);
-		return true;
+		return TAKEN;
 	}
 	if (is_meeting_body(line) && !m->meeting && !m->title && m->body) {
 		m->meeting = arena_strdup(A, line);
-		return true;
+		return TAKEN;
 	}
-	return false;
+	return NOT_MINE;
+}
+
+/* Try to read one cover line.  Returns true if it was a cover fact. */
+static bool read_cover_line(struct document *doc, struct block *blk, const char *raw_line,
+			    struct cover_state *st)
+{
+	const char *line = text_plain_trimmed(&doc->arena, raw_line, (size_t)-1);
+	if (!*line)
+		return true;
+	enum verdict v = read_masthead(doc, line, st);
+	if (v == NOT_MINE)
+		v = read_symbol_line(doc, blk, line);
+	if (v == NOT_MINE)
+		v = read_distribution_date(doc, blk, line, st);
+	if (v == NOT_MINE)
+		v = read_meeting_lines(doc, raw_line, line, st);
+	return v == TAKEN;
 }
 
 /* A block belongs to the body (and ends the cover zone) when it is a
@@ -355,13 +394,14 @@ static void read_language(struct document *doc)
 	buf_free(&text);
 }
 
-void pass_metadata(struct document *doc)
+/* Read the cover zone: the blocks before the body starts, each of whose
+ * lines (or layout columns) is a cover fact.  A block read whole becomes
+ * ROLE_COVER; one read in part keeps the lines that were not.  Returns
+ * the index of the first block after the zone. */
+static size_t read_cover_zone(struct document *doc)
 {
-	struct doc_meta *m = &doc->meta;
-	struct arena *A = &doc->arena;
 	struct cover_state st = {0};
 	size_t i = 0;
-	/* 1. the cover zone */
 	for (; i < doc->blocks.len; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
 		if (blk->role != ROLE_BODY || !blk->text)
@@ -377,7 +417,7 @@ void pass_metadata(struct document *doc)
 			const char *eol = strchr(p, '\n');
 			size_t n = eol ? (size_t)(eol - p) : strlen(p);
 			/* columns of a layout extraction are separate cover lines */
-			char *line = arena_strndup(A, p, n), *save = NULL;
+			char *line = arena_strndup(&doc->arena, p, n), *save = NULL;
 			for (char *cell = strtok_r(line, "\t", &save); cell; cell = strtok_r(NULL, "\t", &save)) {
 				if (!read_cover_line(doc, blk, cell, &st)) {
 					all = false;
@@ -395,161 +435,236 @@ void pass_metadata(struct document *doc)
 		}
 		bool partial = strcmp(buf_cstr(&rest), blk->text) != 0;
 		if (partial)
-			blk->text = arena_strndup(A, rest.data, rest.len);
+			blk->text = arena_strndup(&doc->arena, rest.data, rest.len);
 		buf_free(&rest);
 		if (!partial)
 			break;
 	}
-	/* 2. title, subtitle and type, among the next few blocks */
-	int looked = 0;
-	struct block *title_blk = NULL;
-	for (; i < doc->blocks.len && looked < 6; i++) {
+	return i;
+}
+
+/* The search for the title, among the few blocks after the cover. */
+struct heading_search {
+	struct document *doc;
+	size_t i;			/* the block looked at */
+	int looked;			/* blocks looked at so far */
+	struct block *title_blk;	/* the block taken for the title */
+};
+
+/* What a heading-zone recogniser decided. */
+enum heading_step { PASS, NEXT, STOP };
+
+/* "Resolution 11/3", "Decision 9/1" (a document that is one resolution:
+ * no cover, or a cover then its number), "Resolution 2664 (2022)" (a
+ * Security Council resolution's number and year, its heading: the
+ * Council prints no title). */
+static enum heading_step read_instrument_heading(struct heading_search *hs, struct block *blk, const char *t)
+{
+	struct doc_meta *m = &hs->doc->meta;
+	struct arena *A = &hs->doc->arena;
+	char *number;
+	if (!m->title && ((number = un_instrument_number(A, t, "Resolution")) ||
+			  (number = un_instrument_number(A, t, "Decision")))) {
+		if (hs->looked > 1 && m->symbol)
+			return STOP;
+		m->type = t[0] == 'R' ? "resolution" : "decision";
+	} else if (!m->title && !m->number && (number = council_resolution_number(A, t))) {
+		m->type = "resolution";
+	} else {
+		return PASS;
+	}
+	m->number = number;
+	m->number_printed = arena_strdup(A, t);
+	blk->role = ROLE_COVER;
+	return NEXT;
+}
+
+/* "Resolution adopted by the General Assembly on 2 April 2020", "Adopted
+ * by the Security Council at its 9214th meeting, on …". */
+static enum heading_step read_adoption(struct heading_search *hs, struct block *blk, const char *t)
+{
+	struct doc_meta *m = &hs->doc->meta;
+	struct arena *A = &hs->doc->arena;
+	if (m->adoption || !(starts_with(t, "Resolution adopted by") || starts_with(t, "Decision adopted by") ||
+			     starts_with(t, "Adopted by ")))
+		return PASS;
+	const char *ds;
+	size_t dl;
+	m->adoption = arena_strdup(A, t);
+	m->adoption_iso = un_find_date(A, t, &ds, &dl);
+	if (!m->type || !strcmp(m->type, "document") || !strcmp(m->type, "report"))
+		m->type = t[0] == 'D' ? "decision" : "resolution";
+	blk->role = ROLE_COVER;
+	/* the agenda item's title was printed before this line, not the
+	 * resolution's own (which follows its number) */
+	if (hs->title_blk && m->agenda_item && !m->agenda_title) {
+		m->agenda_title = text_trim(A, hs->title_blk->text);
+		hs->title_blk->role = ROLE_COVER;
+		m->title = NULL;
+		hs->title_blk = NULL;
+		m->type = t[0] == 'D' ? "decision" : "resolution";
+	}
+	return NEXT;
+}
+
+/* "[on the report of the Third Committee (A/75/478, para. 10)]",
+ * "[without reference to a Main Committee (A/74/L.52)]": the committee
+ * that proposed it (AKN4UN docProponent); "Agenda item 106" on a
+ * resolution's cover. */
+static enum heading_step read_proponent_agenda(struct heading_search *hs, struct block *blk, const char *t)
+{
+	struct doc_meta *m = &hs->doc->meta;
+	if (!m->proponent && (starts_with(t, "[on the report of") || starts_with(t, "[without reference to"))) {
+		m->proponent = text_trim(&hs->doc->arena, blk->text);
+		blk->role = ROLE_COVER;
+		return NEXT;
+	}
+	if (!m->agenda_item && starts_with(t, "Agenda item") && strlen(t) < 40) {
+		m->agenda_item = arena_strdup(&hs->doc->arena, t);
+		blk->role = ROLE_COVER;
+		return NEXT;
+	}
+	return PASS;
+}
+
+/* "70/174. Thirteenth United Nations Congress …": a resolution's number
+ * and title, as resolutions of the principal organs print them; "74/270."
+ * alone on its line (pdftotext): the number, the title in the next block. */
+static enum heading_step read_numbered_title(struct heading_search *hs, struct block *blk, const char *t)
+{
+	struct doc_meta *m = &hs->doc->meta;
+	struct arena *A = &hs->doc->arena;
+	size_t numlen = 0;
+	while (isdigit((unsigned char)t[numlen]) || (t[numlen] == '/' && numlen > 0))
+		numlen++;
+	if (m->title || numlen < 3 || !memchr(t, '/', numlen) || t[numlen] != '.')
+		return PASS;
+	if (t[numlen + 1] == ' ' && isupper((unsigned char)t[numlen + 2])) {
+		m->number = arena_strndup(A, t, numlen);
+		m->number_printed = arena_strndup(A, t, numlen + 1);
+		m->title = text_trim(A, t + numlen + 2);
+		for (char *p = m->title; *p; p++)
+			if (*p == '\n' || *p == '\t')
+				*p = ' ';
+		blk->text = m->title;
+		blk->role = ROLE_TITLE;
+		return NEXT;
+	}
+	if (!m->number && !t[numlen + 1]) {
+		m->number = arena_strndup(A, t, numlen);
+		m->number_printed = arena_strdup(A, t);
+		blk->role = ROLE_COVER;
+		hs->looked--;
+		return NEXT;
+	}
+	return PASS;
+}
+
+/* A line that says what the document is: "Report of the Sixth Committee"
+ * under an agenda item's title (a report titled by its agenda item prints
+ * the title once, above it), "Note by the Secretariat", "Draft
+ * resolution". */
+static enum heading_step read_subtitle(struct heading_search *hs, struct block *blk, const char *t)
+{
+	struct doc_meta *m = &hs->doc->meta;
+	if (!m->title && m->agenda_title && says_who_reports(t) && promote_agenda_title(hs->doc, hs->i)) {
+		blk->role = ROLE_SUBTITLE;
+		if (!m->type || !strcmp(m->type, "document"))
+			m->type = t[0] == 'R' ? "report" : "note";
+		return NEXT;
+	}
+	const char *type = type_from_subtitle(t);
+	if (!type)
+		return PASS;
+	if (*type && (!m->type || !strcmp(m->type, "document")))
+		m->type = type;
+	blk->role = ROLE_SUBTITLE;
+	return NEXT;
+}
+
+/* The first line not otherwise read is the title, unless it is too long
+ * to be one; a second printing of the title is dropped. */
+static enum heading_step read_title(struct heading_search *hs, struct block *blk, const char *t)
+{
+	struct doc_meta *m = &hs->doc->meta;
+	struct arena *A = &hs->doc->arena;
+	size_t tl = strlen(t);
+	if (m->title) {
+		/* the title printed twice (once hard-wrapped): keep one */
+		if (strlen(t) != strlen(m->title))
+			return STOP;
+		char *a = text_plain(A, t), *b = text_plain(A, m->title);
+		for (char *p = a; *p; p++) if (*p == '\n') *p = ' ';
+		for (char *p = b; *p; p++) if (*p == '\n') *p = ' ';
+		if (strcmp(a, b))
+			return STOP;
+		blk->role = ROLE_DROPPED;
+		diag_note(hs->doc->diag, blk->line, "metadata", "dropped the title printed a second time");
+		return NEXT;
+	}
+	if (tl > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && tl > 200))
+		return STOP;
+	m->title = arena_strdup(A, t);
+	blk->role = ROLE_TITLE;
+	hs->title_blk = blk;
+	/* hard-wrapped title lines are one line */
+	for (char *p = blk->text; *p; p++)
+		if (*p == '\n' || *p == MK_BREAK)
+			*p = ' ';
+	if (starts_with(t, "Report") && !m->type)
+		m->type = "report";
+	/* "Letter dated 22 March 2022 from … addressed to …" */
+	if ((starts_with(t, "Letter dated") || starts_with(t, "Identical letters dated")) &&
+	    (!m->type || !strcmp(m->type, "document")))
+		m->type = "letter";
+	return NEXT;
+}
+
+/* Look at one block of the heading zone: the recognisers in order, the
+ * body or a formula ending the search. */
+static enum heading_step read_heading_block(struct heading_search *hs, struct block *blk, const char *t)
+{
+	static enum heading_step (*const before_body[])(struct heading_search *, struct block *, const char *) = {
+		read_instrument_heading, read_adoption, read_proponent_agenda, read_numbered_title,
+	};
+	for (size_t k = 0; k < sizeof before_body / sizeof before_body[0]; k++) {
+		enum heading_step step = before_body[k](hs, blk, t);
+		if (step != PASS)
+			return step;
+	}
+	if (starts_body(hs->doc, blk))
+		return STOP;
+	size_t tl = strlen(t);
+	/* a formula ends the search: "The Conference of the Parties …," */
+	if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic))
+		return STOP;
+	enum heading_step step = read_subtitle(hs, blk, t);
+	return step != PASS ? step : read_title(hs, blk, t);
+}
+
+/* Find the title, subtitle and type among the next few blocks after the
+ * cover zone, from block i.  Returns the index where the search ended. */
+static size_t read_heading_zone(struct document *doc, size_t i)
+{
+	struct heading_search hs = {.doc = doc};
+	for (; i < doc->blocks.len && hs.looked < 6; i++) {
 		struct block *blk = DOC_BLOCK(doc, i);
 		if (blk->role != ROLE_BODY || !blk->text)
 			continue;
 		if (blk->text[0] == MK_SUP_OPEN || starts_with(blk->text, "* "))
 			continue;
-		looked++;
-		const char *t = text_plain_trimmed(A, blk->text, (size_t)-1);
-		char *number;
-		if (!m->title && ((number = un_instrument_number(A, t, "Resolution")) ||
-				  (number = un_instrument_number(A, t, "Decision")))) {
-			/* a document that is one resolution (no cover, or a cover
-			 * then "Resolution 11/3"): a statement */
-			if (looked > 1 && m->symbol)
-				break;
-			m->type = t[0] == 'R' ? "resolution" : "decision";
-			m->number = number;
-			m->number_printed = arena_strdup(A, t);
-			blk->role = ROLE_COVER;
-			continue;
-		}
-		/* "Resolution 2664 (2022)": a Security Council resolution's
-		 * number and year, its heading (the Council prints no title) */
-		if (!m->title && !m->number && (number = council_resolution_number(A, t))) {
-			m->type = "resolution";
-			m->number = number;
-			m->number_printed = arena_strdup(A, t);
-			blk->role = ROLE_COVER;
-			continue;
-		}
-		/* "Resolution adopted by the General Assembly on 2 April 2020",
-		 * "Adopted by the Security Council at its 9214th meeting, on …" */
-		if (!m->adoption && (starts_with(t, "Resolution adopted by") || starts_with(t, "Decision adopted by") ||
-				     starts_with(t, "Adopted by "))) {
-			const char *ds;
-			size_t dl;
-			m->adoption = arena_strdup(A, t);
-			m->adoption_iso = un_find_date(A, t, &ds, &dl);
-			if (!m->type || !strcmp(m->type, "document") || !strcmp(m->type, "report"))
-				m->type = t[0] == 'D' ? "decision" : "resolution";
-			blk->role = ROLE_COVER;
-			/* the agenda item's title was printed before this line, not
-			 * the resolution's own (which follows its number) */
-			if (title_blk && m->agenda_item && !m->agenda_title) {
-				m->agenda_title = text_trim(A, title_blk->text);
-				title_blk->role = ROLE_COVER;
-				m->title = NULL;
-				title_blk = NULL;
-				m->type = t[0] == 'D' ? "decision" : "resolution";
-			}
-			continue;
-		}
-		/* "[on the report of the Third Committee (A/75/478, para. 10)]",
-		 * "[without reference to a Main Committee (A/74/L.52)]": the
-		 * committee that proposed it (AKN4UN docProponent) */
-		if (!m->proponent && (starts_with(t, "[on the report of") || starts_with(t, "[without reference to"))) {
-			m->proponent = text_trim(A, blk->text);
-			blk->role = ROLE_COVER;
-			continue;
-		}
-
-		/* "70/174. Thirteenth United Nations Congress …": a resolution's
-		 * number and title, as resolutions of the principal organs print them */
-		size_t numlen = 0;
-		while (isdigit((unsigned char)t[numlen]) || (t[numlen] == '/' && numlen > 0))
-			numlen++;
-		if (!m->title && numlen >= 3 && memchr(t, '/', numlen) && t[numlen] == '.' && t[numlen + 1] == ' ' &&
-		    isupper((unsigned char)t[numlen + 2])) {
-			m->number = arena_strndup(A, t, numlen);
-			m->number_printed = arena_strndup(A, t, numlen + 1);
-			m->title = text_trim(A, t + numlen + 2);
-			for (char *p = m->title; *p; p++)
-				if (*p == '\n' || *p == '\t')
-					*p = ' ';
-			blk->text = m->title;
-			blk->role = ROLE_TITLE;
-			continue;
-		}
-		/* "74/270." alone on its line (pdftotext): the number; the title
-		 * is the next block */
-		if (!m->title && !m->number && numlen >= 3 && memchr(t, '/', numlen) && t[numlen] == '.' &&
-		    !t[numlen + 1]) {
-			m->number = arena_strndup(A, t, numlen);
-			m->number_printed = arena_strdup(A, t);
-			blk->role = ROLE_COVER;
-			looked--;
-			continue;
-		}
-		/* "Agenda item 106" on a resolution's cover */
-		if (!m->agenda_item && starts_with(t, "Agenda item") && strlen(t) < 40) {
-			m->agenda_item = arena_strdup(A, t);
-			blk->role = ROLE_COVER;
-			continue;
-		}
-		if (starts_body(doc, blk))
+		hs.looked++;
+		hs.i = i;
+		if (read_heading_block(&hs, blk, text_plain_trimmed(&doc->arena, blk->text, (size_t)-1)) == STOP)
 			break;
-		size_t tl = strlen(t);
-		/* a formula ends the search: "The Conference of the Parties …," */
-		if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic))
-			break;
-		/* "Agenda item 79" / "Diplomatic protection" / "Report of the Sixth
-		 * Committee": a report titled by its agenda item prints the
-		 * title once, above the line that says what the document is */
-		if (!m->title && m->agenda_title && says_who_reports(t) && promote_agenda_title(doc, i)) {
-			blk->role = ROLE_SUBTITLE;
-			if (!m->type || !strcmp(m->type, "document"))
-				m->type = t[0] == 'R' ? "report" : "note";
-			continue;
-		}
-		const char *type = type_from_subtitle(t);
-		if (type) {
-			if (*type && (!m->type || !strcmp(m->type, "document")))
-				m->type = type;
-			blk->role = ROLE_SUBTITLE;
-			continue;
-		}
-		if (!m->title) {
-			if (tl > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && tl > 200))
-				break;
-			m->title = arena_strdup(A, t);
-			blk->role = ROLE_TITLE;
-			title_blk = blk;
-			/* hard-wrapped title lines are one line */
-			for (char *p = blk->text; *p; p++)
-				if (*p == '\n' || *p == MK_BREAK)
-					*p = ' ';
-			if (starts_with(t, "Report") && !m->type)
-				m->type = "report";
-			/* "Letter dated 22 March 2022 from … addressed to …" */
-			if ((starts_with(t, "Letter dated") || starts_with(t, "Identical letters dated")) &&
-			    (!m->type || !strcmp(m->type, "document")))
-				m->type = "letter";
-			continue;
-		}
-		/* the title printed twice (once hard-wrapped): keep one */
-		if (!strcmp(t, m->title) || (strlen(t) == strlen(m->title))) {
-			char *a = text_plain(A, t), *b = text_plain(A, m->title);
-			for (char *p = a; *p; p++) if (*p == '\n') *p = ' ';
-			for (char *p = b; *p; p++) if (*p == '\n') *p = ' ';
-			if (!strcmp(a, b)) {
-				blk->role = ROLE_DROPPED;
-				diag_note(doc->diag, blk->line, "metadata", "dropped the title printed a second time");
-				continue;
-			}
-		}
-		break;
 	}
+	return i;
+}
+
+void pass_metadata(struct document *doc)
+{
+	struct doc_meta *m = &doc->meta;
+	size_t i = read_heading_zone(doc, read_cover_zone(doc));
 	/* The symbol says what it is: A/RES/…, E/RES/…, S/RES/… are resolutions,
 	 * …/DEC/… decisions (UN document symbol series). */
 	if ((!m->type || !strcmp(m->type, "document")) && m->symbol) {
