@@ -450,174 +450,231 @@ static bool terminal_text(const char *t)
 	return c == '.' || c == ';' || c == ')' || c == ']' || (n >= 3 && !memcmp(t + n - 3, "\xe2\x80\x9d", 3));
 }
 
-static void read_block(struct pagemodel *pm, int page, struct page_notes *pn, size_t *cap, struct block_state *st)
+/* A page's footnote block while it is read: its lines as items, the
+ * items cut into note texts (groups), and the numbers the page prints. */
+struct note_block {
+	struct item *items;
+	size_t n;
+	struct group *groups;
+	size_t ngroups;
+	int numbers;			/* how many numbers the block prints */
+	int numbers_lo, numbers_hi;	/* their range */
+	int lo, hi;			/* the numbers the texts get */
+	size_t numbered;		/* texts without a star */
+	size_t want;			/* numbers in [lo, hi] */
+	size_t skip;			/* 1 when the first text went on from the page before */
+};
+
+static void saw_number(struct note_block *nb, int v)
 {
-	struct arena *A = &pm->doc->arena;
-	const struct page *pg = &pm->pages[page];
+	nb->numbers++;
+	if (v < nb->numbers_lo) nb->numbers_lo = v;
+	if (v > nb->numbers_hi) nb->numbers_hi = v;
+}
+
+/* The lines under the page's rule as items: a number alone, a text, or
+ * both ("12 Ibid.": two items).  Returns false when there are none. */
+static bool collect_items(struct pagemodel *pm, const struct page *pg, struct note_block *nb)
+{
 	size_t nitems = 0;
 	for (size_t i = pg->rule; i < pg->end; i++)
 		nitems += (pm->lines[i].kind == PL_NOTE) * 2;	/* a line may be a number and a text */
 	if (!nitems)
-		return;
-	struct item *items = arena_alloc(A, nitems * sizeof *items);
-	struct group *groups = arena_alloc(A, nitems * sizeof *groups);
-	size_t n = 0, ngroups = 0;
-	int numbers_lo = INT_MAX, numbers_hi = 0, numbers = 0;
-	for (size_t i = pg->rule; i < pg->end; i++)
-		if (pm->lines[i].kind == PL_NOTE) {
-			int v;
-			unsigned skip = pages_note_start(&pm->lines[i], &v);
-			if (skip) {
-				/* "12 Ibid.": the number, then the text */
-				items[n++] = (struct item){i, v, 0};
-				numbers++;
-				if (v < numbers_lo) numbers_lo = v;
-				if (v > numbers_hi) numbers_hi = v;
-				items[n++] = (struct item){i, -1, skip};
-				continue;
-			}
-			items[n] = (struct item){i, number_line(&pm->lines[i]), 0};
-			if (items[n].value > 0) {
-				numbers++;
-				if (items[n].value < numbers_lo) numbers_lo = items[n].value;
-				if (items[n].value > numbers_hi) numbers_hi = items[n].value;
-			}
-			n++;
+		return false;
+	nb->items = arena_alloc(&pm->doc->arena, nitems * sizeof *nb->items);
+	nb->groups = arena_alloc(&pm->doc->arena, nitems * sizeof *nb->groups);
+	nb->numbers_lo = INT_MAX;
+	for (size_t i = pg->rule; i < pg->end; i++) {
+		if (pm->lines[i].kind != PL_NOTE)
+			continue;
+		int v;
+		unsigned skip = pages_note_start(&pm->lines[i], &v);
+		if (skip) {
+			nb->items[nb->n++] = (struct item){i, v, 0};
+			saw_number(nb, v);
+			nb->items[nb->n++] = (struct item){i, -1, skip};
+			continue;
 		}
-	/* 1. text lines into note texts */
+		struct item *it = &nb->items[nb->n++];
+		*it = (struct item){i, number_line(&pm->lines[i]), 0};
+		if (it->value > 0)
+			saw_number(nb, it->value);
+	}
+	return true;
+}
+
+/* Text items into note texts: a text opens a note after a number, after
+ * "*", or where it does not go on from the line before. */
+static void group_texts(struct pagemodel *pm, struct note_block *nb)
+{
+	struct item *items = nb->items;
 	int pending_anchor = -1;
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < nb->n; k++) {
 		if (items[k].value >= 0) {
-			if (items[k].value == 0) {	/* "*" alone: the next text is starred */
+			if (items[k].value == 0)	/* "*" alone: the next text is starred */
 				pending_anchor = 0;
-				continue;
-			}
-			if (pending_anchor < 0)
+			else if (pending_anchor < 0)
 				pending_anchor = items[k].value;
 			continue;
 		}
 		const struct pline *l = &pm->lines[items[k].line];
 		bool star = l->s[0] == '*' && l->len > 2 && l->s[1] == ' ';
-		bool opens = ngroups == 0 || pending_anchor >= 0 || star ||
-			     items[k - 1].value >= 0 ||
-			     !continues_note(pm, &pm->lines[items[groups[ngroups - 1].last].line], l);
+		bool opens = nb->ngroups == 0 || pending_anchor >= 0 || star || items[k - 1].value >= 0 ||
+			     !continues_note(pm, &pm->lines[items[nb->groups[nb->ngroups - 1].last].line], l);
 		if (opens) {
-			groups[ngroups++] = (struct group){k, k, pending_anchor, -1, star || pending_anchor == 0};
+			nb->groups[nb->ngroups++] = (struct group){k, k, pending_anchor, -1, star || pending_anchor == 0};
 			pending_anchor = -1;
 		} else {
-			groups[ngroups - 1].last = k;
+			nb->groups[nb->ngroups - 1].last = k;
 		}
 	}
-	/* 2. the page's numbers and the texts' count */
-	size_t numbered = 0;
-	for (size_t g = 0; g < ngroups; g++)
-		numbered += !groups[g].star;
-	int next = st->last + 1;
-	int lo = numbers ? numbers_lo : next, hi = numbers ? numbers_hi : next + (int)numbered - 1;
-	/* a restart (an annex, an embedded draft) begins again at 1 */
-	if (numbers && lo == 1 && st->last >= 1)
-		next = 1;
-	size_t want = hi >= lo ? (size_t)(hi - lo + 1) : 0;
-	/* a first text with no number of its own may go on with the last
-	 * page's last note */
-	size_t skip = 0;
-	if (numbered > want && ngroups && !groups[0].star && groups[0].anchor < 0 && st->open &&
-	    (!terminal_text(st->open->text) || islower((unsigned char)pm->lines[items[groups[0].first].line].s[0]))) {
-		char *more = group_text(pm, items, &groups[0]);
-		st->open->text = arena_concat(A, 3, st->open->text ? st->open->text : "", " ", more);
-		diag_note(pm->doc->diag, pm->lines[items[groups[0].first].line].lineno, "notes",
-			  "footnote %s goes on from the page before", st->open->marker);
-		skip = 1;
-		numbered--;
-	}
-	/* numbers lost at the start of the page's range */
-	while (numbered > want && lo > next) {
-		lo--;
-		want++;
-	}
-	/* too few texts: cut at the weakest places a note may end */
-	while (numbered < want) {
-		size_t best_g = SIZE_MAX, best_k = 0;
-		unsigned best_width = UINT_MAX;
-		for (size_t g = skip; g < ngroups; g++)
-			for (size_t k = groups[g].first; k < groups[g].last; k++) {
-				const struct pline *a = &pm->lines[items[k].line], *b = &pm->lines[items[k + 1].line];
-				if (items[k].value < 0 && items[k + 1].value < 0 && weak_boundary(a, b) && a->width < best_width) {
-					best_width = a->width;
-					best_g = g;
-					best_k = k;
-				}
+}
+
+/* Cut one note text in two at the weakest place a note may end (the
+ * narrowest line before a plausible start).  Returns false when there is
+ * no such place. */
+static bool cut_weakest(struct pagemodel *pm, struct note_block *nb)
+{
+	struct item *items = nb->items;
+	struct group *groups = nb->groups;
+	size_t best_g = SIZE_MAX, best_k = 0;
+	unsigned best_width = UINT_MAX;
+	for (size_t g = nb->skip; g < nb->ngroups; g++)
+		for (size_t k = groups[g].first; k < groups[g].last; k++) {
+			const struct pline *a = &pm->lines[items[k].line], *b = &pm->lines[items[k + 1].line];
+			if (items[k].value < 0 && items[k + 1].value < 0 && weak_boundary(a, b) && a->width < best_width) {
+				best_width = a->width;
+				best_g = g;
+				best_k = k;
 			}
-		if (best_g == SIZE_MAX)
-			break;
-		memmove(&groups[best_g + 1], &groups[best_g], (ngroups - best_g) * sizeof *groups);
-		ngroups++;
-		groups[best_g].last = best_k;
-		groups[best_g + 1].first = best_k + 1;
-		groups[best_g + 1].anchor = -1;
-		groups[best_g + 1].star = false;
-		numbered++;
+		}
+	if (best_g == SIZE_MAX)
+		return false;
+	memmove(&groups[best_g + 1], &groups[best_g], (nb->ngroups - best_g) * sizeof *groups);
+	nb->ngroups++;
+	groups[best_g].last = best_k;
+	groups[best_g + 1].first = best_k + 1;
+	groups[best_g + 1].anchor = -1;
+	groups[best_g + 1].star = false;
+	nb->numbered++;
+	return true;
+}
+
+/* Make the count of texts and the page's range of numbers agree where
+ * the evidence allows: a first text may go on with the last page's last
+ * note, numbers lost at the start of the range are restored, too few
+ * texts are cut. */
+static void fit_count(struct pagemodel *pm, struct note_block *nb, struct block_state *st)
+{
+	for (size_t g = 0; g < nb->ngroups; g++)
+		nb->numbered += !nb->groups[g].star;
+	int next = st->last + 1;
+	nb->lo = nb->numbers ? nb->numbers_lo : next;
+	nb->hi = nb->numbers ? nb->numbers_hi : next + (int)nb->numbered - 1;
+	/* a restart (an annex, an embedded draft) begins again at 1 */
+	if (nb->numbers && nb->lo == 1 && st->last >= 1)
+		next = 1;
+	nb->want = nb->hi >= nb->lo ? (size_t)(nb->hi - nb->lo + 1) : 0;
+	const struct group *first = &nb->groups[0];
+	if (nb->numbered > nb->want && nb->ngroups && !first->star && first->anchor < 0 && st->open &&
+	    (!terminal_text(st->open->text) || islower((unsigned char)pm->lines[nb->items[first->first].line].s[0]))) {
+		char *more = group_text(pm, nb->items, first);
+		st->open->text = arena_concat(&pm->doc->arena, 3, st->open->text ? st->open->text : "", " ", more);
+		diag_note(pm->doc->diag, pm->lines[nb->items[first->first].line].lineno, "notes",
+			  "footnote %s goes on from the page before", st->open->marker);
+		nb->skip = 1;
+		nb->numbered--;
 	}
-	/* 3. numbers to texts */
-	bool *used = arena_zalloc(A, (want + 1) * sizeof *used);
-	if (numbered == want) {
-		int v = lo;
-		for (size_t g = skip; g < ngroups; g++)
+	while (nb->numbered > nb->want && nb->lo > next) {
+		nb->lo--;
+		nb->want++;
+	}
+	while (nb->numbered < nb->want && cut_weakest(pm, nb))
+		;
+}
+
+/* Give each numbered text its number: in order when the counts agree;
+ * otherwise a number printed just before a text anchors it and the
+ * others go in order, a text past the range warned about. */
+static void assign_numbers(struct pagemodel *pm, struct note_block *nb)
+{
+	struct group *groups = nb->groups;
+	if (nb->numbered == nb->want) {
+		int v = nb->lo;
+		for (size_t g = nb->skip; g < nb->ngroups; g++)
 			if (!groups[g].star)
 				groups[g].value = v++;
-	} else {
-		/* the page disagrees with itself: a number printed just before
-		 * a text anchors it; the others go in order */
-		for (size_t g = skip; g < ngroups; g++)
-			if (!groups[g].star && groups[g].anchor >= lo && groups[g].anchor <= hi &&
-			    !used[groups[g].anchor - lo]) {
-				groups[g].value = groups[g].anchor;
-				used[groups[g].anchor - lo] = true;
-			}
-		int v = lo;
-		for (size_t g = skip; g < ngroups; g++) {
-			if (groups[g].star || groups[g].value > 0)
-				continue;
-			while (v <= hi && used[v - lo])
-				v++;
-			if (v > hi) {
-				diag_warn(pm->doc->diag, pm->lines[items[groups[g].first].line].lineno, "notes",
-					  "a footnote text with no number to go with it; kept as footnote %d", v);
-				hi = v;
-			}
-			groups[g].value = v;
-			if (v - lo < (int)want)
-				used[v - lo] = true;
-			v++;
-		}
+		return;
 	}
-	/* 4. the notes, in number order (a text lost leaves its number) */
-	for (int v = lo; v <= hi; v++) {
+	bool *used = arena_zalloc(&pm->doc->arena, (nb->want + 1) * sizeof *used);
+	for (size_t g = nb->skip; g < nb->ngroups; g++)
+		if (!groups[g].star && groups[g].anchor >= nb->lo && groups[g].anchor <= nb->hi &&
+		    !used[groups[g].anchor - nb->lo]) {
+			groups[g].value = groups[g].anchor;
+			used[groups[g].anchor - nb->lo] = true;
+		}
+	int v = nb->lo;
+	for (size_t g = nb->skip; g < nb->ngroups; g++) {
+		if (groups[g].star || groups[g].value > 0)
+			continue;
+		while (v <= nb->hi && used[v - nb->lo])
+			v++;
+		if (v > nb->hi) {
+			diag_warn(pm->doc->diag, pm->lines[nb->items[groups[g].first].line].lineno, "notes",
+				  "a footnote text with no number to go with it; kept as footnote %d", v);
+			nb->hi = v;
+		}
+		groups[g].value = v;
+		if (v - nb->lo < (int)nb->want)
+			used[v - nb->lo] = true;
+		v++;
+	}
+}
+
+/* The page's notes, in number order (a text lost leaves its number and a
+ * warning), then the starred ones. */
+static void emit_notes(struct pagemodel *pm, const struct note_block *nb, int page, struct page_notes *pn,
+		       size_t *cap, struct block_state *st)
+{
+	const struct group *groups = nb->groups;
+	for (int v = nb->lo; v <= nb->hi; v++) {
 		size_t g = SIZE_MAX;
-		for (size_t h = skip; h < ngroups; h++)
+		for (size_t h = nb->skip; h < nb->ngroups; h++)
 			if (!groups[h].star && groups[h].value == v)
 				g = h;
 		if (g == SIZE_MAX) {
-			int line = pm->lines[pg->rule].lineno;
-			for (size_t k = 0; k < n; k++)
-				if (items[k].value == v)
-					line = pm->lines[items[k].line].lineno;
+			int line = pm->lines[pm->pages[page].rule].lineno;
+			for (size_t k = 0; k < nb->n; k++)
+				if (nb->items[k].value == v)
+					line = pm->lines[nb->items[k].line].lineno;
 			diag_warn(pm->doc->diag, line, "notes",
 				  "footnote %d is numbered on this page but its text is missing from the source; "
 				  "the marker is kept", v);
 			add_note(pm, pn, cap, v, false, NULL, line, page);
 			continue;
 		}
-		add_note(pm, pn, cap, v, false, group_text(pm, items, &groups[g]),
-			 pm->lines[items[groups[g].first].line].lineno, page);
+		add_note(pm, pn, cap, v, false, group_text(pm, nb->items, &groups[g]),
+			 pm->lines[nb->items[groups[g].first].line].lineno, page);
 		st->open = &pn->notes[pn->len - 1];
 	}
-	for (size_t g = skip; g < ngroups; g++)
+	for (size_t g = nb->skip; g < nb->ngroups; g++)
 		if (groups[g].star)
-			add_note(pm, pn, cap, 0, true, group_text(pm, items, &groups[g]),
-				 pm->lines[items[groups[g].first].line].lineno, page);
-	if (hi >= lo)
-		st->last = hi;
+			add_note(pm, pn, cap, 0, true, group_text(pm, nb->items, &groups[g]),
+				 pm->lines[nb->items[groups[g].first].line].lineno, page);
+}
+
+/* Read the footnote block of one page into pn. */
+static void read_block(struct pagemodel *pm, int page, struct page_notes *pn, size_t *cap, struct block_state *st)
+{
+	struct note_block nb = {0};
+	if (!collect_items(pm, &pm->pages[page], &nb))
+		return;
+	group_texts(pm, &nb);
+	fit_count(pm, &nb, st);
+	assign_numbers(pm, &nb);
+	emit_notes(pm, &nb, page, pn, cap, st);
+	if (nb.hi >= nb.lo)
+		st->last = nb.hi;
 }
 
 void notes_read(struct pagemodel *pm, struct page_notes *out)
