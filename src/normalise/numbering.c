@@ -100,39 +100,147 @@ static void start_scope(struct counters *c, bool instrument)
 	c->last_para = -1;
 }
 
+/* A heading or an instrument opens a scope of numbering: returns true
+ * when the block's role did (the block is done with). */
+static bool opens_scope(struct counters *c, const struct block *b)
+{
+	switch (b->role) {
+	case ROLE_SUBSECTION:
+		/* "Guideline 10": a unit of an instrument numbers its
+		 * paragraphs from 1 (headings.c names it) */
+		if (b->name) {
+			start_scope(c, true);
+			return true;
+		}
+		/* fall through */
+	case ROLE_CHAPTER:
+	case ROLE_SECTION:
+		/* back to the report's own numbering */
+		start_scope(c, false);
+		return true;
+	case ROLE_RESOLUTION:
+	case ROLE_DECISION:
+	case ROLE_ANNEX:
+		/* a resolution, decision or annex numbers from 1 again */
+		start_scope(c, true);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Is this block a list item that lost its number (between two numbered
+ * paragraphs)? */
+static bool unnumbered_item(const struct block *g)
+{
+	return g->role == ROLE_BODY && g->list_depth > 0 && !g->num && g->text && *g->text;
+}
+
+/* Numbers lost in extraction ("- The representative of …" between 50.
+ * and 52.): when the unnumbered list items between the last paragraph
+ * and block i are exactly as many as the missing numbers, the sequence
+ * proves which numbers they had. */
+static void restore_lost_numbers(struct document *doc, struct counters *c, size_t i, int number, int *counter)
+{
+	if (number <= *counter + 1 || c->last_para < 0)
+		return;
+	int gap = number - *counter - 1, items = 0;
+	for (size_t j = (size_t)c->last_para + 1; j < i; j++)
+		items += unnumbered_item(DOC_BLOCK(doc, j));
+	if (items != gap)
+		return;
+	int k = *counter;
+	for (size_t j = (size_t)c->last_para + 1; j < i; j++) {
+		struct block *g = DOC_BLOCK(doc, j);
+		if (unnumbered_item(g)) {
+			g->num = arena_printf(&doc->arena, "%d.", ++k);
+			g->role = ROLE_PARAGRAPH;
+			diag_warn(doc->diag, g->line, "numbering",
+				  "paragraph number %d was lost in extraction; restored from the sequence", k);
+		}
+	}
+	*counter = number - 1;
+}
+
+/* Block i opens with a number: a paragraph in sequence, a subsection
+ * heading out of sequence, or an item of an agenda printed inside a
+ * report.  t is its plain text after the number. */
+static void number_block(struct document *doc, struct counters *c, size_t i, int number, const char *t)
+{
+	struct block *b = DOC_BLOCK(doc, i);
+	int *counter = c->in_instrument ? &c->instrument : &c->report;
+	if (number <= *counter && b->kind == BLOCK_TEXT && strlen(t) < 400 && text_last_char(b->text) != '.' &&
+	    text_last_char(b->text) != ';' && text_last_char(b->text) != ':') {
+		/* out of sequence and title-like: a subsection heading */
+		b->role = ROLE_SUBSECTION;
+		b->text = arena_strdup(&doc->arena, t);
+		c->in_instrument = false;
+		c->letter = 0;
+		diag_note(doc->diag, b->line, "numbering",
+			  "\"%d.\" breaks the paragraph sequence (at %d): read as subsection heading",
+			  number, *counter);
+		return;
+	}
+	/* An agenda printed inside a report ("1. Organizational matters:",
+	 * "2. …") restarts at 1: its items are a list, not paragraphs of the
+	 * report. */
+	if (number == c->agenda_next || (number == 1 && *counter > 1 && number != *counter + 1)) {
+		b->role = ROLE_POINT;
+		b->depth = 1;
+		c->agenda_next = number + 1;
+		c->letter = 0;
+		c->in_point = true;
+		return;
+	}
+	c->agenda_next = 0;
+	restore_lost_numbers(doc, c, i, number, counter);
+	if (number != *counter + 1 && *counter > 0)
+		diag_warn(doc->diag, b->line, "numbering", "paragraph %d follows paragraph %d", number, *counter);
+	*counter = number;
+	c->last_para = (int)i;
+	b->role = ROLE_PARAGRAPH;
+	c->letter = 0;
+	c->in_point = false;
+}
+
+/* A block that opens with an item label ("(a)", "(ii)"): a point, its
+ * depth from the run it continues.  t is its plain text. */
+static void letter_block(struct document *doc, struct counters *c, struct block *b, const char *t)
+{
+	size_t len = 0;
+	char *label = leading_item(&doc->arena, t, &len);
+	if (!label)
+		return;
+	char expected = c->letter ? (char)(c->letter + 1) : 'a';
+	/* OCR: "(1)" where the lettered run expects "(l)" */
+	if (!strcmp(label, "1") && expected == 'l') {
+		diag_note(doc->diag, b->line, "numbering", "\"(1)\" read as \"(l)\" in a lettered run");
+		label = "l";
+	}
+	bool letter = strlen(label) == 1 && islower((unsigned char)label[0]);
+	bool roman = is_roman_lower(label);
+	b->role = ROLE_POINT;
+	b->depth = 1;
+	if (c->agenda_next && letter) {
+		b->depth = 2;
+	} else if (roman && !(letter && label[0] == expected) && c->in_point) {
+		b->depth = 2;
+	} else if (letter || (strlen(label) == 2 && islower((unsigned char)label[0]) && label[0] == label[1])) {
+		/* (a)…(z), then (aa), (bb) in long runs */
+		c->letter = label[0];
+		c->in_point = true;
+	}
+	b->num = arena_printf(&doc->arena, "(%s)", label);
+	b->text = strip_prefix(&doc->arena, b->text, len);
+}
+
 void pass_numbering(struct document *doc)
 {
-	struct arena *A = &doc->arena;
 	struct counters c = {0};
 	c.last_para = -1;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
-		switch (b->role) {
-		case ROLE_SUBSECTION:
-			/* "Guideline 10": a unit of an instrument numbers its
-			 * paragraphs from 1 (headings.c names it) */
-			if (b->name) {
-				start_scope(&c, true);
-				continue;
-			}
-			/* fall through */
-		case ROLE_CHAPTER:
-		case ROLE_SECTION:
-			/* back to the report's own numbering */
-			start_scope(&c, false);
-			continue;
-		case ROLE_RESOLUTION:
-		case ROLE_DECISION:
-		case ROLE_ANNEX:
-			/* a resolution, decision or annex numbers from 1 again */
-			start_scope(&c, true);
-			continue;
-		case ROLE_BODY:
-			break;
-		default:
-			continue;
-		}
-		if (!b->text)
+		if (opens_scope(&c, b) || b->role != ROLE_BODY || !b->text)
 			continue;
 		/* how the block opens decides; a prefix is enough (a long block
 		 * is never a title, whatever follows) */
@@ -143,99 +251,13 @@ void pass_numbering(struct document *doc)
 		if (b->num) {
 			number = (int)strtol(b->num, NULL, 10);
 		} else if ((number = leading_number(t, &len))) {
-			b->num = arena_printf(A, "%d.", number);
-			b->text = strip_prefix(A, b->text, len);
+			b->num = arena_printf(&doc->arena, "%d.", number);
+			b->text = strip_prefix(&doc->arena, b->text, len);
 			t = t + len;
 		}
-		if (number > 0) {
-			int *counter = c.in_instrument ? &c.instrument : &c.report;
-			if (number <= *counter && b->kind == BLOCK_TEXT && strlen(t) < 400 && text_last_char(b->text) != '.' &&
-			    text_last_char(b->text) != ';' && text_last_char(b->text) != ':') {
-				/* out of sequence and title-like: a subsection heading */
-				b->role = ROLE_SUBSECTION;
-				b->text = arena_strdup(A, t);
-				c.in_instrument = false;
-				c.letter = 0;
-				diag_note(doc->diag, b->line, "numbering",
-					  "\"%d.\" breaks the paragraph sequence (at %d): read as subsection heading",
-					  number, *counter);
-				continue;
-			}
-			/* An agenda printed inside a report ("1. Organizational
-			 * matters:", "2. …") restarts at 1: its items are a list,
-			 * not paragraphs of the report. */
-			if (number == c.agenda_next || (number == 1 && *counter > 1 && number != *counter + 1)) {
-				b->role = ROLE_POINT;
-				b->depth = 1;
-				c.agenda_next = number + 1;
-				c.letter = 0;
-				c.in_point = true;
-				continue;
-			}
-			c.agenda_next = 0;
-			/* Numbers lost in extraction ("- The representative of …"
-			 * between 50. and 52.): when the unnumbered list items between
-			 * two paragraphs are exactly as many as the missing numbers,
-			 * the sequence proves which numbers they had. */
-			if (number > *counter + 1 && c.last_para >= 0) {
-				int gap = number - *counter - 1, items = 0;
-				for (size_t j = (size_t)c.last_para + 1; j < i; j++) {
-					struct block *g = DOC_BLOCK(doc, j);
-					if (g->role == ROLE_BODY && g->list_depth > 0 && !g->num && g->text && *g->text)
-						items++;
-				}
-				if (items == gap) {
-					int k = *counter;
-					for (size_t j = (size_t)c.last_para + 1; j < i; j++) {
-						struct block *g = DOC_BLOCK(doc, j);
-						if (g->role == ROLE_BODY && g->list_depth > 0 && !g->num && g->text && *g->text) {
-							g->num = arena_printf(A, "%d.", ++k);
-							g->role = ROLE_PARAGRAPH;
-							diag_warn(doc->diag, g->line, "numbering",
-								  "paragraph number %d was lost in extraction; restored from the sequence", k);
-						}
-					}
-					*counter = number - 1;
-				}
-			}
-			if (number != *counter + 1 && *counter > 0)
-				diag_warn(doc->diag, b->line, "numbering", "paragraph %d follows paragraph %d",
-					  number, *counter);
-			*counter = number;
-			c.last_para = (int)i;
-			b->role = ROLE_PARAGRAPH;
-			c.letter = 0;
-			c.in_point = false;
-			continue;
-		}
-		char *label = leading_item(A, t, &len);
-		if (!label)
-			continue;
-		char expected = c.letter ? (char)(c.letter + 1) : 'a';
-		/* OCR: "(1)" where the lettered run expects "(l)" */
-		if (!strcmp(label, "1") && expected == 'l') {
-			diag_note(doc->diag, b->line, "numbering", "\"(1)\" read as \"(l)\" in a lettered run");
-			label = "l";
-		}
-		bool letter = strlen(label) == 1 && islower((unsigned char)label[0]);
-		bool roman = is_roman_lower(label);
-		if (c.agenda_next && letter) {
-			b->role = ROLE_POINT;
-			b->depth = 2;
-		} else if (roman && !(letter && label[0] == expected) && c.in_point) {
-			b->role = ROLE_POINT;
-			b->depth = 2;
-		} else if (letter || (strlen(label) == 2 && islower((unsigned char)label[0]) && label[0] == label[1])) {
-			/* (a)…(z), then (aa), (bb) in long runs */
-			b->role = ROLE_POINT;
-			b->depth = 1;
-			c.letter = label[0];
-			c.in_point = true;
-		} else {
-			b->role = ROLE_POINT;
-			b->depth = 1;
-		}
-		b->num = arena_printf(A, "(%s)", label);
-		b->text = strip_prefix(A, b->text, len);
+		if (number > 0)
+			number_block(doc, &c, i, number, t);
+		else
+			letter_block(doc, &c, b, t);
 	}
 }
