@@ -85,6 +85,93 @@ static void utf16_to_utf8(const unsigned char *b, size_t n, int big_endian, stru
 	}
 }
 
+/* What the first sweep over the bytes found. */
+struct byte_census {
+	size_t nuls, valid_multi, invalid, dirty;
+	size_t first_invalid;	/* offset of the first invalid byte, or (size_t)-1 */
+};
+
+/* Count NULs, multibyte characters, invalid bytes and bytes the cleaning
+ * sweep would change (CR, controls, noncharacters), in one sweep. */
+static struct byte_census take_census(const unsigned char *src, size_t srclen)
+{
+	struct byte_census k = {.first_invalid = (size_t)-1};
+	for (size_t i = 0; i < srclen;) {
+		/* printable ASCII, eight bytes at a time */
+		i += swar_skip_text((const char *)src + i, srclen - i, true);
+		if (i >= srclen)
+			break;
+		unsigned c = src[i];
+		if (c < 0x80) {
+			if (c == 0) k.nuls++;
+			if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') || c == 0x7f)
+				k.dirty++;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = utf8_decode(src + i, srclen - i, &cp);
+		if (l == 0) {
+			if (k.first_invalid == (size_t)-1) k.first_invalid = i;
+			k.invalid++;
+			i++;
+			continue;
+		}
+		if (l == 2 && c == 0xc2 && src[i + 1] < 0xa0)
+			k.dirty++;	/* a C1 control */
+		if (l >= 3 && unicode_is_noncharacter(cp))
+			k.dirty++;
+		k.valid_multi++;
+		i += l;
+	}
+	return k;
+}
+
+/* Copy src into out as clean UTF-8: CR and CRLF become LF, controls are
+ * removed, noncharacters and invalid bytes become U+FFFD, and with
+ * latin1 every high byte is read as Windows-1252. */
+static void clean_copy(const unsigned char *src, size_t srclen, bool latin1, struct buf *out, struct diag *diag)
+{
+	buf_grow(out, srclen + srclen / 8);
+	size_t controls = 0, nonchars = 0;
+	for (size_t i = 0; i < srclen;) {
+		/* printable ASCII, tab and newline: copy the whole run at once */
+		size_t run = i;
+		while (run < srclen && ((src[run] >= 0x20 && src[run] < 0x7f) || src[run] == '\n' || src[run] == '\t'))
+			run++;
+		if (run > i) {
+			buf_put(out, (const char *)src + i, run - i);
+			i = run;
+			continue;
+		}
+		unsigned c = src[i];
+		if (c == '\r') {
+			buf_putc(out, '\n');
+			i += (i + 1 < srclen && src[i + 1] == '\n') ? 2 : 1;
+			continue;
+		}
+		if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') || c == 0x7f) { controls++; i++; continue; }
+		if (c < 0x80) { buf_putc(out, (char)c); i++; continue; }
+		if (latin1) {
+			put_utf8(out, c < 0xa0 ? cp1252_high[c - 0x80] : c);
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = utf8_decode(src + i, srclen - i, &cp);
+		if (l == 0) { put_utf8(out, 0xfffd); i++; continue; }
+		if (unicode_is_noncharacter(cp)) { nonchars++; put_utf8(out, 0xfffd); i += l; continue; }
+		/* C1 controls (U+0080–U+009F) are as invisible as C0 ones. */
+		if (l == 2 && src[i] == 0xc2 && src[i + 1] < 0xa0) { controls++; i += 2; continue; }
+		buf_put(out, (const char *)src + i, l);
+		i += l;
+	}
+	if (controls)
+		diag_warn(diag, 0, "input", "removed %zu control characters (NUL and the like)", controls);
+	if (nonchars)
+		diag_warn(diag, 0, "input", "replaced %zu noncharacters (U+FFFE and the like) by U+FFFD", nonchars);
+}
+
 int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *diag,
 		 char **text, size_t *len)
 {
@@ -107,52 +194,20 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 		src += 3;
 		srclen -= 3;
 	}
-
-	/* Count NULs and check UTF-8 validity in one sweep. */
-	size_t nuls = 0, valid_multi = 0, invalid = 0, dirty = 0, first_invalid = (size_t)-1;
-	for (size_t i = 0; i < srclen;) {
-		/* printable ASCII, eight bytes at a time */
-		i += swar_skip_text((const char *)src + i, srclen - i, true);
-		if (i >= srclen)
-			break;
-		unsigned c = src[i];
-		if (c < 0x80) {
-			/* bytes the second sweep would change: CR and controls */
-			if (c == 0) nuls++;
-			if ((c < 0x20 && c != '\n' && c != '\t' && c != '\f') || c == 0x7f)
-				dirty++;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t l = utf8_decode(src + i, srclen - i, &cp);
-		if (l == 0) {
-			if (first_invalid == (size_t)-1) first_invalid = i;
-			invalid++;
-			i++;
-		} else {
-			if (l == 2 && c == 0xc2 && src[i + 1] < 0xa0)
-				dirty++;	/* a C1 control */
-			if (l >= 3 && unicode_is_noncharacter(cp))
-				dirty++;
-			valid_multi++;
-			i += l;
-		}
-	}
-	if (srclen > 0 && nuls * 10 > srclen) {
-		diag_error(diag, 0, "input", "this looks like binary data (%zu NUL bytes), not text", nuls);
+	struct byte_census k = take_census(src, srclen);
+	if (srclen > 0 && k.nuls * 10 > srclen) {
+		diag_error(diag, 0, "input", "this looks like binary data (%zu NUL bytes), not text", k.nuls);
 		buf_free(&decoded);
 		return EX_DATAERR;
 	}
-	int latin1 = invalid > 0 && valid_multi == 0;
+	bool latin1 = k.invalid > 0 && k.valid_multi == 0;
 	if (latin1)
 		diag_warn(diag, 0, "input", "not UTF-8 (first bad byte at offset %zu): read as Windows-1252/Latin-1",
-			  first_invalid);
-	else if (invalid > 0)
+			  k.first_invalid);
+	else if (k.invalid > 0)
 		diag_warn(diag, 0, "input", "invalid UTF-8 at byte offset %zu (%zu bad bytes replaced by U+FFFD)",
-			  first_invalid, invalid);
-
-	if (!dirty && !invalid) {
+			  k.first_invalid, k.invalid);
+	if (!k.dirty && !k.invalid) {
 		/* the usual case: valid UTF-8 with nothing to remove */
 		*len = srclen;
 		*text = arena_strndup(arena, (const char *)src, srclen);
@@ -160,49 +215,7 @@ int input_decode(const char *bytes, size_t n, struct arena *arena, struct diag *
 		return 0;
 	}
 	struct buf out = BUF_INIT;
-	buf_grow(&out, srclen + srclen / 8);
-	size_t controls = 0, nonchars = 0;
-	for (size_t i = 0; i < srclen;) {
-		/* printable ASCII, tab and newline: copy the whole run at once */
-		size_t run = i;
-		while (run < srclen && ((src[run] >= 0x20 && src[run] < 0x7f) || src[run] == '\n' || src[run] == '\t'))
-			run++;
-		if (run > i) {
-			buf_put(&out, (const char *)src + i, run - i);
-			i = run;
-			continue;
-		}
-		unsigned c = src[i];
-		if (c == '\r') {
-			buf_putc(&out, '\n');
-			i += (i + 1 < srclen && src[i + 1] == '\n') ? 2 : 1;
-			continue;
-		}
-		if (c < 0x20 && c != '\n' && c != '\t' && c != '\f') {
-			controls++;
-			i++;
-			continue;
-		}
-		if (c == 0x7f) { controls++; i++; continue; }
-		if (c < 0x80) { buf_putc(&out, (char)c); i++; continue; }
-		if (latin1) {
-			put_utf8(&out, c < 0xa0 ? cp1252_high[c - 0x80] : c);
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t l = utf8_decode(src + i, srclen - i, &cp);
-		if (l == 0) { put_utf8(&out, 0xfffd); i++; continue; }
-		if (unicode_is_noncharacter(cp)) { nonchars++; put_utf8(&out, 0xfffd); i += l; continue; }
-		/* C1 controls (U+0080–U+009F) are as invisible as C0 ones. */
-		if (l == 2 && src[i] == 0xc2 && src[i + 1] < 0xa0) { controls++; i += 2; continue; }
-		buf_put(&out, (const char *)src + i, l);
-		i += l;
-	}
-	if (controls)
-		diag_warn(diag, 0, "input", "removed %zu control characters (NUL and the like)", controls);
-	if (nonchars)
-		diag_warn(diag, 0, "input", "replaced %zu noncharacters (U+FFFE and the like) by U+FFFD", nonchars);
+	clean_copy(src, srclen, latin1, &out, diag);
 	*len = out.len;
 	*text = arena_strndup(arena, out.data ? out.data : "", out.len);
 	buf_free(&out);
