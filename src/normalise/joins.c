@@ -75,110 +75,136 @@ static bool is_content(const struct block *b)
 	return b->role == ROLE_BODY && b->text && b->kind == BLOCK_TEXT;
 }
 
+/* A paragraph being rejoined: the text its pieces follow, and the pieces,
+ * joined once at its end (joining as each came copied the text so far
+ * every time: 16,000 pieces of a 741 KB file took 5.65 GB of the arena). */
+struct rejoin {
+	const char *first;
+	const char **pieces;
+	size_t npieces, cap;
+	size_t len;		/* of the text joined so far */
+	char end;		/* its last character */
+};
+
+/* The index of the next block of the body from `from`, or blocks.len;
+ * sets *boundary when dropped blocks or footnotes lie between. */
+static size_t next_body_block(const struct document *doc, size_t from, bool *boundary)
+{
+	size_t j = from;
+	for (; j < doc->blocks.len; j++) {
+		const struct block *n = DOC_BLOCK(doc, j);
+		if (n->role != ROLE_DROPPED && n->role != ROLE_FOOTNOTE_DEF)
+			break;
+		*boundary = true;
+	}
+	return j;
+}
+
+/* Does block n go on with block b, whose text so far is r? */
+static bool goes_on(struct arena *A, const struct block *b, const struct block *n, const struct rejoin *r,
+		    bool boundary)
+{
+	if (!is_content(n) || n->num)
+		return false;
+	/* only the ends that meet matter: no full copies of either text */
+	const char *nt = text_plain_prefix(A, n->text, 32);
+	bool lone_number = b->num && r->end == '\0';
+	bool starts_lower = islower((unsigned char)nt[0]);
+	bool cut_mid_sentence = isalpha((unsigned char)r->end) && (boundary || n->line - b->end_line > 2) &&
+				r->len > 60;
+	/* a list item ("- item", "• item") after a short text is an entry of
+	 * a list, never the rest of that text; after a long one it may be,
+	 * where an extractor put "- " before every line (the seeds' "- 41. …
+	 * with such" / "- a proposal …", cut by a page) */
+	bool list_entry = n->item_start && !lone_number && r->len <= 60;
+	return !list_entry && !opens_numbered(nt) &&
+	       (lone_number || (starts_lower && r->end != '.' && r->end != ':' && r->end != ';') || cut_mid_sentence);
+}
+
+/* Take block n into b's paragraph: a lone number's text replaces the
+ * empty first, anything else is a piece; n is dropped. */
+static void take_piece(struct document *doc, struct block *b, struct block *n, struct rejoin *r)
+{
+	bool lone_number = b->num && r->end == '\0';
+	size_t n_len = strlen(n->text);
+	if (lone_number) {
+		r->first = n->text;
+		r->len = n_len;
+	} else {
+		if (r->npieces == r->cap) {
+			r->cap = r->cap ? 2 * r->cap : 16;
+			r->pieces = xrealloc(r->pieces, r->cap * sizeof *r->pieces);
+		}
+		r->pieces[r->npieces++] = n->text;
+		r->len += 1 + n_len;
+	}
+	char last = text_last_char(n->text);
+	r->end = last || lone_number ? last : r->end;
+	if (lone_number)
+		diag_note(doc->diag, n->line, "joins", "paragraph number %s joined to its text", b->num);
+	else
+		diag_note(doc->diag, n->line, "joins", "rejoined a paragraph cut at line %d", b->end_line);
+	b->end_line = n->end_line;
+	n->role = ROLE_DROPPED;
+}
+
+/* The first text and the pieces, joined by spaces, in the arena. */
+static char *join_pieces(struct arena *A, const struct rejoin *r)
+{
+	char *joined = arena_alloc(A, r->len + 1), *o = joined;
+	size_t first_len = strlen(r->first);
+	memcpy(o, r->first, first_len);
+	o += first_len;
+	for (size_t k = 0; k < r->npieces; k++) {
+		size_t n_len = strlen(r->pieces[k]);
+		*o++ = ' ';
+		memcpy(o, r->pieces[k], n_len);
+		o += n_len;
+	}
+	*o = '\0';
+	return joined;
+}
+
+/* Rejoin block i with the blocks after it that go on with it. */
+static void rejoin_block(struct document *doc, size_t i, struct rejoin *r)
+{
+	struct block *b = DOC_BLOCK(doc, i);
+	r->first = b->text;
+	r->npieces = 0;
+	r->len = strlen(r->first);
+	r->end = text_last_char(r->first);
+	/* where the next look starts: past the last block joined (the blocks
+	 * joined are dropped, so they count as lying between, as when each
+	 * look started at i + 1 and passed them all again) */
+	size_t from = i + 1;
+	bool any_joined = false;
+	for (;;) {
+		bool boundary = any_joined;
+		size_t j = next_body_block(doc, from, &boundary);
+		if (j >= doc->blocks.len || !goes_on(&doc->arena, b, DOC_BLOCK(doc, j), r, boundary))
+			break;
+		take_piece(doc, b, DOC_BLOCK(doc, j), r);
+		from = j + 1;
+		any_joined = true;
+	}
+	b->text = r->npieces ? join_pieces(&doc->arena, r) : (char *)r->first;
+}
+
 void pass_joins(struct document *doc)
 {
-	struct arena *A = &doc->arena;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		/* a table keeps its rows and cells apart */
 		if (b->text && b->role != ROLE_DROPPED && b->role != ROLE_TABLE)
-			b->text = unwrap(A, b->text);
+			b->text = unwrap(&doc->arena, b->text);
 	}
 	/* the page model (src/read/) already joined printed lines into
 	 * paragraphs, with better evidence than the blocks' ends give */
 	if (doc->layout != LAYOUT_PARAGRAPHS)
 		return;
-	/* the pieces of one rejoined paragraph, joined once at its end:
-	 * joining as each came copied the text so far every time (16,000
-	 * pieces of a 741 KB file took 5.65 GB of the arena) */
-	const char **pieces = NULL;
-	size_t cap = 0;
-	for (size_t i = 0; i < doc->blocks.len; i++) {
-		struct block *b = DOC_BLOCK(doc, i);
-		if (!is_content(b))
-			continue;
-		const char *first = b->text;	/* what the pieces follow */
-		size_t npieces = 0, len = strlen(first);
-		char end = text_last_char(first);
-		/* where the next look starts: past the last block joined (the
-		 * blocks joined are dropped, so they count as lying between, as
-		 * when each look started at i + 1 and passed them all again) */
-		size_t from = i + 1;
-		bool any_joined = false;
-		for (;;) {
-			/* the next block of the body, noting what lies between */
-			bool boundary = any_joined;
-			size_t j = from;
-			for (; j < doc->blocks.len; j++) {
-				struct block *n = DOC_BLOCK(doc, j);
-				if (n->role == ROLE_DROPPED || n->role == ROLE_FOOTNOTE_DEF) {
-					boundary = true;
-					continue;
-				}
-				break;
-			}
-			if (j >= doc->blocks.len)
-				break;
-			struct block *n = DOC_BLOCK(doc, j);
-			if (!is_content(n) || n->num)
-				break;
-			/* only the ends that meet matter: no full copies of either text */
-			const char *nt = text_plain_prefix(A, n->text, 32);
-			bool lone_number = b->num && end == '\0';
-			bool starts_lower = islower((unsigned char)nt[0]);
-			bool cut_mid_sentence = isalpha((unsigned char)end) && (boundary || n->line - b->end_line > 2) &&
-						len > 60;
-			/* a list item ("- item", "• item") after a short text is
-			 * an entry of a list, never the rest of that text; after a
-			 * long one it may be, where an extractor put "- " before
-			 * every line (the seeds' "- 41. … with such" / "- a
-			 * proposal …", cut by a page) */
-			bool list_entry = n->item_start && !lone_number && len <= 60;
-			bool continues = !list_entry && !opens_numbered(nt) &&
-					 (lone_number || (starts_lower && end != '.' && end != ':' && end != ';') ||
-					  cut_mid_sentence);
-			if (!continues)
-				break;
-			size_t n_len = strlen(n->text);
-			if (lone_number) {
-				first = n->text;
-				len = n_len;
-			} else {
-				if (npieces == cap) {
-					cap = cap ? 2 * cap : 16;
-					pieces = xrealloc(pieces, cap * sizeof *pieces);
-				}
-				pieces[npieces++] = n->text;
-				len += 1 + n_len;
-			}
-			/* the last character of the text joined so far */
-			char last = text_last_char(n->text);
-			end = last || lone_number ? last : end;
-			if (lone_number)
-				diag_note(doc->diag, n->line, "joins", "paragraph number %s joined to its text", b->num);
-			else
-				diag_note(doc->diag, n->line, "joins", "rejoined a paragraph cut at line %d", b->end_line);
-			b->end_line = n->end_line;
-			n->role = ROLE_DROPPED;
-			from = j + 1;
-			any_joined = true;
-		}
-		if (!npieces) {
-			b->text = (char *)first;
-			continue;
-		}
-		char *joined = arena_alloc(A, len + 1), *o = joined;
-		size_t first_len = strlen(first);
-		memcpy(o, first, first_len);
-		o += first_len;
-		for (size_t k = 0; k < npieces; k++) {
-			size_t n_len = strlen(pieces[k]);
-			*o++ = ' ';
-			memcpy(o, pieces[k], n_len);
-			o += n_len;
-		}
-		*o = '\0';
-		b->text = joined;
-	}
-	free(pieces);
+	struct rejoin r = {0};
+	for (size_t i = 0; i < doc->blocks.len; i++)
+		if (is_content(DOC_BLOCK(doc, i)))
+			rejoin_block(doc, i, &r);
+	free(r.pieces);
 }
