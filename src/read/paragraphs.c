@@ -940,108 +940,148 @@ static size_t head_printed_again(struct joiner *j, size_t from, size_t to, size_
 	return SIZE_MAX;
 }
 
+/* A run of cells read as a table: its columns after the label, where
+ * the rows and the head are. */
+struct table_shape {
+	size_t k;			/* values after a label: columns - 1 */
+	size_t first_row, end;		/* the rows: [first_row, end) */
+	size_t head_start, head_end;	/* the head's cells */
+	size_t groups;			/* where rows may start, after the head */
+	bool has_head;
+	const char *stub;		/* the stub's head, printed last, or NULL */
+};
+
+/* The commonest number of values after a label in the run of cells
+ * [a, b), and the first row of that many, into ts; false when the run
+ * is no table (too few rows of one width, too many of others). */
+static bool find_columns(struct joiner *j, size_t a, size_t b, struct table_shape *ts)
+{
+	size_t runs[16] = {0}, labels = 0;
+	for (size_t i = a; i < b; i++)
+		if (is_label(j, i)) {
+			labels++;
+			size_t r = values_after(j, i, b);
+			runs[r < 15 ? r : 15]++;
+		}
+	size_t k = 0;
+	for (size_t r = 1; r < 15; r++)
+		if (runs[r] && (!k || runs[r] > runs[k]))
+			k = r;
+	size_t first_row = a;
+	while (first_row < b && !(is_label(j, first_row) && values_after(j, first_row, b) == k))
+		first_row++;
+	if (!k || runs[k] < 3 || (runs[k] + runs[0]) * 10 < labels * 8 || first_row >= b)
+		return false;
+	ts->k = k;
+	ts->first_row = first_row;
+	return true;
+}
+
+/* Where the head of the table in [a, b) lies: the stub's head printed
+ * last, alone after the rows; a head printed again after a page break;
+ * k + 1 cells before the first row, k (an empty first head) or none.
+ * False when what lies before the rows fits none of these. */
+static bool find_head(struct joiner *j, size_t a, size_t b, struct table_shape *ts)
+{
+	size_t k = ts->k, first_row = ts->first_row;
+	ts->end = b;
+	ts->stub = NULL;
+	if (is_label(j, b - 1) && !is_label(j, b - 2)) {
+		ts->stub = j->shapes[b - 1].blk->text;
+		ts->end = b - 1;
+	}
+	size_t before = first_row - a, again;
+	ts->head_start = a;
+	ts->head_end = ts->groups = first_row;
+	ts->has_head = true;
+	if (ts->stub && before >= k) {
+		ts->head_start = first_row - k;
+	} else if (before >= k + 1 && (again = head_printed_again(j, a, first_row, ts->end, k + 1)) != SIZE_MAX) {
+		/* the head is what the page after a break prints again */
+		ts->head_start = again;
+		ts->head_end = ts->groups = again + k + 1;
+	} else if (before >= k + 1) {
+		ts->head_end = ts->groups = a + k + 1;
+	} else if (before == k) {
+		/* an empty first head */
+	} else if (before == 0) {
+		ts->has_head = false;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* The table as text: rows by '\n', cells by '\t', the head first.
+ * Returns the number of rows. */
+static size_t put_table(struct joiner *j, const struct table_shape *ts, struct buf *t)
+{
+	size_t k = ts->k;
+	if (ts->has_head) {
+		bool empty_first = ts->head_end - ts->head_start == k;
+		if (empty_first)
+			buf_puts(t, ts->stub ? ts->stub : "");
+		for (size_t i = ts->head_start; i < ts->head_end; i++) {
+			if (i > ts->head_start || empty_first)
+				buf_putc(t, '\t');
+			buf_puts(t, j->shapes[i].blk->text);
+		}
+	}
+	size_t rows = 0;
+	size_t from = ts->has_head && ts->groups < ts->first_row ? ts->groups : ts->first_row;
+	for (size_t i = from; i < ts->end;) {
+		size_t r = values_after(j, i, ts->end);
+		/* the head again, after a page break */
+		if (ts->has_head && !r && in_head(j, j->shapes[i].blk->text, ts->head_start, ts->head_end, ts->stub)) {
+			i++;
+			continue;
+		}
+		if (t->len)
+			buf_putc(t, '\n');
+		buf_puts(t, j->shapes[i].blk->text);
+		size_t c = 0;
+		for (; c < r && c < k; c++) {
+			buf_putc(t, '\t');
+			buf_puts(t, j->shapes[i + 1 + c].blk->text);
+		}
+		for (; c < k; c++)
+			buf_putc(t, '\t');
+		i += 1 + r;
+		rows++;
+	}
+	return rows;
+}
+
+/* Runs of six or more cells (one per line, as pdftotext prints a table)
+ * whose labels are followed by the same number of values become one
+ * table block; its cells are dropped. */
 static void mark_tables(struct joiner *j)
 {
-	struct arena *A = &j->pm->doc->arena;
 	for (size_t a = 0; a < j->nshapes;) {
 		size_t b = a;
 		while (b < j->nshapes && j->shapes[b].cell)
 			b++;
-		if (b - a < 6) {
-			a = b + 1;
-			continue;
-		}
-		/* k: the commonest number of values after a label */
-		size_t runs[16] = {0}, labels = 0;
-		for (size_t i = a; i < b; i++)
-			if (is_label(j, i)) {
-				labels++;
-				size_t r = values_after(j, i, b);
-				runs[r < 15 ? r : 15]++;
-			}
-		size_t k = 0;
-		for (size_t r = 1; r < 15; r++)
-			if (runs[r] && (!k || runs[r] > runs[k]))
-				k = r;
-		size_t first_row = a;
-		while (first_row < b && !(is_label(j, first_row) && values_after(j, first_row, b) == k))
-			first_row++;
-		if (!k || runs[k] < 3 || (runs[k] + runs[0]) * 10 < labels * 8 || first_row >= b) {
-			a = b + 1;
-			continue;
-		}
-		/* the stub's head printed last, alone after the rows */
-		size_t end = b;
-		const char *stub = NULL;
-		if (is_label(j, b - 1) && !is_label(j, b - 2)) {
-			stub = j->shapes[b - 1].blk->text;
-			end = b - 1;
-		}
-		/* the head, and what lies before it */
-		size_t before = first_row - a, head_start = a, head_end = first_row, groups = first_row;
-		bool has_head = true;
-		size_t again;
-		if (stub && before >= k) {
-			head_start = first_row - k;
-		} else if (before >= k + 1 && (again = head_printed_again(j, a, first_row, end, k + 1)) != SIZE_MAX) {
-			/* the head is what the page after a break prints again */
-			head_start = again;
-			head_end = groups = again + k + 1;
-		} else if (before >= k + 1) {
-			head_end = groups = a + k + 1;
-		} else if (before == k) {
-			/* an empty first head */
-		} else if (before == 0) {
-			has_head = false;
-		} else {
+		struct table_shape ts;
+		if (b - a < 6 || !find_columns(j, a, b, &ts) || !find_head(j, a, b, &ts)) {
 			a = b + 1;
 			continue;
 		}
 		struct buf t = BUF_INIT;
-		if (has_head) {
-			if (head_end - head_start == k)
-				buf_puts(&t, stub ? stub : "");
-			for (size_t i = head_start; i < head_end; i++) {
-				if (i > head_start || head_end - head_start == k)
-					buf_putc(&t, '\t');
-				buf_puts(&t, j->shapes[i].blk->text);
-			}
-		}
-		size_t rows = 0;
-		for (size_t i = has_head ? (groups < first_row ? groups : first_row) : first_row; i < end;) {
-			size_t r = values_after(j, i, end);
-			/* the head again, after a page break */
-			if (has_head && !r && in_head(j, j->shapes[i].blk->text, head_start, head_end, stub)) {
-				i++;
-				continue;
-			}
-			if (t.len)
-				buf_putc(&t, '\n');
-			buf_puts(&t, j->shapes[i].blk->text);
-			size_t c = 0;
-			for (; c < r && c < k; c++) {
-				buf_putc(&t, '\t');
-				buf_puts(&t, j->shapes[i + 1 + c].blk->text);
-			}
-			for (; c < k; c++)
-				buf_putc(&t, '\t');
-			i += 1 + r;
-			rows++;
-		}
-		struct block *table = j->shapes[head_start].blk;
+		size_t rows = put_table(j, &ts, &t);
+		struct block *table = j->shapes[ts.head_start].blk;
 		table->role = ROLE_TABLE;
-		table->table_head = has_head;
-		table->text = arena_strndup(A, buf_cstr(&t), t.len);
+		table->table_head = ts.has_head;
+		table->text = arena_strndup(&j->pm->doc->arena, buf_cstr(&t), t.len);
 		table->end_line = j->shapes[b - 1].blk->end_line;
 		buf_free(&t);
-		for (size_t i = head_start + 1; i < b; i++) {
+		for (size_t i = ts.head_start + 1; i < b; i++) {
 			j->shapes[i].blk->role = ROLE_DROPPED;
 			j->shapes[i].cell = j->shapes[i].short_title = false;
 		}
-		j->shapes[head_start].cell = j->shapes[head_start].short_title = false;
+		j->shapes[ts.head_start].cell = j->shapes[ts.head_start].short_title = false;
 		diag_note(j->pm->doc->diag, table->line, "paragraphs",
-			  "a table of %zu columns and %zu rows%s, from its cells one per line", k + 1, rows,
-			  has_head ? " under a head" : "");
+			  "a table of %zu columns and %zu rows%s, from its cells one per line", ts.k + 1, rows,
+			  ts.has_head ? " under a head" : "");
 		a = b;
 	}
 }
