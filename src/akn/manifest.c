@@ -16,6 +16,7 @@
 #include <sysexits.h>
 
 #include "akn/ns.h"
+#include "util/xmalloc.h"
 #include "akn/lang.h"
 #include "util/atomic.h"
 
@@ -28,7 +29,7 @@ static char *xpath_string(xmlXPathContextPtr ctx, const char *expr)
 	if (obj) {
 		xmlChar *v = xmlXPathCastToString(obj);
 		if (v && *v)
-			s = strdup((const char *)v);
+			s = xstrdup((const char *)v);
 		xmlFree(v);
 		xmlXPathFreeObject(obj);
 	}

@@ -117,9 +117,10 @@ static char *make_label(struct label_set *set, xmlNodePtr note)
 		const char *cut = eid ? strstr((const char *)eid, "__authorialNote") : NULL;
 		buf_clear(&b);
 		if (cut && cut > (const char *)eid) {
-			char *scope = strndup((const char *)eid, (size_t)(cut - (const char *)eid));
-			put_sanitised(&b, scope);
-			free(scope);
+			struct buf scope = BUF_INIT;
+			buf_put(&scope, (const char *)eid, (size_t)(cut - (const char *)eid));
+			put_sanitised(&b, buf_cstr(&scope));
+			buf_free(&scope);
 		} else {
 			buf_puts(&b, "note");
 		}
