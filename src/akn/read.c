@@ -73,7 +73,8 @@ static struct kind_entry element_kinds[] = {
 	{"officialGazette", AKN_SUBDOC},
 };
 
-const char *akn_name(xmlNodePtr n)
+/* The element's local name ("" for a non-element). */
+static const char *akn_name(xmlNodePtr n)
 {
 	return n && n->type == XML_ELEMENT_NODE ? (const char *)n->name : "";
 }

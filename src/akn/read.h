@@ -47,8 +47,6 @@ enum akn_kind {
 };
 
 enum akn_kind akn_kind(xmlNodePtr n);
-/* The element's local name ("" for a non-element). */
-const char *akn_name(xmlNodePtr n);
 /* Is n an element named `name`? */
 int akn_is(xmlNodePtr n, const char *name);
 /* n's first child element named `name`, or NULL. */

@@ -67,7 +67,8 @@ static int validate_with(xmlDocPtr xml, const char *xsd, const char *label, stru
 	return rc == 0 ? 0 : rc > 0 ? EX_DATAERR : EX_SOFTWARE;
 }
 
-const char *official_schema_path(const char *data_dir)
+/* Path of the official schema: $AKN_XSD, else DATA/templates/akomantoso30.xsd. */
+static const char *official_schema_path(const char *data_dir)
 {
 	static char path[PATH_MAX + 64];
 	const char *env = getenv("AKN_XSD");

@@ -10,6 +10,4 @@
 /* 0; EX_DATAERR after reporting each violation; EX_CONFIG when a schema
  * cannot be read or parsed (a broken installation). */
 int validate_akn(xmlDocPtr xml, const char *data_dir, struct diag *diag);
-/* Path of the official schema: $AKN_XSD, else DATA/templates/akomantoso30.xsd. */
-const char *official_schema_path(const char *data_dir);
 #endif
