@@ -102,6 +102,8 @@ done
 check "word cache: one word in 6 styles and sizes, 6 widths" $PY -c '
 import re, sys
 ws = set(round(float(b) - float(a), 2) for a, b in re.findall(r"xMin=\"([0-9.]+)\"[^>]*xMax=\"([0-9.]+)\"[^>]*>Cooperation<", open(sys.argv[1]).read()))
+if len(ws) < 6:
+    print("expected: 6 widths of \"Cooperation\"; got %d: %s" % (len(ws), sorted(ws)))
 sys.exit(len(ws) < 6)' "$wc/cache/styles.bbox"
 # A no-break space stretches in a justified line as a space does (pango
 # counts it among a line's spaces; only U+0020 used to be widened, so such
@@ -120,7 +122,11 @@ for a, y, b, w in ws:
 ends = [max(b for a, b, w in l) for y, l in sorted(lines.items())
         if any(re.fullmatch(r"[78][0-9]/1[01][0-9]", w) for a, b, w in l) and not any(w == "Assembly." for a, b, w in l)]
 right = max(b for a, y, b, w in ws if w != "Assembly." and not re.fullmatch(r"[78][0-9]/1[01][0-9]", w))
-sys.exit(not (len(ends) >= 3 and all(abs(e - right) < 0.5 for e in ends)))' "$wc/cache/styles.bbox"
+ok = len(ends) >= 3 and all(abs(e - right) < 0.5 for e in ends)
+if not ok:
+    print("expected: 3 or more line ends within 0.5 pt of the right edge, %.1f" % right)
+    print("got:      %s" % ", ".join("%.1f" % e for e in ends))
+sys.exit(not ok)' "$wc/cache/styles.bbox"
 check "word cache: other scripts and combining marks extract" $PY -c '
 import subprocess, sys, unicodedata
 t = unicodedata.normalize("NFC", subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout)
