@@ -88,7 +88,9 @@
         <xsl:value-of select="$root/a:coverPage//a:docDate/@date"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$root/a:meta//a:FRBRWork/a:FRBRdate/@date"/>
+        <!-- 1970-01-01: the date unpress writes where AKN needs one and
+             the source gave none (src/akn/ns.h AKN_DATE_UNKNOWN) -->
+        <xsl:value-of select="$root/a:meta//a:FRBRWork/a:FRBRdate/@date[. != '1970-01-01']"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>

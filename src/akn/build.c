@@ -393,7 +393,7 @@ static void add_meta(struct builder *b, xmlNodePtr root_doc)
 	struct arena *A = &b->doc->arena;
 	xmlNodePtr meta = add(b, root_doc, "meta");
 	const char *organ = organ_code(m->body);
-	const char *issued = m->date_iso ? m->date_iso : "1970-01-01";
+	const char *issued = m->date_iso ? m->date_iso : AKN_DATE_UNKNOWN;
 	const char *issued_name = m->date_iso ? "publication" : "generation";
 	const char *uri, *work_date = issued, *work_date_name = issued_name;
 	if (is_statement(m) && organ && m->number) {
@@ -488,7 +488,7 @@ static void add_cover(struct builder *b, xmlNodePtr root_doc)
 			 arena_printf(A, "Distr.: %s", m->distribution));
 	if (m->date_text) {
 		xmlNodePtr d = add_text(b, cover_line(b, cover, "date"), "docDate", m->date_text);
-		xmlSetProp(d, X("date"), X(m->date_iso ? m->date_iso : "1970-01-01"));
+		xmlSetProp(d, X("date"), X(m->date_iso ? m->date_iso : AKN_DATE_UNKNOWN));
 		xmlSetProp(d, X("refersTo"), X("#dateOfIssuance"));
 	}
 	if (m->language) {
@@ -1205,7 +1205,7 @@ static void add_date_line(struct builder *b, xmlNodePtr conclusions, const char 
 	xmlSetProp(p, X("class"), X("date"));
 	xmlNodePtr d = add_text(b, p, "docDate", date);
 	char *iso = un_date_to_iso(&b->doc->arena, date);
-	xmlSetProp(d, X("date"), X(iso ? iso : "1970-01-01"));
+	xmlSetProp(d, X("date"), X(iso ? iso : AKN_DATE_UNKNOWN));
 }
 
 xmlDocPtr akn_build(struct document *doc)

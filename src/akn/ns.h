@@ -9,4 +9,9 @@
 /* The UN's own vocabulary for what AKN leaves to each publisher (AKN4UN). */
 #define AKN4UN_NS "http://un.org/akn4un"
 
+/* The date written where AKN requires one (FRBRdate, FRBRWork's and the
+ * others') and the source gave none: the epoch, which no UN document
+ * bears.  Readers take it for "no date" and show none. */
+#define AKN_DATE_UNKNOWN "1970-01-01"
+
 #endif

@@ -3,6 +3,7 @@
  * templates/AKN.md documents it. */
 #include "akn/read.h"
 #include "akn/lang.h"
+#include "akn/ns.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -443,7 +444,7 @@ void akn_doc_read(struct akn_doc *d, xmlDocPtr doc)
 	for (xmlNodePtr c = work ? work->children : NULL; c; c = c->next) {
 		if (akn_is(c, "FRBRalias") && akn_attr_is(c, "name", "symbol") && !d->symbol)
 			d->symbol = akn_attr(c, "value");
-		if (akn_is(c, "FRBRdate") && !d->date)
+		if (akn_is(c, "FRBRdate") && !d->date && !akn_attr_is(c, "date", AKN_DATE_UNKNOWN))
 			d->date = akn_attr(c, "date");
 	}
 	/* the language (akn/lang.h); a text without letters is set as English */
