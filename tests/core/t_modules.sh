@@ -80,3 +80,17 @@ if [ -f "$mods/pdf.so" ] && command -v objcopy >/dev/null; then
 else
 	skip "a changed module remakes the outputs" "modules not found or no objcopy"
 fi
+
+# an installation under a prefix: PREFIX/bin/unpress finds its modules in
+# PREFIX/lib/unpress (the data folder beside bin/, as util/datadir.c finds it)
+if [ -f "$mods/pdf.so" ]; then
+	p="$out/prefix"; mkdir -p "$p/bin" "$p/lib/unpress"
+	cp "$UNPRESS" "$p/bin/unpress"; cp "$mods"/*.so "$p/lib/unpress/"
+	ln -s "$TOP/templates" "$p/templates"; ln -s "$TOP/styles" "$p/styles"
+	maps=$(loaded "$p/bin/unpress" -q --force -t pdf -o "$out/prefix-out" "$in")
+	case "$maps" in *"$p/bin/../lib/unpress/pdf.so"*) echo "ok - an installed program loads PREFIX/lib/unpress/pdf.so";;
+		*) echo "not ok - installed program: not PREFIX/lib/unpress/pdf.so: $maps";; esac
+	expect "and writes the PDF" "%PDF-" "$(head -c 5 "$out/prefix-out/resolution-11-3.pdf" 2>/dev/null)"
+else
+	skip "an installed program finds its modules" "modules not found"
+fi
