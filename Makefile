@@ -3,11 +3,19 @@
 
 BUILD    ?= build
 CC       ?= cc
-PKGS      = libcmark-gfm libxml-2.0 libxslt libexslt cairo pangocairo
+# The program links libxml2 and cmark-gfm alone; the editions' heavy
+# libraries are in modules loaded when asked for (util/module.h): pdf.so
+# (cairo, pango, libhyphen) and html.so (libxslt).  -rdynamic: a module
+# calls back into the program for the floors below it.
+PKGS      = libcmark-gfm libxml-2.0
+PDF_PKGS  = cairo pangocairo
+HTML_PKGS = libxslt libexslt
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Isrc \
-            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhyphen -lm
+            $(shell pkg-config --cflags $(PKGS) $(PDF_PKGS) $(HTML_PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm
+PDF_LIBS  = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null) -lhyphen -lm
+HTML_LIBS = $(shell pkg-config --libs $(HTML_PKGS) 2>/dev/null)
 # Extra flags for instrumented builds (make test-sanitize, make fuzz); kept
 # apart from CFLAGS so that setting them does not drop the flags above.
 SAN      ?=
@@ -22,7 +30,14 @@ DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils para
             default-jre-headless chromium valgrind clang libclang-rt-14-dev
 
 SRC  := $(sort $(wildcard src/*.c src/*/*.c))
-MAIN := $(filter-out src/fuzz/%,$(SRC))
+# Each module's files; door.c, in the program, loads the module.
+MOD_pdf  := $(filter-out src/pdf/door.c,$(wildcard src/pdf/*.c))
+MOD_html := src/html/xslt.c src/html/export.c
+MODSRC   := $(MOD_pdf) $(MOD_html)
+MODOBJ   := $(MODSRC:%.c=$(BUILD)/mod/%.o)
+MODULES  := $(BUILD)/editions/pdf.so $(BUILD)/editions/html.so
+DOOROBJ  := $(BUILD)/src/pdf/door.o $(BUILD)/src/html/door.o
+MAIN := $(filter-out src/fuzz/% $(MODSRC),$(SRC))
 OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/doc/wordlist_blob.o
 LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
@@ -39,9 +54,27 @@ test-deps:
 unpress: $(BUILD)/unpress
 	@cp $(BUILD)/unpress ./unpress
 
-$(BUILD)/unpress: $(OBJ)
+$(BUILD)/unpress: $(OBJ) $(MODULES)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS) -o $@ $(OBJ) $(LDFLAGS) $(LDLIBS)
+	@$(CC) $(CFLAGS) -rdynamic -o $@ $(OBJ) $(LDFLAGS) $(LDLIBS)
+
+# The program looks for its modules beside itself, then where the build
+# wrote them (src/util/module.c).
+$(BUILD)/src/util/module.o: CFLAGS += -DUNPRESS_BUILD_EDITIONS='"$(CURDIR)/$(BUILD)/editions"'
+# A module's objects: position-independent, and exporting the module's
+# table alone (util/module.h: MODULE_EXPORT).
+$(BUILD)/mod/%.o: %.c $(BUILD)/.san
+	@mkdir -p $(dir $@)
+	@echo "CC $< (module)"
+	@$(CC) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c -o $@ $<
+$(BUILD)/editions/pdf.so: $(MOD_pdf:%.c=$(BUILD)/mod/%.o)
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -shared -o $@ $^ $(LDFLAGS) $(PDF_LIBS)
+$(BUILD)/editions/html.so: $(MOD_html:%.c=$(BUILD)/mod/%.o)
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -shared -o $@ $^ $(LDFLAGS) $(HTML_LIBS)
 
 # Objects depend on the sanitizer flags they were built with.
 $(BUILD)/.san: FORCE
@@ -68,7 +101,7 @@ $(BUILD)/src/doc/wordlist_blob.o: src/doc/wordlist_blob.S $(BUILD)/wordlist.bin
 	@echo "AS $<"
 	@$(CC) -c -DWORDLIST_BLOB='"$(BUILD)/wordlist.bin"' -o $@ $<
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MODOBJ:.o=.d)
 
 # The include graph of src/ by room (tests/house/includes.py): printed,
 # written as build/deps.dot and, where Graphviz is installed, drawn as
@@ -128,9 +161,11 @@ fuzz:
 	@sh src/fuzz/run.sh $(FUZZ_SECONDS)
 
 .SECONDARY: $(BUILD)/src/fuzz/fuzz_convert.o $(BUILD)/src/fuzz/fuzz_render.o $(BUILD)/src/fuzz/fuzz_siteindex.o
-$(BUILD)/fuzz_%: $(BUILD)/src/fuzz/fuzz_%.o $(LIBOBJ)
+# The harnesses link the editions in, in place of their doors.
+FUZZOBJ := $(filter-out $(DOOROBJ),$(LIBOBJ)) $(MODOBJ)
+$(BUILD)/fuzz_%: $(BUILD)/src/fuzz/fuzz_%.o $(FUZZOBJ)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(LDLIBS) $(PDF_LIBS) $(HTML_LIBS)
 
 # Fidelity on real pdftotext output (a benchmark, not a test): every text
 # of ../shared/devset against the UN's own markup where it has one.

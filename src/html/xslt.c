@@ -58,14 +58,14 @@ static xsltStylesheetPtr load_style(const char *data_dir, const char *name,
 		exslt_ready = 1;
 	}
 	size_t n = strlen(data_dir) + strlen(name) + 16;
-	char *path = malloc(n);
+	char *path = xmalloc(n);
 	snprintf(path, n, "%s/templates/%s", data_dir, name);
 	xsltStylesheetPtr style = xsltParseStylesheetFile((const xmlChar *)path);
 	if (!style)
 		diag_error(diag, 0, who, "cannot load the template %s", path);
 	free(path);
 	if (style && i < sizeof style_cache / sizeof style_cache[0]) {
-		style_cache[i].name = strdup(name);
+		style_cache[i].name = xstrdup(name);
 		style_cache[i].style = style;
 	}
 	return style;
@@ -169,18 +169,18 @@ static char *xpath_literal(const char *s)
 {
 	if (!strchr(s, '\'')) {
 		size_t n = strlen(s) + 3;
-		char *q = malloc(n);
+		char *q = xmalloc(n);
 		snprintf(q, n, "'%s'", s);
 		return q;
 	}
 	if (!strchr(s, '"')) {
 		size_t n = strlen(s) + 3;
-		char *q = malloc(n);
+		char *q = xmalloc(n);
 		snprintf(q, n, "\"%s\"", s);
 		return q;
 	}
 	size_t n = strlen(s) * 8 + 16, len = 0;
-	char *q = malloc(n);
+	char *q = xmalloc(n);
 	len += (size_t)snprintf(q + len, n - len, "concat(''");
 	for (const char *p = s; *p; p++) {
 		if (*p == '\'')
@@ -241,7 +241,7 @@ static void report_talk(struct transform_talk *talk, struct diag *diag, const ch
 		bool unknown = !strncmp(line, mark, strlen(mark));
 		if (unknown || !strncmp(line, image, strlen(image))) {
 			if (n == cap)
-				names = realloc(names, (cap = cap ? 2 * cap : 16) * sizeof *names);
+				names = xrealloc(names, (cap = cap ? 2 * cap : 16) * sizeof *names);
 			names[n++] = unknown ? line + strlen(mark) : line;
 		} else if (*line)
 			fprintf(stderr, "%s\n", line);
@@ -271,7 +271,7 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 		xmlFreeDoc(extra);
 		return EX_CONFIG;
 	}
-	const char **argv = calloc((size_t)nparams * 2 + 1, sizeof *argv);
+	const char **argv = xcalloc((size_t)nparams * 2 + 1, sizeof *argv);
 	for (int i = 0; i < nparams; i++) {
 		argv[2 * i] = params[i].name;
 		argv[2 * i + 1] = xpath_literal(params[i].value ? params[i].value : "");
@@ -317,10 +317,10 @@ int copy_data_file(const char *data_dir, const char *rel, const char *dest_dir,
 		   const char *name, struct diag *diag, const char *who)
 {
 	size_t n = strlen(data_dir) + strlen(rel) + 2;
-	char *src = malloc(n);
+	char *src = xmalloc(n);
 	snprintf(src, n, "%s/%s", data_dir, rel);
 	n = strlen(dest_dir) + strlen(name) + 2;
-	char *dst = malloc(n);
+	char *dst = xmalloc(n);
 	snprintf(dst, n, "%s/%s", dest_dir, name);
 	size_t len, old_len;
 	int status = 0;

@@ -2,7 +2,6 @@
 #include "util/xmlerrors.h"
 
 #include <libxml/xmlerror.h>
-#include <libxslt/xsltutils.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,7 +43,8 @@ void xml_errors_route(int verbosity)
 {
 	route_verbosity = verbosity;
 	xmlSetGenericErrorFunc(NULL, on_generic);
-	xsltSetGenericErrorFunc(NULL, on_generic);
+	/* libxslt's: where libxml2's goes, when libxslt is loaded
+	 * (html/door.c) */
 }
 
 int xml_errors_verbosity(void)

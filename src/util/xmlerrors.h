@@ -7,8 +7,9 @@
 #ifndef UNPRESS_XMLERRORS_H
 #define UNPRESS_XMLERRORS_H
 
-/* Route libxml2's and libxslt's generic error output: with verbosity 2
- * (-v) each line as "unpress: note: libxml2: …", else nowhere. */
+/* Route libxml2's generic error output: with verbosity 2 (-v) each line
+ * as "unpress: note: libxml2: …", else nowhere.  libxslt's goes the same
+ * way once libxslt is loaded (html/door.c: it is a module). */
 void xml_errors_route(int verbosity);
 /* The verbosity the route was last given (to put it back after a
  * stretch that silences the libraries). */

@@ -1,0 +1,22 @@
+/* pdf/module.h — the PDF edition as a module (util/module.h): pdf.so holds
+ * every file of src/pdf/ but door.c and links cairo, pango and libhyphen;
+ * the program holds door.c alone, whose pdf_edition_write (akn/edition.h)
+ * loads the module the first time a PDF is asked for and calls into it.
+ * A run that writes no PDF never maps those libraries. */
+#ifndef UNPRESS_PDF_MODULE_H
+#define UNPRESS_PDF_MODULE_H
+
+#include "akn/edition.h"
+
+/* The interface's version: raised when the table or what it passes
+ * (struct render_opts, the AKN reader's structures) changes shape, so that
+ * a module of another build is refused rather than called. */
+#define PDF_MODULE_ABI 1
+
+/* What pdf.so exports, as the symbol unpress_module_pdf. */
+struct pdf_module {
+	unsigned abi;		/* PDF_MODULE_ABI when it was built */
+	int (*edition_write)(xmlDocPtr akn, const char *path, const struct render_opts *opts);
+};
+
+#endif
