@@ -416,6 +416,32 @@ static void save_index(void *ctx)
 		diag_warn(w->opts->diag, 0, "site", "cannot keep the site index: the next build reads every manifest");
 }
 
+/* A rendering process died: the pages of its share are not rebuilt. */
+static void task_died(void *ctx, size_t i, const char *how)
+{
+	struct site_work *w = ctx;
+	(void)i;
+	diag_error(w->opts->diag, 0, "site", "a rendering process died (%s): its pages are not rebuilt", how);
+}
+
+/* Run w's task list on the pool, each task in a process of its own;
+ * meanwhile (when not NULL) runs here once the first have started. */
+static int run_tasks(struct site_work *w, int jobs, void (*meanwhile)(void *))
+{
+	struct pool pool = {
+		.ntasks = w->ntasks,
+		.jobs = jobs,
+		.fresh = true,
+		.run = run_task,
+		.died = task_died,
+		.meanwhile = meanwhile,
+		.ctx = w,
+		.diag = w->opts->diag,
+		.verbosity = w->opts->diag->verbosity,
+	};
+	return pool_run(&pool);
+}
+
 static int render_all(struct site_work *w)
 {
 	int jobs = w->opts->jobs > 1 ? w->opts->jobs : 1;
@@ -433,7 +459,7 @@ static int render_all(struct site_work *w)
 		add_task(w, TASK_DOC_PAGES, next, next + run);
 		next += run;
 	}
-	int status = pool_run(w->ntasks, jobs, run_task, w, save_index, w, w->opts->diag);
+	int status = run_tasks(w, jobs, save_index);
 	/* the search index files in about two runs per job */
 	size_t nsearch = search_plan_files(w->search);
 	if (status == 0 && nsearch) {
@@ -441,7 +467,7 @@ static int render_all(struct site_work *w)
 		per = (nsearch + 2 * (size_t)jobs - 1) / (2 * (size_t)jobs);
 		for (next = 0; next < nsearch; next += per)
 			add_task(w, TASK_SEARCH, next, next + per < nsearch ? next + per : nsearch);
-		status = pool_run(w->ntasks, jobs, run_task, w, NULL, NULL, w->opts->diag);
+		status = run_tasks(w, jobs, NULL);
 	}
 	return status;
 }
