@@ -27,7 +27,8 @@ static void usage(FILE *out)
 	      "\n"
 	      "  -t, --to=LIST      editions to write: xml,html,md,pdf,site (default xml)\n"
 	      "  -o, --output=DIR   output folder (default output)\n"
-	      "  -j, --jobs=N       convert N documents at once (default: number of cores)\n"
+	      "  -j, --jobs=N       convert N documents at once, 1 to 1024 (default, or 0:\n"
+	      "                     one per CPU)\n"
 	      "      --werror       exit 1 when any warning was reported\n"
 	      "      --validate     validate each XML against the AKN schemas\n"
 	      "      --manifest     write DIR/SLUG.manifest.xml for the site (map step)\n"
@@ -96,18 +97,20 @@ static const char *base_url(const char *url)
 	return slashed;
 }
 
-/* The number -j or --jobs gives: 1 to JOBS_MAX; 0 after saying why not.
- * Every job is a worker process with a document of its own in memory:
- * more than JOBS_MAX is a typing slip, not a machine. */
+/* The number -j or --jobs gives: 0 (one per CPU, chosen later) to
+ * JOBS_MAX; -1 after saying why not.  Every job is a worker process with
+ * a document of its own in memory: more than JOBS_MAX is a typing slip,
+ * not a machine. */
 enum { JOBS_MAX = 1024 };
 static int parse_jobs(const char *arg)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(arg, &end, 10);
-	if (end == arg || *end || errno || n < 1 || n > JOBS_MAX) {
-		fprintf(stderr, "unpress: -j wants a number of jobs from 1 to %d, not '%s'\n", JOBS_MAX, arg);
-		return 0;
+	if (end == arg || *end || errno || n < 0 || n > JOBS_MAX) {
+		fprintf(stderr, "unpress: -j wants a number of jobs from 1 to %d (0: one per CPU), not '%s'\n",
+			JOBS_MAX, arg);
+		return -1;
 	}
 	return (int)n;
 }
@@ -142,7 +145,7 @@ static int parse_options(int argc, char **argv, struct options *opts)
 			break;
 		case 'o': opts->out_dir = optarg; break;
 		case 'j':
-			if (!(opts->jobs = parse_jobs(optarg)))
+			if ((opts->jobs = parse_jobs(optarg)) < 0)
 				return EX_USAGE;
 			break;
 		case 'W': opts->werror = true; break;
@@ -174,6 +177,9 @@ static int complete_options(struct options *opts, const char *argv0)
 	if (opts->jobs == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		opts->jobs = n > 0 ? (n < JOBS_MAX ? (int)n : JOBS_MAX) : 1;
+		if (opts->verbosity > 1)
+			fprintf(stderr, "unpress: %d job%s, one per CPU (-j N to choose)\n", opts->jobs,
+				opts->jobs == 1 ? "" : "s");
 	}
 	opts->data_dir = find_data_dir(argv0);
 	opts->build_time = build_time_from_env();

@@ -63,5 +63,16 @@ int jobs_run_all(struct batch *b, const size_t *todo, size_t ntodo)
 		.ctx = &j,
 		.verbosity = b->opts->verbosity,
 	};
+	if (b->opts->verbosity > 1 && ntodo > 0) {
+		int nw = pool_workers(&pool);
+		progress_clear(b->progress);
+		if (nw == 0)
+			fprintf(stderr, "unpress: %zu document%s to convert in this process\n", ntodo,
+				ntodo == 1 ? "" : "s");
+		else
+			fprintf(stderr, "unpress: %zu document%s to convert in %d worker process%s (-j %d%s)\n",
+				ntodo, ntodo == 1 ? "" : "s", nw, nw == 1 ? "" : "es", b->opts->jobs,
+				nw < b->opts->jobs ? ": never more workers than documents" : "");
+	}
 	return pool_run(&pool);
 }
