@@ -206,11 +206,6 @@ static int finish_status(int status, const struct diag *diag, const struct optio
 	return status;
 }
 
-int convert_file(const char *path, const struct options *opts)
-{
-	return convert_file_report(path, opts, NULL);
-}
-
 int convert_file_report(const char *path, const struct options *opts, struct convert_report *report)
 {
 	struct diag diag;
@@ -231,11 +226,6 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 	int rc = finish_status(status, &diag, opts, report, doc.meta.slug, doc.meta.slug_from);
 	document_free(&doc);
 	return rc;
-}
-
-int render_file(const char *path, const struct options *opts)
-{
-	return render_file_report(path, opts, NULL);
 }
 
 int render_file_report(const char *path, const struct options *opts, struct convert_report *report)

@@ -157,17 +157,9 @@ static struct timespec clock_now(void)
 	return now;
 }
 
-void state_take_key(uint64_t tool, const char *input, struct state_key *k)
-{
-	/* identities first: a change after them shows as a new identity
-	 * next time, whatever the hash saw */
-	take_identities(input, k, false, clock_now(), NULL);
-	k->tool = tool;
-	k->key = state_input_key(tool, input);
-	k->taken = true;
-}
-
-uint64_t state_input_key(uint64_t tool, const char *input)
+/* The key of one input: tool + the input's bytes + its sidecar's.  0 when
+ * the input cannot be read (the conversion will report why). */
+static uint64_t state_input_key(uint64_t tool, const char *input)
 {
 	uint64_t h = tool;
 	if (hash_file(&h, input) != 0)
@@ -178,6 +170,16 @@ uint64_t state_input_key(uint64_t tool, const char *input)
 		h = hash_str(h, "(no sidecar)");
 	buf_free(&meta);
 	return h ? h : 1;
+}
+
+void state_take_key(uint64_t tool, const char *input, struct state_key *k)
+{
+	/* identities first: a change after them shows as a new identity
+	 * next time, whatever the hash saw */
+	take_identities(input, k, false, clock_now(), NULL);
+	k->tool = tool;
+	k->key = state_input_key(tool, input);
+	k->taken = true;
 }
 
 /* OUT/.unpress/doc-<hash of the real path>: one small file per input, so

@@ -30,7 +30,9 @@ static int official_rank(const char *tag)
 	return 6;
 }
 
-int site_lang_cmp(const char *a, const char *b)
+/* Order language tags as the UN lists its official languages (ar, zh, en,
+ * fr, ru, es), then others by tag. */
+static int site_lang_cmp(const char *a, const char *b)
 {
 	int ra = official_rank(a), rb = official_rank(b);
 	return ra != rb ? ra - rb : strcmp(a, b);

@@ -143,7 +143,8 @@ static xmlDocPtr link_map_tree(const struct corpus *c, const struct site_doc *d)
 	return doc;
 }
 
-void site_free_doc(struct site_doc *d)
+/* Free what d holds apart from the store (d itself is the caller's). */
+static void site_free_doc(struct site_doc *d)
 {
 	/* strings, anchors and references are the index's (site_store) */
 	free_link_map(d);

@@ -41,7 +41,20 @@ static void grow(struct dirset *s)
 	free(old);
 }
 
-struct dirset *dirset_list(const char *dir)
+/* Free a set dirset_list made (NULL: nothing). */
+static void dirset_free(struct dirset *s)
+{
+	if (!s)
+		return;
+	buf_free(&s->names);
+	free(s->slots);
+	free(s->offsets);
+	free(s);
+}
+
+/* The names in dir now (every entry: files, folders, hidden names).  A
+ * folder that cannot be read gives an empty set. */
+static struct dirset *dirset_list(const char *dir)
 {
 	struct dirset *s = calloc(1, sizeof *s);
 	s->names = (struct buf)BUF_INIT;
@@ -120,12 +133,3 @@ bool dirset_has(const struct dirset *s, const char *name)
 	return s->count && s->slots[slot_of(s, name)] != 0;
 }
 
-void dirset_free(struct dirset *s)
-{
-	if (!s)
-		return;
-	buf_free(&s->names);
-	free(s->slots);
-	free(s->offsets);
-	free(s);
-}
