@@ -80,7 +80,7 @@ static int write_xml(xmlDocPtr xml, const char *path, struct diag *diag)
 static char *output_path(const struct options *opts, const char *slug, const char *ext)
 {
 	size_t n = strlen(opts->out_dir) + strlen(slug) + strlen(ext) + 3;
-	char *p = malloc(n);
+	char *p = xmalloc(n);
 	snprintf(p, n, "%s/%s%s", opts->out_dir, slug, ext);
 	return p;
 }

@@ -63,7 +63,7 @@ static void read_slug(const struct prune *p, struct recorded *r)
 
 struct prune *prune_look(const char *out_dir)
 {
-	struct prune *p = calloc(1, sizeof *p);
+	struct prune *p = xcalloc(1, sizeof *p);
 	p->out_dir = out_dir;
 	p->by_name = xmlHashCreate(64);
 	struct buf path = BUF_INIT;

@@ -25,6 +25,7 @@
 #include "util/hash.h"
 #include "util/slurp.h"
 #include "util/timespec.h"
+#include "util/xmalloc.h"
 
 /* Fold every file of DATA/sub into h, in name order. */
 uint64_t state_tool_hash(const struct options *opts)
@@ -113,7 +114,7 @@ static bool maybe_there(const char *path)
 	static char *folders[16];
 	static size_t nfolders;
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? strndup(path, slash > path ? (size_t)(slash - path) : 1) : strdup(".");
+	char *dir = slash ? xstrndup(path, slash > path ? (size_t)(slash - path) : 1) : xstrdup(".");
 	size_t i = 0;
 	while (i < nfolders && strcmp(folders[i], dir))
 		i++;
@@ -122,7 +123,7 @@ static bool maybe_there(const char *path)
 			free(dir);
 			return true;
 		}
-		folders[nfolders++] = strdup(dir);
+		folders[nfolders++] = xstrdup(dir);
 	}
 	bool there = dirset_has(dirset_of(dir), slash ? slash + 1 : path);
 	free(dir);
@@ -197,7 +198,7 @@ static char *real_input_path(const char *input, struct stat *st, bool *have_st)
 		return realpath(input, NULL);
 	*have_st = true; /* no link: what stat() would say */
 	size_t dir_len = slash ? (size_t)(slash - input) : 0;
-	char *this_dir = slash ? dir_len ? strndup(input, dir_len) : strdup("/") : strdup(".");
+	char *this_dir = slash ? dir_len ? xstrndup(input, dir_len) : xstrdup("/") : xstrdup(".");
 	if (!dir || strcmp(dir, this_dir)) {
 		free(dir);
 		free(real_dir);
@@ -209,7 +210,7 @@ static char *real_input_path(const char *input, struct stat *st, bool *have_st)
 		return realpath(input, NULL);
 	struct buf b = BUF_INIT;
 	buf_printf(&b, "%s/%s", strcmp(real_dir, "/") ? real_dir : "", name);
-	char *real = strdup(buf_cstr(&b));
+	char *real = xstrdup(buf_cstr(&b));
 	buf_free(&b);
 	return real;
 }
@@ -304,7 +305,7 @@ static char *state_read(const char *path, struct state_file *sf)
 	ssize_t len = -1;
 	/* a regular file only: a pipe placed there would never end */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 20)) {
-		bytes = malloc((size_t)st.st_size + 1);
+		bytes = xmalloc((size_t)st.st_size + 1);
 		len = read(fd, bytes, (size_t)st.st_size + 1);
 	}
 	close(fd);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "util/hash.h"
+#include "util/xmalloc.h"
 
 /* The UN's order of its official languages (as its sites list them:
  * Arabic, Chinese, English, French, Russian, Spanish), then any other by
@@ -90,7 +91,7 @@ static int cmp_symbol_lang(const void *x, const void *y)
 
 void corpus_versions(struct corpus *c)
 {
-	struct site_doc **order = malloc((c->ndocs + 1) * sizeof *order);
+	struct site_doc **order = xmalloc((c->ndocs + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t i = 0; i < c->ndocs; i++) {
 		c->docs[i].versions = NULL;

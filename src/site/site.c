@@ -53,6 +53,7 @@
 #include "util/atomic.h"
 #include "util/hash.h"
 #include "util/timespec.h"
+#include "util/xmalloc.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
@@ -77,7 +78,7 @@ static char *link_map_url(const struct site_doc *d)
 	for (const unsigned char *p = (const unsigned char *)d->slug; *p; p++)
 		buf_printf(&url, "%02x", *p);
 	buf_puts(&url, ".links.xml");
-	char *s = strdup(buf_cstr(&url));
+	char *s = xstrdup(buf_cstr(&url));
 	buf_free(&url);
 	return s;
 }
@@ -359,7 +360,7 @@ static void add_task(struct site_work *w, int kind, size_t from, size_t to)
 {
 	if (w->ntasks == w->cap_tasks) {
 		w->cap_tasks = w->cap_tasks ? w->cap_tasks * 2 : 16;
-		w->list = realloc(w->list, w->cap_tasks * sizeof *w->list);
+		w->list = xrealloc(w->list, w->cap_tasks * sizeof *w->list);
 	}
 	w->list[w->ntasks++] = (struct site_task){kind, from, to};
 }
@@ -502,7 +503,7 @@ static size_t resolve_changed(struct corpus *c, uint64_t last_key)
 {
 	size_t resolved = 0;
 	bool all = corpus_key(c) != last_key;
-	bool *anchors_moved = calloc(c->ndocs + 1, sizeof *anchors_moved);
+	bool *anchors_moved = xcalloc(c->ndocs + 1, sizeof *anchors_moved);
 	bool any_moved = false;
 	for (size_t i = 0; i < c->ndocs && !all; i++) {
 		struct site_doc *d = &c->docs[i];
@@ -560,7 +561,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	 * older than the moment they were taken (the racy rule of state.h). */
 	struct timespec started, newest;
 	uint64_t inputs = 0;
-	struct file_id *ids = malloc((2 * nfiles + 1) * sizeof *ids);
+	struct file_id *ids = xmalloc((2 * nfiles + 1) * sizeof *ids);
 	for (int tries = 0; tries < 3; tries++) {
 		/* a manifest written in this clock tick (the map step just
 		 * ended) would leave the record unsafe: wait for the next
@@ -589,7 +590,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	unsigned reported = opts->diag->warnings + opts->diag->errors;
 	bool slugs_are_names = true;	/* each manifest's slug is its file's stem */
 	struct corpus c = {0};
-	c.docs = calloc(nfiles ? nfiles : 1, sizeof *c.docs);
+	c.docs = xcalloc(nfiles ? nfiles : 1, sizeof *c.docs);
 	arena_init(&c.store.arena);
 	c.store.dict = xmlDictCreate();
 	c.by_symbol = xmlHashCreate(nfiles + 64);
@@ -662,7 +663,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	/* A page per outside symbol, and the index pages, search page and
 	 * sitemap, which show the corpus description (the outside symbols'
 	 * citations among it) */
-	w.ext_todo = malloc((c.next + 1) * sizeof *w.ext_todo);
+	w.ext_todo = xmalloc((c.next + 1) * sizeof *w.ext_todo);
 	for (size_t i = 0; i < c.next; i++) {
 		struct site_external *e = c.ext[i];
 		e->stamp = corpus_external_stamp(program, &c, e);
@@ -674,7 +675,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 	uint64_t desc = corpus_description_stamp(program, &c);
 	w.site_pages = site_pages_of(&c, &w.nsite_pages);
 	assert_pages_reserved(w.site_pages, w.nsite_pages);
-	w.site_todo = malloc((w.nsite_pages + 1) * sizeof *w.site_todo);
+	w.site_todo = xmalloc((w.nsite_pages + 1) * sizeof *w.site_todo);
 	for (size_t i = 0; i < w.nsite_pages; i++)
 		if (opts->force || !stamps_current(stamps, out_dir, w.site_pages[i].file, desc))
 			w.site_todo[w.nsite_todo++] = i;
@@ -682,7 +683,7 @@ int site_build(const char *out_dir, const struct render_opts *opts)
 		c.site = describe_corpus(&c);
 	/* Document pages: render those whose stamp changed (their link maps
 	 * made here, before the children that render them are) */
-	w.doc_todo = malloc((c.ndocs + 1) * sizeof *w.doc_todo);
+	w.doc_todo = xmalloc((c.ndocs + 1) * sizeof *w.doc_todo);
 	struct buf name = BUF_INIT;
 	for (size_t i = 0; i < c.ndocs; i++) {
 		struct site_doc *d = &c.docs[i];

@@ -34,7 +34,7 @@ static void grow(struct dirset *s)
 {
 	size_t *old = s->slots, old_size = s->mask + 1;
 	s->mask = old_size * 2 - 1;
-	s->slots = calloc(s->mask + 1, sizeof *s->slots);
+	s->slots = xcalloc(s->mask + 1, sizeof *s->slots);
 	for (size_t i = 0; i < old_size; i++)
 		if (old[i])
 			s->slots[slot_of(s, s->names.data + old[i] - 1)] = old[i];
@@ -56,10 +56,10 @@ static void dirset_free(struct dirset *s)
  * folder that cannot be read gives an empty set. */
 static struct dirset *dirset_list(const char *dir)
 {
-	struct dirset *s = calloc(1, sizeof *s);
+	struct dirset *s = xcalloc(1, sizeof *s);
 	s->names = (struct buf)BUF_INIT;
 	s->mask = 63;
-	s->slots = calloc(s->mask + 1, sizeof *s->slots);
+	s->slots = xcalloc(s->mask + 1, sizeof *s->slots);
 	DIR *d = opendir(dir);
 	if (!d)
 		return s;
@@ -68,7 +68,7 @@ static struct dirset *dirset_list(const char *dir)
 	size_t *offsets = NULL, n = 0, cap = 0;
 	for (struct dirent *e; (e = readdir(d));) {
 		if (n == cap)
-			offsets = realloc(offsets, (cap = cap ? cap * 2 : 256) * sizeof *offsets);
+			offsets = xrealloc(offsets, (cap = cap ? cap * 2 : 256) * sizeof *offsets);
 		offsets[n++] = s->names.len;
 		buf_put(&s->names, e->d_name, strlen(e->d_name) + 1);
 	}
