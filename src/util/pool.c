@@ -118,7 +118,10 @@ static void work(const struct run *r, int fd)
 	while (recv(fd, &task, sizeof task, 0) == (ssize_t)sizeof task) {
 		if (r->tallies)
 			c.tally = &r->tallies[task];
-		struct ended e = {task, p->run(p->ctx, task)};
+		struct ended e;
+		memset(&e, 0, sizeof e);	/* (its padding too: it is sent) */
+		e.task = task;
+		e.status = p->run(p->ctx, task);
 		fflush(NULL);
 		if (send(fd, &e, sizeof e, MSG_NOSIGNAL) != (ssize_t)sizeof e || p->fresh)
 			break;
