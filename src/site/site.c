@@ -441,6 +441,10 @@ static int run_tasks(struct site_work *w, int jobs, void (*meanwhile)(void *))
 		.diag = w->opts->diag,
 		.verbosity = w->opts->diag->verbosity,
 	};
+	int nw = pool_workers(&pool);
+	diag_note(w->opts->diag, 0, "site", "%zu share%s of the rendering in %d process%s (-j %d%s)", w->ntasks,
+		  w->ntasks == 1 ? "" : "s", nw, nw == 1 ? "" : "es", jobs,
+		  nw < jobs ? ": never more processes than shares" : "");
 	return pool_run(&pool);
 }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# The process pool (util/pool.c): -j 200 starts 200 workers and says so,
-# -j 0 chooses one job per CPU and says so under -v, a number out of range
+# The process pool (util/pool.c): -j 200 starts 200 workers and says so
+# (the batch and the site), -j 0 chooses one job per CPU and says so under -v, a number out of range
 # is refused, and a worker killed in the middle of a document fails that
 # document alone.
 . "$TOP/tests/lib.sh"
@@ -31,6 +31,28 @@ fi
 expect "more jobs than documents: no more workers than documents" \
 	"unpress: 3 documents to convert in 3 worker processes (-j 200: never more workers than documents)" \
 	"$("$UNPRESS" -v -j 200 -t xml -o "$dir/few" "$dir"/in/doc-0000[1-3].txt 2>&1 | grep 'to convert')"
+
+# the site on the same pool: -j 200 renders the same site as -j 1, in as
+# many processes as it says (a fresh one per share of the pages)
+$PY "$TOP/tests/corpus/generate.py" 20 "$dir/in20"
+check "a site of 20 documents with -j 1" \
+	"$UNPRESS" -q -j 1 -t xml,html,site -o "$dir/site1" "$dir"/in20/*.txt
+check "a site of 20 documents with -j 200" \
+	sh -c '"$1" -v -j 200 -t xml,html,site -o "$2/site200" "$2"/in20/*.txt 2>"$2/site-err"' sh "$UNPRESS" "$dir"
+check "-j 1 and -j 200 give the same site" diff -r -x .unpress "$dir/site1" "$dir/site200"
+said=$(sed -n 's/.*note: \([0-9]*\) shares* of the rendering in \([0-9]*\) process.*/\1 \2/p' "$dir/site-err")
+expect "the site says how many processes render it (shares = processes)" yes \
+	"$(echo "$said" | awk 'NF == 2 && $1 == $2 { n++ } END { print (n == NR && NR >= 1) ? "yes" : "no: " NR " lines" }')"
+if command -v strace >/dev/null && strace -o /dev/null true 2>/dev/null; then
+	strace -qq -e trace=clone,clone3,fork,vfork -e signal=none -o "$dir/site-forks" \
+		"$UNPRESS" -v --force -j 200 -t xml,html,site -o "$dir/site200" "$dir"/in20/*.txt 2>"$dir/site-err2"
+	shares=$(sed -n 's/.*note: \([0-9]*\) shares* of the rendering in \([0-9]*\) process.*/\2/p' "$dir/site-err2" |
+		awk '{ n += $1 } END { print n + 0 }')
+	expect "the batch's 20 workers and the site's processes are the forks made" $((20 + shares)) \
+		"$(grep '= [0-9]' "$dir/site-forks" | grep -vc 'CLONE_VM')"
+else
+	skip "the batch's 20 workers and the site's processes are the forks made" "no strace"
+fi
 
 cpus=$(getconf _NPROCESSORS_ONLN)
 s=s; [ "$cpus" = 1 ] && s=
