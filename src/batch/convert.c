@@ -81,7 +81,7 @@ static int write_xml(xmlDocPtr xml, const char *path, struct diag *diag)
 static char *output_path(const struct options *opts, const char *slug, const char *ext)
 {
 	size_t n = strlen(opts->out_dir) + strlen(slug) + strlen(ext) + 3;
-	char *p = malloc(n);
+	char *p = xmalloc(n);
 	snprintf(p, n, "%s/%s%s", opts->out_dir, slug, ext);
 	return p;
 }
@@ -207,11 +207,6 @@ static int finish_status(int status, const struct diag *diag, const struct optio
 	return status;
 }
 
-int convert_file(const char *path, const struct options *opts)
-{
-	return convert_file_report(path, opts, NULL);
-}
-
 int convert_file_report(const char *path, const struct options *opts, struct convert_report *report)
 {
 	struct diag diag;
@@ -232,11 +227,6 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 	int rc = finish_status(status, &diag, opts, report, doc.meta.slug, doc.meta.slug_from);
 	document_free(&doc);
 	return rc;
-}
-
-int render_file(const char *path, const struct options *opts)
-{
-	return render_file_report(path, opts, NULL);
 }
 
 int render_file_report(const char *path, const struct options *opts, struct convert_report *report)

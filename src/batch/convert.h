@@ -5,10 +5,7 @@
 #include "doc/document.h"
 #include "batch/options.h"
 
-/* Convert the input at path; returns 0, 1 (warnings under --werror) or a
- * sysexits code.  Writes the requested editions into opts->out_dir. */
-int convert_file(const char *path, const struct options *opts);
-/* What a conversion reports to the batch driver (main.c): the slug its
+/* What a conversion reports to the batch driver (batch/jobs.c): the slug its
  * outputs were written under and how many warnings and errors it saw. */
 struct convert_report {
 	char slug[256];
@@ -20,10 +17,12 @@ struct convert_report {
 				 * the caller frees it) */
 	size_t warning_len, warning_cap;	/* of warning_text, which grows by doubling */
 };
+/* Convert the input at path, writing the requested editions into
+ * opts->out_dir; returns 0, 1 (warnings under --werror) or a sysexits
+ * code.  What it saw goes into *report when not NULL. */
 int convert_file_report(const char *path, const struct options *opts, struct convert_report *report);
+/* Render an existing AKN file (the `unpress render` command), the same. */
 int render_file_report(const char *path, const struct options *opts, struct convert_report *report);
-/* Render an existing AKN file (the `unpress render` command). */
-int render_file(const char *path, const struct options *opts);
 /* Text → normalised document → XML tree, for tests and fuzzing.  The
  * document must be initialised with document_init and freed by the caller
  * (doc/document.h). */

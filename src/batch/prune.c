@@ -63,7 +63,7 @@ static void read_slug(const struct prune *p, struct recorded *r)
 
 struct prune *prune_look(const char *out_dir)
 {
-	struct prune *p = calloc(1, sizeof *p);
+	struct prune *p = xcalloc(1, sizeof *p);
 	p->out_dir = out_dir;
 	p->by_name = xmlHashCreate(64);
 	struct buf path = BUF_INIT;
@@ -151,83 +151,95 @@ static void publish(xmlHashTablePtr published, const char *slug, size_t input)
 	xmlHashAddEntry(published, X(slug), (void *)(uintptr_t)(input + 1));
 }
 
-unsigned prune_gone(struct prune *p, char *const *inputs, const char *const *slugs, size_t ninputs,
-		    int verbosity, struct diag *diag)
+/* One prune_gone: what this run's inputs own and publish, and what was
+ * done. */
+struct sweep {
+	struct prune *p;
+	char *const *inputs;
+	const char *const *slugs;
+	size_t ninputs;
+	xmlHashTablePtr owned;		/* state name → its input (+ 1) */
+	xmlHashTablePtr published;	/* slug → its first publisher (+ 1) */
+	const char *unknown;		/* an input whose slug is not known */
+	size_t nunknown;
+	struct buf path;		/* scratch */
+	struct diag *diag;
+	bool changed;			/* anything unlinked: OUT's listing is old */
+};
+
+/* Which state files this run owns, and which slugs it publishes. */
+static void map_run(struct sweep *s)
 {
-	if (p->list_errno) {
-		diag_warn(diag, 0, "prune", "cannot read %s/" STATE_DIR ": %s: nothing was pruned", p->out_dir,
-			  strerror(p->list_errno));
-		return 0;
-	}
-	/* Which state files this run owns, and which slugs it publishes. */
-	xmlHashTablePtr owned = xmlHashCreate((int)ninputs + 16), published = xmlHashCreate((int)ninputs + 16);
-	struct buf path = BUF_INIT;
-	const char *unknown = NULL;	/* an input whose slug is not known */
-	size_t nunknown = 0;
-	for (size_t i = 0; i < ninputs; i++) {
+	const struct prune *p = s->p;
+	for (size_t i = 0; i < s->ninputs; i++) {
 		char name[STATE_NAME_SIZE];
-		state_name(inputs[i], name);
-		xmlHashAddEntry(owned, X(name), (void *)(uintptr_t)(i + 1));
-		if (slugs[i][0])
-			publish(published, slugs[i], i);
+		state_name(s->inputs[i], name);
+		xmlHashAddEntry(s->owned, X(name), (void *)(uintptr_t)(i + 1));
+		if (s->slugs[i][0])
+			publish(s->published, s->slugs[i], i);
 		/* (not read: the input was up to date, and its state names
 		 * slugs[i]) */
 		const struct recorded *before = xmlHashLookup(p->by_name, X(name));
 		if (before && !before->read)
 			before = NULL;
-		if (before && before->slug && strcmp(before->slug, slugs[i])) {
+		if (before && before->slug && strcmp(before->slug, s->slugs[i])) {
 			/* it published under another slug before: it still does
 			 * unless its state now names the new one (a conversion
 			 * that failed left the old state and the old files) */
 			char now[SLUG_SIZE];
-			state_file(&path, p->out_dir, name);
-			if (!state_recorded_slug(buf_cstr(&path), now, sizeof now) || strcmp(now, slugs[i]))
-				publish(published, before->slug, i);
+			state_file(&s->path, p->out_dir, name);
+			if (!state_recorded_slug(buf_cstr(&s->path), now, sizeof now) || strcmp(now, s->slugs[i]))
+				publish(s->published, before->slug, i);
 		}
-		if (!slugs[i][0] && !(before && before->slug)) {
-			unknown = unknown ? unknown : inputs[i];
-			nunknown++;
+		if (!s->slugs[i][0] && !(before && before->slug)) {
+			s->unknown = s->unknown ? s->unknown : s->inputs[i];
+			s->nunknown++;
 		}
 	}
-	/* The documents that are gone; the states of renamed inputs. */
-	struct leftover *gone = xmalloc((p->nstates + 1) * sizeof *gone);
+}
+
+/* The documents that are gone, into gone (room for every state); how
+ * many.  The states of renamed inputs are removed here. */
+static size_t find_gone(struct sweep *s, struct leftover *gone)
+{
+	struct prune *p = s->p;
 	size_t ngone = 0;
-	bool changed = false;	/* anything unlinked: OUT's listing is old */
 	for (size_t k = 0; k < p->nstates; k++) {
-		struct recorded *s = &p->states[k];
-		size_t owner = (size_t)(uintptr_t)xmlHashLookup(owned, X(s->name));
-		if (owner && !s->read)
+		struct recorded *r = &p->states[k];
+		size_t owner = (size_t)(uintptr_t)xmlHashLookup(s->owned, X(r->name));
+		if (owner && !r->read)
 			continue;	/* up to date: it publishes what it did */
-		read_slug(p, s);
-		state_file(&path, p->out_dir, s->name);
-		if (!s->slug) {
+		read_slug(p, r);
+		state_file(&s->path, p->out_dir, r->name);
+		if (!r->slug) {
 			if (!owner)
-				diag_note(diag, 0, "prune", "%s is not a state this program can read: left alone",
-					  buf_cstr(&path));
+				diag_note(s->diag, 0, "prune", "%s is not a state this program can read: left alone",
+					  buf_cstr(&s->path));
 			continue;
 		}
-		size_t publisher = (size_t)(uintptr_t)xmlHashLookup(published, X(s->slug));
+		size_t publisher = (size_t)(uintptr_t)xmlHashLookup(s->published, X(r->slug));
 		if (!publisher) {
-			gone[ngone++] = (struct leftover){s, owner ? slugs[owner - 1] : NULL};
+			gone[ngone++] = (struct leftover){r, owner ? s->slugs[owner - 1] : NULL};
 			continue;
 		}
 		if (owner)
 			continue;
 		/* a renamed input: its document stands, published by another
 		 * input; only the old state goes */
-		if (remove_file(buf_cstr(&path), diag)) {
-			diag_note(diag, 0, "prune", "forgot the state %s of an input that is gone: %s is "
-				  "published from %s now", buf_cstr(&path), s->slug, inputs[publisher - 1]);
-			changed = true;
+		if (remove_file(buf_cstr(&s->path), s->diag)) {
+			diag_note(s->diag, 0, "prune", "forgot the state %s of an input that is gone: %s is "
+				  "published from %s now", buf_cstr(&s->path), r->slug, s->inputs[publisher - 1]);
+			s->changed = true;
 		}
 	}
+	return ngone;
+}
+
+/* Remove the ngone documents of gone, in slug order, each said once
+ * (unless verbosity is 0); how many were removed. */
+static unsigned remove_gone(struct sweep *s, struct leftover *gone, size_t ngone, int verbosity)
+{
 	unsigned removed = 0;
-	if (ngone && nunknown) {
-		diag_warn(diag, 0, "prune", "nothing removed: %s%s could not be converted, and the document%s "
-			  "left by %zu gone input%s might be its own", unknown, nunknown > 1 ? " (and others)" : "",
-			  ngone == 1 ? "" : "s", ngone, ngone == 1 ? "" : "s");
-		ngone = 0;
-	}
 	if (ngone > 1)	/* (qsort must not be given a null array) */
 		qsort(gone, ngone, sizeof *gone, by_slug);
 	bool all_gone = false;
@@ -237,16 +249,16 @@ unsigned prune_gone(struct prune *p, char *const *inputs, const char *const *slu
 		 * files are removed, and said, once */
 		bool first = k == 0 || strcmp(gone[k - 1].state->slug, g->state->slug);
 		if (first) {
-			all_gone = remove_document(p->out_dir, g->state->slug, diag);
-			changed = true;
+			all_gone = remove_document(s->p->out_dir, g->state->slug, s->diag);
+			s->changed = true;
 		}
 		/* kept while any of its files is left: the next --prune
 		 * finds the document again */
 		if (!all_gone)
 			continue;
 		if (!g->now_as) {
-			state_file(&path, p->out_dir, g->state->name);
-			remove_file(buf_cstr(&path), diag);
+			state_file(&s->path, s->p->out_dir, g->state->name);
+			remove_file(buf_cstr(&s->path), s->diag);
 		}
 		if (!first)
 			continue;
@@ -257,12 +269,43 @@ unsigned prune_gone(struct prune *p, char *const *inputs, const char *const *slu
 		else if (verbosity > 0)
 			fprintf(stderr, "unpress: removed %s (its input is gone)\n", g->state->slug);
 	}
-	if (changed)
+	return removed;
+}
+
+unsigned prune_gone(struct prune *p, char *const *inputs, const char *const *slugs, size_t ninputs,
+		    int verbosity, struct diag *diag)
+{
+	if (p->list_errno) {
+		diag_warn(diag, 0, "prune", "cannot read %s/" STATE_DIR ": %s: nothing was pruned", p->out_dir,
+			  strerror(p->list_errno));
+		return 0;
+	}
+	struct sweep s = {
+		.p = p,
+		.inputs = inputs,
+		.slugs = slugs,
+		.ninputs = ninputs,
+		.owned = xmlHashCreate((int)ninputs + 16),
+		.published = xmlHashCreate((int)ninputs + 16),
+		.path = BUF_INIT,
+		.diag = diag,
+	};
+	map_run(&s);
+	struct leftover *gone = xmalloc((p->nstates + 1) * sizeof *gone);
+	size_t ngone = find_gone(&s, gone);
+	if (ngone && s.nunknown) {
+		diag_warn(diag, 0, "prune", "nothing removed: %s%s could not be converted, and the document%s "
+			  "left by %zu gone input%s might be its own", s.unknown, s.nunknown > 1 ? " (and others)" : "",
+			  ngone == 1 ? "" : "s", ngone, ngone == 1 ? "" : "s");
+		ngone = 0;
+	}
+	unsigned removed = remove_gone(&s, gone, ngone, verbosity);
+	if (s.changed)
 		dirset_forget();
 	free(gone);
-	buf_free(&path);
-	xmlHashFree(owned, NULL);
-	xmlHashFree(published, NULL);
+	buf_free(&s.path);
+	xmlHashFree(s.owned, NULL);
+	xmlHashFree(s.published, NULL);
 	return removed;
 }
 

@@ -25,6 +25,7 @@
 #include "util/hash.h"
 #include "util/slurp.h"
 #include "util/timespec.h"
+#include "util/xmalloc.h"
 
 /* Fold every file of DATA/sub into h, in name order. */
 uint64_t state_tool_hash(const struct options *opts)
@@ -113,7 +114,7 @@ static bool maybe_there(const char *path)
 	static char *folders[16];
 	static size_t nfolders;
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? strndup(path, slash > path ? (size_t)(slash - path) : 1) : strdup(".");
+	char *dir = slash ? xstrndup(path, slash > path ? (size_t)(slash - path) : 1) : xstrdup(".");
 	size_t i = 0;
 	while (i < nfolders && strcmp(folders[i], dir))
 		i++;
@@ -122,7 +123,7 @@ static bool maybe_there(const char *path)
 			free(dir);
 			return true;
 		}
-		folders[nfolders++] = strdup(dir);
+		folders[nfolders++] = xstrdup(dir);
 	}
 	bool there = dirset_has(dirset_of(dir), slash ? slash + 1 : path);
 	free(dir);
@@ -157,17 +158,9 @@ static struct timespec clock_now(void)
 	return now;
 }
 
-void state_take_key(uint64_t tool, const char *input, struct state_key *k)
-{
-	/* identities first: a change after them shows as a new identity
-	 * next time, whatever the hash saw */
-	take_identities(input, k, false, clock_now(), NULL);
-	k->tool = tool;
-	k->key = state_input_key(tool, input);
-	k->taken = true;
-}
-
-uint64_t state_input_key(uint64_t tool, const char *input)
+/* The key of one input: tool + the input's bytes + its sidecar's.  0 when
+ * the input cannot be read (the conversion will report why). */
+static uint64_t state_input_key(uint64_t tool, const char *input)
 {
 	uint64_t h = tool;
 	if (hash_file(&h, input) != 0)
@@ -178,6 +171,16 @@ uint64_t state_input_key(uint64_t tool, const char *input)
 		h = hash_str(h, "(no sidecar)");
 	buf_free(&meta);
 	return h ? h : 1;
+}
+
+void state_take_key(uint64_t tool, const char *input, struct state_key *k)
+{
+	/* identities first: a change after them shows as a new identity
+	 * next time, whatever the hash saw */
+	take_identities(input, k, false, clock_now(), NULL);
+	k->tool = tool;
+	k->key = state_input_key(tool, input);
+	k->taken = true;
 }
 
 /* OUT/.unpress/doc-<hash of the real path>: one small file per input, so
@@ -195,7 +198,7 @@ static char *real_input_path(const char *input, struct stat *st, bool *have_st)
 		return realpath(input, NULL);
 	*have_st = true; /* no link: what stat() would say */
 	size_t dir_len = slash ? (size_t)(slash - input) : 0;
-	char *this_dir = slash ? dir_len ? strndup(input, dir_len) : strdup("/") : strdup(".");
+	char *this_dir = slash ? dir_len ? xstrndup(input, dir_len) : xstrdup("/") : xstrdup(".");
 	if (!dir || strcmp(dir, this_dir)) {
 		free(dir);
 		free(real_dir);
@@ -207,7 +210,7 @@ static char *real_input_path(const char *input, struct stat *st, bool *have_st)
 		return realpath(input, NULL);
 	struct buf b = BUF_INIT;
 	buf_printf(&b, "%s/%s", strcmp(real_dir, "/") ? real_dir : "", name);
-	char *real = strdup(buf_cstr(&b));
+	char *real = xstrdup(buf_cstr(&b));
 	buf_free(&b);
 	return real;
 }
@@ -302,7 +305,7 @@ static char *state_read(const char *path, struct state_file *sf)
 	ssize_t len = -1;
 	/* a regular file only: a pipe placed there would never end */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (1 << 20)) {
-		bytes = malloc((size_t)st.st_size + 1);
+		bytes = xmalloc((size_t)st.st_size + 1);
 		len = read(fd, bytes, (size_t)st.st_size + 1);
 	}
 	close(fd);

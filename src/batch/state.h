@@ -20,9 +20,6 @@
 /* What every document's key shares: the program's bytes, DATA/templates and
  * DATA/styles, the editions asked for and SOURCE_DATE_EPOCH when set. */
 uint64_t state_tool_hash(const struct options *opts);
-/* The key of one input: tool + the input's bytes + its sidecar's.  0 when the
- * input cannot be read (the conversion will report why). */
-uint64_t state_input_key(uint64_t tool, const char *input);
 
 /* A key as taken for one input, with what the input and its sidecar were
  * (size, mtime, inode, ctime) when it was taken.  The state file records

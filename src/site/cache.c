@@ -47,6 +47,7 @@
 #include "util/hash.h"
 #include "util/slurp.h"
 #include "util/timespec.h"
+#include "util/xmalloc.h"
 
 #define MAGIC "unpress site index 5\n"
 #define FOLDER STATE_DIR "/site-index"
@@ -99,7 +100,7 @@ static void count_records(struct shard *sh)
 
 struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 {
-	struct site_cache *c = calloc(1, sizeof *c);
+	struct site_cache *c = xcalloc(1, sizeof *c);
 	struct buf path = BUF_INIT;
 	file_path(&path, out_dir, "head");
 	size_t len = 0;
@@ -114,7 +115,7 @@ struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 		c->corpus_key = f[1];
 		c->count = f[2];
 		c->nshards = (size_t)f[3];
-		c->shards = calloc(c->nshards, sizeof *c->shards);
+		c->shards = xcalloc(c->nshards, sizeof *c->shards);
 		for (size_t i = 0; i < c->nshards; i++) {
 			struct shard *sh = &c->shards[i];
 			memcpy(&sh->hash, head + fixed + 16 * i, 8);
@@ -141,10 +142,10 @@ struct site_cache *site_cache_load(const char *out_dir, uint64_t program)
 
 struct site_cache *site_cache_of_shard(char *bytes, size_t len, uint64_t count)
 {
-	struct site_cache *c = calloc(1, sizeof *c);
+	struct site_cache *c = xcalloc(1, sizeof *c);
 	c->count = count;
 	c->nshards = 1; /* every name's shard */
-	c->shards = calloc(1, sizeof *c->shards);
+	c->shards = xcalloc(1, sizeof *c->shards);
 	c->shards[0] = (struct shard){.bytes = bytes, .len = bytes ? len : 0, .size = len};
 	count_records(&c->shards[0]);
 	return c;
@@ -420,7 +421,7 @@ int site_cache_save(const struct site_cache *old, const char *out_dir, uint64_t 
 		    const struct site_doc *docs, size_t n, struct timespec started)
 {
 	size_t nshards = site_shard_count(n, SHARD_DOCS, "UNPRESS_SITE_INDEX_SHARD_DOCS", SHARDS_MAX);
-	size_t *which = malloc((n + 1) * sizeof *which), *count = calloc(nshards, sizeof *count),
+	size_t *which = xmalloc((n + 1) * sizeof *which), *count = xcalloc(nshards, sizeof *count),
 	       *verbatim = calloc(nshards, sizeof *verbatim);
 	for (size_t i = 0; i < n; i++) {
 		which[i] = shard_of(docs[i].manifest, nshards);

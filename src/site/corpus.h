@@ -66,9 +66,6 @@ void corpus_versions(struct corpus *c);
 /* What of a page comes from its language: its index's and search's names
  * and its versions (to fold into its stamp). */
 uint64_t corpus_versions_stamp(const struct corpus *c, const struct site_doc *d);
-/* Order language tags as the UN lists its official languages (ar, zh, en,
- * fr, ru, es), then others by tag. */
-int site_lang_cmp(const char *a, const char *b);
 
 /* Index d by symbol (and each part of a joint symbol) and by number. */
 void corpus_index_doc(struct corpus *c, struct site_doc *d);

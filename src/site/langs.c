@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "util/hash.h"
+#include "util/xmalloc.h"
 
 /* The UN's order of its official languages (as its sites list them:
  * Arabic, Chinese, English, French, Russian, Spanish), then any other by
@@ -30,7 +31,9 @@ static int official_rank(const char *tag)
 	return 6;
 }
 
-int site_lang_cmp(const char *a, const char *b)
+/* Order language tags as the UN lists its official languages (ar, zh, en,
+ * fr, ru, es), then others by tag. */
+static int site_lang_cmp(const char *a, const char *b)
 {
 	int ra = official_rank(a), rb = official_rank(b);
 	return ra != rb ? ra - rb : strcmp(a, b);
@@ -88,7 +91,7 @@ static int cmp_symbol_lang(const void *x, const void *y)
 
 void corpus_versions(struct corpus *c)
 {
-	struct site_doc **order = malloc((c->ndocs + 1) * sizeof *order);
+	struct site_doc **order = xmalloc((c->ndocs + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t i = 0; i < c->ndocs; i++) {
 		c->docs[i].versions = NULL;

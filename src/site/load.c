@@ -16,6 +16,7 @@
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/slurp.h"
+#include "util/xmalloc.h"
 
 /* What the callbacks know while one manifest is read. */
 struct load_state {
@@ -40,7 +41,7 @@ static char *sax_value(struct arena *arena, const xmlChar **a)
 	if (v == end)
 		return NULL;
 	size_t size = (size_t)(end - v) + 1;
-	char *s = arena ? arena_alloc(arena, size) : malloc(size), *o = s;
+	char *s = arena ? arena_alloc(arena, size) : xmalloc(size), *o = s;
 	while (v < end) {
 		if (end - v >= 5 && !memcmp(v, "&#38;", 5)) {
 			*o++ = '&';
@@ -108,7 +109,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		if (eid) {
 			if (st->nanchors == st->cap_anchors) {
 				st->cap_anchors = st->cap_anchors ? st->cap_anchors * 2 : 32;
-				st->anchors = realloc(st->anchors, st->cap_anchors * sizeof *st->anchors);
+				st->anchors = xrealloc(st->anchors, st->cap_anchors * sizeof *st->anchors);
 			}
 			st->anchors[st->nanchors++] = (struct site_anchor){
 				(const char *)xmlDictLookup(st->store->dict, (const xmlChar *)eid, -1),
@@ -118,7 +119,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		free(num);
 	} else if (st->depth == 2 && !strcmp(name, "ref")) {
 		if (d->nrefs == st->cap_refs)
-			d->refs = realloc(d->refs, (st->cap_refs = st->cap_refs ? st->cap_refs * 2 : 16) * sizeof *d->refs);
+			d->refs = xrealloc(d->refs, (st->cap_refs = st->cap_refs ? st->cap_refs * 2 : 16) * sizeof *d->refs);
 		struct site_ref *r = &d->refs[d->nrefs++];
 		r->href = sax_attr(arena, nb_attributes, attributes, "href");
 		r->from = sax_attr(arena, nb_attributes, attributes, "from");

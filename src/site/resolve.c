@@ -22,6 +22,7 @@
 #include "util/url.h"
 #include "util/buf.h"
 #include "util/hash.h"
+#include "util/xmalloc.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
@@ -101,7 +102,7 @@ void corpus_index_doc(struct corpus *c, struct site_doc *d)
 	index_symbol(c, d, d->symbol);
 	/* A joint symbol (A/1-B/2, also with an en dash) is cited by either of
 	 * its parts: undocs.org knows each part. */
-	char *parts = strdup(d->symbol);
+	char *parts = xstrdup(d->symbol);
 	for (char *p = parts; *p; p++)
 		if (*p == '-' && p[1] >= 'A' && p[1] <= 'Z')
 			*p = '\n';
@@ -155,7 +156,7 @@ static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const c
 	 * (symbols.c) names its number in the IRI's last step. */
 	if (!strncmp(href, "/akn/", 5)) {
 		const char *last = strrchr(href, '/');
-		char *number = strdup(last ? last + 1 : "");
+		char *number = xstrdup(last ? last + 1 : "");
 		for (char *p = number; *p; p++)
 			if (*p == '-')
 				*p = '/';
@@ -176,7 +177,7 @@ static struct site_doc *resolve(struct corpus *c, struct site_doc *from, const c
 			p++;
 			continue;
 		}
-		char *token = strndup(p, n);
+		char *token = xstrndup(p, n);
 		struct site_doc *hit = by_number(c, from, token, NULL);
 		if (hit && (!best || hit->index < best->index))
 			best = hit;
@@ -308,7 +309,7 @@ static struct site_external *external(struct corpus *c, const char *href)
 	xmlHashAddEntry(c->externals, symbol_key(NULL, symbol), e);
 	if (c->next == c->cap_ext) {
 		c->cap_ext = c->cap_ext ? c->cap_ext * 2 : 64;
-		c->ext = realloc(c->ext, c->cap_ext * sizeof *c->ext);
+		c->ext = xrealloc(c->ext, c->cap_ext * sizeof *c->ext);
 	}
 	c->ext[c->next++] = e;
 	return e;
@@ -325,9 +326,9 @@ static void add_citer(struct site_citer **list, size_t *n, size_t *cap, uint32_t
 
 void corpus_gather(struct corpus *c)
 {
-	c->cited_by = calloc(c->ndocs + 1, sizeof *c->cited_by);
-	c->n_cited_by = calloc(c->ndocs + 1, sizeof *c->n_cited_by);
-	size_t *cap = calloc(c->ndocs + 1, sizeof *cap);
+	c->cited_by = xcalloc(c->ndocs + 1, sizeof *c->cited_by);
+	c->n_cited_by = xcalloc(c->ndocs + 1, sizeof *c->n_cited_by);
+	size_t *cap = xcalloc(c->ndocs + 1, sizeof *cap);
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct site_doc *d = &c->docs[i];
 		for (size_t k = 0; k < d->nouts; k++) {
@@ -409,8 +410,8 @@ void corpus_link_map(struct corpus *c, struct site_doc *d)
 	size_t nlinks = 0, ncited = c->n_cited_by[d->index];
 	for (size_t k = 0; k < d->nouts; k++)
 		nlinks += d->outs[k].target >= 0;
-	d->links = calloc(nlinks + 1, sizeof *d->links);
-	d->cites = calloc(ncited + 1, sizeof *d->cites);
+	d->links = xcalloc(nlinks + 1, sizeof *d->links);
+	d->cites = xcalloc(ncited + 1, sizeof *d->cites);
 	d->nlinks = nlinks;
 	d->ncites = ncited;
 	size_t n = 0;
@@ -444,7 +445,7 @@ void corpus_external_cites(struct corpus *c, struct site_external *e)
 	if (e->cites)
 		return;
 	struct arena *arena = &c->store.arena;
-	e->cites = calloc(e->nby + 1, sizeof *e->cites);
+	e->cites = xcalloc(e->nby + 1, sizeof *e->cites);
 	for (size_t k = 0; k < e->nby; k++) {
 		const struct site_doc *from = &c->docs[e->by[k].doc];
 		const struct site_ref *r = &from->refs[from->outs[e->by[k].out].ref];

@@ -54,6 +54,7 @@
 #include "util/atomic.h"
 #include "util/hash.h"
 #include "util/timespec.h"
+#include "util/xmalloc.h"
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
 
@@ -78,7 +79,7 @@ static char *link_map_url(const struct site_doc *d)
 	for (const unsigned char *p = (const unsigned char *)d->slug; *p; p++)
 		buf_printf(&url, "%02x", *p);
 	buf_puts(&url, ".links.xml");
-	char *s = strdup(buf_cstr(&url));
+	char *s = xstrdup(buf_cstr(&url));
 	buf_free(&url);
 	return s;
 }
@@ -144,7 +145,8 @@ static xmlDocPtr link_map_tree(const struct corpus *c, const struct site_doc *d)
 	return doc;
 }
 
-void site_free_doc(struct site_doc *d)
+/* Free what d holds apart from the store (d itself is the caller's). */
+static void site_free_doc(struct site_doc *d)
 {
 	/* strings, anchors and references are the index's (site_store) */
 	free_link_map(d);
@@ -359,7 +361,7 @@ static void add_task(struct site_work *w, int kind, size_t from, size_t to)
 {
 	if (w->ntasks == w->cap_tasks) {
 		w->cap_tasks = w->cap_tasks ? w->cap_tasks * 2 : 16;
-		w->list = realloc(w->list, w->cap_tasks * sizeof *w->list);
+		w->list = xrealloc(w->list, w->cap_tasks * sizeof *w->list);
 	}
 	w->list[w->ntasks++] = (struct site_task){kind, from, to};
 }
@@ -417,6 +419,36 @@ static void save_index(void *ctx)
 		diag_warn(w->opts->diag, 0, "site", "cannot keep the site index: the next build reads every manifest");
 }
 
+/* A rendering process died: the pages of its share are not rebuilt. */
+static void task_died(void *ctx, size_t i, const char *how)
+{
+	struct site_work *w = ctx;
+	(void)i;
+	diag_error(w->opts->diag, 0, "site", "a rendering process died (%s): its pages are not rebuilt", how);
+}
+
+/* Run w's task list on the pool, each task in a process of its own;
+ * meanwhile (when not NULL) runs here once the first have started. */
+static int run_tasks(struct site_work *w, int jobs, void (*meanwhile)(void *))
+{
+	struct pool pool = {
+		.ntasks = w->ntasks,
+		.jobs = jobs,
+		.fresh = true,
+		.run = run_task,
+		.died = task_died,
+		.meanwhile = meanwhile,
+		.ctx = w,
+		.diag = w->opts->diag,
+		.verbosity = w->opts->diag->verbosity,
+	};
+	int nw = pool_workers(&pool);
+	diag_note(w->opts->diag, 0, "site", "%zu share%s of the rendering in %d process%s (-j %d%s)", w->ntasks,
+		  w->ntasks == 1 ? "" : "s", nw, nw == 1 ? "" : "es", jobs,
+		  nw < jobs ? ": never more processes than shares" : "");
+	return pool_run(&pool);
+}
+
 static int render_all(struct site_work *w)
 {
 	int jobs = w->opts->jobs > 1 ? w->opts->jobs : 1;
@@ -434,7 +466,7 @@ static int render_all(struct site_work *w)
 		add_task(w, TASK_DOC_PAGES, next, next + run);
 		next += run;
 	}
-	int status = pool_run(w->ntasks, jobs, run_task, w, save_index, w, w->opts->diag);
+	int status = run_tasks(w, jobs, save_index);
 	/* the search index files in about two runs per job */
 	size_t nsearch = search_plan_files(w->search);
 	if (status == 0 && nsearch) {
@@ -442,7 +474,7 @@ static int render_all(struct site_work *w)
 		per = (nsearch + 2 * (size_t)jobs - 1) / (2 * (size_t)jobs);
 		for (next = 0; next < nsearch; next += per)
 			add_task(w, TASK_SEARCH, next, next + per < nsearch ? next + per : nsearch);
-		status = pool_run(w->ntasks, jobs, run_task, w, NULL, NULL, w->opts->diag);
+		status = run_tasks(w, jobs, NULL);
 	}
 	return status;
 }
@@ -476,7 +508,7 @@ static size_t resolve_changed(struct corpus *c, uint64_t last_key)
 {
 	size_t resolved = 0;
 	bool all = corpus_key(c) != last_key;
-	bool *anchors_moved = calloc(c->ndocs + 1, sizeof *anchors_moved);
+	bool *anchors_moved = xcalloc(c->ndocs + 1, sizeof *anchors_moved);
 	bool any_moved = false;
 	for (size_t i = 0; i < c->ndocs && !all; i++) {
 		struct site_doc *d = &c->docs[i];
@@ -514,231 +546,349 @@ static void assert_pages_reserved(const struct site_page *pages, size_t n)
 	}
 }
 
-int site_build(const char *out_dir, const struct render_opts *opts)
+/* What the site is made from, as this build found it: the manifests, their
+ * files' identities (two per manifest: the manifest's and its XML's), the
+ * hash of it all (site_inputs_hash), and the pages' stamps. */
+struct look {
+	char **files;
+	size_t nfiles;
+	struct file_id *ids;
+	uint64_t program, inputs;
+	struct timespec started, newest;
+	struct stamps *stamps;
+};
+
+/* Look at what the site is made from (l, freed by the caller, files and
+ * ids as they are taken); 0, or EX_NOINPUT when out_dir cannot be read. */
+static int look(const char *out_dir, const struct render_opts *opts, struct look *l)
 {
-	size_t nfiles = 0;
-	char **files = list_manifests(out_dir, &nfiles);
-	if (!files) {
+	if (!(l->files = list_manifests(out_dir, &l->nfiles))) {
 		diag_error(opts->diag, 0, "site", "cannot read %s: %s", out_dir, strerror(errno));
 		return EX_NOINPUT;
 	}
-	uint64_t program = program_hash(opts->data_dir);
+	l->program = program_hash(opts->data_dir);
 	/* the sitemap's addresses: another base is another site */
 	if (opts->base_url)
-		program = hash_str(program, opts->base_url);
-	struct stamps *stamps = stamps_load(out_dir);
-	/* Nothing the site is made from changed since a clean build recorded
-	 * it (and every file it stamped is there): the site stands, and
-	 * neither the manifests nor the pages are read (a `make` with nothing
-	 * to do).  The identities must be older than the stamps file and were
-	 * older than the moment they were taken (the racy rule of state.h). */
-	struct timespec started, newest;
-	uint64_t inputs = 0;
-	struct file_id *ids = malloc((2 * nfiles + 1) * sizeof *ids);
+		l->program = hash_str(l->program, opts->base_url);
+	l->stamps = stamps_load(out_dir);
+	l->ids = xmalloc((2 * l->nfiles + 1) * sizeof *l->ids);
 	for (int tries = 0; tries < 3; tries++) {
 		/* a manifest written in this clock tick (the map step just
 		 * ended) would leave the record unsafe: wait for the next
 		 * tick and look again (a few milliseconds, once) */
 		if (tries)
 			usleep(10000);
-		clock_gettime(CLOCK_REALTIME_COARSE, &started);
-		inputs = site_inputs_hash(out_dir, files, nfiles, program, ids, &newest);
-		if (ts_before(newest, started))
+		clock_gettime(CLOCK_REALTIME_COARSE, &l->started);
+		l->inputs = site_inputs_hash(out_dir, l->files, l->nfiles, l->program, l->ids, &l->newest);
+		if (ts_before(l->newest, l->started))
 			break;
 	}
-	if (!opts->force && inputs == stamps_old(stamps, INPUTS_STAMP) &&
-	    ts_before(newest, stamps_written(stamps)) && stamps_all_exist(stamps, out_dir)) {
-		for (size_t i = 0; i < nfiles; i++)
-			free(files[i]);
-		free(files);
-		free(ids);
-		stamps_free(stamps);
-		if (opts->pages_written)
-			*opts->pages_written = 0;
-		diag_note(opts->diag, 0, "site", "nothing the site is made from changed: it stands");
-		dirset_forget();
-		return merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
-			     copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
-	}
-	unsigned reported = opts->diag->warnings + opts->diag->errors;
-	bool slugs_are_names = true;	/* each manifest's slug is its file's stem */
-	struct corpus c = {0};
-	c.docs = calloc(nfiles ? nfiles : 1, sizeof *c.docs);
-	arena_init(&c.store.arena);
-	c.store.dict = xmlDictCreate();
-	c.by_symbol = xmlHashCreate(nfiles + 64);
-	c.by_symbol_lang = xmlHashCreate(nfiles + 64);
-	c.by_number = xmlHashCreate(64);
-	c.externals = xmlHashCreate(64);
-	/* each record from the last build's index when its files are as they
-	 * were, else from its manifest */
-	struct site_cache *cache = site_cache_load(out_dir, program);
-	size_t taken = 0;
-	for (size_t i = 0; i < nfiles; i++) {
-		struct site_doc *d = &c.docs[c.ndocs];
-		enum site_cache_found found = site_cache_take(cache, files[i], &ids[2 * i], d, &c.store);
-		if (found == SITE_CACHE_TAKEN)
-			taken++;
-		else {
-			uint64_t old_anchors = d->old_anchor_key;
-			if (site_load_doc(out_dir, files[i], &ids[2 * i + 1], d, program, &c.store, opts->diag) != 0) {
-				free(files[i]);
-				continue;
-			}
-			d->ids[0] = ids[2 * i];
-			d->ids[1] = ids[2 * i + 1];
-			site_doc_keys(d);
-			d->stale = found == SITE_CACHE_STALE;
-			d->old_anchor_key = old_anchors;
-		}
-		/* a manifest written elsewhere (or a site index shard) names
-		 * the files its page is made from and written to: only a name
-		 * util/outname.c would give a document is taken */
-		const char *why = outname_refusal(d->slug);
-		if (why) {
-			diag_warn(opts->diag, 0, "site", "skipping %s/%s: its slug \"%.60s\" %s", out_dir, files[i],
-				  d->slug, why);
-			site_free_doc(d);
-			memset(d, 0, sizeof *d);
-			free(files[i]);
-			continue;
-		}
-		slugs_are_names = slugs_are_names && site_slug_is_name(d->slug, files[i]);
-		d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;
-		if (!d->has_akn)
-			diag_warn(opts->diag, 0, "site", "no XML for %s (%s/%s.xml): its page is not rebuilt",
-				  d->slug, out_dir, d->slug);
-		d->index = c.ndocs;
-		corpus_index_doc(&c, d);
-		c.ndocs++;
-		free(files[i]);
-	}
-	free(files);
-	free(ids);
-	/* (the languages first: a reference falls back to the first's) */
-	corpus_languages(&c);
-	size_t resolved = resolve_changed(&c, site_cache_corpus_key(cache));
-	diag_note(opts->diag, 0, "site", "references resolved for %zu of %zu documents (the others' are as the last build left them)",
-		  resolved, c.ndocs);
-	corpus_gather(&c);
-	corpus_versions(&c);
-	size_t links_in, links_out;
-	corpus_count_links(&c, &links_in, &links_out);
-	diag_note(opts->diag, 0, "site", "%zu documents in %zu language%s; %zu references resolved in the collection, "
-		  "%zu to outside symbols", c.ndocs, c.nlangs, c.nlangs == 1 ? "" : "s", links_in, links_out);
+	return 0;
+}
 
-	struct site_work w = {.c = &c, .out_dir = out_dir, .opts = opts, .program = program, .started = started,
-			      .cache = cache};
-	/* the index for the next build, when it differs from the last one */
-	w.corpus_key = corpus_key(&c);
-	w.save_index = taken != c.ndocs || site_cache_count(cache) != c.ndocs ||
-		       site_cache_corpus_key(cache) != w.corpus_key || resolved;
-	/* A page per outside symbol, and the index pages, search page and
-	 * sitemap, which show the corpus description (the outside symbols'
-	 * citations among it) */
-	w.ext_todo = malloc((c.next + 1) * sizeof *w.ext_todo);
-	for (size_t i = 0; i < c.next; i++) {
-		struct site_external *e = c.ext[i];
-		e->stamp = corpus_external_stamp(program, &c, e);
-		if (opts->force || !stamps_current(stamps, out_dir, e->page, e->stamp)) {
-			corpus_external_cites(&c, e);
-			w.ext_todo[w.n_ext_todo++] = e;
+/* The stylesheet and the search script, copied into out_dir. */
+static int copy_assets(const char *out_dir, const struct render_opts *opts)
+{
+	return merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
+		     copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
+}
+
+/* Nothing the site is made from changed since a clean build recorded it
+ * (and every file it stamped is there): the site stands, and neither the
+ * manifests nor the pages are read (a `make` with nothing to do).  The
+ * identities must be older than the stamps file and were older than the
+ * moment they were taken (the racy rule of state.h). */
+static bool stands(const struct look *l, const char *out_dir, const struct render_opts *opts)
+{
+	return !opts->force && l->inputs == stamps_old(l->stamps, INPUTS_STAMP) &&
+	       ts_before(l->newest, stamps_written(l->stamps)) && stamps_all_exist(l->stamps, out_dir);
+}
+
+/* Free what look() took (the files still held). */
+static void look_free(struct look *l)
+{
+	for (size_t i = 0; i < l->nfiles; i++)
+		free(l->files[i]);
+	free(l->files);
+	free(l->ids);
+	stamps_free(l->stamps);
+}
+
+/* An empty corpus for up to n documents. */
+static void corpus_init(struct corpus *c, size_t n)
+{
+	*c = (struct corpus){0};
+	c->docs = xcalloc(n ? n : 1, sizeof *c->docs);
+	arena_init(&c->store.arena);
+	c->store.dict = xmlDictCreate();
+	c->by_symbol = xmlHashCreate((int)n + 64);
+	c->by_symbol_lang = xmlHashCreate((int)n + 64);
+	c->by_number = xmlHashCreate(64);
+	c->externals = xmlHashCreate(64);
+}
+
+/* The record of manifest i into c->docs[c->ndocs]: from the last build's
+ * index (cache) when its files are as they were, else from the manifest.
+ * Returns 0 when it was not kept (unreadable, or a slug no document can
+ * take: said), 1 when read from its manifest, 2 when taken from the
+ * index.  Clears *names when its slug is not its file's stem. */
+static int add_record(struct corpus *c, const struct look *l, size_t i, struct site_cache *cache,
+		      const char *out_dir, const struct render_opts *opts, bool *names)
+{
+	struct site_doc *d = &c->docs[c->ndocs];
+	const char *file = l->files[i];
+	enum site_cache_found found = site_cache_take(cache, file, &l->ids[2 * i], d, &c->store);
+	if (found != SITE_CACHE_TAKEN) {
+		uint64_t old_anchors = d->old_anchor_key;
+		if (site_load_doc(out_dir, file, &l->ids[2 * i + 1], d, l->program, &c->store, opts->diag) != 0)
+			return 0;
+		d->ids[0] = l->ids[2 * i];
+		d->ids[1] = l->ids[2 * i + 1];
+		site_doc_keys(d);
+		d->stale = found == SITE_CACHE_STALE;
+		d->old_anchor_key = old_anchors;
+	}
+	/* a manifest written elsewhere (or a site index shard) names the
+	 * files its page is made from and written to: only a name
+	 * util/outname.c would give a document is taken */
+	const char *why = outname_refusal(d->slug);
+	if (why) {
+		diag_warn(opts->diag, 0, "site", "skipping %s/%s: its slug \"%.60s\" %s", out_dir, file, d->slug, why);
+		site_free_doc(d);
+		memset(d, 0, sizeof *d);
+		return 0;
+	}
+	*names = *names && site_slug_is_name(d->slug, file);
+	d->label = d->symbol ? d->symbol : d->number ? d->number : d->slug;
+	if (!d->has_akn)
+		diag_warn(opts->diag, 0, "site", "no XML for %s (%s/%s.xml): its page is not rebuilt", d->slug,
+			  out_dir, d->slug);
+	d->index = c->ndocs;
+	corpus_index_doc(c, d);
+	c->ndocs++;
+	return found == SITE_CACHE_TAKEN ? 2 : 1;
+}
+
+/* Every manifest's record into c (the files and identities of l are
+ * freed as they are used); how many were taken from the index.  *names:
+ * whether every slug is its manifest's stem. */
+static size_t load_corpus(struct corpus *c, struct look *l, struct site_cache *cache, const char *out_dir,
+			  const struct render_opts *opts, bool *names)
+{
+	size_t taken = 0;
+	*names = true;
+	for (size_t i = 0; i < l->nfiles; i++) {
+		taken += add_record(c, l, i, cache, out_dir, opts, names) == 2;
+		free(l->files[i]);
+	}
+	free(l->files);
+	free(l->ids);
+	l->files = NULL;
+	l->ids = NULL;
+	l->nfiles = 0;
+	return taken;
+}
+
+/* The references resolved and counted, the languages and versions
+ * found (said under -v); how many documents' references were resolved
+ * in *resolved. */
+static void link_corpus(struct corpus *c, const struct site_cache *cache, const struct render_opts *opts,
+			size_t *resolved, size_t *links_in, size_t *links_out)
+{
+	/* (the languages first: a reference falls back to the first's) */
+	corpus_languages(c);
+	*resolved = resolve_changed(c, site_cache_corpus_key(cache));
+	diag_note(opts->diag, 0, "site", "references resolved for %zu of %zu documents (the others' are as the last build left them)",
+		  *resolved, c->ndocs);
+	corpus_gather(c);
+	corpus_versions(c);
+	corpus_count_links(c, links_in, links_out);
+	diag_note(opts->diag, 0, "site", "%zu documents in %zu language%s; %zu references resolved in the collection, "
+		  "%zu to outside symbols", c->ndocs, c->nlangs, c->nlangs == 1 ? "" : "s", *links_in, *links_out);
+}
+
+/* A page per outside symbol, and the index pages, search page and
+ * sitemap, which show the corpus description (the outside symbols'
+ * citations among it): those whose stamp changed go into w's lists (the
+ * description made when any is).  Returns the description's stamp. */
+static uint64_t plan_site_pages(struct site_work *w, struct stamps *stamps)
+{
+	struct corpus *c = w->c;
+	const struct render_opts *opts = w->opts;
+	w->ext_todo = xmalloc((c->next + 1) * sizeof *w->ext_todo);
+	for (size_t i = 0; i < c->next; i++) {
+		struct site_external *e = c->ext[i];
+		e->stamp = corpus_external_stamp(w->program, c, e);
+		if (opts->force || !stamps_current(stamps, w->out_dir, e->page, e->stamp)) {
+			corpus_external_cites(c, e);
+			w->ext_todo[w->n_ext_todo++] = e;
 		}
 	}
-	uint64_t desc = corpus_description_stamp(program, &c);
-	w.site_pages = site_pages_of(&c, &w.nsite_pages);
-	assert_pages_reserved(w.site_pages, w.nsite_pages);
-	w.site_todo = malloc((w.nsite_pages + 1) * sizeof *w.site_todo);
-	for (size_t i = 0; i < w.nsite_pages; i++)
-		if (opts->force || !stamps_current(stamps, out_dir, w.site_pages[i].file, desc))
-			w.site_todo[w.nsite_todo++] = i;
-	if (w.nsite_todo)
-		c.site = describe_corpus(&c);
-	/* Document pages: render those whose stamp changed (their link maps
-	 * made here, before the children that render them are) */
-	w.doc_todo = malloc((c.ndocs + 1) * sizeof *w.doc_todo);
+	uint64_t desc = corpus_description_stamp(w->program, c);
+	w->site_pages = site_pages_of(c, &w->nsite_pages);
+	assert_pages_reserved(w->site_pages, w->nsite_pages);
+	w->site_todo = xmalloc((w->nsite_pages + 1) * sizeof *w->site_todo);
+	for (size_t i = 0; i < w->nsite_pages; i++)
+		if (opts->force || !stamps_current(stamps, w->out_dir, w->site_pages[i].file, desc))
+			w->site_todo[w->nsite_todo++] = i;
+	if (w->nsite_todo)
+		c->site = describe_corpus(c);
+	return desc;
+}
+
+/* OUT/SLUG.html, the page of d, into name. */
+static const char *page_name(struct buf *name, const struct site_doc *d)
+{
+	buf_clear(name);
+	buf_printf(name, "%s.html", d->slug);
+	return buf_cstr(name);
+}
+
+/* Document pages: those whose stamp changed go into w->doc_todo (their
+ * link maps made here, before the children that render them are). */
+static void plan_doc_pages(struct site_work *w, struct stamps *stamps)
+{
+	struct corpus *c = w->c;
+	w->doc_todo = xmalloc((c->ndocs + 1) * sizeof *w->doc_todo);
 	struct buf name = BUF_INIT;
-	for (size_t i = 0; i < c.ndocs; i++) {
-		struct site_doc *d = &c.docs[i];
+	for (size_t i = 0; i < c->ndocs; i++) {
+		struct site_doc *d = &c->docs[i];
 		if (!d->has_akn)
 			continue;
-		d->page_stamp = hash_add(corpus_page_stamp(&c, d), &(uint64_t){corpus_versions_stamp(&c, d)},
+		d->page_stamp = hash_add(corpus_page_stamp(c, d), &(uint64_t){corpus_versions_stamp(c, d)},
 					 sizeof(uint64_t));
-		buf_clear(&name);
-		buf_printf(&name, "%s.html", d->slug);
 		const char *units = search_units_name(d->slug);
-		if (opts->force || !stamps_current(stamps, out_dir, buf_cstr(&name), d->page_stamp) ||
-		    !stamps_current(stamps, out_dir, units, d->source_stamp)) {
-			corpus_link_map(&c, d);
-			w.doc_todo[w.ndoc_todo++] = i;
+		if (w->opts->force || !stamps_current(stamps, w->out_dir, page_name(&name, d), d->page_stamp) ||
+		    !stamps_current(stamps, w->out_dir, units, d->source_stamp)) {
+			corpus_link_map(c, d);
+			w->doc_todo[w->ndoc_todo++] = i;
 		}
 	}
-	/* The search index: the shards whose documents changed. */
-	struct search_plan *search = search_plan_make(stamps, out_dir, c.docs, c.ndocs, c.langs, c.nlangs, program,
-						      opts->force);
-	w.search = search;
-	int status = render_all(&w);
-	int written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (search_plan_files(search) ? 1 : 0);
-	/* Stamp what stands (on failure, only what was not to be rendered:
-	 * which share failed is not known). */
-	for (size_t i = 0, k = 0; i < c.ndocs; i++) {
-		struct site_doc *d = &c.docs[i];
+	buf_free(&name);
+}
+
+/* Stamp what stands after render_all ended with status (on failure, only
+ * what was not to be rendered: which share failed is not known). */
+static void stamp_pages(const struct site_work *w, struct stamps *stamps, int status, uint64_t desc)
+{
+	const struct corpus *c = w->c;
+	struct buf name = BUF_INIT;
+	for (size_t i = 0, k = 0; i < c->ndocs; i++) {
+		const struct site_doc *d = &c->docs[i];
 		if (!d->has_akn)
 			continue;
-		int rendered = k < w.ndoc_todo && w.doc_todo[k] == i;
+		int rendered = k < w->ndoc_todo && w->doc_todo[k] == i;
 		k += rendered;
 		if (rendered && status != 0)
 			continue;
-		buf_clear(&name);
-		buf_printf(&name, "%s.html", d->slug);
-		stamps_set(stamps, buf_cstr(&name), d->page_stamp);
+		stamps_set(stamps, page_name(&name, d), d->page_stamp);
 		stamps_set(stamps, search_units_name(d->slug), d->source_stamp);
 	}
-	for (size_t i = 0; i < w.nsite_pages && status == 0; i++)
-		stamps_set(stamps, w.site_pages[i].file, desc);
-	for (size_t i = 0; i < c.next && status == 0; i++)
-		stamps_set(stamps, c.ext[i]->page, c.ext[i]->stamp);
+	buf_free(&name);
+	for (size_t i = 0; i < w->nsite_pages && status == 0; i++)
+		stamps_set(stamps, w->site_pages[i].file, desc);
+	for (size_t i = 0; i < c->next && status == 0; i++)
+		stamps_set(stamps, c->ext[i]->page, c->ext[i]->stamp);
 	if (status == 0)
-		search_plan_stamp(search, stamps);
+		search_plan_stamp(w->search, stamps);
+}
+
+/* After every page was made: the assets copied, and the pages of outside
+ * symbols no longer cited as such gone, as a clean build would not make
+ * them (only then: a failed build has not stamped all it keeps), with the
+ * index and search pages of a language no longer among the collection's. */
+static int finish_pages(const char *out_dir, struct stamps *stamps, const struct render_opts *opts)
+{
+	int status = copy_assets(out_dir, opts);
+	if (status == 0) {
+		stamps_remove_stale(stamps, out_dir, "cited-");
+		stamps_remove_stale(stamps, out_dir, "index-");
+		stamps_remove_stale(stamps, out_dir, "search-");
+	}
+	return status;
+}
+
+/* Free the corpus and what its documents hold. */
+static void corpus_release(struct corpus *c)
+{
+	for (size_t i = 0; i < c->ndocs; i++)
+		site_free_doc(&c->docs[i]);
+	corpus_free(c);
+	free(c->docs);
+	arena_free(&c->store.arena);
+	xmlDictFree(c->store.dict);
+}
+
+/* Render what changed of the site over the corpus c (loaded from l's
+ * manifests, taken of them from cache): plan, render, stamp, finish.
+ * Returns the status and how many pages were written in *written. */
+static int build_pages(struct corpus *c, struct look *l, const struct site_cache *cache, size_t taken,
+		       size_t resolved, const char *out_dir, const struct render_opts *opts, int *written)
+{
+	struct site_work w = {.c = c, .out_dir = out_dir, .opts = opts, .program = l->program,
+			      .started = l->started, .cache = cache};
+	/* the index for the next build, when it differs from the last one */
+	w.corpus_key = corpus_key(c);
+	w.save_index = taken != c->ndocs || site_cache_count(cache) != c->ndocs ||
+		       site_cache_corpus_key(cache) != w.corpus_key || resolved;
+	uint64_t desc = plan_site_pages(&w, l->stamps);
+	plan_doc_pages(&w, l->stamps);
+	/* The search index: the shards whose documents changed. */
+	struct search_plan *search = search_plan_make(l->stamps, out_dir, c->docs, c->ndocs, c->langs, c->nlangs,
+						      l->program, opts->force);
+	w.search = search;
+	int status = render_all(&w);
+	*written = (int)(w.ndoc_todo + w.nsite_todo + w.n_ext_todo) + (search_plan_files(search) ? 1 : 0);
+	stamp_pages(&w, l->stamps, status, desc);
 	search_plan_free(search);
 	free(w.doc_todo);
 	free(w.site_todo);
 	free(w.ext_todo);
 	free(w.list);
 	if (status == 0)
-		status = merge(copy_data_file(opts->data_dir, "styles/unpress.css", out_dir, "unpress.css", opts->diag, "site"),
-			       copy_data_file(opts->data_dir, "styles/search.js", out_dir, "search.js", opts->diag, "site"));
-	/* pages of outside symbols no longer cited as such go, as a clean
-	 * build would not make them (only when every page was made: a failed
-	 * build has not stamped all it keeps) */
-	if (status == 0) {
-		stamps_remove_stale(stamps, out_dir, "cited-");
-		/* and the index and search pages of a language no longer
-		 * among the collection's */
-		stamps_remove_stale(stamps, out_dir, "index-");
-		stamps_remove_stale(stamps, out_dir, "search-");
+		status = finish_pages(out_dir, l->stamps, opts);
+	return status;
+}
+
+int site_build(const char *out_dir, const struct render_opts *opts)
+{
+	struct look l = {0};
+	if (look(out_dir, opts, &l) != 0)
+		return EX_NOINPUT;
+	if (stands(&l, out_dir, opts)) {
+		look_free(&l);
+		if (opts->pages_written)
+			*opts->pages_written = 0;
+		diag_note(opts->diag, 0, "site", "nothing the site is made from changed: it stands");
+		dirset_forget();
+		return copy_assets(out_dir, opts);
 	}
+	unsigned reported = opts->diag->warnings + opts->diag->errors;
+	size_t nfiles = l.nfiles;
+	struct corpus c;
+	corpus_init(&c, nfiles);
+	struct site_cache *cache = site_cache_load(out_dir, l.program);
+	bool slugs_are_names;	/* each manifest's slug is its file's stem */
+	size_t taken = load_corpus(&c, &l, cache, out_dir, opts, &slugs_are_names);
+	size_t resolved, links_in, links_out;
+	link_corpus(&c, cache, opts, &resolved, &links_in, &links_out);
+	int written = 0;
+	int status = build_pages(&c, &l, cache, taken, resolved, out_dir, opts, &written);
 	if (status == 0)
 		write_report(out_dir, &c, written, links_in, links_out);
 	/* what the site was made from, when the build says all of it: every
 	 * manifest read, no warning to repeat next time, and the XML it
 	 * looked at the one site_inputs_hash looks at */
 	if (status == 0 && c.ndocs == nfiles && opts->diag->warnings + opts->diag->errors == reported &&
-	    slugs_are_names && ts_before(newest, started))
-		stamps_set(stamps, INPUTS_STAMP, inputs);
-	if (stamps_save(stamps, out_dir) != 0)
+	    slugs_are_names && ts_before(l.newest, l.started))
+		stamps_set(l.stamps, INPUTS_STAMP, l.inputs);
+	if (stamps_save(l.stamps, out_dir) != 0)
 		diag_warn(opts->diag, 0, "site", "cannot record what the site was built from: the next build redoes it");
 	if (opts->pages_written)
 		*opts->pages_written = written;
-	buf_free(&name);
-	stamps_free(stamps);
+	look_free(&l);
 	dirset_forget(); /* (the pages written made them old) */
-	for (size_t i = 0; i < c.ndocs; i++)
-		site_free_doc(&c.docs[i]);
-	corpus_free(&c);
-	free(c.docs);
-	arena_free(&c.store.arena);
-	xmlDictFree(c.store.dict);
+	corpus_release(&c);
 	site_cache_free(cache);
 	return status;
 }

@@ -187,8 +187,6 @@ enum site_cache_found site_cache_take(struct site_cache *c, const char *name, co
 int site_cache_save(const struct site_cache *old, const char *out_dir, uint64_t program, uint64_t corpus_key,
 		    const struct site_doc *docs, size_t n, struct timespec started);
 void site_cache_free(struct site_cache *c);
-/* Free what d holds apart from the store (d itself is the caller's). */
-void site_free_doc(struct site_doc *d);
 
 /* Write OUT/.unpress/units/SLUG: the document's search units, one per line
  * ("eId","text"), for the search index's shards to gather without the AKN. */

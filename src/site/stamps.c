@@ -14,6 +14,7 @@
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/dirset.h"
+#include "util/xmalloc.h"
 
 struct stamp {
 	char *name;
@@ -55,7 +56,7 @@ static void stamps_path(struct buf *b, const char *out_dir)
 
 struct stamps *stamps_load(const char *out_dir)
 {
-	struct stamps *s = calloc(1, sizeof *s);
+	struct stamps *s = xcalloc(1, sizeof *s);
 	s->old = xmlHashCreate(1024);
 	struct buf path = BUF_INIT;
 	stamps_path(&path, out_dir);
@@ -77,7 +78,7 @@ struct stamps *stamps_load(const char *out_dir)
 			continue;
 		*name++ = '\0';
 		name[strcspn(name, "\n")] = '\0';
-		uint64_t *h = malloc(sizeof *h);
+		uint64_t *h = xmalloc(sizeof *h);
 		*h = strtoull(line, NULL, 16);
 		if (xmlHashAddEntry(s->old, (const xmlChar *)name, h) != 0)
 			free(h);
@@ -130,9 +131,9 @@ void stamps_set(struct stamps *s, const char *name, uint64_t h)
 		return;
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 256;
-		s->now = realloc(s->now, s->cap * sizeof *s->now);
+		s->now = xrealloc(s->now, s->cap * sizeof *s->now);
 	}
-	s->now[s->n++] = (struct stamp){strdup(name), h};
+	s->now[s->n++] = (struct stamp){xstrdup(name), h};
 }
 
 static int cmp_stamp(const void *a, const void *b)

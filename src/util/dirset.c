@@ -34,19 +34,32 @@ static void grow(struct dirset *s)
 {
 	size_t *old = s->slots, old_size = s->mask + 1;
 	s->mask = old_size * 2 - 1;
-	s->slots = calloc(s->mask + 1, sizeof *s->slots);
+	s->slots = xcalloc(s->mask + 1, sizeof *s->slots);
 	for (size_t i = 0; i < old_size; i++)
 		if (old[i])
 			s->slots[slot_of(s, s->names.data + old[i] - 1)] = old[i];
 	free(old);
 }
 
-struct dirset *dirset_list(const char *dir)
+/* Free a set dirset_list made (NULL: nothing). */
+static void dirset_free(struct dirset *s)
 {
-	struct dirset *s = calloc(1, sizeof *s);
+	if (!s)
+		return;
+	buf_free(&s->names);
+	free(s->slots);
+	free(s->offsets);
+	free(s);
+}
+
+/* The names in dir now (every entry: files, folders, hidden names).  A
+ * folder that cannot be read gives an empty set. */
+static struct dirset *dirset_list(const char *dir)
+{
+	struct dirset *s = xcalloc(1, sizeof *s);
 	s->names = (struct buf)BUF_INIT;
 	s->mask = 63;
-	s->slots = calloc(s->mask + 1, sizeof *s->slots);
+	s->slots = xcalloc(s->mask + 1, sizeof *s->slots);
 	DIR *d = opendir(dir);
 	if (!d)
 		return s;
@@ -55,7 +68,7 @@ struct dirset *dirset_list(const char *dir)
 	size_t *offsets = NULL, n = 0, cap = 0;
 	for (struct dirent *e; (e = readdir(d));) {
 		if (n == cap)
-			offsets = realloc(offsets, (cap = cap ? cap * 2 : 256) * sizeof *offsets);
+			offsets = xrealloc(offsets, (cap = cap ? cap * 2 : 256) * sizeof *offsets);
 		offsets[n++] = s->names.len;
 		buf_put(&s->names, e->d_name, strlen(e->d_name) + 1);
 	}
@@ -120,12 +133,3 @@ bool dirset_has(const struct dirset *s, const char *name)
 	return s->count && s->slots[slot_of(s, name)] != 0;
 }
 
-void dirset_free(struct dirset *s)
-{
-	if (!s)
-		return;
-	buf_free(&s->names);
-	free(s->slots);
-	free(s->offsets);
-	free(s);
-}

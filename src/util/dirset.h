@@ -8,16 +8,12 @@
 
 struct dirset;
 
-/* The names in dir now (every entry: files, folders, hidden names).  A
- * folder that cannot be read gives an empty set. */
-struct dirset *dirset_list(const char *dir);
 /* Was name (one component, no '/') in the folder when it was listed? */
 bool dirset_has(const struct dirset *s, const char *name);
 /* The names that do not start with "." and end with suffix, sorted (as
  * dirlist_sorted gives them: free with dirlist_free); NULL when the folder
  * could not be read. */
 char **dirset_sorted(const struct dirset *s, const char *suffix, size_t *count);
-void dirset_free(struct dirset *s);
 
 /* The process's listing of dir (by its name as given), made at the first
  * call and kept: the batch's look at its inputs, the site's manifests and

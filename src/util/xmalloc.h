@@ -7,4 +7,6 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
+/* The first n bytes of s (fewer when s ends before), and a NUL. */
+char *xstrndup(const char *s, size_t n);
 #endif
