@@ -30,7 +30,10 @@
 /* Fold every file of DATA/sub into h, in name order. */
 uint64_t state_tool_hash(const struct options *opts)
 {
-	uint64_t h = program_hash(opts->data_dir);
+	/* the XML and the manifest depend on the program alone; every other
+	 * edition, and --validate (the schemas), on DATA too */
+	bool data = (opts->editions & ~(unsigned)ED_XML) || opts->validate;
+	uint64_t h = program_hash(opts->data_dir, data);
 	char flags[64];
 	snprintf(flags, sizeof flags, "editions=%u manifest=%d", opts->editions, opts->manifest);
 	h = hash_str(h, flags);

@@ -566,7 +566,7 @@ static int look(const char *out_dir, const struct render_opts *opts, struct look
 		diag_error(opts->diag, 0, "site", "cannot read %s: %s", out_dir, strerror(errno));
 		return EX_NOINPUT;
 	}
-	l->program = program_hash(opts->data_dir);
+	l->program = program_hash(opts->data_dir, true);
 	/* the sitemap's addresses: another base is another site */
 	if (opts->base_url)
 		l->program = hash_str(l->program, opts->base_url);

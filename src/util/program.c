@@ -33,24 +33,29 @@ static uint64_t hash_folder(uint64_t h, const char *data_dir, const char *sub)
 	return h;
 }
 
-uint64_t program_hash(const char *data_dir)
+uint64_t program_hash(const char *data_dir, bool editions)
 {
 	/* computed once per process: the same for every document */
-	static uint64_t h;
+	static uint64_t h, self;
 	static const char *for_dir;
+	if (!self) {
+		self = HASH_INIT;
+		const unsigned char *id;
+		size_t len = build_id_self(&id);
+		/* the program itself: a rebuilt unpress may write other
+		 * bytes; known by its linker build ID (hashing the 5 MB
+		 * program file cost every run more than a small document's
+		 * conversion), by its bytes when it has none */
+		if (len)
+			self = hash_add(self, id, len);
+		else if (hash_file(&self, "/proc/self/exe") != 0)
+			self = hash_str(self, "(no exe)");
+	}
+	if (!editions)
+		return self;
 	if (h && for_dir == data_dir)
 		return h;
-	h = HASH_INIT;
-	/* the program itself: a rebuilt unpress may write other bytes; known
-	 * by its linker build ID (hashing the 5 MB program file cost every
-	 * run more than a small document's conversion), by its bytes when it
-	 * has none */
-	const unsigned char *id;
-	size_t len = build_id_self(&id);
-	if (len)
-		h = hash_add(h, id, len);
-	else if (hash_file(&h, "/proc/self/exe") != 0)
-		h = hash_str(h, "(no exe)");
+	h = self;
 	/* and the editions' modules it may load (util/module.h) */
 	h = module_hash(h);
 	h = hash_folder(h, data_dir, "templates");

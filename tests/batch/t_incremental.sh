@@ -84,6 +84,19 @@ cp "$UNPRESS" "$dir/unpress"
 echo '<!-- changed -->' >>"$dir/templates/akn-html.xsl"
 "$dir/unpress" -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
 check "a changed template converts everything again" grep -q '(20 converted, 0 up to date)' "$dir/err"
+# the XML is the program's alone: a template changing leaves it up to
+# date, and such a run reads neither templates nor styles (util/program.h)
+"$dir/unpress" -j 2 -t xml -o "$dir/xmlonly" "$dir"/in/*.txt 2>/dev/null
+echo '<!-- changed again -->' >>"$dir/templates/akn-html.xsl"
+echo '/* changed */' >>"$dir/styles/unpress.css"
+"$dir/unpress" -j 2 -t xml -o "$dir/xmlonly" "$dir"/in/*.txt 2>"$dir/err"
+check "-t xml: a changed template or style converts nothing again" grep -q 'unpress: 20 documents up to date' "$dir/err"
+"$dir/unpress" -j 2 -t xml,md -o "$dir/xmlonly" "$dir"/in/*.txt 2>"$dir/err"
+check "-t xml,md: the same change converts everything" grep -q '(20 converted, 0 up to date)' "$dir/err"
+"$dir/unpress" -j 2 -t xml,md -o "$dir/xmlonly" "$dir"/in/*.txt 2>/dev/null
+echo '<!-- changed a third time -->' >>"$dir/templates/akn-html.xsl"
+"$dir/unpress" -j 2 -t xml,md -o "$dir/xmlonly" "$dir"/in/*.txt 2>"$dir/err"
+check "-t xml,md: a changed template converts everything again" grep -q '(20 converted, 0 up to date)' "$dir/err"
 "$UNPRESS" --force -j 2 -t xml,html,md,site -o "$out" "$dir"/in/*.txt 2>"$dir/err"
 check "--force converts everything" grep -q '(20 converted, 0 up to date)' "$dir/err"
 # the program is known by its linker build ID (a hash of its bytes): a
