@@ -161,9 +161,10 @@ static void print_lines(const char *label, const char *text)
 	}
 }
 
-/* The ok / not ok line; on failure the input, and what was expected and
+/* The ok / not ok line; on failure where the check is (file:line), the input, and what was expected and
  * what was got (already shown as text). */
-static bool report(bool ok, const char *name, const char *input, const char *want, const char *got, bool lines)
+static bool report(const char *file, int line, bool ok, const char *name, const char *input, const char *want,
+		   const char *got, bool lines)
 {
 	cases++;
 	if (ok) {
@@ -172,6 +173,7 @@ static bool report(bool ok, const char *name, const char *input, const char *wan
 	}
 	failures++;
 	printf("not ok - %s: %s\n", module, name);
+	printf("    at %s:%d\n", file, line);
 	if (lines) {
 		print_lines("input:", input);
 		print_lines("expected:", want);
@@ -184,38 +186,38 @@ static bool report(bool ok, const char *name, const char *input, const char *wan
 	return false;
 }
 
-bool unit_str(const char *name, const char *input, const char *want, const char *got)
+bool unit_str_at(const char *file, int line, const char *name, const char *input, const char *want, const char *got)
 {
 	bool ok = want && got ? !strcmp(want, got) : want == got;
-	return report(ok, name, input, unit_q(want), unit_q(got), false);
+	return report(file, line, ok, name, input, unit_q(want), unit_q(got), false);
 }
 
-bool unit_int(const char *name, const char *input, long long want, long long got)
+bool unit_int_at(const char *file, int line, const char *name, const char *input, long long want, long long got)
 {
-	return report(want == got, name, input, unit_fmt("%lld", want), unit_fmt("%lld", got), false);
+	return report(file, line, want == got, name, input, unit_fmt("%lld", want), unit_fmt("%lld", got), false);
 }
 
-bool unit_bool(const char *name, const char *input, bool want, bool got)
+bool unit_bool_at(const char *file, int line, const char *name, const char *input, bool want, bool got)
 {
-	return report(want == got, name, input, want ? "true" : "false", got ? "true" : "false", false);
+	return report(file, line, want == got, name, input, want ? "true" : "false", got ? "true" : "false", false);
 }
 
-bool unit_has(const char *name, const char *input, const char *want, const char *got)
+bool unit_has_at(const char *file, int line, const char *name, const char *input, const char *want, const char *got)
 {
 	bool ok = want && got && strstr(got, want);
-	return report(ok, name, input, unit_fmt("a text holding %s", unit_q(want)), unit_q(got), false);
+	return report(file, line, ok, name, input, unit_fmt("a text holding %s", unit_q(want)), unit_q(got), false);
 }
 
-bool unit_lines(const char *name, const char *input, const char *want, const char *got)
+bool unit_lines_at(const char *file, int line, const char *name, const char *input, const char *want, const char *got)
 {
 	bool ok = want && got ? !strcmp(want, got) : want == got;
-	return report(ok, name, input, want, got, true);
+	return report(file, line, ok, name, input, want, got, true);
 }
 
-void unit_skip(const char *name, const char *why)
+void unit_skip_at(const char *file, int line, const char *name, const char *why)
 {
 	skips++;
-	printf("skip - %s: %s (%s)\n", module, name, why);
+	printf("skip - %s: %s (%s) at %s:%d\n", module, name, why, file, line);
 }
 
 /* What a hand-built document's passes said. */

@@ -5,6 +5,7 @@
  * rest of the suite does:
  *     ok - un: un_date_to_iso: a day of one digit
  *     not ok - un: un_date_to_iso: a day of one digit
+ *         at tests/unit/test_un.c:45
  *         input:    "8 November 2022"
  *         expected: "2022-11-08"
  *         got:      "2022-11-8"
@@ -49,18 +50,33 @@ char *unit_mk(const char *notation);
 
 /* The checks.  name: what the case is about; input: what the function was
  * given, as the message should show it (usually unit_q(...) or a
- * unit_fmt of its arguments).  Each prints its ok / not ok line and
- * returns whether the case passed. */
-bool unit_str(const char *name, const char *input, const char *want, const char *got);
-bool unit_int(const char *name, const char *input, long long want, long long got);
-bool unit_bool(const char *name, const char *input, bool want, bool got);
+ * unit_fmt of its arguments).  Each prints its ok / not ok line (a failure
+ * says where the check is, file:line, then input, expected and got) and
+ * returns whether the case passed.  Call them through the macros below,
+ * which pass the file and line. */
+bool unit_str_at(const char *file, int line, const char *name, const char *input, const char *want, const char *got);
+bool unit_int_at(const char *file, int line, const char *name, const char *input, long long want, long long got);
+bool unit_bool_at(const char *file, int line, const char *name, const char *input, bool want, bool got);
 /* got holds want (a substring). */
-bool unit_has(const char *name, const char *input, const char *want, const char *got);
+bool unit_has_at(const char *file, int line, const char *name, const char *input, const char *want, const char *got);
 /* Texts of several lines (a rendering of blocks, lines or notes), shown
  * line by line. */
-bool unit_lines(const char *name, const char *input, const char *want, const char *got);
+bool unit_lines_at(const char *file, int line, const char *name, const char *input, const char *want, const char *got);
 /* A case that cannot run here, and why. */
-void unit_skip(const char *name, const char *why);
+void unit_skip_at(const char *file, int line, const char *name, const char *why);
+
+#define unit_str(...) unit_str_at(__FILE__, __LINE__, __VA_ARGS__)
+#define unit_int(...) unit_int_at(__FILE__, __LINE__, __VA_ARGS__)
+#define unit_bool(...) unit_bool_at(__FILE__, __LINE__, __VA_ARGS__)
+#define unit_has(...) unit_has_at(__FILE__, __LINE__, __VA_ARGS__)
+#define unit_lines(...) unit_lines_at(__FILE__, __LINE__, __VA_ARGS__)
+#define unit_skip(...) unit_skip_at(__FILE__, __LINE__, __VA_ARGS__)
+/* The same under the names the suite's other checks use. */
+#define CHECK_STR unit_str
+#define CHECK_INT unit_int
+#define CHECK_BOOL unit_bool
+#define CHECK_HAS unit_has
+#define CHECK_LINES unit_lines
 
 /* A document built by hand for a pass or a reader: its diagnostics are
  * collected, not printed (unit_said). */
