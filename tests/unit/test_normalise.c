@@ -139,6 +139,13 @@ static void numbering(void)
 		 {"1.5 per cent of the budget.", "2015. The year.", NULL},
 		 "body|1.5 per cent of the budget.\n"
 		 "paragraph \"2015.\"|The year."},
+		/* a roman list of its own, not under a lettered item */
+		{"a roman list at the top",
+		 {"1. The Assembly decides:", "(i) To act;", "(ii) To report;", "(iii) To review.", NULL},
+		 "paragraph \"1.\"|The Assembly decides:\n"
+		 "point \"(i)\" depth=1|To act;\n"
+		 "point \"(ii)\" depth=1|To report;\n"
+		 "point \"(iii)\" depth=1|To review."},
 		{"a resolution numbers from 1 again", {"1. A.", "2. B.", NULL},
 		 "paragraph \"1.\"|A.\nparagraph \"2.\"|B."},
 	};
