@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc/wordlist.h"
+#include "read/layout.h"
 #include "read/pages.h"
 #include "read/wrapped.h"
 #include "unit.h"
@@ -296,6 +297,68 @@ static void line_end_hyphens(void)
 		unit_lines(unit_fmt("read_wrapped: %s", cases[i].name), cases[i].text, cases[i].want, wrapped(cases[i].text));
 }
 
+/* layout_detect: which reader a text goes to. */
+static void layout(void)
+{
+	struct layout_evidence ev;
+	unit_int("layout_detect: the three-page report is line-wrapped", "the report", LAYOUT_WRAPPED,
+		 layout_detect(report, strlen(report), &ev));
+	unit_int("layout_detect: its form feeds", "the report", 2, (long long)ev.form_feeds);
+	unit_int("layout_detect: its non-blank lines", "the report", 26, (long long)ev.lines);
+	/* job number, barcode, recycling mark, rule and two footers (a
+	 * print date or a bare number is one only in its place on a page) */
+	unit_int("layout_detect: its marks of a printed page", "the report", 6, (long long)ev.printmarks);
+
+	/* a paragraph per line: the same words, each paragraph on one line */
+	struct buf b = BUF_INIT;
+	for (int i = 0; i < 12; i++)
+		buf_printf(&b, "%d. The General Assembly recalls its resolution 77/%d and the report of the "
+			       "Secretary-General on the matter, and notes the work done in the year under review.\n\n",
+			   i + 1, i + 1);
+	unit_int("layout_detect: a paragraph per line", "12 paragraphs of 160 characters", LAYOUT_PARAGRAPHS,
+		 layout_detect(b.data, b.len, NULL));
+	buf_free(&b);
+
+	/* the same text wrapped at 60 characters, without a form feed:
+	 * sentences that run on from line to line */
+	for (int i = 0; i < 6; i++)
+		buf_printf(&b, "%d. The General Assembly recalls its resolution 77/%d and\n"
+			       "the report of the Secretary-General on the matter, and\n"
+			       "notes the work done in the year under review by its\n"
+			       "subsidiary bodies.\n",
+			   i + 1, i + 1);
+	unit_int("layout_detect: lines wrapped at a measure, no form feed", "6 paragraphs of 4 lines", LAYOUT_WRAPPED,
+		 layout_detect(b.data, b.len, &ev));
+	unit_int("layout_detect: lines that go on in lower case", "6 paragraphs of 4 lines", 18,
+		 (long long)ev.continuing);
+	buf_free(&b);
+
+	/* the same, indented as pdftotext -layout keeps a page */
+	for (int i = 0; i < 6; i++)
+		buf_printf(&b, "      %d. The General Assembly recalls its resolution 77/%d and\n"
+			       "      the report of the Secretary-General on the matter, and\n"
+			       "      notes the work done in the year under review by its\n"
+			       "      subsidiary bodies.\n",
+			   i + 1, i + 1);
+	unit_int("layout_detect: the lines indented (pdftotext -layout)", "6 indented paragraphs", LAYOUT_COLUMNS,
+		 layout_detect(b.data, b.len, NULL));
+	buf_free(&b);
+
+	/* hard-wrapped Markdown is Markdown */
+	for (int i = 0; i < 6; i++)
+		buf_printf(&b, "## Section %d\n\nThe General Assembly recalls its resolution 77/%d and\n"
+			       "the report of the **Secretary-General** on the matter, and\n"
+			       "notes the work done in the year under review.\n\n",
+			   i + 1, i + 1);
+	unit_int("layout_detect: hard-wrapped Markdown", "6 sections", LAYOUT_PARAGRAPHS, layout_detect(b.data, b.len, NULL));
+	buf_free(&b);
+
+	const char *few = "The General Assembly recalls its resolution 77/1 and\nthe report of the\n";
+	unit_int("layout_detect: fewer than ten lines", unit_q(few), LAYOUT_PARAGRAPHS, layout_detect(few, strlen(few), NULL));
+	unit_int("layout_detect: the empty text", "\"\"", LAYOUT_PARAGRAPHS, layout_detect("", 0, &ev));
+	unit_int("layout_detect: the empty text has no lines", "\"\"", 0, (long long)ev.lines);
+}
+
 static void words(void)
 {
 	static const struct {
@@ -323,6 +386,7 @@ int main(void)
 	furniture_in_place();
 	note_start();
 	line_end_hyphens();
+	layout();
 	words();
 	return unit_end();
 }
