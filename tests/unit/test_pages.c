@@ -359,25 +359,6 @@ static void layout(void)
 	unit_int("layout_detect: the empty text has no lines", "\"\"", 0, (long long)ev.lines);
 }
 
-static void words(void)
-{
-	static const struct {
-		const char *word;
-		bool want;
-	} cases[] = {
-		{"secretary", true}, {"Secretary", true}, {"SECRETARY", true}, {"organization", true},
-		{"organisation", true},	/* wbritish */
-		{"governmental", true}, {"secre", false}, {"zation", false}, {"", false},
-		{"zorblax", false}, {"capacitybuilding", false},
-	};
-	unit_bool("wordlist_loaded", "", true, wordlist_loaded());
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		unit_bool("wordlist_has", unit_q(cases[i].word), cases[i].want,
-			  wordlist_has(cases[i].word, strlen(cases[i].word)));
-	unit_bool("wordlist_has: only n bytes", "\"secretary\", 5", false, wordlist_has("secretary", 5));
-	unit_bool("wordlist_has: only n bytes (a word)", "\"organizations\", 12", true, wordlist_has("organizations", 12));
-}
-
 int main(void)
 {
 	unit_begin("pages");
@@ -387,6 +368,5 @@ int main(void)
 	note_start();
 	line_end_hyphens();
 	layout();
-	words();
 	return unit_end();
 }
