@@ -120,8 +120,9 @@ static void last_char(void)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *s = unit_mk(cases[i].text);
 		char got = text_last_char(s);
-		unit_str(unit_fmt("text_last_char: %s", cases[i].name), unit_q(s), unit_qn(&cases[i].want, cases[i].want != 0),
-			 unit_qn(&got, got != 0));
+		unit_str(unit_fmt("text_last_char: %s", cases[i].name), unit_q(s),
+			 arena_strndup(unit_arena, &cases[i].want, cases[i].want != 0),
+			 arena_strndup(unit_arena, &got, got != 0));
 	}
 }
 
