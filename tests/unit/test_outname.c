@@ -31,7 +31,7 @@ static void of_symbol(void)
 	}
 	/* whatever the symbol, the slug opens with no '-' or '.' unless it
 	 * is nothing else (and then outname_refusal refuses it) */
-	static const char *const odd[] = {"-x", "--A/1", "(2000)", "..", "\xe2\x80\x94" "A", "//"};
+	static const char *const odd[] = {"-x", "--A/1", "(2000)", "..", "\342\200\224A", "//"};
 	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
 		char *got = outname_of_symbol(odd[i]);
 		bool ok = !strchr("-.", got[0]) || strspn(got, "-.") == strlen(got);
