@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "doc/wordlist.h"
 #include "normalise/normalise.h"
 #include "unit.h"
 
@@ -197,11 +198,39 @@ static void symbols(void)
 	}
 }
 
+/* pass_words: words split by a stray space, spaced hyphens, number words. */
+static void split_words(void)
+{
+	static const struct {
+		const char *name, *text, *want;
+	} cases[] = {
+		{"a word split in two", "civil so ciety groups", "civil society groups"},
+		{"two words that make a third stay", "in form and in deed", "in form and in deed"},
+		{"a word split twice", "the Res olution s adopted", "the Resolutions adopted"},
+		{"a split capital at a sentence's start", "T he report was adopted.", "The report was adopted."},
+		{"a split capital inside a sentence", "the U nited Nations", "the United Nations"},
+		/* a lone capital after a lower-case word is a label ("annex
+		 * B"), and a word after it is a word of its own */
+		{"an annex's letter before \"and\"", "See annex B and annex C.", "See annex B and annex C."},
+		{"a part's letter before \"one\"", "In part D one delegation spoke.", "In part D one delegation spoke."},
+		{"a section letter \"A\" before \"and\"", "sections A and B", "sections A and B"},
+		{"a word glued to a digit is never joined", "so ciety2 groups", "so ciety2 groups"},
+		{"a space before a hyphen", "the Secretary -General and non -governmental", "the Secretary-General and non-governmental"},
+		{"a spaced dash between numbers stays", "2016 -2017", "2016 -2017"},
+		{"a number word", "its seventy seventh session", "its seventy-seventh session"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		unit_str(unit_fmt("pass_words: %s", cases[i].name), unit_q(cases[i].text), cases[i].want,
+			 text_after(pass_words, "en", cases[i].text));
+}
+
 int main(void)
 {
 	unit_begin("normalise");
+	wordlist_load();
 	look_alikes();
 	numbering();
 	symbols();
+	split_words();
 	return unit_end();
 }
