@@ -70,11 +70,11 @@ static char *join_split_words(struct document *doc, const char *t, int line)
 			if (prev_word < 0)
 				prev_word = wordlist_has(t + pa, alen);
 			word = wordlist_has(t + a, blen);
-			/* a lone capital after a lower-case word is a label
-			 * ("annex B and", "part D one"), not half a word, when
-			 * the word after it is a word of its own */
-			bool label = alen == 1 && byte_class[u[pa]] == UPPER && pa >= 2 && u[pa - 1] == ' ' &&
-				     byte_class[u[pa - 2]] == LOWER && word;
+			/* a lone capital after a lower-case word or a slash is a
+			 * label ("annex B and", "part D one", "A/B and"), not
+			 * half a word, when the word after it is a word of its own */
+			bool label = alen == 1 && byte_class[u[pa]] == UPPER && pa >= 1 && word &&
+				     (u[pa - 1] == '/' || (pa >= 2 && u[pa - 1] == ' ' && byte_class[u[pa - 2]] == LOWER));
 			char joined_word[48];
 			if (!(prev_word && word)) {
 				memcpy(joined_word, t + pa, alen);

@@ -213,6 +213,7 @@ static void split_words(void)
 		 * B"), and a word after it is a word of its own */
 		{"an annex's letter before \"and\"", "See annex B and annex C.", "See annex B and annex C."},
 		{"a part's letter before \"one\"", "In part D one delegation spoke.", "In part D one delegation spoke."},
+		{"a letter after a slash before \"and\"", "parties A/B and C", "parties A/B and C"},
 		{"a section letter \"A\" before \"and\"", "sections A and B", "sections A and B"},
 		{"a word glued to a digit is never joined", "so ciety2 groups", "so ciety2 groups"},
 		{"a space before a hyphen", "the Secretary -General and non -governmental", "the Secretary-General and non-governmental"},
