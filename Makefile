@@ -41,7 +41,7 @@ MAIN := $(filter-out src/fuzz/% $(MODSRC),$(SRC))
 OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/doc/wordlist_blob.o
 LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
-.PHONY: all build-deps test-deps deps unpress publish test test-sanitize fuzz clean fidelity corpus-site
+.PHONY: all build-deps test-deps deps unpress unit publish test test-sanitize fuzz clean fidelity corpus-site
 all: build-deps unpress publish
 
 # the Debian packages the build needs (as root: apt-get; else it says what)
@@ -103,6 +103,25 @@ $(BUILD)/src/doc/wordlist_blob.o: src/doc/wordlist_blob.S $(BUILD)/wordlist.bin
 
 -include $(OBJ:.o=.d) $(MODOBJ:.o=.d)
 
+# Unit tests (tests/unit/): one program per module under test, linked
+# against an archive of the objects unpress is built from, so that each
+# takes the objects it calls and no other.  tests/unit/t_unit.sh runs them.
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+unit: $(UNIT_BIN)
+
+$(BUILD)/libunpress.a: $(LIBOBJ)
+	@echo "AR $@"
+	@rm -f $@ && ar rcs $@ $(LIBOBJ)
+
+$(BUILD)/unit/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/tests/unit/unit.o $(BUILD)/libunpress.a
+	@mkdir -p $(dir $@)
+	@echo "LD $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+-include $(UNIT_SRC:%.c=$(BUILD)/%.d) $(BUILD)/tests/unit/unit.d
+.SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/unit.o
+
 # The include graph of src/ by room (tests/house/includes.py): printed,
 # written as build/deps.dot and, where Graphviz is installed, drawn as
 # build/deps.svg.  tests/house/t_includes.sh holds it to the floors.
@@ -127,7 +146,7 @@ corpus-site: build-deps unpress
 publish: unpress
 	./unpress --prune -t xml,html,md,pdf,site -o output input/*.txt
 
-test: test-deps unpress
+test: test-deps unpress unit
 	@sh tests/run.sh
 	@$(MAKE) --no-print-directory test-sanitize
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_CI_SECONDS) FUZZ_JOBS=3
@@ -138,11 +157,12 @@ test: test-deps unpress
 # exercise our own code; the browser and validator suites test the output of
 # third-party tools and would only be slow under ASan.
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SAN_TESTS ?= core robust html markdown pdf site batch
+SAN_TESTS ?= core robust html markdown pdf site batch unit
 test-sanitize:
-	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang SAN="$(ASAN_FLAGS)" build-asan/unpress
+	@$(MAKE) --no-print-directory BUILD=build-asan CC=clang SAN="$(ASAN_FLAGS)" build-asan/unpress unit
 	@echo "== the suite under ASan + UBSan ($(SAN_TESTS)) =="
 	@UNPRESS="$(CURDIR)/build-asan/unpress" TESTS_OUT="$(CURDIR)/tests/out-asan" \
+	  UNIT_DIR="$(CURDIR)/build-asan/unit" \
 	  SUITES="$(SAN_TESTS)" ASAN_OPTIONS=detect_leaks=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/robust/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 sh tests/run.sh

@@ -13,6 +13,14 @@
 static const char *const months[] = {"January", "February", "March", "April", "May", "June",
 				     "July", "August", "September", "October", "November", "December"};
 
+/* The days of month m (0-based) of year (the Gregorian calendar). */
+static int days_in_month(int m, int year)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return days[m] + (m == 1 && leap);
+}
+
 char *un_find_date(struct arena *arena, const char *text, const char **start, size_t *len)
 {
 	for (const char *p = text; *p; p++) {
@@ -34,6 +42,10 @@ char *un_find_date(struct arena *arena, const char *text, const char **start, si
 			    !isdigit((unsigned char)y[2]) || !isdigit((unsigned char)y[3]) ||
 			    isdigit((unsigned char)y[4]))
 				continue;
+			/* a misprint ("31 April") is no date: the XML's dates
+			 * are xs:date, which has no 31 April */
+			if (day > days_in_month(m, atoi(y)))
+				break;
 			if (start)
 				*start = p;
 			if (len)

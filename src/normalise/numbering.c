@@ -68,6 +68,7 @@ struct counters {
 	bool in_instrument;
 	char letter;		/* last letter of the current lettered run, 0 if none */
 	bool in_point;		/* a lettered item is open (for roman sub-items) */
+	bool roman_run;		/* the items are a roman list of their own: (i), (ii) … at depth 1 */
 	int agenda_next;	/* inside an agenda list: the next item number, else 0 */
 	int last_para;		/* block index of the last numbered paragraph, -1 */
 };
@@ -96,6 +97,7 @@ static void start_scope(struct counters *c, bool instrument)
 		c->instrument = 0;
 	c->letter = 0;
 	c->in_point = false;
+	c->roman_run = false;
 	c->agenda_next = 0;
 	c->last_para = -1;
 }
@@ -201,6 +203,7 @@ static void number_block(struct document *doc, struct counters *c, size_t i, int
 	b->role = ROLE_PARAGRAPH;
 	c->letter = 0;
 	c->in_point = false;
+	c->roman_run = false;
 }
 
 /* A block that opens with an item label ("(a)", "(ii)"): a point, its
@@ -221,14 +224,21 @@ static void letter_block(struct document *doc, struct counters *c, struct block 
 	bool roman = is_roman_lower(label);
 	b->role = ROLE_POINT;
 	b->depth = 1;
+	/* "(i)" where no lettered run is open cannot be the ninth letter: it
+	 * opens a roman list of its own, whose items are all at one depth */
+	if (!strcmp(label, "i") && !c->letter && !c->agenda_next)
+		c->roman_run = true;
 	if (c->agenda_next && letter) {
 		b->depth = 2;
+	} else if (roman && c->roman_run) {
+		c->in_point = true;
 	} else if (roman && !(letter && label[0] == expected) && c->in_point) {
 		b->depth = 2;
 	} else if (letter || (strlen(label) == 2 && islower((unsigned char)label[0]) && label[0] == label[1])) {
 		/* (a)…(z), then (aa), (bb) in long runs */
 		c->letter = label[0];
 		c->in_point = true;
+		c->roman_run = false;
 	}
 	b->num = arena_printf(&doc->arena, "(%s)", label);
 	b->text = strip_prefix(&doc->arena, b->text, len);

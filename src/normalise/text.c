@@ -3,8 +3,9 @@
  * Homoglyphs: OCR and some PDF fonts give Cyrillic В, Х, А… or Greek Λ for
  * the Latin capitals that number sections ("В. Action taken") and letters
  * inside English words.  A Cyrillic or Greek letter is replaced when its word
- * also holds a Latin letter or when it stands alone (a section letter); a
- * word wholly in Cyrillic or Greek (a quoted Russian title) is left alone.
+ * also holds a Latin letter or when it stands alone (a section letter) in
+ * a text with no word wholly in Cyrillic or Greek; such a word (a quoted
+ * Russian title, a Russian text) is left alone.
  * Also removed: soft hyphens (U+00AD) and zero-width characters. */
 #include <stdint.h>
 #include <string.h>
@@ -58,8 +59,32 @@ static int latin_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Repair one word s[0..n): returns the number of replacements made. */
-static int repair_word(const char *s, size_t n, struct buf *out)
+/* Does text hold a word of two letters or more wholly in Cyrillic or
+ * Greek (a Russian text, a quoted title)?  Then a lone look-alike letter
+ * is a word of that language ("с", "В" are Russian prepositions), not a
+ * section letter. */
+static bool has_foreign_word(const char *text)
+{
+	for (const char *p = text; *p;) {
+		char l;
+		size_t letters = 0;
+		bool latin = false;
+		while (*p && (latin_letter(*p) || homoglyph_at(p, &l) || foreign_letter(p))) {
+			latin |= latin_letter(*p) != 0;
+			p += latin_letter(*p) ? 1 : 2;
+			letters++;
+		}
+		if (letters >= 2 && !latin)
+			return true;
+		if (!letters)
+			p++;
+	}
+	return false;
+}
+
+/* Repair one word s[0..n): returns the number of replacements made.  A
+ * word of one look-alike letter is replaced only when lone is set. */
+static int repair_word(const char *s, size_t n, bool lone, struct buf *out)
 {
 	int latin = 0, foreign = 0, glyphs = 0;
 	for (size_t i = 0; i < n;) {
@@ -69,7 +94,7 @@ static int repair_word(const char *s, size_t n, struct buf *out)
 		else if (foreign_letter(s + i)) foreign++, i += 2;
 		else i++;
 	}
-	bool replace = glyphs > 0 && foreign == 0 && (latin > 0 || glyphs == 1);
+	bool replace = glyphs > 0 && foreign == 0 && (latin > 0 || (glyphs == 1 && lone));
 	if (!replace) {
 		buf_put(out, s, n);
 		return 0;
@@ -117,6 +142,7 @@ static char *repair_text(struct document *doc, struct block *blk, const char *te
 		return (char *)text;
 	struct buf out = BUF_INIT;
 	int fixed = 0, removed = 0;
+	bool lone = !has_foreign_word(text);
 	const char *p = text;
 	while (*p) {
 		/* soft hyphen U+00AD, zero width space/joiners U+200B–U+200D, BOM */
@@ -132,7 +158,7 @@ static char *repair_text(struct document *doc, struct block *blk, const char *te
 			const char *w = p;
 			while (*p && (latin_letter(*p) || homoglyph_at(p, &l) || foreign_letter(p)))
 				p += latin_letter(*p) ? 1 : 2;
-			fixed += repair_word(w, (size_t)(p - w), &out);
+			fixed += repair_word(w, (size_t)(p - w), lone, &out);
 			continue;
 		}
 		buf_putc(&out, *p++);

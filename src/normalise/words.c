@@ -70,12 +70,17 @@ static char *join_split_words(struct document *doc, const char *t, int line)
 			if (prev_word < 0)
 				prev_word = wordlist_has(t + pa, alen);
 			word = wordlist_has(t + a, blen);
+			/* a lone capital after a lower-case word or a slash is a
+			 * label ("annex B and", "part D one", "A/B and"), not
+			 * half a word, when the word after it is a word of its own */
+			bool label = alen == 1 && byte_class[u[pa]] == UPPER && pa >= 1 && word &&
+				     (u[pa - 1] == '/' || (pa >= 2 && u[pa - 1] == ' ' && byte_class[u[pa - 2]] == LOWER));
 			char joined_word[48];
 			if (!(prev_word && word)) {
 				memcpy(joined_word, t + pa, alen);
 				memcpy(joined_word + alen, t + a, blen);
 			}
-			if (!(prev_word && word) && wordlist_has(joined_word, alen + blen)) {
+			if (!(prev_word && word) && !label && wordlist_has(joined_word, alen + blen)) {
 				buf_put(&out, t + copied, pe - copied);	/* up to the stray space */
 				copied = pe + 1;
 				joined++;

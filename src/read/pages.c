@@ -479,12 +479,13 @@ unsigned pages_note_start(const struct pline *l, int *value)
 		     (rest >= 5 && !memcmp(t, "ibid", 4));
 	if (!opens)
 		return 0;
-	/* not a date ("2 October 2015, affirming …") */
+	/* not a date ("2 October 2015, affirming …"); a word that only
+	 * opens like a month is none ("7 Mayotte", "5 Mayors for Peace") */
 	static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
 					     "August", "September", "October", "November", "December"};
 	for (size_t k = 0; k < 12; k++) {
 		size_t n = strlen(months[k]);
-		if (rest >= n && !memcmp(t, months[k], n))
+		if (rest >= n && !memcmp(t, months[k], n) && (rest == n || !isalpha((unsigned char)t[n])))
 			return 0;
 	}
 	*value = v;

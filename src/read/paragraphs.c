@@ -776,6 +776,19 @@ static const char *restore_join_hyphens(struct joiner *j, const struct pline *l,
 	return r;
 }
 
+/* Does the text end with a number and a dash ("2016-", "2016\u2013"), the
+ * first half of a range the line broke at its dash?  Then a line opening
+ * with a digit goes on with no space ("2016-2017", not "2016- 2017"). */
+static bool ends_in_range_dash(const struct buf *text)
+{
+	size_t n = text->len, dash = 0;
+	if (n >= 2 && text->data[n - 1] == '-')
+		dash = 1;
+	else if (n >= 4 && !memcmp(text->data + n - 3, "\xe2\x80\x93", 3))	/* – */
+		dash = 3;
+	return dash && isdigit((unsigned char)text->data[n - dash - 1]);
+}
+
 /* Append line l to the paragraph text, joining it to what came before. */
 static void append_line(struct joiner *j, struct buf *text, const struct pline *prev, const struct pline *l,
 			unsigned skip)
@@ -812,7 +825,7 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 			text->data[text->len] = '\0';
 			diag_note(j->pm->doc->diag, l->lineno, "paragraphs", "line-end hyphen %s",
 				  keep ? "kept (a compound)" : "removed (a word broken by the line)");
-		} else {
+		} else if (!(n && isdigit((unsigned char)s[0]) && ends_in_range_dash(text))) {
 			buf_putc(text, ' ');
 		}
 	}

@@ -103,13 +103,15 @@ static unsigned next_cp(const unsigned char **p, const unsigned char *end)
  * these languages are long enough for this to be unambiguous.) */
 static const char *latin_language(const char *text, size_t len)
 {
+	/* "la" is as much Spanish as French: counted for French alone, a
+	 * Spanish sentence with more "la" than "el" read as French */
 	static const struct {
 		const char *tag;
-		const char *words[8];
+		const char *words[9];
 	} langs[] = {
 		{"en", {"the", "of", "and", "to", "in", "that", "with", NULL}},
-		{"fr", {"le", "la", "les", "des", "et", "du", "aux", "une"}},
-		{"es", {"el", "los", "las", "del", "y", "que", "con", "una"}},
+		{"fr", {"le", "la", "les", "des", "et", "du", "aux", "une", NULL}},
+		{"es", {"el", "la", "los", "las", "del", "y", "que", "con", "una"}},
 	};
 	unsigned score[3] = {0};
 	const char *p = text, *end = text + len;
@@ -124,7 +126,7 @@ static const char *latin_language(const char *text, size_t len)
 		if (!n || n > 4 || (p < end && (unsigned char)*p >= 0x80))
 			continue;
 		for (size_t l = 0; l < 3; l++)
-			for (size_t k = 0; k < 8 && langs[l].words[k]; k++)
+			for (size_t k = 0; k < sizeof langs[l].words / sizeof langs[l].words[0] && langs[l].words[k]; k++)
 				if (strlen(langs[l].words[k]) == n && !strncasecmp(w, langs[l].words[k], n))
 					score[l]++;
 	}

@@ -53,14 +53,15 @@ const char *outname_refusal(const char *slug)
 	return NULL;
 }
 
-/* s with each byte outside the safe set as '-' (and, when slash is given,
- * '/' as slash). */
+/* s with each byte outside the safe set as '-'; when slash is given, '/'
+ * as slash and slash itself, where s has it, as '-' (or "A/B" and "A_B"
+ * would get one name). */
 static char *plain(const char *s, size_t n, char slash)
 {
 	char *out = xmalloc(n + 1);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		out[i] = safe_byte(c) ? (char)c : c == '/' && slash ? slash : '-';
+		out[i] = slash && c == '/' ? slash : safe_byte(c) && !(slash && c == (unsigned char)slash) ? (char)c : '-';
 	}
 	out[n] = '\0';
 	return out;
