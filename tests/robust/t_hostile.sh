@@ -201,10 +201,17 @@ check "pdf links: https is" grep -aq '/URI (https://undocs.org/A/1)' links/plain
 mkdir -p kill
 /usr/bin/python3 "$TOP/tests/robust/gen.py" paras 20000 >kill/a.txt && cp kill/a.txt kill/b.txt
 mark="$dir/kill-out-$$"
-"$UNPRESS" -q -j 2 -t pdf -o "$mark" kill/a.txt kill/b.txt 2>/dev/null &
+cp kill/a.txt kill/c.txt && cp kill/a.txt kill/d.txt
+"$UNPRESS" -q -j 2 -t pdf -o "$mark" kill/a.txt kill/b.txt kill/c.txt kill/d.txt 2>/dev/null &
 main_pid=$!
-sleep 2
-workers=$(pgrep -f "[k]ill-out-$$" | grep -vx "$main_pid" | wc -l)
+# kill it once its workers are seen (not after a fixed time: on a quiet
+# machine the whole run may end first), within 30 s
+workers=0 tries=0
+while [ "$workers" -lt 1 ] && [ $tries -lt 300 ] && kill -0 "$main_pid" 2>/dev/null; do
+	sleep 0.1
+	workers=$(pgrep -f "[k]ill-out-$$" | grep -vx "$main_pid" | wc -l)
+	tries=$((tries + 1))
+done
 kill -9 "$main_pid"
 sleep 1
 check "kill -9 during -j 2: the workers were there" test "$workers" -ge 1
