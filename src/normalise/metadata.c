@@ -154,15 +154,11 @@ static enum verdict read_masthead(struct document *doc, const char *line, struct
 	return NOT_MINE;
 }
 
-/* The document's symbol, perhaps after "United Nations " on one line. */
+/* The document's symbol. */
 static enum verdict read_symbol_line(struct document *doc, const struct block *blk, const char *line)
 {
 	struct doc_meta *m = &doc->meta;
 	size_t len;
-	if (starts_with(line, "United Nations ") && un_symbol_match(line, 15, &len)) {
-		m->organization = "United Nations";
-		line += 15;
-	}
 	if (m->symbol || !un_symbol_match(line, 0, &len))
 		return NOT_MINE;
 	/* a Security Council resolution's symbol carries its year:
@@ -278,6 +274,13 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 	if (!*line)
 		return true;
 	enum verdict v = read_masthead(doc, line, st);
+	size_t len;
+	/* "United Nations CTOC/COP/2024/5 …" on one line: the organisation,
+	 * then the rest read as a line of its own */
+	if (v == NOT_MINE && starts_with(line, "United Nations ") && un_symbol_match(line, 15, &len)) {
+		doc->meta.organization = "United Nations";
+		line += 15;
+	}
 	if (v == NOT_MINE)
 		v = read_symbol_line(doc, blk, line);
 	if (v == NOT_MINE)
