@@ -76,6 +76,19 @@ $(BUILD)/editions/html.so: $(MOD_html:%.c=$(BUILD)/mod/%.o)
 	@echo "LD $@"
 	@$(CC) $(CFLAGS) -shared -o $@ $^ $(LDFLAGS) $(HTML_LIBS)
 
+# The interface between the program and its modules is every header of
+# src/: its hash is the version a module's table carries and the program
+# expects (util/module.h), so that a module built from other headers is
+# refused, not called.  $(BUILD)/abi changes only with the hash, and the
+# objects that carry it are built again when it does.
+HEADERS_HASH := $(shell cat $(sort $(wildcard src/*.h src/*/*.h)) | cksum | cut -d' ' -f1)
+ABIOBJ := $(DOOROBJ) $(BUILD)/mod/src/pdf/export.o $(BUILD)/mod/src/html/export.o
+$(BUILD)/abi: FORCE
+	@mkdir -p $(dir $@)
+	@echo $(HEADERS_HASH) | cmp -s - $@ || echo $(HEADERS_HASH) >$@
+$(ABIOBJ): $(BUILD)/abi
+$(ABIOBJ): CFLAGS += -DUNPRESS_ABI=$(HEADERS_HASH)u
+
 # Objects depend on the sanitizer flags they were built with.
 $(BUILD)/.san: FORCE
 	@mkdir -p $(BUILD)

@@ -11,9 +11,12 @@
 
 #include "html/xslt.h"
 
-/* The interface's version: raised when the table or what it passes
- * changes shape, so that a module of another build is refused. */
-#define HTML_MODULE_ABI 1
+/* The interface's version: a hash of every header of src/ (see
+ * pdf/module.h). */
+#ifndef UNPRESS_ABI
+#define UNPRESS_ABI 1u
+#endif
+#define HTML_MODULE_ABI UNPRESS_ABI
 
 /* What html.so exports, as the symbol unpress_module_html. */
 struct html_module {

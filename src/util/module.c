@@ -5,6 +5,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,26 @@
 #include "util/dirlist.h"
 #include "util/hash.h"
 
-/* Whether path is a folder. */
-static int is_dir(const char *path)
+/* Whether path is a folder of modules: it holds a shared object.  (A
+ * folder merely named "editions", an output folder say, is not one.) */
+static bool holds_modules(const char *path)
+{
+	size_t n = 0;
+	char **names = dirlist_sorted(path, ".so", &n);
+	if (!names)
+		return false;
+	dirlist_free(names, n);
+	return n > 0;
+}
+
+/* Whether a folder only its owner (this user, or root) may write to:
+ * the one condition under which the compiled-in build folder is trusted
+ * for code to load. */
+static bool owned_safely(const char *path)
 {
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_uid == geteuid() || st.st_uid == 0) &&
+	       !(st.st_mode & (S_IWGRP | S_IWOTH));
 }
 
 /* The places looked in after $UNPRESS_EDITIONS_DIR, relative to the
@@ -44,27 +60,29 @@ const char *module_dir(void)
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	char *slash = n > 0 ? memrchr(exe, '/', (size_t)n) : NULL;
-	if (!slash) {
-		/* no /proc: the first place, relative to here */
-		snprintf(dir, sizeof dir, "%s", beside_program[0]);
-		return dir;
-	}
-	*slash = '\0';
-	for (size_t i = 0; i < sizeof beside_program / sizeof beside_program[0]; i++) {
-		if (snprintf(dir, sizeof dir, "%s/%s", exe, beside_program[i]) < (int)sizeof dir && is_dir(dir))
-			return dir;
+	/* without /proc the program's folder is unknown: never a folder
+	 * relative to the current one, which would load whatever code is
+	 * where the user stands */
+	if (slash) {
+		*slash = '\0';
+		for (size_t i = 0; i < sizeof beside_program / sizeof beside_program[0]; i++)
+			if (snprintf(dir, sizeof dir, "%s/%s", exe, beside_program[i]) < (int)sizeof dir &&
+			    holds_modules(dir))
+				return dir;
 	}
 #ifdef UNPRESS_BUILD_EDITIONS
 	/* none there: the folder the build wrote them to, so that a copy of
 	 * the program elsewhere on this machine still finds them */
-	if (is_dir(UNPRESS_BUILD_EDITIONS)) {
+	if (owned_safely(UNPRESS_BUILD_EDITIONS) && holds_modules(UNPRESS_BUILD_EDITIONS)) {
 		snprintf(dir, sizeof dir, "%s", UNPRESS_BUILD_EDITIONS);
 		return dir;
 	}
 #endif
 	/* nowhere: name the first in what is said about a missing module
 	 * (a path too long for PATH_MAX is cut: no module is found there) */
-	if (snprintf(dir, sizeof dir, "%s/%s", exe, beside_program[0]) >= (int)sizeof dir)
+	if (!slash)
+		snprintf(dir, sizeof dir, "(the program's folder is unknown without /proc: set UNPRESS_EDITIONS_DIR)");
+	else if (snprintf(dir, sizeof dir, "%s/%s", exe, beside_program[0]) >= (int)sizeof dir)
 		dir[sizeof dir - 1] = '\0';
 	return dir;
 }

@@ -5,8 +5,10 @@
  *
  * Module NAME is the file DIR/NAME.so, where DIR is $UNPRESS_EDITIONS_DIR
  * when it is set, else the first folder of editions/, build/editions/ and
- * ../lib/unpress/ beside the running program that exists, else the folder
- * the build wrote them to (its absolute path, compiled in).  A module exports one symbol, unpress_module_NAME:
+ * ../lib/unpress/ beside the running program that holds a module (*.so),
+ * else the folder the build wrote them to (its absolute path, compiled in;
+ * only when no one but its owner, this user or root, may write to it).
+ * Never a folder relative to the current one.  A module exports one symbol, unpress_module_NAME:
  * a table of functions whose first member is the version of the interface
  * it was built for.  Everything else in it is hidden; it calls back into
  * the program for the lower floors (util/, akn/...), which the program

@@ -46,6 +46,21 @@ expect "the HTML edition without its module: 69" 69 $?
 UNPRESS_EDITIONS_DIR="$out/empty" "$UNPRESS" -q --force -t xml,md -o "$out/missing" "$in"
 expect "editions that need no module work without them" 0 $?
 
+# a folder beside the program named editions/ that holds no module (an
+# output folder, say) does not hide the modules in build/editions/
+mods_dir=$(dirname "$(LD_DEBUG=files "$UNPRESS" -q --force -t html -o "$out/find0" "$in" 2>&1 |
+	sed -n 's/.*file=\([^ ]*html\.so\) .*\[0\].*/\1/p' | head -1)")
+if [ -f "$mods_dir/html.so" ]; then
+	mkdir -p "$out/prog/editions" "$out/prog/build/editions"
+	cp "$UNPRESS" "$out/prog/unpress" && cp "$mods_dir"/*.so "$out/prog/build/editions/"
+	echo "an output" >"$out/prog/editions/doc.xml"
+	maps=$(cd "$out" && loaded "$out/prog/unpress" -q --force -t html -o "$out/prog-out" "$in")
+	case "$maps" in *"$out/prog/build/editions/html.so"*) echo "ok - an editions/ folder without modules is passed over";;
+		*) echo "not ok - editions/ without modules hid build/editions: $maps";; esac
+else
+	skip "an editions/ folder without modules is passed over" "html.so not found"
+fi
+
 # a file that is not a module, and a module of another interface version
 mkdir -p "$out/foreign"
 echo "not a shared object" >"$out/foreign/pdf.so"
@@ -58,6 +73,11 @@ if printf 'const unsigned unpress_module_pdf[4] = {999};\n' >"$out/old.c" &&
 	expect "a module for another interface version: 70" 70 $?
 	case "$msg" in *"built for another version of unpress (interface 999"*) echo "ok - and says which";;
 		*) echo "not ok - interface-version message: $msg";; esac
+	# the interface is every header of src/ (the Makefile's HEADERS_HASH):
+	# a module built from other headers is refused, not called
+	abi=$(cat $(ls "$TOP"/src/*.h "$TOP"/src/*/*.h 2>/dev/null | LC_ALL=C sort) | cksum | cut -d' ' -f1)
+	case "$msg" in *"this program's is $abi)"*) echo "ok - the program's interface is the hash of its headers";;
+		*) echo "not ok - the program's interface is not the headers' hash $abi: $msg";; esac
 else
 	skip "a module for another interface version" "no C compiler"
 fi
