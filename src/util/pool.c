@@ -287,6 +287,17 @@ static void serve(struct run *r)
 			if (errno == EINTR)
 				continue;
 			perror("unpress: poll");
+			/* without poll, hear each worker in turn (recv waits
+			 * for it): every task handed out still ends, or its
+			 * worker's death is seen, and none is counted twice */
+			for (bool any = true; any;) {
+				any = false;
+				for (int k = 0; k < r->nw; k++)
+					if (r->w[k].pid > 0) {
+						any = true;
+						hear(r, &r->w[k]);
+					}
+			}
 			break;
 		}
 		for (int j = 0; j < n; j++)

@@ -88,3 +88,25 @@ expect "a killed worker: exit status 70" 70 "$rc"
 expect "a killed worker: its document is named" \
 	"-: error: the conversion process died (signal 9)" "$(grep 'process died' "$dir/kill/err")"
 expect "a killed worker: the other documents converted" 4 "$(ls "$dir/kill/out"/*[0-9].xml | wc -l)"
+
+# poll() failing in the parent (ENOMEM, a descriptor limit): the workers'
+# documents are still heard one worker at a time, none lost or counted
+# twice (a shim makes the third call fail)
+if command -v cc >/dev/null && printf '%s\n' '#define _GNU_SOURCE' '#include <dlfcn.h>' '#include <errno.h>' \
+	'#include <poll.h>' 'static int calls;' \
+	'int poll(struct pollfd *f, nfds_t n, int t)' '{' \
+	'	static int (*real)(struct pollfd *, nfds_t, int);' \
+	'	if (!real) real = (int (*)(struct pollfd *, nfds_t, int))dlsym(RTLD_NEXT, "poll");' \
+	'	if (++calls == 3) { errno = ENOMEM; return -1; }' \
+	'	return real(f, n, t);' '}' >"$dir/pollfail.c" &&
+	cc -shared -fPIC -o "$dir/pollfail.so" "$dir/pollfail.c" -ldl 2>/dev/null; then
+	ls "$dir"/in/*.txt | head -20 >"$dir/twenty"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" LD_PRELOAD="$dir/pollfail.so" \
+		"$UNPRESS" -j 2 -t xml -o "$dir/pollfail" $(cat "$dir/twenty") 2>"$dir/pollfail.err"
+	expect "poll failing: exit 0, every document converted" "0 20" "$? $(ls "$dir/pollfail"/*.xml | wc -l)"
+	check "poll failing: it says so" grep -q 'unpress: poll: Cannot allocate memory' "$dir/pollfail.err"
+	check "poll failing: the summary counts 20 documents converted" \
+		grep -q 'unpress: 20 documents (20 converted, 0 up to date)' "$dir/pollfail.err"
+else
+	skip "poll failing" "no C compiler"
+fi
