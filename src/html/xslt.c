@@ -210,11 +210,7 @@ static void gather_talk(void *ctx, const char *fmt, ...)
 	struct transform_talk *talk = ctx;
 	va_list ap;
 	va_start(ap, fmt);
-	char *s = NULL;
-	if (vasprintf(&s, fmt, ap) >= 0) {
-		buf_puts(&talk->text, s);
-		free(s);
-	}
+	buf_vprintf(&talk->text, fmt, ap);
 	va_end(ap);
 }
 

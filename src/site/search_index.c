@@ -474,6 +474,22 @@ static int twin_close(struct twin *t, int status, const char *out_dir, struct di
 	return status;
 }
 
+/* One line of in into line (its '\n' kept), through the allocator:
+ * getline's own malloc would make running out of memory look like the
+ * end of the file, and the rest of the units silently left out.
+ * Returns its length, 0 at the end. */
+static size_t read_line(FILE *in, struct buf *line)
+{
+	char chunk[4096];
+	buf_clear(line);
+	while (fgets(chunk, sizeof chunk, in)) {
+		buf_puts(line, chunk);
+		if (line->data[line->len - 1] == '\n')
+			break;
+	}
+	return line->len;
+}
+
 /* The units file at path, as search_units_write wrote it: a link, a pipe
  * or anything else placed there instead is never read (nor followed): it
  * is removed and the units made again from OUT/SLUG.xml. */
@@ -546,8 +562,7 @@ static int write_shard(const struct search_plan *p, size_t k, const char *out_di
 	}
 	twin_put(&t, "],\"units\":[", strlen("],\"units\":["));
 	int first = 1;
-	char *line = NULL;
-	size_t cap = 0;
+	struct buf line = BUF_INIT;
 	for (size_t m = p->start[k]; m < p->start[k + 1] && status == 0; m++) {
 		const struct site_doc *d = &docs[p->members[m]];
 		if (!d->has_akn)
@@ -560,12 +575,12 @@ static int write_shard(const struct search_plan *p, size_t k, const char *out_di
 			status = EX_SOFTWARE;
 			break;
 		}
-		ssize_t n;
+		size_t n;
 		bool foreign = false;
-		while ((n = getline(&line, &cap, in)) > 0) {
-			if (line[n - 1] == '\n')
+		while ((n = read_line(in, &line)) > 0) {
+			if (line.data[n - 1] == '\n')
 				n--;
-			if (!units_line_ok(line, (size_t)n)) {
+			if (!units_line_ok(line.data, n)) {
 				if (!foreign)
 					diag_warn(diag, 0, "site", "%s: a line unpress did not write: left out of the search index",
 						  buf_cstr(&path));
@@ -574,14 +589,14 @@ static int write_shard(const struct search_plan *p, size_t k, const char *out_di
 			}
 			buf_clear(&b);
 			buf_printf(&b, "%s[%zu,", first ? "\n" : ",\n", m - p->start[k]);
-			buf_put(&b, line, (size_t)n);
+			buf_put(&b, line.data, n);
 			buf_putc(&b, ']');
 			twin_put(&t, b.data, b.len);
 			first = 0;
 		}
 		fclose(in);
 	}
-	free(line);
+	buf_free(&line);
 	twin_put(&t, "]}\n", 3);
 	/* the script ends "…]}\n;\n": the same JSON, then the statement's end */
 	fputs(";\n", atomic_stream(&t.script));

@@ -2,6 +2,7 @@
  * outlives no document and for scratch work that is rebuilt often). */
 #ifndef UNPRESS_BUF_H
 #define UNPRESS_BUF_H
+#include <stdarg.h>
 #include <stddef.h>
 
 struct buf {
@@ -24,6 +25,8 @@ static inline void buf_putc(struct buf *b, char c)
 }
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 const char *buf_cstr(struct buf *b);
 void buf_clear(struct buf *b);
 void buf_free(struct buf *b);

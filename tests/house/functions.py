@@ -5,7 +5,8 @@ bypass the allocator (tests/house/t_code.sh).
 A function is what our style writes: its head at the start of a line, its
 body from a "{" alone on a line to the "}" alone on a line that closes it.
 Its length counts the lines of the body.  An allocation is a call of
-malloc, calloc, realloc or strdup outside util/xmalloc.c and util/arena.c
+malloc, calloc, realloc, strdup and the libc functions that allocate for
+their caller (asprintf, getline, open_memstream…) outside util/xmalloc.c and util/arena.c
 (util/xmalloc.h: xmalloc, xcalloc, xrealloc, xstrdup die with a message
 when memory runs out; the arena frees a document's data at once), or of a
 library's allocator handed to it (cmark-gfm's, read/ingest.c) when marked
@@ -18,7 +19,8 @@ import re
 import sys
 
 ALLOCATORS = ("util/xmalloc.c", "util/arena.c")
-RAW = re.compile(r"(?<![\w.>])(malloc|calloc|realloc|strdup|strndup)\s*\(")
+RAW = re.compile(r"(?<![\w.>])(malloc|calloc|realloc|reallocarray|strdup|strndup|v?asprintf|getline|getdelim|"
+                 r"open_memstream)\s*\(")
 
 
 def functions(path):
