@@ -41,7 +41,7 @@ static size_t word_cap;
 static char *read_text;
 static size_t read_len;
 
-static uint64_t hash_word(const char *s, size_t n)
+uint64_t word_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < n; i++)
@@ -50,7 +50,7 @@ static uint64_t hash_word(const char *s, size_t n)
 }
 
 /* Lists and lookups are compared case-insensitively (ASCII letters only). */
-static bool same_word(const char *a, const char *b, size_t n)
+bool word_same(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if ((a[i] | 0x20) != (b[i] | 0x20))
@@ -71,7 +71,7 @@ static bool in_set(const char *s, size_t n, uint64_t h)
 		uint64_t slot = word_slots[i];
 		if (!slot)
 			return false;
-		if ((slot & 0xffffff) == want && same_word(word_text + (slot >> 24), s, n))
+		if ((slot & 0xffffff) == want && word_same(word_text + (slot >> 24), s, n))
 			return true;
 	}
 }
@@ -90,14 +90,14 @@ bool wordlist_has(const char *s, size_t n)
 	if (n == 0 || n >= 40 || !word_slots)
 		return false;
 	if (n > 7)
-		return in_set(s, n, hash_word(s, n));
+		return in_set(s, n, word_hash(s, n));
 	uint64_t key = (uint64_t)n << 56;
 	for (size_t i = 0; i < n; i++)
 		key |= (uint64_t)(unsigned char)(s[i] | 0x20) << (8 * i);
 	size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 52);
 	if (short_words[slot].key == key)
 		return short_words[slot].found;
-	bool found = in_set(s, n, hash_word(s, n));
+	bool found = in_set(s, n, word_hash(s, n));
 	short_words[slot].key = key;
 	short_words[slot].found = found;
 	return found;
@@ -148,7 +148,7 @@ static void index_words(void)
 			 * American lists share most words, and comparing each
 			 * with its twin cost a cache miss apiece; a twin only
 			 * takes a second slot, and a lookup stops at the first */
-			uint64_t h = hash_word(p, n);
+			uint64_t h = word_hash(p, n);
 			size_t i = (size_t)h & (cap - 1);
 			while (slots[i])
 				i = (i + 1) & (cap - 1);

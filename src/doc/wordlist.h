@@ -3,6 +3,7 @@
 #define UNPRESS_WORDLIST_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Attach the index compiled into the program (or, with
  * UNPRESS_DICTIONARY set, index the lists now).  Once per process; main
@@ -12,4 +13,9 @@ void wordlist_load(void);
 bool wordlist_loaded(void);
 /* Whether s[0..n) is a word of the lists, ignoring ASCII case. */
 bool wordlist_has(const char *s, size_t n);
+/* What the set is built on, for other sets of words (read/paragraphs.c):
+ * FNV-1a over the bytes with ASCII case folded ("| 0x20": letters and
+ * hyphens alike), and a compare that folds it the same way. */
+uint64_t word_hash(const char *s, size_t n);
+bool word_same(const char *a, const char *b, size_t n);
 #endif

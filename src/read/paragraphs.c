@@ -573,21 +573,10 @@ struct word_set {
 	size_t cap;
 };
 
+/* The word list's hash (doc/wordlist.h), kept in 32 bits. */
 static unsigned hash_lower(const char *s, size_t n)
 {
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)(s[i] | 0x20)) * 16777619u;
-	return h;
-}
-
-/* ASCII letters and hyphens only: "| 0x20" folds the case of both */
-static bool same_word(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((a[i] | 0x20) != (b[i] | 0x20))
-			return false;
-	return true;
+	return (unsigned)word_hash(s, n);
 }
 
 static bool set_has(const struct word_set *set, const char *s, size_t n)
@@ -597,7 +586,7 @@ static bool set_has(const struct word_set *set, const char *s, size_t n)
 		const struct word_entry *e = &set->slots[i];
 		if (!e->s)
 			return false;
-		if (e->hash == h && e->len == n && same_word(e->s, s, n))
+		if (e->hash == h && e->len == n && word_same(e->s, s, n))
 			return true;
 	}
 }
@@ -607,7 +596,7 @@ static void set_add(struct word_set *set, const char *s, size_t n)
 	unsigned h = hash_lower(s, n);
 	size_t i = h & (set->cap - 1);
 	for (; set->slots[i].s; i = (i + 1) & (set->cap - 1))
-		if (set->slots[i].hash == h && set->slots[i].len == n && same_word(set->slots[i].s, s, n))
+		if (set->slots[i].hash == h && set->slots[i].len == n && word_same(set->slots[i].s, s, n))
 			return;
 	set->slots[i] = (struct word_entry){s, (unsigned)n, h};
 }
