@@ -310,7 +310,7 @@ static bool is_statement(const struct doc_meta *m)
 			   !strcmp(m->type, "decision"));
 }
 
-/* "76/113" → "76-113", "2664 (2022)" → "2664-2022": a number as a URI
+/* "78/123" → "78-123", "2700 (2023)" → "2700-2023": a number as a URI
  * component. */
 static char *uri_number(struct arena *A, const char *number)
 {
@@ -366,7 +366,7 @@ static void add_tlc(struct builder *b, xmlNodePtr refs, const char *kind, const 
 /* The identification, in AKN4UN's form where the document says enough:
  * a resolution of a principal organ is the work
  * /akn/un/statement/deliberation/{organ}/{adoption date}/{number}
- * (A/RES/76/113: …/unga/2021-12-09/76-113); anything else is named by
+ * (A/RES/78/123: …/unga/2023-12-19/78-123); anything else is named by
  * its type, date of issue and slug.  Then the references the cover points
  * to, our own record of the source, and the job number (AKN4UN keeps it
  * as a docketNumber in the first page's footer). */
@@ -555,7 +555,7 @@ static void add_preface(struct builder *b, xmlNodePtr root_doc)
 	if (is_statement(m) && m->number) {
 		xmlNodePtr p = add(b, preface, "p");
 		xmlSetProp(p, X("class"), X("docNumber"));
-		/* the number as printed: "74/270.", "Resolution 11/3" */
+		/* the number as printed: "78/123.", "Resolution 11/3" */
 		add_text(b, p, "docNumber",
 			 m->number_printed ? m->number_printed
 					   : arena_printf(&b->doc->arena, "%s %s",

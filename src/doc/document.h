@@ -119,7 +119,7 @@ struct doc_meta {
 	char *title;		/* document title */
 	const char *type;	/* resolution, resolutionDraft, decision, report, note, backgroundPaper, document */
 	char *number;		/* "11/3" for a resolution or decision */
-	char *number_printed;	/* the number as the document prints it: "74/270.", "Resolution 11/3" */
+	char *number_printed;	/* the number as the document prints it: "78/123.", "Resolution 11/3" */
 	char *adoption;		/* "Resolution adopted by the General Assembly on 2 April 2020" */
 	char *adoption_iso;	/* its date: "2020-04-02" */
 	char *proponent;	/* "[on the report of the Third Committee (A/75/478, para. 10)]" (markup) */

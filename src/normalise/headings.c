@@ -161,8 +161,9 @@ static bool formula_text(const char *t)
 
 /* A report that recommends a draft resolution prints it whole: its title,
  * the enacting formula, preamble and operative paragraphs, numbered and
- * annotated afresh (A/77/417's chapter III).  A formula in the body of a
- * document that is not itself a resolution opens such a draft: a
+ * annotated afresh (a Main Committee's report, in its chapter of
+ * recommendations).  A formula in the body of a document that is not
+ * itself a resolution opens such a draft: a
  * resolution without a number (the draft has none yet), its title the
  * short line printed before the formula. */
 static void mark_embedded_drafts(struct document *doc)

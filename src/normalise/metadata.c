@@ -343,7 +343,7 @@ static bool promote_agenda_title(struct document *doc, size_t i)
 	return false;
 }
 
-/* "Resolution 2664 (2022)" → "2664 (2022)", else NULL. */
+/* "Resolution 2700 (2023)" → "2700 (2023)", else NULL. */
 static char *council_resolution_number(struct arena *A, const char *t)
 {
 	if (!starts_with(t, "Resolution ") && !starts_with(t, "RESOLUTION "))
@@ -458,7 +458,7 @@ struct heading_search {
 enum heading_step { PASS, NEXT, STOP };
 
 /* "Resolution 11/3", "Decision 9/1" (a document that is one resolution:
- * no cover, or a cover then its number), "Resolution 2664 (2022)" (a
+ * no cover, or a cover then its number), "Resolution 2700 (2023)" (a
  * Security Council resolution's number and year, its heading: the
  * Council prints no title). */
 static enum heading_step read_instrument_heading(struct heading_search *hs, struct block *blk, const char *t)
@@ -531,7 +531,7 @@ static enum heading_step read_proponent_agenda(struct heading_search *hs, struct
 }
 
 /* "70/174. Thirteenth United Nations Congress …": a resolution's number
- * and title, as resolutions of the principal organs print them; "74/270."
+ * and title, as resolutions of the principal organs print them; "78/123."
  * alone on its line (pdftotext): the number, the title in the next block. */
 static enum heading_step read_numbered_title(struct heading_search *hs, struct block *blk, const char *t)
 {

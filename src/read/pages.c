@@ -48,7 +48,7 @@ static bool short_copy(char *buf, size_t size, const struct pline *l)
 }
 
 /* Whether s[0..n) names a UN document symbol and nothing else (a Security
- * Council resolution's year included: "S/RES/2664 (2022)"). */
+ * Council resolution's year included: "S/RES/2700 (2023)"). */
 static bool pages_line_is_symbol(const char *s, size_t n)
 {
 	char buf[128];
@@ -61,7 +61,7 @@ static bool pages_line_is_symbol(const char *s, size_t n)
 		return false;
 	if (len == n)
 		return true;
-	/* the Security Council's "S/RES/2664 (2022)" */
+	/* the Security Council's "S/RES/2700 (2023)" */
 	const char *rest = buf + len;
 	return rest[0] == ' ' && rest[1] == '(' && isdigit((unsigned char)rest[2]) && isdigit((unsigned char)rest[3]) &&
 	       isdigit((unsigned char)rest[4]) && isdigit((unsigned char)rest[5]) && rest[6] == ')' && !rest[7];

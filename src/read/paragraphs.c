@@ -134,7 +134,7 @@ static bool heading_number_alone(const struct pline *l)
 	return true;
 }
 
-/* "74/270.": a resolution's number alone on its line; its title follows. */
+/* "78/123.": a resolution's number alone on its line; its title follows. */
 static bool resolution_number_alone(const struct pline *l)
 {
 	unsigned d = 0;
@@ -161,7 +161,7 @@ static bool titled_heading_form(const struct pline *l)
 
 /* A heading's form: a titled heading, or a line that is only a word and
  * its number ("Annex", "Annex II", "Enclosure", "Guideline 4",
- * "Article 12", "Resolution 2664 (2022)", "Part B"). */
+ * "Article 12", "Resolution 2700 (2023)", "Part B"). */
 static bool heading_form(const struct pline *l)
 {
 	if (titled_heading_form(l))
@@ -399,7 +399,7 @@ struct joiner {
 	bool under_heading;	/* the paragraphs since a heading were title lines */
 	bool front;		/* still in the cover and title lines of the first page */
 	const struct pline *after_cur;	/* the line after the one being decided */
-	bool title_after_number;	/* after "74/270.", before the formula */
+	bool title_after_number;	/* after "78/123.", before the formula */
 	size_t para_lines_before;	/* lines of the paragraph that the last break ended */
 	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
