@@ -160,6 +160,8 @@ static char *hyphenate_number_words(struct document *doc, const char *t, int lin
 		}
 		size_t ten = 0;
 		for (size_t k = 0; k < 8 && !ten; k++) {
+			if (tens[k][0] != first)	/* most words: no call at all */
+				continue;
 			size_t n = strlen(tens[k]);
 			if (!strncasecmp(t + i, tens[k], n))
 				ten = n;

@@ -2,9 +2,9 @@
 #include "util/lang.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 
 /* ISO 639-2 (bibliographic and terminology) codes of the UN's six
@@ -98,21 +98,41 @@ static unsigned next_cp(const unsigned char **p, const unsigned char *end)
 	return c;
 }
 
+/* A word of one to four ASCII letters as a number: its letters,
+ * lower-cased, one a byte (a shorter word leaves the high bytes 0). */
+static uint32_t short_word_key(const char *w, size_t n)
+{
+	uint32_t key = 0;
+	for (size_t i = 0; i < n; i++)
+		key |= (uint32_t)(unsigned char)(w[i] | 0x20) << (8 * i);
+	return key;
+}
+
 /* How often each of a few very common short words of English, French and
  * Spanish occurs: the language whose words are commonest.  (UN texts in
- * these languages are long enough for this to be unambiguous.) */
+ * these languages are long enough for this to be unambiguous.)  Each
+ * word is looked up as a number among the few listed: this runs on every
+ * document, and comparing strings to each listed word cost more than the
+ * rest of converting a one-page text. */
 static const char *latin_language(const char *text, size_t len)
 {
+	enum { EN = 1, FR = 2, ES = 4 };
+	static const char *const tags[] = {"en", "fr", "es"};
 	/* "la" is as much Spanish as French: counted for French alone, a
 	 * Spanish sentence with more "la" than "el" read as French */
 	static const struct {
-		const char *tag;
-		const char *words[9];
-	} langs[] = {
-		{"en", {"the", "of", "and", "to", "in", "that", "with", NULL}},
-		{"fr", {"le", "la", "les", "des", "et", "du", "aux", "une", NULL}},
-		{"es", {"el", "la", "los", "las", "del", "y", "que", "con", "una"}},
+		const char *word;
+		unsigned langs;
+	} words[] = {
+		{"the", EN}, {"of", EN}, {"and", EN}, {"to", EN}, {"in", EN}, {"that", EN}, {"with", EN},
+		{"le", FR}, {"la", FR | ES}, {"les", FR}, {"des", FR}, {"et", FR}, {"du", FR}, {"aux", FR},
+		{"une", FR}, {"el", ES}, {"los", ES}, {"las", ES}, {"del", ES}, {"y", ES}, {"que", ES},
+		{"con", ES}, {"una", ES},
 	};
+	enum { NWORDS = sizeof words / sizeof words[0] };
+	uint32_t keys[NWORDS];
+	for (size_t k = 0; k < NWORDS; k++)
+		keys[k] = short_word_key(words[k].word, strlen(words[k].word));
 	unsigned score[3] = {0};
 	const char *p = text, *end = text + len;
 	while (p < end) {
@@ -125,16 +145,19 @@ static const char *latin_language(const char *text, size_t len)
 		/* a word glued to an accented letter is not a whole word */
 		if (!n || n > 4 || (p < end && (unsigned char)*p >= 0x80))
 			continue;
-		for (size_t l = 0; l < 3; l++)
-			for (size_t k = 0; k < sizeof langs[l].words / sizeof langs[l].words[0] && langs[l].words[k]; k++)
-				if (strlen(langs[l].words[k]) == n && !strncasecmp(w, langs[l].words[k], n))
-					score[l]++;
+		uint32_t key = short_word_key(w, n);
+		for (size_t k = 0; k < NWORDS; k++)
+			if (keys[k] == key) {
+				for (size_t l = 0; l < 3; l++)
+					score[l] += (words[k].langs >> l) & 1;
+				break;
+			}
 	}
 	size_t best = 0;
 	for (size_t l = 1; l < 3; l++)
 		if (score[l] > score[best])
 			best = l;
-	return langs[best].tag;
+	return tags[best];
 }
 
 const char *lang_of_text(const char *text, size_t len)
@@ -142,10 +165,12 @@ const char *lang_of_text(const char *text, size_t len)
 	unsigned arabic = 0, han = 0, cyrillic = 0, latin = 0, hebrew = 0, kana = 0, hangul = 0;
 	const unsigned char *p = (const unsigned char *)text, *end = p + len;
 	while (p < end) {
+		if (*p < 0x80) {	/* most of any text, whatever its script */
+			latin += (unsigned)((*p++ | 0x20) - 'a') < 26u;
+			continue;
+		}
 		unsigned c = next_cp(&p, end);
-		if (c < 0x80)
-			latin += isalpha((int)c) != 0;
-		else if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
+		if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F) || (c >= 0xFB50 && c <= 0xFDFF) ||
 			 (c >= 0xFE70 && c <= 0xFEFF))
 			arabic++;
 		else if (c >= 0x590 && c <= 0x5FF)
