@@ -13,7 +13,22 @@ HTML_PKGS = libxslt libexslt
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Isrc \
             $(shell pkg-config --cflags $(PKGS) $(PDF_PKGS) $(HTML_PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm
+LDLIBS   += $(shell pkg-config --libs libcmark-gfm 2>/dev/null) -lcmark-gfm-extensions -lm
+# libxml2 is linked into the program itself when Debian's static archive
+# is there (libxml2-dev ships it): the shared one brings ICU and libstdc++,
+# and loading those was most of the time unpress took to start
+# (tests/bench/startup.sh).  The whole archive, so that libxslt (html.so)
+# finds every libxml2 function in the program (-rdynamic) and one copy of
+# libxml2 serves all; src/util/no_icu.c stands for ICU, which libxml2
+# consults only for encodings iconv lacks.  XML_SHARED=1 links the shared
+# libxml2 instead; the fuzzers always do.
+XML_A    := $(if $(XML_SHARED),,$(wildcard $(shell pkg-config --variable=libdir libxml-2.0 2>/dev/null)/libxml2.a))
+XML_LIBS  = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
+ifneq ($(XML_A),)
+PROG_XML  = -Wl,--whole-archive $(XML_A) -Wl,--no-whole-archive $(BUILD)/src/util/no_icu.o -lz -llzma
+else
+PROG_XML  = $(XML_LIBS)
+endif
 PDF_LIBS  = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null) -lhyphen -lm
 HTML_LIBS = $(shell pkg-config --libs $(HTML_PKGS) 2>/dev/null)
 # Extra flags for instrumented builds (make test-sanitize, make fuzz); kept
@@ -37,11 +52,11 @@ MODSRC   := $(MOD_pdf) $(MOD_html)
 MODOBJ   := $(MODSRC:%.c=$(BUILD)/mod/%.o)
 MODULES  := $(BUILD)/editions/pdf.so $(BUILD)/editions/html.so
 DOOROBJ  := $(BUILD)/src/pdf/door.o $(BUILD)/src/html/door.o
-MAIN := $(filter-out src/fuzz/% $(MODSRC),$(SRC))
+MAIN := $(filter-out src/fuzz/% src/util/no_icu.c $(MODSRC),$(SRC))
 OBJ  := $(MAIN:%.c=$(BUILD)/%.o) $(BUILD)/src/doc/wordlist_blob.o
 LIBOBJ := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 
-.PHONY: all build-deps test-deps deps unpress unit publish test test-sanitize fuzz clean fidelity corpus-site
+.PHONY: all build-deps test-deps deps link-libs unpress unit publish test test-sanitize fuzz clean fidelity corpus-site
 all: build-deps unpress publish
 
 # the Debian packages the build needs (as root: apt-get; else it says what)
@@ -54,9 +69,13 @@ test-deps:
 unpress: $(BUILD)/unpress
 	@cp $(BUILD)/unpress ./unpress
 
-$(BUILD)/unpress: $(OBJ) $(MODULES)
+$(BUILD)/unpress: $(OBJ) $(MODULES) $(if $(XML_A),$(BUILD)/src/util/no_icu.o) $(BUILD)/.link
 	@echo "LD $@"
-	@$(CC) $(CFLAGS) -rdynamic -o $@ $(OBJ) $(LDFLAGS) $(LDLIBS)
+	@$(CC) $(CFLAGS) -rdynamic -o $@ $(OBJ) $(LDFLAGS) $(PROG_XML) $(LDLIBS)
+
+# What the program links, for tests/bench/startup.sh's floor.
+link-libs:
+	@echo $(PROG_XML) $(LDLIBS)
 
 # The program looks for its modules beside itself, then where the build
 # wrote them (src/util/module.c).
@@ -93,6 +112,10 @@ $(ABIOBJ): CFLAGS += -DUNPRESS_ABI=$(HEADERS_HASH)u
 $(BUILD)/.san: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(SAN)' | cmp -s - $@ || echo '$(SAN)' >$@
+# The program depends on how libxml2 is linked (XML_SHARED).
+$(BUILD)/.link: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PROG_XML)' | cmp -s - $@ || echo '$(PROG_XML)' >$@
 .PHONY: FORCE
 
 $(BUILD)/%.o: %.c $(BUILD)/.san
@@ -114,7 +137,7 @@ $(BUILD)/src/doc/wordlist_blob.o: src/doc/wordlist_blob.S $(BUILD)/wordlist.bin
 	@echo "AS $<"
 	@$(CC) -c -DWORDLIST_BLOB='"$(BUILD)/wordlist.bin"' -o $@ $<
 
--include $(OBJ:.o=.d) $(MODOBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MODOBJ:.o=.d) $(BUILD)/src/util/no_icu.d
 
 # Unit tests (tests/unit/): one program per module under test, linked
 # against an archive of the objects unpress is built from, so that each
@@ -130,7 +153,7 @@ $(BUILD)/libunpress.a: $(LIBOBJ)
 $(BUILD)/unit/test_%: $(BUILD)/tests/unit/test_%.o $(BUILD)/tests/unit/unit.o $(BUILD)/libunpress.a
 	@mkdir -p $(dir $@)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(XML_LIBS) $(LDLIBS)
 
 -include $(UNIT_SRC:%.c=$(BUILD)/%.d) $(BUILD)/tests/unit/unit.d
 .SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tests/unit/unit.o
@@ -198,7 +221,7 @@ fuzz:
 FUZZOBJ := $(filter-out $(DOOROBJ),$(LIBOBJ)) $(MODOBJ)
 $(BUILD)/fuzz_%: $(BUILD)/src/fuzz/fuzz_%.o $(FUZZOBJ)
 	@echo "LD $@"
-	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(LDLIBS) $(PDF_LIBS) $(HTML_LIBS)
+	@$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDFLAGS) $(XML_LIBS) $(LDLIBS) $(PDF_LIBS) $(HTML_LIBS)
 
 # Fidelity on real pdftotext output (a benchmark, not a test): every text
 # of ../shared/devset against the UN's own markup where it has one.

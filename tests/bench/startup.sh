@@ -14,7 +14,9 @@
 #   the same, up to date                     (the state says nothing to do)
 # Prints each one's minimum and median wall time, its median CPU time, and
 # the ratios to cmark-gfm's, round by round.  Usage: sh tests/bench/startup.sh [RUNS] (default 200);
-# UNPRESS=PATH times another build (default ./unpress, after make unpress).
+# UNPRESS=PATH times another build (default ./unpress, after make unpress);
+# PEER=PATH times another build's --version and -t xml (tmpfs) too, in
+# the same rounds (e.g. a build of main, to see what a change gained).
 set -e
 cd "$(dirname "$0")/../.."
 runs=${1:-200}
@@ -30,17 +32,17 @@ trap 'rm -rf "$disk" "$shm"' EXIT
 echo "$unpress: readelf -d lists $(readelf -d "$unpress" 2>/dev/null | grep -c NEEDED) libraries it needs;" \
      "a -t xml run maps $(LD_DEBUG=files "$unpress" -q --force -t xml -o "$disk/count" "$one" 2>&1 | grep -c 'file=.*\[0\];  needed') shared objects"
 "$unpress" -q -t xml -o "$disk/uptodate" "$one"
-# the floor: a program that does nothing, linked with the libraries unpress
-# links (libxml2 brings ICU, libstdc++, liblzma and zlib with it)
+# the floor: a program that does nothing, linked as the Makefile links
+# unpress (make link-libs: libxml2's archive whole, or the shared libxml2,
+# which brings ICU, libstdc++, liblzma and zlib with it)
 floor=
 if printf 'int main(void) { return 0; }\n' >"$disk/floor.c" &&
-   cc -o "$disk/floor" "$disk/floor.c" -Wl,--no-as-needed \
-      $(pkg-config --libs libcmark-gfm libxml-2.0) -lcmark-gfm-extensions -lm 2>/dev/null; then
+   cc -rdynamic -o "$disk/floor" "$disk/floor.c" -Wl,--no-as-needed $(make -s --no-print-directory link-libs) 2>/dev/null; then
 	floor=$disk/floor
 fi
-/usr/bin/python3 - "$runs" "$one" "$shm" "$disk" "$unpress" "$floor" <<'PY'
+/usr/bin/python3 - "$runs" "$one" "$shm" "$disk" "$unpress" "$floor" "${PEER:-}" <<'PY'
 import os, statistics, sys, time
-runs, one, shm, disk, unpress, floor = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6]
+runs, one, shm, disk, unpress, floor, peer = int(sys.argv[1]), *sys.argv[2:]
 commands = [
     ("cmark-gfm --version", ["cmark-gfm", "--version"]),
     ("unpress --version", [unpress, "--version"]),
@@ -50,6 +52,11 @@ commands = [
 ]
 if floor:
     commands.insert(1, ("nothing, linked as unpress is", [floor]))
+if peer:
+    commands += [
+        ("PEER --version", [peer, "--version"]),
+        ("PEER -t xml, one page (tmpfs)", [peer, "-q", "--force", "-t", "xml", "-o", shm + "/peer", one]),
+    ]
 null = os.open(os.devnull, os.O_WRONLY)
 def once(argv):
     """One run: (wall seconds, CPU seconds: user + system of the child)."""
