@@ -36,6 +36,39 @@ unsigned pages_width(const char *s, size_t n)
 	return w;
 }
 
+/* Times New Roman's advances for printable ASCII, in thousandths of an
+ * em (the metrics Adobe publishes for Times-Roman, which Liberation Serif
+ * and Times New Roman share).  A count of characters says how wide a
+ * line is only roughly: a line of dates and symbols ("57/25 of 19
+ * November 2002, 58/80 of") holds a seventh fewer characters than a line
+ * of prose set to the same width, and read as short it broke a paragraph
+ * in two. */
+static const unsigned short ascii_ems[95] = {
+	250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,	/*  !"#$%&'()*+,-./ */
+	500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,	/* 0-9 :;<=>? */
+	921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,	/* @A-O */
+	556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,	/* P-Z [\]^_ */
+	333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,	/* `a-o */
+	500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,	/* p-z {|}~ */
+};
+
+unsigned pages_ems(const char *s, size_t n)
+{
+	unsigned w = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 32 && c < 127)
+			w += ascii_ems[c - 32];
+		else if (c >= 0xe3 && c <= 0xe9)
+			w += 1000;	/* CJK: a full em */
+		else if (c >= 0xc0)
+			w += 500;	/* another letter: accented, Cyrillic, Greek */
+		else if (c < 0x80)
+			w += 250;	/* a tab or control character */
+	}
+	return w;
+}
+
 /* A copy of a short line with its NUL, for the matchers that want one;
  * longer lines are never furniture. */
 static bool short_copy(char *buf, size_t size, const struct pline *l)
@@ -165,6 +198,7 @@ static void split(struct pagemodel *pm)
 			l->s = cell[c];
 			l->len = (unsigned)len[c];
 			l->width = pages_width(cell[c], len[c]);
+			l->ems = pages_ems(cell[c], len[c]);
 			l->indent = col[c];
 			l->lineno = lineno;
 			l->page = (int)pm->npages - 1;
@@ -179,26 +213,36 @@ static void split(struct pagemodel *pm)
 		pm->pages[i].rule = pm->pages[i].end;
 }
 
-/* The width of a full line: the 90th percentile of the text lines'. */
+/* The 90th percentile of a histogram of n values. */
+static unsigned percentile_90(const size_t *histogram, unsigned buckets, size_t n)
+{
+	size_t seen = 0, want = n - n / 10;
+	for (unsigned w = 0; w < buckets; w++) {
+		seen += histogram[w];
+		if (seen >= want)
+			return w;
+	}
+	return buckets - 1;
+}
+
+/* The width of a full line: the 90th percentile of the text lines', in
+ * characters and as printed (in tenths of an em, then thousandths). */
 static void find_measure(struct pagemodel *pm)
 {
-	enum { MAX_WIDTH = 256 };
-	size_t histogram[MAX_WIDTH + 1] = {0}, n = 0;
+	enum { MAX_WIDTH = 256, MAX_TENTHS = 1280 };
+	static size_t histogram[MAX_WIDTH + 1], tenths[MAX_TENTHS + 1];
+	size_t n = 0;
+	memset(histogram, 0, sizeof histogram);
+	memset(tenths, 0, sizeof tenths);
 	for (size_t i = 0; i < pm->nlines; i++)
 		if (pm->lines[i].kind == PL_TEXT && pm->lines[i].width >= 8) {
-			unsigned w = pm->lines[i].width;
+			unsigned w = pm->lines[i].width, e = pm->lines[i].ems / 100;
 			histogram[w < MAX_WIDTH ? w : MAX_WIDTH]++;
+			tenths[e < MAX_TENTHS ? e : MAX_TENTHS]++;
 			n++;
 		}
-	size_t seen = 0, want = n - n / 10;
-	pm->measure = 80;
-	for (unsigned w = 0; w <= MAX_WIDTH && n; w++) {
-		seen += histogram[w];
-		if (seen >= want) {
-			pm->measure = w;
-			break;
-		}
-	}
+	pm->measure = n ? percentile_90(histogram, MAX_WIDTH + 1, n) : 80;
+	pm->measure_ems = n ? percentile_90(tenths, MAX_TENTHS + 1, n) * 100 + 50 : 80 * 450;
 }
 
 /* "forward2/5": this page's own "k/N" glued to the line's last word.  It
@@ -578,8 +622,16 @@ static void mark_unruled_notes(struct pagemodel *pm)
 					texts++;
 			}
 			/* a note's text is a line or a few: a number with the rest
-			 * of the page after it is a heading's, not a note's */
-			if (!notes || texts < next - v || texts > 4 * (next - v) || !marker_before(pm, pg->first, k, v))
+			 * of the page after it is a heading's, not a note's.  A
+			 * long note (a list of symbols) may take a dozen lines
+			 * where the block is set apart by a blank line and is at
+			 * most the page's lower half. */
+			size_t body = 0;
+			for (size_t i = pg->first; i < k; i++)
+				body += pm->lines[i].kind == PL_TEXT;
+			bool apart = k > pg->first && pm->lines[k - 1].kind == PL_BLANK && (size_t)texts <= body;
+			int most = (apart ? 12 : 4) * (next - v);
+			if (!notes || texts < next - v || texts > most || !marker_before(pm, pg->first, k, v))
 				continue;
 			pg->rule = k;
 			for (size_t i = k; i < pg->end; i++)

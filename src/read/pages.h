@@ -25,6 +25,8 @@ struct pline {
 				 * replaced by a rewritten copy (note markers) */
 	unsigned len;
 	unsigned width;		/* in characters */
+	unsigned ems;		/* its printed width guessed from its letters, in
+				 * thousandths of an em (pages_ems) */
 	unsigned indent;	/* leading spaces, as pdftotext -layout kept them */
 	int lineno;		/* 1-based source line */
 	int page;		/* 0-based */
@@ -47,6 +49,7 @@ struct pagemodel {
 	struct page *pages;
 	size_t npages;
 	unsigned measure;	/* a full line's width: the 90th percentile of the body's */
+	unsigned measure_ems;	/* the same in thousandths of an em */
 	const char *symbol;	/* the symbol the first page prints alone, or NULL */
 };
 
@@ -63,4 +66,9 @@ unsigned pages_note_start(const struct pline *l, int *value);
 
 /* Width of s[0..n) in characters. */
 unsigned pages_width(const char *s, size_t n);
+
+/* Width of s[0..n) as printed, guessed from its letters: the sum of each
+ * one's advance in Times New Roman (the UN's face; Liberation Serif has
+ * the same metrics), in thousandths of an em. */
+unsigned pages_ems(const char *s, size_t n);
 #endif

@@ -345,25 +345,37 @@ static bool is_terminal(char c)
 	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
-/* The width the last printed line of l had: a line pdftotext made of two
- * (it joins lines across a dropped hyphen) is wider than the measure. */
-static unsigned last_segment_width(const struct pagemodel *pm, const struct pline *l)
+/* The printed width the last line of l had (pages_ems): a line pdftotext
+ * made of two (it joins lines across a dropped hyphen) is wider than the
+ * measure. */
+static unsigned last_segment_ems(const struct pagemodel *pm, const struct pline *l)
 {
-	unsigned w = l->width;
-	while (w > pm->measure + 8)
-		w -= pm->measure;
+	unsigned w = l->ems;
+	while (w > pm->measure_ems + 8 * 450)
+		w -= pm->measure_ems;
 	return w;
 }
 
-/* Would the next line's first word have fitted on this line?  Then the
- * typesetter broke the line on purpose: the paragraph (or heading, title,
- * list entry) ended. */
+/* Would the next line's first word have fitted on this line, with slack
+ * characters to spare?  Then the typesetter broke the line on purpose:
+ * the paragraph (or heading, title, list entry) ended.  Judged by the
+ * lines' printed widths as their letters give them, not by counts of
+ * characters (see pages_ems); a character of slack is a quarter em, what
+ * justification may take from or give to a line's spaces. */
 static bool short_line(const struct pagemodel *pm, const struct pline *a, const struct pline *b, unsigned slack)
 {
 	unsigned fw = 0;
 	while (fw < b->len && b->s[fw] != ' ')
 		fw++;
-	return last_segment_width(pm, a) + 1 + pages_width(b->s, fw) + slack <= pm->measure;
+	unsigned used = last_segment_ems(pm, a) + 250 + pages_ems(b->s, fw) + slack * 250;
+	/* a paragraph's first line, indented (pdftotext -layout keeps it),
+	 * had that much less room than the lines under it: a column of
+	 * -layout is about as wide as a full line's average character.  A
+	 * first-line indent is a few ems; more is a line set apart (the
+	 * cover's date at the right, a centred title). */
+	if (a->indent > b->indent && a->indent - b->indent <= 16 && pm->measure)
+		used += (a->indent - b->indent) * (pm->measure_ems / pm->measure);
+	return used <= pm->measure_ems;
 }
 
 /* --- the joiner ---------------------------------------------------------- */
@@ -532,6 +544,13 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading's title runs on", false;
 	if (heading_form(prev))
 		return *why = "after a heading", true;
+	/* On the first page, before the resolution's formula and paragraphs,
+	 * the cover's items are blocks that pdftotext sets apart with a blank
+	 * line: the agenda item's title ends there, however wide its last
+	 * line (one pdftotext made of two is as wide as the text). */
+	if (blank && isupper((unsigned char)cur->s[0]) && prev->page == 0 && !j->resolution && !j->last_number &&
+	    !ends_with_function_word(prev))
+		return *why = "a blank line on the cover", true;
 	/* Characters are not all as wide: a full line may hold a dozen
 	 * fewer than another, so "short" needs room to spare. */
 	/* "… the Working" / "Group on International Cooperation": a title
@@ -540,7 +559,13 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (j->front && isupper((unsigned char)cur->s[0]) && !is_terminal(end) && end != ',' && end != ')' &&
 	    end != ']' && words_go_together(j, prev, cur))
 		return *why = "a title's words that go together", false;
-	if (short_line(j->pm, prev, cur, 10))
+	/* A paragraph's first line is indented in the UN's layout (its
+	 * clauses and paragraphs by some 3 ems): without -layout's columns
+	 * to show it, a first line had that much less room. */
+	unsigned slack = 10;
+	if (j->para.n == 1 && !j->front && !prev->indent && !cur->indent)
+		slack += 16;
+	if (short_line(j->pm, prev, cur, slack))
 		return *why = "the line before is short", true;
 	/* "… as follows." / "North" / (blank): a short line standing alone
 	 * after a sentence is no part of it (a list's entry, a table's cell) */
@@ -1257,11 +1282,15 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		j.para.depth_open = depth > 0 ? (unsigned)depth : 0;
 		/* the front matter ends with the first line of full width, the
 		 * formula, a paragraph number or a heading */
-		if (j.front && (l->page > 0 || l->width * 10 >= pm->measure * 9 || number || titled_heading_form(l)))
+		bool ends_front = l->page > 0 || l->width * 10 >= pm->measure * 9 || number || titled_heading_form(l);
+		if (ends_front)
 			j.front = false;
-		if (resolution_number_alone(l) && j.front)
+		/* "78/111." on the first page, before any formula or numbered
+		 * paragraph: its title follows, even when a cover line as wide
+		 * as the text (an agenda item's title) ended the front */
+		if (resolution_number_alone(l) && l->page == 0 && !j.resolution && !j.last_number)
 			j.title_after_number = true;
-		else if (!j.front)
+		else if (ends_front)
 			j.title_after_number = false;	/* no formula came: the title is over */
 		if (formula_form(l)) {
 			j.front = false;
