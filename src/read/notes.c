@@ -153,6 +153,31 @@ static void push_spot(struct spot **out, size_t *n, size_t *cap, struct spot sp)
 	(*out)[(*n)++] = sp;
 }
 
+/* "September 20167": a marker set after a year with no space, which an
+ * extractor glues on ("2016" and note 7).  Taken as a candidate of the
+ * lowest score, so that it is chosen only where no better place keeps
+ * the notes in order: a year of 1900-2099, then one or two digits that
+ * name a note of the page, then no more digits or letters. */
+static void year_glued_candidate(const char *buf, size_t at, const int *note_of, int max_value, size_t li,
+				 struct spot **cand, size_t *ncand, size_t *cap)
+{
+	size_t run = 0;
+	while (isdigit((unsigned char)buf[at + run]) && run < 7)
+		run++;
+	if (run < 5 || run > 6 || isalnum((unsigned char)buf[at + run]))
+		return;
+	if (!((buf[at] == '1' && buf[at + 1] == '9') || (buf[at] == '2' && buf[at + 1] == '0')))
+		return;
+	int v = 0;
+	for (size_t d = 4; d < run; d++)
+		v = v * 10 + (buf[at + d] - '0');
+	if (buf[at + 4] == '0' || v < 1 || v > max_value || note_of[v] < 0)
+		return;
+	int k = note_of[v];
+	if (ncand[k] < 64)
+		push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + 4), (unsigned)(run - 4), 1});
+}
+
 /* Every place in the page's body lines [from, to) where a number may be
  * the marker of one of the page's notes: one pass over the body, each
  * candidate filed under its note (note_of[value] = k, or -1).  A note
@@ -170,6 +195,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 		for (size_t at = 0; at < l->len; at++) {
 			if (!isdigit((unsigned char)buf[at]) || (at > 0 && isdigit((unsigned char)buf[at - 1])))
 				continue;
+			year_glued_candidate(buf, at, note_of, max_value, li, cand, ncand, cap);
 			size_t dl = 0;
 			int v = 0;
 			while (isdigit((unsigned char)buf[at + dl]) && dl < 4)
