@@ -5,6 +5,7 @@
  * at least one half is not (so "so ciety" becomes "society", while "in form"
  * stays).  The words are those of the system's lists (wordlist.c);
  * without them the pass does nothing and says so. */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -199,6 +200,146 @@ static char *hyphenate_number_words(struct document *doc, const char *t, int lin
 	return r;
 }
 
+/* --- hyphens a line's end took ------------------------------------------ */
+
+/* pdftotext's reading order joins a line that ends in a hyphen to the
+ * next and drops the hyphen, a compound's own too ("self-" /
+ * "determination" becomes "selfdetermination", "Kunming-" / "Montreal"
+ * "KunmingMontreal").  Where the document writes the compound with its
+ * hyphen elsewhere and the joined form is no word of the lists, the
+ * hyphen goes back.  The compounds are kept by their letters alone. */
+struct compound {
+	const char *s;		/* the compound as the document writes it */
+	unsigned len;
+	uint64_t key;		/* its letters' hash, hyphens left out */
+};
+
+struct compounds {
+	struct compound *slots;	/* s == NULL: empty */
+	size_t cap;
+};
+
+static uint64_t letters_key(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '-')
+			h = (h ^ (unsigned char)(s[i] | 0x20)) * 1099511628211ull;
+	return h | 1;
+}
+
+/* Whether compound c (with hyphens) has the letters of w (without). */
+static bool same_letters(const struct compound *c, const char *w, size_t n)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < c->len; i++) {
+		if (c->s[i] == '-')
+			continue;
+		if (j == n || (c->s[i] | 0x20) != (w[j] | 0x20))
+			return false;
+		j++;
+	}
+	return j == n;
+}
+
+static const struct compound *compound_of(const struct compounds *set, const char *w, size_t n)
+{
+	if (!set->cap)
+		return NULL;
+	uint64_t key = letters_key(w, n);
+	for (size_t i = key & (set->cap - 1); set->slots[i].s; i = (i + 1) & (set->cap - 1))
+		if (set->slots[i].key == key && same_letters(&set->slots[i], w, n))
+			return &set->slots[i];
+	return NULL;
+}
+
+/* Each compound of t (letters, inner hyphens, letters) into the set. */
+static void add_compounds(struct compounds *set, const char *t)
+{
+	for (size_t i = 0; t[i];) {
+		if (!is_letter((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		size_t start = i, hyphens = 0;
+		while (is_letter((unsigned char)t[i]) || (t[i] == '-' && is_letter((unsigned char)t[i + 1])))
+			hyphens += t[i++] == '-';
+		if (!hyphens || i - start > 60)
+			continue;
+		uint64_t key = letters_key(t + start, i - start);
+		size_t k = key & (set->cap - 1);
+		for (; set->slots[k].s; k = (k + 1) & (set->cap - 1))
+			if (set->slots[k].key == key)
+				break;
+		if (!set->slots[k].s)
+			set->slots[k] = (struct compound){t + start, (unsigned)(i - start), key};
+	}
+}
+
+/* The document's compounds, from every text the pass reads. */
+static void collect_compounds(struct document *doc, struct compounds *set)
+{
+	size_t bytes = 0;
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->text && b->role != ROLE_DROPPED)
+			bytes += strlen(b->text);
+	}
+	set->cap = 64;
+	while (set->cap < bytes / 8)
+		set->cap *= 2;
+	set->slots = arena_zalloc(&doc->arena, set->cap * sizeof *set->slots);
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->text && b->role != ROLE_DROPPED)
+			add_compounds(set, b->text);
+	}
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		struct note *n = DOC_NOTE(doc, i);
+		if (n->text)
+			add_compounds(set, n->text);
+	}
+}
+
+/* Put back the hyphens of t's joined compounds.  Returns t when none. */
+static char *restore_compound_hyphens(struct document *doc, const struct compounds *set, const char *t, int line)
+{
+	struct buf out = BUF_INIT;
+	size_t copied = 0;
+	int restored = 0;
+	for (size_t i = 0; t[i];) {
+		if (!is_letter((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		size_t start = i;
+		while (is_letter((unsigned char)t[i]))
+			i++;
+		/* a whole word, no part of a compound or a number */
+		if (i - start < 6 || (start && byte_class[(unsigned char)t[start - 1]] == GLUE) ||
+		    byte_class[(unsigned char)t[i]] == GLUE || wordlist_has(t + start, i - start))
+			continue;
+		const struct compound *c = compound_of(set, t + start, i - start);
+		if (!c)
+			continue;
+		buf_put(&out, t + copied, start - copied);
+		for (size_t k = 0, j = start; k < c->len; k++)
+			buf_putc(&out, c->s[k] == '-' ? '-' : t[j++]);	/* the word's own letters */
+		copied = i;
+		if (!restored++)
+			diag_note(doc->diag, line, "words", "restored the hyphen of \"%.*s\" that a line's end took",
+				  (int)c->len, c->s);
+	}
+	if (!restored) {
+		buf_free(&out);
+		return (char *)t;
+	}
+	buf_puts(&out, t + copied);
+	char *r = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
+	buf_free(&out);
+	return r;
+}
+
 /* Every repair of this pass on one text. */
 static char *repair_words(struct document *doc, char *text, int line)
 {
@@ -222,15 +363,18 @@ void pass_words(struct document *doc)
 			  "built): words split by stray spaces are left as they are");
 		return;
 	}
+	struct compounds compounds;
+	collect_compounds(doc, &compounds);
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (!b->text || b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF)
 			continue;
-		b->text = repair_words(doc, b->text, b->line);
+		b->text = restore_compound_hyphens(doc, &compounds, repair_words(doc, b->text, b->line), b->line);
 	}
 	for (size_t i = 0; i < doc->notes.len; i++) {
 		struct note *n = DOC_NOTE(doc, i);
 		if (n->text)
-			n->text = repair_words(doc, n->text, n->def_line);
+			n->text = restore_compound_hyphens(doc, &compounds, repair_words(doc, n->text, n->def_line),
+							   n->def_line);
 	}
 }
