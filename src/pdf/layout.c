@@ -76,7 +76,36 @@ void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 static void layout_row(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
 		       struct pdf_words *words, struct pdf_block *b);
 
-/* The block's text laid out by pango, unwrapped, then broken by lines.c. */
+/* Does text (len bytes) hold a letter of a right-to-left script? */
+static int has_rtl_letter(const char *text, int len)
+{
+	for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isalpha(c))
+			continue;
+		switch (g_unichar_get_script(c)) {
+		case G_UNICODE_SCRIPT_ARABIC:
+		case G_UNICODE_SCRIPT_HEBREW:
+		case G_UNICODE_SCRIPT_SYRIAC:
+		case G_UNICODE_SCRIPT_THAANA:
+		case G_UNICODE_SCRIPT_NKO:
+			return 1;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The block's text laid out by pango, unwrapped, then broken by lines.c.
+ * In a right-to-left document a paragraph holding a right-to-left
+ * letter is set right to left whatever its first letter is: the UN's
+ * Arabic note "A/51/218، المرفق." opens with the symbol, on the right,
+ * and ends with the full stop, on the left (pango's own choice, by the
+ * first strong letter, set it left to right, the symbol on the left,
+ * and an extractor read it back in that order).  A paragraph with no
+ * such letter (the cover's "6 December 2023", a note citing an English
+ * title) keeps pango's choice: it is English, set left to right. */
 static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const PangoFontDescription *fd,
 			     double width)
 {
@@ -84,6 +113,8 @@ static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const Pango
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_width(l, -1);
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
+	if (pango_context_get_base_dir(ctx) == PANGO_DIRECTION_RTL && has_rtl_letter(text, (int)b->rich.text.len))
+		pango_layout_set_auto_dir(l, FALSE);
 	pango_layout_set_text(l, text, (int)b->rich.text.len);
 	pango_layout_set_attributes(l, b->rich.attrs);
 	struct pdf_shaped sh;
