@@ -23,6 +23,7 @@
   opens PDF WORD        the line holding WORD (a symbol opening an Arabic
                         note) is set right to left: WORD right of its
                         line's Arabic words
+  apart PDF WORD        no two words of the line holding WORD overlap
   face PDF WORD FACE    WORD is set in a font named ...FACE... (-FACE: not)
 """
 import ctypes
@@ -477,8 +478,25 @@ def cmd_opens(pdf, word):
     return False
 
 
+def cmd_apart(pdf, word):
+    """No two words of the line that holds WORD (pdftotext -bbox) overlap:
+    a number hanging before a title is not overprinted by it."""
+    for pg in bbox_words(pdf):
+        for w in pg["words"]:
+            if w[4] != word:
+                continue
+            line = sorted((v for v in pg["words"] if abs(v[1] - w[1]) < 2), key=lambda v: v[0])
+            over = [(a[4], b[4], a[2] - b[0]) for a, b in zip(line, line[1:]) if a[2] - b[0] > 0.3]
+            print("%d words on the line of %s, %d overlaps%s" % (len(line), word, len(over),
+                  "".join(" (%s over %s by %.1f pt)" % o for o in over)))
+            return not over
+    print(word, "not found")
+    return False
+
+
 if __name__ == "__main__":
     cmds = {"words": cmd_words, "numbers": cmd_numbers, "cover": cmd_cover,
             "justified": cmd_justified, "hyphens": cmd_hyphens, "fonts": cmd_fonts,
-            "face": cmd_face, "whole": cmd_whole, "opens": cmd_opens}
+            "face": cmd_face, "whole": cmd_whole, "opens": cmd_opens,
+            "apart": cmd_apart}
     sys.exit(0 if cmds[sys.argv[1]](*sys.argv[2:]) else 1)

@@ -72,6 +72,12 @@ cat >"$OUT/ligature.xml" <<'EOF'
 EOF
 "$UNPRESS" render -q -t pdf -o "$OUT/ligature" "$OUT/ligature.xml"
 check "a ligature Amiri draws in pieces whole (الكم)" $PY "$CHECK" whole "$OUT/ligature.xml" "$OUT/ligature/ligature.pdf" الكم
+cat >"$OUT/partb.xml" <<'EOF'
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution"><meta><identification source="#x"><FRBRExpression><FRBRlanguage language="ara"/></FRBRExpression></identification></meta><preface><p><docNumber>78/183 ألف</docNumber><docTitle><span class="bold">	توسيع عضوية اللجنة التنفيذية لبرنامج مفوض الأمم المتحدة السامي لشؤون اللاجئين</span></docTitle></p></preface><mainBody><paragraph eId="para_1"><num>1 -</num><content><p>تقرر أن تزيد عدد أعضاء اللجنة التنفيذية.</p></content></paragraph></mainBody></statement></akomaNtoso>
+EOF
+"$UNPRESS" render -q -t pdf -o "$OUT/partb" "$OUT/partb.xml"
+check "a resolution's number wider than its hang (78/183 ألف) not overprinted by the title" \
+	$PY "$CHECK" apart "$OUT/partb/partb.pdf" 78/183
 
 # Chinese: lines break between characters and are justified to the edge.
 check "Chinese: lines inside a paragraph end at the column's edge" $PY "$CHECK" justified "$OUT/${A}C.pdf"
