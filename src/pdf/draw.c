@@ -236,17 +236,81 @@ static void show_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 		free(utf8);
 }
 
-/* A right-to-left run (Arabic): as pango_cairo_show_glyph_item shows
- * it (each of pango's clusters a cluster of text and glyphs, the glyphs
- * drawn right to left), except that the text of a cluster holding more
- * than one character (the lam-alef ligature, a letter and its vowel mark)
- * is given in visual order.
+/* The cluster of glyphs [from, from + count) and `bytes` of text as
+ * cairo clusters, written to out; returns how many (1 or 2).  The
+ * glyphs' order within the cluster may change; advance is their
+ * advances, in the same order (changed with them).
  *
- * Why: a text extractor rebuilds right-to-left text from the glyphs'
- * positions, right to left, and puts the several characters of one
- * glyph (its ToUnicode entry, or an ActualText span) in the order they
- * come; pdftotext gave "لا" back as "ال", one Arabic word in six
- * misspelt.  In visual order they come back in logical order. */
+ * Why: an extractor gives the glyphs that share one text (a span, or
+ * a glyph's several characters) the extent from the first glyph's place
+ * to the last one's advance (poppler), and a gap between that extent
+ * and the next glyph's breaks the word.  A letter and its vowel marks
+ * (set over the middle of the letter, with no advance) become the
+ * letter, drawn first and carrying the cluster's whole text, then the
+ * marks with no text of their own: drawn first or last in one span, a
+ * mark cut the extent short at one end ("تعص ب" for "تعصّب").  Several
+ * glyphs with advances (a ligature Amiri draws in pieces: "الكم") stay
+ * one span, the one that starts furthest left drawn first and the one
+ * that reaches furthest right last. */
+static int rtl_cluster(cairo_glyph_t *glyphs, double *advance, int from, int count, int bytes,
+		       cairo_text_cluster_t *out)
+{
+	int left = -1, right = -1;
+	for (int a = from; a < from + count; a++) {
+		if (advance[a] <= 0)
+			continue;
+		if (left < 0 || glyphs[a].x < glyphs[left].x)
+			left = a;
+		if (right < 0 || glyphs[a].x + advance[a] > glyphs[right].x + advance[right])
+			right = a;
+	}
+	out[0].num_bytes = bytes;
+	out[0].num_glyphs = count;
+	if (count < 2 || left < 0)
+		return 1;
+	/* the leftmost to the front, the others in their order */
+	cairo_glyph_t g = glyphs[left];
+	double adv = advance[left];
+	memmove(glyphs + from + 1, glyphs + from, sizeof *glyphs * (size_t)(left - from));
+	memmove(advance + from + 1, advance + from, sizeof *advance * (size_t)(left - from));
+	glyphs[from] = g;
+	advance[from] = adv;
+	if (right == left) {
+		/* one glyph spans the cluster (a letter under its marks) */
+		out[0].num_glyphs = 1;
+		out[1].num_bytes = 0;
+		out[1].num_glyphs = count - 1;
+		return 2;
+	}
+	if (right < left)
+		right++;
+	/* the one reaching furthest right to the back */
+	int last = from + count - 1;
+	g = glyphs[right];
+	adv = advance[right];
+	memmove(glyphs + right, glyphs + right + 1, sizeof *glyphs * (size_t)(last - right));
+	memmove(advance + right, advance + right + 1, sizeof *advance * (size_t)(last - right));
+	glyphs[last] = g;
+	advance[last] = adv;
+	return 1;
+}
+
+/* A right-to-left run (Arabic): its glyphs drawn left to right, as they
+ * sit on the page, each of pango's clusters a cluster of text and glyphs
+ * whose text is given in visual order (the run's characters reversed).
+ *
+ * Why: pdftotext, like most extractors, builds words from glyphs drawn
+ * one after the other, each starting where the last one ended, and puts
+ * right-to-left text back in logical order itself (it reverses each
+ * right-to-left stretch of a line).  cairo's own way (as
+ * pango_cairo_show_glyph_item draws, clusters flagged backward) draws
+ * the glyphs in logical order, right to left: each glyph was a word of
+ * its own to poppler, which then guessed the spaces between them from
+ * their gaps: a short line's word came back split ("ألف" as "أل ف"), and
+ * -raw gave a letter a line.  The characters of one glyph or span (the
+ * lam-alef ligature, a letter and its marks) come back in the order
+ * given, so they too are given in visual order: in logical order
+ * pdftotext gave "لا" back as "ال". */
 static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 {
 	PangoGlyphString *gs = gi->glyphs;
@@ -254,92 +318,59 @@ static void show_rtl_run(cairo_t *cr, const char *text, PangoGlyphItem *gi)
 	cairo_get_current_point(cr, &x0, &y0);
 	int n = gs->num_glyphs, len = gi->item->length;
 	cairo_glyph_t *glyphs = xmalloc(sizeof *glyphs * (size_t)(n ? n : 1));
-	cairo_text_cluster_t *clusters = xmalloc(sizeof *clusters * (size_t)(n + len + 1));
+	cairo_text_cluster_t *clusters = xmalloc(sizeof *clusters * (size_t)(2 * n + len + 1));
 	char *utf8 = xmalloc((size_t)len + 1);
-	/* the glyphs left to right (pango keeps a right-to-left run's glyphs
-	 * in visual order), empty ones left out: shown[g] their index */
-	int *shown = xmalloc(sizeof *shown * (size_t)(n + 1));
 	double *advance = xmalloc(sizeof *advance * (size_t)(n ? n : 1));
-	int nglyphs = 0, x = 0;
-	for (int g = 0; g < n; g++) {
-		PangoGlyphInfo *gl = &gs->glyphs[g];
-		shown[g] = nglyphs;
-		if (gl->glyph != PANGO_GLYPH_EMPTY) {
-			glyphs[nglyphs].index = gl->glyph;
-			glyphs[nglyphs].x = x0 + (double)(x + gl->geometry.x_offset) / PANGO_SCALE;
-			glyphs[nglyphs].y = y0 + (double)gl->geometry.y_offset / PANGO_SCALE;
-			advance[nglyphs] = gl->geometry.width / (double)PANGO_SCALE;
-			nglyphs++;
-		}
-		x += gl->geometry.width;
-	}
-	shown[n] = nglyphs;
 	const char *run = text + gi->item->offset;
-	/* the clusters in logical order (cairo's backward flag: the first
-	 * maps to the last glyphs); a vowel mark's cluster joins its
-	 * letter's, so that the pair is one span (an extractor placed a
+	/* pango keeps a right-to-left run's glyphs in visual order: the
+	 * cluster of glyphs [g, h) has the bytes from log_clusters[g] to
+	 * where the cluster on its right begins (the run's end for the
+	 * rightmost).  A vowel mark's cluster joins its letter's (the next
+	 * one to the right), so that the pair is one (an extractor placed a
 	 * mark as a character of its own where its glyph sits, often over
-	 * the next letter, and broke the word there: "تسل ّم") */
-	int nclusters = 0, nbytes = 0;
-	PangoGlyphItemIter it;
-	for (gboolean ok = pango_glyph_item_iter_init_start(&it, gi, text); ok;
-	     ok = pango_glyph_item_iter_next_cluster(&it)) {
-		int bytes = it.end_index - it.start_index;
-		/* glyphs (end_glyph, start_glyph] of a right-to-left run */
-		int count = shown[it.start_glyph + 1] - shown[it.end_glyph + 1];
-		int all_marks = bytes > 0;
-		for (const char *p = text + it.start_index; all_marks && p < text + it.end_index; p = g_utf8_next_char(p))
-			all_marks = g_unichar_ismark(g_utf8_get_char(p));
-		if (all_marks && nclusters) {
-			clusters[nclusters - 1].num_bytes += bytes;
-			clusters[nclusters - 1].num_glyphs += count;
-		} else {
-			clusters[nclusters].num_bytes = bytes;
-			clusters[nclusters++].num_glyphs = count;
-		}
-	}
-	/* A cluster of several glyphs (a letter and its marks) is written as
-	 * a span with the cluster's text.  An extractor takes the span's
-	 * extent from its first glyph drawn to its last glyph's advance
-	 * (poppler), so the glyph whose box reaches furthest right (the
-	 * letter: marks have no advance) is drawn last; cairo draws a
-	 * backward cluster's glyphs from the end of its range. */
-	int end = nglyphs;
-	for (int k = 0; k < nclusters; k++) {
-		int from = end - clusters[k].num_glyphs, far = from;
-		for (int a = from + 1; a < end; a++)
-			if (glyphs[a].x + advance[a] > glyphs[far].x + advance[far])
-				far = a;
-		if (far != from) {
-			cairo_glyph_t t = glyphs[from];
-			glyphs[from] = glyphs[far];
-			glyphs[far] = t;
-		}
-		end = from;
-	}
-	/* each cluster's text: one character as it is, several (lam-alef, a
-	 * letter and its marks) in visual order */
-	const char *c = run;
-	for (int k = 0; k < nclusters; k++) {
-		const char *ce = c + clusters[k].num_bytes;
-		if (g_utf8_strlen(c, clusters[k].num_bytes) > 1) {
-			char *out = utf8 + nbytes + clusters[k].num_bytes;
-			for (const char *p = c; p < ce;) {
-				const char *next = g_utf8_next_char(p);
-				out -= next - p;
-				memcpy(out, p, (size_t)(next - p));
-				p = next;
+	 * the next letter, and broke the word there: "تسل ّم"). */
+	int nglyphs = 0, nclusters = 0, nbytes = 0, x = 0, pending_bytes = 0, pending_glyphs = 0;
+	for (int g = 0; g < n;) {
+		int cs = gs->log_clusters[g], h = g + 1;
+		while (h < n && gs->log_clusters[h] == cs)
+			h++;
+		int ce = g > 0 ? gs->log_clusters[g - 1] : len;
+		int from = nglyphs;
+		for (int k = g; k < h; k++) {
+			PangoGlyphInfo *gl = &gs->glyphs[k];
+			if (gl->glyph != PANGO_GLYPH_EMPTY) {
+				glyphs[nglyphs].index = gl->glyph;
+				glyphs[nglyphs].x = x0 + (double)(x + gl->geometry.x_offset) / PANGO_SCALE;
+				glyphs[nglyphs].y = y0 + (double)gl->geometry.y_offset / PANGO_SCALE;
+				advance[nglyphs] = gl->geometry.width / (double)PANGO_SCALE;
+				nglyphs++;
 			}
-		} else
-			memcpy(utf8 + nbytes, c, (size_t)clusters[k].num_bytes);
-		nbytes += clusters[k].num_bytes;
-		c = ce;
+			x += gl->geometry.width;
+		}
+		/* the cluster's characters, last first, where the run's
+		 * reversed text has them */
+		for (const char *p = run + cs; p < run + ce;) {
+			const char *next = g_utf8_next_char(p);
+			memcpy(utf8 + len - (next - run), p, (size_t)(next - p));
+			p = next;
+		}
+		int all_marks = ce > cs;
+		for (const char *p = run + cs; all_marks && p < run + ce; p = g_utf8_next_char(p))
+			all_marks = g_unichar_ismark(g_utf8_get_char(p));
+		pending_bytes += ce - cs;
+		pending_glyphs += nglyphs - from;
+		if (!all_marks || h == n) {
+			nclusters += rtl_cluster(glyphs, advance, nglyphs - pending_glyphs, pending_glyphs,
+						 pending_bytes, clusters + nclusters);
+			nbytes += pending_bytes;
+			pending_bytes = pending_glyphs = 0;
+		}
+		g = h;
 	}
 	cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(gi->item->analysis.font)));
-	cairo_show_text_glyphs(cr, utf8, nbytes, glyphs, nglyphs, clusters, nclusters, CAIRO_TEXT_CLUSTER_FLAG_BACKWARD);
+	cairo_show_text_glyphs(cr, utf8, nbytes, glyphs, nglyphs, clusters, nclusters, 0);
 	free(glyphs);
 	free(clusters);
-	free(shown);
 	free(advance);
 	free(utf8);
 }

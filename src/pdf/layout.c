@@ -76,7 +76,36 @@ void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_b
 static void layout_row(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
 		       struct pdf_words *words, struct pdf_block *b);
 
-/* The block's text laid out by pango, unwrapped, then broken by lines.c. */
+/* Does text (len bytes) hold a letter of a right-to-left script? */
+static int has_rtl_letter(const char *text, int len)
+{
+	for (const char *p = text; p < text + len; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isalpha(c))
+			continue;
+		switch (g_unichar_get_script(c)) {
+		case G_UNICODE_SCRIPT_ARABIC:
+		case G_UNICODE_SCRIPT_HEBREW:
+		case G_UNICODE_SCRIPT_SYRIAC:
+		case G_UNICODE_SCRIPT_THAANA:
+		case G_UNICODE_SCRIPT_NKO:
+			return 1;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* The block's text laid out by pango, unwrapped, then broken by lines.c.
+ * In a right-to-left document a paragraph holding a right-to-left
+ * letter is set right to left whatever its first letter is: the UN's
+ * Arabic note "A/51/218، المرفق." opens with the symbol, on the right,
+ * and ends with the full stop, on the left (pango's own choice, by the
+ * first strong letter, set it left to right, the symbol on the left,
+ * and an extractor read it back in that order).  A paragraph with no
+ * such letter (the cover's "6 December 2023", a note citing an English
+ * title) keeps pango's choice: it is English, set left to right. */
 static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const PangoFontDescription *fd,
 			     double width)
 {
@@ -84,6 +113,8 @@ static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const Pango
 	pango_layout_set_font_description(l, fd);
 	pango_layout_set_width(l, -1);
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
+	if (pango_context_get_base_dir(ctx) == PANGO_DIRECTION_RTL && has_rtl_letter(text, (int)b->rich.text.len))
+		pango_layout_set_auto_dir(l, FALSE);
 	pango_layout_set_text(l, text, (int)b->rich.text.len);
 	pango_layout_set_attributes(l, b->rich.attrs);
 	struct pdf_shaped sh;
@@ -129,6 +160,40 @@ static void layout_row(PangoContext *ctx, const struct pdf_style *s, struct pdf_
 		b->rich.refs[r].line = 0;
 }
 
+/* The number of b (b->num) as a one-line block of its own, b->num_block.
+ * The number is a one-line block in the block's font, upright, so that
+ * it is shaped (from the word cache) and drawn as text is: a pango
+ * layout for each of a report's hundreds of numbers cost 2 % of the
+ * run. */
+static void layout_number(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+			  struct pdf_words *words, struct pdf_block *b)
+{
+	struct pdf_block *nb = xmalloc(sizeof *nb);
+	memset(nb, 0, sizeof *nb);
+	nb->kind = BLK_PARA;
+	nb->font = b->font;
+	nb->bold = b->bold;
+	rich_init(&nb->rich, NULL);
+	rich_literal(&nb->rich, b->num);
+	if (b->kind == BLK_NOTE) {
+		/* the marker in the notes area is a superscript, as at the
+		 * reference */
+		int len = rich_pos(&nb->rich);
+		rich_attr(&nb->rich, pango_attr_rise_new((int)(role_size(s, b->font) *
+			  s->superscript_rise * PANGO_SCALE)), 0, len);
+		rich_attr(&nb->rich, pango_attr_scale_new(s->superscript_scale), 0, len);
+	}
+	pdf_layout_block(ctx, s, mc, words, nb);
+	b->num_block = nb;
+	/* A number wider than its hang (the UN's Arabic "78/183 باء" before
+	 * a resolution's title, two indent steps) pushes the first line
+	 * in, half an em past the number, rather than being overprinted
+	 * by it. */
+	double room = b->text_x + b->first_indent - b->num_x, gap = role_size(s, b->font) / 2;
+	if (nb->nline && nb->line[0].width > room)
+		b->first_indent += nb->line[0].width + gap - room;
+}
+
 void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
 		      struct pdf_words *words, struct pdf_block *b)
 {
@@ -141,6 +206,8 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_m
 		width = pdf_text_width(s) - b->text_x;
 	if (b->box_width > 0)
 		width = b->box_width;
+	if (b->num)
+		layout_number(ctx, s, mc, words, b);
 	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
 	/* Shaped once, unwrapped; lines.c breaks it (see there why).  Plain
 	 * Latin text is built from the document's word cache; anything else
@@ -178,29 +245,6 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_m
 		b->nlines = 1;
 	b->height = b->nlines * b->leading;
 
-	if (b->num) {
-		/* The number is a one-line block in the block's font, upright,
-		 * so that it is shaped (from the word cache) and drawn as text
-		 * is: a pango layout for each of a report's hundreds of numbers
-		 * cost 2 % of the run. */
-		struct pdf_block *nb = xmalloc(sizeof *nb);
-		memset(nb, 0, sizeof *nb);
-		nb->kind = BLK_PARA;
-		nb->font = b->font;
-		nb->bold = b->bold;
-		rich_init(&nb->rich, NULL);
-		rich_literal(&nb->rich, b->num);
-		if (b->kind == BLK_NOTE) {
-			/* the marker in the notes area is a superscript, as at
-			 * the reference */
-			int len = rich_pos(&nb->rich);
-			rich_attr(&nb->rich, pango_attr_rise_new((int)(role_size(s, b->font) *
-				  s->superscript_rise * PANGO_SCALE)), 0, len);
-			rich_attr(&nb->rich, pango_attr_scale_new(s->superscript_scale), 0, len);
-		}
-		pdf_layout_block(ctx, s, mc, words, nb);
-		b->num_block = nb;
-	}
 	pdf_layout_right(ctx, s, b);
 	for (int i = 0; i < b->rich.nrefs; i++)
 		b->rich.refs[i].line = pdf_line_of_index(b, b->rich.refs[i].offset);

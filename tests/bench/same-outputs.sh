@@ -36,6 +36,6 @@ if diff -r "$work/a" "$work/b" >"$work/diff" 2>&1; then
 	echo "same outputs: $files files, byte for byte ($rev and this checkout)"
 else
 	echo "outputs differ ($rev and this checkout; $files files):"
-	grep -E '^(Only in|Files|diff)' "$work/diff" | head -20
+	grep -E '^(Only in|Files|Binary files|diff)' "$work/diff" | head -20
 	exit 1
 fi

@@ -18,6 +18,12 @@
                         the patterns DICT allow, and some are; with OTHER,
                         some of those breaks OTHER does not allow
   fonts PDF FACE...     every font is embedded and is one of the FACEs
+  whole XML PDF WORD... each WORD comes back whole, as often as the
+                        document has it
+  opens PDF WORD        the line holding WORD (a symbol opening an Arabic
+                        note) is set right to left: WORD right of its
+                        line's Arabic words
+  apart PDF WORD        no two words of the line holding WORD overlap
   face PDF WORD FACE    WORD is set in a font named ...FACE... (-FACE: not)
 """
 import ctypes
@@ -214,10 +220,10 @@ def reading_order(pdf, rtl):
     paragraph's short last line after the next paragraph's first).  In a
     right-to-left document, a line's pieces (the stretches -layout
     separates by four spaces or more: a hanging number, a table's cells)
-    are taken right to left; and a piece that pdftotext judged left to
-    right (a note citing symbols: "A/78/390 و A/78/534") it gives in
-    visual order, starting with a Latin word where the line ends with
-    one: the runs of each direction are put back in logical order."""
+    are taken right to left.  Within a piece the text is pdftotext's,
+    as a reader who copies it gets it: nothing is put back in order here
+    (until 2026-12-03 the runs of a piece that opened with a Latin word
+    were reversed, to make up for notes the PDF set left to right)."""
     out = []
     for line in pdftotext(pdf, "-layout").splitlines():
         for c in BIDI:
@@ -225,20 +231,6 @@ def reading_order(pdf, rtl):
         pieces = [p for p in re.split(r"\s{4,}", line.strip()) if p]
         if rtl:
             pieces = pieces[::-1]
-            fixed = []
-            for piece in pieces:
-                words = piece.split()
-                if words and strong(words[0]) > 0 and any(strong(w) < 0 for w in words):
-                    runs = []
-                    for w in words:
-                        d = strong(w) < 0
-                        if runs and runs[-1][0] == d:
-                            runs[-1][1].append(w)
-                        else:
-                            runs.append((d, [w]))
-                    words = [w for d, ws in runs[::-1] for w in (ws[::-1] if d else ws)]
-                fixed.append(" ".join(words))
-            pieces = fixed
         out.append(" ".join(pieces))
     return "\n".join(out)
 
@@ -450,8 +442,61 @@ def cmd_fonts(pdf, *faces):
     return ok
 
 
+def cmd_whole(xml, pdf, *words):
+    """Each WORD comes back from pdftotext whole (as a word of
+    reading_order) as often as the document has it: a word that came
+    back split ("أل ف" for "ألف", "وعر ض" for "وعرَّض") is missing."""
+    root = etree.parse(xml).getroot()
+    rtl = any(e.get("language") in ("ara", "ar") for e in root.iter(AKN + "FRBRlanguage"))
+    want = tokens(" ".join(root.itertext()))
+    got = tokens(reading_order(pdf, rtl))
+    ok = True
+    for w in words:
+        w = tokens(w)[0]
+        n, m = want.count(w), got.count(w)
+        print("%s: %d of %d whole" % (w, m, n))
+        ok = ok and n > 0 and m >= n
+    return ok
+
+
+def cmd_opens(pdf, word):
+    """The note (or paragraph) line that holds WORD (a Latin symbol
+    opening it, as "A/50/426، المرفق.") is set right to left: WORD lies
+    right of every Arabic word of its line (pdftotext -bbox)."""
+    for pg in bbox_words(pdf):
+        for w in pg["words"]:
+            if word not in w[4]:
+                continue
+            line = [v for v in pg["words"] if abs(v[1] - w[1]) < 2 and strong(v[4]) < 0]
+            if not line:
+                continue
+            left = [v for v in line if v[2] > w[0]]
+            print("%s at x %.1f, %d Arabic words on its line, %d of them not left of it" %
+                  (word, w[0], len(line), len(left)))
+            return not left
+    print(word, "not found on a line with Arabic words")
+    return False
+
+
+def cmd_apart(pdf, word):
+    """No two words of the line that holds WORD (pdftotext -bbox) overlap:
+    a number hanging before a title is not overprinted by it."""
+    for pg in bbox_words(pdf):
+        for w in pg["words"]:
+            if w[4] != word:
+                continue
+            line = sorted((v for v in pg["words"] if abs(v[1] - w[1]) < 2), key=lambda v: v[0])
+            over = [(a[4], b[4], a[2] - b[0]) for a, b in zip(line, line[1:]) if a[2] - b[0] > 0.3]
+            print("%d words on the line of %s, %d overlaps%s" % (len(line), word, len(over),
+                  "".join(" (%s over %s by %.1f pt)" % o for o in over)))
+            return not over
+    print(word, "not found")
+    return False
+
+
 if __name__ == "__main__":
     cmds = {"words": cmd_words, "numbers": cmd_numbers, "cover": cmd_cover,
             "justified": cmd_justified, "hyphens": cmd_hyphens, "fonts": cmd_fonts,
-            "face": cmd_face}
+            "face": cmd_face, "whole": cmd_whole, "opens": cmd_opens,
+            "apart": cmd_apart}
     sys.exit(0 if cmds[sys.argv[1]](*sys.argv[2:]) else 1)

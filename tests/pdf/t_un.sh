@@ -1,8 +1,10 @@
 #!/bin/sh
 # The PDF and Markdown editions of the UN's own AKN4UN files, in the six
 # languages: tests/pdf/un/ holds A/RES/78/124 and A/RES/78/67 in Arabic,
-# Chinese, English, French, Russian and Spanish, and A/RES/78/249 (a
-# table, an annex) in English and Arabic, unchanged from the 78th
+# Chinese, English, French, Russian and Spanish, A/RES/78/249 (a
+# table, an annex) in English and Arabic, and in Arabic A/RES/78/14
+# (notes opening with a symbol: "A/50/426، المرفق.") and A/RES/78/193
+# (a note's last line of one short word), unchanged from the 78th
 # session's files (../shared/corpus/ga78-akn4un.tar.xz).  Checks by
 # tests/pdf/check_un.py unless said otherwise.
 . "$TOP/tests/lib.sh"
@@ -51,6 +53,31 @@ check "English cover: the symbol at the top right" $PY "$CHECK" cover "$OUT/A_RE
 check "Arabic: the viewer reads right to left (/Direction /R2L)" sh -c \
 	"qpdf --qdf --object-streams=disable '$OUT/${A}A.pdf' - | grep -aq '/Direction /R2L'"
 check "English: no /Direction" sh -c "! qpdf --qdf --object-streams=disable '$OUT/${A}E.pdf' - | grep -aq '/Direction'"
+
+# Arabic read back as written: a note opening with a symbol is an Arabic
+# paragraph, set right to left (the symbol on the right, the full stop
+# on the left), so pdftotext gives it in logical order; an English line
+# of the cover stays left to right; words come back whole where a line
+# holds one short word ("ألف") and where a letter bears a vowel mark.
+N=A_RES_78_14-2324429A
+check "Arabic note opening with a symbol: set right to left" $PY "$CHECK" opens "$OUT/$N.pdf" A/50/426
+check "and read back in logical order (the symbol, then the word)" sh -c \
+	"pdftotext '$OUT/$N.pdf' - | LC_ALL=C sed 's/\xe2\x80[\xaa-\xae]//g' | grep -q '^ *،\\?A/50/426،\\? *المرفق'"
+check "Arabic cover: the English date left to right" sh -c "pdftotext -l 1 '$OUT/${A}A.pdf' - | grep -q '6 December 2023'"
+check "a short line's word whole (ألف, not أل ف)" $PY "$CHECK" whole "$UN/A_RES_78_193-2326048A.xml" \
+	"$OUT/A_RES_78_193-2326048A.pdf" ألف
+check "words with vowel marks whole (وعرْضَ, طُلب)" $PY "$CHECK" whole "$UN/${A}A.xml" "$OUT/${A}A.pdf" وعرض طلب
+cat >"$OUT/ligature.xml" <<'EOF'
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution"><meta><identification source="#x"><FRBRExpression><FRBRlanguage language="ara"/></FRBRExpression></identification></meta><mainBody><paragraph eId="para_1"><num>1 -</num><content><p>تعلن السنة الدولية لعلوم وتكنولوجيا الكم، وتسلم بأن علوم الكم تقدم رؤى ثاقبة.</p></content></paragraph></mainBody></statement></akomaNtoso>
+EOF
+"$UNPRESS" render -q -t pdf -o "$OUT/ligature" "$OUT/ligature.xml"
+check "a ligature Amiri draws in pieces whole (الكم)" $PY "$CHECK" whole "$OUT/ligature.xml" "$OUT/ligature/ligature.pdf" الكم
+cat >"$OUT/partb.xml" <<'EOF'
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution"><meta><identification source="#x"><FRBRExpression><FRBRlanguage language="ara"/></FRBRExpression></identification></meta><preface><p><docNumber>78/183 ألف</docNumber><docTitle><span class="bold">	توسيع عضوية اللجنة التنفيذية لبرنامج مفوض الأمم المتحدة السامي لشؤون اللاجئين</span></docTitle></p></preface><mainBody><paragraph eId="para_1"><num>1 -</num><content><p>تقرر أن تزيد عدد أعضاء اللجنة التنفيذية.</p></content></paragraph></mainBody></statement></akomaNtoso>
+EOF
+"$UNPRESS" render -q -t pdf -o "$OUT/partb" "$OUT/partb.xml"
+check "a resolution's number wider than its hang (78/183 ألف) not overprinted by the title" \
+	$PY "$CHECK" apart "$OUT/partb/partb.pdf" 78/183
 
 # Chinese: lines break between characters and are justified to the edge.
 check "Chinese: lines inside a paragraph end at the column's edge" $PY "$CHECK" justified "$OUT/${A}C.pdf"
