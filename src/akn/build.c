@@ -23,6 +23,7 @@
 #include "doc/un.h"
 #include "util/buf.h"
 #include "util/swar.h"
+#include "akn/write.h"
 
 enum level {
 	LV_ROOT = 0,
@@ -60,6 +61,7 @@ struct builder {
 	/* the FRBR names of the document, which its attachments extend */
 	const char *work_uri, *work_date, *work_date_name, *expr_uri, *issued, *issued_name, *author;
 	xmlNodePtr attachments;	/* built aside, placed after the conclusions */
+	struct xml_stream *stream;	/* where finished parts go, or NULL */
 };
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -659,6 +661,10 @@ static void set_instrument_title(struct builder *b, struct block *blk)
 		add_inlines(b, heading, blk->text, strlen(blk->text));
 		return;
 	}
+	/* a heading placed before children already written out cannot be:
+	 * the written file is void, and the document is built again whole */
+	if (b->stream && xml_stream_is_open(b->stream, f->element))
+		b->stream->spoiled = true;
 	heading = xmlNewNode(b->ns, X("heading"));
 	add_inlines(b, heading, blk->text, strlen(blk->text));
 	xmlNodePtr num = NULL;
@@ -1192,6 +1198,31 @@ static void add_body_block(struct builder *b, size_t i)
 	}
 }
 
+/* Whether n is in the document's tree (an attachment is built aside). */
+static bool in_tree(const xmlNode *n)
+{
+	while (n->parent)
+		n = n->parent;
+	return n->type == XML_DOCUMENT_NODE;
+}
+
+/* With a stream, write out and free what of the body is final: in each
+ * open container above the paragraphs, every child but its last (the one
+ * a later block may still change: a list a bullet extends, the container
+ * the next blocks go into).  Inside a paragraph nothing is final until it
+ * closes: seal() and the points change its children. */
+static void write_finished(struct builder *b)
+{
+	if (!b->stream)
+		return;
+	for (int k = 0; k < b->depth && b->stack[k].level < LV_PARAGRAPH; k++) {
+		xmlNodePtr n = b->stack[k].node;
+		if (n && n->last && n->children != n->last && in_tree(n) &&
+		    !xml_stream_write_before(b->stream, n, n->last))
+			return;
+	}
+}
+
 static bool is_body_role(enum block_role role)
 {
 	return role != ROLE_DROPPED && role != ROLE_FOOTNOTE_DEF && role != ROLE_COVER &&
@@ -1210,7 +1241,12 @@ static void add_date_line(struct builder *b, xmlNodePtr conclusions, const char 
 
 xmlDocPtr akn_build(struct document *doc)
 {
-	struct builder b = {.doc = doc};
+	return akn_build_streamed(doc, NULL);
+}
+
+xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
+{
+	struct builder b = {.doc = doc, .stream = out};
 	b.xml = xmlNewDoc(X("1.0"));
 	/* element and attribute names interned once, not allocated per node */
 	b.xml->dict = xmlDictCreate();
@@ -1248,16 +1284,20 @@ xmlDocPtr akn_build(struct document *doc)
 			xmlNodePtr pre = add(&b, dt, "preamble");
 			push(&b, LV_ROOT, pre, pre, NULL);
 			for (; i < j; i++)
-				if (is_body_role(DOC_BLOCK(doc, i)->role))
+				if (is_body_role(DOC_BLOCK(doc, i)->role)) {
+					write_finished(&b);
 					add_body_block(&b, i);
+				}
 			b.depth = 0;
 		}
 	}
 	xmlNodePtr body = add(&b, dt, "mainBody");
 	push(&b, LV_ROOT, body, body, NULL);
 	for (; i < doc->blocks.len; i++)
-		if (is_body_role(DOC_BLOCK(doc, i)->role))
+		if (is_body_role(DOC_BLOCK(doc, i)->role)) {
+			write_finished(&b);
 			add_body_block(&b, i);
+		}
 	seal(&b, 1);
 	/* every hierarchy element needs content: fill empty containers */
 	if (!body->children)
