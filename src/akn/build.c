@@ -58,6 +58,7 @@ struct builder {
 	int note_scope_seen;
 	const char *note_prefix;	/* eId prefix for restarted footnote numbering */
 	struct buf scratch;
+	struct buf name;	/* an eId being composed (eid_of) */
 	/* the FRBR names of the document, which its attachments extend */
 	const char *work_uri, *work_date, *work_date_name, *expr_uri, *issued, *issued_name, *author;
 	xmlNodePtr attachments;	/* built aside, placed after the conclusions */
@@ -129,6 +130,35 @@ static char *eid_token(struct arena *arena, const char *num)
 	buf_free(&t);
 	/* buf_putc('\0') above ends the token early for a trailing "." */
 	return s;
+}
+
+/* "PREFIX__KINDTOKEN" (no prefix: "KINDTOKEN"), token eid_token's of num,
+ * composed in b->name: valid until the next call.  The eIds of notes and
+ * paragraphs, composed in the arena, left three copies of each there. */
+static const char *eid_of(struct builder *b, const char *prefix, const char *kind, const char *num)
+{
+	struct buf *t = &b->name;
+	buf_clear(t);
+	if (prefix && *prefix) {
+		buf_puts(t, prefix);
+		buf_puts(t, "__");
+	}
+	buf_puts(t, kind);
+	size_t start = t->len;
+	for (const char *p = num ? num : ""; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			buf_putc(t, (char)c);
+		else if (c == '/' || c == '-' || c == '.')
+			buf_putc(t, t->len > start && p[1] ? '-' : '\0');
+		else if (c == '*')
+			buf_puts(t, "star");
+	}
+	/* as eid_token: a '\0' put above ends the token */
+	t->len = start + strnlen(buf_cstr(t) + start, t->len - start);
+	if (t->len == start)
+		buf_putc(t, 'x');
+	return buf_cstr(t);
 }
 
 static char *joined(struct builder *b, const char *prefix, const char *name)
@@ -260,13 +290,13 @@ static void add_note(struct builder *b, xmlNodePtr parent, struct note *note)
 	xmlNodePtr an = add(b, parent, "authorialNote");
 	xmlSetProp(an, X("marker"), X(note->marker));
 	xmlSetProp(an, X("placement"), X("bottom"));
-	char *token = eid_token(&b->doc->arena, note->marker);
-	char *name = arena_printf(&b->doc->arena, "authorialNote_%s", token);
+	char scope[24];
 	const char *prefix = NULL;
-	if (note->scope > 0)
-		prefix = b->note_prefix ? b->note_prefix
-					: arena_printf(&b->doc->arena, "notes%d", note->scope + 1);
-	set_eid(b, an, joined(b, prefix, name));
+	if (note->scope > 0) {
+		snprintf(scope, sizeof scope, "notes%d", note->scope + 1);
+		prefix = b->note_prefix ? b->note_prefix : scope;
+	}
+	set_eid(b, an, eid_of(b, prefix, "authorialNote_", note->marker));
 	if (note->text) {
 		add_p(b, an, note->text);
 	} else {
@@ -1056,7 +1086,7 @@ static void add_paragraph(struct builder *b, size_t i, struct block *blk)
 	close_seal(b, LV_PARAGRAPH);
 	struct frame *pf = top(b);
 	const char *eid = blk->num
-		? unique_eid(b, joined(b, paragraph_prefix(b), arena_concat(A, 2, "para_", eid_token(A, blk->num))))
+		? unique_eid(b, eid_of(b, paragraph_prefix(b), "para_", blk->num))
 		: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
 	xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
 	give_text(b, el, blk, next_is_point_deeper(b->doc, i, 0));
@@ -1067,7 +1097,6 @@ static void add_paragraph(struct builder *b, size_t i, struct block *blk)
  * the <content> of the one it follows becomes its <intro>. */
 static void add_point(struct builder *b, size_t i, struct block *blk)
 {
-	struct arena *A = &b->doc->arena;
 	enum level level = (enum level)(LV_POINT + (blk->depth > 0 ? blk->depth - 1 : 0));
 	close_seal(b, level);
 	struct frame *f = top(b);
@@ -1078,7 +1107,7 @@ static void add_point(struct builder *b, size_t i, struct block *blk)
 		if (last && !strcmp((const char *)last->name, "content"))
 			xmlNodeSetName(last, X("intro"));
 	}
-	const char *eid = unique_eid(b, joined(b, prefix(b), arena_concat(A, 2, "point_", eid_token(A, blk->num))));
+	const char *eid = unique_eid(b, eid_of(b, prefix(b), "point_", blk->num));
 	xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
 	give_text(b, el, blk, next_is_point_deeper(b->doc, i, blk->depth));
 }
@@ -1332,5 +1361,6 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 	xmlHashFree(b.eids, NULL);
 	xmlHashFree(b.eid_next, NULL);
 	buf_free(&b.scratch);
+	buf_free(&b.name);
 	return b.xml;
 }
