@@ -1283,7 +1283,9 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 	 * chain passes eight entries, and a long report's eIds then cost a
 	 * thousand instructions apiece */
 	b.eids = xmlHashCreate((int)(doc->blocks.len * 2 + doc->notes.len + 256));
-	b.eid_next = xmlHashCreate(16);
+	/* an eId asked for again (a source numbering 9. twice, notes whose
+	 * markers restart): sized for some, as libxml2 2.9 grows it too late */
+	b.eid_next = xmlHashCreate((int)((doc->blocks.len + doc->notes.len) / 8 + 16));
 	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
 	b.ns = xmlNewNs(root, X(AKN_NS), NULL);
 	xmlSetNs(root, b.ns);

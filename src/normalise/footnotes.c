@@ -388,14 +388,25 @@ static bool is_content_block(const struct block *b)
 static void recover_stranded_texts(struct document *doc, struct slot *slots, size_t ndefs)
 {
 	struct arena *A = &doc->arena;
+	/* the first page break at or after each block (looked for from each
+	 * reference, it made many references without a text and no page
+	 * break quadratic) */
+	size_t *page_break = NULL;
 	for (size_t k = ndefs; k < doc->notes.len; k++) {
 		struct note *n = DOC_NOTE(doc, k);
 		if (n->text || n->ref_slot < 0)
 			continue;
-		size_t b = slots[n->ref_slot].block + 1;
+		if (!page_break) {
+			page_break = xmalloc((doc->blocks.len + 1) * sizeof *page_break);
+			page_break[doc->blocks.len] = doc->blocks.len;
+			for (size_t j = doc->blocks.len; j-- > 0;) {
+				struct block *c = DOC_BLOCK(doc, j);
+				page_break[j] = c->role == ROLE_DROPPED && c->page_break ? j : page_break[j + 1];
+			}
+		}
 		/* the page break after the reference */
-		while (b < doc->blocks.len && !(DOC_BLOCK(doc, b)->role == ROLE_DROPPED && DOC_BLOCK(doc, b)->page_break))
-			b++;
+		size_t b = page_break[slots[n->ref_slot].block + 1 < doc->blocks.len
+				      ? slots[n->ref_slot].block + 1 : doc->blocks.len];
 		while (b < doc->blocks.len && DOC_BLOCK(doc, b)->role == ROLE_DROPPED)
 			b++;
 		struct block *x = b < doc->blocks.len ? DOC_BLOCK(doc, b) : NULL;
@@ -431,6 +442,7 @@ static void recover_stranded_texts(struct document *doc, struct slot *slots, siz
 			  "footnote %s is referenced but its text is missing from the source; the marker is kept",
 			  n->marker);
 	}
+	free(page_break);
 }
 
 /* Where is note idx referenced?  (slot index, byte offset just after it) */
