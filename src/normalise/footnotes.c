@@ -73,7 +73,8 @@ static char *canonical_sups(struct arena *A, const char *s, bool *changed)
 		if (*p == '<' && starts_with(p, "</sup>")) { buf_putc(&b, MK_SUP_CLOSE); p += 6; *changed = true; continue; }
 		buf_putc(&b, *p++);
 	}
-	char *out = arena_strndup(A, buf_cstr(&b), b.len);
+	/* unchanged (the superscripts were well formed): no copy */
+	char *out = *changed ? arena_strndup(A, buf_cstr(&b), b.len) : (char *)s;
 	buf_free(&b);
 	return out;
 }
@@ -315,6 +316,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 {
 	struct arena *A = &doc->arena;
 	xmlHashTablePtr by_marker = index_markers(doc);
+	struct buf mark = BUF_INIT;
 	for (size_t s = 0; s < nslots; s++) {
 		char *t = *slots[s].text;
 		if (!t || (!strchr(t, MK_SUP_OPEN) && !(have_star_note && strchr(t, '*'))))
@@ -346,7 +348,12 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 				buf_putc(&out, *p++);
 				continue;
 			}
-			char *marker = arena_strndup(A, m, mn);
+			/* the marker and the reference are composed outside the
+			 * arena: a copy of each per reference is some 2 bytes
+			 * in the arena for every byte of a text dense with notes */
+			buf_clear(&mark);
+			buf_put(&mark, m, mn);
+			const char *marker = buf_cstr(&mark);
 			size_t idx = 0;
 			struct note *n = match_definition(doc, info, by_marker, marker, slots[s].block, &idx);
 			if (!n) {
@@ -362,7 +369,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			/* drop the space an extractor put before the marker */
 			while (out.len && out.data[out.len - 1] == ' ')
 				out.len--;
-			buf_puts(&out, note_ref(A, idx));
+			buf_printf(&out, "%c%zu%c", MK_NOTE, idx, MK_NOTE_END);	/* note_ref's */
 			p += skip;
 			changed = true;
 		}
@@ -370,6 +377,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			*slots[s].text = arena_strndup(A, buf_cstr(&out), out.len);
 		buf_free(&out);
 	}
+	buf_free(&mark);
 	xmlHashFree(by_marker, free_marker_notes);
 }
 
