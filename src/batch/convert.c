@@ -37,11 +37,10 @@ int document_load_text(struct document *doc, const char *bytes, size_t len)
 
 /* The one place between the passes and every edition: a byte of the
  * inline markup a pass left in a text would make the XML not well-formed
- * (fuzz_convert found one in a preamble's name).  controls: the count
- * removed from the parts already written, if any. */
-static void warn_controls(struct document *doc, xmlDocPtr xml, size_t controls)
+ * (fuzz_convert found one in a preamble's name).  Reported once, with
+ * the count removed from the whole document. */
+static void warn_controls(struct document *doc, size_t controls)
 {
-	controls += akn_remove_controls(xml);
 	if (controls)
 		diag_warn(doc->diag, 0, "akn", "removed %zu bytes of inline markup left in the text "
 			  "(a bug of unpress: please report it with this input)", controls);
@@ -50,7 +49,7 @@ static void warn_controls(struct document *doc, xmlDocPtr xml, size_t controls)
 xmlDocPtr document_to_akn(struct document *doc)
 {
 	xmlDocPtr xml = akn_build(doc);
-	warn_controls(doc, xml, 0);
+	warn_controls(doc, akn_remove_controls(xml));
 	return xml;
 }
 
@@ -195,22 +194,31 @@ static int convert_to_xml(struct document *doc, const struct options *opts, stru
 	struct xml_stream stream;
 	xml_stream_begin(&stream, atomic_stream(&af), akn_remove_controls_under);
 	xmlDocPtr xml = akn_build_streamed(doc, &stream);
-	if (stream.spoiled) {
-		atomic_abort(&af);
-		xmlFreeDoc(xml);
+	size_t controls = 0;
+	int rc = -1;
+	if (!stream.spoiled) {
+		controls = stream.prepared + akn_remove_controls(xml);
+		rc = xml_stream_end(&stream, xml);
+	} else
 		xml_stream_end(&stream, NULL);
+	xmlFreeDoc(xml);
+	if (rc == -1) {
+		/* spoiled, while building or at the end: whole, as it is
+		 * written with an edition */
+		atomic_abort(&af);
 		xml = document_to_akn(doc);
 		status = write_xml(xml, path, diag);
-	} else {
-		warn_controls(doc, xml, stream.prepared);
-		if (xml_stream_end(&stream, xml) != 0)
-			af.failed = 1;
-		if (atomic_commit(&af) != 0) {
-			diag_error(diag, 0, "output", "cannot write %s: %s", path, strerror(errno));
-			status = EX_CANTCREAT;
-		}
+		xmlFreeDoc(xml);
+		free(path);
+		return status;
 	}
-	xmlFreeDoc(xml);
+	warn_controls(doc, controls);
+	if (rc != 0)
+		af.failed = 1;
+	if (atomic_commit(&af) != 0) {
+		diag_error(diag, 0, "output", "cannot write %s: %s", path, strerror(errno));
+		status = EX_CANTCREAT;
+	}
 	free(path);
 	return status;
 }
