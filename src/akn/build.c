@@ -23,6 +23,7 @@
 #include "doc/un.h"
 #include "util/buf.h"
 #include "util/swar.h"
+#include "akn/write.h"
 
 enum level {
 	LV_ROOT = 0,
@@ -57,9 +58,11 @@ struct builder {
 	int note_scope_seen;
 	const char *note_prefix;	/* eId prefix for restarted footnote numbering */
 	struct buf scratch;
+	struct buf name;	/* an eId being composed (eid_of) */
 	/* the FRBR names of the document, which its attachments extend */
 	const char *work_uri, *work_date, *work_date_name, *expr_uri, *issued, *issued_name, *author;
 	xmlNodePtr attachments;	/* built aside, placed after the conclusions */
+	struct xml_stream *stream;	/* where finished parts go, or NULL */
 };
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -127,6 +130,35 @@ static char *eid_token(struct arena *arena, const char *num)
 	buf_free(&t);
 	/* buf_putc('\0') above ends the token early for a trailing "." */
 	return s;
+}
+
+/* "PREFIX__KINDTOKEN" (no prefix: "KINDTOKEN"), token eid_token's of num,
+ * composed in b->name: valid until the next call.  The eIds of notes and
+ * paragraphs, composed in the arena, left three copies of each there. */
+static const char *eid_of(struct builder *b, const char *prefix, const char *kind, const char *num)
+{
+	struct buf *t = &b->name;
+	buf_clear(t);
+	if (prefix && *prefix) {
+		buf_puts(t, prefix);
+		buf_puts(t, "__");
+	}
+	buf_puts(t, kind);
+	size_t start = t->len;
+	for (const char *p = num ? num : ""; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			buf_putc(t, (char)c);
+		else if (c == '/' || c == '-' || c == '.')
+			buf_putc(t, t->len > start && p[1] ? '-' : '\0');
+		else if (c == '*')
+			buf_puts(t, "star");
+	}
+	/* as eid_token: a '\0' put above ends the token */
+	t->len = start + strnlen(buf_cstr(t) + start, t->len - start);
+	if (t->len == start)
+		buf_putc(t, 'x');
+	return buf_cstr(t);
 }
 
 static char *joined(struct builder *b, const char *prefix, const char *name)
@@ -258,13 +290,13 @@ static void add_note(struct builder *b, xmlNodePtr parent, struct note *note)
 	xmlNodePtr an = add(b, parent, "authorialNote");
 	xmlSetProp(an, X("marker"), X(note->marker));
 	xmlSetProp(an, X("placement"), X("bottom"));
-	char *token = eid_token(&b->doc->arena, note->marker);
-	char *name = arena_printf(&b->doc->arena, "authorialNote_%s", token);
+	char scope[24];
 	const char *prefix = NULL;
-	if (note->scope > 0)
-		prefix = b->note_prefix ? b->note_prefix
-					: arena_printf(&b->doc->arena, "notes%d", note->scope + 1);
-	set_eid(b, an, joined(b, prefix, name));
+	if (note->scope > 0) {
+		snprintf(scope, sizeof scope, "notes%d", note->scope + 1);
+		prefix = b->note_prefix ? b->note_prefix : scope;
+	}
+	set_eid(b, an, eid_of(b, prefix, "authorialNote_", note->marker));
 	if (note->text) {
 		add_p(b, an, note->text);
 	} else {
@@ -659,6 +691,10 @@ static void set_instrument_title(struct builder *b, struct block *blk)
 		add_inlines(b, heading, blk->text, strlen(blk->text));
 		return;
 	}
+	/* a heading placed before children already written out cannot be:
+	 * the written file is void, and the document is built again whole */
+	if (b->stream && xml_stream_is_open(b->stream, f->element))
+		b->stream->spoiled = true;
 	heading = xmlNewNode(b->ns, X("heading"));
 	add_inlines(b, heading, blk->text, strlen(blk->text));
 	xmlNodePtr num = NULL;
@@ -1050,7 +1086,7 @@ static void add_paragraph(struct builder *b, size_t i, struct block *blk)
 	close_seal(b, LV_PARAGRAPH);
 	struct frame *pf = top(b);
 	const char *eid = blk->num
-		? unique_eid(b, joined(b, paragraph_prefix(b), arena_concat(A, 2, "para_", eid_token(A, blk->num))))
+		? unique_eid(b, eid_of(b, paragraph_prefix(b), "para_", blk->num))
 		: unique_eid(b, joined(b, pf->eid ? pf->eid : "", arena_printf(A, "p_%d", ++pf->unnumbered)));
 	xmlNodePtr el = paragraph_like(b, LV_PARAGRAPH, "paragraph", eid, blk);
 	give_text(b, el, blk, next_is_point_deeper(b->doc, i, 0));
@@ -1061,7 +1097,6 @@ static void add_paragraph(struct builder *b, size_t i, struct block *blk)
  * the <content> of the one it follows becomes its <intro>. */
 static void add_point(struct builder *b, size_t i, struct block *blk)
 {
-	struct arena *A = &b->doc->arena;
 	enum level level = (enum level)(LV_POINT + (blk->depth > 0 ? blk->depth - 1 : 0));
 	close_seal(b, level);
 	struct frame *f = top(b);
@@ -1072,7 +1107,7 @@ static void add_point(struct builder *b, size_t i, struct block *blk)
 		if (last && !strcmp((const char *)last->name, "content"))
 			xmlNodeSetName(last, X("intro"));
 	}
-	const char *eid = unique_eid(b, joined(b, prefix(b), arena_concat(A, 2, "point_", eid_token(A, blk->num))));
+	const char *eid = unique_eid(b, eid_of(b, prefix(b), "point_", blk->num));
 	xmlNodePtr el = paragraph_like(b, level, "point", eid, blk);
 	give_text(b, el, blk, next_is_point_deeper(b->doc, i, blk->depth));
 }
@@ -1192,6 +1227,31 @@ static void add_body_block(struct builder *b, size_t i)
 	}
 }
 
+/* Whether n is in the document's tree (an attachment is built aside). */
+static bool in_tree(const xmlNode *n)
+{
+	while (n->parent)
+		n = n->parent;
+	return n->type == XML_DOCUMENT_NODE;
+}
+
+/* With a stream, write out and free what of the body is final: in each
+ * open container above the paragraphs, every child but its last (the one
+ * a later block may still change: a list a bullet extends, the container
+ * the next blocks go into).  Inside a paragraph nothing is final until it
+ * closes: seal() and the points change its children. */
+static void write_finished(struct builder *b)
+{
+	if (!b->stream)
+		return;
+	for (int k = 0; k < b->depth && b->stack[k].level < LV_PARAGRAPH; k++) {
+		xmlNodePtr n = b->stack[k].node;
+		if (n && n->last && n->children != n->last && in_tree(n) &&
+		    !xml_stream_write_before(b->stream, n, n->last))
+			return;
+	}
+}
+
 static bool is_body_role(enum block_role role)
 {
 	return role != ROLE_DROPPED && role != ROLE_FOOTNOTE_DEF && role != ROLE_COVER &&
@@ -1210,7 +1270,12 @@ static void add_date_line(struct builder *b, xmlNodePtr conclusions, const char 
 
 xmlDocPtr akn_build(struct document *doc)
 {
-	struct builder b = {.doc = doc};
+	return akn_build_streamed(doc, NULL);
+}
+
+xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
+{
+	struct builder b = {.doc = doc, .stream = out};
 	b.xml = xmlNewDoc(X("1.0"));
 	/* element and attribute names interned once, not allocated per node */
 	b.xml->dict = xmlDictCreate();
@@ -1218,7 +1283,9 @@ xmlDocPtr akn_build(struct document *doc)
 	 * chain passes eight entries, and a long report's eIds then cost a
 	 * thousand instructions apiece */
 	b.eids = xmlHashCreate((int)(doc->blocks.len * 2 + doc->notes.len + 256));
-	b.eid_next = xmlHashCreate(16);
+	/* an eId asked for again (a source numbering 9. twice, notes whose
+	 * markers restart): sized for some, as libxml2 2.9 grows it too late */
+	b.eid_next = xmlHashCreate((int)((doc->blocks.len + doc->notes.len) / 8 + 16));
 	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
 	b.ns = xmlNewNs(root, X(AKN_NS), NULL);
 	xmlSetNs(root, b.ns);
@@ -1248,16 +1315,20 @@ xmlDocPtr akn_build(struct document *doc)
 			xmlNodePtr pre = add(&b, dt, "preamble");
 			push(&b, LV_ROOT, pre, pre, NULL);
 			for (; i < j; i++)
-				if (is_body_role(DOC_BLOCK(doc, i)->role))
+				if (is_body_role(DOC_BLOCK(doc, i)->role)) {
+					write_finished(&b);
 					add_body_block(&b, i);
+				}
 			b.depth = 0;
 		}
 	}
 	xmlNodePtr body = add(&b, dt, "mainBody");
 	push(&b, LV_ROOT, body, body, NULL);
 	for (; i < doc->blocks.len; i++)
-		if (is_body_role(DOC_BLOCK(doc, i)->role))
+		if (is_body_role(DOC_BLOCK(doc, i)->role)) {
+			write_finished(&b);
 			add_body_block(&b, i);
+		}
 	seal(&b, 1);
 	/* every hierarchy element needs content: fill empty containers */
 	if (!body->children)
@@ -1292,5 +1363,6 @@ xmlDocPtr akn_build(struct document *doc)
 	xmlHashFree(b.eids, NULL);
 	xmlHashFree(b.eid_next, NULL);
 	buf_free(&b.scratch);
+	buf_free(&b.name);
 	return b.xml;
 }

@@ -8,4 +8,12 @@
 
 xmlDocPtr akn_build(struct document *doc);
 
+/* akn_build writing as it goes: each finished part of the body is written
+ * to out and freed from the tree, which then holds only what is left to
+ * write (xml_stream_end writes it).  A long body is never whole in
+ * memory.  out spoiled: the tree is not the document; build it again
+ * with akn_build. */
+struct xml_stream;
+xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out);
+
 #endif

@@ -109,6 +109,11 @@ static size_t clean_tree(xmlNodePtr root, bool all)
 	return changed;
 }
 
+size_t akn_remove_controls_under(xmlNodePtr node)
+{
+	return clean_tree(node, false);
+}
+
 size_t akn_remove_controls(xmlDocPtr xml)
 {
 	xmlNodePtr root = xmlDocGetRootElement(xml);

@@ -16,6 +16,8 @@ xmlDocPtr akn_load_memory(const char *bytes, size_t n, const char *name, struct 
  * (doc/document.h's MK_ bytes) left in a text or attribute: no XML may
  * hold one, and every edition reads the tree.  The count removed. */
 size_t akn_remove_controls(xmlDocPtr xml);
+/* The same under one node (it included). */
+size_t akn_remove_controls_under(xmlNodePtr node);
 /* The output base name recorded in the XML (unpress:source/@slug), or NULL.
  * The caller frees it. */
 char *akn_slug(xmlDocPtr xml);

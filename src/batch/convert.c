@@ -35,16 +35,21 @@ int document_load_text(struct document *doc, const char *bytes, size_t len)
 	return 0;
 }
 
-xmlDocPtr document_to_akn(struct document *doc)
+/* The one place between the passes and every edition: a byte of the
+ * inline markup a pass left in a text would make the XML not well-formed
+ * (fuzz_convert found one in a preamble's name).  Reported once, with
+ * the count removed from the whole document. */
+static void warn_controls(struct document *doc, size_t controls)
 {
-	xmlDocPtr xml = akn_build(doc);
-	/* the one place between the passes and every edition: a byte of the
-	 * inline markup a pass left in a text would make the XML not
-	 * well-formed (fuzz_convert found one in a preamble's name) */
-	size_t controls = akn_remove_controls(xml);
 	if (controls)
 		diag_warn(doc->diag, 0, "akn", "removed %zu bytes of inline markup left in the text "
 			  "(a bug of unpress: please report it with this input)", controls);
+}
+
+xmlDocPtr document_to_akn(struct document *doc)
+{
+	xmlDocPtr xml = akn_build(doc);
+	warn_controls(doc, akn_remove_controls(xml));
 	return xml;
 }
 
@@ -86,9 +91,9 @@ static char *output_path(const struct options *opts, const char *slug, const cha
 	return p;
 }
 
-/* Write every requested edition of one XML document. */
-static int write_editions(xmlDocPtr xml, const char *slug, const struct options *opts,
-			  struct diag *diag)
+/* Whether the document may be written as slug into OUT: a clear
+ * message and a sysexits code when not, the folder made when so. */
+static int check_output(const char *slug, const struct options *opts, struct diag *diag)
 {
 	/* The slug names files (util/outname.h): a name the site uses, one that
 	 * would be hidden, leave OUT or be longer than a file name may be
@@ -109,6 +114,16 @@ static int write_editions(xmlDocPtr xml, const char *slug, const struct options 
 		diag_error(diag, 0, "output", "cannot create folder %s: %s", opts->out_dir, strerror(errno));
 		return EX_CANTCREAT;
 	}
+	return 0;
+}
+
+/* Write every requested edition of one XML document. */
+static int write_editions(xmlDocPtr xml, const char *slug, const struct options *opts,
+			  struct diag *diag)
+{
+	int status = check_output(slug, opts, diag);
+	if (status)
+		return status;
 	struct render_opts ro = {
 		.out_dir = opts->out_dir,
 		.slug = slug,
@@ -125,7 +140,6 @@ static int write_editions(xmlDocPtr xml, const char *slug, const struct options 
 		{ED_MD, ".md", markdown_edition_write},
 		{ED_PDF, ".pdf", pdf_edition_write},
 	};
-	int status = 0;
 	if (opts->editions & (ED_XML | ED_SITE)) {
 		char *path = output_path(opts, slug, ".xml");
 		status = write_xml(xml, path, diag);
@@ -150,7 +164,71 @@ static int write_editions(xmlDocPtr xml, const char *slug, const struct options 
 	return status;
 }
 
-/* diag's collector: keep each warning as it was printed. */
+/* Whether the XML is all that is asked for: nothing then reads the tree
+ * (no edition, manifest or validation), and it is written as it is
+ * built (UNPRESS_XML_WRITER=libxml2, the tests' reference, writes a
+ * whole tree). */
+static bool xml_alone(const struct options *opts)
+{
+	const char *writer = getenv("UNPRESS_XML_WRITER");
+	return opts->editions == ED_XML && !opts->manifest && !opts->validate && !(writer && *writer);
+}
+
+/* -t xml: build the AKN and write it at once, each finished part of the
+ * body leaving the tree as it is written (a body of dense notes or links
+ * cost some twelve times its XML as a tree).  Whole or not at all: a
+ * stream the builder spoiled is thrown away and the document built and
+ * written again from a whole tree. */
+static int convert_to_xml(struct document *doc, const struct options *opts, struct diag *diag)
+{
+	int status = check_output(doc->meta.slug, opts, diag);
+	if (status)
+		return status;
+	char *path = output_path(opts, doc->meta.slug, ".xml");
+	struct atomic_file af;
+	if (atomic_open(&af, path) != 0) {
+		diag_error(diag, 0, "output", "cannot create %s: %s", path, strerror(errno));
+		free(path);
+		return EX_CANTCREAT;
+	}
+	struct xml_stream stream;
+	xml_stream_begin(&stream, atomic_stream(&af), akn_remove_controls_under);
+	xmlDocPtr xml = akn_build_streamed(doc, &stream);
+	size_t controls = 0;
+	int rc = -1;
+	if (!stream.spoiled) {
+		controls = stream.prepared + akn_remove_controls(xml);
+		rc = xml_stream_end(&stream, xml);
+	} else
+		xml_stream_end(&stream, NULL);
+	xmlFreeDoc(xml);
+	if (rc == -1) {
+		/* spoiled, while building or at the end: whole, as it is
+		 * written with an edition */
+		atomic_abort(&af);
+		xml = document_to_akn(doc);
+		status = write_xml(xml, path, diag);
+		xmlFreeDoc(xml);
+		free(path);
+		return status;
+	}
+	warn_controls(doc, controls);
+	if (rc != 0)
+		af.failed = 1;
+	if (atomic_commit(&af) != 0) {
+		diag_error(diag, 0, "output", "cannot write %s: %s", path, strerror(errno));
+		status = EX_CANTCREAT;
+	}
+	free(path);
+	return status;
+}
+
+/* diag's collector: keep each warning as it was printed, the first
+ * WARNINGS_KEPT of them: a document of dense notes without their texts
+ * warned 26,000 times a megabyte, 4 MB of text kept (20 and more
+ * times the input with the rest); the others are counted in one line at
+ * the end (the first run printed them all). */
+enum { WARNINGS_KEPT = 1000 };
 /* Print one warning line at the end of the report's text (or, with
  * out NULL, only measure it). */
 static int warning_line(char *out, size_t room, const struct convert_report *report, int line,
@@ -160,11 +238,9 @@ static int warning_line(char *out, size_t room, const struct convert_report *rep
 			: snprintf(out, room, "%s: warning: %s [%s]\n", report->input, msg, pass);
 }
 
-static void keep_warning(void *ctx, enum diag_level level, int line, const char *pass, const char *msg)
+/* Append one warning line to the report's text. */
+static void append_warning(struct convert_report *report, int line, const char *pass, const char *msg)
 {
-	struct convert_report *report = ctx;
-	if (level != DIAG_WARNING)
-		return;
 	int n = warning_line(NULL, 0, report, line, pass, msg);
 	if (n < 0)
 		return;
@@ -182,12 +258,26 @@ static void keep_warning(void *ctx, enum diag_level level, int line, const char 
 	report->warning_len += (size_t)n;
 }
 
+static void keep_warning(void *ctx, enum diag_level level, int line, const char *pass, const char *msg)
+{
+	struct convert_report *report = ctx;
+	if (level != DIAG_WARNING)
+		return;
+	if (report->warnings_kept >= WARNINGS_KEPT) {
+		report->warnings_dropped++;
+		return;
+	}
+	report->warnings_kept++;
+	append_warning(report, line, pass, msg);
+}
+
 static void collect_warnings(struct diag *diag, const char *path, struct convert_report *report)
 {
 	if (!report)
 		return;
 	report->warning_text = NULL;
 	report->warning_len = report->warning_cap = 0;
+	report->warnings_kept = report->warnings_dropped = 0;
 	report->input = path;
 	diag->collect = keep_warning;
 	diag->collect_ctx = report;
@@ -196,6 +286,13 @@ static void collect_warnings(struct diag *diag, const char *path, struct convert
 static int finish_status(int status, const struct diag *diag, const struct options *opts,
 			 struct convert_report *report, const char *slug, const char *slug_from)
 {
+	if (report && report->warnings_dropped) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "and %u warnings more, not repeated here (--force converts it again "
+			 "and prints them all)", report->warnings_dropped);
+		append_warning(report, 0, "unpress", msg);
+		report->warnings_dropped = 0;
+	}
 	if (report) {
 		snprintf(report->slug_from, sizeof report->slug_from, "%s", slug_from ? slug_from : "");
 		report->warnings = diag->warnings;
@@ -217,12 +314,16 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 	int status = read_document_file(&doc);
 	if (status == 0) {
 		normalise(&doc);
-		xmlDocPtr xml = document_to_akn(&doc);
-		if (opts->validate)
-			status = validate_akn(xml, opts->data_dir, &diag);
-		if (status == 0)
-			status = write_editions(xml, doc.meta.slug, opts, &diag);
-		xmlFreeDoc(xml);
+		if (xml_alone(opts))
+			status = convert_to_xml(&doc, opts, &diag);
+		else {
+			xmlDocPtr xml = document_to_akn(&doc);
+			if (opts->validate)
+				status = validate_akn(xml, opts->data_dir, &diag);
+			if (status == 0)
+				status = write_editions(xml, doc.meta.slug, opts, &diag);
+			xmlFreeDoc(xml);
+		}
 	}
 	int rc = finish_status(status, &diag, opts, report, doc.meta.slug, doc.meta.slug_from);
 	document_free(&doc);

@@ -16,6 +16,7 @@ struct convert_report {
 				 * replay when the document is up to date (heap;
 				 * the caller frees it) */
 	size_t warning_len, warning_cap;	/* of warning_text, which grows by doubling */
+	unsigned warnings_kept, warnings_dropped;	/* in warning_text; past its first 1,000 */
 };
 /* Convert the input at path, writing the requested editions into
  * opts->out_dir; returns 0, 1 (warnings under --werror) or a sysexits

@@ -3,6 +3,9 @@
  * takes.  What is written must parse again as XML (a character XML does
  * not allow, a control byte of the inline markup left in a text, would
  * make every edition fail), and the slug must be one util/outname.c gives.
+ * The same input read in cmark-gfm windows of 64 bytes and written as it
+ * is built (akn_build_streamed, the path of -t xml) must give the same
+ * bytes as the whole parse and the whole tree.
  * Built only by `make fuzz` (the Makefile leaves src/fuzz/ out of
  * ./unpress). */
 #include <stddef.h>
@@ -13,11 +16,47 @@
 
 #include <libxml/parser.h>
 
+#include "akn/build.h"
+#include "akn/load.h"
+#include "akn/write.h"
 #include "batch/convert.h"
 #include "util/buf.h"
-#include "akn/write.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* data read in windows of 64 bytes and written as it is built, into out;
+ * false when the stream was spoiled (the program then writes the whole
+ * tree: nothing to compare). */
+static bool streamed(const uint8_t *data, size_t size, struct diag *diag, struct buf *out)
+{
+	setenv("UNPRESS_CMARK_WINDOW", "64", 1);
+	struct document doc;
+	document_init(&doc, "fuzz.txt", diag);
+	bool ok = false;
+	FILE *f = tmpfile();
+	if (f && document_load_text(&doc, (const char *)data, size) == 0) {
+		struct xml_stream s;
+		xml_stream_begin(&s, f, akn_remove_controls_under);
+		xmlDocPtr xml = akn_build_streamed(&doc, &s);
+		if (!s.spoiled) {
+			akn_remove_controls(xml);
+			ok = xml_stream_end(&s, xml) == 0;
+		} else
+			xml_stream_end(&s, NULL);
+		xmlFreeDoc(xml);
+		/* read back what was written */
+		char chunk[4096];
+		size_t n;
+		rewind(f);
+		while (ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_put(out, chunk, n);
+	}
+	if (f)
+		fclose(f);
+	document_free(&doc);
+	unsetenv("UNPRESS_CMARK_WINDOW");
+	return ok;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -43,6 +82,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 		xmlFreeDoc(again);
+		struct buf other = BUF_INIT;
+		if (streamed(data, size, &diag, &other) &&
+		    (other.len != text.len || memcmp(other.data, text.data, text.len))) {
+			fprintf(stderr, "fuzz_convert: read in windows and written as built, the XML differs\n");
+			abort();
+		}
+		buf_free(&other);
 		buf_free(&text);
 		/* a name for files: never a path, never hidden */
 		const char *slug = doc.meta.slug;

@@ -73,7 +73,8 @@ static char *canonical_sups(struct arena *A, const char *s, bool *changed)
 		if (*p == '<' && starts_with(p, "</sup>")) { buf_putc(&b, MK_SUP_CLOSE); p += 6; *changed = true; continue; }
 		buf_putc(&b, *p++);
 	}
-	char *out = arena_strndup(A, buf_cstr(&b), b.len);
+	/* unchanged (the superscripts were well formed): no copy */
+	char *out = *changed ? arena_strndup(A, buf_cstr(&b), b.len) : (char *)s;
 	buf_free(&b);
 	return out;
 }
@@ -315,6 +316,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 {
 	struct arena *A = &doc->arena;
 	xmlHashTablePtr by_marker = index_markers(doc);
+	struct buf mark = BUF_INIT;
 	for (size_t s = 0; s < nslots; s++) {
 		char *t = *slots[s].text;
 		if (!t || (!strchr(t, MK_SUP_OPEN) && !(have_star_note && strchr(t, '*'))))
@@ -346,7 +348,12 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 				buf_putc(&out, *p++);
 				continue;
 			}
-			char *marker = arena_strndup(A, m, mn);
+			/* the marker and the reference are composed outside the
+			 * arena: a copy of each per reference is some 2 bytes
+			 * in the arena for every byte of a text dense with notes */
+			buf_clear(&mark);
+			buf_put(&mark, m, mn);
+			const char *marker = buf_cstr(&mark);
 			size_t idx = 0;
 			struct note *n = match_definition(doc, info, by_marker, marker, slots[s].block, &idx);
 			if (!n) {
@@ -362,7 +369,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			/* drop the space an extractor put before the marker */
 			while (out.len && out.data[out.len - 1] == ' ')
 				out.len--;
-			buf_puts(&out, note_ref(A, idx));
+			buf_printf(&out, "%c%zu%c", MK_NOTE, idx, MK_NOTE_END);	/* note_ref's */
 			p += skip;
 			changed = true;
 		}
@@ -370,6 +377,7 @@ static void link_superscripts(struct document *doc, struct slot *slots, size_t n
 			*slots[s].text = arena_strndup(A, buf_cstr(&out), out.len);
 		buf_free(&out);
 	}
+	buf_free(&mark);
 	xmlHashFree(by_marker, free_marker_notes);
 }
 
@@ -388,14 +396,25 @@ static bool is_content_block(const struct block *b)
 static void recover_stranded_texts(struct document *doc, struct slot *slots, size_t ndefs)
 {
 	struct arena *A = &doc->arena;
+	/* the first page break at or after each block (looked for from each
+	 * reference, it made many references without a text and no page
+	 * break quadratic) */
+	size_t *page_break = NULL;
 	for (size_t k = ndefs; k < doc->notes.len; k++) {
 		struct note *n = DOC_NOTE(doc, k);
 		if (n->text || n->ref_slot < 0)
 			continue;
-		size_t b = slots[n->ref_slot].block + 1;
+		if (!page_break) {
+			page_break = xmalloc((doc->blocks.len + 1) * sizeof *page_break);
+			page_break[doc->blocks.len] = doc->blocks.len;
+			for (size_t j = doc->blocks.len; j-- > 0;) {
+				struct block *c = DOC_BLOCK(doc, j);
+				page_break[j] = c->role == ROLE_DROPPED && c->page_break ? j : page_break[j + 1];
+			}
+		}
 		/* the page break after the reference */
-		while (b < doc->blocks.len && !(DOC_BLOCK(doc, b)->role == ROLE_DROPPED && DOC_BLOCK(doc, b)->page_break))
-			b++;
+		size_t b = page_break[slots[n->ref_slot].block + 1 < doc->blocks.len
+				      ? slots[n->ref_slot].block + 1 : doc->blocks.len];
 		while (b < doc->blocks.len && DOC_BLOCK(doc, b)->role == ROLE_DROPPED)
 			b++;
 		struct block *x = b < doc->blocks.len ? DOC_BLOCK(doc, b) : NULL;
@@ -431,6 +450,7 @@ static void recover_stranded_texts(struct document *doc, struct slot *slots, siz
 			  "footnote %s is referenced but its text is missing from the source; the marker is kept",
 			  n->marker);
 	}
+	free(page_break);
 }
 
 /* Where is note idx referenced?  (slot index, byte offset just after it) */

@@ -55,10 +55,19 @@ static const char *furniture_columns(struct document *doc, const char *line, int
 	return kind && other < 80 ? kind : NULL;
 }
 
-static char *line_plain(struct document *doc, const char *line, size_t n)
+/* The plain, trimmed text of a line of n bytes: a short one in the
+ * caller's room (every short line of a document is looked at, and a copy
+ * of each left in the arena cost some twice the text of a document of
+ * short lines), a longer one in the arena. */
+enum { SHORT_LINE = 48 };
+static const char *line_plain(struct document *doc, const char *line, size_t n,
+			      char room[2][SHORT_LINE + 1])
 {
-	char *plain = text_plain(&doc->arena, arena_strndup(&doc->arena, line, n));
-	return text_trim(&doc->arena, plain);
+	if (n > SHORT_LINE)
+		return text_trim(&doc->arena, text_plain(&doc->arena, arena_strndup(&doc->arena, line, n)));
+	memcpy(room[0], line, n);
+	room[0][n] = '\0';
+	return text_plain_scratch(room[1], SHORT_LINE + 1, room[0]);
 }
 
 /* Remove furniture lines from a block.  Returns true when nothing is left. */
@@ -68,14 +77,15 @@ static bool strip_furniture_lines(struct document *doc, struct block *blk)
 	struct buf kept = BUF_INIT;
 	int removed = 0, kept_lines = 0;
 	int line = blk->line;
+	char room[2][SHORT_LINE + 1];
 	for (const char *p = text; *p;) {
 		const char *eol = strchr(p, '\n');
 		size_t n = eol ? (size_t)(eol - p) : strlen(p);
 		/* a footer, header or barcode is a short line: do not even look
 		 * at the lines of a paragraph */
 		const char *kind = NULL;
-		if (n <= 48 || memchr(p, '\t', n)) {
-			const char *plain = line_plain(doc, p, n);
+		if (n <= SHORT_LINE || memchr(p, '\t', n)) {
+			const char *plain = line_plain(doc, p, n, room);
 			kind = strchr(plain, '\t') ? furniture_columns(doc, plain, line) : pm_line_kind(plain);
 		}
 		if (kind) {
@@ -83,7 +93,7 @@ static bool strip_furniture_lines(struct document *doc, struct block *blk)
 			removed++;
 			/* the job number of the edition is kept as metadata */
 			size_t jn;
-			const char *plain = line_plain(doc, p, n);
+			const char *plain = line_plain(doc, p, n, room);
 			const char *job = doc->meta.job_number ? NULL : pm_job_number_in(plain, &jn);
 			if (job)
 				doc->meta.job_number = arena_strndup(&doc->arena, job, jn);

@@ -40,7 +40,20 @@ struct ingest_ctx {
 	struct ptr_vec breaks;		/* source lines of the form feeds */
 	size_t next_break;		/* the first not yet made a block */
 	char *pending_marker;		/* an item's number, for its first paragraph */
+	int line_base;			/* cmark line of the window parsed, less one */
 };
+
+/* The line of cmark's whole input where node starts (ends): cmark
+ * counts from the start of the window it parsed. */
+static int start_line(const struct ingest_ctx *ctx, cmark_node *node)
+{
+	return cmark_node_get_start_line(node) + ctx->line_base;
+}
+
+static int end_line(const struct ingest_ctx *ctx, cmark_node *node)
+{
+	return cmark_node_get_end_line(node) + ctx->line_base;
+}
 
 /* The label of a footnote written [^LABEL] at (line, col) of cmark's input.
  * cmark-gfm 0.29 gives a reference's display index, not its label, so the
@@ -206,7 +219,7 @@ static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf
 			int dead = !url || !*url || !strcmp(url, "#");
 			if (dead) {
 				if (enter)
-					diag_note(ctx->doc->diag, source_line(ctx, cmark_node_get_start_line(node)),
+					diag_note(ctx->doc->diag, source_line(ctx, start_line(ctx, node)),
 						  "ingest", "unwrapped a dead link");
 				break;
 			}
@@ -221,7 +234,7 @@ static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf
 		}
 		case CMARK_NODE_IMAGE:
 			if (enter)
-				diag_warn(ctx->doc->diag, source_line(ctx, cmark_node_get_start_line(node)),
+				diag_warn(ctx->doc->diag, source_line(ctx, start_line(ctx, node)),
 					  "ingest", "image dropped (only its description is kept)");
 			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
@@ -230,7 +243,7 @@ static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf
 			/* Our own Markdown edition writes [^1]: make it look like any
 			 * other superscript marker for the footnotes pass. */
 			{
-				char *label = footnote_label(ctx, cmark_node_get_start_line(node),
+				char *label = footnote_label(ctx, start_line(ctx, node),
 							     cmark_node_get_start_column(node));
 				buf_putc(b, MK_SUP_OPEN);
 				put_text(b, label ? label : cmark_node_get_literal(node));
@@ -247,8 +260,8 @@ static void collect_inlines(struct ingest_ctx *ctx, cmark_node *leaf, struct buf
 
 static struct block *add_block(struct ingest_ctx *ctx, enum block_kind kind, cmark_node *node)
 {
-	struct block *blk = document_add_block(ctx->doc, kind, source_line(ctx, cmark_node_get_start_line(node)));
-	blk->end_line = source_line(ctx, cmark_node_get_end_line(node));
+	struct block *blk = document_add_block(ctx->doc, kind, source_line(ctx, start_line(ctx, node)));
+	blk->end_line = source_line(ctx, end_line(ctx, node));
 	blk->list_depth = ctx->list_depth;
 	if (ctx->list_depth > 0 && ctx->list_depth <= 64)
 		blk->list_ordered = ctx->ordered_at[ctx->list_depth - 1];
@@ -260,7 +273,7 @@ static struct block *add_block(struct ingest_ctx *ctx, enum block_kind kind, cma
 static char *ordered_marker(struct ingest_ctx *ctx, cmark_node *item, const char *cm_input,
 			    const size_t *line_offsets)
 {
-	int line = cmark_node_get_start_line(item), col = cmark_node_get_start_column(item);
+	int line = start_line(ctx, item), col = cmark_node_get_start_column(item);
 	if (line < 1 || line > ctx->cmark_lines || col < 1)
 		return NULL;
 	const char *p = cm_input + line_offsets[line - 1] + (col - 1);
@@ -276,7 +289,7 @@ static char *ordered_marker(struct ingest_ctx *ctx, cmark_node *item, const char
  * indented text from `pdftotext -layout` arrives as code blocks. */
 static void add_literal_blocks(struct ingest_ctx *ctx, cmark_node *node, const char *literal)
 {
-	int line = source_line(ctx, cmark_node_get_start_line(node));
+	int line = source_line(ctx, start_line(ctx, node));
 	int fence_len = 0, fence_offset = 0;
 	char fence_char = 0;
 	if (cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK &&
@@ -699,7 +712,7 @@ static void add_footnote_definition(struct ingest_ctx *ctx, cmark_node *node)
 		return;
 	struct block *blk = add_block(ctx, BLOCK_TEXT, first);
 	finish_text_block(ctx, blk, first);
-	char *label = footnote_label(ctx, cmark_node_get_start_line(node),
+	char *label = footnote_label(ctx, start_line(ctx, node),
 				     cmark_node_get_start_column(node));
 	blk->text = arena_printf(&ctx->doc->arena, "%c%s%c %s", MK_SUP_OPEN,
 				 label ? label : "", MK_SUP_CLOSE, blk->text);
@@ -763,7 +776,7 @@ static bool visit(struct ingest_ctx *ctx, cmark_node *node, bool enter)
 {
 	cmark_node_type type = cmark_node_get_type(node);
 	if (enter && starts_block(type) && ctx->next_break < ctx->breaks.len)
-		flush_pagebreaks(ctx, source_line(ctx, cmark_node_get_start_line(node)));
+		flush_pagebreaks(ctx, source_line(ctx, start_line(ctx, node)));
 	switch (type) {
 	case CMARK_NODE_LIST:
 		if (!enter) {
@@ -815,9 +828,9 @@ static bool visit(struct ingest_ctx *ctx, cmark_node *node, bool enter)
 	}
 }
 
-/* A parser over cmark's input with the GFM extensions we read, allocating
- * from the current cmark arena. */
-static cmark_node *parse(struct ingest_ctx *ctx, cmark_parser **parser)
+/* A parser over len bytes of cmark's input from at (whole lines) with the
+ * GFM extensions we read, allocating from the current cmark arena. */
+static cmark_node *parse(size_t at, size_t len, struct ingest_ctx *ctx, cmark_parser **parser)
 {
 	cmark_gfm_core_extensions_ensure_registered();
 	*parser = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES, &cm_mem);
@@ -827,34 +840,108 @@ static cmark_node *parse(struct ingest_ctx *ctx, cmark_parser **parser)
 		if (ext)
 			cmark_parser_attach_syntax_extension(*parser, ext);
 	}
-	cmark_parser_feed(*parser, ctx->cm_input, ctx->cm_len);
+	cmark_parser_feed(*parser, ctx->cm_input + at, len);
 	return cmark_parser_finish(*parser);
+}
+
+/* Where a window's parse stops, when a later window is to go on from a
+ * line of it: the open end of its tree (the last top-level block, or the
+ * last item of a top-level list whose markers stand at the margin), when
+ * something came before it; or NULL.  Everything before it was closed by
+ * the lines that follow, as in a parse of the whole input, and a fresh
+ * parse from its first line opens it again the same way: a new block at
+ * the margin (a list, an item) is read alike with or without what
+ * preceded it. */
+static cmark_node *open_end(cmark_node *root)
+{
+	cmark_node *last = cmark_node_last_child(root);
+	if (!last)
+		return NULL;
+	if (cmark_node_get_type(last) == CMARK_NODE_LIST && cmark_node_get_start_column(last) == 1) {
+		cmark_node *item = cmark_node_last_child(last);
+		if (item && cmark_node_previous(item) && cmark_node_get_start_column(item) == 1)
+			return item;
+	}
+	return cmark_node_previous(last) ? last : NULL;
+}
+
+/* Walk one window's tree into blocks. */
+static void read_tree(struct ingest_ctx *ctx, cmark_node *root)
+{
+	cmark_iter *iter = cmark_iter_new(root);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(iter);
+		if (visit(ctx, node, ev == CMARK_EVENT_ENTER))
+			cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(iter);
+}
+
+/* cmark's tree costs some thirty times its text where blocks are short
+ * and marked up (a numbered paragraph and a note every 60 bytes), and is
+ * whole in memory when the parse finishes.  A long input is parsed in
+ * windows of about this many bytes, each read into blocks and freed
+ * before the next: a window ends before its open end (open_end), where
+ * the next begins; one without such a place grows until it has one or
+ * holds the rest.  Not when the input may hold a link reference or
+ * footnote definition ("]:"): those serve the whole document. */
+enum { WINDOW = 256 * 1024 };
+
+/* The window's size: UNPRESS_CMARK_WINDOW bytes when set (the tests hold
+ * the smallest windows to the whole parse; 0: the whole input at once). */
+static size_t first_window(void)
+{
+	const char *env = getenv("UNPRESS_CMARK_WINDOW");
+	if (!env || !*env)
+		return WINDOW;
+	char *end;
+	unsigned long long n = strtoull(env, &end, 10);
+	return *end || n == 0 ? SIZE_MAX : n;
 }
 
 int ingest(struct document *doc)
 {
 	struct ingest_ctx ctx = {.doc = doc};
 	struct buf cm = BUF_INIT;
-	struct arena cm_arena;	/* cmark's tree and our line tables */
-	arena_init(&cm_arena);
-	prepare_input(&ctx, &cm_arena, &cm);
-	cm_current = &cm_arena;
-	cmark_parser *parser;
-	cmark_node *root = parse(&ctx, &parser);
-
-	cmark_iter *iter = cmark_iter_new(root);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-		cmark_node *node = cmark_iter_get_node(iter);
-		if (visit(&ctx, node, ev == CMARK_EVENT_ENTER))
-			cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
+	struct arena tables;	/* our line tables, for the whole parse */
+	arena_init(&tables);
+	prepare_input(&ctx, &tables, &cm);
+	bool windows = !memmem(ctx.cm_input, ctx.cm_len, "]:", 2);
+	size_t at = 0, window = first_window();
+	while (at < ctx.cm_len || at == 0) {
+		size_t end = ctx.cm_len;
+		if (windows && end - at > window && window < SIZE_MAX / 2) {
+			const char *eol = memchr(ctx.cm_input + at + window, '\n', ctx.cm_len - at - window);
+			end = eol ? (size_t)(eol + 1 - ctx.cm_input) : ctx.cm_len;
+		}
+		struct arena cm_arena;	/* cmark's tree of this window */
+		arena_init(&cm_arena);
+		cm_current = &cm_arena;
+		cmark_parser *parser;
+		cmark_node *root = parse(at, end - at, &ctx, &parser);
+		cmark_node *stop = end < ctx.cm_len ? open_end(root) : NULL;
+		int stop_line = stop ? cmark_node_get_start_line(stop) : 0;
+		if (end == ctx.cm_len || stop_line > 1) {
+			if (stop)
+				cmark_node_unlink(stop);	/* (freed with cm_arena) */
+			read_tree(&ctx, root);
+		}
+		cmark_parser_free(parser);	/* (cm_arena holds the tree) */
+		arena_free(&cm_arena);
+		cm_free_big();
+		cm_current = NULL;
+		if (end == ctx.cm_len)
+			break;
+		if (stop_line > 1) {
+			ctx.line_base += stop_line - 1;
+			at = ctx.line_offsets[ctx.line_base];
+			window = first_window();
+		} else
+			window *= 2;	/* no place to stop: a longer window */
 	}
 	flush_pagebreaks(&ctx, INT_MAX);
-	cmark_iter_free(iter);
-	cmark_parser_free(parser);	/* (cm_arena holds the tree) */
-	arena_free(&cm_arena);
-	cm_free_big();
-	cm_current = NULL;
+	arena_free(&tables);
 	buf_free(&cm);
 	buf_free(&ctx.scratch);
 	return 0;

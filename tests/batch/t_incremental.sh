@@ -121,5 +121,13 @@ fi
 msg=$("$UNPRESS" -o "$dir/seed" "$TOP/input/CTOC_COP_2022_9.txt" 2>&1)
 case "$msg" in *"warning: paragraph number 51 was lost"*"up to date"*) echo "ok - an up-to-date document repeats its warnings";;
 	*) echo "not ok - an up-to-date document repeats its warnings"; echo "    $msg" | head -3;; esac
+# the first 1,000 warnings are kept to repeat, the others counted (a
+# document of dense notes without their texts kept megabytes of them)
+{ printf 'Report\n\n'; i=1; while [ $i -le 1200 ]; do printf '%d. Item.<sup>%d</sup>\n\n' $i $i; i=$((i + 1)); done; } >"$dir/many.txt"
+"$UNPRESS" -t xml -o "$dir/many" "$dir/many.txt" 2>"$dir/many.err1"
+"$UNPRESS" -t xml -o "$dir/many" "$dir/many.txt" 2>"$dir/many.err2"
+expect "a document with 1,200 warnings prints them all" 1200 "$(grep -c 'is referenced but its text is missing' "$dir/many.err1")"
+expect "up to date, it repeats the first 1,000" 1000 "$(grep -c 'is referenced but its text is missing' "$dir/many.err2")"
+check "and counts the others" grep -q 'and 200 warnings more, not repeated here' "$dir/many.err2"
 "$UNPRESS" -q --werror -o "$dir/seed" "$TOP/input/CTOC_COP_2022_9.txt"
 expect "--werror fails on an up-to-date document with warnings" 1 $?

@@ -24,10 +24,15 @@ run() {
 	mkdir -p "$dir/text" "$dir/xml"
 	"$tree/unpress" -q -j 2 -t xml,html,md,pdf,site -o "$dir/text" \
 		"$top"/input/*.txt "$top"/tests/read/inputs/*.txt "$top"/tests/markdown/inputs/*.md 2>"$dir/text.err" || true
+	# the XML alone is written as it is built (akn_build_streamed)
+	mkdir -p "$dir/xml-alone"
+	"$tree/unpress" -q -j 2 -t xml -o "$dir/xml-alone" \
+		"$top"/input/*.txt "$top"/tests/read/inputs/*.txt "$top"/tests/markdown/inputs/*.md \
+		"$top"/tests/robust/inputs/*.txt "$top"/tests/core/inputs/*.txt 2>"$dir/xml-alone.err" || true
 	"$tree/unpress" render -q -j 2 -t html,md,pdf,site -o "$dir/xml" \
 		"$top"/tests/fixtures/*.xml "$top"/tests/corpus/ga78/*.xml "$top"/tests/pdf/un/*.xml 2>"$dir/xml.err" || true
 	# the state folders hold the program's own hash: not an output
-	rm -rf "$dir/text/.unpress" "$dir/xml/.unpress"
+	rm -rf "$dir/text/.unpress" "$dir/xml/.unpress" "$dir/xml-alone/.unpress"
 }
 run "$work/a" "$work/old"
 run "$work/b" "$top"

@@ -1,0 +1,211 @@
+/* tests/unit/test_write.c — src/akn/write.c's stream: the XML written
+ * while the tree is built (akn_build_streamed for -t xml) is byte for
+ * byte what xml_write_doc writes of the whole tree, and what it wrote has
+ * left the tree. */
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "akn/build.h"
+#include "akn/write.h"
+#include "normalise/normalise.h"
+#include "read/read.h"
+#include "util/buf.h"
+#include "unit.h"
+
+static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
+
+/* What a stream wrote (a memory file). */
+struct sink {
+	char *data;
+	size_t len;
+	FILE *f;
+};
+
+static void sink_open(struct sink *k)
+{
+	k->data = NULL;
+	k->len = 0;
+	k->f = open_memstream(&k->data, &k->len);
+}
+
+static const char *sink_close(struct sink *k)
+{
+	fclose(k->f);
+	const char *s = arena_strndup(unit_arena, k->data ? k->data : "", k->len);
+	free(k->data);
+	return s;
+}
+
+static const char *whole(const xmlDoc *doc)
+{
+	struct buf b = BUF_INIT;
+	xml_write_doc(doc, &b);
+	const char *s = arena_strndup(unit_arena, buf_cstr(&b), b.len);
+	buf_free(&b);
+	return s;
+}
+
+static int children(const xmlNode *el)
+{
+	int n = 0;
+	for (const xmlNode *c = el->children; c; c = c->next)
+		n++;
+	return n;
+}
+
+/* One paragraph as the builder makes them: attributes with characters to
+ * escape, text with an inline element (an element that holds text is
+ * written without indentation inside). */
+static void add_p(xmlNodePtr parent, int i)
+{
+	char t[64];
+	xmlNodePtr p = xmlNewChild(parent, NULL, X("p"), NULL);
+	snprintf(t, sizeof t, "p_%d \"&<\"", i);
+	xmlSetProp(p, X("eId"), X(t));
+	snprintf(t, sizeof t, "Text %d & <more> ", i);
+	xmlNodeAddContent(p, X(t));
+	xmlNewTextChild(p, NULL, X("ref"), X("A/RES/1"));
+}
+
+/* A document whose body grows as a builder's does, written as it grows:
+ * sections of paragraphs in a body, each finished part handed over. */
+static void grown_tree(void)
+{
+	xmlDocPtr ref = xmlNewDoc(X("1.0")), doc = xmlNewDoc(X("1.0"));
+	struct sink k;
+	sink_open(&k);
+	struct xml_stream s;
+	xml_stream_begin(&s, k.f, NULL);
+	int most = 0;
+	bool handed = true;
+	for (int pass = 0; pass < 2; pass++) {
+		xmlDocPtr d = pass ? doc : ref;
+		xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
+		xmlDocSetRootElement(d, root);
+		xmlNewTextChild(xmlNewChild(root, NULL, X("meta"), NULL), NULL, X("name"), X("x"));
+		xmlNodePtr body = xmlNewChild(root, NULL, X("body"), NULL);
+		for (int sec = 0; sec < 3; sec++) {
+			xmlNodePtr section = xmlNewChild(body, NULL, X("section"), NULL);
+			xmlNewTextChild(section, NULL, X("num"), X("I."));
+			for (int i = 0; i < 40; i++) {
+				add_p(section, sec * 100 + i);
+				if (pass) {
+					/* every child but the last is final */
+					handed &= xml_stream_write_before(&s, body, body->last) &&
+						  xml_stream_write_before(&s, section, section->last);
+					int held = children(body) + children(section);
+					most = held > most ? held : most;
+				}
+			}
+			/* a list a later block may still extend: the last child */
+			xmlNewChild(body, NULL, X("blockList"), NULL);
+		}
+		xmlNewTextChild(root, NULL, X("conclusions"), X("end"));
+		xmlAddNextSibling(root, xmlNewDocComment(d, X(" after the root ")));
+	}
+	CHECK_BOOL("every hand-over was taken", "3 x 40 paragraphs", true, handed);
+	CHECK_INT("after each hand-over the tree holds only the last child of the body and of the section",
+		  "3 x 40 paragraphs", 2, most);
+	CHECK_INT("the stream ends whole", "", 0, xml_stream_end(&s, doc));
+	CHECK_STR("the bytes are xml_write_doc's of the whole tree", "3 x 40 paragraphs", whole(ref),
+		  sink_close(&k));
+	xmlFreeDoc(ref);
+	xmlFreeDoc(doc);
+}
+
+/* An element the stream opened (it indents its children) that then gets
+ * text would be written otherwise whole: the stream says so. */
+static void spoiled(void)
+{
+	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	xmlNodePtr root = xmlNewNode(NULL, X("akomaNtoso"));
+	xmlDocSetRootElement(doc, root);
+	xmlNodePtr body = xmlNewChild(root, NULL, X("body"), NULL);
+	add_p(body, 1);
+	add_p(body, 2);
+	struct sink k;
+	sink_open(&k);
+	struct xml_stream s;
+	xml_stream_begin(&s, k.f, NULL);
+	CHECK_BOOL("the first paragraph is written", "", true, xml_stream_write_before(&s, body, body->last));
+	CHECK_BOOL("the body is open", "", true, xml_stream_is_open(&s, body));
+	xmlNodeAddContent(body, X("text in the body"));
+	CHECK_INT("text in an element opened as one that indents spoils the stream", "", -1,
+		  xml_stream_end(&s, doc));
+	sink_close(&k);
+	xmlFreeDoc(doc);
+}
+
+/* Elements named name under el (el included). */
+static int count(const xmlNode *el, const char *name)
+{
+	int n = el->type == XML_ELEMENT_NODE && !strcmp((const char *)el->name, name);
+	for (const xmlNode *c = el->children; c; c = c->next)
+		n += count(c, name);
+	return n;
+}
+
+static struct document *read_text(struct unit_doc *u, const char *text)
+{
+	struct document *doc = unit_doc(u);
+	if (read_document(doc, text, strlen(text)) != 0)
+		return NULL;
+	normalise(doc);
+	return doc;
+}
+
+/* A report of many numbered paragraphs with notes and symbols, built and
+ * written as -t xml writes it: the bytes of the whole tree, and the body
+ * is never whole in the tree. */
+static void built_report(void)
+{
+	struct buf text = BUF_INIT;
+	buf_puts(&text, "United Nations\tA/AC.1/2020/1\n\nDistr.: General\n1 January 2020\n\n"
+			"# Report of the Committee\n\n## I. Introduction\n\n");
+	for (int i = 1; i <= 300; i++) {
+		buf_printf(&text, "%d. The Committee noted resolution A/RES/70/%d.<sup>%d</sup>\n\n", i, i, i);
+		if (i == 150)
+			buf_puts(&text, "## II. Recommendations\n\n");
+		if (i % 50 == 0)
+			buf_puts(&text, "- a bullet\n- another bullet\n\n");
+	}
+	for (int i = 1; i <= 300; i++)
+		buf_printf(&text, "<sup>%d</sup> See document A/AC.1/%d.\n\n", i, i);
+	struct unit_doc u1, u2;
+	struct document *d1 = read_text(&u1, buf_cstr(&text)), *d2 = read_text(&u2, buf_cstr(&text));
+	if (!d1 || !d2) {
+		CHECK_BOOL("the report was read", "", true, false);
+		buf_free(&text);
+		return;
+	}
+	xmlDocPtr ref = akn_build(d1);
+	struct sink k;
+	sink_open(&k);
+	struct xml_stream s;
+	xml_stream_begin(&s, k.f, NULL);
+	xmlDocPtr xml = akn_build_streamed(d2, &s);
+	int left = count(xmlDocGetRootElement(xml), "paragraph"), made = count(xmlDocGetRootElement(ref), "paragraph");
+	CHECK_BOOL("the whole tree has the 300 numbered paragraphs", "", true, made >= 300);
+	CHECK_BOOL("the stream was not spoiled", "", false, s.spoiled);
+	CHECK_INT("of the paragraphs, only the last is left in the tree when the build ends", "", 1, left);
+	CHECK_INT("the stream ends whole", "", 0, xml_stream_end(&s, xml));
+	const char *want = whole(ref), *got = sink_close(&k);
+	CHECK_BOOL("the report written as it is built is xml_write_doc's bytes of the whole tree", "", true,
+		   !strcmp(want, got));
+	xmlFreeDoc(ref);
+	xmlFreeDoc(xml);
+	unit_doc_free(&u1);
+	unit_doc_free(&u2);
+	buf_free(&text);
+}
+
+int main(void)
+{
+	unit_begin("write");
+	grown_tree();
+	spoiled();
+	built_report();
+	return unit_end();
+}
