@@ -159,6 +159,9 @@ static void split(struct pagemodel *pm)
 	}
 	if (columns)
 		max_lines *= MAX_CELLS;
+	/* room for the lines split_glued_note_numbers makes */
+	max_lines += max_lines / 8 + 8;
+	pm->cap_lines = max_lines;
 	pm->lines = arena_zalloc(&doc->arena, max_lines * sizeof *pm->lines);
 	pm->pages = arena_zalloc(&doc->arena, max_pages * sizeof *pm->pages);
 	pm->npages = 1;
@@ -258,6 +261,7 @@ static void cut_glued_page_number(struct pagemodel *pm, struct pline *l)
 		return;
 	l->len -= (unsigned)n;
 	l->width = pages_width(l->s, l->len);
+	l->ems = pages_ems(l->s, l->len);
 	l->lost_hyphen = true;
 	diag_note(pm->doc->diag, l->lineno, "pages", "removed the page number %s glued to the line's last word", suffix);
 }
@@ -267,6 +271,57 @@ static bool line_is_number(const struct pline *l, int value)
 	char buf[16];
 	int n = snprintf(buf, sizeof buf, "%d", value);
 	return n > 0 && l->len == (unsigned)n && !memcmp(l->s, buf, (size_t)n);
+}
+
+/* Make room for a line after line i (pm->cap_lines allows it). */
+static struct pline *insert_line_after(struct pagemodel *pm, size_t i)
+{
+	memmove(&pm->lines[i + 2], &pm->lines[i + 1], (pm->nlines - i - 1) * sizeof *pm->lines);
+	pm->nlines++;
+	for (size_t p = 0; p < pm->npages; p++) {
+		struct page *pg = &pm->pages[p];
+		pg->first += pg->first > i;
+		pg->end += pg->end > i;
+		pg->rule += pg->rule > i;
+	}
+	return &pm->lines[i + 1];
+}
+
+/* "… and in5" / "6" / "7": a page's notes' numbers stacked at its foot,
+ * the first glued to the last word above them where pdftotext took it
+ * for the rest of a word broken at the line's end ("in-" / "kind").  The
+ * number goes back on a line of its own, and the line lost a hyphen. */
+static void split_glued_note_numbers(struct pagemodel *pm)
+{
+	for (size_t i = 0; i + 1 < pm->nlines && pm->nlines < pm->cap_lines; i++) {
+		struct pline *l = &pm->lines[i];
+		unsigned d = 0;
+		while (d < 3 && d < l->len && isdigit((unsigned char)l->s[l->len - 1 - d]))
+			d++;
+		if (l->kind != PL_TEXT || !d || d + 2 > l->len || !isalpha((unsigned char)l->s[l->len - 1 - d]) ||
+		    l->s[l->len - d] == '0')
+			continue;
+		int v = atoi(l->s + l->len - d);
+		size_t k = i + 1;
+		while (k < pm->nlines && pm->lines[k].kind == PL_BLANK)
+			k++;
+		if (k == pm->nlines || pm->lines[k].page != l->page || !line_is_number(&pm->lines[k], v + 1))
+			continue;
+		struct pline *num = insert_line_after(pm, i);
+		l = &pm->lines[i];
+		*num = *l;
+		num->s = l->s + l->len - d;
+		num->len = d;
+		num->width = d;
+		num->ems = pages_ems(num->s, d);
+		num->indent = 0;
+		l->len -= d;
+		l->width = pages_width(l->s, l->len);
+		l->ems = pages_ems(l->s, l->len);
+		l->lost_hyphen = true;
+		diag_note(pm->doc->diag, l->lineno, "pages", "note number %d glued to the line's last word set apart", v);
+		i++;
+	}
 }
 
 /* Marks recognised by their form alone. */
@@ -705,6 +760,7 @@ void pages_read(struct pagemodel *pm, struct document *doc, enum text_layout lay
 	pm->doc = doc;
 	pm->layout = layout;
 	split(pm);
+	split_glued_note_numbers(pm);
 	find_measure(pm);
 	mark_by_form(pm);
 	find_symbol(pm);

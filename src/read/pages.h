@@ -45,7 +45,7 @@ struct pagemodel {
 	struct document *doc;
 	enum text_layout layout;
 	struct pline *lines;
-	size_t nlines;
+	size_t nlines, cap_lines;
 	struct page *pages;
 	size_t npages;
 	unsigned measure;	/* a full line's width: the 90th percentile of the body's */
