@@ -244,6 +244,18 @@ bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
 	 * superscripts on the baseline) */
 	if (t[i - 1] == ',' || (on_its_page && (t[i - 1] == ';' || t[i - 1] == ')')))
 		return after == ' ' || after == '\0' || after == '\n';
+	/* "Approves the report of the Committee.1": after a sentence's full
+	 * stop, on the marker's page, where the word before is a word of four
+	 * letters or more ending in lower case (not "para.1", "No.1") */
+	if (on_its_page && t[i - 1] == '.') {
+		size_t w = i - 1;
+		while (w > 0 && isalpha((unsigned char)t[w - 1]))
+			w--;
+		size_t len = i - 1 - w;
+		bool word = len >= 4 && islower((unsigned char)t[i - 2]) && !(len == 4 && !strncmp(t + w, "para", 4)) &&
+			    !(len == 5 && !strncmp(t + w, "paras", 5));
+		return word && (after == ' ' || after == '\0' || after == '\n');
+	}
 	if (t[i - 1] != ' ')
 		return false;
 	unsigned char before = (unsigned char)t[i - 2];

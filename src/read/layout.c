@@ -128,6 +128,10 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 	if ((ev.pairs >= 8 && ev.continuing >= 4) ||
 	    ((ev.form_feeds || ev.printmarks) && ev.pairs >= 4 && ev.continuing >= 2))
 		return LAYOUT_WRAPPED;
+	/* a one-page resolution, a few sentences only: a page that ended and
+	 * a print mark (the job number) both, and one sentence run on */
+	if (ev.form_feeds && ev.printmarks && ev.pairs >= 4 && ev.continuing >= 1)
+		return LAYOUT_WRAPPED;
 	return LAYOUT_PARAGRAPHS;
 }
 

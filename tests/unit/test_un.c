@@ -226,6 +226,11 @@ static void bare_note_marker(void)
 		{"at the text's start", "|9 as", false, false},
 		{"the second byte of the text", "a|9 as", false, false},
 		{"glued to the word before", "Convention|3 and", false, false},
+		{"glued after a sentence's full stop, on its page only", "the report of the Committee.|1", false, true},
+		{"glued after a full stop, a sentence going on", "the Committee.|1 It notes", false, true},
+		{"after an abbreviation's stop: para.", "see para.|12 of", false, false},
+		{"after a short word's stop", "in No.|2 of", false, false},
+		{"after a number's stop: a decimal", "rose by 2.|5 per", false, false},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *marked = unit_mk(cases[i].text);
