@@ -498,6 +498,14 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (number && !ends_with_counting_noun(prev) &&
 	    (alone || !ends_with_function_word(prev) || number == j->last_number + 1))
 		return *why = "a paragraph number", true;
+	/* "… decided to recommend to the General Assembly" / "(a) to take
+	 * note of …": an enumeration inside a sentence, which a line's end
+	 * happened to start on a line (the UN's list items open in capitals,
+	 * after a colon or the item before) */
+	unsigned label = item_label(cur, &alone);
+	if (label && !alone && label + 1 < cur->len && islower((unsigned char)cur->s[label + 1]) &&
+	    !is_terminal(visible_end(prev)) && visible_end(prev) != ',')
+		return *why = "an enumeration inside the sentence runs on", false;
 	/* "…; or" / "(b)": the joint of a list, not a phrase going on */
 	if (item_label(cur, &alone) && !ends_with_counting_noun(prev) &&
 	    (!ends_with_function_word(prev) || ends_with_list_joint(prev)))
