@@ -477,6 +477,40 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 	return false;
 }
 
+/* The rest of breaks_before: what the lines' widths and a blank line
+ * between them say, once no opening, number or heading has decided. */
+static bool breaks_by_width(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
+			    char end, const char **why)
+{
+	/* "… the Working" / "Group on International Cooperation": a title
+	 * set over lines of its own width runs on where the document says
+	 * the two words go together */
+	if (j->front && isupper((unsigned char)cur->s[0]) && !is_terminal(end) && end != ',' && end != ')' &&
+	    end != ']' && words_go_together(j, prev, cur))
+		return *why = "a title's words that go together", false;
+	/* A paragraph's first line is indented in the UN's layout (its
+	 * clauses and paragraphs by some 3 ems): without -layout's columns
+	 * to show it, a first line had that much less room. */
+	unsigned slack = 10;
+	if (j->para.n == 1 && !j->front && !prev->indent && !cur->indent)
+		slack += 16;
+	if (short_line(j->pm, prev, cur, slack))
+		return *why = "the line before is short", true;
+	/* "… as follows." / "North" / (blank): a short line standing alone
+	 * after a sentence is no part of it (a list's entry, a table's cell) */
+	if (is_terminal(end) && cur->width * 2 < j->pm->measure &&
+	    (!j->after_cur || j->after_cur->kind == PL_BLANK || j->after_cur->width * 2 < j->pm->measure))
+		return *why = "a short line alone after a sentence", true;
+	/* Under a heading, titles are set line by line, narrower than the
+	 * text: a title line the next word would have fitted on, followed
+	 * by a full line of text, ended the title. */
+	if (j->under_heading && short_line(j->pm, prev, cur, 0) && cur->width * 20 >= j->pm->measure * 17)
+		return *why = "a title before the text", true;
+	if (blank && (is_terminal(end) || end == ')' || end == ']'))
+		return *why = "a blank line after a sentence", true;
+	return *why = "running text", false;
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -559,35 +593,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (blank && isupper((unsigned char)cur->s[0]) && prev->page == 0 && !j->resolution && !j->last_number &&
 	    !ends_with_function_word(prev))
 		return *why = "a blank line on the cover", true;
-	/* Characters are not all as wide: a full line may hold a dozen
-	 * fewer than another, so "short" needs room to spare. */
-	/* "… the Working" / "Group on International Cooperation": a title
-	 * set over lines of its own width runs on where the document says
-	 * the two words go together */
-	if (j->front && isupper((unsigned char)cur->s[0]) && !is_terminal(end) && end != ',' && end != ')' &&
-	    end != ']' && words_go_together(j, prev, cur))
-		return *why = "a title's words that go together", false;
-	/* A paragraph's first line is indented in the UN's layout (its
-	 * clauses and paragraphs by some 3 ems): without -layout's columns
-	 * to show it, a first line had that much less room. */
-	unsigned slack = 10;
-	if (j->para.n == 1 && !j->front && !prev->indent && !cur->indent)
-		slack += 16;
-	if (short_line(j->pm, prev, cur, slack))
-		return *why = "the line before is short", true;
-	/* "… as follows." / "North" / (blank): a short line standing alone
-	 * after a sentence is no part of it (a list's entry, a table's cell) */
-	if (is_terminal(end) && cur->width * 2 < j->pm->measure &&
-	    (!j->after_cur || j->after_cur->kind == PL_BLANK || j->after_cur->width * 2 < j->pm->measure))
-		return *why = "a short line alone after a sentence", true;
-	/* Under a heading, titles are set line by line, narrower than the
-	 * text: a title line the next word would have fitted on, followed
-	 * by a full line of text, ended the title. */
-	if (j->under_heading && short_line(j->pm, prev, cur, 0) && cur->width * 20 >= j->pm->measure * 17)
-		return *why = "a title before the text", true;
-	if (blank && (is_terminal(end) || end == ')' || end == ']'))
-		return *why = "a blank line after a sentence", true;
-	return *why = "running text", false;
+	return breaks_by_width(j, prev, cur, blank, end, why);
 }
 
 /* --- the text of a paragraph ---------------------------------------------- */
