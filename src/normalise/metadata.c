@@ -688,4 +688,13 @@ void pass_metadata(struct document *doc)
 		diag_warn(doc->diag, line, "metadata", "no title was found among the first lines after the cover");
 	}
 	read_language(doc);
+	/* The cover's lines, the enacting formula, the preambular and
+	 * operative clauses and the headings are read by their English
+	 * words ("Distr.: General", "The General Assembly,", "Recalling",
+	 * "Decides", "Annex"): a text in another language keeps its words
+	 * but may lose that structure, and says so. */
+	if (strcmp(m->lang, "en") && strcmp(m->lang, "und"))
+		diag_warn(doc->diag, 1, "metadata",
+			  "the text is in %s: its cover, formula, clauses and headings are read by their English "
+			  "words, so its structure may be incomplete", lang_name(m->lang));
 }

@@ -62,6 +62,22 @@ const char *lang_iso639_2(const char *tag)
 	return "und";
 }
 
+const char *lang_name(const char *tag)
+{
+	static const char *const names[][2] = {
+		{"ar", "Arabic"}, {"zh", "Chinese"}, {"en", "English"}, {"fr", "French"}, {"ru", "Russian"},
+		{"es", "Spanish"}, {"de", "German"}, {"pt", "Portuguese"}, {"it", "Italian"}, {"nl", "Dutch"},
+		{"ja", "Japanese"}, {"ko", "Korean"}, {"fa", "Persian"}, {"he", "Hebrew"}, {"ur", "Urdu"},
+		{"tr", "Turkish"}, {"hi", "Hindi"}, {"sw", "Swahili"}, {"uk", "Ukrainian"}, {"pl", "Polish"},
+		{"el", "Greek"},
+	};
+	size_t n = strcspn(tag, "-_");
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i][0]) == n && !strncmp(tag, names[i][0], n))
+			return names[i][1];
+	return tag;
+}
+
 const char *lang_undocs_step(const char *tag)
 {
 	static const char *const steps[][2] = {

@@ -27,6 +27,10 @@ bool lang_is_rtl(const char *tag);
 
 /* The language of a text, from its letters alone ("und" when it has
  * none); the guess akn/lang.h's doc_language falls back to. */
+/* The English name of a language ("French" for "fr"), or the tag itself
+ * when it is not among the UN's and the few others known. */
+const char *lang_name(const char *tag);
+
 const char *lang_of_text(const char *text, size_t len);
 
 #endif

@@ -62,6 +62,12 @@ static void codes(void)
 		unit_str("lang_undocs_step", in, cases[i].step, lang_undocs_step(cases[i].tag));
 		unit_bool("lang_is_rtl", in, cases[i].rtl, lang_is_rtl(cases[i].tag));
 	}
+	/* the names the warnings give */
+	unit_str("lang_name", "\"fr\"", "French", lang_name("fr"));
+	unit_str("lang_name", "\"zh-Hans\"", "Chinese", lang_name("zh-Hans"));
+	unit_str("lang_name", "\"ar\"", "Arabic", lang_name("ar"));
+	unit_str("lang_name: a prefix is not a tag", "\"e\"", "e", lang_name("e"));
+	unit_str("lang_name: unknown, the tag itself", "\"xx\"", "xx", lang_name("xx"));
 }
 
 /* lang_of_text on the opening of a resolution in each of the six
