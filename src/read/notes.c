@@ -106,7 +106,9 @@ static char *group_text(struct pagemodel *pm, const struct item *items, const st
 			continue;
 		const char *s = l->s + items[k].skip;
 		unsigned n = l->len - items[k].skip;
-		if (k == g->first && g->star) {	/* "* Reissued …" */
+		/* "* Reissued …": the star is the note's marker (when it stood
+		 * alone, before the text, there is none to drop) */
+		if (k == g->first && g->star && n && *s == '*') {
 			s++, n--;
 			while (n && *s == ' ')
 				s++, n--;
