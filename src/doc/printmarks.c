@@ -3,7 +3,7 @@
  * UN documents print, on every page, a footer with the job number and the
  * page ("V.23-01234 3/20", "15-01234 (E)", "2/16 15-01234" on even pages);
  * on the first page a barcode of the job number ("*1522378*", backticks in
- * some older fonts), the print date ("161222") and "Please recycle"; above a
+ * some older fonts), the print date ("050127") and "Please recycle"; above a
  * page's footnotes a short rule of underscores. */
 #include "doc/printmarks.h"
 

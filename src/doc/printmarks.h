@@ -28,7 +28,7 @@ size_t pm_page_of_pages(const char *s, bool broken);
 const char *pm_line_kind(const char *line);
 
 /* The print date stamped beside the job number on a first page: five or
- * six digits alone ("161222", or "21222" for 2 December 2022). */
+ * six digits alone ("050127", or "21226" for 2 December 2026). */
 bool pm_is_print_stamp(const char *s, size_t n);
 
 #endif

@@ -1,9 +1,9 @@
 /* pages.c — line-wrapped text read as printed pages (see pages.h).
  *
  * What a UN page carries besides its text, as pdftotext writes it:
- *   - the footer: job number ("22-28172 (E)" on the first page, "22-28172"
+ *   - the footer: job number ("26-01234 (E)" on the first page, "26-01234"
  *     after), page of pages ("2/5"), on the first page the print date
- *     ("161222") and the barcode ("*2228172*"); in reading order these can
+ *     ("050127") and the barcode ("*2601234*"); in reading order these can
  *     fall anywhere on the page, even inside the footnote block, and a
  *     footer can be glued to the last word of the page when pdftotext took
  *     it for the end of a hyphenated word ("forward2/5");
@@ -114,7 +114,7 @@ static void mark(struct pline *l, const char *why)
 /* Lines and pages: a form feed opens a new page (pdftotext writes it at
  * the start of the next page's first line). */
 /* The columns of a pdftotext -layout line: runs of text apart by three
- * spaces or more ("United Nations        A/RES/77/56", "1.     Takes note
+ * spaces or more ("United Nations        A/RES/81/7", "1.     Takes note
  * …", "2   A/67/517, annex.").  Returns how many cells it stored (at most
  * max), each with its column. */
 static size_t layout_cells(const char *s, size_t n, const char **cell, size_t *len, unsigned *col, size_t max)
@@ -341,7 +341,7 @@ static void mark_by_form(struct pagemodel *pm)
 			l->why = kind;
 		} else if (kind) {
 			mark(l, kind);
-			/* the first page's job number ("20-05146 (E)"): the
+			/* the first page's job number ("26-05246 (E)"): the
 			 * edition's identity, kept as metadata */
 			size_t jn;
 			const char *job = pm_job_number_in(buf, &jn);
