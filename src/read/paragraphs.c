@@ -541,7 +541,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	    !is_terminal(visible_end(prev)) && visible_end(prev) != ',')
 		return *why = "an enumeration inside the sentence runs on", false;
 	/* "…; or" / "(b)": the joint of a list, not a phrase going on */
-	if (item_label(cur, &alone) && !ends_with_counting_noun(prev) &&
+	if (label && !ends_with_counting_noun(prev) &&
 	    (!ends_with_function_word(prev) || ends_with_list_joint(prev)))
 		return *why = "an item", true;
 	if (bullet(cur))
