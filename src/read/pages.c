@@ -233,10 +233,7 @@ static unsigned percentile_90(const size_t *histogram, unsigned buckets, size_t 
 static void find_measure(struct pagemodel *pm)
 {
 	enum { MAX_WIDTH = 256, MAX_TENTHS = 1280 };
-	static size_t histogram[MAX_WIDTH + 1], tenths[MAX_TENTHS + 1];
-	size_t n = 0;
-	memset(histogram, 0, sizeof histogram);
-	memset(tenths, 0, sizeof tenths);
+	size_t histogram[MAX_WIDTH + 1] = {0}, tenths[MAX_TENTHS + 1] = {0}, n = 0;
 	for (size_t i = 0; i < pm->nlines; i++)
 		if (pm->lines[i].kind == PL_TEXT && pm->lines[i].width >= 8) {
 			unsigned w = pm->lines[i].width, e = pm->lines[i].ems / 100;
