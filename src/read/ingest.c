@@ -865,6 +865,19 @@ static cmark_node *open_end(cmark_node *root)
 	return cmark_node_previous(last) ? last : NULL;
 }
 
+/* Is the line before cmark line `line` (1-based, of the whole input)
+ * blank? */
+static bool blank_before(const struct ingest_ctx *ctx, int line)
+{
+	if (line < 2)
+		return false;
+	const char *p = ctx->cm_input + ctx->line_offsets[line - 2], *end = ctx->cm_input + ctx->line_offsets[line - 1];
+	for (; p < end; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			return false;
+	return true;
+}
+
 /* Walk one window's tree into blocks. */
 static void read_tree(struct ingest_ctx *ctx, cmark_node *root)
 {
@@ -922,6 +935,14 @@ int ingest(struct document *doc)
 		cmark_node *root = parse(at, end - at, &ctx, &parser);
 		cmark_node *stop = end < ctx.cm_len ? open_end(root) : NULL;
 		int stop_line = stop ? cmark_node_get_start_line(stop) : 0;
+		/* only at a list's item (its marker at the margin opens it
+		 * whatever came before) or where a blank line ends what came
+		 * before: a line that goes on a block (a paragraph's lazy
+		 * continuation, a table's header, a setext heading's text) must
+		 * be read with it */
+		if (stop_line > 1 && cmark_node_get_type(stop) != CMARK_NODE_ITEM &&
+		    !blank_before(&ctx, ctx.line_base + stop_line))
+			stop = NULL, stop_line = 0;
 		if (end == ctx.cm_len || stop_line > 1) {
 			if (stop)
 				cmark_node_unlink(stop);	/* (freed with cm_arena) */

@@ -69,6 +69,17 @@ int main(void)
 	}
 	same_blocks("headings, lists, quotes, code, HTML, tables, breaks", buf_cstr(&t));
 
+	/* blocks that take the lines before them with no blank line between:
+	 * a table's header row, a setext heading over several lines, lazy
+	 * continuation; a window must not end before them */
+	buf_clear(&t);
+	for (int i = 1; i <= 30; i++) {
+		buf_printf(&t, "Contents\n\t\tPage\nI.\tIntroduction %d\nand the rest of it\n", i);
+		buf_puts(&t, "| Camp | Missions | Hours |\n|---|---|---|\n| Gao | 2 | 8 |\n");
+		buf_puts(&t, "A heading of\ntwo lines\n---\nText going on\n> quoted\nlazily\n");
+	}
+	same_blocks("tables, setext headings and lazy lines with no blank line before", buf_cstr(&t));
+
 	/* one block with no place to end a window: the window grows */
 	buf_clear(&t);
 	for (int i = 0; i < 200; i++)
