@@ -253,6 +253,15 @@ static const struct compound *compound_of(const struct compounds *set, const cha
 	return NULL;
 }
 
+/* How many compounds (letters, inner hyphens, letters) t holds. */
+static size_t count_compounds(const char *t)
+{
+	size_t n = 0;
+	for (size_t i = 0; t[i]; i++)
+		n += t[i] == '-' && i > 0 && is_letter((unsigned char)t[i - 1]) && is_letter((unsigned char)t[i + 1]);
+	return n;
+}
+
 /* Each compound of t (letters, inner hyphens, letters) into the set. */
 static void add_compounds(struct compounds *set, const char *t)
 {
@@ -279,14 +288,21 @@ static void add_compounds(struct compounds *set, const char *t)
 /* The document's compounds, from every text the pass reads. */
 static void collect_compounds(struct document *doc, struct compounds *set)
 {
-	size_t bytes = 0;
+	/* sized by the compounds there are (half the slots used at most),
+	 * not by the text: a long text may hold none */
+	size_t count = 0;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (b->text && b->role != ROLE_DROPPED)
-			bytes += strlen(b->text);
+			count += count_compounds(b->text);
 	}
-	set->cap = 64;
-	while (set->cap < bytes / 8)
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		struct note *n = DOC_NOTE(doc, i);
+		if (n->text)
+			count += count_compounds(n->text);
+	}
+	set->cap = 16;
+	while (set->cap < 2 * count)
 		set->cap *= 2;
 	set->slots = arena_zalloc(&doc->arena, set->cap * sizeof *set->slots);
 	for (size_t i = 0; i < doc->blocks.len; i++) {
