@@ -39,6 +39,21 @@ static bool is_letter(unsigned char c)
 	return byte_class[c] == LOWER || byte_class[c] == UPPER;
 }
 
+/* The end of a rewrite of t into out, of which t[0..copied) is done:
+ * t itself when nothing changed, else out with the rest of t, in the
+ * document's arena.  Frees out either way. */
+static char *finish_rewrite(struct document *doc, struct buf *out, const char *t, size_t copied, bool changed)
+{
+	if (!changed) {
+		buf_free(out);
+		return (char *)t;
+	}
+	buf_puts(out, t + copied);
+	char *r = arena_strndup(&doc->arena, buf_cstr(out), out->len);
+	buf_free(out);
+	return r;
+}
+
 /* Join split words in one text; returns it unchanged when none.  One pass
  * over its words: a pair is a word a, one space, and a word b starting in
  * lower case, nothing glued on either side; each word is looked up at most
@@ -95,14 +110,7 @@ static char *join_split_words(struct document *doc, const char *t, int line)
 		prev_word = word;
 		have_prev = true;
 	}
-	if (!joined) {
-		buf_free(&out);
-		return (char *)t;
-	}
-	buf_puts(&out, t + copied);
-	char *result = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
-	buf_free(&out);
-	return result;
+	return finish_rewrite(doc, &out, t, copied, joined > 0);
 }
 
 /* "Secretary -General", "non -governmental": the space a kerning split
@@ -189,15 +197,10 @@ static char *hyphenate_number_words(struct document *doc, const char *t, int lin
 		fixed++;
 		i = copied + unit;
 	}
-	if (!fixed) {
-		buf_free(&out);
-		return (char *)t;
-	}
-	buf_puts(&out, t + copied);
-	diag_note(doc->diag, line, "words", "restored the hyphen of %d compound number%s", fixed, fixed > 1 ? "s" : "");
-	char *r = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
-	buf_free(&out);
-	return r;
+	if (fixed)
+		diag_note(doc->diag, line, "words", "restored the hyphen of %d compound number%s", fixed,
+			  fixed > 1 ? "s" : "");
+	return finish_rewrite(doc, &out, t, copied, fixed > 0);
 }
 
 /* --- hyphens a line's end took ------------------------------------------ */
@@ -346,14 +349,7 @@ static char *restore_compound_hyphens(struct document *doc, const struct compoun
 			diag_note(doc->diag, line, "words", "restored the hyphen of \"%.*s\" that a line's end took",
 				  (int)c->len, c->s);
 	}
-	if (!restored) {
-		buf_free(&out);
-		return (char *)t;
-	}
-	buf_puts(&out, t + copied);
-	char *r = arena_strndup(&doc->arena, buf_cstr(&out), out.len);
-	buf_free(&out);
-	return r;
+	return finish_rewrite(doc, &out, t, copied, restored > 0);
 }
 
 /* Every repair of this pass on one text. */
