@@ -43,16 +43,36 @@ struct ingest_ctx {
 	int line_base;			/* cmark line of the window parsed, less one */
 };
 
+/* The lines of a paragraph whose last line became a GFM table's header:
+ * cmark-gfm gives what is left of it no position (0) and starts the table
+ * on its first line.  Its first line is the table's; it has one line more
+ * per line break.  0 for any other node. */
+static int table_leftover_line(cmark_node *node, bool end)
+{
+	cmark_node *table = cmark_node_next(node);
+	if (cmark_node_get_start_line(node) != 0 || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || !table ||
+	    strcmp(cmark_node_get_type_string(table), "table") != 0)
+		return 0;
+	int line = cmark_node_get_start_line(table);
+	if (end)
+		for (cmark_node *c = cmark_node_first_child(node); c; c = cmark_node_next(c))
+			if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(c) == CMARK_NODE_LINEBREAK)
+				line++;
+	return line;
+}
+
 /* The line of cmark's whole input where node starts (ends): cmark
  * counts from the start of the window it parsed. */
 static int start_line(const struct ingest_ctx *ctx, cmark_node *node)
 {
-	return cmark_node_get_start_line(node) + ctx->line_base;
+	int line = cmark_node_get_start_line(node);
+	return (line ? line : table_leftover_line(node, false)) + ctx->line_base;
 }
 
 static int end_line(const struct ingest_ctx *ctx, cmark_node *node)
 {
-	return cmark_node_get_end_line(node) + ctx->line_base;
+	int line = cmark_node_get_end_line(node);
+	return (line ? line : table_leftover_line(node, true)) + ctx->line_base;
 }
 
 /* The label of a footnote written [^LABEL] at (line, col) of cmark's input.
@@ -943,6 +963,16 @@ int ingest(struct document *doc)
 		if (stop_line > 1 && cmark_node_get_type(stop) != CMARK_NODE_ITEM &&
 		    !blank_before(&ctx, ctx.line_base + stop_line))
 			stop = NULL, stop_line = 0;
+		/* and only after the block before it has ended where its lines
+		 * say: a GFM table made from a paragraph's last line starts on
+		 * the paragraph's first line, and cmark-gfm leaves the rest of
+		 * that paragraph, now before the table, with no position (0), so
+		 * its lines would be read twice */
+		if (stop && stop_line > 1) {
+			int before = cmark_node_get_end_line(cmark_node_previous(stop));
+			if (before < 1 || before >= stop_line)
+				stop = NULL, stop_line = 0;
+		}
 		if (end == ctx.cm_len || stop_line > 1) {
 			if (stop)
 				cmark_node_unlink(stop);	/* (freed with cm_arena) */

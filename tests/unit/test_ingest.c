@@ -80,6 +80,15 @@ int main(void)
 	}
 	same_blocks("tables, setext headings and lazy lines with no blank line before", buf_cstr(&t));
 
+	/* a table made from a paragraph's last line, after a blank line: the
+	 * table starts on the paragraph's first line, and what is left of the
+	 * paragraph before it has no position */
+	buf_clear(&t);
+	for (int i = 1; i <= 30; i++)
+		buf_printf(&t, "%d. Paragraph %d.\n\n| Camp <b>%d</b>\nArea | Missions | Hours |\n|---|---|---|\n"
+			   "| Gao | 2 | 8 |\n\n", i, i, i);
+	same_blocks("a table under the first line of a paragraph", buf_cstr(&t));
+
 	/* one block with no place to end a window: the window grows */
 	buf_clear(&t);
 	for (int i = 0; i < 200; i++)
