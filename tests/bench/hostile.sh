@@ -15,6 +15,9 @@
 # PEER_MAX_MB (default 1: main's quadratic joins took 3.5 GB for 0.5 MB of
 # pieces, and would not finish at 50 MB).  SIZES (MB, default
 # "1 10 50") and SHAPES limit the memory part; RUNS (default 3).
+# TO=LIST converts the text shapes to those editions instead of the
+# default (xml): TO=html,md,pdf measures the editions, which read the
+# whole tree.
 # Prints one line per measurement and a table to paste into
 # docs/benchmarks.md.
 cd "$(dirname "$0")/../.." || exit 1
@@ -27,6 +30,7 @@ import os, resource, subprocess, sys, time
 out, ours, peer = sys.argv[1], sys.argv[2], sys.argv[3]
 sizes = [int(s) for s in os.environ.get("SIZES", "1 10 50").split()]
 runs = int(os.environ.get("RUNS", "3"))
+TO = os.environ.get("TO", "xml")
 programs = [("unpress", ours)] + ([("peer", peer)] if peer else [])
 MB = 1 << 20
 
@@ -49,35 +53,35 @@ def prose(n_bytes, per_line=None):
 def shape(name, n_bytes):
     """(file name, bytes, unpress arguments) of one hostile input."""
     if name == "one-line":        # one line of 40 MB cost 2.2 GB
-        return "x.txt", ("A title\n\n" + prose(n_bytes) + "\n").encode(), ["-t", "xml"]
+        return "x.txt", ("A title\n\n" + prose(n_bytes) + "\n").encode(), ["-t", TO]
     if name == "pieces":          # a paragraph cut into lower-case pieces (joins.c)
         body, size, i = [], 0, 0
         while size < n_bytes:
             piece = "and piece number %d of the same paragraph\n\n" % i
             body.append(piece); size += len(piece); i += 1
-        return "x.txt", ("A title\n\nThe start of a paragraph\n\n" + "".join(body)).encode(), ["-t", "xml"]
+        return "x.txt", ("A title\n\nThe start of a paragraph\n\n" + "".join(body)).encode(), ["-t", TO]
     if name == "notes":           # footnote references and definitions
         refs, defs, size, i = [], [], 0, 1
         while size < n_bytes:
             r = "%d. Item %d of the report.<sup>%d</sup>\n" % (i, i, i % 9999 + 1)
             d = "<sup>%d</sup> See A/RES/76/%d.\n" % (i % 9999 + 1, i)
             refs.append(r + d); size += len(r) + len(d); i += 1
-        return "x.txt", ("Report\n\n" + "".join(refs)).encode(), ["-t", "xml"]
+        return "x.txt", ("Report\n\n" + "".join(refs)).encode(), ["-t", TO]
     if name == "links":           # symbols, many to a paragraph
         body, size, i = [], 0, 0
         while size < n_bytes:
             s = "See A/RES/%d/%d and E/CN.15/%d/L.%d." % (i % 80, i, 2000 + i % 30, i % 9)
             s += "\n\n" if i % 500 == 499 else " "
             body.append(s); size += len(s); i += 1
-        return "x.txt", ("Report\n\n1. " + "".join(body)).encode(), ["-t", "xml"]
+        return "x.txt", ("Report\n\n1. " + "".join(body)).encode(), ["-t", TO]
     if name == "nonchars":        # noncharacters, controls and bad bytes in prose
         text = prose(n_bytes, per_line=12).encode()
         chunk = b"\xef\xbf\xbe \x01 \xef\xb7\x90 \xff "
         parts = [text[i:i + 200] + chunk for i in range(0, len(text), 200)]
-        return "x.txt", b"A title\n\n" + b"".join(parts), ["-t", "xml"]
+        return "x.txt", b"A title\n\n" + b"".join(parts), ["-t", TO]
     if name == "markdown-deep":   # nested lists and quotes
         line = "- > " * 200 + "deep item\n"
-        return "x.txt", ("A title\n\n" + line * (n_bytes // len(line) + 1)).encode(), ["-t", "xml"]
+        return "x.txt", ("A title\n\n" + line * (n_bytes // len(line) + 1)).encode(), ["-t", TO]
     if name == "xml-render":      # our own XML of prose, rendered to HTML and Markdown
         src = os.path.join(out, "prose-%d.txt" % n_bytes)
         with open(src, "w") as f:
