@@ -1038,7 +1038,15 @@ static void add_crossheading(struct builder *b, size_t i, struct block *blk)
 	/* AKN allows crossHeading only inside a hierarchy; at the root of a
 	 * body or a resolution it is a classed block */
 	bool in_hier = !takes_blocks(f);
-	xmlNodePtr ch = add(b, f->node, in_hier ? "crossHeading" : "p");
+	xmlNodePtr parent = f->node;
+	/* a preamble holds containers only: the UN puts a heading among
+	 * preambular clauses in one of its own (AKN4UN) */
+	if (!xmlStrcmp(parent->name, X("preamble"))) {
+		parent = add(b, parent, "container");
+		xmlSetProp(parent, X("name"), X("crossHeading"));
+		set_eid(b, parent, joined(b, f->eid, arena_printf(&b->doc->arena, "container_%d", ++f->containers)));
+	}
+	xmlNodePtr ch = add(b, parent, in_hier ? "crossHeading" : "p");
 	if (!in_hier)
 		xmlSetProp(ch, X("class"), X("crossHeading"));
 	set_eid(b, ch, joined(b, f->eid, name));
@@ -1300,21 +1308,24 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 
 	size_t i = 0;
 	if (statement) {
-		/* the preamble: formula and clauses before the first operative part */
-		size_t j = 0;
-		bool any = false;
-		for (; j < doc->blocks.len; j++) {
+		/* the preamble: formula and clauses before the first operative
+		 * part, with the headings between them (a long preamble is
+		 * grouped under unnumbered headings, as the UN marks it: "Transport
+		 * and transit corridors"); a heading after the last clause opens
+		 * the operative part */
+		size_t end = 0;
+		for (size_t j = 0; j < doc->blocks.len; j++) {
 			struct block *blk = DOC_BLOCK(doc, j);
-			if (!is_body_role(blk->role))
+			if (!is_body_role(blk->role) || blk->role == ROLE_CROSSHEADING)
 				continue;
 			if (blk->role != ROLE_FORMULA && blk->role != ROLE_PREAMBLE)
 				break;
-			any = true;
+			end = j + 1;
 		}
-		if (any) {
+		if (end) {
 			xmlNodePtr pre = add(&b, dt, "preamble");
 			push(&b, LV_ROOT, pre, pre, NULL);
-			for (; i < j; i++)
+			for (; i < end; i++)
 				if (is_body_role(DOC_BLOCK(doc, i)->role)) {
 					write_finished(&b);
 					add_body_block(&b, i);

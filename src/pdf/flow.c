@@ -502,7 +502,7 @@ static void preamble_block(struct flow *f, xmlNodePtr n, int formula)
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (akn_kind(c) != AKN_P) {
+		if (akn_kind(c) != AKN_P || attr_is(c, "class", "crossHeading")) {
 			walk_node(f, c, 0);
 			continue;
 		}
@@ -721,6 +721,8 @@ static void walk_node(struct flow *f, xmlNodePtr c, int depth)
 		/* A <p> wrapping an embedded structure is only a wrapper. */
 		if (child(c, "embeddedStructure"))
 			walk_body(f, child(c, "embeddedStructure"), depth);
+		else if (attr_is(c, "class", "crossHeading"))	/* where AKN allows no crossHeading */
+			cross_heading(f, c, depth);
 		else
 			add_block(f, text_block(f, c, depth, NULL));
 		break;
@@ -943,7 +945,7 @@ static void conclusions(struct flow *f, xmlNodePtr n)
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (akn_kind(c) != AKN_P) {
+		if (akn_kind(c) != AKN_P || attr_is(c, "class", "crossHeading")) {
 			walk_node(f, c, 0);
 			continue;
 		}

@@ -565,6 +565,15 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	char end = visible_end(prev);
 	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(cur))
 		return *why = "a preambular clause", true;
+	/* "… rural communities," / "Small island developing States" /
+	 * "Noting with concern …": a preambular clause ends with its comma,
+	 * so a line without one between it and the next clause is no part of
+	 * it: a heading that groups the clauses */
+	char cur_end = visible_end(cur);
+	if (j->resolution && !j->operative && end == ',' && j->after_cur && j->after_cur->kind != PL_BLANK &&
+	    preamble_opening(j->after_cur) && !is_terminal(cur_end) && cur_end != ',' && cur_end != ';' &&
+	    cur_end != ':' && !ends_with_function_word(cur))
+		return *why = "a heading between preambular clauses", true;
 	if (j->resolution && (end == ';' || end == '.') && operative_opening(cur) && !islower((unsigned char)cur->s[0]))
 		return *why = "an operative clause", true;
 	if (islower((unsigned char)cur->s[0]))
