@@ -492,7 +492,10 @@ static bool breaks_by_width(struct joiner *j, const struct pline *prev, const st
 	 * clauses and paragraphs by some 3 ems): without -layout's columns
 	 * to show it, a first line had that much less room. */
 	unsigned slack = 10;
-	if (j->para.n == 1 && !j->front && !prev->indent && !cur->indent)
+	bool alone = false;	/* "1." on a line of its own, then the first line */
+	bool first = j->para.n == 1 ||
+		     (j->para.n == 2 && paragraph_number(&j->pm->lines[j->para.lines[0]], &alone) && alone);
+	if (first && !j->front && !prev->indent && !cur->indent)
 		slack += 16;
 	if (short_line(j->pm, prev, cur, slack))
 		return *why = "the line before is short", true;
