@@ -5,7 +5,8 @@
  * the cover's "*" note is found; footnotes before joins (joins must see the
  * note blocks gone to glue the halves of a paragraph); headings and
  * numbering on joined blocks; resolutions needs the numbering; symbols last
- * so references are found in final text; identity decides the slug. */
+ * so references are found in final text; identity decides the slug;
+ * damage looks at the finished structure for what went wrong unnoticed. */
 #include "normalise/normalise.h"
 
 #include <stdio.h>
@@ -42,5 +43,6 @@ void normalise(struct document *doc)
 	pass_resolutions(doc);
 	pass_symbols(doc);
 	pass_identity(doc);
+	pass_damage(doc);
 	dump_blocks(doc, "all passes");
 }

@@ -17,6 +17,7 @@ void pass_numbering(struct document *doc);	/* numbered paragraphs, lettered poin
 void pass_resolutions(struct document *doc);	/* formula, preamble, operative */
 void pass_symbols(struct document *doc);	/* document symbols → references */
 void pass_identity(struct document *doc);	/* sidecar, file name, slug, type */
+void pass_damage(struct document *doc);	/* warnings where the structure looks wrong */
 
 /* Runs every pass in order. */
 void normalise(struct document *doc);

@@ -1,0 +1,167 @@
+/* damage.c — signs, in the finished structure, that the reading went
+ * wrong where no pass noticed.  Text from pdftotext's reading order can
+ * lose a paragraph's number to the column of hanging numbers, leave a
+ * note's number on a line of its own, or join a footnote's text into the
+ * sentence it interrupted; every pass may then have done its best and the
+ * document still be wrong.  Nothing is changed here: each sign is a
+ * warning at its line, so that no damaged document passes silently.
+ *
+ * The signs, each rare in a document read whole (on the 78th session's
+ * 329 English resolutions printed by us and read back through pdftotext,
+ * they warn on 35 of the 44 damaged documents that were silent, and on 3
+ * of the 218 read whole):
+ *   - a paragraph that is only a number ("4");
+ *   - a sentence that ends before a word in lower case ("annual A/78/76.
+ *     progress report"), abbreviations aside;
+ *   - in a resolution or decision, a paragraph without a number that ends
+ *     as an operative paragraph does (";" or "."), after the numbered ones.
+ * Runs last: the roles are final. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalise/normalise.h"
+#include "doc/markup.h"
+#include "util/xmalloc.h"
+
+/* Warnings of one kind after which the rest are counted, not printed. */
+enum { SHOWN = 3 };
+
+struct signs {
+	struct document *doc;
+	int count[3];	/* per kind: lone number, sentence break, unnumbered */
+};
+
+static bool warn_more(struct signs *s, int kind)
+{
+	return ++s->count[kind] <= SHOWN;
+}
+
+/* Words after which a full stop does not end a sentence, in the UN's
+ * languages written in Latin letters: "para. 5", "et al. and", "cf. the",
+ * "p. ex.", "párr.".  A word of one letter ("p.", "M.") and dotted letters
+ * ("a.m.", "i.e.", "U.S.") are never ends either. */
+static const char *const abbreviations[] = {
+	"al", "approx", "art", "arts", "cf", "chap", "chaps", "cit", "co", "corr", "dr", "ed", "eds",
+	"etc", "ex", "fig", "figs", "ibid", "inc", "ltd", "mr", "mrs", "ms", "no", "nos", "op", "pp",
+	"para", "paras", "rev", "sect", "sects", "sr", "sra", "st", "suppl", "viz", "vol", "vols", "vs",
+	"núm", "pág", "págs", "párr", "párrs",
+};
+
+static bool abbreviation(const char *word, size_t n)
+{
+	bool dotted = true;	/* letters and full stops only, one letter between */
+	for (size_t i = 0; i < n; i++)
+		if (word[i] == '.' ? i == 0 || word[i - 1] == '.' : (i > 0 && word[i - 1] != '.'))
+			dotted = false;
+	if (n == 1 || dotted)
+		return true;
+	for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
+		if (strlen(abbreviations[k]) == n && !strncasecmp(word, abbreviations[k], n))
+			return true;
+	return false;
+}
+
+/* The first place in t where a sentence ends before a word in lower case:
+ * "X. word", with X not an abbreviation nor an ellipsis; or NULL. */
+static const char *break_before_lower(const char *t)
+{
+	for (const char *p = strstr(t, ". "); p; p = strstr(p + 1, ". ")) {
+		if (!islower((unsigned char)p[2]) || p == t || p[-1] == '.')
+			continue;
+		const char *w = p;
+		while (w > t && w[-1] != ' ' && w[-1] != '(' && w[-1] != '\n')
+			w--;
+		if (!abbreviation(w, (size_t)(p - w)))
+			return w;
+	}
+	return NULL;
+}
+
+/* A number alone, one to three digits: a note's or a paragraph's number
+ * parted from its text. */
+static bool only_number(const char *t)
+{
+	size_t n = strlen(t);
+	if (n == 0 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)t[i]))
+			return false;
+	return true;
+}
+
+static void check_text(struct signs *s, struct block *b, const char *t)
+{
+	if (only_number(t)) {
+		if (warn_more(s, 0))
+			diag_warn(s->doc->diag, b->line, "damage",
+				  "a paragraph that is only the number \"%s\": a note's or a paragraph's number parted from its text",
+				  t);
+		return;
+	}
+	const char *w = break_before_lower(t);
+	if (w && warn_more(s, 1))
+		diag_warn(s->doc->diag, b->line, "damage",
+			  "a sentence ends before a word in lower case (\"%.40s\"): text from elsewhere on the page (a note?) may be joined in",
+			  w);
+}
+
+/* In a resolution or decision, after its first numbered paragraph: an
+ * unnumbered paragraph that ends as operative paragraphs end. */
+static bool unnumbered_operative(const struct block *b, const char *t, bool after_numbered)
+{
+	size_t n = strlen(t);
+	return after_numbered && b->role == ROLE_BODY && n > 60 && (t[n - 1] == ';' || t[n - 1] == '.');
+}
+
+static bool is_statement(const char *type)
+{
+	return type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") || !strcmp(type, "decision"));
+}
+
+void pass_damage(struct document *doc)
+{
+	struct signs s = {.doc = doc};
+	/* numbered: after the instrument's first numbered paragraph; an
+	 * annex's text (guidelines, a declaration) is not operative */
+	bool statement = is_statement(doc->meta.type), numbered = false, annex = false;
+	char *plain = NULL;	/* a block's text without markup */
+	size_t plain_size = 0;
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		if (b->role == ROLE_RESOLUTION || b->role == ROLE_DECISION || b->role == ROLE_ANNEX ||
+		    b->role == ROLE_CHAPTER || b->role == ROLE_SECTION) {
+			statement = statement || b->role == ROLE_RESOLUTION || b->role == ROLE_DECISION;
+			annex = b->role == ROLE_ANNEX || (annex && b->role != ROLE_RESOLUTION && b->role != ROLE_DECISION);
+			numbered = false;
+			continue;
+		}
+		if ((b->role != ROLE_BODY && b->role != ROLE_PREAMBLE && b->role != ROLE_PARAGRAPH &&
+		     b->role != ROLE_POINT) || !b->text)
+			continue;
+		size_t len = strlen(b->text) + 1;
+		if (len > plain_size) {
+			free(plain);
+			plain_size = len;
+			plain = xmalloc(len);
+		}
+		char *t = text_plain_scratch(plain, plain_size, b->text);
+		while (*t == ' ' || *t == '\n')
+			t++;
+		size_t n = strlen(t);
+		while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+			t[--n] = '\0';
+		check_text(&s, b, t);
+		if (statement && !annex && unnumbered_operative(b, t, numbered) && warn_more(&s, 2))
+			diag_warn(doc->diag, b->line, "damage",
+				  "a paragraph without a number among the numbered operative paragraphs: its number may be lost, or it was split from the paragraph before");
+		numbered = numbered || (b->role == ROLE_PARAGRAPH && b->num);
+	}
+	free(plain);
+	static const char *const what[] = {"paragraphs that are only a number", "sentences ending before a word in lower case",
+					   "unnumbered operative paragraphs"};
+	for (int k = 0; k < 3; k++)
+		if (s.count[k] > SHOWN)
+			diag_warn(doc->diag, 0, "damage", "%d more %s", s.count[k] - SHOWN, what[k]);
+}
