@@ -13,7 +13,8 @@
 # Usage: sh tests/bench/corpus_roundtrip.sh [LANGUAGE] (default English);
 # EVERY=N reads every Nth file (default 1: all); UNPRESS=PATH another
 # build; CORPUS_DIR=DIR where the archive is unpacked (default a folder
-# in $TMPDIR, kept for the next run).  Prints a line per failing
+# in $TMPDIR, kept for the next run); KEEP=DIR keeps the PDFs, texts and
+# readings there (default: removed).  Prints a line per failing
 # document ("N warnings" first: 0 is damage nobody was told of) and the
 # counts of failures by what differs, for each mode.
 set -e
@@ -29,8 +30,12 @@ if [ ! -d "$corpus/78session/$lang" ]; then
 	[ -f "$archive" ] || { echo "no $archive" >&2; exit 66; }
 	mkdir -p "$corpus" && tar -C "$corpus" -xJf "$archive"
 fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/unpress-roundtrip.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+if [ -n "$KEEP" ]; then
+	work=$KEEP; rm -rf "$work"; mkdir -p "$work"
+else
+	work=$(mktemp -d "${TMPDIR:-/tmp}/unpress-roundtrip.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+fi
 ls "$corpus/78session/$lang"/*.xml | awk -v n="$every" 'NR % n == 0' >"$work/list"
 echo "$(wc -l <"$work/list") files of $lang; $unpress"
 "$unpress" render -q -t pdf -o "$work/pdf" $(cat "$work/list")

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 rev=${1:?usage: same-outputs.sh REV}
 top=$PWD
 work=$(mktemp -d)
-trap 'git worktree remove --force "$work/old" >/dev/null 2>&1; rm -rf "$work"' EXIT
+trap 'git worktree remove --force "$work/old" >/dev/null 2>&1; [ -n "$KEEP_WORK" ] || rm -rf "$work"' EXIT
 git worktree add -q --detach "$work/old" "$rev"
 make -s -C "$work/old" unpress >/dev/null
 make -s unpress >/dev/null
