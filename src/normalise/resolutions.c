@@ -262,14 +262,21 @@ static void check_operative(struct document *doc, size_t start, size_t end, bool
 }
 
 /* "80th plenary meeting" (and the date under it) closes a resolution of
- * the General Assembly or a Council: AKN4UN's conclusions. */
+ * the General Assembly or a Council: AKN4UN's conclusions.  A session
+ * taken up again after a recess says so: "50th (resumed) plenary
+ * meeting". */
 static bool is_plenary_meeting(const char *t)
 {
 	size_t i = 0;
 	while (isdigit((unsigned char)t[i]))
 		i++;
-	return i > 0 && (starts_with(t + i, "th ") || starts_with(t + i, "st ") || starts_with(t + i, "nd ") ||
-			 starts_with(t + i, "rd ")) && strstr(t + i, "plenary meeting") == t + i + 3;
+	if (!i || !(starts_with(t + i, "th ") || starts_with(t + i, "st ") || starts_with(t + i, "nd ") ||
+		    starts_with(t + i, "rd ")))
+		return false;
+	const char *rest = t + i + 3;
+	if (starts_with(rest, "(resumed) "))
+		rest += 10;
+	return strstr(rest, "plenary meeting") == rest;
 }
 
 /* The meeting and the date under the last operative paragraph (before
