@@ -670,7 +670,8 @@ void pass_metadata(struct document *doc)
 	size_t i = read_heading_zone(doc, read_cover_zone(doc));
 	/* The symbol says what it is: A/RES/…, E/RES/…, S/RES/… are resolutions,
 	 * …/DEC/… decisions (UN document symbol series). */
-	if ((!m->type || !strcmp(m->type, "document")) && m->symbol) {
+	/* (a resolution's title may begin "Report on …": the symbol wins) */
+	if ((!m->type || !strcmp(m->type, "document") || !strcmp(m->type, "report")) && m->symbol) {
 		if (strstr(m->symbol, "/RES/"))
 			m->type = "resolution";
 		else if (strstr(m->symbol, "/DEC/"))

@@ -51,6 +51,21 @@ static bool ends_sentence(char c)
 	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
+/* Does a line open as a sentence's words go on: in lower case, or with a
+ * number inside the sentence ("24 December" / "2008, 66/234 of …"), not
+ * a paragraph's or an item's number ("1. The", "2) the"). */
+static bool runs_on(const char *s, size_t n)
+{
+	if (islower((unsigned char)s[0]))
+		return true;
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	if (!i || i == n)
+		return false;
+	return s[i] == ',' || s[i] == ';' || s[i] == '/' || (s[i] == ' ' && i + 1 < n && islower((unsigned char)s[i + 1]));
+}
+
 enum text_layout layout_detect(const char *text, size_t len, struct layout_evidence *out)
 {
 	struct layout_evidence ev = {0};
@@ -96,7 +111,7 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 				}
 			if (prev_text) {
 				ev.pairs++;
-				if (!ends_sentence(prev_last) && islower((unsigned char)s[lead]))
+				if (!ends_sentence(prev_last) && runs_on(s + lead, m - lead))
 					ev.continuing++;
 			}
 			prev_last = s[m - 1];
@@ -129,8 +144,10 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 	    ((ev.form_feeds || ev.printmarks) && ev.pairs >= 4 && ev.continuing >= 2))
 		return LAYOUT_WRAPPED;
 	/* a one-page resolution, a few sentences only: a page that ended and
-	 * a print mark (the job number) both, and one sentence run on */
-	if (ev.form_feeds && ev.printmarks && ev.pairs >= 4 && ev.continuing >= 1)
+	 * a print mark (the job number) both, and one sentence run on, or
+	 * none but many lines in a row with no blank line between them (a
+	 * text of a paragraph per line sets its paragraphs apart) */
+	if (ev.form_feeds && ev.printmarks && ((ev.pairs >= 4 && ev.continuing >= 1) || ev.pairs >= 8))
 		return LAYOUT_WRAPPED;
 	return LAYOUT_PARAGRAPHS;
 }

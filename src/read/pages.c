@@ -216,10 +216,11 @@ static void split(struct pagemodel *pm)
 		pm->pages[i].rule = pm->pages[i].end;
 }
 
-/* The 90th percentile of a histogram of n values. */
-static unsigned percentile_90(const size_t *histogram, unsigned buckets, size_t n)
+/* The value below which per_mille thousandths of a histogram's n values
+ * lie. */
+static unsigned percentile(const size_t *histogram, unsigned buckets, size_t n, unsigned per_mille)
 {
-	size_t seen = 0, want = n - n / 10;
+	size_t seen = 0, want = n - n * (1000 - per_mille) / 1000;
 	for (unsigned w = 0; w < buckets; w++) {
 		seen += histogram[w];
 		if (seen >= want)
@@ -228,8 +229,32 @@ static unsigned percentile_90(const size_t *histogram, unsigned buckets, size_t 
 	return buckets - 1;
 }
 
-/* The width of a full line: the 90th percentile of the text lines', in
- * characters and as printed (in tenths of an em, then thousandths). */
+/* The 90th percentile of the values from three fifths of the 95th up:
+ * the lines that may be full. */
+static unsigned full_width(const size_t *histogram, unsigned buckets, size_t n)
+{
+	unsigned low = percentile(histogram, buckets, n, 950) * 3 / 5;
+	size_t m = 0;
+	for (unsigned w = low; w < buckets; w++)
+		m += histogram[w];
+	size_t seen = 0, want = m - m / 10;
+	for (unsigned w = low; w < buckets; w++) {
+		seen += histogram[w];
+		if (seen >= want)
+			return w;
+	}
+	return buckets - 1;
+}
+
+/* The width of a full line, in characters and as printed (in tenths of
+ * an em, then thousandths): the 90th percentile of the text lines'.  On
+ * a document of many pages most lines are full and the widest tenth are
+ * within an em or two of it.  A one-page resolution (under 60 lines) is
+ * mostly its cover's short lines: its 90th percentile is no full line,
+ * and its few full lines stand more than 8 ems above it (and were taken
+ * for two lines glued, each then short); there the lines that may be
+ * full decide (full_width).  Lines twice as wide (glued by pdftotext) do
+ * not. */
 static void find_measure(struct pagemodel *pm)
 {
 	enum { MAX_WIDTH = 256, MAX_TENTHS = 1280 };
@@ -241,8 +266,19 @@ static void find_measure(struct pagemodel *pm)
 			tenths[e < MAX_TENTHS ? e : MAX_TENTHS]++;
 			n++;
 		}
-	pm->measure = n ? percentile_90(histogram, MAX_WIDTH + 1, n) : 80;
-	pm->measure_ems = n ? percentile_90(tenths, MAX_TENTHS + 1, n) * 100 + 50 : 80 * 450;
+	if (!n) {
+		pm->measure = 80;
+		pm->measure_ems = 80 * 450;
+		return;
+	}
+	/* the widest line that is not two glued, above the 90th percentile */
+	unsigned p90 = percentile(tenths, MAX_TENTHS + 1, n, 900), top = p90;
+	for (unsigned w = p90; w <= MAX_TENTHS && w * 5 < p90 * 8; w++)
+		if (tenths[w])
+			top = w;
+	bool few_full = n < 60 && top > p90 + 80;
+	pm->measure = few_full ? full_width(histogram, MAX_WIDTH + 1, n) : percentile(histogram, MAX_WIDTH + 1, n, 900);
+	pm->measure_ems = (few_full ? full_width(tenths, MAX_TENTHS + 1, n) : p90) * 100 + 50;
 }
 
 /* "forward2/5": this page's own "k/N" glued to the line's last word.  It

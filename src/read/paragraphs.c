@@ -579,6 +579,11 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading between preambular clauses", true;
 	if (j->resolution && (end == ';' || end == '.') && operative_opening(cur) && !islower((unsigned char)cur->s[0]))
 		return *why = "an operative clause", true;
+	/* "Having considered the report …," / "Takes note of the report.":
+	 * a resolution of one operative paragraph prints no number, and a
+	 * clause's comma ends the preamble before it */
+	if (j->resolution && !j->operative && end == ',' && operative_opening(cur) && !preamble_opening(cur))
+		return *why = "an unnumbered operative paragraph after the preamble", true;
 	if (islower((unsigned char)cur->s[0]))
 		return *why = "the sentence runs on", false;
 	/* "… disease 2019" / "(COVID-19)": a parenthesis goes on with the
