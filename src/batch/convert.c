@@ -22,6 +22,7 @@
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/outname.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* Read (src/read/: decoding, then the reader the layout calls for),
@@ -100,9 +101,9 @@ static int check_output(const char *slug, const struct options *opts, struct dia
 	 * is refused here, where every edition of every document is written */
 	const char *why = outname_refusal(slug);
 	if (why && strlen(slug) > OUTNAME_SLUG_MAX) {
-		diag_error(diag, 0, "output", "the document's name \"%.40s…\" is %zu bytes long, "
+		diag_error(diag, 0, "output", "the document's name \"%.*s…\" is %zu bytes long, "
 			   "too long for a file name: is the document symbol right?",
-			   slug, strlen(slug));
+			   utf8_prefix(slug, 40), slug, strlen(slug));
 		return EX_DATAERR;
 	}
 	if (why) {

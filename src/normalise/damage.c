@@ -22,6 +22,7 @@
 
 #include "normalise/normalise.h"
 #include "doc/markup.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* Warnings of one kind after which the rest are counted, not printed. */
@@ -103,8 +104,8 @@ static void check_text(struct signs *s, struct block *b, const char *t)
 	const char *w = break_before_lower(t);
 	if (w && warn_more(s, 1))
 		diag_warn(s->doc->diag, b->line, "damage",
-			  "a sentence ends before a word in lower case (\"%.40s\"): text from elsewhere on the page (a note?) may be joined in",
-			  w);
+			  "a sentence ends before a word in lower case (\"%.*s\"): text from elsewhere on the page (a note?) may be joined in",
+			  utf8_prefix(w, 40), w);
 }
 
 /* In a resolution or decision, after its first numbered paragraph: an

@@ -52,6 +52,7 @@
 #include "util/buf.h"
 #include "util/arena.h"
 #include "util/atomic.h"
+#include "util/utf8.h"
 #include "util/hash.h"
 #include "util/timespec.h"
 #include "util/xmalloc.h"
@@ -653,7 +654,8 @@ static int add_record(struct corpus *c, const struct look *l, size_t i, struct s
 	 * util/outname.c would give a document is taken */
 	const char *why = outname_refusal(d->slug);
 	if (why) {
-		diag_warn(opts->diag, 0, "site", "skipping %s/%s: its slug \"%.60s\" %s", out_dir, file, d->slug, why);
+		diag_warn(opts->diag, 0, "site", "skipping %s/%s: its slug \"%.*s\" %s", out_dir, file,
+			  utf8_prefix(d->slug, 60), d->slug, why);
 		site_free_doc(d);
 		memset(d, 0, sizeof *d);
 		return 0;

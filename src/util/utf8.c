@@ -151,3 +151,14 @@ char *utf8_repair(struct arena *arena, char *s, size_t n, size_t *bad)
 		*bad = count;
 	return out;
 }
+
+int utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+	if (n <= max)
+		return (int)n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return (int)n;
+}

@@ -25,6 +25,11 @@ static inline bool unicode_is_noncharacter(uint32_t cp)
 	return (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
 }
 
+/* How many of s's first max bytes a message may quote ("%.*s") without
+ * cutting a character in two: max, or less to end before a character
+ * that would not fit; strlen(s) when shorter. */
+int utf8_prefix(const char *s, size_t max);
+
 /* cp in UTF-8 at out (4 bytes of room); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 

@@ -60,7 +60,7 @@ for mode in ("default", "layout"):
     for txt in sorted(glob.glob(os.path.join(work, mode, "*.txt"))):
         name = os.path.basename(txt)[:-4]
         n += 1
-        warnings = open(os.path.join(work, mode, name + ".err")).read().count(": warning:")
+        warnings = open(os.path.join(work, mode, name + ".err"), errors="replace").read().count(": warning:")
         back = glob.glob(os.path.join(work, mode, name, "*.xml"))
         a = fidelity.root_doc(etree.parse(os.path.join(src, name + ".xml")))
         problems = []
