@@ -39,6 +39,13 @@ static void date_to_iso(void)
 		{"30 February is no day", "30 February 2024", NULL},
 		{"1900 was not a leap year", "29 February 1900", NULL},
 		{"2000 was a leap year", "29 February 2000", "2000-02-29"},
+		/* the UN's other languages (doc/unlang.c) */
+		{"French", "15 d\xc3\xa9" "cembre 2023", "2023-12-15"},
+		{"French, the first of the month", "1er ao\xc3\xbb" "t 2023", "2023-08-01"},
+		{"French, \"1er\" on another day", "2er mars 2023", NULL},
+		{"Spanish", "15 de diciembre de 2023", "2023-12-15"},
+		{"Spanish without its second \"de\"", "15 de diciembre 2023", NULL},
+		{"French, 31 avril is no day", "31 avril 2023", NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		unit_str(unit_fmt("un_date_to_iso: %s", cases[i].name), unit_q(cases[i].text), cases[i].iso,
@@ -177,7 +184,14 @@ static void enacting_formula(void)
 		{"a second comma: a sentence", "The present report, prepared at the request of the Assembly,", false},
 		{"a verb in lower case", "The Assembly decided,", false},
 		{"not opening with The", "General Assembly,", false},
-		{"another language", "L'Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale,", false},
+		/* French and Spanish capitalise the first word of a body's name
+		 * only: the organ's word after the article says it is one */
+		{"French", "L'Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale,", true},
+		{"French, a typographic apostrophe", "L\xe2\x80\x99" "Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale,", true},
+		{"French, the Council", "Le Conseil de s\xc3\xa9" "curit\xc3\xa9" ",", true},
+		{"Spanish", "La Asamblea General,", true},
+		{"French, no organ after the article", "La situation des droits de l'homme dans le monde,", false},
+		{"French, a second comma", "L'Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale, r\xc3\xa9" "affirmant,", false},
 		{"too short", "The UN,", false},
 		{"the empty text", "", false},
 	};
