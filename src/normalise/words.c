@@ -375,6 +375,13 @@ void pass_words(struct document *doc)
 			  "built): words split by stray spaces are left as they are");
 		return;
 	}
+	/* the lists are English: in a French text "de base" and "la mer"
+	 * would be joined into English words */
+	if (doc->meta.lang[0] && strcmp(doc->meta.lang, "en") && strcmp(doc->meta.lang, "und")) {
+		diag_note(doc->diag, 0, "words", "the word lists are English: the words of a text in %s are left as they are",
+			  doc->meta.lang);
+		return;
+	}
 	struct compounds compounds;
 	collect_compounds(doc, &compounds);
 	for (size_t i = 0; i < doc->blocks.len; i++) {

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -180,6 +181,14 @@ static void year_glued_candidate(const char *buf, size_t at, const int *note_of,
 		push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + 4), (unsigned)(run - 4), 1});
 }
 
+/* A closing parenthesis or quote before buf[at] ("(2015-2030)2,", "»3"):
+ * French and Spanish set a note's marker against it, before the comma. */
+static bool closes_before(const char *buf, size_t at)
+{
+	return buf[at - 1] == ')' || (at >= 2 && !memcmp(buf + at - 2, "\xc2\xbb", 2)) ||
+	       (at >= 3 && !memcmp(buf + at - 3, "\xe2\x80\x9d", 3));
+}
+
 /* Every place in the page's body lines [from, to) where a number may be
  * the marker of one of the page's notes: one pass over the body, each
  * candidate filed under its note (note_of[value] = k, or -1).  A note
@@ -210,7 +219,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			 * so "G77" and "A4" are not read so */
 			bool alone = at == 0 && l->len == dl;
 			char after = buf[at + dl];
-			bool glued = at > 0 && islower((unsigned char)buf[at - 1]) &&
+			bool glued = at > 0 && (un_lower_before(buf, at) || closes_before(buf, at)) &&
 				     (!after || after == ' ' || after == ',' || after == ';' || after == '.' || after == ')');
 			if (!alone && !glued && !un_bare_note_marker(buf, at, dl, true))
 				continue;
