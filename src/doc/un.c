@@ -328,6 +328,12 @@ bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
 	};
 	if (word_in(t + w, i - 1 - w, counted, sizeof counted / sizeof counted[0]))
 		return false;
+	/* … nor after the words of the UN's other languages that count or
+	 * join ("paragraphe 12", "du 6 octobre", "de 2023") */
+	for (size_t l = 1; un_langs[l]; l++)
+		if (un_word_in(t + w, i - 1 - w, un_langs[l]->counting_nouns) ||
+		    un_word_in(t + w, i - 1 - w, un_langs[l]->line_end_words))
+			return false;
 	if (after != ' ')
 		return true;
 	/* followed by a word: "Crime, 9 as a …", but not "12 March", "5 per
@@ -342,6 +348,15 @@ bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
 	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
 		if (starts_with(nx, counts[k]) && !isalpha((unsigned char)nx[strlen(counts[k])]))
 			return false;
+	/* a date in another of the UN's languages: "6 octobre", "6 de octubre" */
+	for (size_t l = 1; un_langs[l]; l++) {
+		size_t dm = strlen(un_langs[l]->day_month);
+		if (!strncmp(nx, un_langs[l]->day_month, dm))
+			for (size_t m = 0; m < 12; m++)
+				if (starts_with(nx + dm, un_langs[l]->months[m]) &&
+				    !isalpha((unsigned char)nx[dm + strlen(un_langs[l]->months[m])]))
+					return false;
+	}
 	if (!on_its_page) {
 		static const char *const joins[] = {"and", "to", "or"};
 		for (size_t k = 0; k < 3; k++)

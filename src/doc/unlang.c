@@ -441,6 +441,12 @@ bool un_lower_before(const char *s, size_t at)
 	return un_is_letter(s + start, at - start, &len) && start + len == at && !un_is_upper(s + start, at - start);
 }
 
+bool un_closes_before(const char *s, size_t at)
+{
+	return s[at - 1] == ')' || (at >= 2 && !memcmp(s + at - 2, "\xc2\xbb", 2)) ||
+	       (at >= 3 && !memcmp(s + at - 3, "\xe2\x80\x9d", 3));
+}
+
 /* A reflexive pronoun opening s ("Se ", "S’", "S'"): the offset of the
  * word after it, else 0. */
 static size_t reflexive(const char *s, size_t n)

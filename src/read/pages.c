@@ -627,12 +627,27 @@ static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
 					  isdigit((unsigned char)buf[at - 2]) && isdigit((unsigned char)buf[at - 1]) && hit[0] != '0';
 			if (!after_year && at && isdigit((unsigned char)buf[at - 1]))
 				continue;
-			if (after_year || (at && (un_lower_before(buf, at) || buf[at - 1] == ')')) ||
+			if (after_year || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
 			    un_bare_note_marker(buf, at, (size_t)n, true))
 				return true;
 		}
 	}
 	return false;
+}
+
+/* A paragraph's number or an item's label alone on its line ("9.",
+ * "(a)", "a)"): the body's, never a footnote block's. */
+static bool label_alone(const struct pline *l)
+{
+	unsigned i = l->len && l->s[0] == '(', start = i;
+	while (i < l->len && i - start < 4 && islower((unsigned char)l->s[i]))
+		i++;
+	if (i > start && i + 1 == l->len && l->s[i] == ')')
+		return true;
+	unsigned d = 0;
+	while (d < l->len && d < 4 && isdigit((unsigned char)l->s[d]))
+		d++;
+	return d && d <= 3 && d + 1 == l->len && l->s[d] == '.';
 }
 
 /* Some extractors lose the rule above a page's notes (it was drawn, not
@@ -680,6 +695,8 @@ static void mark_unruled_notes(struct pagemodel *pm)
 					notes = w == next++, texts++;
 				else if ((w = bare_number(&pm->lines[i])))
 					notes = w == next++;
+				else if (label_alone(&pm->lines[i]))
+					notes = false;	/* the body goes on: "9.", "a)" */
 				else
 					texts++;
 			}
