@@ -20,9 +20,10 @@ static int days_in_month(int m, int year)
 }
 
 /* The month at q in one of the UN's languages ("December", "décembre",
- * "de diciembre de"), followed by a year of four digits: the month
- * (0-based), *year pointing at the year; -1 if none. */
-static int month_and_year(const char *q, const char **year)
+ * "de diciembre de", "декабря"), followed by a year of four digits: the
+ * month (0-based), *year pointing at the year, *end after it (and after
+ * Russian's "года"); -1 if none. */
+static int month_and_year(const char *q, const char **year, const char **end)
 {
 	for (size_t l = 0; un_langs[l]; l++) {
 		const struct un_lang *L = un_langs[l];
@@ -40,6 +41,8 @@ static int month_and_year(const char *q, const char **year)
 			    isdigit((unsigned char)y[4]))
 				continue;
 			*year = y;
+			size_t ay = strlen(L->after_year);
+			*end = y + 4 + (ay && !strncmp(y + 4, L->after_year, ay) && !isalnum((unsigned char)y[4 + ay]) ? ay : 0);
 			return m;
 		}
 	}
@@ -61,8 +64,8 @@ char *un_find_date(struct arena *arena, const char *text, const char **start, si
 		if (isdigit((unsigned char)*q) || *q != ' ' || day < 1 || day > 31)
 			continue;
 		q++;
-		const char *y;
-		int m = month_and_year(q, &y);
+		const char *y, *end;
+		int m = month_and_year(q, &y, &end);
 		if (m < 0)
 			continue;
 		/* a misprint ("31 April") is no date: the XML's dates are
@@ -72,7 +75,7 @@ char *un_find_date(struct arena *arena, const char *text, const char **start, si
 		if (start)
 			*start = p;
 		if (len)
-			*len = (size_t)(y + 4 - p);
+			*len = (size_t)(end - p);
 		return arena_printf(arena, "%.4s-%02d-%02d", y, m + 1, day);
 	}
 	return NULL;
@@ -214,8 +217,9 @@ static bool formula_by_heads(const char *t, size_t n)
 {
 	for (size_t l = 0; un_langs[l]; l++) {
 		const struct un_lang *L = un_langs[l];
+		/* Russian has no article: "Генеральная Ассамблея," */
 		size_t a = un_opens_with(t, n, L->formula_articles);
-		if (!a || !L->formula_heads)
+		if ((!a && L->formula_articles) || !L->formula_heads)
 			continue;
 		size_t w = un_word_len(t + a, n - a);
 		if (!un_word_in(t + a, w, L->formula_heads) || (a + w < n - 1 && t[a + w] != ' '))

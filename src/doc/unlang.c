@@ -88,6 +88,7 @@ static const struct un_lang english = {
 	.months = en_months,
 	.day_month = "",
 	.month_year = "",
+	.after_year = "",
 };
 
 /* French: "Distr. générale", "Original : anglais", "Point 58 de l’ordre
@@ -184,6 +185,7 @@ static const struct un_lang french = {
 	.months = fr_months,
 	.day_month = "",
 	.month_year = "",
+	.after_year = "",
 };
 
 /* Spanish: "Distr. general", "Original: inglés", "Tema 58 del programa",
@@ -277,6 +279,93 @@ static const struct un_lang spanish = {
 	.months = es_months,
 	.day_month = "de ",
 	.month_year = "de ",
+	.after_year = "",
+};
+
+
+/* Russian: the cover keeps "Distr.: General" and its date in English;
+ * "Пункт 58 повестки дня", "Семьдесят восьмая сессия", "Резолюция,
+ * принятая Генеральной Ассамблеей 7 декабря 2023 года", "[по докладу
+ * …]", "50-е пленарное заседание".  The formula has no article
+ * ("Генеральная Ассамблея,"); the clauses open in small letters:
+ * preambular ones with a verbal adverb (*ссылаясь*, *изучив*,
+ * *признавая*) or an adjective (*глубоко обеспокоенная*), operative ones
+ * with a verb in the third person (*просит*, *постановляет*,
+ * *призывает*), an adverb before it (*также просит*). */
+static const char *const ru_organization[] = {"Организация Объединенных Наций", NULL};
+static const char *const ru_session[] = {" сессия", NULL};
+static const char *const ru_agenda[] = {"Пункт", "Пункты", NULL};
+static const char *const ru_agenda_has[] = {"повестки дня", NULL};
+static const char *const ru_bodies[] = {
+	"Генеральная Ассамблея", "Совет Безопасности", "Экономический и Социальный Совет", "Совет по правам человека",
+	"Конференция Сторон", "Конференция государств", "Комиссия ", "Комитет ", NULL,
+};
+static const char *const ru_adopted[] = {"Резолюция, принятая", "Решение, принятое", "Принята ", NULL};
+static const char *const ru_proponent[] = {"[по докладу", "[без передачи", NULL};
+static const char *const ru_heads[] = {"Генеральная", "Совет", "Экономический", "Конференция", "Комиссия", "Комитет", NULL};
+static const char *const ru_annex[] = {"Приложение", "ПРИЛОЖЕНИЕ", "Приложения", "Добавление", NULL};
+static const char *const ru_annex_of[] = {"Приложение к письму", NULL};
+static const char *const ru_resolution[] = {"Резолюция", NULL};
+static const char *const ru_decision[] = {"Решение", NULL};
+static const char *const ru_meeting[] = {"заседание", NULL};
+static const char *const ru_plenary[] = {"пленарное заседание", NULL};
+/* verbal adverbs: ссылаясь, руководствуясь; признавая; изучив,
+ * рассмотрев */
+static const char *const ru_preamble_ends[] = {"ясь", "ая", "яя", "ив", "ев", "ав", "ыв", NULL};
+static const char *const ru_preamble_words[] = {
+	"будучи", "глубоко", "вновь", "особо", "серьезно", "решительно", "исходя", NULL,
+};
+static const char *const ru_operative[] = {
+	"просит", "постановляет", "призывает", "предлагает", "одобряет", "считает", "подтверждает", "признает",
+	"приветствует", "рекомендует", "подчеркивает", "отмечает", "принимает", "выражает", "настоятельно",
+	"также", "осуждает", "поддерживает", "утверждает", "заявляет", "напоминает", "побуждает", "поощряет",
+	"вновь", "решительно", "далее", "еще", NULL,
+};
+static const char *const ru_operative_adverbs[] = {"также", "далее", "вновь", "настоятельно", NULL};
+static const char *const ru_tails[] = {"к сведению", "во внимание", "внимание", "с удовлетворением",
+				       "с озабоченностью", "с признательностью", NULL};
+static const char *const ru_line_end[] = {
+	"и", "в", "во", "на", "с", "со", "о", "об", "по", "к", "ко", "от", "для", "из", "за", "при", "под",
+	"над", "что", "а", "или", "его", "ее", "их", "ее", "между", "против", "без", "до", "том", "этой", NULL,
+};
+static const char *const ru_counting[] = {
+	"пункт", "пункта", "пункте", "пункты", "пунктов", "резолюция", "резолюции", "резолюцию", "статья",
+	"статьи", "статье", "приложение", "главы", "глава", "№", "решение", "решения", "правило", "стр.", NULL,
+};
+static const char *const ru_months[] = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+					"августа", "сентября", "октября", "ноября", "декабря", NULL};
+
+static const struct un_lang russian = {
+	.tag = "ru",
+	.organization = ru_organization,
+	.distribution = en_distribution,
+	.distribution_kinds = en_kinds,
+	.original = en_original,
+	.session_ends = ru_session,
+	.agenda_opens = ru_agenda,
+	.agenda_has = ru_agenda_has,
+	.bodies = ru_bodies,
+	.adopted = ru_adopted,
+	.proponent = ru_proponent,
+	.formula_heads = ru_heads,
+	.annex = ru_annex,
+	.annex_of = ru_annex_of,
+	.resolution = ru_resolution,
+	.decision = ru_decision,
+	.meeting = ru_meeting,
+	.plenary = ru_plenary,
+	.preamble_ends = ru_preamble_ends,
+	.preamble_words = ru_preamble_words,
+	.operative_words = ru_operative,
+	.operative_adverbs = ru_operative_adverbs,
+	.clause_tails = ru_tails,
+	.line_end_words = ru_line_end,
+	.counting_nouns = ru_counting,
+	.months = ru_months,
+	.day_month = "",
+	.month_year = "",
+	.after_year = " года",
+	.lower_openings = true,
 };
 
 /* The words of ordinals and the numbers they add up to: "quatre-vingt-
@@ -298,6 +387,14 @@ static const struct ordinal_word fr_ordinals[] = {
 	{NULL, 0},
 };
 
+static const struct ordinal_word ru_ordinals[] = {
+	{"первая", 1}, {"вторая", 2}, {"третья", 3}, {"четвертая", 4}, {"пятая", 5}, {"шестая", 6},
+	{"седьмая", 7}, {"восьмая", 8}, {"девятая", 9}, {"десятая", 10}, {"двадцать", 20}, {"двадцатая", 20},
+	{"тридцать", 30}, {"тридцатая", 30}, {"сорок", 40}, {"сороковая", 40}, {"пятьдесят", 50},
+	{"пятидесятая", 50}, {"шестьдесят", 60}, {"шестидесятая", 60}, {"семьдесят", 70}, {"семидесятая", 70},
+	{"восемьдесят", 80}, {"восьмидесятая", 80}, {"девяносто", 90}, {"девяностая", 90}, {NULL, 0},
+};
+
 static const struct ordinal_word es_ordinals[] = {
 	{"primer", 1}, {"primero", 1}, {"primera", 1}, {"segundo", 2}, {"segunda", 2}, {"tercer", 3},
 	{"tercero", 3}, {"tercera", 3}, {"cuarto", 4}, {"quinto", 5}, {"sexto", 6}, {"séptimo", 7}, {"octavo", 8},
@@ -308,7 +405,10 @@ static const struct ordinal_word es_ordinals[] = {
 
 int un_ordinal(const struct un_lang *L, const char *s, size_t n)
 {
-	const struct ordinal_word *words = !strcmp(L->tag, "fr") ? fr_ordinals : !strcmp(L->tag, "es") ? es_ordinals : NULL;
+	const struct ordinal_word *words = !strcmp(L->tag, "fr")   ? fr_ordinals
+					   : !strcmp(L->tag, "es") ? es_ordinals
+					   : !strcmp(L->tag, "ru") ? ru_ordinals
+								   : NULL;
 	if (!words || !n)
 		return -1;
 	int total = 0, prev = 0;
@@ -323,6 +423,12 @@ int un_ordinal(const struct un_lang *L, const char *s, size_t n)
 		low[w] = '\0';
 		if (low[0] >= 'A' && low[0] <= 'Z')
 			low[0] = (char)(low[0] - 'A' + 'a');
+		/* a Cyrillic capital: А-П (U+0410-041F) and Р-Я (U+0420-042F) */
+		unsigned char c1 = (unsigned char)low[1];
+		if ((unsigned char)low[0] == 0xD0 && c1 >= 0x90 && c1 <= 0x9F)
+			low[1] = (char)(c1 + 0x20);
+		else if ((unsigned char)low[0] == 0xD0 && c1 >= 0xA0 && c1 <= 0xAF)
+			low[0] = (char)0xD1, low[1] = (char)(c1 - 0x20);
 		int v = -1;
 		for (size_t k = 0; words[k].word && v < 0; k++)
 			if (!strcmp(low, words[k].word))
@@ -337,7 +443,7 @@ int un_ordinal(const struct un_lang *L, const char *s, size_t n)
 	return total > 0 ? total : -1;
 }
 
-const struct un_lang *const un_langs[] = {&english, &french, &spanish, NULL};
+const struct un_lang *const un_langs[] = {&english, &french, &spanish, &russian, NULL};
 
 const struct un_lang *un_lang_of(const char *tag, bool *has_table)
 {
@@ -484,9 +590,19 @@ static size_t clause_word(const char *s, size_t n)
 	return w;
 }
 
+/* Does a clause open as L's do: a capital (English, French, Spanish), or
+ * a small letter (Russian)? */
+static bool opens_clause_case(const struct un_lang *L, const char *s, size_t n)
+{
+	size_t len;
+	if (L->lower_openings)
+		return un_is_letter(s, n, &len) && !un_is_upper(s, n);
+	return un_is_upper(s, n);
+}
+
 bool un_preamble_opening(const struct un_lang *L, const char *s, size_t n)
 {
-	if (!un_is_upper(s, n))
+	if (!opens_clause_case(L, s, n))
 		return false;
 	size_t r = reflexive(s, n);
 	if (r && L->operative_words) {
@@ -499,7 +615,7 @@ bool un_preamble_opening(const struct un_lang *L, const char *s, size_t n)
 
 bool un_operative_opening(const struct un_lang *L, const char *s, size_t n)
 {
-	if (!un_is_upper(s, n) || !L->operative_words)
+	if (!opens_clause_case(L, s, n) || !L->operative_words)
 		return false;
 	size_t r = reflexive(s, n);
 	if (r) {
@@ -536,7 +652,8 @@ size_t un_opening_phrase(const struct un_lang *L, const char *s, size_t n, bool 
 	/* "Ayant examiné", "Habiendo examinado", "Profondément préoccupée":
 	 * an auxiliary or an adverb takes the word after it */
 	bool auxiliary = (i == 5 && !memcmp(s, "Ayant", 5)) || (i == 8 && !memcmp(s, "Habiendo", 8));
-	bool adverb = (i > 6 && !memcmp(s + i - 4, "ment", 4)) || (i > 7 && !memcmp(s + i - 5, "mente", 5));
+	bool adverb = (i > 6 && !memcmp(s + i - 4, "ment", 4)) || (i > 7 && !memcmp(s + i - 5, "mente", 5)) ||
+		      (L->lower_openings && un_word_in(s, i, L->preamble_words));
 	if (!operative && (auxiliary || adverb) && i + 1 < n && s[i] == ' ' && !un_is_upper(s + i + 1, n - i - 1))
 		i += 1 + un_word_len(s + i + 1, n - i - 1);
 	i = take_tails(s, n, i, L->operative_adverbs);
@@ -547,7 +664,7 @@ bool un_meeting_line(const struct un_lang *L, const char *s, size_t n, bool plen
 {
 	/* the ordinal's ending: 80th, 50e, 1re, 1er, 50ª, 50º */
 	static const char *const ordinal_ends[] = {"st ", "nd ", "rd ", "th ", "e ", "er ", "re ",
-						   "\xc2\xaa ", "\xc2\xba ", NULL};
+						   "\xc2\xaa ", "\xc2\xba ", "-е ", "-й ", NULL};
 	size_t i = 0;
 	while (i < n && s[i] >= '0' && s[i] <= '9')
 		i++;

@@ -48,6 +48,9 @@ struct un_lang {
 	un_words months;		/* twelve, as printed in a date */
 	const char *day_month;		/* between day and month ("de " in Spanish), "" */
 	const char *month_year;		/* between month and year */
+	const char *after_year;		/* after the year ("года" in Russian), "" */
+	bool lower_openings;		/* clauses open in small letters (Russian: *ссылаясь*,
+					 * *просит*) */
 };
 
 /* The table of language tag (BCP 47, "fr-CA" → French); the English

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "doc/printmarks.h"
+#include "doc/unlang.h"
 
 /* Does the line carry Markdown's own syntax (a heading, a footnote, a
  * table row, emphasis, a link)?  Hard-wrapped Markdown is Markdown. */
@@ -96,7 +97,13 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 				}
 			if (prev_text) {
 				ev.pairs++;
-				if (!ends_sentence(prev_last) && islower((unsigned char)s[lead]))
+				/* a small letter of any script: French "à", Russian
+				 * lines run on in Cyrillic */
+				size_t ll;
+				if (!ends_sentence(prev_last) &&
+				    (islower((unsigned char)s[lead]) ||
+				     ((unsigned char)s[lead] >= 0x80 && un_is_letter(s + lead, m - lead, &ll) &&
+				      !un_is_upper(s + lead, m - lead))))
 					ev.continuing++;
 			}
 			prev_last = s[m - 1];

@@ -497,6 +497,15 @@ static bool breaks_by_width(struct joiner *j, const struct pline *prev, const st
 	return *why = "running text", false;
 }
 
+/* In a language whose clauses open in small letters (Russian), does cur
+ * open a resolution's clause after a clause that ended? */
+static bool lower_clause_opening(struct joiner *j, const struct pline *prev, const struct pline *cur)
+{
+	char end = visible_end(prev);
+	return j->L->lower_openings && j->resolution && (end == ',' || end == ';' || end == '.') &&
+	       (preamble_opening(j->L, cur) || operative_opening(j->L, cur));
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -515,7 +524,10 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	/* (French and Spanish label items "a)", "b)": such a label opens a
 	 * line in lower case and still opens something) */
 	bool bare_label = cur->s[0] != '(' && item_label(cur, &alone);
-	if (opens_lower(cur->s, cur->len) && !bare_label && !formula_form(prev) && !starts_with_n(prev, "(Signed)"))
+	/* (Russian opens its clauses in small letters: *ссылаясь*, *просит*) */
+	bool lower_clause = lower_clause_opening(j, prev, cur);
+	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause && !formula_form(prev) &&
+	    !starts_with_n(prev, "(Signed)"))
 		return *why = "the sentence runs on", false;
 	int number = paragraph_number(cur, &alone);
 	if (number && !ends_with_counting_noun(j->L, prev) &&
@@ -554,9 +566,10 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	char end = visible_end(prev);
 	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
 		return *why = "a preambular clause", true;
-	if (j->resolution && (end == ';' || end == '.') && operative_opening(j->L, cur) && !opens_lower(cur->s, cur->len))
+	if (j->resolution && (end == ';' || end == '.') && operative_opening(j->L, cur) &&
+	    (!opens_lower(cur->s, cur->len) || lower_clause))
 		return *why = "an operative clause", true;
-	if (opens_lower(cur->s, cur->len) && !bare_label)
+	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause)
 		return *why = "the sentence runs on", false;
 	/* "… disease 2019" / "(COVID-19)": a parenthesis goes on with the
 	 * phrase before it */
@@ -824,8 +837,9 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 	if (text->len && prev) {
 		/* a soft hyphen (U+00AD) at the line's end broke a word on
 		 * purpose: the word is whole again */
+		size_t ll;
 		if (text->len >= 3 && !memcmp(text->data + text->len - 2, "\xc2\xad", 2) && n &&
-		    isalpha((unsigned char)s[0])) {
+		    un_is_letter(s, n, &ll)) {	/* of any script: "резолю-" / "ции" */
 			text->len -= 2;
 			text->data[text->len] = '\0';
 			buf_put(text, s, n);
@@ -1217,6 +1231,10 @@ static bool number_after_first_line(struct joiner *j, int number, const struct p
 		return true;
 	}
 	if (!next || !opens_lower(next->s, next->len) || !p->n)
+		return false;
+	/* Russian opens its operative paragraphs in small letters: "1." /
+	 * "просит …" is a number before its text */
+	if (j->L->lower_openings && (operative_opening(j->L, next) || preamble_opening(j->L, next)))
 		return false;
 	struct pagemodel *pm = j->pm;
 	size_t last = p->lines[p->n - 1];

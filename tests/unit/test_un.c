@@ -46,6 +46,7 @@ static void date_to_iso(void)
 		{"Spanish", "15 de diciembre de 2023", "2023-12-15"},
 		{"Spanish without its second \"de\"", "15 de diciembre 2023", NULL},
 		{"French, 31 avril is no day", "31 avril 2023", NULL},
+		{"Russian, with its \"года\"", "7 \xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f 2023 \xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0", "2023-12-07"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		unit_str(unit_fmt("un_date_to_iso: %s", cases[i].name), unit_q(cases[i].text), cases[i].iso,
@@ -190,6 +191,8 @@ static void enacting_formula(void)
 		{"French, a typographic apostrophe", "L\xe2\x80\x99" "Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale,", true},
 		{"French, the Council", "Le Conseil de s\xc3\xa9" "curit\xc3\xa9" ",", true},
 		{"Spanish", "La Asamblea General,", true},
+		{"Russian: no article", "Генеральная Ассамблея,", true},
+		{"Russian: not an organ", "Декларация тысячелетия,", false},
 		{"French, no organ after the article", "La situation des droits de l'homme dans le monde,", false},
 		{"French, a second comma", "L'Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale, r\xc3\xa9" "affirmant,", false},
 		{"too short", "The UN,", false},
