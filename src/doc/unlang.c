@@ -600,10 +600,27 @@ static bool opens_clause_case(const struct un_lang *L, const char *s, size_t n)
 	return un_is_upper(s, n);
 }
 
+/* Russian opens many clauses with a preposition and the feeling it names
+ * before the verb: "с удовлетворением отмечая", "с озабоченностью
+ * отмечает".  The offset of the verb after such a lead, else 0. */
+static size_t russian_lead(const struct un_lang *L, const char *s, size_t n)
+{
+	if (!L->lower_openings || n < 6 || (memcmp(s, "с ", 3) && memcmp(s, "со ", 4)))
+		return 0;
+	size_t i = s[2] == ' ' ? 3 : 4;
+	size_t w = un_word_len(s + i, n - i);
+	return w && i + w + 1 < n && s[i + w] == ' ' ? i + w + 1 : 0;
+}
+
 bool un_preamble_opening(const struct un_lang *L, const char *s, size_t n)
 {
 	if (!opens_clause_case(L, s, n))
 		return false;
+	size_t lead = russian_lead(L, s, n);
+	if (lead) {
+		size_t w = clause_word(s + lead, n - lead);
+		return w && participle(L, s + lead, w);
+	}
 	size_t r = reflexive(s, n);
 	if (r && L->operative_words) {
 		size_t w = clause_word(s + r, n - r);
@@ -622,8 +639,9 @@ bool un_operative_opening(const struct un_lang *L, const char *s, size_t n)
 		size_t w = clause_word(s + r, n - r);
 		return w && !participle(L, s + r, w);
 	}
-	size_t w = clause_word(s, n);
-	return w && un_word_in(s, w, L->operative_words);
+	size_t lead = russian_lead(L, s, n);
+	size_t w = clause_word(s + lead, n - lead);
+	return w && un_word_in(s + lead, w, L->operative_words);
 }
 
 /* After s[0..i): " " and one of words, as many times as they come. */
@@ -647,7 +665,7 @@ size_t un_opening_phrase(const struct un_lang *L, const char *s, size_t n, bool 
 {
 	if (operative ? !un_operative_opening(L, s, n) : !un_preamble_opening(L, s, n))
 		return 0;
-	size_t i = reflexive(s, n);
+	size_t i = reflexive(s, n) + russian_lead(L, s, n);
 	i += un_word_len(s + i, n - i);
 	/* "Ayant examiné", "Habiendo examinado", "Profondément préoccupée":
 	 * an auxiliary or an adverb takes the word after it */

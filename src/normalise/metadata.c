@@ -652,7 +652,11 @@ static enum heading_step read_title(struct heading_search *hs, struct block *blk
 		diag_note(hs->doc->diag, blk->line, "metadata", "dropped the title printed a second time");
 		return NEXT;
 	}
-	if (tl > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && tl > 200))
+	/* too long, counted in characters (a Cyrillic letter is two bytes) */
+	size_t chars = 0;
+	for (size_t k = 0; k < tl; k++)
+		chars += ((unsigned char)t[k] & 0xC0) != 0x80;
+	if (chars > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && chars > 200))
 		return STOP;
 	m->title = arena_strdup(A, t);
 	blk->role = ROLE_TITLE;
