@@ -517,7 +517,8 @@ static void add_cover(struct builder *b, xmlNodePtr root_doc)
 	}
 	if (m->distribution)
 		add_text(b, cover_line(b, cover, "distribution"), "docStatus",
-			 arena_printf(A, "Distr.: %s", m->distribution));
+			 arena_printf(A, "%s %s", m->distribution_label ? m->distribution_label : "Distr.:",
+				      m->distribution));
 	if (m->date_text) {
 		xmlNodePtr d = add_text(b, cover_line(b, cover, "date"), "docDate", m->date_text);
 		xmlSetProp(d, X("date"), X(m->date_iso ? m->date_iso : AKN_DATE_UNKNOWN));

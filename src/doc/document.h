@@ -104,7 +104,8 @@ struct doc_meta {
 	char *symbol;		/* "CTOC/COP/2022/9" */
 	char *symbol_note;	/* what followed the symbol on its line ("*": a note reference) */
 	char *meeting;		/* a subsidiary body meeting: "Working Group on International Cooperation" */
-	char *distribution;	/* "General", "Limited" */
+	char *distribution;	/* "General", "Limited", "générale" */
+	const char *distribution_label;	/* as printed before it: "Distr.:", "Distr." (NULL: "Distr.:") */
 	char *date_text;	/* "8 November 2022" */
 	char *date_iso;		/* "2022-11-08" */
 	char *language;		/* "English": the cover's "Original:", the language drafted in */

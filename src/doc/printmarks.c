@@ -104,7 +104,10 @@ const char *pm_line_kind(const char *line)
 		return NULL;
 	}
 	if (is_barcode(s)) return "barcode";
-	if (!strcmp(s, "Please recycle") || !strncmp(s, "Please recycle ", 15)) return "recycling mark";
+	/* "Please recycle", and as the French and Spanish editions print it */
+	if (!strcmp(s, "Please recycle") || !strncmp(s, "Please recycle ", 15) || !strcmp(s, "Merci de recycler") ||
+	    !strcmp(s, "Sírvase reciclar"))
+		return "recycling mark";
 	size_t len = strlen(s);
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;

@@ -9,9 +9,7 @@
 #include <strings.h>
 
 #include "doc/markup.h"
-
-static const char *const months[] = {"January", "February", "March", "April", "May", "June",
-				     "July", "August", "September", "October", "November", "December"};
+#include "doc/unlang.h"
 
 /* The days of month m (0-based) of year (the Gregorian calendar). */
 static int days_in_month(int m, int year)
@@ -19,6 +17,36 @@ static int days_in_month(int m, int year)
 	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	return days[m] + (m == 1 && leap);
+}
+
+/* The month at q in one of the UN's languages ("December", "décembre",
+ * "de diciembre de", "декабря"), followed by a year of four digits: the
+ * month (0-based), *year pointing at the year, *end after it (and after
+ * Russian's "года"); -1 if none. */
+static int month_and_year(const char *q, const char **year, const char **end)
+{
+	for (size_t l = 0; un_langs[l]; l++) {
+		const struct un_lang *L = un_langs[l];
+		size_t dm = strlen(L->day_month), my = strlen(L->month_year);
+		if (strncmp(q, L->day_month, dm))
+			continue;
+		for (int m = 0; m < 12; m++) {
+			const char *name = L->months[m];
+			size_t ml = strlen(name);
+			if (strncmp(q + dm, name, ml) || q[dm + ml] != ' ' || strncmp(q + dm + ml + 1, L->month_year, my))
+				continue;
+			const char *y = q + dm + ml + 1 + my;
+			if (!isdigit((unsigned char)y[0]) || !isdigit((unsigned char)y[1]) ||
+			    !isdigit((unsigned char)y[2]) || !isdigit((unsigned char)y[3]) ||
+			    isdigit((unsigned char)y[4]))
+				continue;
+			*year = y;
+			size_t ay = strlen(L->after_year);
+			*end = y + 4 + (ay && !strncmp(y + 4, L->after_year, ay) && !isalnum((unsigned char)y[4 + ay]) ? ay : 0);
+			return m;
+		}
+	}
+	return -1;
 }
 
 char *un_find_date(struct arena *arena, const char *text, const char **start, size_t *len)
@@ -30,28 +58,25 @@ char *un_find_date(struct arena *arena, const char *text, const char **start, si
 		const char *q = p;
 		while (isdigit((unsigned char)*q) && q - p < 2)
 			day = day * 10 + (*q++ - '0');
+		/* "1er décembre 2023": French writes the first of a month so */
+		if (day == 1 && q[0] == 'e' && q[1] == 'r')
+			q += 2;
 		if (isdigit((unsigned char)*q) || *q != ' ' || day < 1 || day > 31)
 			continue;
 		q++;
-		for (int m = 0; m < 12; m++) {
-			size_t ml = strlen(months[m]);
-			if (strncmp(q, months[m], ml) || q[ml] != ' ')
-				continue;
-			const char *y = q + ml + 1;
-			if (!isdigit((unsigned char)y[0]) || !isdigit((unsigned char)y[1]) ||
-			    !isdigit((unsigned char)y[2]) || !isdigit((unsigned char)y[3]) ||
-			    isdigit((unsigned char)y[4]))
-				continue;
-			/* a misprint ("31 April") is no date: the XML's dates
-			 * are xs:date, which has no 31 April */
-			if (day > days_in_month(m, atoi(y)))
-				break;
-			if (start)
-				*start = p;
-			if (len)
-				*len = (size_t)(y + 4 - p);
-			return arena_printf(arena, "%.4s-%02d-%02d", y, m + 1, day);
-		}
+		const char *y, *end;
+		int m = month_and_year(q, &y, &end);
+		if (m < 0)
+			continue;
+		/* a misprint ("31 April") is no date: the XML's dates are
+		 * xs:date, which has no 31 April */
+		if (day > days_in_month(m, atoi(y)))
+			continue;
+		if (start)
+			*start = p;
+		if (len)
+			*len = (size_t)(end - p);
+		return arena_printf(arena, "%.4s-%02d-%02d", y, m + 1, day);
 	}
 	return NULL;
 }
@@ -184,14 +209,37 @@ char *un_instrument_number(struct arena *A, const char *t, const char *word)
 	return *rest ? NULL : arena_strndup(A, p, i);
 }
 
+/* The formula in a language that capitalises only the first word of a
+ * body's name ("L’Assemblée générale,", "Le Conseil de sécurité,", "La
+ * Asamblea General,"): the article, one of the organs' first words, then
+ * words with no other comma, ending in one. */
+static bool formula_by_heads(const char *t, size_t n)
+{
+	for (size_t l = 0; un_langs[l]; l++) {
+		const struct un_lang *L = un_langs[l];
+		/* Russian has no article: "Генеральная Ассамблея," */
+		size_t a = un_opens_with(t, n, L->formula_articles);
+		if ((!a && L->formula_articles) || !L->formula_heads)
+			continue;
+		size_t w = un_word_len(t + a, n - a);
+		if (!un_word_in(t + a, w, L->formula_heads) || (a + w < n - 1 && t[a + w] != ' '))
+			continue;
+		if (!memchr(t + a, ',', n - 1 - a))
+			return true;
+	}
+	return false;
+}
+
 bool un_enacting_formula(const char *t, size_t n)
 {
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
 		n--;
 	while (n && (*t == ' ' || *t == '\n'))
 		t++, n--;
-	if (n < 8 || n > 200 || strncmp(t, "The ", 4) || t[n - 1] != ',')
+	if (n < 8 || n > 200 || t[n - 1] != ',')
 		return false;
+	if (strncmp(t, "The ", 4))
+		return formula_by_heads(t, n);
 	/* the body's name, in capitals but for its small words, and no
 	 * other comma: not "The present report, prepared at …," */
 	static const char *const small[] = {"of", "the", "and", "to", "against", "on", "for", "in", "at"};
@@ -284,6 +332,12 @@ bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
 	};
 	if (word_in(t + w, i - 1 - w, counted, sizeof counted / sizeof counted[0]))
 		return false;
+	/* … nor after the words of the UN's other languages that count or
+	 * join ("paragraphe 12", "du 6 octobre", "de 2023") */
+	for (size_t l = 1; un_langs[l]; l++)
+		if (un_word_in(t + w, i - 1 - w, un_langs[l]->counting_nouns) ||
+		    un_word_in(t + w, i - 1 - w, un_langs[l]->line_end_words))
+			return false;
 	if (after != ' ')
 		return true;
 	/* followed by a word: "Crime, 9 as a …", but not "12 March", "5 per
@@ -298,6 +352,15 @@ bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
 	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++)
 		if (starts_with(nx, counts[k]) && !isalpha((unsigned char)nx[strlen(counts[k])]))
 			return false;
+	/* a date in another of the UN's languages: "6 octobre", "6 de octubre" */
+	for (size_t l = 1; un_langs[l]; l++) {
+		size_t dm = strlen(un_langs[l]->day_month);
+		if (!strncmp(nx, un_langs[l]->day_month, dm))
+			for (size_t m = 0; m < 12; m++)
+				if (starts_with(nx + dm, un_langs[l]->months[m]) &&
+				    !isalpha((unsigned char)nx[dm + strlen(un_langs[l]->months[m])]))
+					return false;
+	}
 	if (!on_its_page) {
 		static const char *const joins[] = {"and", "to", "or"};
 		for (size_t k = 0; k < 3; k++)

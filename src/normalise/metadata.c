@@ -18,6 +18,7 @@
 #include "normalise/normalise.h"
 #include "doc/markup.h"
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "util/buf.h"
 
 static const char *const ordinals[] = {
@@ -53,9 +54,21 @@ static int compound_ordinal(const char *s, size_t n)
 	return -1;
 }
 
-static int session_number(const char *s)
+static int session_number(const struct un_lang *L, const char *s)
 {
 	size_t n = strlen(s);
+	/* "Soixante-dix-huitième session", "Septuagésimo octavo período de
+	 * sesiones": a session, its number spelled out (0: not read) */
+	if (L->operative_words) {
+		for (size_t k = 0; L->session_ends[k]; k++) {
+			size_t e = strlen(L->session_ends[k]);
+			if (n > e && n < 60 && !strcmp(s + n - e, L->session_ends[k]) && un_is_upper(s, n)) {
+				int v = un_ordinal(L, s, n - e);
+				return v > 0 ? v : 0;
+			}
+		}
+		return -1;
+	}
 	if (n > 8 && !strcmp(s + n - 8, " session")) {
 		int v = compound_ordinal(s, n - 8);
 		if (v > 0)
@@ -73,18 +86,9 @@ static int session_number(const char *s)
 }
 
 /* The principal organs and the bodies whose documents we see. */
-static bool is_body_name(const char *s)
+static bool is_body_name(const struct un_lang *L, const char *s)
 {
-	static const char *const bodies[] = {
-		"General Assembly", "Security Council", "Economic and Social Council",
-		"Human Rights Council", "Trusteeship Council", "Conference of the Parties",
-		"Conference of the States Parties", "Commission on ", "Committee on ",
-		"United Nations Conference", "Executive Board", "Trade and Development Board",
-	};
-	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++)
-		if (starts_with(s, bodies[i]))
-			return true;
-	return false;
+	return un_opens_with(s, strlen(s), L->bodies) > 0;
 }
 
 static bool is_meeting_body(const char *s)
@@ -110,12 +114,35 @@ static bool is_place_line(const char *s)
 	return n < 80 && isdigit((unsigned char)s[n - 1]);
 }
 
+/* "Agenda item 106", "Point 58 de l’ordre du jour", "Tema 58 del
+ * programa": the agenda item on a cover. */
+static bool agenda_item_line(const struct un_lang *L, const char *s)
+{
+	size_t n = strlen(s);
+	size_t o = un_opens_with(s, n, L->agenda_opens);
+	if (!o || n >= (L->agenda_has ? 80u : 40u))
+		return false;
+	for (size_t k = 0; L->agenda_has && L->agenda_has[k]; k++)
+		if (strstr(s + o, L->agenda_has[k]))
+			return true;
+	return !L->agenda_has;
+}
+
 struct cover_state {
 	bool distr_pending_date;	/* "Distr.: Limited" with the date on the next line */
 	bool distr_pending_kind;	/* "Distr." alone: "GENERAL" on the next line (older layouts) */
 	bool united;			/* "UNITED" alone: "NATIONS" follows (older layouts) */
 	bool after_agenda;		/* the next short line is the agenda item's title */
 };
+
+/* "General", "GENERAL", "générale": a kind of distribution. */
+static bool distribution_kind(const struct un_lang *L, const char *s)
+{
+	for (size_t k = 0; L->distribution_kinds[k]; k++)
+		if (!strcasecmp(s, L->distribution_kinds[k]))
+			return true;
+	return false;
+}
 
 /* What a recogniser made of a line: not its kind, read as a cover fact, or
  * its kind but not a cover fact (the line is body text). */
@@ -127,8 +154,9 @@ enum verdict { NOT_MINE, TAKEN, REFUSED };
 static enum verdict read_masthead(struct document *doc, const char *line, struct cover_state *st)
 {
 	struct doc_meta *m = &doc->meta;
-	if (!strcmp(line, "United Nations") || !strcmp(line, "UNITED NATIONS") || (st->united && !strcmp(line, "NATIONS"))) {
-		m->organization = "United Nations";
+	const struct un_lang *L = un_lang_of(m->lang, NULL);
+	if (un_word_in(line, strlen(line), L->organization) || (st->united && !strcmp(line, "NATIONS"))) {
+		m->organization = arena_strdup(&doc->arena, L->organization[0]);
 		st->united = false;
 		return TAKEN;
 	}
@@ -140,8 +168,7 @@ static enum verdict read_masthead(struct document *doc, const char *line, struct
 		st->distr_pending_kind = true;
 		return TAKEN;
 	}
-	if (st->distr_pending_kind && (!strcasecmp(line, "GENERAL") || !strcasecmp(line, "LIMITED") ||
-				       !strcasecmp(line, "RESTRICTED"))) {
+	if (st->distr_pending_kind && distribution_kind(L, line)) {
 		m->distribution = arena_strdup(&doc->arena, line);
 		for (char *p = m->distribution + 1; *p; p++)
 			*p = (char)tolower((unsigned char)*p);
@@ -185,9 +212,16 @@ static enum verdict read_distribution_date(struct document *doc, const struct bl
 {
 	struct doc_meta *m = &doc->meta;
 	struct arena *A = &doc->arena;
-	if (starts_with(line, "Distr.:") || starts_with(line, "Distr. :")) {
-		const char *v = strchr(line, ':') + 1;
-		while (*v == ' ') v++;
+	const struct un_lang *L = un_lang_of(m->lang, NULL);
+	size_t label = un_opens_with(line, strlen(line), L->distribution);
+	/* "Distr.: General", "Distr. générale": the label, then the kind */
+	if (label && (line[label - 1] == ':' || line[label] == ' ' || line[label] == ':')) {
+		const char *v = line + label;
+		while (*v == ' ' || *v == ':') v++;
+		/* the label as the language prints it ("Distr. générale"),
+		 * unless the text put a colon after it */
+		if (line[label - 1] != ':' && line[label] != ':')
+			m->distribution_label = L->distribution[0];
 		const char *ds;
 		size_t dl;
 		char *iso = un_find_date(A, v, &ds, &dl);
@@ -211,8 +245,9 @@ static enum verdict read_distribution_date(struct document *doc, const struct bl
 		st->distr_pending_date = false;
 		return TAKEN;
 	}
-	if (starts_with(line, "Original:") || starts_with(line, "ORIGINAL:")) {
-		const char *v = line + 9;
+	size_t original = un_opens_with(line, strlen(line), L->original);
+	if (original) {
+		const char *v = line + original;
 		while (*v == ' ') v++;
 		m->language = arena_strdup(A, v);
 		/* "ENGLISH" in older layouts */
@@ -230,7 +265,8 @@ static enum verdict read_meeting_lines(struct document *doc, const char *raw_lin
 {
 	struct doc_meta *m = &doc->meta;
 	struct arena *A = &doc->arena;
-	int sn = session_number(line);
+	const struct un_lang *L = un_lang_of(doc->meta.lang, NULL);
+	int sn = session_number(L, line);
 	if (sn >= 0 && !m->session) {
 		m->session = arena_strdup(A, line);
 		m->session_number = sn;
@@ -241,7 +277,7 @@ static enum verdict read_meeting_lines(struct document *doc, const char *raw_lin
 		return TAKEN;
 	}
 	if ((starts_with(line, "Item ") && (strstr(line, "agenda") || strstr(line, "preliminary list"))) ||
-	    (starts_with(line, "Agenda item") && strlen(line) < 40)) {
+	    agenda_item_line(L, line)) {
 		m->agenda_item = text_trim(A, raw_line);
 		st->after_agenda = true;
 		return TAKEN;
@@ -250,12 +286,14 @@ static enum verdict read_meeting_lines(struct document *doc, const char *raw_lin
 	if (st->after_agenda && !m->agenda_title && n < 160 && line[n - 1] != '.' && line[n - 1] != ',' &&
 	    /* "Technical assistance": the agenda item's title, not the document's */
 	    !starts_with(line, "Draft ") && !starts_with(line, "Report ") &&
-	    !starts_with(line, "Background paper") && !starts_with(line, "Note by")) {
+	    !starts_with(line, "Background paper") && !starts_with(line, "Note by") &&
+	    /* an agenda item printed without its title: the adoption follows */
+	    !un_opens_with(line, n, L->adopted)) {
 		m->agenda_title = text_trim(A, raw_line);
 		st->after_agenda = false;
 		return TAKEN;
 	}
-	if (is_body_name(line) && !m->body && !m->title) {
+	if (is_body_name(L, line) && !m->body && !m->title) {
 		m->body = arena_strdup(A, line);
 		return TAKEN;
 	}
@@ -277,9 +315,11 @@ static bool read_cover_line(struct document *doc, struct block *blk, const char 
 	size_t len;
 	/* "United Nations CTOC/COP/2024/5 …" on one line: the organisation,
 	 * then the rest read as a line of its own */
-	if (v == NOT_MINE && starts_with(line, "United Nations ") && un_symbol_match(line, 15, &len)) {
-		doc->meta.organization = "United Nations";
-		line += 15;
+	const struct un_lang *L = un_lang_of(doc->meta.lang, NULL);
+	size_t org = un_opens_with(line, strlen(line), L->organization);
+	if (v == NOT_MINE && org && line[org] == ' ' && un_symbol_match(line, org + 1, &len)) {
+		doc->meta.organization = arena_strdup(&doc->arena, L->organization[0]);
+		line += org + 1;
 	}
 	if (v == NOT_MINE)
 		v = read_symbol_line(doc, blk, line);
@@ -381,10 +421,13 @@ static const char *type_from_subtitle(const char *s)
 
 /* The language this text is in, from its letters (the first 64 KB of
  * it).  Not the cover's "Original:", which names the language the
- * document was drafted in: a French version says "Original : anglais". */
+ * document was drafted in: a French version says "Original : anglais".
+ * A document read from its text has it already. */
 static void read_language(struct document *doc)
 {
 	enum { SAMPLE = 64 * 1024 };
+	if (doc->meta.lang[0])
+		return;	/* read/read.c told it from the text before reading it */
 	struct buf text = BUF_INIT;
 	for (size_t i = 0; i < doc->blocks.len && text.len < SAMPLE; i++) {
 		const struct block *blk = DOC_BLOCK(doc, i);
@@ -465,12 +508,13 @@ static enum heading_step read_instrument_heading(struct heading_search *hs, stru
 {
 	struct doc_meta *m = &hs->doc->meta;
 	struct arena *A = &hs->doc->arena;
-	char *number;
-	if (!m->title && ((number = un_instrument_number(A, t, "Resolution")) ||
-			  (number = un_instrument_number(A, t, "Decision")))) {
+	const struct un_lang *L = un_lang_of(m->lang, NULL);
+	char *number, *resolution = NULL;
+	if (!m->title && ((number = resolution = un_instrument_number(A, t, L->resolution[0])) ||
+			  (number = un_instrument_number(A, t, L->decision[0])))) {
 		if (hs->looked > 1 && m->symbol)
 			return STOP;
-		m->type = t[0] == 'R' ? "resolution" : "decision";
+		m->type = resolution ? "resolution" : "decision";
 	} else if (!m->title && !m->number && (number = council_resolution_number(A, t))) {
 		m->type = "resolution";
 	} else {
@@ -488,15 +532,17 @@ static enum heading_step read_adoption(struct heading_search *hs, struct block *
 {
 	struct doc_meta *m = &hs->doc->meta;
 	struct arena *A = &hs->doc->arena;
-	if (m->adoption || !(starts_with(t, "Resolution adopted by") || starts_with(t, "Decision adopted by") ||
-			     starts_with(t, "Adopted by ")))
+	const struct un_lang *L = un_lang_of(m->lang, NULL);
+	if (m->adoption || !un_opens_with(t, strlen(t), L->adopted))
 		return PASS;
+	/* "Decision adopted by", "Décision adoptée par" */
+	const char *kind = starts_with(t, L->decision[0]) ? "decision" : "resolution";
 	const char *ds;
 	size_t dl;
 	m->adoption = arena_strdup(A, t);
 	m->adoption_iso = un_find_date(A, t, &ds, &dl);
 	if (!m->type || !strcmp(m->type, "document") || !strcmp(m->type, "report"))
-		m->type = t[0] == 'D' ? "decision" : "resolution";
+		m->type = kind;
 	blk->role = ROLE_COVER;
 	/* the agenda item's title was printed before this line, not the
 	 * resolution's own (which follows its number) */
@@ -505,7 +551,7 @@ static enum heading_step read_adoption(struct heading_search *hs, struct block *
 		hs->title_blk->role = ROLE_COVER;
 		m->title = NULL;
 		hs->title_blk = NULL;
-		m->type = t[0] == 'D' ? "decision" : "resolution";
+		m->type = kind;
 	}
 	return NEXT;
 }
@@ -517,12 +563,13 @@ static enum heading_step read_adoption(struct heading_search *hs, struct block *
 static enum heading_step read_proponent_agenda(struct heading_search *hs, struct block *blk, const char *t)
 {
 	struct doc_meta *m = &hs->doc->meta;
-	if (!m->proponent && (starts_with(t, "[on the report of") || starts_with(t, "[without reference to"))) {
+	const struct un_lang *L = un_lang_of(m->lang, NULL);
+	if (!m->proponent && un_opens_with(t, strlen(t), L->proponent)) {
 		m->proponent = text_trim(&hs->doc->arena, blk->text);
 		blk->role = ROLE_COVER;
 		return NEXT;
 	}
-	if (!m->agenda_item && starts_with(t, "Agenda item") && strlen(t) < 40) {
+	if (!m->agenda_item && agenda_item_line(L, t)) {
 		m->agenda_item = arena_strdup(&hs->doc->arena, t);
 		blk->role = ROLE_COVER;
 		return NEXT;
@@ -605,7 +652,11 @@ static enum heading_step read_title(struct heading_search *hs, struct block *blk
 		diag_note(hs->doc->diag, blk->line, "metadata", "dropped the title printed a second time");
 		return NEXT;
 	}
-	if (tl > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && tl > 200))
+	/* too long, counted in characters (a Cyrillic letter is two bytes) */
+	size_t chars = 0;
+	for (size_t k = 0; k < tl; k++)
+		chars += ((unsigned char)t[k] & 0xC0) != 0x80;
+	if (chars > (blk->kind == BLOCK_HEADING ? 600u : 300u) || (tl && t[tl - 1] == '.' && chars > 200))
 		return STOP;
 	m->title = arena_strdup(A, t);
 	blk->role = ROLE_TITLE;
@@ -639,7 +690,7 @@ static enum heading_step read_heading_block(struct heading_search *hs, struct bl
 		return STOP;
 	size_t tl = strlen(t);
 	/* a formula ends the search: "The Conference of the Parties …," */
-	if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic))
+	if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic || un_enacting_formula(t, tl)))
 		return STOP;
 	enum heading_step step = read_subtitle(hs, blk, t);
 	return step != PASS ? step : read_title(hs, blk, t);
@@ -690,11 +741,15 @@ void pass_metadata(struct document *doc)
 	}
 	read_language(doc);
 	/* The cover's lines, the enacting formula, the preambular and
-	 * operative clauses and the headings are read by their English
-	 * words ("Distr.: General", "The General Assembly,", "Recalling",
-	 * "Decides", "Annex"): a text in another language keeps its words
-	 * but may lose that structure, and says so. */
-	if (strcmp(m->lang, "en") && strcmp(m->lang, "und"))
+	 * operative clauses and the headings are read by the UN's words in
+	 * the text's language (doc/unlang.h: English, French, Spanish); a
+	 * text in a language without a table is read by the English words
+	 * ("Distr.: General", "The General Assembly,", "Recalling",
+	 * "Decides", "Annex"), keeps its words but may lose that
+	 * structure, and says so. */
+	bool has_table;
+	un_lang_of(m->lang, &has_table);
+	if (!has_table && strcmp(m->lang, "und"))
 		diag_warn(doc->diag, 1, "metadata",
 			  "the text is in %s: its cover, formula, clauses and headings are read by their English "
 			  "words, so its structure may be incomplete", lang_name(m->lang));

@@ -29,29 +29,33 @@ static int leading_number(const char *t, size_t *len)
 	return v;
 }
 
-/* "(a) text" → the label inside the parentheses and the length, else NULL. */
-static char *leading_item(struct arena *A, const char *t, size_t *len)
+/* "(a) text" → the label inside the parentheses and the length, else
+ * NULL.  French and Spanish print a letter or a roman numeral with a
+ * closing parenthesis only ("a) text", "ii) text"): *bare says so. */
+static char *leading_item(struct arena *A, const char *t, size_t *len, bool *bare)
 {
-	if (t[0] != '(')
-		return NULL;
-	size_t i = 1;
-	while (isalnum((unsigned char)t[i]) && i < 8)
+	size_t open = t[0] == '(';
+	size_t i = open;
+	while (isalnum((unsigned char)t[i]) && i < 7 + open)
 		i++;
-	if (i == 1 || t[i] != ')' || (t[i + 1] != ' ' && t[i + 1]))
+	if (i == open || t[i] != ')' || (t[i + 1] != ' ' && t[i + 1]))
 		return NULL;
 	/* a label is a letter or two, a roman numeral, a number or one
 	 * capital: not "(Signed)", "(Spanish)" */
-	size_t n = i - 1;
+	size_t n = i - open;
 	bool lower = true, digits = true;
-	for (size_t k = 1; k < i; k++) {
+	for (size_t k = open; k < i; k++) {
 		lower &= islower((unsigned char)t[k]) != 0;
 		digits &= isdigit((unsigned char)t[k]) != 0;
 	}
-	bool roman = lower && strspn(t + 1, "ivxlc") >= n;
-	if (!((lower && (n <= 2 || roman)) || (digits && n <= 3) || (n == 1 && isupper((unsigned char)t[1]))))
+	bool roman = lower && strspn(t + open, "ivxlc") >= n;
+	if (!open && !(lower && (n == 1 || (n == 2 && t[0] == t[1]) || roman)))
+		return NULL;
+	if (!((lower && (n <= 2 || roman)) || (digits && n <= 3) || (n == 1 && isupper((unsigned char)t[open]))))
 		return NULL;
 	*len = i + 1 + (t[i + 1] == ' ');
-	return arena_strndup(A, t + 1, i - 1);
+	*bare = !open;
+	return arena_strndup(A, t + open, n);
 }
 
 static bool is_roman_lower(const char *s)
@@ -211,7 +215,8 @@ static void number_block(struct document *doc, struct counters *c, size_t i, int
 static void letter_block(struct document *doc, struct counters *c, struct block *b, const char *t)
 {
 	size_t len = 0;
-	char *label = leading_item(&doc->arena, t, &len);
+	bool bare = false;
+	char *label = leading_item(&doc->arena, t, &len, &bare);
 	if (!label)
 		return;
 	char expected = c->letter ? (char)(c->letter + 1) : 'a';
@@ -240,7 +245,7 @@ static void letter_block(struct document *doc, struct counters *c, struct block 
 		c->in_point = true;
 		c->roman_run = false;
 	}
-	b->num = arena_printf(&doc->arena, "(%s)", label);
+	b->num = arena_printf(&doc->arena, bare ? "%s)" : "(%s)", label);
 	b->text = strip_prefix(&doc->arena, b->text, len);
 }
 

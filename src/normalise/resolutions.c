@@ -12,6 +12,7 @@
 #include "normalise/normalise.h"
 #include "doc/markup.h"
 #include "doc/un.h"
+#include "doc/unlang.h"
 
 /* The opening phrase of a preambular clause, as the UN names its AKN4UN
  * containers: a participle or adjective, then what belongs to it —
@@ -133,9 +134,12 @@ static size_t preamble_phrase(const char *t)
 }
 
 /* Length of the opening phrase of a clause, 0 if none.  operative: the
- * phrase ends with a verb in -s ("Endorses", "Also endorses"). */
-static size_t opening_phrase(const char *t, bool operative)
+ * phrase ends with a verb in -s ("Endorses", "Also endorses"); in
+ * French and Spanish, doc/unlang.c reads it ("Prie également"). */
+static size_t opening_phrase(const struct un_lang *L, const char *t, bool operative)
 {
+	if (L->operative_words)
+		return un_opening_phrase(L, t, strlen(t), operative);
 	if (!operative)
 		return preamble_phrase(t);
 	size_t i = 0;
@@ -166,6 +170,7 @@ static size_t opening_phrase(const char *t, bool operative)
 /* Put the opening phrase in italics if the extractor lost them. */
 static void italicise_opening(struct document *doc, struct block *b, bool operative, char **name)
 {
+	const struct un_lang *L = un_lang_of(doc->meta.lang, NULL);
 	struct arena *A = &doc->arena;
 	if (b->text[0] == MK_EM_OPEN) {
 		const char *close = strchr(b->text, MK_EM_CLOSE);
@@ -173,7 +178,7 @@ static void italicise_opening(struct document *doc, struct block *b, bool operat
 			*name = text_trim(A, arena_strndup(A, b->text + 1, (size_t)(close - b->text - 1)));
 		return;
 	}
-	size_t n = opening_phrase(b->text, operative);
+	size_t n = opening_phrase(L, b->text, operative);
 	if (!n)
 		return;
 	if (name)
@@ -187,6 +192,7 @@ static void italicise_opening(struct document *doc, struct block *b, bool operat
 static size_t instrument(struct document *doc, size_t start)
 {
 	struct arena *A = &doc->arena;
+	const struct un_lang *L = un_lang_of(doc->meta.lang, NULL);
 	enum { BEFORE, PREAMBLE, OPERATIVE } state = BEFORE;
 	size_t i = start;
 	for (; i < doc->blocks.len; i++) {
@@ -215,9 +221,9 @@ static size_t instrument(struct document *doc, size_t start)
 		}
 		if (state == PREAMBLE && b->role == ROLE_BODY) {
 			/* an operative clause without a number ends the preamble */
-			size_t op = opening_phrase(t, true);
+			size_t op = opening_phrase(L, t, true);
 			bool operative = op && (text_last_char(b->text) == '.' || text_last_char(b->text) == ';') &&
-					 !opening_phrase(t, false);
+					 !opening_phrase(L, t, false);
 			if (!operative) {
 				b->role = ROLE_PREAMBLE;
 				char *name = NULL;
@@ -261,24 +267,6 @@ static void check_operative(struct document *doc, size_t start, size_t end, bool
 			  formula_line ? "its preamble runs to its end" : "neither its formula nor its paragraphs were found");
 }
 
-/* "80th plenary meeting" (and the date under it) closes a resolution of
- * the General Assembly or a Council: AKN4UN's conclusions.  A session
- * taken up again after a recess says so: "50th (resumed) plenary
- * meeting". */
-static bool is_plenary_meeting(const char *t)
-{
-	size_t i = 0;
-	while (isdigit((unsigned char)t[i]))
-		i++;
-	if (!i || !(starts_with(t + i, "th ") || starts_with(t + i, "st ") || starts_with(t + i, "nd ") ||
-		    starts_with(t + i, "rd ")))
-		return false;
-	const char *rest = t + i + 3;
-	if (starts_with(rest, "(resumed) "))
-		rest += 10;
-	return strstr(rest, "plenary meeting") == rest;
-}
-
 /* The meeting and the date under the last operative paragraph (before
  * the annexes, if any): "52nd plenary meeting" / "12 December 2022", or
  * the date alone. */
@@ -297,7 +285,10 @@ static void mark_conclusions(struct document *doc)
 		if (b->role != ROLE_BODY)
 			return;
 		const char *t = text_plain_trimmed(&doc->arena, b->text, (size_t)-1);
-		bool meeting = is_plenary_meeting(t);
+		/* "52nd plenary meeting", "52e séance plénière" (and the date
+		 * under it) close a resolution of the General Assembly or a
+		 * Council: AKN4UN's conclusions */
+		bool meeting = un_meeting_line(un_lang_of(doc->meta.lang, NULL), t, strlen(t), true);
 		if (!meeting && !un_date_to_iso(&doc->arena, t))
 			return;
 		b->role = ROLE_CONCLUSIONS;

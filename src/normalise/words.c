@@ -12,6 +12,7 @@
 #include "normalise/normalise.h"
 
 #include "doc/wordlist.h"
+#include "util/lang.h"
 #include "util/buf.h"
 
 /* What a byte is to the tokenizer: a letter (lower or upper case), glue
@@ -375,18 +376,27 @@ void pass_words(struct document *doc)
 			  "built): words split by stray spaces are left as they are");
 		return;
 	}
+	/* the lists are English: in a French text "de base" and "la mer"
+	 * would be joined into English words.  The compounds' hyphens come
+	 * from the document's own spelling ("Sud-Ouest"), in any language. */
+	bool english = !doc->meta.lang[0] || !strcmp(doc->meta.lang, "en") || !strcmp(doc->meta.lang, "und");
+	if (!english)
+		diag_note(doc->diag, 0, "words", "the word lists are English: the words of a text in %s are not joined",
+			  lang_name(doc->meta.lang));
 	struct compounds compounds;
 	collect_compounds(doc, &compounds);
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
 		if (!b->text || b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF)
 			continue;
-		b->text = restore_compound_hyphens(doc, &compounds, repair_words(doc, b->text, b->line), b->line);
+		char *t = english ? repair_words(doc, b->text, b->line) : b->text;
+		b->text = restore_compound_hyphens(doc, &compounds, t, b->line);
 	}
 	for (size_t i = 0; i < doc->notes.len; i++) {
 		struct note *n = DOC_NOTE(doc, i);
 		if (n->text)
-			n->text = restore_compound_hyphens(doc, &compounds, repair_words(doc, n->text, n->def_line),
+			n->text = restore_compound_hyphens(doc, &compounds,
+							   english ? repair_words(doc, n->text, n->def_line) : n->text,
 							   n->def_line);
 	}
 }

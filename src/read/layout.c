@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "doc/printmarks.h"
+#include "doc/unlang.h"
 
 /* Does the line carry Markdown's own syntax (a heading, a footnote, a
  * table row, emphasis, a link)?  Hard-wrapped Markdown is Markdown. */
@@ -51,12 +52,17 @@ static bool ends_sentence(char c)
 	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
-/* Does a line open as a sentence's words go on: in lower case, or with a
+/* Does a line open as a sentence's words go on: in lower case (of any
+ * script), or with a
  * number inside the sentence ("24 December" / "2008, 66/234 of …"), not
  * a paragraph's or an item's number ("1. The", "2) the"). */
 static bool runs_on(const char *s, size_t n)
 {
-	if (islower((unsigned char)s[0]))
+	/* a small letter of any script: French "à", Russian lines run on
+	 * in Cyrillic */
+	size_t ll;
+	if (islower((unsigned char)s[0]) ||
+	    ((unsigned char)s[0] >= 0x80 && un_is_letter(s, n, &ll) && !un_is_upper(s, n)))
 		return true;
 	size_t i = 0;
 	while (i < n && isdigit((unsigned char)s[i]))

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -180,6 +181,51 @@ static void year_glued_candidate(const char *buf, size_t at, const int *note_of,
 		push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + 4), (unsigned)(run - 4), 1});
 }
 
+/* "résolution 77/382,": a marker glued to the number of a resolution
+ * after its stroke, as French and Spanish set it before the punctuation
+ * ("77/38" and note 2; "77/20411": "77/204" and note 11).  Each split
+ * whose last one or two digits name a note of the page, the number
+ * before them one to three digits, the phrase ending after them, is a
+ * candidate of the lowest score
+ * (as a year's, above): chosen only where it keeps the notes in order. */
+static void symbol_glued_candidate(const char *buf, size_t at, const int *note_of, int max_value, size_t li,
+				   struct spot **cand, size_t *ncand, size_t *cap)
+{
+	size_t run = 0, session = at - 1;
+	if (!at || buf[at - 1] != '/')
+		return;
+	/* "77/38" standing alone ("résolution 77/38"), not the end of a
+	 * longer symbol ("A/RES/78/281") */
+	while (session > 0 && isdigit((unsigned char)buf[session - 1]))
+		session--;
+	if (session == at - 1 || at - 1 - session > 4 || (session > 0 && buf[session - 1] != ' ' && buf[session - 1] != '('))
+		return;
+	while (isdigit((unsigned char)buf[at + run]) && run < 6)
+		run++;
+	/* the phrase ends there: a comma, a semicolon or a full stop after
+	 * it ("77/382,", "77/382 ;"), not a word ("51/102 du") */
+	char after = buf[at + run];
+	bool ends = after == ',' || after == '.' || after == ';' || after == ')' || after == '\0' ||
+		    (after == ' ' && (buf[at + run + 1] == ';' || buf[at + run + 1] == ':'));
+	/* "78/281." alone on its line is a resolution's number */
+	if (run < 2 || run > 5 || !ends || (session == 0 && after == '.' && !buf[at + run + 1]))
+		return;
+	for (size_t tail = 1; tail <= 2 && tail < run; tail++) {
+		size_t head = run - tail;
+		if (head > 3 || buf[at + head] == '0')
+			continue;
+		int v = 0;
+		for (size_t d = head; d < run; d++)
+			v = v * 10 + (buf[at + d] - '0');
+		if (v < 1 || v > max_value || note_of[v] < 0)
+			continue;
+		int k = note_of[v];
+		if (ncand[k] < 64)
+			push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + head), (unsigned)tail, 1});
+	}
+}
+
+
 /* Every place in the page's body lines [from, to) where a number may be
  * the marker of one of the page's notes: one pass over the body, each
  * candidate filed under its note (note_of[value] = k, or -1).  A note
@@ -198,6 +244,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			if (!isdigit((unsigned char)buf[at]) || (at > 0 && isdigit((unsigned char)buf[at - 1])))
 				continue;
 			year_glued_candidate(buf, at, note_of, max_value, li, cand, ncand, cap);
+			symbol_glued_candidate(buf, at, note_of, max_value, li, cand, ncand, cap);
 			size_t dl = 0;
 			int v = 0;
 			while (isdigit((unsigned char)buf[at + dl]) && dl < 4)
@@ -210,7 +257,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			 * so "G77" and "A4" are not read so */
 			bool alone = at == 0 && l->len == dl;
 			char after = buf[at + dl];
-			bool glued = at > 0 && islower((unsigned char)buf[at - 1]) &&
+			bool glued = at > 0 && (un_lower_before(buf, at) || un_closes_before(buf, at)) &&
 				     (!after || after == ' ' || after == ',' || after == ';' || after == '.' || after == ')');
 			if (!alone && !glued && !un_bare_note_marker(buf, at, dl, true))
 				continue;

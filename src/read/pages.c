@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "doc/printmarks.h"
 
 unsigned pages_width(const char *s, size_t n)
@@ -607,8 +608,10 @@ unsigned pages_note_start(const struct pline *l, int *value)
 		return 0;
 	const char *t = l->s + i + 1;
 	unsigned rest = l->len - i - 1;
-	bool opens = isupper((unsigned char)t[0]) || t[0] == '"' || (rest >= 3 && !memcmp(t, "\xe2\x80\x9c", 3)) ||
-		     (rest >= 5 && !memcmp(t, "ibid", 4));
+	/* a capital of any script ("Résolution 2625 (XXV)"), a quote ("“",
+	 * French "«"), "ibid." */
+	bool opens = un_is_upper(t, rest) || t[0] == '"' || (rest >= 3 && !memcmp(t, "\xe2\x80\x9c", 3)) ||
+		     (rest >= 2 && !memcmp(t, "\xc2\xab", 2)) || (rest >= 5 && !memcmp(t, "ibid", 4));
 	if (!opens)
 		return 0;
 	/* not a date ("2 October 2015, affirming …"); a word that only
@@ -652,13 +655,35 @@ static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
 		buf[l->len] = '\0';
 		for (const char *hit = strstr(buf, want); hit; hit = strstr(hit + 1, want)) {
 			size_t at = (size_t)(hit - buf);
-			if ((at && isdigit((unsigned char)buf[at - 1])) || isdigit((unsigned char)buf[at + n]))
+			if (isdigit((unsigned char)buf[at + n]))
 				continue;
-			if ((at && islower((unsigned char)buf[at - 1])) || un_bare_note_marker(buf, at, (size_t)n, true))
+			/* "de 20052,": a year, then the marker glued to it */
+			bool after_year = at >= 4 && (at == 4 || !isdigit((unsigned char)buf[at - 5])) &&
+					  ((buf[at - 4] == '1' && buf[at - 3] == '9') || (buf[at - 4] == '2' && buf[at - 3] == '0')) &&
+					  isdigit((unsigned char)buf[at - 2]) && isdigit((unsigned char)buf[at - 1]) && hit[0] != '0';
+			if (!after_year && at && isdigit((unsigned char)buf[at - 1]))
+				continue;
+			if (after_year || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
+			    un_bare_note_marker(buf, at, (size_t)n, true))
 				return true;
 		}
 	}
 	return false;
+}
+
+/* A paragraph's number or an item's label alone on its line ("9.",
+ * "(a)", "a)"): the body's, never a footnote block's. */
+static bool label_alone(const struct pline *l)
+{
+	unsigned i = l->len && l->s[0] == '(', start = i;
+	while (i < l->len && i - start < 4 && islower((unsigned char)l->s[i]))
+		i++;
+	if (i > start && i + 1 == l->len && l->s[i] == ')')
+		return true;
+	unsigned d = 0;
+	while (d < l->len && d < 4 && isdigit((unsigned char)l->s[d]))
+		d++;
+	return d && d <= 3 && d + 1 == l->len && l->s[d] == '.';
 }
 
 /* Some extractors lose the rule above a page's notes (it was drawn, not
@@ -706,6 +731,8 @@ static void mark_unruled_notes(struct pagemodel *pm)
 					notes = w == next++, texts++;
 				else if ((w = bare_number(&pm->lines[i])))
 					notes = w == next++;
+				else if (label_alone(&pm->lines[i]))
+					notes = false;	/* the body goes on: "9.", "a)" */
 				else
 					texts++;
 			}

@@ -29,21 +29,12 @@
 #include <strings.h>
 
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "doc/wordlist.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
 /* --- what a line opens with ------------------------------------------- */
-
-/* Does s[0..n) contain word? */
-static bool strstr_n(const char *s, size_t n, const char *word)
-{
-	size_t w = strlen(word);
-	for (size_t i = 0; i + w <= n; i++)
-		if (!memcmp(s + i, word, w))
-			return true;
-	return false;
-}
 
 static bool is_space_or_end(const struct pline *l, unsigned i)
 {
@@ -72,20 +63,23 @@ static bool roman_lower(const char *s, unsigned n)
 	return n > 0;
 }
 
-/* "(a)", "(ii)", "(aa)" alone or before text.  Returns the label's length
- * with its parentheses, 0 if none. */
+/* "(a)", "(ii)", "(aa)" alone or before text; "a)", "ii)" as French and
+ * Spanish print them.  Returns the label's length with its parentheses,
+ * 0 if none. */
 static unsigned item_label(const struct pline *l, bool *alone)
 {
-	if (l->len < 3 || l->s[0] != '(')
+	unsigned open = l->len && l->s[0] == '(';
+	if (l->len < 2 + open)
 		return 0;
-	unsigned i = 1;
-	while (i < l->len && islower((unsigned char)l->s[i]) && i < 6)
+	unsigned i = open;
+	while (i < l->len && islower((unsigned char)l->s[i]) && i < 5 + open)
 		i++;
-	if (i == 1 || i >= l->len || l->s[i] != ')')
+	if (i == open || i >= l->len || l->s[i] != ')')
 		return 0;
-	unsigned n = i - 1;
+	unsigned n = i - open;
+	const char *label = l->s + open;
 	/* a letter, a doubled letter, or a roman numeral */
-	if (!(n == 1 || (n == 2 && l->s[1] == l->s[2]) || roman_lower(l->s + 1, n)))
+	if (!(n == 1 || (n == 2 && label[0] == label[1]) || roman_lower(label, n)))
 		return 0;
 	if (!is_space_or_end(l, i + 1))
 		return 0;
@@ -145,39 +139,37 @@ static bool resolution_number_alone(const struct pline *l)
 
 /* A heading with a title that may run on to more lines: "I. Title",
  * "A. Title", "Annex to the letter dated …". */
-static bool titled_heading_form(const struct pline *l)
+static bool titled_heading_form(const struct un_lang *L, const struct pline *l)
 {
 	unsigned i = 0;
 	while (i < l->len && strchr("IVXL", l->s[i]))
 		i++;
-	if (i && i + 2 < l->len && l->s[i] == '.' && l->s[i + 1] == ' ' && isupper((unsigned char)l->s[i + 2]))
+	if (i && i + 2 < l->len && l->s[i] == '.' && l->s[i + 1] == ' ' && un_is_upper(l->s + i + 2, l->len - i - 2))
 		return true;
 	if (l->len > 3 && isupper((unsigned char)l->s[0]) && l->s[1] == '.' && l->s[2] == ' ' &&
-	    isupper((unsigned char)l->s[3]))
+	    un_is_upper(l->s + 3, l->len - 3))
 		return true;
-	/* a letter's annex: "Annex to the letter dated …" */
-	return starts_with_n(l, "Annex to ") || starts_with_n(l, "Enclosure to ");
+	/* a letter's annex: "Annex to the letter dated …", "Annexe à la
+	 * lettre datée du …" */
+	return un_opens_with(l->s, l->len, L->annex_of) > 0;
 }
 
 /* A heading's form: a titled heading, or a line that is only a word and
  * its number ("Annex", "Annex II", "Enclosure", "Guideline 4",
- * "Article 12", "Resolution 2700 (2023)", "Part B"). */
-static bool heading_form(const struct pline *l)
+ * "Article 12", "Resolution 2700 (2023)", "Part B"; "Annexe",
+ * "Anexo II", "Résolution 2700 (2023)"). */
+static bool heading_form(const struct un_lang *L, const struct pline *l)
 {
-	if (titled_heading_form(l))
+	if (titled_heading_form(L, l))
 		return true;
-	static const char *const lone[] = {"Annex", "ANNEX", "Enclosure", "Appendix", "Attachment", "Annexes"};
-	for (size_t k = 0; k < sizeof lone / sizeof lone[0]; k++)
-		if (l->len == strlen(lone[k]) && starts_with_n(l, lone[k]))
-			return true;
+	if (un_word_in(l->s, l->len, L->annex))
+		return true;
 	if (resolution_number_alone(l))
 		return true;
 	/* Word + number, nothing else */
-	if (!isupper((unsigned char)l->s[0]) || l->len > 40)
+	if (!un_is_upper(l->s, l->len) || l->len > 40)
 		return false;
-	unsigned w = 1;
-	while (w < l->len && isalpha((unsigned char)l->s[w]))
-		w++;
+	unsigned w = (unsigned)un_word_len(l->s, l->len);
 	if (w < 4 || w >= l->len || l->s[w] != ' ')
 		return false;
 	const char *num = l->s + w + 1;
@@ -196,19 +188,12 @@ static bool heading_form(const struct pline *l)
 	return n == 1 && isupper((unsigned char)num[0]);
 }
 
-/* "80th plenary meeting", "9214th meeting": the meeting that closes a
- * resolution (AKN4UN conclusions). */
-static bool meeting_line(const struct pline *l)
+/* "80th plenary meeting", "9214th meeting" ("50e séance plénière",
+ * "50ª sesión plenaria"): the meeting that closes a resolution (AKN4UN
+ * conclusions). */
+static bool meeting_line(const struct un_lang *L, const struct pline *l)
 {
-	unsigned i = 0;
-	while (i < l->len && isdigit((unsigned char)l->s[i]))
-		i++;
-	if (!i || i + 2 >= l->len)
-		return false;
-	const char *suffix = l->s + i;
-	if (memcmp(suffix, "st ", 3) && memcmp(suffix, "nd ", 3) && memcmp(suffix, "rd ", 3) && memcmp(suffix, "th ", 3))
-		return false;
-	return strstr_n(l->s, l->len, "meeting") && l->len < 40;
+	return un_meeting_line(L, l->s, l->len, false);
 }
 
 /* "The General Assembly,", "The Security Council,", "The Conference of
@@ -216,6 +201,16 @@ static bool meeting_line(const struct pline *l)
 static bool formula_form(const struct pline *l)
 {
 	return un_enacting_formula(l->s, l->len);
+}
+
+/* Does s open with a small letter, of any script ("à", "été": French and
+ * Spanish lines run on with them)? */
+static bool opens_lower(const char *s, size_t n)
+{
+	size_t len;
+	if (n && (unsigned char)s[0] < 0x80)
+		return islower((unsigned char)s[0]);
+	return un_is_letter(s, n, &len) && !un_is_upper(s, n);
 }
 
 /* The first word of a line (letters and hyphens). */
@@ -231,17 +226,15 @@ static unsigned first_word(const struct pline *l)
  * (*Recalling*, *Noting with concern*, *Deeply alarmed*, *Mindful*): a
  * capitalised English word in -ing or -ed, or one of the adjectives the
  * UN uses there. */
-static bool preamble_opening(const struct pline *l)
+static bool preamble_opening(const struct un_lang *L, const struct pline *l)
 {
+	if (L->operative_words)	/* French, Spanish: doc/unlang.c */
+		return un_preamble_opening(L, l->s, l->len);
 	unsigned n = first_word(l);
 	if (n < 4 || !isupper((unsigned char)l->s[0]) || (n < l->len && l->s[n] != ' ' && l->s[n] != ','))
 		return false;
-	static const char *const adjectives[] = {"Mindful", "Aware", "Conscious", "Cognizant", "Deeply",
-		"Gravely", "Seriously", "Fully", "Further", "Also", "Bearing", "Keen", "Desirous", "Firmly",
-		"Strongly", "Profoundly", "Sincerely", "Acutely", "Greatly"};
-	for (size_t k = 0; k < sizeof adjectives / sizeof adjectives[0]; k++)
-		if (n == strlen(adjectives[k]) && !memcmp(l->s, adjectives[k], n))
-			return true;
+	if (un_word_in(l->s, n, L->preamble_words))
+		return true;
 	bool participle = (n > 4 && !memcmp(l->s + n - 3, "ing", 3)) || !memcmp(l->s + n - 2, "ed", 2);
 	return participle && wordlist_has(l->s, n);
 }
@@ -249,8 +242,10 @@ static bool preamble_opening(const struct pline *l)
 /* An operative clause opens with a verb in the third person (*Decides*,
  * *Requests*, *Calls upon*), or an adverb and one (*Also requests*,
  * *Strongly urges*). */
-static bool operative_opening(const struct pline *l)
+static bool operative_opening(const struct un_lang *L, const struct pline *l)
 {
+	if (L->operative_words)	/* French, Spanish: doc/unlang.c */
+		return un_operative_opening(L, l->s, l->len);
 	unsigned n = first_word(l);
 	if (n < 4 || !isupper((unsigned char)l->s[0]))
 		return false;
@@ -266,38 +261,28 @@ static bool operative_opening(const struct pline *l)
 	return false;
 }
 
-/* The last word of a line, when it cannot end a paragraph. */
-static bool ends_with_function_word(const struct pline *l)
+/* The last word of a line, when it cannot end a paragraph: an article,
+ * a preposition, a conjunction of the document's language ("of", "de",
+ * "del", "à"). */
+static bool ends_with_function_word(const struct un_lang *L, const struct pline *l)
 {
-	static const char *const words[] = {"of", "the", "and", "to", "for", "in", "on", "with", "by", "a",
-		"an", "at", "from", "or", "as", "its", "their", "that", "which", "between", "into", "under",
-		"upon", "against", "among", "than", "per", "via", "including", "also", "is", "are", "be",
-		"has", "have", "was", "were", "this", "these", "those", "his", "her", "our", "all", "such"};
 	unsigned e = l->len, b = e;
-	while (b > 0 && isalpha((unsigned char)l->s[b - 1]))
+	/* letters, any script's (a byte of a multibyte letter is >= 0x80) */
+	while (b > 0 && (isalpha((unsigned char)l->s[b - 1]) || (unsigned char)l->s[b - 1] >= 0x80))
 		b--;
 	if (b == e || (b > 0 && l->s[b - 1] != ' '))
 		return false;
-	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-		if (e - b == strlen(words[k]) && !memcmp(l->s + b, words[k], e - b))
-			return true;
-	return false;
+	return un_word_in(l->s + b, e - b, L->line_end_words);
 }
 
 /* "… in paragraph" / "8.": a line ending with a word that counts, so a
  * number opening the next line is its number, not a paragraph's. */
-static bool ends_with_counting_noun(const struct pline *l)
+static bool ends_with_counting_noun(const struct un_lang *L, const struct pline *l)
 {
-	static const char *const words[] = {"paragraph", "paragraphs", "para.", "paras.", "resolution",
-		"resolutions", "article", "Article", "articles", "annex", "chapter", "No.", "Nos.", "rule", "item",
-		"page", "pages", "section", "decision", "decisions", "footnote", "note", "vol.", "p.", "pp."};
 	unsigned e = l->len, b = e;
 	while (b > 0 && l->s[b - 1] != ' ')
 		b--;
-	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-		if (e - b == strlen(words[k]) && !memcmp(l->s + b, words[k], e - b))
-			return true;
-	return false;
+	return un_word_in(l->s + b, e - b, L->counting_nouns);
 }
 
 /* "…; and", "…; or": the end of one item of a list before the next. */
@@ -416,6 +401,7 @@ struct joiner {
 	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
 	bool operative;		/* … and after its first operative paragraph */
+	const struct un_lang *L;	/* the UN's words in the document's language */
 	struct para para;
 	/* the document's own words, for line-end hyphens (built when needed) */
 	struct word_set *words;
@@ -514,6 +500,15 @@ static bool breaks_by_width(struct joiner *j, const struct pline *prev, const st
 	return *why = "running text", false;
 }
 
+/* In a language whose clauses open in small letters (Russian), does cur
+ * open a resolution's clause after a clause that ended? */
+static bool lower_clause_opening(struct joiner *j, const struct pline *prev, const struct pline *cur)
+{
+	char end = visible_end(prev);
+	return j->L->lower_openings && j->resolution && (end == ',' || end == ';' || end == '.') &&
+	       (preamble_opening(j->L, cur) || operative_opening(j->L, cur));
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -529,11 +524,17 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading's number", true;
 	/* a line opening in lower case opens nothing (half the lines: the
 	 * tests below are for lines that do) */
-	if (islower((unsigned char)cur->s[0]) && !formula_form(prev) && !starts_with_n(prev, "(Signed)"))
+	/* (French and Spanish label items "a)", "b)": such a label opens a
+	 * line in lower case and still opens something) */
+	bool bare_label = cur->s[0] != '(' && item_label(cur, &alone);
+	/* (Russian opens its clauses in small letters: *ссылаясь*, *просит*) */
+	bool lower_clause = lower_clause_opening(j, prev, cur);
+	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause && !formula_form(prev) &&
+	    !starts_with_n(prev, "(Signed)"))
 		return *why = "the sentence runs on", false;
 	int number = paragraph_number(cur, &alone);
-	if (number && !ends_with_counting_noun(prev) &&
-	    (alone || !ends_with_function_word(prev) || number == j->last_number + 1))
+	if (number && !ends_with_counting_noun(j->L, prev) &&
+	    (alone || !ends_with_function_word(j->L, prev) || number == j->last_number + 1))
 		return *why = "a paragraph number", true;
 	/* "… decided to recommend to the General Assembly" / "(a) to take
 	 * note of …": an enumeration inside a sentence, which a line's end
@@ -544,8 +545,8 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	    !is_terminal(visible_end(prev)) && visible_end(prev) != ',')
 		return *why = "an enumeration inside the sentence runs on", false;
 	/* "…; or" / "(b)": the joint of a list, not a phrase going on */
-	if (label && !ends_with_counting_noun(prev) &&
-	    (!ends_with_function_word(prev) || ends_with_list_joint(prev)))
+	if (label && !ends_with_counting_noun(j->L, prev) &&
+	    (!ends_with_function_word(j->L, prev) || ends_with_list_joint(prev)))
 		return *why = "an item", true;
 	if (bullet(cur))
 		return *why = "a bullet", true;
@@ -555,18 +556,18 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "after the enacting formula", true;
 	/* between a resolution's number and its formula there is its title
 	 * and nothing else, however its lines were set */
-	if (j->title_after_number && !resolution_number_alone(prev) && !heading_form(cur))
+	if (j->title_after_number && !resolution_number_alone(prev) && !heading_form(j->L, cur))
 		return *why = "the resolution's title runs on to its formula", false;
 	if (starts_with_n(cur, "(Signed)"))
 		return *why = "a signature", true;
 	if (starts_with_n(prev, "(Signed)"))
 		return *why = "after a signature", true;
-	if (heading_form(cur))
+	if (heading_form(j->L, cur))
 		return *why = "a heading", true;
-	if (meeting_line(cur))
+	if (meeting_line(j->L, cur))
 		return *why = "the closing meeting", true;
 	char end = visible_end(prev);
-	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(cur))
+	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
 		return *why = "a preambular clause", true;
 	/* "… rural communities," / "Small island developing States" /
 	 * "Noting with concern …": a preambular clause ends with its comma,
@@ -574,23 +575,25 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	 * it: a heading that groups the clauses */
 	char cur_end = visible_end(cur);
 	if (j->resolution && !j->operative && end == ',' && j->after_cur && j->after_cur->kind != PL_BLANK &&
-	    preamble_opening(j->after_cur) && !is_terminal(cur_end) && cur_end != ',' && cur_end != ';' &&
-	    cur_end != ':' && !ends_with_function_word(cur))
+	    preamble_opening(j->L, j->after_cur) && !is_terminal(cur_end) && cur_end != ',' && cur_end != ';' &&
+	    cur_end != ':' && !ends_with_function_word(j->L, cur))
 		return *why = "a heading between preambular clauses", true;
-	if (j->resolution && (end == ';' || end == '.') && operative_opening(cur) && !islower((unsigned char)cur->s[0]))
+	if (j->resolution && (end == ';' || end == '.') && operative_opening(j->L, cur) &&
+	    (!opens_lower(cur->s, cur->len) || lower_clause))
 		return *why = "an operative clause", true;
 	/* "Having considered the report …," / "Takes note of the report.":
 	 * a resolution of one operative paragraph prints no number, and a
 	 * clause's comma ends the preamble before it */
-	if (j->resolution && !j->operative && end == ',' && operative_opening(cur) && !preamble_opening(cur))
+	if (j->resolution && !j->operative && end == ',' && operative_opening(j->L, cur) &&
+	    !preamble_opening(j->L, cur) && (!opens_lower(cur->s, cur->len) || lower_clause))
 		return *why = "an unnumbered operative paragraph after the preamble", true;
-	if (islower((unsigned char)cur->s[0]))
+	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause)
 		return *why = "the sentence runs on", false;
 	/* "… disease 2019" / "(COVID-19)": a parenthesis goes on with the
 	 * phrase before it */
 	if (cur->s[0] == '(' && !is_terminal(end) && !item_label(cur, &alone))
 		return *why = "a parenthesis goes on", false;
-	if (ends_with_function_word(prev) || prev->s[prev->len - 1] == '-')
+	if (ends_with_function_word(j->L, prev) || prev->s[prev->len - 1] == '-')
 		return *why = "the line ends mid-phrase", false;
 	/* inside brackets, unless a blank line says otherwise: a bracket
 	 * left open (a table's cell cut short) must not swallow what follows */
@@ -598,17 +601,17 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "inside brackets", false;
 	/* a titled heading goes on while its lines are full (its own,
 	 * narrower measure) and no sentence ended */
-	if (titled_heading_form(prev) && !is_terminal(end) && prev->width * 3 >= j->pm->measure * 2 &&
-	    !heading_form(cur))
+	if (titled_heading_form(j->L, prev) && !is_terminal(end) && prev->width * 3 >= j->pm->measure * 2 &&
+	    !heading_form(j->L, cur))
 		return *why = "a heading's title runs on", false;
-	if (heading_form(prev))
+	if (heading_form(j->L, prev))
 		return *why = "after a heading", true;
 	/* On the first page, before the resolution's formula and paragraphs,
 	 * the cover's items are blocks that pdftotext sets apart with a blank
 	 * line: the agenda item's title ends there, however wide its last
 	 * line (one pdftotext made of two is as wide as the text). */
 	if (blank && isupper((unsigned char)cur->s[0]) && prev->page == 0 && !j->resolution && !j->last_number &&
-	    !ends_with_function_word(prev))
+	    !ends_with_function_word(j->L, prev))
 		return *why = "a blank line on the cover", true;
 	/* … and within such a block, a line ending in a comma goes on: an
 	 * agenda item's title set over lines ("… in the Teaching, Study," /
@@ -767,7 +770,9 @@ static unsigned compound_split(const char *w, unsigned n)
 static const char *restore_join_hyphens(struct joiner *j, const struct pline *l, unsigned *len)
 {
 	struct pagemodel *pm = j->pm;
-	if (l->width <= pm->measure + 8)
+	/* the word list is English: a French or Spanish word is no pair of
+	 * English ones */
+	if (l->width <= pm->measure + 8 || j->L->operative_words)
 		return l->s;
 	if (!j->words)
 		j->words = document_words(pm);
@@ -850,8 +855,9 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 	if (text->len && prev) {
 		/* a soft hyphen (U+00AD) at the line's end broke a word on
 		 * purpose: the word is whole again */
+		size_t ll;
 		if (text->len >= 3 && !memcmp(text->data + text->len - 2, "\xc2\xad", 2) && n &&
-		    isalpha((unsigned char)s[0])) {
+		    un_is_letter(s, n, &ll)) {	/* of any script: "резолю-" / "ции" */
 			text->len -= 2;
 			text->data[text->len] = '\0';
 			buf_put(text, s, n);
@@ -923,13 +929,13 @@ static void record_shape(struct joiner *j, struct block *blk)
 	sh->cell = sh->width * 5 <= pm->measure * 3 && p->n <= 6 && end != '.' && end != ';' && end != ',' &&
 		   !paragraph_number(first, &alone) && !item_label(first, &alone) && !bullet(first) &&
 		   !starts_with_n(first, "(Signed)");
-	sh->labelled = p->n == 1 && heading_form(first) && !titled_heading_form(first) &&
+	sh->labelled = p->n == 1 && heading_form(j->L, first) && !titled_heading_form(j->L, first) &&
 		       !resolution_number_alone(first);
-	sh->short_title = !p->number && (p->n == 1 || (p->n == 2 && ends_with_function_word(first))) &&
+	sh->short_title = !p->number && (p->n == 1 || (p->n == 2 && ends_with_function_word(j->L, first))) &&
 			  isupper((unsigned char)first->s[0]) && sh->width * 4 <= pm->measure * 3 &&
 			  !is_terminal(end) && end != ',' && !paragraph_number(first, &alone) && !item_label(first, &alone) &&
 			  !bullet(first) && !formula_form(first) && !starts_with_n(first, "(Signed)") &&
-			  !meeting_line(first) && !heading_form(first);
+			  !meeting_line(j->L, first) && !heading_form(j->L, first);
 }
 
 /* A table's value: a number, an amount, a percentage, a dash for none. */
@@ -1242,7 +1248,11 @@ static bool number_after_first_line(struct joiner *j, int number, const struct p
 			  "paragraph number %d printed after its only line", number);
 		return true;
 	}
-	if (!next || !islower((unsigned char)next->s[0]) || !p->n)
+	if (!next || !opens_lower(next->s, next->len) || !p->n)
+		return false;
+	/* Russian opens its operative paragraphs in small letters: "1." /
+	 * "просит …" is a number before its text */
+	if (j->L->lower_openings && (operative_opening(j->L, next) || preamble_opening(j->L, next)))
 		return false;
 	struct pagemodel *pm = j->pm;
 	size_t last = p->lines[p->n - 1];
@@ -1264,7 +1274,7 @@ static bool number_after_first_line(struct joiner *j, int number, const struct p
 
 void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 {
-	struct joiner j = {.pm = pm, .notes = notes, .front = true};
+	struct joiner j = {.pm = pm, .notes = notes, .front = true, .L = un_lang_of(pm->doc->meta.lang, NULL)};
 	const struct pline *prev = NULL;
 	bool blank = false;
 	for (size_t i = 0; i < pm->nlines; i++) {
@@ -1311,14 +1321,14 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 				j.under_heading = true;
 			else if (j.para_lines_before > 1)
 				j.under_heading = false;
-			j.para_heading = heading_form(l) || heading_number_alone(l);
+			j.para_heading = heading_form(j.L, l) || heading_number_alone(l);
 		}
 		para_add(&j.para, i);
 		int depth = (int)j.para.depth_open + bracket_balance(l);
 		j.para.depth_open = depth > 0 ? (unsigned)depth : 0;
 		/* the front matter ends with the first line of full width, the
 		 * formula, a paragraph number or a heading */
-		bool ends_front = l->page > 0 || l->width * 10 >= pm->measure * 9 || number || titled_heading_form(l);
+		bool ends_front = l->page > 0 || l->width * 10 >= pm->measure * 9 || number || titled_heading_form(j.L, l);
 		if (ends_front)
 			j.front = false;
 		/* "78/111." on the first page, before any formula or numbered

@@ -6,6 +6,9 @@
 #include "read/input.h"
 #include "read/layout.h"
 #include "read/wrapped.h"
+#include "util/lang.h"
+
+#include <stdio.h>
 
 /* The decoded text into blocks: front matter blanked, the layout told,
  * the lines read by the reader it calls for. */
@@ -14,6 +17,10 @@ static void read_text(struct document *doc, char *text, size_t text_len)
 	frontmatter_blank(text, text_len, doc->diag);
 	doc->source = text;
 	doc->source_len = text_len;
+	/* the language first: the reader looks for the UN's words in it
+	 * (doc/unlang.h); the first 64 KB tell it */
+	snprintf(doc->meta.lang, sizeof doc->meta.lang, "%s",
+		 lang_of_text(text, text_len < 64 * 1024 ? text_len : 64 * 1024));
 	/* how the lines relate to the paragraphs decides who reads them */
 	struct layout_evidence ev;
 	doc->layout = layout_detect(doc->source, doc->source_len, &ev);

@@ -39,6 +39,14 @@ static void date_to_iso(void)
 		{"30 February is no day", "30 February 2024", NULL},
 		{"1900 was not a leap year", "29 February 1900", NULL},
 		{"2000 was a leap year", "29 February 2000", "2000-02-29"},
+		/* the UN's other languages (doc/unlang.c) */
+		{"French", "15 d\xc3\xa9" "cembre 2023", "2023-12-15"},
+		{"French, the first of the month", "1er ao\xc3\xbb" "t 2023", "2023-08-01"},
+		{"French, \"1er\" on another day", "2er mars 2023", NULL},
+		{"Spanish", "15 de diciembre de 2023", "2023-12-15"},
+		{"Spanish without its second \"de\"", "15 de diciembre 2023", NULL},
+		{"French, 31 avril is no day", "31 avril 2023", NULL},
+		{"Russian, with its \"года\"", "7 \xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f 2023 \xd0\xb3\xd0\xbe\xd0\xb4\xd0\xb0", "2023-12-07"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		unit_str(unit_fmt("un_date_to_iso: %s", cases[i].name), unit_q(cases[i].text), cases[i].iso,
@@ -177,7 +185,16 @@ static void enacting_formula(void)
 		{"a second comma: a sentence", "The present report, prepared at the request of the Assembly,", false},
 		{"a verb in lower case", "The Assembly decided,", false},
 		{"not opening with The", "General Assembly,", false},
-		{"another language", "L'Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale,", false},
+		/* French and Spanish capitalise the first word of a body's name
+		 * only: the organ's word after the article says it is one */
+		{"French", "L'Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale,", true},
+		{"French, a typographic apostrophe", "L\xe2\x80\x99" "Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale,", true},
+		{"French, the Council", "Le Conseil de s\xc3\xa9" "curit\xc3\xa9" ",", true},
+		{"Spanish", "La Asamblea General,", true},
+		{"Russian: no article", "Генеральная Ассамблея,", true},
+		{"Russian: not an organ", "Декларация тысячелетия,", false},
+		{"French, no organ after the article", "La situation des droits de l'homme dans le monde,", false},
+		{"French, a second comma", "L'Assembl\xc3\xa9" "e g\xc3\xa9" "n\xc3\xa9" "rale, r\xc3\xa9" "affirmant,", false},
 		{"too short", "The UN,", false},
 		{"the empty text", "", false},
 	};
@@ -214,6 +231,9 @@ static void bare_note_marker(void)
 		{"a counted thing: a paragraph", "see paragraph |12 of the report", false, false},
 		{"a counted thing: a resolution", "its resolution |9 on", false, false},
 		{"a month follows: a date", "Vienna, |12 March 2020", false, false},
+		{"a French date", "adopt\xc3\xa9" "e, |6 octobre 2020", false, false},
+		{"a Spanish date", "aprobada, |6 de octubre de 2020", false, false},
+		{"after a French word that counts", "voir paragraphe |12 du rapport", false, false},
 		{"a count: per cent", "by some measure |5 per cent", false, false},
 		{"a count: States", "among them |4 States", false, false},
 		{"a number follows: a range", "between pages |10 15", false, false},
