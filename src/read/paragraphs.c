@@ -509,6 +509,35 @@ static bool lower_clause_opening(struct joiner *j, const struct pline *prev, con
 	       (preamble_opening(j->L, cur) || operative_opening(j->L, cur));
 }
 
+/* The lines of a resolution's clauses: a preambular clause opens after
+ * a comma, a heading groups clauses, an operative clause opens after
+ * its preamble or the clause before.  1: a break, 0: none, -1: these
+ * say nothing. */
+static int clause_break(struct joiner *j, const struct pline *cur, char end, bool lower_clause, const char **why)
+{
+	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
+		return *why = "a preambular clause", 1;
+	/* "… rural communities," / "Small island developing States" /
+	 * "Noting with concern …": a preambular clause ends with its comma,
+	 * so a line without one between it and the next clause is no part of
+	 * it: a heading that groups the clauses */
+	char cur_end = visible_end(cur);
+	if (j->resolution && !j->operative && end == ',' && j->after_cur && j->after_cur->kind != PL_BLANK &&
+	    preamble_opening(j->L, j->after_cur) && !is_terminal(cur_end) && cur_end != ',' && cur_end != ';' &&
+	    cur_end != ':' && !ends_with_function_word(j->L, cur))
+		return *why = "a heading between preambular clauses", 1;
+	if (j->resolution && (end == ';' || end == '.') && operative_opening(j->L, cur) &&
+	    (!opens_lower(cur->s, cur->len) || lower_clause))
+		return *why = "an operative clause", 1;
+	/* "Having considered the report …," / "Takes note of the report.":
+	 * a resolution of one operative paragraph prints no number, and a
+	 * clause's comma ends the preamble before it */
+	if (j->resolution && !j->operative && end == ',' && operative_opening(j->L, cur) &&
+	    !preamble_opening(j->L, cur) && (!opens_lower(cur->s, cur->len) || lower_clause))
+		return *why = "an unnumbered operative paragraph after the preamble", 1;
+	return -1;
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -567,26 +596,9 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (meeting_line(j->L, cur))
 		return *why = "the closing meeting", true;
 	char end = visible_end(prev);
-	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
-		return *why = "a preambular clause", true;
-	/* "… rural communities," / "Small island developing States" /
-	 * "Noting with concern …": a preambular clause ends with its comma,
-	 * so a line without one between it and the next clause is no part of
-	 * it: a heading that groups the clauses */
-	char cur_end = visible_end(cur);
-	if (j->resolution && !j->operative && end == ',' && j->after_cur && j->after_cur->kind != PL_BLANK &&
-	    preamble_opening(j->L, j->after_cur) && !is_terminal(cur_end) && cur_end != ',' && cur_end != ';' &&
-	    cur_end != ':' && !ends_with_function_word(j->L, cur))
-		return *why = "a heading between preambular clauses", true;
-	if (j->resolution && (end == ';' || end == '.') && operative_opening(j->L, cur) &&
-	    (!opens_lower(cur->s, cur->len) || lower_clause))
-		return *why = "an operative clause", true;
-	/* "Having considered the report …," / "Takes note of the report.":
-	 * a resolution of one operative paragraph prints no number, and a
-	 * clause's comma ends the preamble before it */
-	if (j->resolution && !j->operative && end == ',' && operative_opening(j->L, cur) &&
-	    !preamble_opening(j->L, cur) && (!opens_lower(cur->s, cur->len) || lower_clause))
-		return *why = "an unnumbered operative paragraph after the preamble", true;
+	int clause = clause_break(j, cur, end, lower_clause, why);
+	if (clause >= 0)
+		return clause;
 	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause)
 		return *why = "the sentence runs on", false;
 	/* "… disease 2019" / "(COVID-19)": a parenthesis goes on with the
