@@ -22,6 +22,7 @@
 
 #include "normalise/normalise.h"
 #include "doc/markup.h"
+#include "doc/unlang.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
 
@@ -30,7 +31,8 @@ enum { SHOWN = 3 };
 
 struct signs {
 	struct document *doc;
-	int count[3];	/* per kind: lone number, sentence break, unnumbered */
+	int count[5];	/* per kind: lone number, sentence break, unnumbered,
+			 * preambular clause's opening, preamble cut at a colon */
 };
 
 static bool warn_more(struct signs *s, int kind)
@@ -108,12 +110,43 @@ static void check_text(struct signs *s, struct block *b, const char *t)
 			  utf8_prefix(w, 40), w);
 }
 
+/* A preambular clause opens with a word in capitals (in small letters
+ * in Russian) and says something: one opening with a number ("15
+ * November 2024,") is the end of the clause before, cut where a line
+ * opened with a date; one of a few characters ("I", "***") is a part's
+ * number or a separator read as a clause. */
+static void check_clause(struct signs *s, struct block *b, const char *t)
+{
+	const struct un_lang *L = un_lang_of(s->doc->meta.lang, NULL);
+	size_t n = strlen(t);
+	bool odd_opening = isdigit((unsigned char)t[0]) || (!L->lower_openings && islower((unsigned char)t[0]));
+	if ((odd_opening || n < 8) && warn_more(s, 3))
+		diag_warn(s->doc->diag, b->line, "damage",
+			  "a preambular clause %s \"%.*s\": %s", odd_opening ? "opening with" : "of only",
+			  utf8_prefix(t, 30), t,
+			  odd_opening ? "the end of the clause before, cut where a line opened so"
+				      : "a part's number, a heading or a separator read as a clause");
+}
+
 /* In a resolution or decision, after its first numbered paragraph: an
  * unnumbered paragraph that ends as operative paragraphs end. */
 static bool unnumbered_operative(const struct block *b, const char *t, bool after_numbered)
 {
 	size_t n = strlen(t);
 	return after_numbered && b->role == ROLE_BODY && n > 60 && (t[n - 1] == ';' || t[n - 1] == '.');
+}
+
+/* Is the next block in the body after blocks[i] not a preambular
+ * clause (the preamble ended at i)? */
+static bool next_is_operative(const struct document *doc, size_t i)
+{
+	for (size_t k = i + 1; k < doc->blocks.len; k++) {
+		const struct block *b = DOC_BLOCK(doc, k);
+		if (b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF)
+			continue;
+		return b->role != ROLE_PREAMBLE;
+	}
+	return false;
 }
 
 static bool is_statement(const char *type)
@@ -154,6 +187,13 @@ void pass_damage(struct document *doc)
 		while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
 			t[--n] = '\0';
 		check_text(&s, b, t);
+		if (b->role == ROLE_PREAMBLE)
+			check_clause(&s, b, t);
+		/* "Reaffirming that the Plan was developed:" and its items read
+		 * as the operative part: a preamble never ends with a colon */
+		if (b->role == ROLE_PREAMBLE && n && t[n - 1] == ':' && next_is_operative(doc, i) && warn_more(&s, 4))
+			diag_warn(doc->diag, b->line, "damage",
+				  "the preamble ends with a colon: the clause's list was read as the operative part");
 		if (statement && !annex && unnumbered_operative(b, t, numbered) && warn_more(&s, 2))
 			diag_warn(doc->diag, b->line, "damage",
 				  "a paragraph without a number among the numbered operative paragraphs: its number may be lost, or it was split from the paragraph before");
@@ -161,8 +201,9 @@ void pass_damage(struct document *doc)
 	}
 	free(plain);
 	static const char *const what[] = {"paragraphs that are only a number", "sentences ending before a word in lower case",
-					   "unnumbered operative paragraphs"};
-	for (int k = 0; k < 3; k++)
+					   "unnumbered operative paragraphs", "preambular clauses opening oddly",
+					   "preambles ending with a colon"};
+	for (int k = 0; k < 5; k++)
 		if (s.count[k] > SHOWN)
 			diag_warn(doc->diag, 0, "damage", "%d more %s", s.count[k] - SHOWN, what[k]);
 }
