@@ -7,10 +7,16 @@
  * cairo writes the catalog as the last object before the cross-reference
  * table; the entries are added inside it and the one offset that moves,
  * startxref's, is rewritten.  Anything else (another writer's layout) is
- * left alone and reported. */
+ * left alone and reported.  The PDF is written to its file as cairo makes
+ * it (a whole PDF in memory was the largest part of the edition's peak on
+ * dense input): only the file's tail, from the catalog on, is read back,
+ * patched and written again. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pdf/pdfint.h"
 
@@ -24,22 +30,29 @@ static const char *last(const char *hay, size_t n, const char *needle)
 	return NULL;
 }
 
-int pdf_catalog_add(struct buf *pdf, const char *lang, int rtl)
+int pdf_catalog_add(struct buf *pdf, size_t base, const char *lang, int rtl)
 {
 	const char *d = pdf->data;
 	size_t n = pdf->len;
 	const char *sx = last(d, n, "startxref\n");
 	const char *tr = sx ? last(d, (size_t)(sx - d), "trailer") : NULL;
 	if (!sx || !tr)
+		return base ? 1 : -1;
+	long xref_at = strtol(sx + 10, NULL, 10);
+	if (xref_at <= 0)
 		return -1;
-	long xref = strtol(sx + 10, NULL, 10);
+	if ((size_t)xref_at < base)
+		return 1;	/* the table starts before the tail */
+	long xref = xref_at - (long)base;	/* in the tail */
 	const char *root = strstr(tr, "/Root ");
-	if (xref <= 0 || (size_t)xref >= n || !root || root > sx)
+	if ((size_t)xref >= n || !root || root > sx)
 		return -1;
 	long obj = strtol(root + 6, NULL, 10);
 	char head[40];
 	snprintf(head, sizeof head, "\n%ld 0 obj\n", obj);
 	const char *cat = last(d, (size_t)xref, head);
+	if (!cat && base)
+		return 1;	/* the catalog starts before the tail */
 	const char *end = cat ? last(d, (size_t)xref, ">>\nendobj\n") : NULL;
 	/* the catalog ends where the cross-reference table starts */
 	if (!cat || !end || end < cat || end + 10 != d + xref)
@@ -70,7 +83,7 @@ int pdf_catalog_add(struct buf *pdf, const char *lang, int rtl)
 	if (!num_end)
 		return -1;
 	char num[32];
-	int numlen = snprintf(num, sizeof num, "%ld", xref + len);
+	int numlen = snprintf(num, sizeof num, "%ld", xref_at + len);
 	size_t old = (size_t)(num_end - (pdf->data + sx_at));
 	buf_grow(pdf, (size_t)numlen);
 	memmove(pdf->data + sx_at + numlen, pdf->data + sx_at + old, pdf->len - sx_at - old);
@@ -78,4 +91,51 @@ int pdf_catalog_add(struct buf *pdf, const char *lang, int rtl)
 	pdf->len = pdf->len - old + (size_t)numlen;
 	pdf->data[pdf->len] = '\0';
 	return 0;
+}
+
+/* Read bytes [base, size) of fd into tail (NUL-terminated); 0 or -1. */
+static int read_tail(int fd, off_t base, off_t size, struct buf *tail)
+{
+	tail->len = 0;
+	buf_grow(tail, (size_t)(size - base) + 1);
+	while (tail->len < (size_t)(size - base)) {
+		ssize_t got = pread(fd, tail->data + tail->len, (size_t)(size - base) - tail->len,
+				    base + (off_t)tail->len);
+		if (got <= 0)
+			return -1;
+		tail->len += (size_t)got;
+	}
+	tail->data[tail->len] = '\0';
+	return 0;
+}
+
+int pdf_catalog_add_file(FILE *f, const char *lang, int rtl)
+{
+	if (fflush(f) != 0)
+		return -2;
+	int fd = fileno(f);
+	struct stat st;
+	if (fstat(fd, &st) != 0)
+		return -2;
+	struct buf tail = BUF_INIT;
+	int rc = 1;
+	/* the catalog is a few hundred bytes before the cross-reference
+	 * table, which is 20 bytes an object: read more only when the tail
+	 * read does not reach back to the catalog */
+	for (off_t window = 64 * 1024; rc == 1; window *= 8) {
+		off_t base = st.st_size > window ? st.st_size - window : 0;
+		if (read_tail(fd, base, st.st_size, &tail) != 0) {
+			rc = -2;
+			break;
+		}
+		rc = pdf_catalog_add(&tail, (size_t)base, lang, rtl);
+		/* the patched tail is longer than the one read: written over
+		 * it, it leaves nothing of the old behind (the truncation is
+		 * for the rule's sake) */
+		if (rc == 0 && (fseeko(f, base, SEEK_SET) != 0 || fwrite(tail.data, 1, tail.len, f) != tail.len ||
+				fflush(f) != 0 || ftruncate(fd, base + (off_t)tail.len) != 0))
+			rc = -2;
+	}
+	buf_free(&tail);
+	return rc;
 }

@@ -81,6 +81,43 @@ static void measure(struct breaker *br, const struct pdf_hard_line *line)
 	}
 }
 
+PangoGlyphItem *pdf_glyph_item_with(const PangoGlyphItem *gi, PangoGlyphString *glyphs)
+{
+	/* pango has no constructor: a copy of gi with no glyphs (nothing
+	 * of gi's glyphs copied), then the glyphs given */
+	PangoGlyphString none = {0, NULL, NULL, 0};
+	PangoGlyphItem tmp = *gi;
+	tmp.glyphs = &none;
+	PangoGlyphItem *p = pango_glyph_item_copy(&tmp);
+	pango_glyph_string_free(p->glyphs);
+	p->glyphs = glyphs;
+	return p;
+}
+
+PangoGlyphString *pdf_glyph_string_sized(int n)
+{
+	PangoGlyphString *g = pango_glyph_string_new();
+	g->glyphs = g_new(PangoGlyphInfo, n > 0 ? n : 1);
+	g->log_clusters = g_new(int, n > 0 ? n : 1);
+	g->space = n > 0 ? n : 1;
+	g->num_glyphs = 0;
+	return g;
+}
+
+/* A copy of glyph item gi with glyphs [g0, g1) of its glyph string, its
+ * arrays exactly that long: pango_glyph_item_copy copies a string's
+ * whole capacity (a power of two, up to twice its glyphs), and every
+ * line keeps its pieces until the page is drawn. */
+static PangoGlyphItem *slice_copy(const PangoGlyphItem *gi, int g0, int g1)
+{
+	const PangoGlyphString *src = gi->glyphs;
+	PangoGlyphString *g = pdf_glyph_string_sized(g1 - g0);
+	memcpy(g->glyphs, src->glyphs + g0, sizeof *g->glyphs * (size_t)(g1 - g0));
+	memcpy(g->log_clusters, src->log_clusters + g0, sizeof *g->log_clusters * (size_t)(g1 - g0));
+	g->num_glyphs = g1 - g0;
+	return pdf_glyph_item_with(gi, g);
+}
+
 /* A copy of the part of glyph item gi inside bytes [start, end), or NULL.
  * Left-to-right runs are sliced directly (copying the whole paragraph's run
  * and splitting it twice, per line, was quadratic in the paragraph);
@@ -91,7 +128,7 @@ static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, in
 	if (ie <= start || is >= end)
 		return NULL;
 	if (start <= is && end >= ie)
-		return pango_glyph_item_copy(gi);
+		return slice_copy(gi, 0, gi->glyphs->num_glyphs);
 	if (gi->item->analysis.level % 2) {
 		PangoGlyphItem *copy = pango_glyph_item_copy(gi);
 		if (start > is) {
@@ -112,24 +149,17 @@ static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, in
 		g0++;
 	for (g1 = g0; g1 < g->num_glyphs && g->log_clusters[g1] < e - is; g1++)
 		;
-	/* a view of glyphs [g0, g1) copied by pango_glyph_item_copy, so that
-	 * the piece is allocated as pango frees it */
-	PangoGlyphString view = *g;
-	view.num_glyphs = g1 - g0;
-	view.space = g1 - g0;
-	view.glyphs = g->glyphs + g0;
-	view.log_clusters = g->log_clusters + g0;
 	PangoGlyphItem tmp = *gi;
 	tmp.item = pango_item_copy(gi->item);
 	tmp.item->offset = s;
 	tmp.item->length = e - s;
 	tmp.item->num_chars = (int)g_utf8_strlen(text + s, e - s);
-	tmp.glyphs = &view;
 	if (s > is)
 		tmp.start_x_offset = 0;
 	if (e < ie)
 		tmp.end_x_offset = 0;
-	PangoGlyphItem *p = pango_glyph_item_copy(&tmp);
+	tmp.glyphs = gi->glyphs;
+	PangoGlyphItem *p = slice_copy(&tmp, g0, g1);
 	pango_item_free(tmp.item);
 	for (int k = 0; k < p->glyphs->num_glyphs; k++)
 		p->glyphs->log_clusters[k] -= s - is;
@@ -305,6 +335,13 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 			ln.width = natural + (double)extra * spaces / PANGO_SCALE;
 		}
 	}
+	/* kept until the page is drawn: no room to spare (eight runs'
+	 * room for a line of one, eight lines' for a block of one, were
+	 * most of a document of short notes' lines) */
+	if (ln.runs_cap > ln.nruns && ln.nruns) {
+		ln.runs = xrealloc(ln.runs, sizeof *ln.runs * (size_t)ln.nruns);
+		ln.runs_cap = ln.nruns;
+	}
 	PDF_PUSH(b->line, b->nline, b->line_cap, ln);
 }
 
@@ -425,6 +462,10 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 			emit(b, &br, src, s, e, 0, 1, 0, width);
 		else
 			break_segment(b, &br, src, s, e, width, indent);
+	}
+	if (b->line_cap > b->nline && b->nline) {
+		b->line = xrealloc(b->line, sizeof *b->line * (size_t)b->nline);
+		b->line_cap = b->nline;
 	}
 	free(attrs);
 	free(br.offset);

@@ -225,6 +225,11 @@ int pdf_words_extents(struct pdf_words *w, const PangoFontDescription *fd, int b
 		      int *ascent, int *descent);
 
 /* lines.c: fills b->line from sh. */
+/* A new glyph item: a copy of gi's item and offsets, holding glyphs
+ * (taken, not copied); allocated as pango_glyph_item_free frees it. */
+PangoGlyphItem *pdf_glyph_item_with(const PangoGlyphItem *gi, PangoGlyphString *glyphs);
+/* An empty glyph string with room for exactly n glyphs (at least one). */
+PangoGlyphString *pdf_glyph_string_sized(int n);
 void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double width, double indent);
 /* Line index (0-based) holding byte offset idx of a block's text. */
 int pdf_line_of_index(struct pdf_block *b, int idx);
@@ -255,10 +260,16 @@ void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out);
 void pdf_pages_free(struct pdf_pages *p);
 
 /* catalog.c: adds /Lang and, right to left, /ViewerPreferences
- * /Direction /R2L to the catalog of the PDF cairo wrote into pdf;
- * returns 0, or -1 (pdf unchanged) when the file is not laid out as
- * cairo lays it out. */
-int pdf_catalog_add(struct buf *pdf, const char *lang, int rtl);
+ * /Direction /R2L to the catalog of the PDF cairo wrote, of which pdf
+ * holds the bytes from file offset base to the end; returns 0, -1 (pdf
+ * unchanged) when the file is not laid out as cairo lays it out, or 1
+ * (unchanged) when base > 0 and the catalog lies before it. */
+int pdf_catalog_add(struct buf *pdf, size_t base, const char *lang, int rtl);
+/* The same for the PDF written to f (open for writing, on a file that can
+ * be read back too, as util/atomic.h makes it): its tail is read,
+ * patched and written again.  0, -1 (cairo's layout not found: the file
+ * unchanged), or -2 when the file could not be read or written (errno). */
+int pdf_catalog_add_file(FILE *f, const char *lang, int rtl);
 
 /* draw.c */
 void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno);
