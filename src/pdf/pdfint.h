@@ -260,15 +260,10 @@ void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out);
 void pdf_pages_free(struct pdf_pages *p);
 
 /* catalog.c: adds /Lang and, right to left, /ViewerPreferences
- * /Direction /R2L to the catalog of the PDF cairo wrote, of which pdf
- * holds the bytes from file offset base to the end; returns 0, -1 (pdf
- * unchanged) when the file is not laid out as cairo lays it out, or 1
- * (unchanged) when base > 0 and the catalog lies before it. */
-int pdf_catalog_add(struct buf *pdf, size_t base, const char *lang, int rtl);
-/* The same for the PDF written to f (open for writing, on a file that can
- * be read back too, as util/atomic.h makes it): its tail is read,
- * patched and written again.  0, -1 (cairo's layout not found: the file
- * unchanged), or -2 when the file could not be read or written (errno). */
+ * /Direction /R2L to the catalog of the PDF cairo wrote to f (open for
+ * writing, on a file that can be read too, as util/atomic.h makes it).
+ * 0; -1 when the file is not laid out as cairo lays it out (the file
+ * unchanged); -2 when it could not be read or written (errno). */
 int pdf_catalog_add_file(FILE *f, const char *lang, int rtl);
 
 /* draw.c */
