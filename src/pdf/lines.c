@@ -36,6 +36,7 @@ struct breaker {
 	GSList *run_cursor;
 	int cursor_start;	/* the line start the cursor was moved for */
 	bool runs_in_order;
+	bool lend;		/* pieces may be views of the runs (pdf_shaped.lend) */
 };
 
 /* Are line's runs in text order, none overlapping the next? */
@@ -104,10 +105,27 @@ PangoGlyphString *pdf_glyph_string_sized(int n)
 	return g;
 }
 
+/* A view of glyphs [g0, g1) of glyph item gi's string, with a copy of
+ * gi's item: the arrays stay gi's (space 0 says so to pdf_lines_free).
+ * The lines of a paragraph own disjoint ranges of its runs' glyphs, so
+ * what a line changes in place (its justified spaces, its hyphen, its
+ * clusters made relative to its start) is its own; a giant paragraph's
+ * glyphs, copied line by line, were held twice. */
+static PangoGlyphItem *slice_view(const PangoGlyphItem *gi, int g0, int g1)
+{
+	const PangoGlyphString *src = gi->glyphs;
+	PangoGlyphString *g = pango_glyph_string_new();
+	g->glyphs = src->glyphs + g0;
+	g->log_clusters = src->log_clusters + g0;
+	g->num_glyphs = g1 - g0;
+	g->space = 0;
+	return pdf_glyph_item_with(gi, g);
+}
+
 /* A copy of glyph item gi with glyphs [g0, g1) of its glyph string, its
  * arrays exactly that long: pango_glyph_item_copy copies a string's
- * whole capacity (a power of two, up to twice its glyphs), and every
- * line keeps its pieces until the page is drawn. */
+ * whole capacity (a power of two, up to twice its glyphs; nothing of a
+ * view), and every line keeps its pieces until the page is drawn. */
 static PangoGlyphItem *slice_copy(const PangoGlyphItem *gi, int g0, int g1)
 {
 	const PangoGlyphString *src = gi->glyphs;
@@ -118,17 +136,25 @@ static PangoGlyphItem *slice_copy(const PangoGlyphItem *gi, int g0, int g1)
 	return pdf_glyph_item_with(gi, g);
 }
 
-/* A copy of the part of glyph item gi inside bytes [start, end), or NULL.
+PangoGlyphItem *pdf_glyph_item_copy(const PangoGlyphItem *gi)
+{
+	return slice_copy(gi, 0, gi->glyphs->num_glyphs);
+}
+
+/* The part of glyph item gi inside bytes [start, end), or NULL: a copy,
+ * or with lend a view of it, or gi itself when it lies wholly inside.
  * Left-to-right runs are sliced directly (copying the whole paragraph's run
  * and splitting it twice, per line, was quadratic in the paragraph);
  * right-to-left ones go through pango_glyph_item_split. */
-static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, int end)
+static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, int end, bool lend)
 {
 	int is = gi->item->offset, ie = gi->item->offset + gi->item->length;
 	if (ie <= start || is >= end)
 		return NULL;
+	/* a run wholly on the line: a lent run is the line's own piece
+	 * (most runs of short notes and numbers), another is copied */
 	if (start <= is && end >= ie)
-		return slice_copy(gi, 0, gi->glyphs->num_glyphs);
+		return lend ? gi : slice_copy(gi, 0, gi->glyphs->num_glyphs);
 	if (gi->item->analysis.level % 2) {
 		PangoGlyphItem *copy = pango_glyph_item_copy(gi);
 		if (start > is) {
@@ -159,7 +185,7 @@ static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, in
 	if (e < ie)
 		tmp.end_x_offset = 0;
 	tmp.glyphs = gi->glyphs;
-	PangoGlyphItem *p = slice_copy(&tmp, g0, g1);
+	PangoGlyphItem *p = lend ? slice_view(&tmp, g0, g1) : slice_copy(&tmp, g0, g1);
 	pango_item_free(tmp.item);
 	for (int k = 0; k < p->glyphs->num_glyphs; k++)
 		p->glyphs->log_clusters[k] -= s - is;
@@ -276,17 +302,21 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 			br->run_cursor = src->runs;
 		br->cursor_start = ln.start;
 		while (br->run_cursor) {
-			const PangoItem *item = ((PangoGlyphItem *)br->run_cursor->data)->item;
-			if (item->offset + item->length > ln.start)
+			const PangoGlyphItem *run = br->run_cursor->data;	/* NULL: taken whole */
+			if (run && run->item->offset + run->item->length > ln.start)
 				break;
 			br->run_cursor = br->run_cursor->next;
 		}
 		r = br->run_cursor;
 	}
 	for (; r; r = r->next) {
+		if (!r->data)
+			continue;	/* taken whole by an earlier line */
 		if (br->runs_in_order && ((PangoGlyphItem *)r->data)->item->offset >= ln.end)
 			break;
-		PangoGlyphItem *p = piece(r->data, br->text, ln.start, ln.end);
+		PangoGlyphItem *p = piece(r->data, br->text, ln.start, ln.end, br->lend);
+		if (p == r->data)
+			r->data = NULL;	/* the line took the run itself */
 		if (p)
 			PDF_PUSH(ln.runs, ln.nruns, ln.runs_cap, p);
 	}
@@ -404,6 +434,7 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	memset(&br, 0, sizeof br);
 	br.text = sh->text;
 	br.shape_flags = sh->shape_flags;
+	br.lend = sh->lend;
 	/* A space between two groups of digits ("65 459 100": the UN writes
 	 * large numbers so, with plain spaces) neither stretches nor ends a
 	 * line: the number stays whole, as a number set by hand would. */
@@ -547,8 +578,12 @@ int pdf_line_x_range(const struct pdf_block *b, const struct pdf_line *ln, int s
 void pdf_lines_free(struct pdf_block *b)
 {
 	for (int i = 0; i < b->nline && b->line; i++) {
-		for (int k = 0; k < b->line[i].nruns; k++)
+		for (int k = 0; k < b->line[i].nruns; k++) {
+			PangoGlyphString *gs = b->line[i].runs[k]->glyphs;
+			if (gs && gs->space == 0)	/* a view: the arrays are b->shaped's */
+				gs->glyphs = NULL, gs->log_clusters = NULL;
 			pango_glyph_item_free(b->line[i].runs[k]);
+		}
 		free(b->line[i].runs);
 		if (b->line[i].hyphen)
 			pango_glyph_string_free(b->line[i].hyphen);
@@ -556,4 +591,6 @@ void pdf_lines_free(struct pdf_block *b)
 	free(b->line);
 	b->line = NULL;
 	b->line_cap = 0;
+	g_slist_free_full(b->shaped, (GDestroyNotify)pango_glyph_item_free);
+	b->shaped = NULL;
 }

@@ -429,6 +429,7 @@ int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoF
 	sh->text = text;
 	sh->n = n;
 	sh->shape_flags = w->flags;
+	sh->lend = 1;
 	PangoLogAttr *attrs = xmalloc(sizeof *attrs * (size_t)(n + 1));
 	memset(attrs, 0, sizeof *attrs * (size_t)(n + 1));
 	find_breaks(text, len, attrs, n);
@@ -483,10 +484,21 @@ int pdf_words_extents(struct pdf_words *w, const PangoFontDescription *fd, int b
 	return 1;
 }
 
+void pdf_words_shaped_lend(struct pdf_shaped *sh, struct pdf_block *b)
+{
+	for (int k = 0; k < sh->nlines; k++) {
+		/* a run a line took whole is the line's (its node NULL) */
+		GSList *runs = g_slist_remove_all(sh->lines[k].runs, NULL);
+		b->shaped = g_slist_concat(b->shaped, runs);
+		sh->lines[k].runs = NULL;
+	}
+	pdf_words_shaped_free(sh);
+}
+
 void pdf_words_shaped_free(struct pdf_shaped *sh)
 {
 	for (int k = 0; k < sh->nlines; k++)
-		g_slist_free_full(sh->lines[k].runs, (GDestroyNotify)pango_glyph_item_free);
+		g_slist_free_full(g_slist_remove_all(sh->lines[k].runs, NULL), (GDestroyNotify)pango_glyph_item_free);
 	free(sh->lines);
 	free((void *)sh->attrs);
 	memset(sh, 0, sizeof *sh);
