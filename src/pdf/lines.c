@@ -170,9 +170,19 @@ static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, in
 	}
 	int s = start > is ? start : is, e = end < ie ? end : ie;
 	const PangoGlyphString *g = gi->glyphs;
-	int g0 = 0, g1;
-	while (g0 < g->num_glyphs && g->log_clusters[g0] < s - is)
-		g0++;
+	/* the first glyph at or after byte s, found by halving: a left-to-
+	 * right run's clusters only grow (those of earlier lines' views,
+	 * made relative to their line, stay below s), and a scan from the
+	 * run's first glyph for every line made a paragraph that is one
+	 * run (1 MB of pieces joined: 3.5 s, 3 MB: 25 s) quadratic */
+	int g0 = 0, g1, hi = g->num_glyphs;
+	while (g0 < hi) {
+		int mid = g0 + (hi - g0) / 2;
+		if (g->log_clusters[mid] < s - is)
+			g0 = mid + 1;
+		else
+			hi = mid;
+	}
 	for (g1 = g0; g1 < g->num_glyphs && g->log_clusters[g1] < e - is; g1++)
 		;
 	PangoGlyphItem tmp = *gi;
