@@ -313,20 +313,31 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 	struct document doc;
 	document_init(&doc, path, &diag);
 	int status = read_document_file(&doc);
+	char *slug = NULL;
+	const char *slug_from = NULL;
 	if (status == 0) {
 		normalise(&doc);
 		if (xml_alone(opts))
 			status = convert_to_xml(&doc, opts, &diag);
 		else {
 			xmlDocPtr xml = document_to_akn(&doc);
+			/* the editions read the XML alone: the document's
+			 * arena (some 16 times the input for dense notes) goes
+			 * before they run, its name kept */
+			slug = doc.meta.slug ? xstrdup(doc.meta.slug) : NULL;
+			slug_from = doc.meta.slug_from;
+			document_free(&doc);
+			memset(&doc.meta, 0, sizeof doc.meta);
 			if (opts->validate)
 				status = validate_akn(xml, opts->data_dir, &diag);
 			if (status == 0)
-				status = write_editions(xml, doc.meta.slug, opts, &diag);
+				status = write_editions(xml, slug, opts, &diag);
 			xmlFreeDoc(xml);
 		}
 	}
-	int rc = finish_status(status, &diag, opts, report, doc.meta.slug, doc.meta.slug_from);
+	int rc = finish_status(status, &diag, opts, report, slug ? slug : doc.meta.slug,
+			       slug_from ? slug_from : doc.meta.slug_from);
+	free(slug);
 	document_free(&doc);
 	return rc;
 }

@@ -420,7 +420,7 @@ static void show_run_at(cairo_t *cr, const char *text, PangoGlyphItem *gi, doubl
 		return;
 	}
 	double size = run_size(gi);
-	PangoGlyphItem *rest = pango_glyph_item_copy(gi);
+	PangoGlyphItem *rest = pdf_glyph_item_copy(gi);
 	PangoGlyphItem *first = pango_glyph_item_split(rest, text, split);
 	cairo_move_to(cr, x, y);
 	show_run(cr, text, first);

@@ -215,7 +215,7 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_m
 	struct pdf_shaped sh;
 	if (words && pdf_words_shape(words, b, fd, &sh)) {
 		pdf_break_lines(b, &sh, width, b->first_indent);
-		pdf_words_shaped_free(&sh);
+		pdf_words_shaped_lend(&sh, b);
 	} else
 		shape_with_pango(ctx, b, fd, width);
 

@@ -36,6 +36,7 @@ struct breaker {
 	GSList *run_cursor;
 	int cursor_start;	/* the line start the cursor was moved for */
 	bool runs_in_order;
+	bool lend;		/* pieces may be views of the runs (pdf_shaped.lend) */
 };
 
 /* Are line's runs in text order, none overlapping the next? */
@@ -81,17 +82,79 @@ static void measure(struct breaker *br, const struct pdf_hard_line *line)
 	}
 }
 
-/* A copy of the part of glyph item gi inside bytes [start, end), or NULL.
+PangoGlyphItem *pdf_glyph_item_with(const PangoGlyphItem *gi, PangoGlyphString *glyphs)
+{
+	/* pango has no constructor: a copy of gi with no glyphs (nothing
+	 * of gi's glyphs copied), then the glyphs given */
+	PangoGlyphString none = {0, NULL, NULL, 0};
+	PangoGlyphItem tmp = *gi;
+	tmp.glyphs = &none;
+	PangoGlyphItem *p = pango_glyph_item_copy(&tmp);
+	pango_glyph_string_free(p->glyphs);
+	p->glyphs = glyphs;
+	return p;
+}
+
+PangoGlyphString *pdf_glyph_string_sized(int n)
+{
+	PangoGlyphString *g = pango_glyph_string_new();
+	g->glyphs = g_new(PangoGlyphInfo, n > 0 ? n : 1);
+	g->log_clusters = g_new(int, n > 0 ? n : 1);
+	g->space = n > 0 ? n : 1;
+	g->num_glyphs = 0;
+	return g;
+}
+
+/* A view of glyphs [g0, g1) of glyph item gi's string, with a copy of
+ * gi's item: the arrays stay gi's (space 0 says so to pdf_lines_free).
+ * The lines of a paragraph own disjoint ranges of its runs' glyphs, so
+ * what a line changes in place (its justified spaces, its hyphen, its
+ * clusters made relative to its start) is its own; a giant paragraph's
+ * glyphs, copied line by line, were held twice. */
+static PangoGlyphItem *slice_view(const PangoGlyphItem *gi, int g0, int g1)
+{
+	const PangoGlyphString *src = gi->glyphs;
+	PangoGlyphString *g = pango_glyph_string_new();
+	g->glyphs = src->glyphs + g0;
+	g->log_clusters = src->log_clusters + g0;
+	g->num_glyphs = g1 - g0;
+	g->space = 0;
+	return pdf_glyph_item_with(gi, g);
+}
+
+/* A copy of glyph item gi with glyphs [g0, g1) of its glyph string, its
+ * arrays exactly that long: pango_glyph_item_copy copies a string's
+ * whole capacity (a power of two, up to twice its glyphs; nothing of a
+ * view), and every line keeps its pieces until the page is drawn. */
+static PangoGlyphItem *slice_copy(const PangoGlyphItem *gi, int g0, int g1)
+{
+	const PangoGlyphString *src = gi->glyphs;
+	PangoGlyphString *g = pdf_glyph_string_sized(g1 - g0);
+	memcpy(g->glyphs, src->glyphs + g0, sizeof *g->glyphs * (size_t)(g1 - g0));
+	memcpy(g->log_clusters, src->log_clusters + g0, sizeof *g->log_clusters * (size_t)(g1 - g0));
+	g->num_glyphs = g1 - g0;
+	return pdf_glyph_item_with(gi, g);
+}
+
+PangoGlyphItem *pdf_glyph_item_copy(const PangoGlyphItem *gi)
+{
+	return slice_copy(gi, 0, gi->glyphs->num_glyphs);
+}
+
+/* The part of glyph item gi inside bytes [start, end), or NULL: a copy,
+ * or with lend a view of it, or gi itself when it lies wholly inside.
  * Left-to-right runs are sliced directly (copying the whole paragraph's run
  * and splitting it twice, per line, was quadratic in the paragraph);
  * right-to-left ones go through pango_glyph_item_split. */
-static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, int end)
+static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, int end, bool lend)
 {
 	int is = gi->item->offset, ie = gi->item->offset + gi->item->length;
 	if (ie <= start || is >= end)
 		return NULL;
+	/* a run wholly on the line: a lent run is the line's own piece
+	 * (most runs of short notes and numbers), another is copied */
 	if (start <= is && end >= ie)
-		return pango_glyph_item_copy(gi);
+		return lend ? gi : slice_copy(gi, 0, gi->glyphs->num_glyphs);
 	if (gi->item->analysis.level % 2) {
 		PangoGlyphItem *copy = pango_glyph_item_copy(gi);
 		if (start > is) {
@@ -107,29 +170,32 @@ static PangoGlyphItem *piece(PangoGlyphItem *gi, const char *text, int start, in
 	}
 	int s = start > is ? start : is, e = end < ie ? end : ie;
 	const PangoGlyphString *g = gi->glyphs;
-	int g0 = 0, g1;
-	while (g0 < g->num_glyphs && g->log_clusters[g0] < s - is)
-		g0++;
+	/* the first glyph at or after byte s, found by halving: a left-to-
+	 * right run's clusters only grow (those of earlier lines' views,
+	 * made relative to their line, stay below s), and a scan from the
+	 * run's first glyph for every line made a paragraph that is one
+	 * run (1 MB of pieces joined: 3.5 s, 3 MB: 25 s) quadratic */
+	int g0 = 0, g1, hi = g->num_glyphs;
+	while (g0 < hi) {
+		int mid = g0 + (hi - g0) / 2;
+		if (g->log_clusters[mid] < s - is)
+			g0 = mid + 1;
+		else
+			hi = mid;
+	}
 	for (g1 = g0; g1 < g->num_glyphs && g->log_clusters[g1] < e - is; g1++)
 		;
-	/* a view of glyphs [g0, g1) copied by pango_glyph_item_copy, so that
-	 * the piece is allocated as pango frees it */
-	PangoGlyphString view = *g;
-	view.num_glyphs = g1 - g0;
-	view.space = g1 - g0;
-	view.glyphs = g->glyphs + g0;
-	view.log_clusters = g->log_clusters + g0;
 	PangoGlyphItem tmp = *gi;
 	tmp.item = pango_item_copy(gi->item);
 	tmp.item->offset = s;
 	tmp.item->length = e - s;
 	tmp.item->num_chars = (int)g_utf8_strlen(text + s, e - s);
-	tmp.glyphs = &view;
 	if (s > is)
 		tmp.start_x_offset = 0;
 	if (e < ie)
 		tmp.end_x_offset = 0;
-	PangoGlyphItem *p = pango_glyph_item_copy(&tmp);
+	tmp.glyphs = gi->glyphs;
+	PangoGlyphItem *p = lend ? slice_view(&tmp, g0, g1) : slice_copy(&tmp, g0, g1);
 	pango_item_free(tmp.item);
 	for (int k = 0; k < p->glyphs->num_glyphs; k++)
 		p->glyphs->log_clusters[k] -= s - is;
@@ -246,17 +312,21 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 			br->run_cursor = src->runs;
 		br->cursor_start = ln.start;
 		while (br->run_cursor) {
-			const PangoItem *item = ((PangoGlyphItem *)br->run_cursor->data)->item;
-			if (item->offset + item->length > ln.start)
+			const PangoGlyphItem *run = br->run_cursor->data;	/* NULL: taken whole */
+			if (run && run->item->offset + run->item->length > ln.start)
 				break;
 			br->run_cursor = br->run_cursor->next;
 		}
 		r = br->run_cursor;
 	}
 	for (; r; r = r->next) {
+		if (!r->data)
+			continue;	/* taken whole by an earlier line */
 		if (br->runs_in_order && ((PangoGlyphItem *)r->data)->item->offset >= ln.end)
 			break;
-		PangoGlyphItem *p = piece(r->data, br->text, ln.start, ln.end);
+		PangoGlyphItem *p = piece(r->data, br->text, ln.start, ln.end, br->lend);
+		if (p == r->data)
+			r->data = NULL;	/* the line took the run itself */
 		if (p)
 			PDF_PUSH(ln.runs, ln.nruns, ln.runs_cap, p);
 	}
@@ -304,6 +374,13 @@ static void emit(struct pdf_block *b, struct breaker *br, const struct pdf_hard_
 				widen_spaces(ln.runs[k], br->text, extra);
 			ln.width = natural + (double)extra * spaces / PANGO_SCALE;
 		}
+	}
+	/* kept until the page is drawn: no room to spare (eight runs'
+	 * room for a line of one, eight lines' for a block of one, were
+	 * most of a document of short notes' lines) */
+	if (ln.runs_cap > ln.nruns && ln.nruns) {
+		ln.runs = xrealloc(ln.runs, sizeof *ln.runs * (size_t)ln.nruns);
+		ln.runs_cap = ln.nruns;
 	}
 	PDF_PUSH(b->line, b->nline, b->line_cap, ln);
 }
@@ -367,6 +444,7 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	memset(&br, 0, sizeof br);
 	br.text = sh->text;
 	br.shape_flags = sh->shape_flags;
+	br.lend = sh->lend;
 	/* A space between two groups of digits ("65 459 100": the UN writes
 	 * large numbers so, with plain spaces) neither stretches nor ends a
 	 * line: the number stays whole, as a number set by hand would. */
@@ -425,6 +503,10 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 			emit(b, &br, src, s, e, 0, 1, 0, width);
 		else
 			break_segment(b, &br, src, s, e, width, indent);
+	}
+	if (b->line_cap > b->nline && b->nline) {
+		b->line = xrealloc(b->line, sizeof *b->line * (size_t)b->nline);
+		b->line_cap = b->nline;
 	}
 	free(attrs);
 	free(br.offset);
@@ -506,8 +588,12 @@ int pdf_line_x_range(const struct pdf_block *b, const struct pdf_line *ln, int s
 void pdf_lines_free(struct pdf_block *b)
 {
 	for (int i = 0; i < b->nline && b->line; i++) {
-		for (int k = 0; k < b->line[i].nruns; k++)
+		for (int k = 0; k < b->line[i].nruns; k++) {
+			PangoGlyphString *gs = b->line[i].runs[k]->glyphs;
+			if (gs && gs->space == 0)	/* a view: the arrays are b->shaped's */
+				gs->glyphs = NULL, gs->log_clusters = NULL;
 			pango_glyph_item_free(b->line[i].runs[k]);
+		}
 		free(b->line[i].runs);
 		if (b->line[i].hyphen)
 			pango_glyph_string_free(b->line[i].hyphen);
@@ -515,4 +601,6 @@ void pdf_lines_free(struct pdf_block *b)
 	free(b->line);
 	b->line = NULL;
 	b->line_cap = 0;
+	g_slist_free_full(b->shaped, (GDestroyNotify)pango_glyph_item_free);
+	b->shaped = NULL;
 }

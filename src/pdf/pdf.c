@@ -2,9 +2,9 @@
  * (layout.c) → pages (paginate.c) → cairo PDF (draw.c), with the
  * document outline, metadata and a reproducible creation date.
  *
- * Output goes through util/atomic.h: cairo writes into memory, the
- * catalog gets the document's language (catalog.c), and the file replaces
- * the target only when cairo reports success. */
+ * Output goes through util/atomic.h: cairo writes into the temporary
+ * file, the catalog in its tail gets the document's language (catalog.c),
+ * and the file replaces the target only when cairo reports success. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +17,23 @@
 #include "util/atomic.h"
 #include "util/xmalloc.h"
 
-/* cairo's output is kept in memory: the catalog gets its language
- * before the file is written (catalog.c), whole (util/atomic.h). */
+/* cairo's output goes to the temporary file as it is made (a PDF of
+ * dense notes, 45 MB for 1 MB of text, was held whole in memory); the
+ * first error is kept for the message. */
+struct pdf_out {
+	struct atomic_file af;
+	int error;		/* errno of the first failed write, or 0 */
+};
+
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int length)
 {
-	buf_put(closure, (const char *)data, length);
+	struct pdf_out *out = closure;
+	if (out->error)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, length, atomic_stream(&out->af)) != length) {
+		out->error = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -185,6 +197,64 @@ static void fill_toc(PangoContext *ctx, struct pdf_doc *d)
 	}
 }
 
+/* Draw the pages into the PDF at path, written as cairo makes it to a
+ * temporary file that replaces path only when it is whole; its catalog
+ * patched in the file's tail.  0 or a sysexits code, reported. */
+static int draw_and_write(struct pdf_doc *doc, struct pdf_pages *pages, const char *path,
+			  const struct render_opts *opts)
+{
+	struct pdf_out out = {.error = 0};
+	if (atomic_open(&out.af, path) != 0) {
+		diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	const struct pdf_style *style = doc->style;
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
+		write_stream, &out, style->page_width, style->page_height);
+	set_metadata(surface, doc, opts->build_time);
+	cairo_t *cr = cairo_create(surface);
+	cairo_tag_begin(cr, "Document", NULL);
+	for (int p = 1; p <= pages->npages; p++) {
+		pdf_draw_page(cr, doc, pages, p);
+		if (p < pages->npages)
+			cairo_show_page(cr);
+	}
+	cairo_tag_end(cr, "Document");
+	add_outline(surface, doc);
+	cairo_status_t cst = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(surface);
+	if (cst == CAIRO_STATUS_SUCCESS)
+		cst = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	int rc = 0;
+	if (out.error) {
+		diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(out.error));
+		rc = EX_CANTCREAT;
+	} else if (cst != CAIRO_STATUS_SUCCESS) {
+		diag_error(opts->diag, 0, "pdf", "cairo could not write %s: %s", path,
+			   cairo_status_to_string(cst));
+		rc = EX_SOFTWARE;
+	}
+	if (rc) {
+		atomic_abort(&out.af);
+		return rc;
+	}
+	errno = 0;
+	int cat = pdf_catalog_add_file(atomic_stream(&out.af), doc->akn.lang, doc->akn.rtl);
+	if (cat == -1)
+		diag_warn(opts->diag, 0, "pdf", "%s: cannot record the language in the PDF's catalog", path);
+	if (cat == -2)
+		out.af.failed = 1;
+	int saved = errno;
+	if (atomic_commit(&out.af) != 0) {
+		diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path,
+			   strerror(cat == -2 && saved ? saved : errno));
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
 int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
 {
 	struct pdf_doc doc;
@@ -229,38 +299,7 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	pdf_paginate(&doc, &pages);
 	fill_toc(ctx, &doc);
 
-	struct buf out = BUF_INIT;
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(
-		write_stream, &out, style.page_width, style.page_height);
-	set_metadata(surface, &doc, opts->build_time);
-	cairo_t *cr = cairo_create(surface);
-	cairo_tag_begin(cr, "Document", NULL);
-	for (int p = 1; p <= pages.npages; p++) {
-		pdf_draw_page(cr, &doc, &pages, p);
-		if (p < pages.npages)
-			cairo_show_page(cr);
-	}
-	cairo_tag_end(cr, "Document");
-	add_outline(surface, &doc);
-	cairo_status_t cst = cairo_status(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	if (cst == CAIRO_STATUS_SUCCESS)
-		cst = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (cst != CAIRO_STATUS_SUCCESS) {
-		diag_error(opts->diag, 0, "pdf", "cairo could not write %s: %s", path,
-			   cairo_status_to_string(cst));
-		status = EX_SOFTWARE;
-	} else {
-		if (pdf_catalog_add(&out, doc.akn.lang, doc.akn.rtl) != 0)
-			diag_warn(opts->diag, 0, "pdf", "%s: cannot record the language in the PDF's catalog", path);
-		if (atomic_write(path, out.data ? out.data : "", out.len) != 0) {
-			diag_error(opts->diag, 0, "pdf", "cannot write %s: %s", path, strerror(errno));
-			status = EX_CANTCREAT;
-		}
-	}
-	buf_free(&out);
+	status = draw_and_write(&doc, &pages, path, opts);
 	pdf_pages_free(&pages);
 	pdf_hyphenator_close(doc.hyph);
 	pdf_doc_free(&doc);

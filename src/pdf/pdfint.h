@@ -152,6 +152,8 @@ struct pdf_block {
 	struct pdf_block *num_block;	/* the hanging number, laid out as a block of its own */
 	PangoLayout *right_layout;
 	struct pdf_line *line;	/* the text's lines */
+	GSList *shaped;		/* the shaped runs the lines' pieces are views of
+				 * (PangoGlyphItem *), or NULL when they are copies */
 	int nline, line_cap;
 	int nlines;		/* lines the block takes (at least one for a lone number) */
 	double leading, ascent;	/* uniform line pitch and baseline offset */
@@ -208,6 +210,10 @@ struct pdf_shaped {
 	struct pdf_hard_line *lines;
 	int nlines;
 	PangoShapeFlags shape_flags;	/* as the runs were shaped */
+	/* the runs may be lent: the lines' left-to-right pieces are views
+	 * of them (not copies), the caller then handing the runs to the
+	 * block (pdf_words_shaped_lend) */
+	int lend;
 };
 
 /* wordshape.c: each distinct word shaped once per document and font. */
@@ -219,12 +225,22 @@ void pdf_words_free(struct pdf_words *w);
 int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd,
 		    struct pdf_shaped *sh);
 void pdf_words_shaped_free(struct pdf_shaped *sh);
+/* The same, the runs going to b->shaped (sh->lend: b's lines view them). */
+void pdf_words_shaped_lend(struct pdf_shaped *sh, struct pdf_block *b);
 /* The ascent and descent (pango units) of base font fd in the given weight
  * and style, as pango_context_get_metrics gives them, or 0. */
 int pdf_words_extents(struct pdf_words *w, const PangoFontDescription *fd, int bold, int italic,
 		      int *ascent, int *descent);
 
 /* lines.c: fills b->line from sh. */
+/* A new glyph item: a copy of gi's item and offsets, holding glyphs
+ * (taken, not copied); allocated as pango_glyph_item_free frees it. */
+PangoGlyphItem *pdf_glyph_item_with(const PangoGlyphItem *gi, PangoGlyphString *glyphs);
+/* An empty glyph string with room for exactly n glyphs (at least one). */
+PangoGlyphString *pdf_glyph_string_sized(int n);
+/* A copy of gi, its own arrays as long as its glyphs (pango_glyph_item_copy
+ * copies a string's capacity: none of a line's view of a run). */
+PangoGlyphItem *pdf_glyph_item_copy(const PangoGlyphItem *gi);
 void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double width, double indent);
 /* Line index (0-based) holding byte offset idx of a block's text. */
 int pdf_line_of_index(struct pdf_block *b, int idx);
@@ -255,10 +271,11 @@ void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out);
 void pdf_pages_free(struct pdf_pages *p);
 
 /* catalog.c: adds /Lang and, right to left, /ViewerPreferences
- * /Direction /R2L to the catalog of the PDF cairo wrote into pdf;
- * returns 0, or -1 (pdf unchanged) when the file is not laid out as
- * cairo lays it out. */
-int pdf_catalog_add(struct buf *pdf, const char *lang, int rtl);
+ * /Direction /R2L to the catalog of the PDF cairo wrote to f (open for
+ * writing, on a file that can be read too, as util/atomic.h makes it).
+ * 0; -1 when the file is not laid out as cairo lays it out (the file
+ * unchanged); -2 when it could not be read or written (errno). */
+int pdf_catalog_add_file(FILE *f, const char *lang, int rtl);
 
 /* draw.c */
 void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno);

@@ -304,9 +304,10 @@ static PangoGlyphItem *run_item(struct pdf_words *w, const char *text, int start
 		nglyphs += sw->glyphs->num_glyphs;
 		i = j;
 	}
-	tmp.glyphs = pango_glyph_string_new();
-	pango_glyph_string_set_size(tmp.glyphs, nglyphs);
-	tmp.glyphs->num_glyphs = 0;
+	/* exactly nglyphs long (set_size rounds up to a power of two), and
+	 * handed to the item rather than copied: a giant paragraph's run was
+	 * held twice, once at twice its length */
+	tmp.glyphs = pdf_glyph_string_sized(nglyphs);
 	for (int k = 0; k < npieces; k++) {
 		append_glyphs(tmp.glyphs, pieces[k].sw->glyphs, pieces[k].at - start);
 		/* the space ending this word, kerned against the next word */
@@ -329,10 +330,9 @@ static PangoGlyphItem *run_item(struct pdf_words *w, const char *text, int start
 	if (r->underline)
 		tmp.item->analysis.extra_attrs = g_slist_prepend(NULL, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
 	tmp.y_offset = r->rise;
-	/* a copy, so that pango allocated it and pango_glyph_item_free fits */
-	PangoGlyphItem *gi = pango_glyph_item_copy(&tmp);
+	/* allocated by pango, so that pango_glyph_item_free fits */
+	PangoGlyphItem *gi = pdf_glyph_item_with(&tmp, tmp.glyphs);
 	pango_item_free(tmp.item);
-	pango_glyph_string_free(tmp.glyphs);
 	return gi;
 }
 
@@ -429,6 +429,7 @@ int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoF
 	sh->text = text;
 	sh->n = n;
 	sh->shape_flags = w->flags;
+	sh->lend = 1;
 	PangoLogAttr *attrs = xmalloc(sizeof *attrs * (size_t)(n + 1));
 	memset(attrs, 0, sizeof *attrs * (size_t)(n + 1));
 	find_breaks(text, len, attrs, n);
@@ -483,10 +484,21 @@ int pdf_words_extents(struct pdf_words *w, const PangoFontDescription *fd, int b
 	return 1;
 }
 
+void pdf_words_shaped_lend(struct pdf_shaped *sh, struct pdf_block *b)
+{
+	for (int k = 0; k < sh->nlines; k++) {
+		/* a run a line took whole is the line's (its node NULL) */
+		GSList *runs = g_slist_remove_all(sh->lines[k].runs, NULL);
+		b->shaped = g_slist_concat(b->shaped, runs);
+		sh->lines[k].runs = NULL;
+	}
+	pdf_words_shaped_free(sh);
+}
+
 void pdf_words_shaped_free(struct pdf_shaped *sh)
 {
 	for (int k = 0; k < sh->nlines; k++)
-		g_slist_free_full(sh->lines[k].runs, (GDestroyNotify)pango_glyph_item_free);
+		g_slist_free_full(g_slist_remove_all(sh->lines[k].runs, NULL), (GDestroyNotify)pango_glyph_item_free);
 	free(sh->lines);
 	free((void *)sh->attrs);
 	memset(sh, 0, sizeof *sh);

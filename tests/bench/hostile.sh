@@ -7,6 +7,7 @@
 #    on a one-line input), as a multiple of the input's size.  Goal: under
 #    20x for every input.
 # 2. Time: one paragraph with n links (symbols) or n footnote references,
+#    or cut into n pieces (joined again: one long run of text),
 #    n = 1,000 and 8,000, converted to the PDF edition; the least CPU time
 #    (user + system) of RUNS runs, and the 8,000/1,000 ratio (linear: 8).
 #
@@ -141,12 +142,16 @@ for name in SHAPES:
                   "%6.2f s CPU, exit %d" % (name, label, mb, len(data), kb, base, ratio, cpu, rc), flush=True)
             rows.append((name, label, mb, len(data), kb, base, ratio, cpu, rc))
 
-print("\n# time: one paragraph with n links or notes, to the PDF edition (least CPU of %d runs)" % runs)
+print("\n# time: one paragraph with n links, notes or pieces, to the PDF edition (least CPU of %d runs)" % runs)
 times = {}
-for kind in ("links", "notes"):
+KINDS = ("links", "notes", "pieces")
+for kind in KINDS:
     for n in (1000, 8000):
         if kind == "links":
             text = "A note\n\n1. " + " ".join("See A/RES/%d/1." % i for i in range(n)) + "\n"
+        elif kind == "pieces":
+            text = "A note\n\nThe start of a paragraph\n\n" + "".join(
+                "and piece number %d of the same paragraph\n\n" % i for i in range(n))
         else:
             text = ("A note\n\n1. " + " ".join("Item %d.[^%d]" % (i, i + 1) for i in range(n)) + "\n\n" +
                     "".join("[^%d]: Note %d.\n\n" % (i + 1, i + 1) for i in range(n)))
@@ -156,7 +161,7 @@ for kind in ("links", "notes"):
             best = min(peak(run(prog, ["-t", "pdf"], path, os.path.join(out, "p")))[1] for _ in range(runs))
             times[(kind, n, label)] = best
             print("%-6s n = %5d %-8s %7.2f s CPU" % (kind, n, label, best), flush=True)
-for kind in ("links", "notes"):
+for kind in KINDS:
     for label, _ in programs:
         print("%-6s %-8s 8,000 / 1,000: %.1f" % (kind, label,
               times[(kind, 8000, label)] / max(times[(kind, 1000, label)], 1e-3)))

@@ -207,3 +207,51 @@ has_words() {	# NAME WORDS: the PDF's text holds WORDS
 has_words "a superscript goes on with its word at the end of a long note line" "supplément no 17"
 has_words "and in the body" "And no 3"
 has_words "and M + me" "Mme too"
+
+# The PDF goes to its file as cairo writes it, and the catalog gets the
+# language in the file's tail (catalog.c): with thousands of notes the
+# cross-reference table (20 bytes an object) is far larger than the
+# pieces it is moved up in, and every offset must still be right.
+$PY -c '
+import sys
+n = 3000
+print("Report\n")
+for i in range(1, n + 1):
+    print("%d. Item %d of the report.<sup>%d</sup>\n<sup>%d</sup> See A/RES/76/%d.\n" % (i, i, i, i, i))
+' >"$OUT/many-notes.txt"
+"$UNPRESS" -q --force -t pdf -o "$OUT/many" "$OUT/many-notes.txt"
+mp="$OUT/many/many-notes.pdf"
+check "many notes: the cross-reference table is longer than a piece moved (256 KB)" $PY -c '
+import re, sys
+d = open(sys.argv[1], "rb").read()
+x = int(re.findall(rb"startxref\n(\d+)\n", d)[-1])
+sys.exit(0 if len(d) - x > 256 * 1024 and d[x:x + 4] == b"xref" else "table of %d bytes at %d" % (len(d) - x, x))' "$mp"
+check "many notes: qpdf --check (every offset right after the catalog grew)" qpdf --check "$mp"
+check "many notes: the catalog says /Lang (en)" sh -c "qpdf --qdf --object-streams=disable '$mp' - | grep -aq '/Lang (en)'"
+check "many notes: the document has all its notes" sh -c "pdftotext '$mp' - | grep -q 'See A/RES/76/3000'"
+
+# A disk that fills while the PDF is written (it now goes to the file as
+# cairo makes it): exit 73, the reason said, the PDF there before kept,
+# no temporary file left.  A private tmpfs in a mount namespace (root).
+mkdir -p "$OUT/full/m"
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+	printf 'Report\n\n1. Short.\n' >"$OUT/full/doc.txt"
+	cat >"$OUT/full/fill.sh" <<-EOS
+	mount -t tmpfs -o size=1m tmpfs m || exit 99
+	'$UNPRESS' -q -t pdf -o m doc.txt || exit 98
+	cp m/doc.pdf good.pdf || exit 97
+	cp '$OUT/many-notes.txt' doc.txt
+	head -c 600000 /dev/zero >m/filler 2>/dev/null
+	'$UNPRESS' -t pdf -o m doc.txt 2>full.err; echo \$? >full.rc
+	cmp -s m/doc.pdf good.pdf && echo kept >kept
+	ls -A m >full.ls
+	EOS
+	(cd "$OUT/full" && unshare -m sh fill.sh); rc=$?
+	expect "PDF on a full disk: the set-up ran" 0 "$rc"
+	expect "PDF on a full disk: exit 73" 73 "$(cat "$OUT/full/full.rc")"
+	check "PDF on a full disk: says so" grep -q "cannot write .*doc.pdf: No space left on device" "$OUT/full/full.err"
+	check "PDF on a full disk: the PDF there before is kept" test -f "$OUT/full/kept"
+	expect "PDF on a full disk: no temporary file left" "" "$(grep tmp "$OUT/full/full.ls")"
+else
+	skip "PDF on a full disk" "needs root and a private tmpfs mount (unshare -m)"
+fi
