@@ -236,14 +236,19 @@ bool un_enacting_formula(const char *t, size_t n)
 		n--;
 	while (n && (*t == ' ' || *t == '\n'))
 		t++, n--;
-	if (n < 8 || n > 200 || t[n - 1] != ',')
+	/* "The General Assembly" alone: its comma left out where the
+	 * operative paragraphs follow at once (budget resolutions) */
+	bool bare = n >= 8 && n < 48 && !strncmp(t, "The ", 4) &&
+		    (!memcmp(t + n - 8, "Assembly", 8) || !memcmp(t + n - 7, "Council", 7));
+	if (n < 8 || n > 200 || (t[n - 1] != ',' && !bare))
 		return false;
 	if (strncmp(t, "The ", 4))
 		return formula_by_heads(t, n);
+	size_t name_end = t[n - 1] == ',' ? n - 1 : n;
 	/* the body's name, in capitals but for its small words, and no
 	 * other comma: not "The present report, prepared at …," */
 	static const char *const small[] = {"of", "the", "and", "to", "against", "on", "for", "in", "at"};
-	for (size_t i = 4; i < n - 1;) {
+	for (size_t i = 4; i < name_end;) {
 		if (t[i] == ',')
 			return false;
 		if (t[i] == ' ') {
@@ -251,7 +256,7 @@ bool un_enacting_formula(const char *t, size_t n)
 			continue;
 		}
 		size_t w = i;
-		while (w < n - 1 && t[w] != ' ' && t[w] != ',')
+		while (w < name_end && t[w] != ' ' && t[w] != ',')
 			w++;
 		bool capital = isupper((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
 		bool is_small = false;

@@ -280,6 +280,8 @@ void pass_headings(struct document *doc)
 			b->role = ROLE_SUBSECTION;
 			b->num = arena_strndup(A, t, k);
 			b->text = text_trim(A, t + k);
+		} else if (formula_text(t)) {
+			;	/* "The General Assembly" without its comma: no heading */
 		} else if (b->kind == BLOCK_HEADING || (b->bold && heading_like(b, t) && text_last_char(t) != '.')) {
 			b->role = ROLE_CROSSHEADING;
 			b->text = arena_strdup(A, t);

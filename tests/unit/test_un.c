@@ -181,7 +181,12 @@ static void enacting_formula(void)
 		{"a commission", "The Commission on Crime Prevention and Criminal Justice,", true},
 		{"spaces and newlines around it", "  The Human Rights Council,\n ", true},
 		{"a capital outside ASCII", "The \xc3\x89" "conomic Council,", true},
-		{"no comma at its end", "The General Assembly", false},
+		/* a budget resolution's formula leaves its comma out when the
+		 * operative paragraphs follow at once */
+		{"no comma: an Assembly", "The General Assembly", true},
+		{"no comma: a Council", "The Security Council", true},
+		{"no comma, not ending with an organ's word", "The Commission on the Status of Women", false},
+		{"no comma, a sentence ending in Council", "The report of the Council", false},
 		{"a second comma: a sentence", "The present report, prepared at the request of the Assembly,", false},
 		{"a verb in lower case", "The Assembly decided,", false},
 		{"not opening with The", "General Assembly,", false},
