@@ -117,15 +117,28 @@ static void check_text(struct signs *s, struct block *b, const char *t)
  * number or a separator read as a clause. */
 static void check_clause(struct signs *s, struct block *b, const char *t)
 {
-	const struct un_lang *L = un_lang_of(s->doc->meta.lang, NULL);
+	bool has_table;
+	const struct un_lang *L = un_lang_of(s->doc->meta.lang, &has_table);
 	size_t n = strlen(t);
 	bool odd_opening = isdigit((unsigned char)t[0]) || (!L->lower_openings && islower((unsigned char)t[0]));
-	if ((odd_opening || n < 8) && warn_more(s, 3))
-		diag_warn(s->doc->diag, b->line, "damage",
-			  "a preambular clause %s \"%.*s\": %s", odd_opening ? "opening with" : "of only",
-			  utf8_prefix(t, 30), t,
+	/* the resolutions pass names a clause by its opening words;
+	 * "preamble" when none opens it ("Indigenous Peoples, local
+	 * communities …,": a clause's end cut off).  In English only: the
+	 * other languages' tables name fewer of their openings yet ("Ayant
+	 * examiné"), and would warn of clauses read right */
+	bool unnamed = has_table && !strcmp(s->doc->meta.lang, "en") && b->name && !strcmp(b->name, "preamble");
+	if (!(odd_opening || n < 8 || unnamed) || !warn_more(s, 3))
+		return;
+	if (odd_opening || n < 8)
+		diag_warn(s->doc->diag, b->line, "damage", "a preambular clause %s \"%.*s\": %s",
+			  odd_opening ? "opening with" : "of only", utf8_prefix(t, 30), t,
 			  odd_opening ? "the end of the clause before, cut where a line opened so"
 				      : "a part's number, a heading or a separator read as a clause");
+	else
+		diag_warn(s->doc->diag, b->line, "damage",
+			  "a preambular clause opening with none of the UN's clause words (\"%.*s\"): the end of the "
+			  "clause before, or a line out of its place",
+			  utf8_prefix(t, 30), t);
 }
 
 /* In a resolution or decision, after its first numbered paragraph: an
