@@ -625,11 +625,14 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (blank && isupper((unsigned char)cur->s[0]) && prev->page == 0 && !j->resolution && !j->last_number &&
 	    !ends_with_function_word(j->L, prev))
 		return *why = "a blank line on the cover", true;
-	/* … and within such a block, a line ending in a comma goes on: an
-	 * agenda item's title set over lines ("… in the Teaching, Study," /
-	 * "Dissemination and Wider Appreciation …") */
-	if (!blank && end == ',' && j->front && prev->page == 0 && !j->resolution && !j->last_number)
-		return *why = "a title on the cover runs on after a comma", false;
+	/* … and within such a block, a line ending in a comma or a colon
+	 * goes on: an agenda item's title set over lines ("… in the Teaching,
+	 * Study," / "Dissemination and Wider Appreciation …"; "Financing of
+	 * the United Nations peacekeeping forces in the Middle East:" /
+	 * "United Nations Disengagement Observer Force") */
+	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
+		return *why = end == ',' ? "a title on the cover runs on after a comma"
+					 : "a title on the cover runs on after a colon", false;
 	return breaks_by_width(j, prev, cur, blank, end, why);
 }
 
