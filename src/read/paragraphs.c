@@ -593,6 +593,10 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "after a signature", true;
 	if (heading_form(j->L, cur))
 		return *why = "a heading", true;
+	/* "Resolution adopted by the General Assembly on …": a cover line of
+	 * its own, whatever the line above ends with ("… energy for all") */
+	if (j->front && un_opens_with(cur->s, cur->len, j->L->adopted))
+		return *why = "the adoption line", true;
 	if (meeting_line(j->L, cur))
 		return *why = "the closing meeting", true;
 	char end = visible_end(prev);
