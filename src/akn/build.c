@@ -315,6 +315,17 @@ static const struct {
 	{"Economic and Social Council", "ecosoc", "economicAndSocialCouncil"},
 	{"Human Rights Council", "unhrc", "humanRightsCouncil"},
 	{"Trusteeship Council", "untc", "trusteeshipCouncil"},
+	/* the same organs as the other languages' covers print them: a
+	 * work's URI is one in every language */
+	{"Assemblée générale", "unga", "generalAssembly"},
+	{"Asamblea General", "unga", "generalAssembly"},
+	{"Генеральная Ассамблея", "unga", "generalAssembly"},
+	{"Conseil de sécurité", "unsc", "securityCouncil"},
+	{"Consejo de Seguridad", "unsc", "securityCouncil"},
+	{"Совет Безопасности", "unsc", "securityCouncil"},
+	{"Conseil économique et social", "ecosoc", "economicAndSocialCouncil"},
+	{"Consejo Económico y Social", "ecosoc", "economicAndSocialCouncil"},
+	{"Экономический и Социальный Совет", "ecosoc", "economicAndSocialCouncil"},
 };
 
 /* The UN's short name of a principal organ, as AKN4UN writes it in a work
