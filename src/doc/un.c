@@ -215,6 +215,11 @@ char *un_instrument_number(struct arena *A, const char *t, const char *word)
  * words with no other comma, ending in one. */
 static bool formula_by_heads(const char *t, size_t n)
 {
+	/* the comma may be left out (operative paragraphs at once, "Décide
+	 * ce qui suit :"), then the organ's name alone: two words at most
+	 * after the article ("L'Assemblée générale", "La Asamblea General") */
+	bool comma = t[n - 1] == ',';
+	size_t body = comma ? n - 1 : n;
 	for (size_t l = 0; un_langs[l]; l++) {
 		const struct un_lang *L = un_langs[l];
 		/* Russian has no article: "Генеральная Ассамблея," */
@@ -222,9 +227,15 @@ static bool formula_by_heads(const char *t, size_t n)
 		if ((!a && L->formula_articles) || !L->formula_heads)
 			continue;
 		size_t w = un_word_len(t + a, n - a);
-		if (!un_word_in(t + a, w, L->formula_heads) || (a + w < n - 1 && t[a + w] != ' '))
+		if (!un_word_in(t + a, w, L->formula_heads) || (a + w < body && t[a + w] != ' '))
 			continue;
-		if (!memchr(t + a, ',', n - 1 - a))
+		if (memchr(t + a, ',', body - a))
+			continue;
+		size_t spaces = 0;
+		for (size_t i = a; i < body; i++)
+			spaces += t[i] == ' ';
+		/* (not without an article: Russian's cover names the organ so) */
+		if (comma || (a && n < 48 && spaces <= 1))
 			return true;
 	}
 	return false;
@@ -240,10 +251,12 @@ bool un_enacting_formula(const char *t, size_t n)
 	 * operative paragraphs follow at once (budget resolutions) */
 	bool bare = n >= 8 && n < 48 && !strncmp(t, "The ", 4) &&
 		    (!memcmp(t + n - 8, "Assembly", 8) || !memcmp(t + n - 7, "Council", 7));
-	if (n < 8 || n > 200 || (t[n - 1] != ',' && !bare))
+	if (n < 8 || n > 200)
 		return false;
 	if (strncmp(t, "The ", 4))
 		return formula_by_heads(t, n);
+	if (t[n - 1] != ',' && !bare)
+		return false;
 	size_t name_end = t[n - 1] == ',' ? n - 1 : n;
 	/* the body's name, in capitals but for its small words, and no
 	 * other comma: not "The present report, prepared at …," */
