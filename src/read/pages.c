@@ -238,13 +238,7 @@ static unsigned full_width(const size_t *histogram, unsigned buckets, size_t n)
 	size_t m = 0;
 	for (unsigned w = low; w < buckets; w++)
 		m += histogram[w];
-	size_t seen = 0, want = m - m / 10;
-	for (unsigned w = low; w < buckets; w++) {
-		seen += histogram[w];
-		if (seen >= want)
-			return w;
-	}
-	return buckets - 1;
+	return low + percentile(histogram + low, buckets - low, m, 900);
 }
 
 /* The width of a full line, in characters and as printed (in tenths of
