@@ -349,8 +349,7 @@ static const char *organ_ontology(const char *code)
 
 static bool is_statement(const struct doc_meta *m)
 {
-	return m->type && (!strcmp(m->type, "resolution") || !strcmp(m->type, "resolutionDraft") ||
-			   !strcmp(m->type, "decision"));
+	return un_type_is_statement(m->type);
 }
 
 /* "78/123" → "78-123", "2700 (2023)" → "2700-2023": a number as a URI

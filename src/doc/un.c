@@ -387,3 +387,8 @@ bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
 	}
 	return true;
 }
+
+bool un_type_is_statement(const char *type)
+{
+	return type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") || !strcmp(type, "decision"));
+}

@@ -28,6 +28,10 @@ bool un_enacting_formula(const char *t, size_t n);
  * knows the note is printed on the page being searched, so fewer readings
  * compete and the test can be looser ("Bangkok 15 and", "2019 15"). */
 bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page);
+/* Is a document of this type (doc_meta.type) an AKN statement: a
+ * resolution, a draft resolution or a decision, which has a formula, a
+ * preamble and operative paragraphs? */
+bool un_type_is_statement(const char *type);
 /* Roman numeral value of s[0..n), 0 if not one. */
 int roman_value(const char *s, size_t n);
 #endif

@@ -26,6 +26,7 @@
 
 #include "normalise/normalise.h"
 #include "doc/markup.h"
+#include "doc/un.h"
 #include "doc/unlang.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -166,17 +167,12 @@ static bool next_is_operative(const struct document *doc, size_t i)
 	return false;
 }
 
-static bool is_statement(const char *type)
-{
-	return type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") || !strcmp(type, "decision"));
-}
-
 void pass_damage(struct document *doc)
 {
 	struct signs s = {.doc = doc};
 	/* numbered: after the instrument's first numbered paragraph; an
 	 * annex's text (guidelines, a declaration) is not operative */
-	bool statement = is_statement(doc->meta.type), numbered = false, annex = false;
+	bool statement = un_type_is_statement(doc->meta.type), numbered = false, annex = false;
 	char *plain = NULL;	/* a block's text without markup */
 	size_t plain_size = 0;
 	for (size_t i = 0; i < doc->blocks.len; i++) {

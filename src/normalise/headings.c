@@ -169,8 +169,7 @@ static bool formula_text(const char *t)
 static void mark_embedded_drafts(struct document *doc)
 {
 	struct arena *A = &doc->arena;
-	const char *type = doc->meta.type;
-	if (type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") || !strcmp(type, "decision")))
+	if (un_type_is_statement(doc->meta.type))
 		return;
 	for (size_t i = 0; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);

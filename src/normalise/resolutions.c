@@ -300,8 +300,7 @@ static void mark_conclusions(struct document *doc)
 void pass_resolutions(struct document *doc)
 {
 	const char *type = doc->meta.type;
-	bool statement = type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") ||
-				  !strcmp(type, "decision"));
+	bool statement = un_type_is_statement(type);
 	/* A text with no cover that opens with an enacting formula and
 	 * preambular clauses is a resolution, whatever its file is called. */
 	if (!statement && type && !strcmp(type, "document")) {
