@@ -225,6 +225,66 @@ static void symbol_glued_candidate(const char *buf, size_t at, const int *note_o
 	}
 }
 
+/* A marker glued to the end of a name that itself ends in a number or a
+ * capital, with a word after it, where the whole cannot be read as one
+ * thing: "resolution 59/3009 and" (a session's resolutions never reach
+ * four digits), "decision 1/CP.2731 and", "CBD/CP/MOP/VIII/1914 and"
+ * (four digits after a symbol's stroke or dot, the name's own number
+ * one or two of them), "HIV/AIDS7 and" (a word of three capitals or more),
+ * "Additional Protocol I6 to" (a Roman numeral), "Paris Agreement4and"
+ * (a word both sides).  The split keeps the name's number at one to three
+ * digits and gives the marker the rest.  Of the lowest score, as a year's:
+ * chosen only where the page's notes stay in order, no better place
+ * having been found. */
+static void tail_glued_candidate(const char *buf, size_t at, const int *note_of, int max_value, size_t li,
+				 struct spot **cand, size_t *ncand, size_t *cap)
+{
+	size_t run = 0;
+	while (isdigit((unsigned char)buf[at + run]) && run < 6)
+		run++;
+	if (!at || run > 5)
+		return;
+	char before = buf[at - 1], after = buf[at + run];
+	bool word_after = after == ' ' && islower((unsigned char)buf[at + run + 1]);
+	size_t caps = 0, roman = 0;
+	while (caps < at && isupper((unsigned char)buf[at - 1 - caps]))
+		caps++;
+	while (roman < at && strchr("IVX", buf[at - 1 - roman]))
+		roman++;
+	bool word_start = caps == at || buf[at - 1 - caps] == ' ' || buf[at - 1 - caps] == '/';
+	/* the shapes, each with where the marker may begin in the run */
+	size_t min_tail = 1, max_tail = 2;
+	if ((before == '/' || before == '.') && at >= 2 && isalnum((unsigned char)buf[at - 2]) && run >= 4 &&
+	    word_after) {
+		min_tail = run - 3 > 1 ? run - 3 : 1;	/* the name's number: one to three digits */
+		max_tail = run - 2;			/* and at least two */
+		/* "S/2015/446": a year between strokes is a symbol's */
+		if (run == 4 && after == '/')
+			return;
+	} else if (caps >= 3 && word_start && run <= 2 && (word_after || after == ',' || after == ';')) {
+		min_tail = max_tail = run;
+	} else if (roman >= 1 && roman == caps && (at == roman || buf[at - 1 - roman] == ' ') && run <= 2 &&
+		   word_after) {
+		min_tail = max_tail = run;
+	} else if (un_lower_before(buf, at) && run <= 2 && islower((unsigned char)after)) {
+		min_tail = max_tail = run;
+	} else {
+		return;
+	}
+	for (size_t tail = min_tail; tail <= max_tail && tail <= 2 && tail <= run; tail++) {
+		size_t head = run - tail;
+		if (buf[at + head] == '0')
+			continue;
+		int v = 0;
+		for (size_t d = head; d < run; d++)
+			v = v * 10 + (buf[at + d] - '0');
+		if (v < 1 || v > max_value || note_of[v] < 0)
+			continue;
+		int k = note_of[v];
+		if (ncand[k] < 64)
+			push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + head), (unsigned)tail, 1});
+	}
+}
 
 /* Every place in the page's body lines [from, to) where a number may be
  * the marker of one of the page's notes: one pass over the body, each
@@ -245,6 +305,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 				continue;
 			year_glued_candidate(buf, at, note_of, max_value, li, cand, ncand, cap);
 			symbol_glued_candidate(buf, at, note_of, max_value, li, cand, ncand, cap);
+			tail_glued_candidate(buf, at, note_of, max_value, li, cand, ncand, cap);
 			size_t dl = 0;
 			int v = 0;
 			while (isdigit((unsigned char)buf[at + dl]) && dl < 4)
