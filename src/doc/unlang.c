@@ -550,7 +550,7 @@ bool un_lower_before(const char *s, size_t at)
 bool un_closes_before(const char *s, size_t at)
 {
 	return s[at - 1] == ')' || (at >= 2 && !memcmp(s + at - 2, "\xc2\xbb", 2)) ||
-	       (at >= 3 && !memcmp(s + at - 3, "\xe2\x80\x9d", 3));
+	       (at >= 3 && (!memcmp(s + at - 3, "\xe2\x80\x9d", 3) || !memcmp(s + at - 3, "\xe2\x80\x99", 3)));
 }
 
 /* A reflexive pronoun opening s ("Se ", "S’", "S'"): the offset of the

@@ -87,8 +87,9 @@ bool un_is_letter(const char *s, size_t n, size_t *len);
  * and Spanish set it before the punctuation, "de 20052,".) */
 bool un_lower_before(const char *s, size_t at);
 /* Is there a closing parenthesis or quote before s[at] (at > 0):
- * "(2015-2030)2,", "»3", "”3"?  French and Spanish set a note's marker
- * against it, before the comma. */
+ * "(2015-2030)2,", "»3", "”3", "‘Our Common Agenda’3" (a quotation inside
+ * a quotation)?  French and Spanish set a note's marker against it,
+ * before the comma. */
 bool un_closes_before(const char *s, size_t at);
 /* Does the clause s[0..n) open as a preambular clause does in language L
  * (not English: paragraphs.c and resolutions.c read English with the
