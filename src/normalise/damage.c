@@ -18,7 +18,9 @@
  *     as an operative paragraph does (";" or "."), after the numbered ones;
  *   - a preambular clause opening with a number, of a few characters, or
  *     (in English) with none of the clause words;
- *   - a preamble whose last clause ends with a colon.
+ *   - a preamble whose last clause ends with a colon;
+ *   - a paragraph opening with a bare number, then a capital ("2
+ *     Resolution 78/1, annex."): a footnote read as the body's.
  * Runs last: the roles are final. */
 #include <ctype.h>
 #include <stdlib.h>
@@ -36,8 +38,9 @@ enum { SHOWN = 3 };
 
 struct signs {
 	struct document *doc;
-	int count[5];	/* per kind: lone number, sentence break, unnumbered,
-			 * preambular clause's opening, preamble cut at a colon */
+	int count[6];	/* per kind: lone number, sentence break, unnumbered,
+			 * preambular clause's opening, preamble cut at a colon,
+			 * a note's text as a paragraph */
 };
 
 static bool warn_more(struct signs *s, int kind)
@@ -99,8 +102,35 @@ static bool only_number(const char *t)
 	return true;
 }
 
+/* "2 Resolution 78/1, annex.": a paragraph opening with a bare number
+ * and a space, then a capital or a symbol, is a footnote's text with
+ * its number, read as the body's (the UN spells out a number that opens
+ * a sentence, and numbers its paragraphs "2."); "2 December 2023" and
+ * "15 000 persons" aside. */
+static bool note_text_opening(struct document *doc, const char *t)
+{
+	size_t d = 0;
+	while (d < 4 && isdigit((unsigned char)t[d]))
+		d++;
+	if (!d || d > 3 || t[d] != ' ' || t[0] == '0')
+		return false;
+	unsigned char c = (unsigned char)t[d + 1];
+	if (!(isupper(c) || c >= 0xC0))
+		return false;
+	const char *at = NULL;
+	size_t len = 0;
+	return !(un_find_date(&doc->arena, t, &at, &len) && at == t);
+}
+
 static void check_text(struct signs *s, struct block *b, const char *t)
 {
+	if (b->role == ROLE_BODY && note_text_opening(s->doc, t)) {
+		if (warn_more(s, 5))
+			diag_warn(s->doc->diag, b->line, "damage",
+				  "a paragraph opening with a bare number (\"%.*s\"): a footnote's text read as the body's",
+				  utf8_prefix(t, 30), t);
+		return;
+	}
 	if (only_number(t)) {
 		if (warn_more(s, 0))
 			diag_warn(s->doc->diag, b->line, "damage",
@@ -215,8 +245,8 @@ void pass_damage(struct document *doc)
 	free(plain);
 	static const char *const what[] = {"paragraphs that are only a number", "sentences ending before a word in lower case",
 					   "unnumbered operative paragraphs", "preambular clauses opening oddly",
-					   "preambles ending with a colon"};
-	for (int k = 0; k < 5; k++)
+					   "preambles ending with a colon", "paragraphs opening with a bare number"};
+	for (int k = 0; k < 6; k++)
 		if (s.count[k] > SHOWN)
 			diag_warn(doc->diag, 0, "damage", "%d more %s", s.count[k] - SHOWN, what[k]);
 }
