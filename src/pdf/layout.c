@@ -185,6 +185,17 @@ static void layout_number(PangoContext *ctx, const struct pdf_style *s, struct p
 	}
 	pdf_layout_block(ctx, s, mc, words, nb);
 	b->num_block = nb;
+	if (b->kind == BLK_NOTE && nb->nline && pango_context_get_base_dir(ctx) != PANGO_DIRECTION_RTL) {
+		/* A footnote's marker stands just before its text, as the UN
+		 * sets it, not at the margin where the paragraphs' numbers
+		 * hang: an extractor that reads by columns (pdftotext) would
+		 * otherwise take the page's note numbers for paragraph
+		 * numbers and part them from their texts.  Right to left, the
+		 * marker's brackets ("(1)") next to the text make pdftotext
+		 * reorder the line, so there it keeps the margin. */
+		double x = b->text_x - nb->line[0].width - role_size(s, b->font) / 4;
+		b->num_x = x > 0 ? x : 0;
+	}
 	/* A number wider than its hang (the UN's Arabic "78/183 باء" before
 	 * a resolution's title, two indent steps) pushes the first line
 	 * in, half an em past the number, rather than being overprinted

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """check_pdf.py CHECK XML PDF — structural checks of a PDF edition against
 the AKN it was rendered from.  Prints nothing and exits 0 on success, else
-prints what is wrong and exits 1.  Checks: notes, order, outline, ink, furniture, leaders, notemarks, backlinks."""
+prints what is wrong and exits 1.  Checks: notes, order, outline, ink, furniture, leaders, notemarks,
+notelines, backlinks."""
 import json, re, subprocess, sys
 from lxml import etree
 
@@ -220,6 +221,23 @@ def check_notemarks(xml, pdf):
     return bad
 
 
+def check_notelines(xml, pdf):
+    """pdftotext, in its reading order, reads each note's marker on the
+    line of the note's first words ("1 Official Records ..."), not with
+    the paragraphs' numbers in the margin."""
+    lines = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout.splitlines()
+    bad = []
+    for note in xml.iterfind(".//a:authorialNote", NS):
+        marker = note.get("marker")
+        first = (text_of(note).split() or [""])[0]
+        if not marker or not first or note.get("class") == "missing":
+            continue
+        want = re.compile(r"^\s*" + re.escape(marker) + r"\s*" + re.escape(first))
+        if not any(want.match(l) for l in lines):
+            bad.append("note %s: no line reads %r before %r" % (note.get("eId"), marker, first))
+    return bad
+
+
 def check_backlinks(xml, pdf):
     """Each note's marker in the notes area links back to its reference:
     a link to the destination fnref_<eId>, and that destination exists."""
@@ -247,7 +265,8 @@ def main():
     else:
         bad = {"notes": check_notes, "order": check_order, "outline": check_outline,
                "furniture": check_furniture, "leaders": check_leaders,
-               "notemarks": check_notemarks, "backlinks": check_backlinks}[check](xml, pdf)
+               "notemarks": check_notemarks, "backlinks": check_backlinks,
+               "notelines": check_notelines}[check](xml, pdf)
     for b in bad[:15]:
         print(b)
     sys.exit(1 if bad else 0)

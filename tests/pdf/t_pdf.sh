@@ -37,6 +37,7 @@ for d in $docs; do
 	check "$n: contents with dot leaders" $PY "$CHECK" leaders "$x" "$p"
 	check "$n: note markers superscript in the notes area" $PY "$CHECK" notemarks "$x" "$p"
 	check "$n: notes link back to their references" $PY "$CHECK" backlinks "$x" "$p"
+	check "$n: a note's number read with its text" $PY "$CHECK" notelines "$x" "$p"
 	check "$n: pages inked, margins clear" $PY "$CHECK" ink "$x" "$p" "$OUT/ink-$n"
 done
 
