@@ -592,6 +592,15 @@ static void mark_note_blocks(struct pagemodel *pm)
 	}
 }
 
+/* "2000 Review Conference of the Parties …", "2030 Agenda …": a note
+ * may open with a year that names what it cites, then a capital. */
+static bool note_opens_with_year(const char *t, unsigned n)
+{
+	return n >= 6 && ((t[0] == '1' && t[1] == '9') || (t[0] == '2' && t[1] == '0')) &&
+	       isdigit((unsigned char)t[2]) && isdigit((unsigned char)t[3]) && t[4] == ' ' &&
+	       un_is_upper(t + 5, n - 5);
+}
+
 unsigned pages_note_start(const struct pline *l, int *value)
 {
 	unsigned i = 0;
@@ -603,9 +612,12 @@ unsigned pages_note_start(const struct pline *l, int *value)
 	const char *t = l->s + i + 1;
 	unsigned rest = l->len - i - 1;
 	/* a capital of any script ("Résolution 2625 (XXV)"), a quote ("“",
-	 * French "«"), "ibid." */
+	 * French "«"), "ibid.", a year ("2000 Review Conference"), an
+	 * address ("https://…", "www.un.org/…") */
 	bool opens = un_is_upper(t, rest) || t[0] == '"' || (rest >= 3 && !memcmp(t, "\xe2\x80\x9c", 3)) ||
-		     (rest >= 2 && !memcmp(t, "\xc2\xab", 2)) || (rest >= 5 && !memcmp(t, "ibid", 4));
+		     (rest >= 2 && !memcmp(t, "\xc2\xab", 2)) || (rest >= 5 && !memcmp(t, "ibid", 4)) ||
+		     note_opens_with_year(t, rest) || (rest >= 5 && !memcmp(t, "http", 4)) ||
+		     (rest >= 5 && !memcmp(t, "www.", 4));
 	if (!opens)
 		return 0;
 	/* not a date ("2 October 2015, affirming …"); a word that only
