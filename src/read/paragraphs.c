@@ -1291,8 +1291,71 @@ static bool number_after_first_line(struct joiner *j, int number, const struct p
 	return true;
 }
 
+/* The next body line after lines[i], or pm->nlines. */
+static size_t next_text(const struct pagemodel *pm, size_t i)
+{
+	while (++i < pm->nlines && pm->lines[i].kind != PL_TEXT)
+		;
+	return i;
+}
+
+/* "3. … including on how the programme would:" / "4." / "(a)" / … /
+ * "(c) Facilitate dialogue;" / "Decides to establish …": pdftotext reads
+ * the hanging numbers and labels of a page as one column, so a
+ * paragraph's number can come out before the items of the paragraph
+ * above it.  A number alone, after a paragraph that ends with a colon
+ * and before its first item, goes back to the first line after the
+ * items that opens a paragraph: a capital after an item's last line
+ * that ended a clause, before any other number.  Lines are moved in
+ * place (and take that line's page). */
+static void move_numbers_before_items(struct pagemodel *pm)
+{
+	size_t prev = pm->nlines;	/* the body line before i */
+	for (size_t i = next_text(pm, (size_t)-1); i < pm->nlines; prev = i, i = next_text(pm, i)) {
+		bool alone;
+		int number = paragraph_number(&pm->lines[i], &alone);
+		size_t first = next_text(pm, i);
+		if (!number || !alone || prev == pm->nlines || visible_end(&pm->lines[prev]) != ':' ||
+		    first == pm->nlines || !item_label(&pm->lines[first], &alone) ||
+		    (pm->lines[first].s[pm->lines[first].s[0] == '('] != 'a' &&
+		     pm->lines[first].s[pm->lines[first].s[0] == '('] != 'i'))
+			continue;
+		/* the items' end: a line in capitals after one that ended a
+		 * clause, not a label's own line or a label's text */
+		size_t k = first, before = first, to = pm->nlines;
+		bool items = false;
+		for (int seen = 0; (k = next_text(pm, k)) < pm->nlines && seen < 400; seen++, before = k) {
+			const struct pline *l = &pm->lines[k], *b = &pm->lines[before];
+			bool a;
+			if (paragraph_number(l, &a) || heading_number_alone(l))
+				break;
+			if (item_label(l, &a)) {
+				items = true;
+				continue;
+			}
+			bool after_label = item_label(b, &a) && a;
+			char end = visible_end(b);
+			if (items && !after_label && (end == ';' || end == '.') && un_is_upper(l->s, l->len)) {
+				to = k;
+				break;
+			}
+		}
+		if (to == pm->nlines)
+			continue;
+		struct pline moved = pm->lines[i];
+		memmove(&pm->lines[i], &pm->lines[i + 1], (to - 1 - i) * sizeof pm->lines[0]);
+		moved.page = pm->lines[to].page;
+		pm->lines[to - 1] = moved;
+		diag_note(pm->doc->diag, moved.lineno, "paragraphs",
+			  "paragraph number %d read before the items of the paragraph above: moved to line %d",
+			  number, pm->lines[to].lineno);
+		i = to - 1;
+	}
+}
+
 void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 {
+	move_numbers_before_items(pm);
 	struct joiner j = {.pm = pm, .notes = notes, .front = true, .L = un_lang_of(pm->doc->meta.lang, NULL)};
 	const struct pline *prev = NULL;
 	bool blank = false;
