@@ -340,6 +340,11 @@ static bool starts_body(struct document *doc, const struct block *blk)
 	/* a date on the cover ("3 April 2020") opens with a digit too */
 	if (isdigit((unsigned char)t[0]) && un_date_to_iso(&doc->arena, t))
 		return false;
+	/* after "78/128." alone, the title may open with a year ("2025
+	 * United Nations Conference …", "2026, Année internationale …") */
+	if (doc->meta.number && !doc->meta.title && ((t[0] == '1' && t[1] == '9') || (t[0] == '2' && t[1] == '0')) &&
+	    isdigit((unsigned char)t[2]) && isdigit((unsigned char)t[3]) && (t[4] == ' ' || t[4] == ','))
+		return false;
 	if (isdigit((unsigned char)t[0]) || (t[0] == '(' && islower((unsigned char)t[1])))
 		return true;
 	/* "I. Introduction" */
