@@ -114,6 +114,22 @@ static bool roman_upper(const char *s, unsigned n)
 	return n > 0;
 }
 
+/* "Agenda item 100 (a)", "Point 58 de l’ordre du jour": an agenda
+ * item's number on the cover (doc/unlang.h). */
+static bool agenda_line(const struct un_lang *L, const struct pline *l)
+{
+	size_t o = un_opens_with(l->s, l->len, L->agenda_opens);
+	if (!o || l->kind != PL_TEXT || l->len >= (L->agenda_has ? 80u : 40u))
+		return false;
+	for (size_t k = 0; L->agenda_has && L->agenda_has[k]; k++) {
+		size_t n = strlen(L->agenda_has[k]);
+		for (size_t i = o; i + n <= l->len; i++)
+			if (!memcmp(l->s + i, L->agenda_has[k], n))
+				return true;
+	}
+	return !L->agenda_has;
+}
+
 /* "IV." or "B." alone on its line: a heading's number, its title on the
  * next line (set in a column of its own). */
 static bool heading_number_alone(const struct pline *l)
@@ -622,6 +638,14 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading's title runs on", false;
 	if (heading_form(j->L, prev))
 		return *why = "after a heading", true;
+	/* "Agenda item 100 (a)" / "Review and implementation of the … Twelfth"
+	 * / "Special Session …": the agenda item's title, printed under its
+	 * number in a column narrower than the text, goes on to the blank
+	 * line that ends its block, however short its lines look */
+	if (!blank && j->front && prev->page == 0 && !j->resolution && !j->last_number && j->para.n &&
+	    j->para.lines[0] > 0 && agenda_line(j->L, &j->pm->lines[j->para.lines[0] - 1]) &&
+	    !heading_form(j->L, cur))
+		return *why = "an agenda item's title runs on to its block's end", false;
 	/* On the first page, before the resolution's formula and paragraphs,
 	 * the cover's items are blocks that pdftotext sets apart with a blank
 	 * line: the agenda item's title ends there, however wide its last
