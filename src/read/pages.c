@@ -315,6 +315,49 @@ static struct pline *insert_line_after(struct pagemodel *pm, size_t i)
 	return &pm->lines[i + 1];
 }
 
+/* "… convening of the event by the Secretary9 A/78/239." / "10 Resolution
+ * 70/1.": the page's first note, number and text, glued to the last body
+ * line where pdftotext took it for the rest of a word broken at the
+ * line's end ("Secretary-" / "General").  Where the next line opens the
+ * next note ("10 …"), the first goes back on a line of its own, and the
+ * line lost a hyphen.  Returns whether it split line i. */
+static bool split_glued_note_line(struct pagemodel *pm, size_t i)
+{
+	struct pline *l = &pm->lines[i];
+	size_t k = i + 1;
+	while (k < pm->nlines && pm->lines[k].kind == PL_BLANK)
+		k++;
+	int next;
+	if (k == pm->nlines || pm->lines[k].page != l->page || !pages_note_start(&pm->lines[k], &next) || next < 2)
+		return false;
+	char want[8];
+	int wn = snprintf(want, sizeof want, "%d ", next - 1);
+	/* the last place a letter is followed by the number and a note's text */
+	for (unsigned at = l->len > (unsigned)wn ? l->len - (unsigned)wn : 0; at > 0; at--) {
+		if (memcmp(l->s + at, want, (size_t)wn) || !isalpha((unsigned char)l->s[at - 1]))
+			continue;
+		struct pline tail = *l;
+		tail.s = l->s + at;
+		tail.len = l->len - at;
+		int v;
+		if (!pages_note_start(&tail, &v) || v != next - 1)
+			return false;
+		struct pline *note = insert_line_after(pm, i);
+		l = &pm->lines[i];
+		*note = tail;
+		note->width = pages_width(note->s, note->len);
+		note->ems = pages_ems(note->s, note->len);
+		note->indent = 0;
+		l->len = at;
+		l->width = pages_width(l->s, l->len);
+		l->ems = pages_ems(l->s, l->len);
+		l->lost_hyphen = true;
+		diag_note(pm->doc->diag, l->lineno, "pages", "footnote %d glued to the line's last word set apart", v);
+		return true;
+	}
+	return false;
+}
+
 /* "… and in5" / "6" / "7": a page's notes' numbers stacked at its foot,
  * the first glued to the last word above them where pdftotext took it
  * for the rest of a word broken at the line's end ("in-" / "kind").  The
@@ -326,6 +369,10 @@ static void split_glued_note_numbers(struct pagemodel *pm)
 		unsigned d = 0;
 		while (d < 3 && d < l->len && isdigit((unsigned char)l->s[l->len - 1 - d]))
 			d++;
+		if (l->kind == PL_TEXT && split_glued_note_line(pm, i)) {
+			i++;
+			continue;
+		}
 		if (l->kind != PL_TEXT || !d || d + 2 > l->len || !isalpha((unsigned char)l->s[l->len - 1 - d]) ||
 		    l->s[l->len - d] == '0')
 			continue;
@@ -722,7 +769,10 @@ static void mark_unruled_notes(struct pagemodel *pm)
 			bool inline_start = pages_note_start(&pm->lines[k], &v);
 			if (!inline_start && !(v = bare_number(&pm->lines[k])))
 				continue;
-			if (v != expected && v != 1)
+			/* the next note, or the first of an annex; a note or two
+			 * may have been missed before (a text pdftotext glued
+			 * into the body), as the marker's place must show */
+			if (v != 1 && (v < expected || v > expected + 2))
 				continue;
 			/* the rest of the page: notes numbered in sequence (alone on
 			 * their lines, stacked, or before their text) and texts, at
