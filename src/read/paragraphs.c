@@ -1327,10 +1327,12 @@ static size_t next_text(const struct pagemodel *pm, size_t i)
  * "(c) Facilitate dialogue;" / "Decides to establish …": pdftotext reads
  * the hanging numbers and labels of a page as one column, so a
  * paragraph's number can come out before the items of the paragraph
- * above it.  A number alone, after a paragraph that ends with a colon
- * and before its first item, goes back to the first line after the
- * items that opens a paragraph: a capital after an item's last line
- * that ended a clause, before any other number.  Lines are moved in
+ * above it, or between the last item's label and its text.  A number
+ * alone, after a paragraph that ends with a colon and before its first
+ * item, or after an item's label alone and before its text, goes back
+ * to the first line after the items that opens a paragraph: a capital
+ * after an item's last line that ended a clause, before any other
+ * number.  Lines are moved in
  * place (and take that line's page). */
 static void move_numbers_before_items(struct pagemodel *pm)
 {
@@ -1339,15 +1341,23 @@ static void move_numbers_before_items(struct pagemodel *pm)
 		bool alone;
 		int number = paragraph_number(&pm->lines[i], &alone);
 		size_t first = next_text(pm, i);
-		if (!number || !alone || prev == pm->nlines || visible_end(&pm->lines[prev]) != ':' ||
-		    first == pm->nlines || !item_label(&pm->lines[first], &alone) ||
-		    (pm->lines[first].s[pm->lines[first].s[0] == '('] != 'a' &&
-		     pm->lines[first].s[pm->lines[first].s[0] == '('] != 'i'))
+		if (!number || !alone || prev == pm->nlines || first == pm->nlines)
+			continue;
+		bool label_alone = false;
+		/* before the first item: "… would:" / "4." / "(a)" */
+		bool before_first = visible_end(&pm->lines[prev]) == ':' && item_label(&pm->lines[first], &alone) &&
+				    (pm->lines[first].s[pm->lines[first].s[0] == '('] == 'a' ||
+				     pm->lines[first].s[pm->lines[first].s[0] == '('] == 'i');
+		/* or between an item's label and its text: "(c)" / "4." / "The
+		 * closing segment …;" */
+		bool inside_item = item_label(&pm->lines[prev], &label_alone) && label_alone &&
+				   !item_label(&pm->lines[first], &alone) && !paragraph_number(&pm->lines[first], &alone);
+		if (!before_first && !inside_item)
 			continue;
 		/* the items' end: a line in capitals after one that ended a
 		 * clause, not a label's own line or a label's text */
 		size_t k = first, before = first, to = pm->nlines;
-		bool items = false;
+		bool items = inside_item;
 		for (int seen = 0; (k = next_text(pm, k)) < pm->nlines && seen < 400; seen++, before = k) {
 			const struct pline *l = &pm->lines[k], *b = &pm->lines[before];
 			bool a;
