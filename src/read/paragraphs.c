@@ -554,6 +554,39 @@ static int clause_break(struct joiner *j, const struct pline *cur, char end, boo
 	return -1;
 }
 
+/* The first page's cover, before the resolution's formula and
+ * paragraphs: its items are blocks, and an agenda item's title goes on
+ * over lines that look short.  1 (a break), 0 (joined) or -1 (the cover
+ * says nothing). */
+static int cover_break(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank, char end,
+		       const char **why)
+{
+	/* "Agenda item 100 (a)" / "Review and implementation of the … Twelfth"
+	 * / "Special Session …": the agenda item's title, printed under its
+	 * number in a column narrower than the text, goes on to the blank
+	 * line that ends its block, however short its lines look */
+	if (!blank && j->front && prev->page == 0 && !j->resolution && !j->last_number && j->para.n &&
+	    j->para.lines[0] > 0 && agenda_line(j->L, &j->pm->lines[j->para.lines[0] - 1]) &&
+	    !heading_form(j->L, cur))
+		return *why = "an agenda item's title runs on to its block's end", 0;
+	/* On the first page, before the resolution's formula and paragraphs,
+	 * the cover's items are blocks that pdftotext sets apart with a blank
+	 * line: the agenda item's title ends there, however wide its last
+	 * line (one pdftotext made of two is as wide as the text). */
+	if (blank && isupper((unsigned char)cur->s[0]) && prev->page == 0 && !j->resolution && !j->last_number &&
+	    !ends_with_function_word(j->L, prev))
+		return *why = "a blank line on the cover", 1;
+	/* … and within such a block, a line ending in a comma or a colon
+	 * goes on: an agenda item's title set over lines ("… in the Teaching,
+	 * Study," / "Dissemination and Wider Appreciation …"; "Financing of
+	 * the United Nations peacekeeping forces in the Middle East:" /
+	 * "United Nations Disengagement Observer Force") */
+	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
+		return *why = end == ',' ? "a title on the cover runs on after a comma"
+					 : "a title on the cover runs on after a colon", 0;
+	return -1;
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -638,29 +671,9 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading's title runs on", false;
 	if (heading_form(j->L, prev))
 		return *why = "after a heading", true;
-	/* "Agenda item 100 (a)" / "Review and implementation of the … Twelfth"
-	 * / "Special Session …": the agenda item's title, printed under its
-	 * number in a column narrower than the text, goes on to the blank
-	 * line that ends its block, however short its lines look */
-	if (!blank && j->front && prev->page == 0 && !j->resolution && !j->last_number && j->para.n &&
-	    j->para.lines[0] > 0 && agenda_line(j->L, &j->pm->lines[j->para.lines[0] - 1]) &&
-	    !heading_form(j->L, cur))
-		return *why = "an agenda item's title runs on to its block's end", false;
-	/* On the first page, before the resolution's formula and paragraphs,
-	 * the cover's items are blocks that pdftotext sets apart with a blank
-	 * line: the agenda item's title ends there, however wide its last
-	 * line (one pdftotext made of two is as wide as the text). */
-	if (blank && isupper((unsigned char)cur->s[0]) && prev->page == 0 && !j->resolution && !j->last_number &&
-	    !ends_with_function_word(j->L, prev))
-		return *why = "a blank line on the cover", true;
-	/* … and within such a block, a line ending in a comma or a colon
-	 * goes on: an agenda item's title set over lines ("… in the Teaching,
-	 * Study," / "Dissemination and Wider Appreciation …"; "Financing of
-	 * the United Nations peacekeeping forces in the Middle East:" /
-	 * "United Nations Disengagement Observer Force") */
-	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
-		return *why = end == ',' ? "a title on the cover runs on after a comma"
-					 : "a title on the cover runs on after a colon", false;
+	int cover = cover_break(j, prev, cur, blank, end, why);
+	if (cover >= 0)
+		return cover;
 	return breaks_by_width(j, prev, cur, blank, end, why);
 }
 
