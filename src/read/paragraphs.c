@@ -427,6 +427,18 @@ static int bracket_balance(const struct pline *l)
 	return depth;
 }
 
+/* Is the character before s[at] (at > 0) a letter, of any script? */
+static bool letter_before(const char *s, unsigned at)
+{
+	unsigned start = at - 1;
+	size_t len;
+	if ((unsigned char)s[start] < 0x80)
+		return isalpha((unsigned char)s[start]);
+	while (start > 0 && at - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+		start--;
+	return un_is_letter(s + start, at - start, &len) && start + len == at;
+}
+
 /* Does the document write the last word of a and the first of b together,
  * one after the other, elsewhere ("United Nations", "Working Group"), in
  * its text or in a running head? */
@@ -436,8 +448,8 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 	while (s0 > 0 && a->s[s0 - 1] != ' ')
 		s0--;
 	unsigned fw = 0;
-	while (fw < b->len && isalpha((unsigned char)b->s[fw]))
-		fw++;
+	for (size_t len; fw < b->len && un_is_letter(b->s + fw, b->len - fw, &len);)
+		fw += (unsigned)len;	/* letters of any script: "Наций" */
 	char pair[96];
 	if (e == s0 || !fw || e - s0 + fw + 2 > sizeof pair)
 		return false;
@@ -448,7 +460,7 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 	struct pagemodel *pm = j->pm;
 	/* the evidence is near the title: the first pages (a report's text
 	 * does not have to be read whole for each title line) */
-	size_t lines = pm->nlines < 2000 ? pm->nlines : 2000;
+	size_t lines = pm->nlines < 2000 ? pm->nlines : 2000, len;
 	for (size_t i = 0; i < lines; i++) {
 		const struct pline *l = &pm->lines[i];
 		/* the running heads count: they repeat the title whole */
@@ -456,8 +468,8 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 			continue;
 		for (unsigned k = 0; k + n <= l->len; k++)
 			if (l->s[k] == pair[0] && !memcmp(l->s + k, pair, n) &&
-			    (k + n == l->len || !isalpha((unsigned char)l->s[k + n])) &&
-			    (k == 0 || !isalpha((unsigned char)l->s[k - 1])))
+			    (k + n == l->len || !un_is_letter(l->s + k + n, l->len - k - n, &len)) &&
+			    (k == 0 || !letter_before(l->s, k)))
 				return true;
 	}
 	return false;
@@ -471,7 +483,7 @@ static bool breaks_by_width(struct joiner *j, const struct pline *prev, const st
 	/* "… the Working" / "Group on International Cooperation": a title
 	 * set over lines of its own width runs on where the document says
 	 * the two words go together */
-	if (j->front && isupper((unsigned char)cur->s[0]) && !is_terminal(end) && end != ',' && end != ')' &&
+	if (j->front && un_is_upper(cur->s, cur->len) && !is_terminal(end) && end != ',' && end != ')' &&
 	    end != ']' && words_go_together(j, prev, cur))
 		return *why = "a title's words that go together", false;
 	/* A paragraph's first line is indented in the UN's layout (its
