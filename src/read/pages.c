@@ -53,13 +53,28 @@ static const unsigned short ascii_ems[95] = {
 	500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,	/* p-z {|}~ */
 };
 
+/* The same for Cyrillic, А to я (U+0410-044F), as Liberation Serif sets
+ * them (Times New Roman's metrics).  Half an em a letter was a tenth too
+ * narrow for small letters and a third for capitals: Russian words are
+ * long, and a line ending before one was read as short. */
+static const unsigned short cyrillic_ems[64] = {
+	722, 574, 667, 578, 682, 611, 896, 501, 722, 722, 667, 678, 889, 722, 722, 722,	/* А-П */
+	556, 667, 611, 708, 790, 722, 722, 650, 1009, 1009, 706, 872, 574, 660, 1028, 667,	/* Р-Я */
+	444, 509, 472, 410, 509, 444, 691, 395, 535, 535, 486, 499, 633, 535, 500, 535,	/* а-п */
+	500, 444, 437, 500, 648, 500, 535, 503, 770, 770, 517, 672, 456, 429, 747, 460,	/* р-я */
+};
+
 unsigned pages_ems(const char *s, size_t n)
 {
 	unsigned w = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		unsigned next = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		unsigned cp = (c == 0xd0 || c == 0xd1) && (next & 0xc0) == 0x80 ? (c & 0x1fu) << 6 | (next & 0x3f) : 0;
 		if (c >= 32 && c < 127)
 			w += ascii_ems[c - 32];
+		else if (cp >= 0x410 && cp < 0x450)
+			w += cyrillic_ems[cp - 0x410], i++;
 		else if (c >= 0xe3 && c <= 0xe9)
 			w += 1000;	/* CJK: a full em */
 		else if (c >= 0xc0)
