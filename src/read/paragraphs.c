@@ -355,9 +355,15 @@ static bool short_line(const struct pagemodel *pm, const struct pline *a, const 
 	/* a number and the word after it are one unit: the UN binds them
 	 * with a no-break space ("9 December", "1994 года", "40 процентов"),
 	 * which pdftotext writes as a space */
-	if (fw && fw < b->len && isdigit((unsigned char)b->s[0]) && isdigit((unsigned char)b->s[fw - 1]))
-		for (fw++; fw < b->len && b->s[fw] != ' ';)
-			fw++;
+	if (fw && fw < b->len && isdigit((unsigned char)b->s[0]) && isdigit((unsigned char)b->s[fw - 1])) {
+		/* (its groups of thousands too: "500 000 человек") */
+		unsigned next;
+		do {
+			for (next = ++fw; fw < b->len && b->s[fw] != ' ';)
+				fw++;
+		} while (fw < b->len && fw - next == 3 && isdigit((unsigned char)b->s[next]) &&
+			 isdigit((unsigned char)b->s[fw - 1]));
+	}
 	unsigned used = last_segment_ems(pm, a) + 250 + pages_ems(b->s, fw) + slack * 250;
 	/* a paragraph's first line, indented (pdftotext -layout keeps it),
 	 * had that much less room than the lines under it: a column of
