@@ -620,7 +620,7 @@ static size_t russian_lead(const struct un_lang *L, const char *s, size_t n)
 {
 	if (!L->lower_openings || n < 6)
 		return 0;
-	size_t i = !memcmp(s, "с ", 3) ? 3 : !memcmp(s, "со ", 4) ? 4 : !memcmp(s, "c ", 2) ? 2 : 0;
+	size_t i = !memcmp(s, "с ", 3) ? 3 : !memcmp(s, "со ", 5) ? 5 : !memcmp(s, "c ", 2) ? 2 : 0;
 	for (int words = 0; i && words < 2; words++) {
 		size_t w = un_word_len(s + i, n - i);
 		if (!w || i + w + 1 >= n || s[i + w] != ' ')
