@@ -17,7 +17,7 @@
  *   - in a resolution or decision, a paragraph without a number that ends
  *     as an operative paragraph does (";" or "."), after the numbered ones;
  *   - a preambular clause opening with a number, of a few characters, or
- *     (in English) with none of the clause words;
+ *     (in English and Russian) with none of the clause words;
  *   - a preamble whose last clause ends with a colon.
  * Runs last: the roles are final. */
 #include <ctype.h>
@@ -128,10 +128,13 @@ static void check_clause(struct signs *s, struct block *b, const char *t)
 	bool odd_opening = isdigit((unsigned char)t[0]) || (!L->lower_openings && islower((unsigned char)t[0]));
 	/* the resolutions pass names a clause by its opening words;
 	 * "preamble" when none opens it ("Indigenous Peoples, local
-	 * communities …,": a clause's end cut off).  In English only: the
-	 * other languages' tables name fewer of their openings yet ("Ayant
-	 * examiné"), and would warn of clauses read right */
-	bool unnamed = has_table && !strcmp(s->doc->meta.lang, "en") && b->name && !strcmp(b->name, "preamble");
+	 * communities …,": a clause's end cut off).  In English, and in
+	 * Russian, whose table names its openings (the first words of every
+	 * clause of the 78th session's resolutions): the other languages'
+	 * tables name fewer of theirs yet ("Ayant examiné"), and would warn
+	 * of clauses read right */
+	bool named_openings = !strcmp(s->doc->meta.lang, "en") || L->lower_openings;
+	bool unnamed = has_table && named_openings && b->name && !strcmp(b->name, "preamble");
 	if (!(odd_opening || n < 8 || unnamed) || !warn_more(s, 3))
 		return;
 	if (odd_opening || n < 8)
