@@ -413,6 +413,8 @@ struct joiner {
 	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
 	bool operative;		/* … and after its first operative paragraph */
+	int agenda;		/* on the cover: 1 after the agenda item's line, 2 in
+				 * its title's lines (until a blank line) */
 	const struct un_lang *L;	/* the UN's words in the document's language */
 	struct para para;
 	/* the document's own words, for line-end hyphens (built when needed) */
@@ -661,7 +663,31 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
 		return *why = end == ',' ? "a title on the cover runs on after a comma"
 					 : "a title on the cover runs on after a colon", false;
+	/* Russian capitalises a title's first word only, and the names in
+	 * it: the agenda item's title goes on over a line that opens with
+	 * one ("… финансирования операций" / "Организации Объединенных Наций
+	 * по поддержанию мира") until the blank line pdftotext leaves under
+	 * it or the adoption line (a cover's block, as above) */
+	if (j->agenda == 2 && !blank && j->L->lower_openings && prev->page == 0 && !j->resolution && !j->last_number &&
+	    !is_terminal(end))
+		return *why = "the agenda item's title runs on to its blank line", false;
 	return breaks_by_width(j, prev, cur, blank, end, why);
+}
+
+/* "Пункт 146 повестки дня", "Agenda item 58": the cover's agenda item,
+ * its title on the lines after it. */
+static bool agenda_line(const struct un_lang *L, const struct pline *l)
+{
+	size_t o = un_opens_with(l->s, l->len, L->agenda_opens);
+	if (!o || l->len >= 80)
+		return false;
+	for (size_t k = 0; L->agenda_has && L->agenda_has[k]; k++) {
+		size_t w = strlen(L->agenda_has[k]);
+		for (size_t i = o; i + w <= l->len; i++)
+			if (!memcmp(l->s + i, L->agenda_has[k], w))
+				return true;
+	}
+	return !L->agenda_has;
 }
 
 /* --- the text of a paragraph ---------------------------------------------- */
@@ -1392,6 +1418,13 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		}
 		if (number && j.para.n == 1)
 			j.last_number = number;
+		/* the agenda item's line, then its title, until a blank line */
+		if (l->page == 0 && !j.resolution && agenda_line(j.L, l))
+			j.agenda = 1;
+		else if (j.agenda == 1 || (j.agenda == 2 && !blank))
+			j.agenda = 2;
+		else
+			j.agenda = 0;
 		prev = l;
 		blank = false;
 	}
