@@ -114,7 +114,11 @@ static char *group_text(struct pagemodel *pm, const struct item *items, const st
 			while (n && *s == ' ')
 				s++, n--;
 		}
-		if (b.len)
+		/* a soft hyphen (U+00AD) ending the line before broke a word on
+		 * purpose ("Барба-" / "дос"): the word is whole again */
+		if (b.len >= 2 && !memcmp(b.data + b.len - 2, "\xc2\xad", 2))
+			b.len -= 2;
+		else if (b.len)
 			buf_putc(&b, ' ');
 		buf_put(&b, s, n);
 	}
