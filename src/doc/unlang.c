@@ -309,12 +309,22 @@ static const char *const ru_resolution[] = {"Резолюция", NULL};
 static const char *const ru_decision[] = {"Решение", NULL};
 static const char *const ru_meeting[] = {"заседание", NULL};
 static const char *const ru_plenary[] = {"пленарное заседание", NULL};
-/* verbal adverbs: ссылаясь, руководствуясь; признавая; изучив,
- * рассмотрев */
-static const char *const ru_preamble_ends[] = {"ясь", "ая", "яя", "уя", "ив", "ев", "ав", "ыв", NULL};
+/* verbal adverbs: ссылаясь, руководствуясь; приветствуя; изучив,
+ * рассмотрев.  Those in -ая and -яя are listed, not guessed from their
+ * ending: feminine adjectives end so too ("девятая обзорная
+ * конференция", "которая", "последняя"), and open lines inside a
+ * clause after a comma. */
+static const char *const ru_preamble_ends[] = {"ясь", "уя", "ив", "ев", "ав", "ыв", NULL};
 static const char *const ru_preamble_words[] = {
 	"будучи", "глубоко", "вновь", "особо", "серьезно", "решительно", "исходя", "сожалея", "высоко",
-	"твердо", "настоятельно", "постоянно", "безоговорочно", "углубленно", NULL,
+	"твердо", "настоятельно", "постоянно", "безоговорочно", "углубленно",
+	/* the verbal adverbs in -ая, -яя that open the 78th session's clauses */
+	"отмечая", "подтверждая", "признавая", "напоминая", "учитывая", "принимая", "подчеркивая", "выражая",
+	"сознавая", "заявляя", "считая", "осуждая", "призывая", "обращая", "оценивая", "ожидая", "желая",
+	"осознавая", "отдавая", "испытывая", "поощряя", "разделяя", "поддерживая", "одобряя", "полагая",
+	"указывая", "повторяя", "предлагая", "рассчитывая", "продолжая", "утверждая", "делая", "рассматривая",
+	"понимая", "вспоминая", "выделяя", "отражая", "сохраняя", "определяя", "проявляя", "представляя",
+	"осуществляя", "учреждая", "провозглашая", NULL,
 };
 /* verbal adverbs that became prepositions: "включая" (including),
  * "начиная с", "благодаря", "несмотря на" go on inside a clause */
@@ -627,7 +637,8 @@ static size_t russian_lead(const struct un_lang *L, const char *s, size_t n)
 			return 0;
 		i += w + 1;
 		size_t v = clause_word(s + i, n - i);
-		if (v && (participle(L, s + i, v) || un_word_in(s + i, v, L->operative_words)))
+		if (v && (participle(L, s + i, v) || un_word_in(s + i, v, L->preamble_words) ||
+			  un_word_in(s + i, v, L->operative_words)))
 			return i;
 	}
 	return 0;
@@ -640,7 +651,7 @@ bool un_preamble_opening(const struct un_lang *L, const char *s, size_t n)
 	size_t lead = russian_lead(L, s, n);
 	if (lead) {
 		size_t w = clause_word(s + lead, n - lead);
-		return w && participle(L, s + lead, w);
+		return w && (participle(L, s + lead, w) || un_word_in(s + lead, w, L->preamble_words));
 	}
 	size_t r = reflexive(s, n);
 	if (r && L->operative_words) {
