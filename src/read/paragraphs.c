@@ -31,6 +31,7 @@
 #include "doc/un.h"
 #include "doc/unlang.h"
 #include "doc/wordlist.h"
+#include "read/compounds.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -419,6 +420,7 @@ struct joiner {
 	struct para para;
 	/* the document's own words, for line-end hyphens (built when needed) */
 	struct word_set *words;
+	struct compounds *compounds;	/* its hyphenated compounds (Russian) */
 };
 
 static void para_add(struct para *p, size_t line)
@@ -564,6 +566,17 @@ static int clause_break(struct joiner *j, const struct pline *cur, char end, boo
 	return -1;
 }
 
+/* Russian capitalises a title's first word only, and the names in it:
+ * on the cover, the agenda item's title goes on over a line that opens
+ * with one ("… финансирования операций" / "Организации Объединенных
+ * Наций по поддержанию мира") until the blank line pdftotext leaves
+ * under it, a sentence's end or the adoption line (its own rule). */
+static bool agenda_title_runs_on(const struct joiner *j, const struct pline *prev, bool blank, char end)
+{
+	return j->agenda == 2 && !blank && j->L->lower_openings && prev->page == 0 && !j->resolution &&
+	       !j->last_number && !is_terminal(end);
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -663,13 +676,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
 		return *why = end == ',' ? "a title on the cover runs on after a comma"
 					 : "a title on the cover runs on after a colon", false;
-	/* Russian capitalises a title's first word only, and the names in
-	 * it: the agenda item's title goes on over a line that opens with
-	 * one ("… финансирования операций" / "Организации Объединенных Наций
-	 * по поддержанию мира") until the blank line pdftotext leaves under
-	 * it or the adoption line (a cover's block, as above) */
-	if (j->agenda == 2 && !blank && j->L->lower_openings && prev->page == 0 && !j->resolution && !j->last_number &&
-	    !is_terminal(end))
+	if (agenda_title_runs_on(j, prev, blank, end))
 		return *why = "the agenda item's title runs on to its blank line", false;
 	return breaks_by_width(j, prev, cur, blank, end, why);
 }
@@ -913,12 +920,39 @@ static bool ends_in_range_dash(const struct buf *text)
 	return dash && isdigit((unsigned char)text->data[n - dash - 1]);
 }
 
+/* Does text end with a hyphen after a letter outside ASCII, the word it
+ * ends and the first of s[0..n) making one of the document's compounds
+ * ("государства-" / "члены")? */
+static bool cyrillic_compound_break(struct joiner *j, const struct buf *text, const char *s, unsigned n)
+{
+	size_t end = text->len, start, len;
+	if (end < 3 || text->data[end - 1] != '-' || !((unsigned char)text->data[end - 2] & 0x80))
+		return false;
+	start = --end;
+	while (start > 0 && text->data[start - 1] != ' ' && text->data[start - 1] != '-')
+		start--;
+	unsigned w = 0;
+	while (w < n && un_is_letter(s + w, n - w, &len))
+		w += (unsigned)len;
+	return w && compounds_has(j->compounds, text->data + start, end - start, s, w);
+}
+
 /* Append line l to the paragraph text, joining it to what came before. */
 static void append_line(struct joiner *j, struct buf *text, const struct pline *prev, const struct pline *l,
 			unsigned skip)
 {
 	unsigned full = l->len;
 	const char *repaired = restore_join_hyphens(j, l, &full);
+	/* "государствачлены": a compound pdftotext joined across its
+	 * line-end hyphen, given it back where the document writes it so
+	 * (read/compounds.c; Russian, whose long compounds break there) */
+	if (j->L->lower_openings) {
+		if (!j->compounds)
+			j->compounds = compounds_build(j->pm);
+		size_t restored = full;
+		repaired = compounds_restore(j->compounds, &j->pm->doc->arena, repaired, full, &restored);
+		full = (unsigned)restored;
+	}
 	const char *s = repaired + skip;
 	unsigned n = full - skip;
 	if (text->len && prev) {
@@ -929,6 +963,12 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 		    un_is_letter(s, n, &ll)) {	/* of any script: "резолю-" / "ции" */
 			text->len -= 2;
 			text->data[text->len] = '\0';
+			buf_put(text, s, n);
+			return;
+		}
+		/* "женщин-" / "мигрантов": a Russian compound broken at its
+		 * hyphen, which the document writes whole elsewhere */
+		if (j->compounds && cyrillic_compound_break(j, text, s, n)) {
 			buf_put(text, s, n);
 			return;
 		}
