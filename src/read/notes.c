@@ -253,7 +253,8 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			int v = 0;
 			while (isdigit((unsigned char)buf[at + dl]) && dl < 4)
 				v = v * 10 + (buf[at + dl++] - '0');
-			if (dl > 3 || v < 1 || v > max_value || note_of[v] < 0)
+			/* (a marker never opens with a zero: "0,01 процента") */
+			if (dl > 3 || v < 1 || v > max_value || note_of[v] < 0 || buf[at] == '0')
 				continue;
 			/* a marker alone on its line; glued to the word it follows
 			 * ("status4 as a", "Bangkok15 and": a superscript set on the
