@@ -95,7 +95,8 @@ static bool continues_note(const struct pagemodel *pm, const struct pline *a, co
 static bool weak_boundary(const struct pline *a, const struct pline *b)
 {
 	char end = last_char(a);
-	return (end == '.' || end == ';') && (isupper((unsigned char)b->s[0]) || isdigit((unsigned char)b->s[0]));
+	/* (a capital of any script: "См. A/46/390") */
+	return (end == '.' || end == ';') && (un_is_upper(b->s, b->len) || isdigit((unsigned char)b->s[0]));
 }
 
 static char *group_text(struct pagemodel *pm, const struct item *items, const struct group *g)
