@@ -650,6 +650,26 @@ static int bare_number(const struct pline *l)
 	return v;
 }
 
+/* "резолюции 77/382,", "résolution 77/382,": the marker (n digits at
+ * at) glued to a resolution's number after its stroke, as Russian,
+ * French and Spanish set it before the punctuation: one to three digits
+ * between the stroke and the marker, one to four before the stroke (a
+ * word before them, not "A/RES/78/281"), the phrase ending after. */
+static bool after_symbol(const char *buf, size_t at, size_t n)
+{
+	size_t head = at, session;
+	while (head > 0 && isdigit((unsigned char)buf[head - 1]))
+		head--;
+	if (at - head > 3 || head < 2 || buf[head - 1] != '/' || buf[head] == '0')
+		return false;
+	for (session = head - 1; session > 0 && isdigit((unsigned char)buf[session - 1]);)
+		session--;
+	if (session == head - 1 || head - 1 - session > 4 || (session > 0 && buf[session - 1] != ' ' && buf[session - 1] != '('))
+		return false;
+	char after = buf[at + n];
+	return after == ',' || after == ';' || after == ')' || (after == '.' && buf[at + n + 1] == '\0');
+}
+
 /* Is there, in lines [from, to), a place where v can be a note's marker:
  * after a word or punctuation, with a space before or glued? */
 static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
@@ -670,9 +690,10 @@ static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
 			bool after_year = at >= 4 && (at == 4 || !isdigit((unsigned char)buf[at - 5])) &&
 					  ((buf[at - 4] == '1' && buf[at - 3] == '9') || (buf[at - 4] == '2' && buf[at - 3] == '0')) &&
 					  isdigit((unsigned char)buf[at - 2]) && isdigit((unsigned char)buf[at - 1]) && hit[0] != '0';
-			if (!after_year && at && isdigit((unsigned char)buf[at - 1]))
+			bool symbol = at && isdigit((unsigned char)buf[at - 1]) && after_symbol(buf, at, (size_t)n);
+			if (!after_year && !symbol && at && isdigit((unsigned char)buf[at - 1]))
 				continue;
-			if (after_year || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
+			if (after_year || symbol || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
 			    un_bare_note_marker(buf, at, (size_t)n, true))
 				return true;
 		}
