@@ -18,7 +18,9 @@
  *     as an operative paragraph does (";" or "."), after the numbered ones;
  *   - a preambular clause opening with a number, of a few characters, or
  *     (in English and Russian) with none of the clause words;
- *   - a preamble whose last clause ends with a colon.
+ *   - a preamble whose last clause ends with a colon;
+ *   - a note whose text opens in a small letter (the body's text, drawn
+ *     into a block of note numbers that pdftotext set amid it).
  * Runs last: the roles are final. */
 #include <ctype.h>
 #include <stdlib.h>
@@ -36,8 +38,9 @@ enum { SHOWN = 3 };
 
 struct signs {
 	struct document *doc;
-	int count[5];	/* per kind: lone number, sentence break, unnumbered,
-			 * preambular clause's opening, preamble cut at a colon */
+	int count[6];	/* per kind: lone number, sentence break, unnumbered,
+			 * preambular clause's opening, preamble cut at a colon,
+			 * note opening in a small letter */
 };
 
 static bool warn_more(struct signs *s, int kind)
@@ -170,6 +173,30 @@ static bool next_is_operative(const struct document *doc, size_t i)
 	return false;
 }
 
+/* A note's text opens with a capital or a figure ("See", "Ibid.",
+ * "A/78/116.", "Резолюция", "См."): one opening in a small letter
+ * ("вновь подтверждает, что …") is the body's text that a block of note
+ * numbers set amid it drew in. */
+static void check_notes(struct signs *s)
+{
+	struct document *doc = s->doc;
+	char scratch[128];
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		const struct note *note = DOC_NOTE(doc, i);
+		if (!note->text)
+			continue;
+		const char *t = text_plain_scratch(scratch, sizeof scratch, note->text);
+		while (*t == ' ')
+			t++;
+		size_t n = strlen(t), len;
+		if (!un_is_letter(t, n, &len) || un_is_upper(t, n) || !warn_more(s, 5))
+			continue;
+		diag_warn(doc->diag, note->def_line, "damage",
+			  "note %s opens in a small letter (\"%.*s\"): text of the body may have been read as the note's",
+			  note->marker, utf8_prefix(t, 30), t);
+	}
+}
+
 void pass_damage(struct document *doc)
 {
 	struct signs s = {.doc = doc};
@@ -216,10 +243,11 @@ void pass_damage(struct document *doc)
 		numbered = numbered || (b->role == ROLE_PARAGRAPH && b->num);
 	}
 	free(plain);
+	check_notes(&s);
 	static const char *const what[] = {"paragraphs that are only a number", "sentences ending before a word in lower case",
 					   "unnumbered operative paragraphs", "preambular clauses opening oddly",
-					   "preambles ending with a colon"};
-	for (int k = 0; k < 5; k++)
+					   "preambles ending with a colon", "notes opening in a small letter"};
+	for (int k = 0; k < 6; k++)
 		if (s.count[k] > SHOWN)
 			diag_warn(doc->diag, 0, "damage", "%d more %s", s.count[k] - SHOWN, what[k]);
 }
