@@ -716,6 +716,48 @@ static bool label_alone(const struct pline *l)
 	return d && d <= 3 && d + 1 == l->len && l->s[d] == '.';
 }
 
+/* Does l open with a small letter, of any script? */
+static bool opens_small(const struct pline *l)
+{
+	size_t len;
+	return un_is_letter(l->s, l->len, &len) && !un_is_upper(l->s, l->len);
+}
+
+/* pdftotext may set a page's stacked note numbers amid the body, after a
+ * paragraph's number and before its text ("1." / "1" / "2" / "принимает
+ * к сведению …" / … / "A/78/622."): a note's text opens with a capital
+ * or a figure, so text opening in a small letter after the numbers is
+ * the body's, to the end of its sentence (a line ending with "." or ";")
+ * or a blank line, when as many lines as there are notes are left after
+ * it for their texts.  [*from, *to): those body lines, or empty. */
+static void body_amid_notes(struct pagemodel *pm, size_t k, size_t end, int notes, size_t *from, size_t *to)
+{
+	*from = *to = end;
+	size_t i = k;
+	while (i < end && (pm->lines[i].kind != PL_TEXT || bare_number(&pm->lines[i])))
+		i++;
+	if (i == end || !opens_small(&pm->lines[i]))
+		return;
+	size_t last = i;
+	for (; last < end; last++) {
+		const struct pline *l = &pm->lines[last];
+		if (l->kind == PL_BLANK)
+			break;
+		char e = l->len ? l->s[l->len - 1] : '\0';
+		if (l->kind == PL_TEXT && (e == '.' || e == ';')) {
+			last++;
+			break;
+		}
+	}
+	size_t left = 0;
+	for (size_t r = last; r < end; r++)
+		left += pm->lines[r].kind == PL_TEXT;
+	if (left >= (size_t)notes) {
+		*from = i;
+		*to = last;
+	}
+}
+
 /* Some extractors lose the rule above a page's notes (it was drawn, not
  * typed) and keep a note's number and text on one line ("1 Ibid., annex."),
  * or stack the numbers before the texts.  A run at a page's foot whose
@@ -779,8 +821,10 @@ static void mark_unruled_notes(struct pagemodel *pm)
 			if (!notes || texts < next - v || texts > most || !marker_before(pm, pg->first, k, v))
 				continue;
 			pg->rule = k;
+			size_t body_from, body_to;
+			body_amid_notes(pm, k, pg->end, next - v, &body_from, &body_to);
 			for (size_t i = k; i < pg->end; i++)
-				if (pm->lines[i].kind == PL_TEXT)
+				if (pm->lines[i].kind == PL_TEXT && (i < body_from || i >= body_to))
 					pm->lines[i].kind = PL_NOTE;
 			expected = next;
 			break;
