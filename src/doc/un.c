@@ -231,6 +231,14 @@ static bool formula_by_heads(const char *t, size_t n)
 			continue;
 		if (memchr(t + a, ',', body - a))
 			continue;
+		/* without an article, a sentence that opens with an organ
+		 * ("Совет учредил с 9 июля 2011 года Миссию …,") is no
+		 * formula: an organ's name holds no figure */
+		bool figure = false;
+		for (size_t i = a; i < body && !L->formula_articles; i++)
+			figure = figure || isdigit((unsigned char)t[i]);
+		if (figure)
+			continue;
 		size_t spaces = 0;
 		for (size_t i = a; i < body; i++)
 			spaces += t[i] == ' ';
