@@ -249,6 +249,25 @@ static bool formula_by_heads(const char *t, size_t n)
 	return false;
 }
 
+bool un_organ_name(const char *t, size_t n)
+{
+	if (n < 8 || n > 80 || memchr(t, ',', n))
+		return false;
+	size_t spaces = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)t[i]))
+			return false;
+		spaces += t[i] == ' ';
+	}
+	for (size_t l = 0; un_langs[l] && spaces <= 3; l++) {
+		const struct un_lang *L = un_langs[l];
+		size_t w = un_word_len(t, n);
+		if (!L->formula_articles && L->formula_heads && un_word_in(t, w, L->formula_heads) && (w == n || t[w] == ' '))
+			return true;
+	}
+	return false;
+}
+
 bool un_enacting_formula(const char *t, size_t n)
 {
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))

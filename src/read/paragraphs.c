@@ -414,6 +414,7 @@ struct joiner {
 	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
 	bool operative;		/* … and after its first operative paragraph */
+	bool prev_formula;	/* the line before was the enacting formula */
 	int agenda;		/* on the cover: 1 after the agenda item's line, 2 in
 				 * its title's lines (until a blank line) */
 	const struct un_lang *L;	/* the UN's words in the document's language */
@@ -577,6 +578,15 @@ static bool agenda_title_runs_on(const struct joiner *j, const struct pline *pre
 	       !j->last_number && !is_terminal(end);
 }
 
+/* The formula, or (Russian, between a resolution's number and its
+ * formula) the organ's name alone, "Генеральная Ассамблея", its comma
+ * left out as the UN's texts now and then do. */
+static bool formula_line(const struct joiner *j, const struct pline *l)
+{
+	return formula_form(l) ||
+	       (j->L->lower_openings && j->title_after_number && !j->resolution && un_organ_name(l->s, l->len));
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -597,7 +607,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	bool bare_label = cur->s[0] != '(' && item_label(cur, &alone);
 	/* (Russian opens its clauses in small letters: *ссылаясь*, *просит*) */
 	bool lower_clause = lower_clause_opening(j, prev, cur);
-	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause && !formula_form(prev) &&
+	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause && !j->prev_formula &&
 	    !starts_with_n(prev, "(Signed)"))
 		return *why = "the sentence runs on", false;
 	int number = paragraph_number(cur, &alone);
@@ -618,9 +628,9 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "an item", true;
 	if (bullet(cur))
 		return *why = "a bullet", true;
-	if (formula_form(cur))
+	if (formula_line(j, cur))
 		return *why = "the enacting formula", true;
-	if (formula_form(prev))
+	if (j->prev_formula)
 		return *why = "after the enacting formula", true;
 	/* between a resolution's number and its formula there is its title
 	 * and nothing else, however its lines were set */
@@ -1414,6 +1424,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		}
 		const char *why = NULL;
 		j.after_cur = i + 1 < pm->nlines ? &pm->lines[i + 1] : NULL;
+		bool formula = formula_line(&j, l);
 		bool brk = !prev || breaks_before(&j, prev, l, blank, &why);
 		j.para_lines_before = brk ? j.para.n : j.para_lines_before;
 		if (brk) {
@@ -1447,7 +1458,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 			j.title_after_number = true;
 		else if (ends_front)
 			j.title_after_number = false;	/* no formula came: the title is over */
-		if (formula_form(l)) {
+		if (formula) {
 			j.front = false;
 			j.title_after_number = false;
 			j.under_heading = false;	/* the title ends at the formula */
@@ -1458,6 +1469,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		}
 		if (number && j.para.n == 1)
 			j.last_number = number;
+		j.prev_formula = formula;
 		/* the agenda item's line, then its title, until a blank line */
 		if (l->page == 0 && !j.resolution && agenda_line(j.L, l))
 			j.agenda = 1;
