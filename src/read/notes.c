@@ -116,8 +116,12 @@ static char *group_text(struct pagemodel *pm, const struct item *items, const st
 				s++, n--;
 		}
 		/* a soft hyphen (U+00AD) ending the line before broke a word on
-		 * purpose ("Барба-" / "дос"): the word is whole again */
-		if (b.len >= 2 && !memcmp(b.data + b.len - 2, "\xc2\xad", 2))
+		 * purpose ("Барба-" / "дос"): the word is whole again, where
+		 * the line goes on in a small letter (a capital is another
+		 * note's text, the word's end lost elsewhere) */
+		size_t len;
+		if (b.len >= 2 && !memcmp(b.data + b.len - 2, "\xc2\xad", 2) && un_is_letter(s, n, &len) &&
+		    !un_is_upper(s, n))
 			b.len -= 2;
 		else if (b.len)
 			buf_putc(&b, ' ');
