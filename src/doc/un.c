@@ -231,11 +231,38 @@ static bool formula_by_heads(const char *t, size_t n)
 			continue;
 		if (memchr(t + a, ',', body - a))
 			continue;
+		/* without an article, a sentence that opens with an organ
+		 * ("Совет учредил с 9 июля 2011 года Миссию …,") is no
+		 * formula: an organ's name holds no figure */
+		bool figure = false;
+		for (size_t i = a; i < body && !L->formula_articles; i++)
+			figure = figure || isdigit((unsigned char)t[i]);
+		if (figure)
+			continue;
 		size_t spaces = 0;
 		for (size_t i = a; i < body; i++)
 			spaces += t[i] == ' ';
 		/* (not without an article: Russian's cover names the organ so) */
 		if (comma || (a && n < 48 && spaces <= 1))
+			return true;
+	}
+	return false;
+}
+
+bool un_organ_name(const char *t, size_t n)
+{
+	if (n < 8 || n > 80 || memchr(t, ',', n))
+		return false;
+	size_t spaces = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)t[i]))
+			return false;
+		spaces += t[i] == ' ';
+	}
+	for (size_t l = 0; un_langs[l] && spaces <= 3; l++) {
+		const struct un_lang *L = un_langs[l];
+		size_t w = un_word_len(t, n);
+		if (!L->formula_articles && L->formula_heads && un_word_in(t, w, L->formula_heads) && (w == n || t[w] == ' '))
 			return true;
 	}
 	return false;

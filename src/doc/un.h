@@ -21,6 +21,11 @@ char *un_instrument_number(struct arena *arena, const char *text, const char *wo
  * Nations Convention against Transnational Organized Crime,": the enacting
  * formula that opens a resolution (t[0..n), plain text). */
 bool un_enacting_formula(const char *t, size_t n);
+/* "Генеральная Ассамблея", "Совет Безопасности": an organ's name alone,
+ * in a language that names it without an article (Russian), at most four
+ * words, no comma, no figure.  The cover prints it so, and the formula
+ * too where its comma was left out: the caller knows which it is. */
+bool un_organ_name(const char *t, size_t n);
 /* Is the bare number t[i..i+n) (NUL-terminated t) a footnote marker whose
  * superscript was lost ("Crime, 9 as a global instrument")?  It follows a
  * word or a comma, and is not part of a date, an amount, a symbol, a count

@@ -309,17 +309,35 @@ static const char *const ru_resolution[] = {"Резолюция", NULL};
 static const char *const ru_decision[] = {"Решение", NULL};
 static const char *const ru_meeting[] = {"заседание", NULL};
 static const char *const ru_plenary[] = {"пленарное заседание", NULL};
-/* verbal adverbs: ссылаясь, руководствуясь; признавая; изучив,
- * рассмотрев */
-static const char *const ru_preamble_ends[] = {"ясь", "ая", "яя", "ив", "ев", "ав", "ыв", NULL};
+/* verbal adverbs: ссылаясь, руководствуясь; приветствуя; изучив,
+ * рассмотрев.  Those in -ая and -яя are listed, not guessed from their
+ * ending: feminine adjectives end so too ("девятая обзорная
+ * конференция", "которая", "последняя"), and open lines inside a
+ * clause after a comma. */
+static const char *const ru_preamble_ends[] = {"ясь", "уя", "ив", "ев", "ав", "ыв", NULL};
 static const char *const ru_preamble_words[] = {
-	"будучи", "глубоко", "вновь", "особо", "серьезно", "решительно", "исходя", NULL,
+	"будучи", "глубоко", "вновь", "особо", "серьезно", "решительно", "исходя", "сожалея", "высоко",
+	"твердо", "настоятельно", "постоянно", "безоговорочно", "углубленно",
+	/* the verbal adverbs in -ая, -яя that open the 78th session's clauses */
+	"отмечая", "подтверждая", "признавая", "напоминая", "учитывая", "принимая", "подчеркивая", "выражая",
+	"сознавая", "заявляя", "считая", "осуждая", "призывая", "обращая", "оценивая", "ожидая", "желая",
+	"осознавая", "отдавая", "испытывая", "поощряя", "разделяя", "поддерживая", "одобряя", "полагая",
+	"указывая", "повторяя", "предлагая", "рассчитывая", "продолжая", "утверждая", "делая", "рассматривая",
+	"понимая", "вспоминая", "выделяя", "отражая", "сохраняя", "определяя", "проявляя", "представляя",
+	"осуществляя", "учреждая", "провозглашая", NULL,
 };
+/* verbal adverbs that became prepositions: "включая" (including),
+ * "начиная с", "благодаря", "несмотря на" go on inside a clause */
+static const char *const ru_not_participles[] = {"включая", "начиная", "благодаря", "несмотря", "невзирая",
+						 "спустя", "погодя", NULL};
 static const char *const ru_operative[] = {
 	"просит", "постановляет", "призывает", "предлагает", "одобряет", "считает", "подтверждает", "признает",
 	"приветствует", "рекомендует", "подчеркивает", "отмечает", "принимает", "выражает", "настоятельно",
 	"также", "осуждает", "поддерживает", "утверждает", "заявляет", "напоминает", "побуждает", "поощряет",
-	"вновь", "решительно", "далее", "еще", NULL,
+	"вновь", "решительно", "далее", "еще", "особо", "ссылается", "учитывает", "обращает", "обращается",
+	"требует", "уполномочивает", "ожидает", "констатирует", "высказывается", "приглашает", "повторяет",
+	"выступает", "ассигнует", "воздает", "обязуется", "рассчитывает", "дает", "провозглашает", "отвергает",
+	"поздравляет", "сознает", "высоко", "безоговорочно", "повторно", "твердо", "самым", NULL,
 };
 static const char *const ru_operative_adverbs[] = {"также", "далее", "вновь", "настоятельно", NULL};
 static const char *const ru_tails[] = {"к сведению", "во внимание", "внимание", "с удовлетворением",
@@ -356,6 +374,7 @@ static const struct un_lang russian = {
 	.plenary = ru_plenary,
 	.preamble_ends = ru_preamble_ends,
 	.preamble_words = ru_preamble_words,
+	.not_participles = ru_not_participles,
 	.operative_words = ru_operative,
 	.operative_adverbs = ru_operative_adverbs,
 	.clause_tails = ru_tails,
@@ -602,14 +621,27 @@ static bool opens_clause_case(const struct un_lang *L, const char *s, size_t n)
 
 /* Russian opens many clauses with a preposition and the feeling it names
  * before the verb: "с удовлетворением отмечая", "с озабоченностью
- * отмечает".  The offset of the verb after such a lead, else 0. */
+ * отмечает", "с глубокой обеспокоенностью отмечая" (an adjective before
+ * the noun).  The offset of the verb after such a lead (a participle or
+ * an operative verb, within two words), else 0.  (The UN's own texts
+ * type the preposition now and then as a Latin "c": the same letter to
+ * the eye, and to pdftotext.) */
 static size_t russian_lead(const struct un_lang *L, const char *s, size_t n)
 {
-	if (!L->lower_openings || n < 6 || (memcmp(s, "с ", 3) && memcmp(s, "со ", 4)))
+	if (!L->lower_openings || n < 6)
 		return 0;
-	size_t i = s[2] == ' ' ? 3 : 4;
-	size_t w = un_word_len(s + i, n - i);
-	return w && i + w + 1 < n && s[i + w] == ' ' ? i + w + 1 : 0;
+	size_t i = !memcmp(s, "с ", 3) ? 3 : !memcmp(s, "со ", 5) ? 5 : !memcmp(s, "c ", 2) ? 2 : 0;
+	for (int words = 0; i && words < 2; words++) {
+		size_t w = un_word_len(s + i, n - i);
+		if (!w || i + w + 1 >= n || s[i + w] != ' ')
+			return 0;
+		i += w + 1;
+		size_t v = clause_word(s + i, n - i);
+		if (v && (participle(L, s + i, v) || un_word_in(s + i, v, L->preamble_words) ||
+			  un_word_in(s + i, v, L->operative_words)))
+			return i;
+	}
+	return 0;
 }
 
 bool un_preamble_opening(const struct un_lang *L, const char *s, size_t n)
@@ -619,7 +651,7 @@ bool un_preamble_opening(const struct un_lang *L, const char *s, size_t n)
 	size_t lead = russian_lead(L, s, n);
 	if (lead) {
 		size_t w = clause_word(s + lead, n - lead);
-		return w && participle(L, s + lead, w);
+		return w && (participle(L, s + lead, w) || un_word_in(s + lead, w, L->preamble_words));
 	}
 	size_t r = reflexive(s, n);
 	if (r && L->operative_words) {
@@ -661,6 +693,18 @@ static size_t take_tails(const char *s, size_t n, size_t i, un_words words)
 	return i;
 }
 
+/* In a language whose clauses open in small letters (Russian), is
+ * s[0..w) one of the table's words that takes the word after it into the
+ * clause's opening phrase: an adverb ("глубоко", "вновь"; Russian
+ * adverbs end in -о or -ь) or "будучи" (being)?  Not a participle of
+ * the list ("сожалея о том …"). */
+static bool russian_adverb(const struct un_lang *L, const char *s, size_t w)
+{
+	if (!L->lower_openings || w < 2 || !un_word_in(s, w, L->preamble_words))
+		return false;
+	return !memcmp(s + w - 2, "о", 2) || !memcmp(s + w - 2, "ь", 2) || !memcmp(s + w - 2, "и", 2);
+}
+
 size_t un_opening_phrase(const struct un_lang *L, const char *s, size_t n, bool operative)
 {
 	if (operative ? !un_operative_opening(L, s, n) : !un_preamble_opening(L, s, n))
@@ -671,9 +715,22 @@ size_t un_opening_phrase(const struct un_lang *L, const char *s, size_t n, bool 
 	 * an auxiliary or an adverb takes the word after it */
 	bool auxiliary = (i == 5 && !memcmp(s, "Ayant", 5)) || (i == 8 && !memcmp(s, "Habiendo", 8));
 	bool adverb = (i > 6 && !memcmp(s + i - 4, "ment", 4)) || (i > 7 && !memcmp(s + i - 5, "mente", 5)) ||
-		      (L->lower_openings && un_word_in(s, i, L->preamble_words));
-	if (!operative && (auxiliary || adverb) && i + 1 < n && s[i] == ' ' && !un_is_upper(s + i + 1, n - i - 1))
+		      russian_adverb(L, s, i);
+	/* (Russian sets an adverb before the operative verb too: "вновь
+	 * подтверждает", "настоятельно призывает") */
+	if ((!operative || L->lower_openings) && (auxiliary || adverb) && i + 1 < n && s[i] == ' ' &&
+	    !un_is_upper(s + i + 1, n - i - 1))
 		i += 1 + un_word_len(s + i + 1, n - i - 1);
+	/* "будучи глубоко обеспокоена": an adverb after the first word
+	 * takes the word after it too */
+	while (L->lower_openings && !operative && i + 1 < n && s[i] == ' ') {
+		size_t b = i, next;
+		while (b > 0 && s[b - 1] != ' ')
+			b--;
+		if (!b || !russian_adverb(L, s + b, i - b) || !(next = un_word_len(s + i + 1, n - i - 1)))
+			break;
+		i += 1 + next;
+	}
 	i = take_tails(s, n, i, L->operative_adverbs);
 	return take_tails(s, n, i, L->clause_tails);
 }

@@ -17,10 +17,12 @@
  *   - in a resolution or decision, a paragraph without a number that ends
  *     as an operative paragraph does (";" or "."), after the numbered ones;
  *   - a preambular clause opening with a number, of a few characters, or
- *     (in English) with none of the clause words;
+ *     (in English and Russian) with none of the clause words;
  *   - a preamble whose last clause ends with a colon;
  *   - a paragraph opening with a bare number, then a capital ("2
- *     Resolution 78/1, annex."): a footnote read as the body's.
+ *     Resolution 78/1, annex."): a footnote read as the body's;
+ *   - a note whose text opens in a small letter (the body's text, drawn
+ *     into a block of note numbers that pdftotext set amid it).
  * Runs last: the roles are final. */
 #include <ctype.h>
 #include <stdlib.h>
@@ -38,9 +40,10 @@ enum { SHOWN = 3 };
 
 struct signs {
 	struct document *doc;
-	int count[6];	/* per kind: lone number, sentence break, unnumbered,
+	int count[7];	/* per kind: lone number, sentence break, unnumbered,
 			 * preambular clause's opening, preamble cut at a colon,
-			 * a note's text as a paragraph */
+			 * a note's text as a paragraph, a note opening in a
+			 * small letter */
 };
 
 static bool warn_more(struct signs *s, int kind)
@@ -158,10 +161,13 @@ static void check_clause(struct signs *s, struct block *b, const char *t)
 	bool odd_opening = isdigit((unsigned char)t[0]) || (!L->lower_openings && islower((unsigned char)t[0]));
 	/* the resolutions pass names a clause by its opening words;
 	 * "preamble" when none opens it ("Indigenous Peoples, local
-	 * communities …,": a clause's end cut off).  In English only: the
-	 * other languages' tables name fewer of their openings yet ("Ayant
-	 * examiné"), and would warn of clauses read right */
-	bool unnamed = has_table && !strcmp(s->doc->meta.lang, "en") && b->name && !strcmp(b->name, "preamble");
+	 * communities …,": a clause's end cut off).  In English, and in
+	 * Russian, whose table names its openings (the first words of every
+	 * clause of the 78th session's resolutions): the other languages'
+	 * tables name fewer of theirs yet ("Ayant examiné"), and would warn
+	 * of clauses read right */
+	bool named_openings = !strcmp(s->doc->meta.lang, "en") || L->lower_openings;
+	bool unnamed = has_table && named_openings && b->name && !strcmp(b->name, "preamble");
 	if (!(odd_opening || n < 8 || unnamed) || !warn_more(s, 3))
 		return;
 	if (odd_opening || n < 8)
@@ -195,6 +201,33 @@ static bool next_is_operative(const struct document *doc, size_t i)
 		return b->role != ROLE_PREAMBLE;
 	}
 	return false;
+}
+
+/* A note's text opens with a capital or a figure ("See", "Ibid.",
+ * "A/78/116.", "Резолюция", "См."): one opening in a small letter
+ * ("вновь подтверждает, что …") is the body's text that a block of note
+ * numbers set amid it drew in. */
+static void check_notes(struct signs *s)
+{
+	struct document *doc = s->doc;
+	char scratch[128];
+	for (size_t i = 0; i < doc->notes.len; i++) {
+		const struct note *note = DOC_NOTE(doc, i);
+		if (!note->text)
+			continue;
+		const char *t = text_plain_scratch(scratch, sizeof scratch, note->text);
+		while (*t == ' ')
+			t++;
+		size_t n = strlen(t), len;
+		/* an address opens in small letters ("https://…", "www.un.org/…") */
+		if (!strncmp(t, "http", 4) || !strncmp(t, "www.", 4))
+			continue;
+		if (!un_is_letter(t, n, &len) || un_is_upper(t, n) || !warn_more(s, 6))
+			continue;
+		diag_warn(doc->diag, note->def_line, "damage",
+			  "note %s opens in a small letter (\"%.*s\"): text of the body may have been read as the note's",
+			  note->marker, utf8_prefix(t, 30), t);
+	}
 }
 
 void pass_damage(struct document *doc)
@@ -243,10 +276,12 @@ void pass_damage(struct document *doc)
 		numbered = numbered || (b->role == ROLE_PARAGRAPH && b->num);
 	}
 	free(plain);
+	check_notes(&s);
 	static const char *const what[] = {"paragraphs that are only a number", "sentences ending before a word in lower case",
 					   "unnumbered operative paragraphs", "preambular clauses opening oddly",
-					   "preambles ending with a colon", "paragraphs opening with a bare number"};
-	for (int k = 0; k < 6; k++)
+					   "preambles ending with a colon", "paragraphs opening with a bare number",
+					   "notes opening in a small letter"};
+	for (int k = 0; k < 7; k++)
 		if (s.count[k] > SHOWN)
 			diag_warn(doc->diag, 0, "damage", "%d more %s", s.count[k] - SHOWN, what[k]);
 }

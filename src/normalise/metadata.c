@@ -258,6 +258,15 @@ static enum verdict read_distribution_date(struct document *doc, const struct bl
 	return NOT_MINE;
 }
 
+/* The characters of s[0..n) (UTF-8: the bytes that open one). */
+static size_t characters(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
 /* The session, the place and dates, the agenda item and its title, the
  * body and the meeting. */
 static enum verdict read_meeting_lines(struct document *doc, const char *raw_line, const char *line,
@@ -283,7 +292,10 @@ static enum verdict read_meeting_lines(struct document *doc, const char *raw_lin
 		return TAKEN;
 	}
 	size_t n = strlen(line);
-	if (st->after_agenda && !m->agenda_title && n < 160 && line[n - 1] != '.' && line[n - 1] != ',' &&
+	/* counted in characters, not bytes (a Cyrillic letter is two); an
+	 * item's title runs to 300 and more ("Устойчивое развитие:
+	 * реализация Программы действий …") */
+	if (st->after_agenda && !m->agenda_title && characters(line, n) < 400 && line[n - 1] != '.' && line[n - 1] != ',' &&
 	    /* "Technical assistance": the agenda item's title, not the document's */
 	    !starts_with(line, "Draft ") && !starts_with(line, "Report ") &&
 	    !starts_with(line, "Background paper") && !starts_with(line, "Note by") &&

@@ -210,7 +210,10 @@ static size_t instrument(struct document *doc, size_t start)
 		const char *t = text_plain_scratch(scratch, sizeof scratch, b->text);
 		if (state == BEFORE) {
 			/* "The Conference of the Parties …," (or "The General Assembly,") */
-			if (b->role == ROLE_BODY && un_enacting_formula(t, strlen(t))) {
+			/* (Russian: "Генеральная Ассамблея" alone, its comma left
+			 * out; the cover's is the cover's) */
+			if (b->role == ROLE_BODY && (un_enacting_formula(t, strlen(t)) ||
+						     (L->lower_openings && un_organ_name(t, strlen(t))))) {
 				b->role = ROLE_FORMULA;
 				state = PREAMBLE;
 				continue;

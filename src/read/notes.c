@@ -95,7 +95,8 @@ static bool continues_note(const struct pagemodel *pm, const struct pline *a, co
 static bool weak_boundary(const struct pline *a, const struct pline *b)
 {
 	char end = last_char(a);
-	return (end == '.' || end == ';') && (isupper((unsigned char)b->s[0]) || isdigit((unsigned char)b->s[0]));
+	/* (a capital of any script: "См. A/46/390") */
+	return (end == '.' || end == ';') && (un_is_upper(b->s, b->len) || isdigit((unsigned char)b->s[0]));
 }
 
 static char *group_text(struct pagemodel *pm, const struct item *items, const struct group *g)
@@ -114,7 +115,15 @@ static char *group_text(struct pagemodel *pm, const struct item *items, const st
 			while (n && *s == ' ')
 				s++, n--;
 		}
-		if (b.len)
+		/* a soft hyphen (U+00AD) ending the line before broke a word on
+		 * purpose ("Барба-" / "дос"): the word is whole again, where
+		 * the line goes on in a small letter (a capital is another
+		 * note's text, the word's end lost elsewhere) */
+		size_t len;
+		if (b.len >= 2 && !memcmp(b.data + b.len - 2, "\xc2\xad", 2) && un_is_letter(s, n, &len) &&
+		    !un_is_upper(s, n))
+			b.len -= 2;
+		else if (b.len)
 			buf_putc(&b, ' ');
 		buf_put(&b, s, n);
 	}
@@ -310,7 +319,8 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			int v = 0;
 			while (isdigit((unsigned char)buf[at + dl]) && dl < 4)
 				v = v * 10 + (buf[at + dl++] - '0');
-			if (dl > 3 || v < 1 || v > max_value || note_of[v] < 0)
+			/* (a marker never opens with a zero: "0,01 процента") */
+			if (dl > 3 || v < 1 || v > max_value || note_of[v] < 0 || buf[at] == '0')
 				continue;
 			/* a marker alone on its line; glued to the word it follows
 			 * ("status4 as a", "Bangkok15 and": a superscript set on the

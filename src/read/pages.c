@@ -53,13 +53,28 @@ static const unsigned short ascii_ems[95] = {
 	500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,	/* p-z {|}~ */
 };
 
+/* The same for Cyrillic, А to я (U+0410-044F), as Liberation Serif sets
+ * them (Times New Roman's metrics).  Half an em a letter was a tenth too
+ * narrow for small letters and a third for capitals: Russian words are
+ * long, and a line ending before one was read as short. */
+static const unsigned short cyrillic_ems[64] = {
+	722, 574, 667, 578, 682, 611, 896, 501, 722, 722, 667, 678, 889, 722, 722, 722,	/* А-П */
+	556, 667, 611, 708, 790, 722, 722, 650, 1009, 1009, 706, 872, 574, 660, 1028, 667,	/* Р-Я */
+	444, 509, 472, 410, 509, 444, 691, 395, 535, 535, 486, 499, 633, 535, 500, 535,	/* а-п */
+	500, 444, 437, 500, 648, 500, 535, 503, 770, 770, 517, 672, 456, 429, 747, 460,	/* р-я */
+};
+
 unsigned pages_ems(const char *s, size_t n)
 {
 	unsigned w = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		unsigned next = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		unsigned cp = (c == 0xd0 || c == 0xd1) && (next & 0xc0) == 0x80 ? (c & 0x1fu) << 6 | (next & 0x3f) : 0;
 		if (c >= 32 && c < 127)
 			w += ascii_ems[c - 32];
+		else if (cp >= 0x410 && cp < 0x450)
+			w += cyrillic_ems[cp - 0x410], i++;
 		else if (c >= 0xe3 && c <= 0xe9)
 			w += 1000;	/* CJK: a full em */
 		else if (c >= 0xc0)
@@ -694,6 +709,26 @@ static int bare_number(const struct pline *l)
 	return v;
 }
 
+/* "резолюции 77/382,", "résolution 77/382,": the marker (n digits at
+ * at) glued to a resolution's number after its stroke, as Russian,
+ * French and Spanish set it before the punctuation: one to three digits
+ * between the stroke and the marker, one to four before the stroke (a
+ * word before them, not "A/RES/78/281"), the phrase ending after. */
+static bool after_symbol(const char *buf, size_t at, size_t n)
+{
+	size_t head = at, session;
+	while (head > 0 && isdigit((unsigned char)buf[head - 1]))
+		head--;
+	if (at - head > 3 || head < 2 || buf[head - 1] != '/' || buf[head] == '0')
+		return false;
+	for (session = head - 1; session > 0 && isdigit((unsigned char)buf[session - 1]);)
+		session--;
+	if (session == head - 1 || head - 1 - session > 4 || (session > 0 && buf[session - 1] != ' ' && buf[session - 1] != '('))
+		return false;
+	char after = buf[at + n];
+	return after == ',' || after == ';' || after == ')' || (after == '.' && buf[at + n + 1] == '\0');
+}
+
 /* Is there, in lines [from, to), a place where v can be a note's marker:
  * after a word or punctuation, with a space before or glued? */
 static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
@@ -714,9 +749,10 @@ static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
 			bool after_year = at >= 4 && (at == 4 || !isdigit((unsigned char)buf[at - 5])) &&
 					  ((buf[at - 4] == '1' && buf[at - 3] == '9') || (buf[at - 4] == '2' && buf[at - 3] == '0')) &&
 					  isdigit((unsigned char)buf[at - 2]) && isdigit((unsigned char)buf[at - 1]) && hit[0] != '0';
-			if (!after_year && at && isdigit((unsigned char)buf[at - 1]))
+			bool symbol = at && isdigit((unsigned char)buf[at - 1]) && after_symbol(buf, at, (size_t)n);
+			if (!after_year && !symbol && at && isdigit((unsigned char)buf[at - 1]))
 				continue;
-			if (after_year || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
+			if (after_year || symbol || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
 			    un_bare_note_marker(buf, at, (size_t)n, true))
 				return true;
 		}
@@ -737,6 +773,48 @@ static bool label_alone(const struct pline *l)
 	while (d < l->len && d < 4 && isdigit((unsigned char)l->s[d]))
 		d++;
 	return d && d <= 3 && d + 1 == l->len && l->s[d] == '.';
+}
+
+/* Does l open with a small letter, of any script? */
+static bool opens_small(const struct pline *l)
+{
+	size_t len;
+	return un_is_letter(l->s, l->len, &len) && !un_is_upper(l->s, l->len);
+}
+
+/* pdftotext may set a page's stacked note numbers amid the body, after a
+ * paragraph's number and before its text ("1." / "1" / "2" / "принимает
+ * к сведению …" / … / "A/78/622."): a note's text opens with a capital
+ * or a figure, so text opening in a small letter after the numbers is
+ * the body's, to the end of its sentence (a line ending with "." or ";")
+ * or a blank line, when as many lines as there are notes are left after
+ * it for their texts.  [*from, *to): those body lines, or empty. */
+static void body_amid_notes(struct pagemodel *pm, size_t k, size_t end, int notes, size_t *from, size_t *to)
+{
+	*from = *to = end;
+	size_t i = k;
+	while (i < end && (pm->lines[i].kind != PL_TEXT || bare_number(&pm->lines[i])))
+		i++;
+	if (i == end || !opens_small(&pm->lines[i]))
+		return;
+	size_t last = i;
+	for (; last < end; last++) {
+		const struct pline *l = &pm->lines[last];
+		if (l->kind == PL_BLANK)
+			break;
+		char e = l->len ? l->s[l->len - 1] : '\0';
+		if (l->kind == PL_TEXT && (e == '.' || e == ';')) {
+			last++;
+			break;
+		}
+	}
+	size_t left = 0;
+	for (size_t r = last; r < end; r++)
+		left += pm->lines[r].kind == PL_TEXT;
+	if (left >= (size_t)notes) {
+		*from = i;
+		*to = last;
+	}
 }
 
 /* Some extractors lose the rule above a page's notes (it was drawn, not
@@ -805,8 +883,10 @@ static void mark_unruled_notes(struct pagemodel *pm)
 			if (!notes || texts < next - v || texts > most || !marker_before(pm, pg->first, k, v))
 				continue;
 			pg->rule = k;
+			size_t body_from, body_to;
+			body_amid_notes(pm, k, pg->end, next - v, &body_from, &body_to);
 			for (size_t i = k; i < pg->end; i++)
-				if (pm->lines[i].kind == PL_TEXT)
+				if (pm->lines[i].kind == PL_TEXT && (i < body_from || i >= body_to))
 					pm->lines[i].kind = PL_NOTE;
 			expected = next;
 			break;

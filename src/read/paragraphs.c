@@ -31,6 +31,7 @@
 #include "doc/un.h"
 #include "doc/unlang.h"
 #include "doc/wordlist.h"
+#include "read/compounds.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -368,6 +369,18 @@ static bool short_line(const struct pagemodel *pm, const struct pline *a, const 
 	unsigned fw = 0;
 	while (fw < b->len && b->s[fw] != ' ')
 		fw++;
+	/* a number and the word after it are one unit: the UN binds them
+	 * with a no-break space ("9 December", "1994 года", "40 процентов"),
+	 * which pdftotext writes as a space */
+	if (fw && fw < b->len && isdigit((unsigned char)b->s[0]) && isdigit((unsigned char)b->s[fw - 1])) {
+		/* (its groups of thousands too: "500 000 человек") */
+		unsigned next;
+		do {
+			for (next = ++fw; fw < b->len && b->s[fw] != ' ';)
+				fw++;
+		} while (fw < b->len && fw - next == 3 && isdigit((unsigned char)b->s[next]) &&
+			 isdigit((unsigned char)b->s[fw - 1]));
+	}
 	unsigned used = last_segment_ems(pm, a) + 250 + pages_ems(b->s, fw) + slack * 250;
 	/* a paragraph's first line, indented (pdftotext -layout keeps it),
 	 * had that much less room than the lines under it: a column of
@@ -417,10 +430,14 @@ struct joiner {
 	bool para_heading;	/* the paragraph under way opened with a heading */
 	bool resolution;	/* after an enacting formula */
 	bool operative;		/* … and after its first operative paragraph */
+	bool prev_formula;	/* the line before was the enacting formula */
+	int agenda;		/* on the cover: 1 after the agenda item's line, 2 in
+				 * its title's lines (until a blank line) */
 	const struct un_lang *L;	/* the UN's words in the document's language */
 	struct para para;
 	/* the document's own words, for line-end hyphens (built when needed) */
 	struct word_set *words;
+	struct compounds *compounds;	/* its hyphenated compounds (Russian) */
 };
 
 static void para_add(struct para *p, size_t line)
@@ -443,6 +460,18 @@ static int bracket_balance(const struct pline *l)
 	return depth;
 }
 
+/* Is the character before s[at] (at > 0) a letter, of any script? */
+static bool letter_before(const char *s, unsigned at)
+{
+	unsigned start = at - 1;
+	size_t len;
+	if ((unsigned char)s[start] < 0x80)
+		return isalpha((unsigned char)s[start]);
+	while (start > 0 && at - start < 4 && ((unsigned char)s[start] & 0xC0) == 0x80)
+		start--;
+	return un_is_letter(s + start, at - start, &len) && start + len == at;
+}
+
 /* Does the document write the last word of a and the first of b together,
  * one after the other, elsewhere ("United Nations", "Working Group"), in
  * its text or in a running head? */
@@ -452,8 +481,8 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 	while (s0 > 0 && a->s[s0 - 1] != ' ')
 		s0--;
 	unsigned fw = 0;
-	while (fw < b->len && isalpha((unsigned char)b->s[fw]))
-		fw++;
+	for (size_t len; fw < b->len && un_is_letter(b->s + fw, b->len - fw, &len);)
+		fw += (unsigned)len;	/* letters of any script: "Наций" */
 	char pair[96];
 	if (e == s0 || !fw || e - s0 + fw + 2 > sizeof pair)
 		return false;
@@ -464,7 +493,7 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 	struct pagemodel *pm = j->pm;
 	/* the evidence is near the title: the first pages (a report's text
 	 * does not have to be read whole for each title line) */
-	size_t lines = pm->nlines < 2000 ? pm->nlines : 2000;
+	size_t lines = pm->nlines < 2000 ? pm->nlines : 2000, len;
 	for (size_t i = 0; i < lines; i++) {
 		const struct pline *l = &pm->lines[i];
 		/* the running heads count: they repeat the title whole */
@@ -472,8 +501,8 @@ static bool words_go_together(struct joiner *j, const struct pline *a, const str
 			continue;
 		for (unsigned k = 0; k + n <= l->len; k++)
 			if (l->s[k] == pair[0] && !memcmp(l->s + k, pair, n) &&
-			    (k + n == l->len || !isalpha((unsigned char)l->s[k + n])) &&
-			    (k == 0 || !isalpha((unsigned char)l->s[k - 1])))
+			    (k + n == l->len || !un_is_letter(l->s + k + n, l->len - k - n, &len)) &&
+			    (k == 0 || !letter_before(l->s, k)))
 				return true;
 	}
 	return false;
@@ -487,7 +516,7 @@ static bool breaks_by_width(struct joiner *j, const struct pline *prev, const st
 	/* "… the Working" / "Group on International Cooperation": a title
 	 * set over lines of its own width runs on where the document says
 	 * the two words go together */
-	if (j->front && isupper((unsigned char)cur->s[0]) && !is_terminal(end) && end != ',' && end != ')' &&
+	if (j->front && un_is_upper(cur->s, cur->len) && !is_terminal(end) && end != ',' && end != ')' &&
 	    end != ']' && words_go_together(j, prev, cur))
 		return *why = "a title's words that go together", false;
 	/* A paragraph's first line is indented in the UN's layout (its
@@ -554,6 +583,26 @@ static int clause_break(struct joiner *j, const struct pline *cur, char end, boo
 	return -1;
 }
 
+/* Russian capitalises a title's first word only, and the names in it:
+ * on the cover, the agenda item's title goes on over a line that opens
+ * with one ("… финансирования операций" / "Организации Объединенных
+ * Наций по поддержанию мира") until the blank line pdftotext leaves
+ * under it, a sentence's end or the adoption line (its own rule). */
+static bool agenda_title_runs_on(const struct joiner *j, const struct pline *prev, bool blank, char end)
+{
+	return j->agenda == 2 && !blank && j->L->lower_openings && prev->page == 0 && !j->resolution &&
+	       !j->last_number && !is_terminal(end);
+}
+
+/* The formula, or (Russian, between a resolution's number and its
+ * formula) the organ's name alone, "Генеральная Ассамблея", its comma
+ * left out as the UN's texts now and then do. */
+static bool formula_line(const struct joiner *j, const struct pline *l)
+{
+	return formula_form(l) ||
+	       (j->L->lower_openings && j->title_after_number && !j->resolution && un_organ_name(l->s, l->len));
+}
+
 /* The first page's cover, before the resolution's formula and
  * paragraphs: its items are blocks, and an agenda item's title goes on
  * over lines that look short.  1 (a break), 0 (joined) or -1 (the cover
@@ -584,6 +633,8 @@ static int cover_break(struct joiner *j, const struct pline *prev, const struct 
 	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
 		return *why = end == ',' ? "a title on the cover runs on after a comma"
 					 : "a title on the cover runs on after a colon", 0;
+	if (agenda_title_runs_on(j, prev, blank, end))
+		return *why = "the agenda item's title runs on to its blank line", 0;
 	return -1;
 }
 
@@ -607,7 +658,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	bool bare_label = cur->s[0] != '(' && item_label(cur, &alone);
 	/* (Russian opens its clauses in small letters: *ссылаясь*, *просит*) */
 	bool lower_clause = lower_clause_opening(j, prev, cur);
-	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause && !formula_form(prev) &&
+	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause && !j->prev_formula &&
 	    !starts_with_n(prev, "(Signed)"))
 		return *why = "the sentence runs on", false;
 	int number = paragraph_number(cur, &alone);
@@ -628,9 +679,9 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "an item", true;
 	if (bullet(cur))
 		return *why = "a bullet", true;
-	if (formula_form(cur))
+	if (formula_line(j, cur))
 		return *why = "the enacting formula", true;
-	if (formula_form(prev))
+	if (j->prev_formula)
 		return *why = "after the enacting formula", true;
 	/* between a resolution's number and its formula there is its title
 	 * and nothing else, however its lines were set */
@@ -900,12 +951,39 @@ static bool ends_in_range_dash(const struct buf *text)
 	return dash && isdigit((unsigned char)text->data[n - dash - 1]);
 }
 
+/* Does text end with a hyphen after a letter outside ASCII, the word it
+ * ends and the first of s[0..n) making one of the document's compounds
+ * ("государства-" / "члены")? */
+static bool cyrillic_compound_break(struct joiner *j, const struct buf *text, const char *s, unsigned n)
+{
+	size_t end = text->len, start, len;
+	if (end < 3 || text->data[end - 1] != '-' || !((unsigned char)text->data[end - 2] & 0x80))
+		return false;
+	start = --end;
+	while (start > 0 && text->data[start - 1] != ' ' && text->data[start - 1] != '-')
+		start--;
+	unsigned w = 0;
+	while (w < n && un_is_letter(s + w, n - w, &len))
+		w += (unsigned)len;
+	return w && compounds_has(j->compounds, text->data + start, end - start, s, w);
+}
+
 /* Append line l to the paragraph text, joining it to what came before. */
 static void append_line(struct joiner *j, struct buf *text, const struct pline *prev, const struct pline *l,
 			unsigned skip)
 {
 	unsigned full = l->len;
 	const char *repaired = restore_join_hyphens(j, l, &full);
+	/* "государствачлены": a compound pdftotext joined across its
+	 * line-end hyphen, given it back where the document writes it so
+	 * (read/compounds.c; Russian, whose long compounds break there) */
+	if (j->L->lower_openings) {
+		if (!j->compounds)
+			j->compounds = compounds_build(j->pm);
+		size_t restored = full;
+		repaired = compounds_restore(j->compounds, &j->pm->doc->arena, repaired, full, &restored);
+		full = (unsigned)restored;
+	}
 	const char *s = repaired + skip;
 	unsigned n = full - skip;
 	if (text->len && prev) {
@@ -916,6 +994,12 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 		    un_is_letter(s, n, &ll)) {	/* of any script: "резолю-" / "ции" */
 			text->len -= 2;
 			text->data[text->len] = '\0';
+			buf_put(text, s, n);
+			return;
+		}
+		/* "женщин-" / "мигрантов": a Russian compound broken at its
+		 * hyphen, which the document writes whole elsewhere */
+		if (j->compounds && cyrillic_compound_break(j, text, s, n)) {
 			buf_put(text, s, n);
 			return;
 		}
@@ -1434,6 +1518,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		}
 		const char *why = NULL;
 		j.after_cur = i + 1 < pm->nlines ? &pm->lines[i + 1] : NULL;
+		bool formula = formula_line(&j, l);
 		bool brk = !prev || breaks_before(&j, prev, l, blank, &why);
 		j.para_lines_before = brk ? j.para.n : j.para_lines_before;
 		if (brk) {
@@ -1467,7 +1552,7 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 			j.title_after_number = true;
 		else if (ends_front)
 			j.title_after_number = false;	/* no formula came: the title is over */
-		if (formula_form(l)) {
+		if (formula) {
 			j.front = false;
 			j.title_after_number = false;
 			j.under_heading = false;	/* the title ends at the formula */
@@ -1478,6 +1563,14 @@ void paragraphs_emit(struct pagemodel *pm, struct page_notes *notes)
 		}
 		if (number && j.para.n == 1)
 			j.last_number = number;
+		j.prev_formula = formula;
+		/* the agenda item's line, then its title, until a blank line */
+		if (l->page == 0 && !j.resolution && agenda_line(j.L, l))
+			j.agenda = 1;
+		else if (j.agenda == 1 || (j.agenda == 2 && !blank))
+			j.agenda = 2;
+		else
+			j.agenda = 0;
 		prev = l;
 		blank = false;
 	}
