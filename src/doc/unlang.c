@@ -124,7 +124,11 @@ static const char *const fr_preamble_words[] = {
 	"Inquiète", "Inquiet", "Résolue", "Résolu", "Déterminée", "Déterminé", "Désireuse", "Désireux",
 	"Soucieuse", "Soucieux", "Persuadée", "Persuadé", "Confiante", "Confiant", "Attachée", "Attaché",
 	"Profondément", "Vivement", "Gravement", "Sérieusement", "Extrêmement", "Fermement", "Pleinement",
-	"Sincèrement", "Particulièrement", "Vu", NULL,
+	"Sincèrement", "Particulièrement", "Vu", "Guidée", "Guidé", "Encouragée", "Encouragé", "Troublée",
+	"Consternée", "Toujours", "Tout", "Favorable", "Convaincus", "Conscients",
+	/* "Ayant examiné", "Ayant à l’esprit": too short for the ending's
+	 * rule (a participle has more than two letters before "ant") */
+	"Ayant", NULL,
 };
 static const char *const fr_operative[] = {
 	"Accepte", "Accueille", "Adopte", "Affirme", "Appelle", "Apprécie", "Approuve", "Attend", "Autorise",
@@ -215,12 +219,14 @@ static const char *const es_resolution[] = {"Resolución", NULL};
 static const char *const es_decision[] = {"Decisión", NULL};
 static const char *const es_meeting[] = {"sesión", NULL};
 static const char *const es_plenary[] = {"sesión plenaria", NULL};
-static const char *const es_preamble_ends[] = {"ando", "endo", NULL};
+/* a gerund, and one with its pronoun: "Comprometiéndose", "Proponiéndose" */
+static const char *const es_preamble_ends[] = {"ando", "endo", "ándose", "éndose", NULL};
 static const char *const es_preamble_words[] = {
 	"Consciente", "Convencida", "Convencido", "Preocupada", "Preocupado", "Alarmada", "Alarmado",
 	"Decidida", "Decidido", "Resuelta", "Resuelto", "Deseosa", "Deseoso", "Persuadida", "Persuadido",
 	"Profundamente", "Gravemente", "Seriamente", "Sumamente", "Firmemente", "Plenamente", "Sinceramente",
-	"Particularmente", "Habida", NULL,
+	"Particularmente", "Habida", "Guiada", "Guiado", "Conocedora", "Conocedor", "Alentada", "Alentado",
+	"Decepcionada", "Determinada", "Comprometida", "Siempre", NULL,
 };
 static const char *const es_operative[] = {
 	"Acepta", "Acoge", "Afirma", "Agradece", "Alienta", "Apoya", "Aprueba", "Autoriza", "Celebra",
@@ -672,7 +678,11 @@ size_t un_opening_phrase(const struct un_lang *L, const char *s, size_t n, bool 
 	bool auxiliary = (i == 5 && !memcmp(s, "Ayant", 5)) || (i == 8 && !memcmp(s, "Habiendo", 8));
 	bool adverb = (i > 6 && !memcmp(s + i - 4, "ment", 4)) || (i > 7 && !memcmp(s + i - 5, "mente", 5)) ||
 		      (L->lower_openings && un_word_in(s, i, L->preamble_words));
-	if (!operative && (auxiliary || adverb) && i + 1 < n && s[i] == ' ' && !un_is_upper(s + i + 1, n - i - 1))
+	/* "Ayant à l’esprit": the auxiliary's phrase is one of the tails */
+	size_t tail = auxiliary ? take_tails(s, n, i, L->clause_tails) : i;
+	if (tail > i)
+		i = tail;
+	else if (!operative && (auxiliary || adverb) && i + 1 < n && s[i] == ' ' && !un_is_upper(s + i + 1, n - i - 1))
 		i += 1 + un_word_len(s + i + 1, n - i - 1);
 	i = take_tails(s, n, i, L->operative_adverbs);
 	return take_tails(s, n, i, L->clause_tails);
