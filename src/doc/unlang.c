@@ -19,6 +19,7 @@
  * également*, *Decide además*): those verbs are listed. */
 #include "doc/unlang.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static const char *const en_organization[] = {"United Nations", "UNITED NATIONS", NULL};
@@ -190,6 +191,7 @@ static const struct un_lang french = {
 	.day_month = "",
 	.month_year = "",
 	.after_year = "",
+	.decimal_comma = true,
 };
 
 /* Spanish: "Distr. general", "Original: inglés", "Tema 58 del programa",
@@ -286,6 +288,7 @@ static const struct un_lang spanish = {
 	.day_month = "de ",
 	.month_year = "de ",
 	.after_year = "",
+	.decimal_comma = true,
 };
 
 
@@ -557,6 +560,16 @@ bool un_closes_before(const char *s, size_t at)
 {
 	return s[at - 1] == ')' || (at >= 2 && !memcmp(s + at - 2, "\xc2\xbb", 2)) ||
 	       (at >= 3 && !memcmp(s + at - 3, "\xe2\x80\x9d", 3));
+}
+
+bool un_decimal_comma(const struct un_lang *L, const char *s, size_t at)
+{
+	if (!L->decimal_comma || at < 2 || s[at - 1] != ',' || !isdigit((unsigned char)s[at - 2]))
+		return false;
+	size_t d = at - 2;
+	while (d > 0 && isdigit((unsigned char)s[d - 1]))
+		d--;
+	return at - 1 - d <= 3 && (d == 0 || s[d - 1] == ' ' || s[d - 1] == '(' || s[d - 1] == '\n');
 }
 
 /* A reflexive pronoun opening s ("Se ", "S’", "S'"): the offset of the
