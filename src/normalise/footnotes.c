@@ -23,6 +23,7 @@
 #include "normalise/normalise.h"
 #include "doc/markup.h"
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -479,6 +480,7 @@ static void link_bare_numbers(struct document *doc, struct slot *slots, size_t n
 			      struct note_info *info)
 {
 	struct arena *A = &doc->arena;
+	const struct un_lang *L = un_lang_of(doc->meta.lang, NULL);
 	for (size_t i = 0; i < doc->notes.len; i++) {
 		struct note *n = DOC_NOTE(doc, i);
 		int num = marker_number(n->marker);
@@ -513,7 +515,7 @@ static void link_bare_numbers(struct document *doc, struct slot *slots, size_t n
 				size_t at = (size_t)(hit - t);
 				if (at > 0 && isdigit((unsigned char)t[at - 1]))
 					continue;
-				if (!un_bare_note_marker(t, at, dl, false))
+				if (!un_bare_note_marker(t, at, dl, false) || un_decimal_comma(L, t, at))
 					continue;
 				size_t cut = at;
 				while (cut > 0 && t[cut - 1] == ' ')
