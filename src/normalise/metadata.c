@@ -194,6 +194,9 @@ static enum verdict read_symbol_line(struct document *doc, const struct block *b
 	if (y[0] == ' ' && y[1] == '(' && isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
 	    isdigit((unsigned char)y[4]) && isdigit((unsigned char)y[5]) && y[6] == ')')
 		len += 7;
+	/* a resolution adopted in parts: "A/RES/78/183 A", "A/RES/78/183 B" */
+	else if (y[0] == ' ' && y[1] >= 'A' && y[1] <= 'Z' && !y[2] && strstr(line, "/RES/"))
+		len += 2;
 	m->symbol = arena_strndup(&doc->arena, line, len);
 	m->line_symbol = blk->line;
 	const char *rest = line + len;
@@ -587,9 +590,12 @@ static enum heading_step read_numbered_title(struct heading_search *hs, struct b
 	size_t numlen = 0;
 	while (isdigit((unsigned char)t[numlen]) || (t[numlen] == '/' && numlen > 0))
 		numlen++;
+	/* "78/183 A.": one part of a resolution adopted in parts */
+	if (numlen >= 3 && t[numlen] == ' ' && t[numlen + 1] >= 'A' && t[numlen + 1] <= 'Z' && t[numlen + 2] == '.')
+		numlen += 2;
 	if (m->title || numlen < 3 || !memchr(t, '/', numlen) || t[numlen] != '.')
 		return PASS;
-	if (t[numlen + 1] == ' ' && isupper((unsigned char)t[numlen + 2])) {
+	if (t[numlen + 1] == ' ' && un_is_upper(t + numlen + 2, strlen(t + numlen + 2))) {
 		m->number = arena_strndup(A, t, numlen);
 		m->number_printed = arena_strndup(A, t, numlen + 1);
 		m->title = text_trim(A, t + numlen + 2);
