@@ -707,6 +707,9 @@ static bool lift_label_text(struct pagemodel *pm, const struct page *pg, size_t 
 	size_t j = k, numbers = 0;
 	for (; j < pg->end && (pm->lines[j].kind != PL_TEXT || bare_number(&pm->lines[j])); j++)
 		numbers += pm->lines[j].kind == PL_TEXT;
+	/* "1     Voir …" (-layout): a number on its text's line is a note's */
+	if (j < pg->end && j > k && pm->lines[j].lineno == pm->lines[j - 1].lineno)
+		return false;
 	size_t e = j;
 	while (e < pg->end && pm->lines[e].kind == PL_TEXT && !bare_number(&pm->lines[e]) &&
 	       !label_alone(&pm->lines[e]) && !ends_paragraph(&pm->lines[e++]))
