@@ -19,6 +19,7 @@
  * également*, *Decide además*): those verbs are listed. */
 #include "doc/unlang.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static const char *const en_organization[] = {"United Nations", "UNITED NATIONS", NULL};
@@ -124,7 +125,11 @@ static const char *const fr_preamble_words[] = {
 	"Inquiète", "Inquiet", "Résolue", "Résolu", "Déterminée", "Déterminé", "Désireuse", "Désireux",
 	"Soucieuse", "Soucieux", "Persuadée", "Persuadé", "Confiante", "Confiant", "Attachée", "Attaché",
 	"Profondément", "Vivement", "Gravement", "Sérieusement", "Extrêmement", "Fermement", "Pleinement",
-	"Sincèrement", "Particulièrement", "Vu", NULL,
+	"Sincèrement", "Particulièrement", "Vu", "Guidée", "Guidé", "Encouragée", "Encouragé", "Troublée",
+	"Consternée", "Toujours", "Tout", "Favorable", "Convaincus", "Conscients",
+	/* "Ayant examiné", "Ayant à l’esprit": too short for the ending's
+	 * rule (a participle has more than two letters before "ant") */
+	"Ayant", NULL,
 };
 static const char *const fr_operative[] = {
 	"Accepte", "Accueille", "Adopte", "Affirme", "Appelle", "Apprécie", "Approuve", "Attend", "Autorise",
@@ -186,6 +191,7 @@ static const struct un_lang french = {
 	.day_month = "",
 	.month_year = "",
 	.after_year = "",
+	.decimal_comma = true,
 };
 
 /* Spanish: "Distr. general", "Original: inglés", "Tema 58 del programa",
@@ -215,12 +221,14 @@ static const char *const es_resolution[] = {"Resolución", NULL};
 static const char *const es_decision[] = {"Decisión", NULL};
 static const char *const es_meeting[] = {"sesión", NULL};
 static const char *const es_plenary[] = {"sesión plenaria", NULL};
-static const char *const es_preamble_ends[] = {"ando", "endo", NULL};
+/* a gerund, and one with its pronoun: "Comprometiéndose", "Proponiéndose" */
+static const char *const es_preamble_ends[] = {"ando", "endo", "ándose", "éndose", NULL};
 static const char *const es_preamble_words[] = {
 	"Consciente", "Convencida", "Convencido", "Preocupada", "Preocupado", "Alarmada", "Alarmado",
 	"Decidida", "Decidido", "Resuelta", "Resuelto", "Deseosa", "Deseoso", "Persuadida", "Persuadido",
 	"Profundamente", "Gravemente", "Seriamente", "Sumamente", "Firmemente", "Plenamente", "Sinceramente",
-	"Particularmente", "Habida", NULL,
+	"Particularmente", "Habida", "Guiada", "Guiado", "Conocedora", "Conocedor", "Alentada", "Alentado",
+	"Decepcionada", "Determinada", "Comprometida", "Siempre", NULL,
 };
 static const char *const es_operative[] = {
 	"Acepta", "Acoge", "Afirma", "Agradece", "Alienta", "Apoya", "Aprueba", "Autoriza", "Celebra",
@@ -280,6 +288,7 @@ static const struct un_lang spanish = {
 	.day_month = "de ",
 	.month_year = "de ",
 	.after_year = "",
+	.decimal_comma = true,
 };
 
 
@@ -572,6 +581,16 @@ bool un_closes_before(const char *s, size_t at)
 	       (at >= 3 && (!memcmp(s + at - 3, "\xe2\x80\x9d", 3) || !memcmp(s + at - 3, "\xe2\x80\x99", 3)));
 }
 
+bool un_decimal_comma(const struct un_lang *L, const char *s, size_t at)
+{
+	if (!L->decimal_comma || at < 2 || s[at - 1] != ',' || !isdigit((unsigned char)s[at - 2]))
+		return false;
+	size_t d = at - 2;
+	while (d > 0 && isdigit((unsigned char)s[d - 1]))
+		d--;
+	return at - 1 - d <= 3 && (d == 0 || s[d - 1] == ' ' || s[d - 1] == '(' || s[d - 1] == '\n');
+}
+
 /* A reflexive pronoun opening s ("Se ", "S’", "S'"): the offset of the
  * word after it, else 0. */
 static size_t reflexive(const char *s, size_t n)
@@ -716,10 +735,14 @@ size_t un_opening_phrase(const struct un_lang *L, const char *s, size_t n, bool 
 	bool auxiliary = (i == 5 && !memcmp(s, "Ayant", 5)) || (i == 8 && !memcmp(s, "Habiendo", 8));
 	bool adverb = (i > 6 && !memcmp(s + i - 4, "ment", 4)) || (i > 7 && !memcmp(s + i - 5, "mente", 5)) ||
 		      russian_adverb(L, s, i);
+	/* "Ayant à l’esprit": the auxiliary's phrase is one of the tails */
+	size_t tail = auxiliary ? take_tails(s, n, i, L->clause_tails) : i;
 	/* (Russian sets an adverb before the operative verb too: "вновь
 	 * подтверждает", "настоятельно призывает") */
-	if ((!operative || L->lower_openings) && (auxiliary || adverb) && i + 1 < n && s[i] == ' ' &&
-	    !un_is_upper(s + i + 1, n - i - 1))
+	if (tail > i)
+		i = tail;
+	else if ((!operative || L->lower_openings) && (auxiliary || adverb) && i + 1 < n && s[i] == ' ' &&
+		 !un_is_upper(s + i + 1, n - i - 1))
 		i += 1 + un_word_len(s + i + 1, n - i - 1);
 	/* "будучи глубоко обеспокоена": an adverb after the first word
 	 * takes the word after it too */

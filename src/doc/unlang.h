@@ -49,6 +49,8 @@ struct un_lang {
 	const char *day_month;		/* between day and month ("de " in Spanish), "" */
 	const char *month_year;		/* between month and year */
 	const char *after_year;		/* after the year ("года" in Russian), "" */
+	bool decimal_comma;		/* numbers keep their decimals after a comma: "6,8
+					 * millions" */
 	bool lower_openings;		/* clauses open in small letters (Russian: *ссылаясь*,
 					 * *просит*) */
 };
@@ -91,6 +93,10 @@ bool un_lower_before(const char *s, size_t at);
  * a quotation)?  French and Spanish set a note's marker against it,
  * before the comma. */
 bool un_closes_before(const char *s, size_t at);
+/* Are the digits at s[at] the decimals of a number written with L's
+ * decimal comma ("6,8 millions", "15,3 %": one to three digits alone
+ * before the comma), so no note's marker? */
+bool un_decimal_comma(const struct un_lang *L, const char *s, size_t at);
 /* Does the clause s[0..n) open as a preambular clause does in language L
  * (not English: paragraphs.c and resolutions.c read English with the
  * dictionary)?  A participle (-ant, -ando, -endo; after a reflexive "Se",

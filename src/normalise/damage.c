@@ -17,7 +17,8 @@
  *   - in a resolution or decision, a paragraph without a number that ends
  *     as an operative paragraph does (";" or "."), after the numbered ones;
  *   - a preambular clause opening with a number, of a few characters, or
- *     (in English and Russian) with none of the clause words;
+ *     (in English, French, Spanish and Russian) with none of the clause
+ *     words;
  *   - a preamble whose last clause ends with a colon;
  *   - a paragraph opening with a bare number, then a capital ("2
  *     Resolution 78/1, annex."): a footnote read as the body's;
@@ -148,6 +149,17 @@ static void check_text(struct signs *s, struct block *b, const char *t)
 			  utf8_prefix(w, 40), w);
 }
 
+/* Do L's tables name every word that opens a preambular clause, so
+ * that a clause none opens is a sign of damage?  English (by the
+ * dictionary), French and Spanish (every opening of the 78th session's
+ * resolutions: "Ayant examiné", "Guidée", "Conocedora") and Russian
+ * (its table names the first words of every clause of the session's
+ * resolutions; its clauses open in small letters). */
+static bool openings_named(const struct un_lang *L)
+{
+	return !strcmp(L->tag, "en") || !strcmp(L->tag, "fr") || !strcmp(L->tag, "es") || L->lower_openings;
+}
+
 /* A preambular clause opens with a word in capitals (in small letters
  * in Russian) and says something: one opening with a number ("15
  * November 2024,") is the end of the clause before, cut where a line
@@ -161,13 +173,8 @@ static void check_clause(struct signs *s, struct block *b, const char *t)
 	bool odd_opening = isdigit((unsigned char)t[0]) || (!L->lower_openings && islower((unsigned char)t[0]));
 	/* the resolutions pass names a clause by its opening words;
 	 * "preamble" when none opens it ("Indigenous Peoples, local
-	 * communities …,": a clause's end cut off).  In English, and in
-	 * Russian, whose table names its openings (the first words of every
-	 * clause of the 78th session's resolutions): the other languages'
-	 * tables name fewer of theirs yet ("Ayant examiné"), and would warn
-	 * of clauses read right */
-	bool named_openings = !strcmp(s->doc->meta.lang, "en") || L->lower_openings;
-	bool unnamed = has_table && named_openings && b->name && !strcmp(b->name, "preamble");
+	 * communities …,": a clause's end cut off) */
+	bool unnamed = has_table && openings_named(L) && b->name && !strcmp(b->name, "preamble");
 	if (!(odd_opening || n < 8 || unnamed) || !warn_more(s, 3))
 		return;
 	if (odd_opening || n < 8)

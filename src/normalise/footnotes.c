@@ -23,6 +23,7 @@
 #include "normalise/normalise.h"
 #include "doc/markup.h"
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
@@ -474,11 +475,25 @@ static bool find_ref(struct document *doc, struct slot *slots, size_t nslots, si
 	return false;
 }
 
+/* "général1 et", "question1,", "« … »2,": in French and Spanish (the
+ * languages with a decimal comma) a note's marker is set against its
+ * word, before the punctuation, so a superscript on the baseline reads
+ * glued to it: after a small letter or a closing quote or parenthesis,
+ * before a space or the clause's punctuation. */
+static bool glued_marker(const struct un_lang *L, const char *t, size_t at, size_t dl)
+{
+	if (!L->decimal_comma || at == 0 || !(un_lower_before(t, at) || un_closes_before(t, at)))
+		return false;
+	char after = t[at + dl];
+	return after == '\0' || after == ' ' || after == ',' || after == ';' || after == '.' || after == ':';
+}
+
 /* 3. Bare numbers, searched only in the window numbering allows. */
 static void link_bare_numbers(struct document *doc, struct slot *slots, size_t nslots,
 			      struct note_info *info)
 {
 	struct arena *A = &doc->arena;
+	const struct un_lang *L = un_lang_of(doc->meta.lang, NULL);
 	for (size_t i = 0; i < doc->notes.len; i++) {
 		struct note *n = DOC_NOTE(doc, i);
 		int num = marker_number(n->marker);
@@ -513,7 +528,8 @@ static void link_bare_numbers(struct document *doc, struct slot *slots, size_t n
 				size_t at = (size_t)(hit - t);
 				if (at > 0 && isdigit((unsigned char)t[at - 1]))
 					continue;
-				if (!un_bare_note_marker(t, at, dl, false))
+				if ((!un_bare_note_marker(t, at, dl, false) && !glued_marker(L, t, at, dl)) ||
+				    un_decimal_comma(L, t, at))
 					continue;
 				size_t cut = at;
 				while (cut > 0 && t[cut - 1] == ' ')

@@ -194,6 +194,9 @@ static enum verdict read_symbol_line(struct document *doc, const struct block *b
 	if (y[0] == ' ' && y[1] == '(' && isdigit((unsigned char)y[2]) && isdigit((unsigned char)y[3]) &&
 	    isdigit((unsigned char)y[4]) && isdigit((unsigned char)y[5]) && y[6] == ')')
 		len += 7;
+	/* a resolution adopted in parts: "A/RES/78/183 A", "A/RES/78/183 B" */
+	else if (y[0] == ' ' && y[1] >= 'A' && y[1] <= 'Z' && !y[2] && strstr(line, "/RES/"))
+		len += 2;
 	m->symbol = arena_strndup(&doc->arena, line, len);
 	m->line_symbol = blk->line;
 	const char *rest = line + len;
@@ -604,9 +607,12 @@ static enum heading_step read_numbered_title(struct heading_search *hs, struct b
 	size_t numlen = 0;
 	while (isdigit((unsigned char)t[numlen]) || (t[numlen] == '/' && numlen > 0))
 		numlen++;
+	/* "78/183 A.": one part of a resolution adopted in parts */
+	if (numlen >= 3 && t[numlen] == ' ' && t[numlen + 1] >= 'A' && t[numlen + 1] <= 'Z' && t[numlen + 2] == '.')
+		numlen += 2;
 	if (m->title || numlen < 3 || !memchr(t, '/', numlen) || t[numlen] != '.')
 		return PASS;
-	if (t[numlen + 1] == ' ' && isupper((unsigned char)t[numlen + 2])) {
+	if (t[numlen + 1] == ' ' && un_is_upper(t + numlen + 2, strlen(t + numlen + 2))) {
 		m->number = arena_strndup(A, t, numlen);
 		m->number_printed = arena_strndup(A, t, numlen + 1);
 		m->title = text_trim(A, t + numlen + 2);
@@ -691,6 +697,20 @@ static enum heading_step read_title(struct heading_search *hs, struct block *blk
 	return NEXT;
 }
 
+/* "2026, Année internationale des agricultrices" under "78/279." alone:
+ * a title that opens with its year (French, as the UN titles its
+ * international years), no paragraph of the body. */
+static bool year_title(const struct document *doc, const char *t)
+{
+	const struct doc_meta *m = &doc->meta;
+	if (!m->number || m->title || !(starts_with(t, "19") || starts_with(t, "20")))
+		return false;
+	for (int k = 2; k < 4; k++)
+		if (!isdigit((unsigned char)t[k]))
+			return false;
+	return t[4] == ',' && t[5] == ' ' && un_is_upper(t + 6, strlen(t + 6));
+}
+
 /* Look at one block of the heading zone: the recognisers in order, the
  * body or a formula ending the search. */
 static enum heading_step read_heading_block(struct heading_search *hs, struct block *blk, const char *t)
@@ -703,7 +723,7 @@ static enum heading_step read_heading_block(struct heading_search *hs, struct bl
 		if (step != PASS)
 			return step;
 	}
-	if (starts_body(hs->doc, blk))
+	if (starts_body(hs->doc, blk) && !year_title(hs->doc, t))
 		return STOP;
 	size_t tl = strlen(t);
 	/* a formula ends the search: "The Conference of the Parties …," */

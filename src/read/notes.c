@@ -303,6 +303,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 		       struct spot **cand, size_t *ncand, size_t *cap)
 {
 	char buf[2048];
+	const struct un_lang *L = un_lang_of(pm->doc->meta.lang, NULL);
 	for (size_t li = from; li < to; li++) {
 		struct pline *l = &pm->lines[li];
 		if (l->kind != PL_TEXT || l->len + 1 > sizeof buf)
@@ -330,7 +331,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			char after = buf[at + dl];
 			bool glued = at > 0 && (un_lower_before(buf, at) || un_closes_before(buf, at)) &&
 				     (!after || after == ' ' || after == ',' || after == ';' || after == '.' || after == ')');
-			if (!alone && !glued && !un_bare_note_marker(buf, at, dl, true))
+			if (!alone && !glued && (!un_bare_note_marker(buf, at, dl, true) || un_decimal_comma(L, buf, at)))
 				continue;
 			int k = note_of[v];
 			if (ncand[k] < 64)

@@ -28,6 +28,7 @@
 #include "doc/un.h"
 #include "doc/unlang.h"
 #include "doc/printmarks.h"
+#include "util/xmalloc.h"
 
 unsigned pages_width(const char *s, size_t n)
 {
@@ -817,6 +818,56 @@ static void body_amid_notes(struct pagemodel *pm, size_t k, size_t end, int note
 	}
 }
 
+/* Does the line end a paragraph or an item (";", ".", ":")? */
+static bool ends_paragraph(const struct pline *l)
+{
+	char c = l->len ? l->s[l->len - 1] : '\0';
+	return c == ';' || c == '.' || c == ':';
+}
+
+/* "1." alone, the page's note numbers stacked ("1" "2"), then the
+ * paragraph's text, then the notes' texts: pdftotext reads a paragraph
+ * number hung in the margin, then the numbers at the page's foot, before
+ * the paragraph's own lines.  A label never ends a page's body, so the
+ * text after the numbers, to the first line that ends a paragraph (or a
+ * blank line), is the label's; it is put back before the numbers when
+ * as many texts as numbers are left after it for the notes.  From line
+ * k, a number alone after a label alone; returns whether it moved. */
+static bool lift_label_text(struct pagemodel *pm, const struct page *pg, size_t k)
+{
+	size_t p = k;
+	while (p > pg->first && pm->lines[p - 1].kind != PL_TEXT)
+		p--;
+	if (p == pg->first || !label_alone(&pm->lines[p - 1]))
+		return false;
+	/* the stack: numbers alone, blank lines, furniture */
+	size_t j = k, numbers = 0;
+	for (; j < pg->end && (pm->lines[j].kind != PL_TEXT || bare_number(&pm->lines[j])); j++)
+		numbers += pm->lines[j].kind == PL_TEXT;
+	/* "1     Voir …" (-layout): a number on its text's line is a note's */
+	if (j < pg->end && j > k && pm->lines[j].lineno == pm->lines[j - 1].lineno)
+		return false;
+	size_t e = j;
+	while (e < pg->end && pm->lines[e].kind == PL_TEXT && !bare_number(&pm->lines[e]) &&
+	       !label_alone(&pm->lines[e]) && !ends_paragraph(&pm->lines[e++]))
+		;
+	size_t texts = 0;
+	for (size_t i = e; i < pg->end; i++)
+		texts += pm->lines[i].kind == PL_TEXT && !bare_number(&pm->lines[i]);
+	if (e == j || texts < numbers)
+		return false;
+	/* [k, j) [j, e) → [j, e) [k, j) */
+	size_t a = j - k, b = e - j;
+	struct pline *tmp = xmalloc(a * sizeof *tmp);
+	memcpy(tmp, &pm->lines[k], a * sizeof *tmp);
+	memmove(&pm->lines[k], &pm->lines[j], b * sizeof *tmp);
+	memcpy(&pm->lines[k + b], tmp, a * sizeof *tmp);
+	free(tmp);
+	diag_note(pm->doc->diag, pm->lines[k].lineno, "pages",
+		  "the text of the paragraph numbered above the page's note numbers put back before them");
+	return true;
+}
+
 /* Some extractors lose the rule above a page's notes (it was drawn, not
  * typed) and keep a note's number and text on one line ("1 Ibid., annex."),
  * or stack the numbers before the texts.  A run at a page's foot whose
@@ -844,6 +895,8 @@ static void mark_unruled_notes(struct pagemodel *pm)
 			int v;
 			if (pm->lines[k].kind != PL_TEXT)
 				continue;
+			if (bare_number(&pm->lines[k]) && lift_label_text(pm, pg, k))
+				continue;	/* k holds the paragraph's first line now */
 			bool inline_start = pages_note_start(&pm->lines[k], &v);
 			if (!inline_start && !(v = bare_number(&pm->lines[k])))
 				continue;

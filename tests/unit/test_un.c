@@ -1,8 +1,10 @@
 /* tests/unit/test_un.c — src/doc/un.c: dates, document symbols, instrument
- * numbers, the enacting formula, lost note markers, roman numerals. */
+ * numbers, the enacting formula, lost note markers, roman numerals;
+ * src/doc/unlang.c: decimal commas. */
 #include <string.h>
 
 #include "doc/un.h"
+#include "doc/unlang.h"
 #include "unit.h"
 
 /* un_date_to_iso: a whole text that is a date, or NULL. */
@@ -292,6 +294,32 @@ static void roman(void)
 	unit_int("roman_value: only the n bytes given count", "\"XIV\", n = 2", 11, roman_value("XIV", 2));
 }
 
+/* un_decimal_comma: the digits at a place after a comma are a number's
+ * decimals, in a language that writes them so. */
+static void decimal_comma(void)
+{
+	const struct un_lang *fr = un_lang_of("fr", NULL), *es = un_lang_of("es", NULL), *en = un_lang_of("en", NULL);
+	static const struct {
+		const char *name, *text;
+		size_t at;
+		bool want;
+	} cases[] = {
+		{"a number's decimals", "environ 6,8 millions", 10, true},
+		{"at the text's start", "6,8 millions", 2, true},
+		{"in parentheses", "(15,3 %)", 4, true},
+		{"after a resolution's number", "résolution 68/186,1 et", 19, false},
+		{"after a year", "à l’horizon 2030,1 et", 20, false},
+		{"after a word", "Convention,3 et", 11, false},
+		{"no comma before", "vol. 1577, no 27531", 14, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		unit_bool(unit_fmt("un_decimal_comma: %s", cases[i].name), unit_fmt("%s at %zu", unit_q(cases[i].text), cases[i].at),
+			  cases[i].want, un_decimal_comma(fr, cases[i].text, cases[i].at));
+	unit_bool("un_decimal_comma: Spanish too", unit_q("de 13,6 por ciento"), true, un_decimal_comma(es, "de 13,6 por ciento", 6));
+	unit_bool("un_decimal_comma: English writes none (\"Agenda 21,2\": a marker)", unit_q("Agenda 21,2 the"), false,
+		  un_decimal_comma(en, "Agenda 21,2 the", 10));
+}
+
 int main(void)
 {
 	unit_begin("un");
@@ -302,5 +330,6 @@ int main(void)
 	enacting_formula();
 	bare_note_marker();
 	roman();
+	decimal_comma();
 	return unit_end();
 }
