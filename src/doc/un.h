@@ -21,6 +21,11 @@ char *un_instrument_number(struct arena *arena, const char *text, const char *wo
  * Nations Convention against Transnational Organized Crime,": the enacting
  * formula that opens a resolution (t[0..n), plain text). */
 bool un_enacting_formula(const char *t, size_t n);
+struct un_lang;
+/* Does s[0..n) open as L's adoption line does ("Resolution adopted by
+ * the General Assembly on …"; Chinese: its date, then "大会决议")?  The
+ * length of what matched, else 0. */
+size_t un_adoption_line(const struct un_lang *L, const char *s, size_t n);
 /* Is the bare number t[i..i+n) (NUL-terminated t) a footnote marker whose
  * superscript was lost ("Crime, 9 as a global instrument")?  It follows a
  * word or a comma, and is not part of a date, an amount, a symbol, a count

@@ -59,10 +59,12 @@ static int session_number(const struct un_lang *L, const char *s)
 	size_t n = strlen(s);
 	/* "Soixante-dix-huitième session", "Septuagésimo octavo período de
 	 * sesiones": a session, its number spelled out (0: not read) */
-	if (L->operative_words) {
+	if (L->operative_words || L->no_spaces) {
 		for (size_t k = 0; L->session_ends[k]; k++) {
 			size_t e = strlen(L->session_ends[k]);
-			if (n > e && n < 60 && !strcmp(s + n - e, L->session_ends[k]) && un_is_upper(s, n)) {
+			/* (Chinese has no capitals: "第七十八届会议") */
+			if (n > e && n < 60 && !strcmp(s + n - e, L->session_ends[k]) &&
+			    (un_is_upper(s, n) || L->no_spaces)) {
 				int v = un_ordinal(L, s, n - e);
 				return v > 0 ? v : 0;
 			}
@@ -288,7 +290,7 @@ static enum verdict read_meeting_lines(struct document *doc, const char *raw_lin
 	    !starts_with(line, "Draft ") && !starts_with(line, "Report ") &&
 	    !starts_with(line, "Background paper") && !starts_with(line, "Note by") &&
 	    /* an agenda item printed without its title: the adoption follows */
-	    !un_opens_with(line, n, L->adopted)) {
+	    !un_adoption_line(L, line, n)) {
 		m->agenda_title = text_trim(A, raw_line);
 		st->after_agenda = false;
 		return TAKEN;
@@ -337,8 +339,10 @@ static bool starts_body(struct document *doc, const struct block *blk)
 	const char *t = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 	if (blk->num)
 		return true;
-	/* a date on the cover ("3 April 2020") opens with a digit too */
-	if (isdigit((unsigned char)t[0]) && un_date_to_iso(&doc->arena, t))
+	/* a date on the cover ("3 April 2020") opens with a digit too, and
+	 * so does a Chinese adoption line ("2023年12月7日大会决议") */
+	if (isdigit((unsigned char)t[0]) &&
+	    (un_date_to_iso(&doc->arena, t) || un_adoption_line(un_lang_of(doc->meta.lang, NULL), t, strlen(t))))
 		return false;
 	if (isdigit((unsigned char)t[0]) || (t[0] == '(' && islower((unsigned char)t[1])))
 		return true;
@@ -533,7 +537,7 @@ static enum heading_step read_adoption(struct heading_search *hs, struct block *
 	struct doc_meta *m = &hs->doc->meta;
 	struct arena *A = &hs->doc->arena;
 	const struct un_lang *L = un_lang_of(m->lang, NULL);
-	if (m->adoption || !un_opens_with(t, strlen(t), L->adopted))
+	if (m->adoption || !un_adoption_line(L, t, strlen(t)))
 		return PASS;
 	/* "Decision adopted by", "Décision adoptée par" */
 	const char *kind = starts_with(t, L->decision[0]) ? "decision" : "resolution";
@@ -691,6 +695,9 @@ static enum heading_step read_heading_block(struct heading_search *hs, struct bl
 	size_t tl = strlen(t);
 	/* a formula ends the search: "The Conference of the Parties …," */
 	if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic || un_enacting_formula(t, tl)))
+		return STOP;
+	/* … or "大会，", its comma full-width */
+	if (un_full_width_end(t, tl) == ',' && un_enacting_formula(t, tl))
 		return STOP;
 	enum heading_step step = read_subtitle(hs, blk, t);
 	return step != PASS ? step : read_title(hs, blk, t);

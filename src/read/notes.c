@@ -61,15 +61,21 @@ static int number_line(const struct pline *l)
 	return v > 0 ? v : -1;
 }
 
+/* (full-width punctuation as its ASCII kind: "。" '.') */
 static char last_char(const struct pline *l)
 {
-	return l->len ? l->s[l->len - 1] : '\0';
+	char fw = un_full_width_end(l->s, l->len);
+	return fw ? fw : l->len ? l->s[l->len - 1] : '\0';
 }
 
 /* The width of the first word of a line. */
 static unsigned first_word_width(const struct pline *l)
 {
 	unsigned n = 0;
+	size_t cjk;
+	/* a Han character is a word (Chinese sets none apart by spaces) */
+	if (un_is_cjk(l->s, l->len, &cjk))
+		return pages_width(l->s, cjk);
 	while (n < l->len && l->s[n] != ' ')
 		n++;
 	return pages_width(l->s, n);
@@ -226,6 +232,14 @@ static void symbol_glued_candidate(const char *buf, size_t at, const int *note_o
 }
 
 
+/* Is the character before buf[at] (at > 0) a Han character or CJK
+ * punctuation? */
+static bool cjk_before(const char *buf, size_t at)
+{
+	size_t len;
+	return at >= 3 && un_is_cjk(buf + at - 3, 3, &len) && len == 3;
+}
+
 /* Every place in the page's body lines [from, to) where a number may be
  * the marker of one of the page's notes: one pass over the body, each
  * candidate filed under its note (note_of[value] = k, or -1).  A note
@@ -259,6 +273,10 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			char after = buf[at + dl];
 			bool glued = at > 0 && (un_lower_before(buf, at) || un_closes_before(buf, at)) &&
 				     (!after || after == ' ' || after == ',' || after == ';' || after == '.' || after == ')');
+			/* Chinese sets a marker after the punctuation or the
+			 * character it follows, with no space: "报告，1 以及",
+			 * "附件二；2", "《公约》3 和" */
+			glued = glued || (cjk_before(buf, at) && (!after || after == ' '));
 			if (!alone && !glued && !un_bare_note_marker(buf, at, dl, true))
 				continue;
 			int k = note_of[v];

@@ -60,8 +60,9 @@ unsigned pages_ems(const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 32 && c < 127)
 			w += ascii_ems[c - 32];
-		else if (c >= 0xe3 && c <= 0xe9)
-			w += 1000;	/* CJK: a full em */
+		else if ((c >= 0xe3 && c <= 0xe9) ||
+			 (c == 0xef && i + 1 < n && ((unsigned char)s[i + 1] == 0xbc || (unsigned char)s[i + 1] == 0xbd)))
+			w += 1000;	/* CJK, and full-width forms ("，", "；"): a full em */
 		else if (c >= 0xc0)
 			w += 500;	/* another letter: accented, Cyrillic, Greek */
 		else if (c < 0x80)
@@ -657,7 +658,12 @@ static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
 					  isdigit((unsigned char)buf[at - 2]) && isdigit((unsigned char)buf[at - 1]) && hit[0] != '0';
 			if (!after_year && at && isdigit((unsigned char)buf[at - 1]))
 				continue;
-			if (after_year || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
+			/* "报告，1 以及": Chinese glues it to the punctuation or
+			 * the character before */
+			size_t cl;
+			bool after_cjk = at >= 3 && un_is_cjk(buf + at - 3, 3, &cl) && cl == 3 &&
+					 (buf[at + n] == ' ' || !buf[at + n]);
+			if (after_year || after_cjk || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
 			    un_bare_note_marker(buf, at, (size_t)n, true))
 				return true;
 		}

@@ -320,7 +320,10 @@ static char visible_end(const struct pline *l)
 			e--;
 			continue;
 		}
-		return (char)c;
+		/* full-width punctuation (Chinese) stands for its ASCII
+		 * kind: "，" ',', "；" ';', "。" '.' */
+		char fw = un_full_width_end(l->s, e);
+		return fw ? fw : (char)c;
 	}
 	return '\0';
 }
@@ -350,8 +353,13 @@ static unsigned last_segment_ems(const struct pagemodel *pm, const struct pline 
 static bool short_line(const struct pagemodel *pm, const struct pline *a, const struct pline *b, unsigned slack)
 {
 	unsigned fw = 0;
-	while (fw < b->len && b->s[fw] != ' ')
-		fw++;
+	size_t cjk;
+	/* a Han character is a word (Chinese sets none apart by spaces) */
+	if (un_is_cjk(b->s, b->len, &cjk))
+		fw = (unsigned)cjk;
+	else
+		while (fw < b->len && b->s[fw] != ' ')
+			fw++;
 	unsigned used = last_segment_ems(pm, a) + 250 + pages_ems(b->s, fw) + slack * 250;
 	/* a paragraph's first line, indented (pdftotext -layout keeps it),
 	 * had that much less room than the lines under it: a column of
@@ -509,12 +517,28 @@ static bool lower_clause_opening(struct joiner *j, const struct pline *prev, con
 	       (preamble_opening(j->L, cur) || operative_opening(j->L, cur));
 }
 
+/* In a language set without spaces (Chinese), every line of a clause but
+ * its first and last is full (the text is justified and any character
+ * may end a line): a line short of the measure by an em or more that
+ * ends no clause, after a line that did, with more text after it, is a
+ * clause's first line, indented.  (English and the others tell a
+ * clause's first line by its words.) */
+static bool indented_first_line(struct joiner *j, const struct pline *cur, char end)
+{
+	char cur_end = visible_end(cur);
+	return j->L->no_spaces && j->resolution && (end == ',' || end == ';' || end == '.') &&
+	       cur->ems + 1000 <= j->pm->measure_ems && cur_end != ',' && cur_end != ';' && cur_end != '.' &&
+	       cur_end != ':' && j->after_cur && j->after_cur->kind == PL_TEXT;
+}
+
 /* The lines of a resolution's clauses: a preambular clause opens after
  * a comma, a heading groups clauses, an operative clause opens after
  * its preamble or the clause before.  1: a break, 0: none, -1: these
  * say nothing. */
 static int clause_break(struct joiner *j, const struct pline *cur, char end, bool lower_clause, const char **why)
 {
+	if (indented_first_line(j, cur, end))
+		return *why = "a clause's first line, indented", 1;
 	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
 		return *why = "a preambular clause", 1;
 	/* "… rural communities," / "Small island developing States" /
@@ -595,7 +619,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading", true;
 	/* "Resolution adopted by the General Assembly on …": a cover line of
 	 * its own, whatever the line above ends with ("… energy for all") */
-	if (j->front && un_opens_with(cur->s, cur->len, j->L->adopted))
+	if (j->front && un_adoption_line(j->L, cur->s, cur->len))
 		return *why = "the adoption line", true;
 	if (meeting_line(j->L, cur))
 		return *why = "the closing meeting", true;
@@ -863,6 +887,28 @@ static bool ends_in_range_dash(const struct buf *text)
 	return dash && isdigit((unsigned char)text->data[n - dash - 1]);
 }
 
+/* In a language set without spaces (Chinese), does a line's end go on
+ * without one: a Han character or full-width punctuation on either side
+ * ("…的2023年6月7日" / "第2023/10号决议，")? */
+static bool cjk_join(const struct buf *text, const char *s, size_t n)
+{
+	size_t len, start = text->len;
+	while (start > 0 && text->len - start < 4 && ((unsigned char)text->data[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0)
+		start--;
+	return un_is_cjk(s, n, &len) ||
+	       (un_is_cjk(text->data + start, text->len - start, &len) && start + len == text->len);
+}
+
+/* Is l a paragraph's number or an item's label alone ("1.", "(a)"),
+ * which a space parts from its text in every language? */
+static bool label_alone(const struct pline *l)
+{
+	bool alone = false;
+	return (paragraph_number(l, &alone) && alone) || (item_label(l, &alone) && alone);
+}
+
 /* Append line l to the paragraph text, joining it to what came before. */
 static void append_line(struct joiner *j, struct buf *text, const struct pline *prev, const struct pline *l,
 			unsigned skip)
@@ -900,7 +946,8 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 			text->data[text->len] = '\0';
 			diag_note(j->pm->doc->diag, l->lineno, "paragraphs", "line-end hyphen %s",
 				  keep ? "kept (a compound)" : "removed (a word broken by the line)");
-		} else if (!(n && isdigit((unsigned char)s[0]) && ends_in_range_dash(text))) {
+		} else if (!(n && isdigit((unsigned char)s[0]) && ends_in_range_dash(text)) &&
+			   !(j->L->no_spaces && cjk_join(text, s, n) && !label_alone(prev))) {
 			buf_putc(text, ' ');
 		}
 	}
