@@ -328,6 +328,12 @@ static char visible_end(const struct pline *l)
 	return '\0';
 }
 
+/* Does c end a sentence or a clause (',' too)? */
+static bool end_is_punctuation(char c)
+{
+	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',' || c == ')' || c == ']';
+}
+
 static bool is_terminal(char c)
 {
 	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
@@ -661,6 +667,15 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
 		return *why = end == ',' ? "a title on the cover runs on after a comma"
 					 : "a title on the cover runs on after a colon", false;
+	/* Chinese: an agenda item's title set over lines narrower than the
+	 * text ("…包括增进人权和 基本自由切实享受的各种" / "途径"): a wide
+	 * cover line that ends in no punctuation goes on (any character may
+	 * end a line, and the cover's short lines, "大会", "第七十八届会议",
+	 * are facts of their own) */
+	if (j->L->no_spaces && !blank && j->front && prev->page == 0 && !j->resolution && !j->last_number &&
+	    !end_is_punctuation(end) && !un_full_width_end(prev->s, prev->len) && prev->ems * 2 >= j->pm->measure_ems &&
+	    un_is_cjk(prev->s + prev->len - 3 * (prev->len >= 3), prev->len >= 3 ? 3 : 0, &(size_t){0}))
+		return *why = "a title on the cover runs on mid-phrase", false;
 	return breaks_by_width(j, prev, cur, blank, end, why);
 }
 
