@@ -232,11 +232,14 @@ static void symbol_glued_candidate(const char *buf, size_t at, const int *note_o
 }
 
 
-/* Is the character before buf[at] (at > 0) a Han character or CJK
- * punctuation? */
+/* Is the character before buf[at] (at > 0), or before a space there, a
+ * Han character or CJK punctuation ("报告，1", "《宣言》 1 中": pdftotext
+ * may set the superscript apart)? */
 static bool cjk_before(const char *buf, size_t at)
 {
 	size_t len;
+	if (at >= 4 && buf[at - 1] == ' ')
+		at--;
 	return at >= 3 && un_is_cjk(buf + at - 3, 3, &len) && len == 3;
 }
 
