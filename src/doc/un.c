@@ -449,6 +449,20 @@ bool un_type_is_statement(const char *type)
 	return type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") || !strcmp(type, "decision"));
 }
 
+bool un_cjk_note_marker(const char *t, size_t i, size_t n)
+{
+	size_t len, c = i >= 4 && t[i - 1] == ' ' ? i - 1 : i;
+	if (c < 3 || !un_is_cjk(t + c - 3, 3, &len) || len != 3)
+		return false;
+	const char *after = t + i + n;
+	if (!*after || *after == ' ')
+		return true;
+	/* punctuation before (U+3000-303F, U+FF00-FFEF: "、", "，", "》"),
+	 * an opening bracket or quote after */
+	bool punct = (unsigned char)t[c - 3] == 0xe3 || (unsigned char)t[c - 3] == 0xef;
+	return punct && c == i && (!strncmp(after, "《", 3) || !strncmp(after, "“", 3));
+}
+
 size_t un_adoption_line(const struct un_lang *L, const char *s, size_t n)
 {
 	size_t at = 0;

@@ -21,6 +21,11 @@ char *un_instrument_number(struct arena *arena, const char *text, const char *wo
  * Nations Convention against Transnational Organized Crime,": the enacting
  * formula that opens a resolution (t[0..n), plain text). */
 bool un_enacting_formula(const char *t, size_t n);
+/* Can the number t[i..i+n) be a note's marker as Chinese sets it: after a
+ * Han character or CJK punctuation, or a space after one ("报告，1 以及",
+ * "《宣言》 1 中"), then a space or the end, or an opening "《" or "“"
+ * after punctuation ("、1《21世纪议程》")?  t is NUL-terminated. */
+bool un_cjk_note_marker(const char *t, size_t i, size_t n);
 struct un_lang;
 /* Does s[0..n) open as L's adoption line does ("Resolution adopted by
  * the General Assembly on …"; Chinese: its date, then "大会决议")?  The

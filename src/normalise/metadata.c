@@ -584,6 +584,19 @@ static enum heading_step read_proponent_agenda(struct heading_search *hs, struct
 /* "70/174. Thirteenth United Nations Congress …": a resolution's number
  * and title, as resolutions of the principal organs print them; "78/123."
  * alone on its line (pdftotext): the number, the title in the next block. */
+/* Is the next block of the body after block i the enacting formula? */
+static bool formula_next(struct document *doc, size_t i)
+{
+	for (size_t k = i + 1; k < doc->blocks.len; k++) {
+		const struct block *b = DOC_BLOCK(doc, k);
+		if (b->role != ROLE_BODY || !b->text)
+			continue;
+		const char *t = text_plain_trimmed(&doc->arena, b->text, (size_t)-1);
+		return un_enacting_formula(t, strlen(t));
+	}
+	return false;
+}
+
 static enum heading_step read_numbered_title(struct heading_search *hs, struct block *blk, const char *t)
 {
 	struct doc_meta *m = &hs->doc->meta;
@@ -591,9 +604,14 @@ static enum heading_step read_numbered_title(struct heading_search *hs, struct b
 	size_t numlen = 0;
 	while (isdigit((unsigned char)t[numlen]) || (t[numlen] == '/' && numlen > 0))
 		numlen++;
-	if (m->title || numlen < 3 || !memchr(t, '/', numlen) || t[numlen] != '.')
+	if (numlen < 3 || !memchr(t, '/', numlen) || t[numlen] != '.')
 		return PASS;
-	if (t[numlen + 1] == ' ' && isupper((unsigned char)t[numlen + 2])) {
+	/* a short title set beside its number, which pdftotext may give
+	 * first ("纪念…二十五周年" / "78/9."): the number alone after it,
+	 * the formula next */
+	if (m->title && (m->number || t[numlen + 1] || !formula_next(hs->doc, hs->i)))
+		return PASS;
+	if (!m->title && t[numlen + 1] == ' ' && isupper((unsigned char)t[numlen + 2])) {
 		m->number = arena_strndup(A, t, numlen);
 		m->number_printed = arena_strndup(A, t, numlen + 1);
 		m->title = text_trim(A, t + numlen + 2);

@@ -232,17 +232,6 @@ static void symbol_glued_candidate(const char *buf, size_t at, const int *note_o
 }
 
 
-/* Is the character before buf[at] (at > 0), or before a space there, a
- * Han character or CJK punctuation ("报告，1", "《宣言》 1 中": pdftotext
- * may set the superscript apart)? */
-static bool cjk_before(const char *buf, size_t at)
-{
-	size_t len;
-	if (at >= 4 && buf[at - 1] == ' ')
-		at--;
-	return at >= 3 && un_is_cjk(buf + at - 3, 3, &len) && len == 3;
-}
-
 /* Every place in the page's body lines [from, to) where a number may be
  * the marker of one of the page's notes: one pass over the body, each
  * candidate filed under its note (note_of[value] = k, or -1).  A note
@@ -279,7 +268,7 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			/* Chinese sets a marker after the punctuation or the
 			 * character it follows, with no space: "报告，1 以及",
 			 * "附件二；2", "《公约》3 和" */
-			glued = glued || (cjk_before(buf, at) && (!after || after == ' '));
+			glued = glued || un_cjk_note_marker(buf, at, dl);
 			if (!alone && !glued && !un_bare_note_marker(buf, at, dl, true))
 				continue;
 			int k = note_of[v];

@@ -661,9 +661,7 @@ static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
 			/* "报告，1 以及": Chinese glues it to the punctuation or
 			 * the character before ("《宣言》 1 中": or pdftotext sets
 			 * it apart) */
-			size_t cl, c0 = at >= 4 && buf[at - 1] == ' ' ? at - 1 : at;
-			bool after_cjk = c0 >= 3 && un_is_cjk(buf + c0 - 3, 3, &cl) && cl == 3 &&
-					 (buf[at + n] == ' ' || !buf[at + n]);
+			bool after_cjk = un_cjk_note_marker(buf, at, (size_t)n);
 			if (after_year || after_cjk || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
 			    un_bare_note_marker(buf, at, (size_t)n, true))
 				return true;
