@@ -378,6 +378,15 @@ static const struct un_lang russian = {
  * numbered paragraph, not by their words, so the table lists none.  Our
  * PDF edition prints the distribution and the date in English on a
  * Chinese cover ("Distr.: General", "21 December 2023"). */
+/* the verbs that open the preamble's clauses (also after 又, 还, 再次:
+ * "又回顾", "还重申"), as the UN prints them: only where a line's width
+ * cannot tell whether a clause ended (doc/unlang.h, un_cjk_clause_opening) */
+static const char *const zh_preamble_words[] = {
+	"回顾", "重申", "认识到", "注意到", "欢迎", "表示", "确认", "强调", "意识到", "承认", "铭记", "深信",
+	"关切", "深为关切", "审议了", "审查了", "着重指出", "重点指出", "特别指出", "赞赏地", "满意地", "肯定",
+	"鼓励", "极为关切", "严重关切", "考虑到", "欣见", "念及", "遵循", "申明", "谴责", "强烈谴责", "赞扬",
+	"认为", "期待", "敦促", "痛惜", "决心", "知悉", "忆及", "确信", "深感", "深表", "希望", NULL,
+};
 static const char *const zh_organization[] = {"联合国", NULL};
 static const char *const zh_original[] = {"Original:", "原文：", NULL};
 static const char *const zh_session[] = {"届会议", NULL};
@@ -411,6 +420,7 @@ static const struct un_lang chinese = {
 	.decision = zh_decision,
 	.meeting = zh_meeting,
 	.plenary = zh_plenary,
+	.preamble_words = zh_preamble_words,
 	.months = en_months,
 	.day_month = "",
 	.month_year = "",
@@ -599,6 +609,15 @@ bool un_is_cjk(const char *s, size_t n, size_t *len)
 	 * full-width forms (U+FF00-FFEF) */
 	return (c >= 0x3000 && c <= 0x303F) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
 	       (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+bool un_cjk_clause_opening(const struct un_lang *L, const char *s, size_t n)
+{
+	static const char *const again[] = {"又", "还", "再次", NULL};
+	if (!L->no_spaces)
+		return false;
+	size_t a = un_opens_with(s, n, again);
+	return un_opens_with(s + a, n - a, L->preamble_words) > 0;
 }
 
 char un_full_width_end(const char *s, size_t n)

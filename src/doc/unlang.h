@@ -93,6 +93,10 @@ bool un_lower_before(const char *s, size_t at);
 /* Is the code point at s (n bytes) a Han character, or CJK or
  * full-width punctuation ("，", "。", "《")?  *len: its bytes. */
 bool un_is_cjk(const char *s, size_t n, size_t *len);
+/* In a language set without spaces (Chinese), does s[0..n) open as a
+ * preambular clause does: one of L's verbs, after 又, 还 or 再次 or
+ * not ("回顾", "又回顾", "还重申")? */
+bool un_cjk_clause_opening(const struct un_lang *L, const char *s, size_t n);
 /* Does s[0..n) end in full-width punctuation (Chinese)?  Its ASCII
  * kind: "，" ',', "；" ';', "：" ':', "。" '.', "！" '!', "？" '?',
  * "）" ')'; else '\0'. */

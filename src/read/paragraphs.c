@@ -545,6 +545,14 @@ static int clause_break(struct joiner *j, const struct pline *cur, char end, boo
 {
 	if (indented_first_line(j, cur, end))
 		return *why = "a clause's first line, indented", 1;
+	/* … and where the line before is full, so its width cannot tell (a
+	 * clause of one line, indented; a clause's last line), a clause's
+	 * verb after its comma opens the next.  (A clause may go on with
+	 * another verb after a comma, "…有关规定，" / "重申需要…": rarely at
+	 * a line's end; measured, the rule gains far more than it costs.) */
+	if (j->L->no_spaces && j->resolution && !j->operative && (end == ',' || end == ';') &&
+	    un_cjk_clause_opening(j->L, cur->s, cur->len))
+		return *why = "a preambular clause's verb after a clause's end", 1;
 	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
 		return *why = "a preambular clause", 1;
 	/* "… rural communities," / "Small island developing States" /
