@@ -344,6 +344,14 @@ static bool starts_body(struct document *doc, const struct block *blk)
 	if (isdigit((unsigned char)t[0]) &&
 	    (un_date_to_iso(&doc->arena, t) || un_adoption_line(un_lang_of(doc->meta.lang, NULL), t, strlen(t))))
 		return false;
+	/* "2013年核裁军问题…", "2025国际合作社年": a Chinese title may open
+	 * with a year, a Han character right after its digits (a paragraph's
+	 * number has its full stop) */
+	size_t d = 0, cl;
+	while (isdigit((unsigned char)t[d]))
+		d++;
+	if (d && un_lang_of(doc->meta.lang, NULL)->no_spaces && un_is_cjk(t + d, strlen(t + d), &cl))
+		return false;
 	if (isdigit((unsigned char)t[0]) || (t[0] == '(' && islower((unsigned char)t[1])))
 		return true;
 	/* "I. Introduction" */
