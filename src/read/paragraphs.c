@@ -525,14 +525,15 @@ static bool lower_clause_opening(struct joiner *j, const struct pline *prev, con
 
 /* In a language set without spaces (Chinese), every line of a clause but
  * its first and last is full (the text is justified and any character
- * may end a line): a line short of the measure by an em or more that
- * ends no clause, after a line that did, with more text after it, is a
- * clause's first line, indented.  (English and the others tell a
- * clause's first line by its words.) */
+ * may end a line): in the preamble, a line short of the measure by an em
+ * or more that ends no clause, after a line that did, with more text
+ * after it, is a clause's first line, indented.  (English and the others
+ * tell a clause's first line by its words; operative paragraphs open
+ * with their numbers, hung, and their lines are not all of one width.) */
 static bool indented_first_line(struct joiner *j, const struct pline *cur, char end)
 {
 	char cur_end = visible_end(cur);
-	return j->L->no_spaces && j->resolution && (end == ',' || end == ';' || end == '.') &&
+	return j->L->no_spaces && j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') &&
 	       cur->ems + 1000 <= j->pm->measure_ems && cur_end != ',' && cur_end != ';' && cur_end != '.' &&
 	       cur_end != ':' && j->after_cur && j->after_cur->kind == PL_TEXT;
 }
