@@ -18,7 +18,9 @@
  *     as an operative paragraph does (";" or "."), after the numbered ones;
  *   - a preambular clause opening with a number, of a few characters, or
  *     (in English) with none of the clause words;
- *   - a preamble whose last clause ends with a colon.
+ *   - (in Chinese) a preambular clause ending in a Han character, not in
+ *     its punctuation;
+ *   - a preamble whose last clause ends with a colon (or "：").
  * Runs last: the roles are final. */
 #include <ctype.h>
 #include <stdlib.h>
