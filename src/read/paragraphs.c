@@ -538,11 +538,24 @@ static bool indented_first_line(struct joiner *j, const struct pline *cur, char 
 	       cur_end != ':' && j->after_cur && j->after_cur->kind == PL_TEXT;
 }
 
+/* Where -layout kept the lines' indents (the text's left margin is
+ * some columns in), does cur's indent allow it to open a clause: more
+ * than the line before (a clause's first line is indented), or as much
+ * as a line before that opened a clause itself?  Without indents (the
+ * reading order), nothing is known: yes. */
+static bool indent_allows_clause(struct joiner *j, const struct pline *prev, const struct pline *cur)
+{
+	if (!prev->indent && !cur->indent)
+		return true;
+	return cur->indent > prev->indent || (cur->indent == prev->indent && j->para.n == 1);
+}
+
 /* The lines of a resolution's clauses: a preambular clause opens after
  * a comma, a heading groups clauses, an operative clause opens after
  * its preamble or the clause before.  1: a break, 0: none, -1: these
  * say nothing. */
-static int clause_break(struct joiner *j, const struct pline *cur, char end, bool lower_clause, const char **why)
+static int clause_break(struct joiner *j, const struct pline *prev, const struct pline *cur, char end, bool lower_clause,
+			const char **why)
 {
 	if (indented_first_line(j, cur, end))
 		return *why = "a clause's first line, indented", 1;
@@ -552,7 +565,7 @@ static int clause_break(struct joiner *j, const struct pline *cur, char end, boo
 	 * another verb after a comma, "…有关规定，" / "重申需要…": rarely at
 	 * a line's end; measured, the rule gains far more than it costs.) */
 	if (j->L->no_spaces && j->resolution && !j->operative && (end == ',' || end == ';') &&
-	    un_cjk_clause_opening(j->L, cur->s, cur->len))
+	    un_cjk_clause_opening(j->L, cur->s, cur->len) && indent_allows_clause(j, prev, cur))
 		return *why = "a preambular clause's verb after a clause's end", 1;
 	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
 		return *why = "a preambular clause", 1;
@@ -639,7 +652,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (meeting_line(j->L, cur))
 		return *why = "the closing meeting", true;
 	char end = visible_end(prev);
-	int clause = clause_break(j, cur, end, lower_clause, why);
+	int clause = clause_break(j, prev, cur, end, lower_clause, why);
 	if (clause >= 0)
 		return clause;
 	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause)
