@@ -590,6 +590,20 @@ static int clause_break(struct joiner *j, const struct pline *prev, const struct
 	return -1;
 }
 
+/* Chinese: an agenda item's title set over lines narrower than the text
+ * ("…包括增进人权和 基本自由切实享受的各种" / "途径"): a wide cover line
+ * that ends in no punctuation goes on (any character may end a line, and
+ * the cover's short lines, "大会", "第七十八届会议", are facts of their
+ * own). */
+static bool cjk_cover_title_runs_on(struct joiner *j, const struct pline *prev, bool blank, char end)
+{
+	size_t len;
+	return j->L->no_spaces && !blank && j->front && prev->page == 0 && !j->resolution && !j->last_number &&
+	       !end_is_punctuation(end) && !un_full_width_end(prev->s, prev->len) &&
+	       prev->ems * 2 >= j->pm->measure_ems && prev->len >= 3 && un_is_cjk(prev->s + prev->len - 3, 3, &len) &&
+	       len == 3;
+}
+
 /* Lines break into paragraphs here?  why: the evidence, for -v. */
 static bool breaks_before(struct joiner *j, const struct pline *prev, const struct pline *cur, bool blank,
 			  const char **why)
@@ -689,14 +703,7 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 	if (!blank && (end == ',' || end == ':') && j->front && prev->page == 0 && !j->resolution && !j->last_number)
 		return *why = end == ',' ? "a title on the cover runs on after a comma"
 					 : "a title on the cover runs on after a colon", false;
-	/* Chinese: an agenda item's title set over lines narrower than the
-	 * text ("…包括增进人权和 基本自由切实享受的各种" / "途径"): a wide
-	 * cover line that ends in no punctuation goes on (any character may
-	 * end a line, and the cover's short lines, "大会", "第七十八届会议",
-	 * are facts of their own) */
-	if (j->L->no_spaces && !blank && j->front && prev->page == 0 && !j->resolution && !j->last_number &&
-	    !end_is_punctuation(end) && !un_full_width_end(prev->s, prev->len) && prev->ems * 2 >= j->pm->measure_ems &&
-	    un_is_cjk(prev->s + prev->len - 3 * (prev->len >= 3), prev->len >= 3 ? 3 : 0, &(size_t){0}))
+	if (cjk_cover_title_runs_on(j, prev, blank, end))
 		return *why = "a title on the cover runs on mid-phrase", false;
 	return breaks_by_width(j, prev, cur, blank, end, why);
 }
