@@ -326,6 +326,9 @@ static const struct {
 	{"Conseil économique et social", "ecosoc", "economicAndSocialCouncil"},
 	{"Consejo Económico y Social", "ecosoc", "economicAndSocialCouncil"},
 	{"Экономический и Социальный Совет", "ecosoc", "economicAndSocialCouncil"},
+	{"大会", "unga", "generalAssembly"},
+	{"安全理事会", "unsc", "securityCouncil"},
+	{"经济及社会理事会", "ecosoc", "economicAndSocialCouncil"},
 };
 
 /* The UN's short name of a principal organ, as AKN4UN writes it in a work

@@ -49,11 +49,52 @@ static int month_and_year(const char *q, const char **year, const char **end)
 	return -1;
 }
 
+/* "2023年12月7日": a date as Chinese prints it, year, month and day each
+ * followed by its character; *end after it.  The month (0-based), *day,
+ * *year; -1 if none. */
+static int chinese_date(const char *p, int *day, int *year, const char **end)
+{
+	int y = 0, m = 0, d = 0, k = 0;
+	for (; k < 4; k++) {
+		if (!isdigit((unsigned char)p[k]))
+			return -1;
+		y = y * 10 + (p[k] - '0');
+	}
+	if (strncmp(p + k, "年", 3))
+		return -1;
+	k += 3;
+	int start = k;
+	while (isdigit((unsigned char)p[k]) && k - start < 2)
+		m = m * 10 + (p[k++] - '0');
+	if (k == start || strncmp(p + k, "月", 3))
+		return -1;
+	k += 3;
+	start = k;
+	while (isdigit((unsigned char)p[k]) && k - start < 2)
+		d = d * 10 + (p[k++] - '0');
+	if (k == start || strncmp(p + k, "日", 3) || m < 1 || m > 12 || d < 1 || d > days_in_month(m - 1, y))
+		return -1;
+	*day = d;
+	*year = y;
+	*end = p + k + 3;
+	return m - 1;
+}
+
 char *un_find_date(struct arena *arena, const char *text, const char **start, size_t *len)
 {
 	for (const char *p = text; *p; p++) {
 		if (!isdigit((unsigned char)*p) || (p > text && isalnum((unsigned char)p[-1])))
 			continue;
+		int cd, cy;
+		const char *ce;
+		int cm = chinese_date(p, &cd, &cy, &ce);
+		if (cm >= 0) {
+			if (start)
+				*start = p;
+			if (len)
+				*len = (size_t)(ce - p);
+			return arena_printf(arena, "%04d-%02d-%02d", cy, cm + 1, cd);
+		}
 		int day = 0;
 		const char *q = p;
 		while (isdigit((unsigned char)*q) && q - p < 2)
@@ -268,12 +309,27 @@ bool un_organ_name(const char *t, size_t n)
 	return false;
 }
 
+/* "大会，": the formula in a language set without spaces (Chinese), an
+ * organ's name and a full-width comma. */
+static bool formula_without_spaces(const char *t, size_t n)
+{
+	static const char comma[] = "\xef\xbc\x8c";	/* ， */
+	if (n < 6 || memcmp(t + n - 3, comma, 3))
+		return false;
+	for (size_t l = 0; un_langs[l]; l++)
+		if (un_langs[l]->no_spaces && un_word_in(t, n - 3, un_langs[l]->bodies))
+			return true;
+	return false;
+}
+
 bool un_enacting_formula(const char *t, size_t n)
 {
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
 		n--;
 	while (n && (*t == ' ' || *t == '\n'))
 		t++, n--;
+	if (formula_without_spaces(t, n))
+		return true;
 	/* "The General Assembly" alone: its comma left out where the
 	 * operative paragraphs follow at once (budget resolutions) */
 	bool bare = n >= 8 && n < 48 && !strncmp(t, "The ", 4) &&
@@ -418,4 +474,33 @@ bool un_bare_note_marker(const char *t, size_t i, size_t n, bool on_its_page)
 bool un_type_is_statement(const char *type)
 {
 	return type && (!strcmp(type, "resolution") || !strcmp(type, "resolutionDraft") || !strcmp(type, "decision"));
+}
+
+bool un_cjk_note_marker(const char *t, size_t i, size_t n)
+{
+	size_t len, c = i >= 4 && t[i - 1] == ' ' ? i - 1 : i;
+	if (c < 3 || !un_is_cjk(t + c - 3, 3, &len) || len != 3)
+		return false;
+	const char *after = t + i + n;
+	if (!*after || *after == ' ')
+		return true;
+	/* punctuation before (U+3000-303F, U+FF00-FFEF: "、", "，", "》"),
+	 * an opening bracket or quote after */
+	bool punct = (unsigned char)t[c - 3] == 0xe3 || (unsigned char)t[c - 3] == 0xef;
+	return punct && c == i && (!strncmp(after, "《", 3) || !strncmp(after, "“", 3));
+}
+
+size_t un_adoption_line(const struct un_lang *L, const char *s, size_t n)
+{
+	size_t at = 0;
+	/* "2023年12月7日大会决议": Chinese prints the date first */
+	if (L->no_spaces) {
+		int d, y;
+		const char *end;
+		if (!n || !isdigit((unsigned char)s[0]) || chinese_date(s, &d, &y, &end) < 0 || (size_t)(end - s) > n)
+			return 0;
+		at = (size_t)(end - s);
+	}
+	size_t w = un_opens_with(s + at, n - at, L->adopted);
+	return w ? at + w : 0;
 }

@@ -26,6 +26,16 @@ bool un_enacting_formula(const char *t, size_t n);
  * words, no comma, no figure.  The cover prints it so, and the formula
  * too where its comma was left out: the caller knows which it is. */
 bool un_organ_name(const char *t, size_t n);
+/* Can the number t[i..i+n) be a note's marker as Chinese sets it: after a
+ * Han character or CJK punctuation, or a space after one ("报告，1 以及",
+ * "《宣言》 1 中"), then a space or the end, or an opening "《" or "“"
+ * after punctuation ("、1《21世纪议程》")?  t is NUL-terminated. */
+bool un_cjk_note_marker(const char *t, size_t i, size_t n);
+struct un_lang;
+/* Does s[0..n) open as L's adoption line does ("Resolution adopted by
+ * the General Assembly on …"; Chinese: its date, then "大会决议")?  The
+ * length of what matched, else 0. */
+size_t un_adoption_line(const struct un_lang *L, const char *s, size_t n);
 /* Is the bare number t[i..i+n) (NUL-terminated t) a footnote marker whose
  * superscript was lost ("Crime, 9 as a global instrument")?  It follows a
  * word or a comma, and is not part of a date, an amount, a symbol, a count

@@ -396,6 +396,66 @@ static const struct un_lang russian = {
 	.lower_openings = true,
 };
 
+/* Chinese: "联合国", "第七十八届会议", "议程项目58", "2023年12月7日大会决议"
+ * (the adoption line opens with its date), "[根据第三委员会的报告
+ * (A/78/481，第139段)]", "[未经发交主要委员会而通过 (A/78/L.29)]", the
+ * formula "大会，", "第48次全体会议".  No spaces between words and
+ * full-width punctuation: a preambular clause ends in "，", an operative
+ * one in "；" or "。".  Both open with the same verbs (回顾, 重申, 决定):
+ * the clauses are told apart by their place, before or after the first
+ * numbered paragraph, not by their words, so the table lists none.  Our
+ * PDF edition prints the distribution and the date in English on a
+ * Chinese cover ("Distr.: General", "21 December 2023"). */
+/* the verbs that open the preamble's clauses (also after 又, 还, 再次:
+ * "又回顾", "还重申"), as the UN prints them: only where a line's width
+ * cannot tell whether a clause ended (doc/unlang.h, un_cjk_clause_opening) */
+static const char *const zh_preamble_words[] = {
+	"回顾", "重申", "认识到", "注意到", "欢迎", "表示", "确认", "强调", "意识到", "承认", "铭记", "深信",
+	"关切", "深为关切", "审议了", "审查了", "着重指出", "重点指出", "特别指出", "赞赏地", "满意地", "肯定",
+	"鼓励", "极为关切", "严重关切", "考虑到", "欣见", "念及", "遵循", "申明", "谴责", "强烈谴责", "赞扬",
+	"认为", "期待", "敦促", "痛惜", "决心", "知悉", "忆及", "确信", "深感", "深表", "希望", NULL,
+};
+static const char *const zh_organization[] = {"联合国", NULL};
+static const char *const zh_original[] = {"Original:", "原文：", NULL};
+static const char *const zh_session[] = {"届会议", NULL};
+static const char *const zh_agenda[] = {"议程项目", NULL};
+static const char *const zh_bodies[] = {
+	"大会", "安全理事会", "经济及社会理事会", "人权理事会", "托管理事会", "缔约方大会", "缔约国会议",
+	"联合国会议", "执行局", "贸易和发展理事会", NULL,
+};
+/* after the date: "2023年12月7日大会决议" */
+static const char *const zh_adopted[] = {"大会决议", "大会决定", "安全理事会决议", "理事会决议", NULL};
+static const char *const zh_proponent[] = {"[根据", "[未经发交", NULL};
+static const char *const zh_annex[] = {"附件", "附录", NULL};
+static const char *const zh_resolution[] = {"决议", NULL};
+static const char *const zh_decision[] = {"决定", NULL};
+static const char *const zh_meeting[] = {"次会议", NULL};
+static const char *const zh_plenary[] = {"全体会议", NULL};
+
+static const struct un_lang chinese = {
+	.tag = "zh",
+	.organization = zh_organization,
+	.distribution = en_distribution,
+	.distribution_kinds = en_kinds,
+	.original = zh_original,
+	.session_ends = zh_session,
+	.agenda_opens = zh_agenda,
+	.bodies = zh_bodies,
+	.adopted = zh_adopted,
+	.proponent = zh_proponent,
+	.annex = zh_annex,
+	.resolution = zh_resolution,
+	.decision = zh_decision,
+	.meeting = zh_meeting,
+	.plenary = zh_plenary,
+	.preamble_words = zh_preamble_words,
+	.months = en_months,
+	.day_month = "",
+	.month_year = "",
+	.after_year = "",
+	.no_spaces = true,
+};
+
 /* The words of ordinals and the numbers they add up to: "quatre-vingt-
  * unième" is 4, 20 (four twenties: 80), 1; "octogésimo primer" 80, 1. */
 struct ordinal_word {
@@ -431,8 +491,38 @@ static const struct ordinal_word es_ordinals[] = {
 	{"octogésimo", 80}, {"nonagésimo", 90}, {"centésimo", 100}, {NULL, 0},
 };
 
+/* "第七十八" → 78: a Chinese ordinal, "第" and the number in Han
+ * numerals (tens and units: the sessions run to 99); -1 when it is none. */
+static int chinese_ordinal(const char *s, size_t n)
+{
+	static const char *const digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	if (n < 6 || memcmp(s, "第", 3))
+		return -1;
+	int total = 0, unit = -1;
+	for (size_t i = 3; i < n; i += 3) {
+		if (n - i < 3)
+			return -1;
+		if (!memcmp(s + i, "十", 3)) {
+			total += 10 * (unit < 0 ? 1 : unit);
+			unit = -1;
+			continue;
+		}
+		int d = -1;
+		for (int k = 0; k < 10 && d < 0; k++)
+			if (!memcmp(s + i, digits[k], 3))
+				d = k;
+		if (d < 0 || unit >= 0)
+			return -1;
+		unit = d;
+	}
+	total += unit > 0 ? unit : 0;
+	return total > 0 ? total : -1;
+}
+
 int un_ordinal(const struct un_lang *L, const char *s, size_t n)
 {
+	if (L->no_spaces)
+		return chinese_ordinal(s, n);
 	const struct ordinal_word *words = !strcmp(L->tag, "fr")   ? fr_ordinals
 					   : !strcmp(L->tag, "es") ? es_ordinals
 					   : !strcmp(L->tag, "ru") ? ru_ordinals
@@ -471,7 +561,7 @@ int un_ordinal(const struct un_lang *L, const char *s, size_t n)
 	return total > 0 ? total : -1;
 }
 
-const struct un_lang *const un_langs[] = {&english, &french, &spanish, &russian, NULL};
+const struct un_lang *const un_langs[] = {&english, &french, &spanish, &russian, &chinese, NULL};
 
 const struct un_lang *un_lang_of(const char *tag, bool *has_table)
 {
@@ -536,6 +626,43 @@ bool un_is_letter(const char *s, size_t n, size_t *len)
 	unsigned c = code_point(s, n, len);
 	return (c < 0x80 && ((c | 0x20) - 'a') < 26u) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
 	       (c >= 0x370 && c <= 0x3FF) || (c >= 0x400 && c <= 0x52F);
+}
+
+bool un_is_cjk(const char *s, size_t n, size_t *len)
+{
+	if (!n)
+		return *len = 0, false;
+	unsigned c = code_point(s, n, len);
+	/* CJK punctuation (U+3000-303F), Han (U+3400-4DBF, U+4E00-9FFF),
+	 * full-width forms (U+FF00-FFEF) */
+	return (c >= 0x3000 && c <= 0x303F) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+bool un_cjk_clause_opening(const struct un_lang *L, const char *s, size_t n)
+{
+	static const char *const again[] = {"又", "还", "再次", NULL};
+	if (!L->no_spaces)
+		return false;
+	size_t a = un_opens_with(s, n, again);
+	return un_opens_with(s + a, n - a, L->preamble_words) > 0;
+}
+
+char un_full_width_end(const char *s, size_t n)
+{
+	if (n >= 3 && !memcmp(s + n - 3, "\xe3\x80\x82", 3))
+		return '.';	/* 。 */
+	if (n < 3 || memcmp(s + n - 3, "\xef\xbc", 2))
+		return '\0';
+	switch ((unsigned char)s[n - 1]) {
+	case 0x8c: return ',';
+	case 0x9b: return ';';
+	case 0x9a: return ':';
+	case 0x81: return '!';
+	case 0x9f: return '?';
+	case 0x89: return ')';
+	default: return '\0';
+	}
 }
 
 bool un_is_upper(const char *s, size_t n)
@@ -763,22 +890,26 @@ bool un_meeting_line(const struct un_lang *L, const char *s, size_t n, bool plen
 	/* the ordinal's ending: 80th, 50e, 1re, 1er, 50ª, 50º */
 	static const char *const ordinal_ends[] = {"st ", "nd ", "rd ", "th ", "e ", "er ", "re ",
 						   "\xc2\xaa ", "\xc2\xba ", "-е ", "-й ", NULL};
-	size_t i = 0;
+	/* Chinese: "第48次全体会议", the number between "第" and "次" */
+	size_t i = n > 3 && !memcmp(s, "第", 3) ? 3 : 0, lead = i;
 	while (i < n && s[i] >= '0' && s[i] <= '9')
 		i++;
-	size_t e = i ? un_opens_with(s + i, n - i, ordinal_ends) : 0;
+	static const char *const chinese_end[] = {"次", NULL};
+	size_t e = i > lead ? un_opens_with(s + i, n - i, lead ? chinese_end : ordinal_ends) : 0;
 	if (!e)
 		return false;
 	/* a session taken up again after a recess: "50th (resumed) plenary
 	 * meeting" */
-	if (i + e < n && s[i + e] == '(') {
+	if (i + e < n && s[i + e] == '(' && !lead) {
 		const char *close = memchr(s + i + e, ')', n - i - e < 24 ? n - i - e : 24);
 		if (close && close + 1 < s + n && close[1] == ' ')
 			e = (size_t)(close + 2 - (s + i));
 	}
 	if (plenary) {
 		size_t p = un_opens_with(s + i + e, n - i - e, L->plenary);
-		return p && (i + e + p == n || s[i + e + p] == ' ' || s[i + e + p] == ',');
+		/* "第48次全体会议(续会)": a session resumed */
+		return p && (i + e + p == n || s[i + e + p] == ' ' || s[i + e + p] == ',' ||
+			     (lead && s[i + e + p] == '('));
 	}
 	if (n >= 40)
 		return false;

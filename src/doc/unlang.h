@@ -53,6 +53,10 @@ struct un_lang {
 					 * millions" */
 	bool lower_openings;		/* clauses open in small letters (Russian: *ссылаясь*,
 					 * *просит*) */
+	bool no_spaces;			/* words are not set apart by spaces (Chinese): a
+					 * line's end is no word's end, clauses are told by
+					 * their place and full-width punctuation, and the
+					 * adoption line opens with its date */
 };
 
 /* The table of language tag (BCP 47, "fr-CA" → French); the English
@@ -88,6 +92,17 @@ bool un_is_letter(const char *s, size_t n, size_t *len);
  * ("déclaration4", "adoptée3": a note's marker glued to its word; French
  * and Spanish set it before the punctuation, "de 20052,".) */
 bool un_lower_before(const char *s, size_t at);
+/* Is the code point at s (n bytes) a Han character, or CJK or
+ * full-width punctuation ("，", "。", "《")?  *len: its bytes. */
+bool un_is_cjk(const char *s, size_t n, size_t *len);
+/* In a language set without spaces (Chinese), does s[0..n) open as a
+ * preambular clause does: one of L's verbs, after 又, 还 or 再次 or
+ * not ("回顾", "又回顾", "还重申")? */
+bool un_cjk_clause_opening(const struct un_lang *L, const char *s, size_t n);
+/* Does s[0..n) end in full-width punctuation (Chinese)?  Its ASCII
+ * kind: "，" ',', "；" ';', "：" ':', "。" '.', "！" '!', "？" '?',
+ * "）" ')'; else '\0'. */
+char un_full_width_end(const char *s, size_t n);
 /* Is there a closing parenthesis or quote before s[at] (at > 0):
  * "(2015-2030)2,", "»3", "”3", "‘Our Common Agenda’3" (a quotation inside
  * a quotation)?  French and Spanish set a note's marker against it,

@@ -19,7 +19,9 @@
  *   - a preambular clause opening with a number, of a few characters, or
  *     (in English, French, Spanish and Russian) with none of the clause
  *     words;
- *   - a preamble whose last clause ends with a colon;
+ *   - (in Chinese) a preambular clause ending in a Han character, not in
+ *     its punctuation;
+ *   - a preamble whose last clause ends with a colon (or "：");
  *   - a paragraph opening with a bare number, then a capital ("2
  *     Resolution 78/1, annex."): a footnote read as the body's;
  *   - a note whose text opens in a small letter (the body's text, drawn
@@ -189,12 +191,33 @@ static void check_clause(struct signs *s, struct block *b, const char *t)
 			  utf8_prefix(t, 30), t);
 }
 
+/* The last character of t[0..n), full-width punctuation as its ASCII
+ * kind ("；" ';', "。" '.'). */
+static char last_kind(const char *t, size_t n)
+{
+	char fw = un_full_width_end(t, n);
+	return fw ? fw : n ? t[n - 1] : '\0';
+}
+
 /* In a resolution or decision, after its first numbered paragraph: an
  * unnumbered paragraph that ends as operative paragraphs end. */
 static bool unnumbered_operative(const struct block *b, const char *t, bool after_numbered)
 {
 	size_t n = strlen(t);
 	return after_numbered && b->role == ROLE_BODY && n > 60 && (t[n - 1] == ';' || t[n - 1] == '.');
+}
+
+/* Chinese: a preambular clause ends in "，" (or "；", "：", "。"); one
+ * ending in a Han character was cut where a line ended. */
+static void check_clause_end(struct signs *s, struct block *b, const char *t)
+{
+	size_t n = strlen(t), len;
+	if (!un_lang_of(s->doc->meta.lang, NULL)->no_spaces || n < 3 || !un_is_cjk(t + n - 3, 3, &len) || len != 3 ||
+	    un_full_width_end(t, n) || (unsigned char)t[n - 3] < 0xe4 || !warn_more(s, 3))
+		return;
+	diag_warn(s->doc->diag, b->line, "damage",
+		  "a preambular clause ending in no punctuation (\"…%s\"): cut where a line ended, its end read as the next",
+		  t + n - 3);
 }
 
 /* Is the next block in the body after blocks[i] not a preambular
@@ -270,11 +293,13 @@ void pass_damage(struct document *doc)
 		while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
 			t[--n] = '\0';
 		check_text(&s, b, t);
-		if (b->role == ROLE_PREAMBLE)
+		if (b->role == ROLE_PREAMBLE) {
 			check_clause(&s, b, t);
+			check_clause_end(&s, b, t);
+		}
 		/* "Reaffirming that the Plan was developed:" and its items read
 		 * as the operative part: a preamble never ends with a colon */
-		if (b->role == ROLE_PREAMBLE && n && t[n - 1] == ':' && next_is_operative(doc, i) && warn_more(&s, 4))
+		if (b->role == ROLE_PREAMBLE && last_kind(t, n) == ':' && next_is_operative(doc, i) && warn_more(&s, 4))
 			diag_warn(doc->diag, b->line, "damage",
 				  "the preamble ends with a colon: the clause's list was read as the operative part");
 		if (statement && !annex && unnumbered_operative(b, t, numbered) && warn_more(&s, 2))

@@ -59,10 +59,12 @@ static int session_number(const struct un_lang *L, const char *s)
 	size_t n = strlen(s);
 	/* "Soixante-dix-huitième session", "Septuagésimo octavo período de
 	 * sesiones": a session, its number spelled out (0: not read) */
-	if (L->operative_words) {
+	if (L->operative_words || L->no_spaces) {
 		for (size_t k = 0; L->session_ends[k]; k++) {
 			size_t e = strlen(L->session_ends[k]);
-			if (n > e && n < 60 && !strcmp(s + n - e, L->session_ends[k]) && un_is_upper(s, n)) {
+			/* (Chinese has no capitals: "第七十八届会议") */
+			if (n > e && n < 60 && !strcmp(s + n - e, L->session_ends[k]) &&
+			    (un_is_upper(s, n) || L->no_spaces)) {
 				int v = un_ordinal(L, s, n - e);
 				return v > 0 ? v : 0;
 			}
@@ -303,7 +305,7 @@ static enum verdict read_meeting_lines(struct document *doc, const char *raw_lin
 	    !starts_with(line, "Draft ") && !starts_with(line, "Report ") &&
 	    !starts_with(line, "Background paper") && !starts_with(line, "Note by") &&
 	    /* an agenda item printed without its title: the adoption follows */
-	    !un_opens_with(line, n, L->adopted)) {
+	    !un_adoption_line(L, line, n)) {
 		m->agenda_title = text_trim(A, raw_line);
 		st->after_agenda = false;
 		return TAKEN;
@@ -352,8 +354,18 @@ static bool starts_body(struct document *doc, const struct block *blk)
 	const char *t = text_plain_trimmed(&doc->arena, blk->text, (size_t)-1);
 	if (blk->num)
 		return true;
-	/* a date on the cover ("3 April 2020") opens with a digit too */
-	if (isdigit((unsigned char)t[0]) && un_date_to_iso(&doc->arena, t))
+	/* a date on the cover ("3 April 2020") opens with a digit too, and
+	 * so does a Chinese adoption line ("2023年12月7日大会决议") */
+	if (isdigit((unsigned char)t[0]) &&
+	    (un_date_to_iso(&doc->arena, t) || un_adoption_line(un_lang_of(doc->meta.lang, NULL), t, strlen(t))))
+		return false;
+	/* "2013年核裁军问题…", "2025国际合作社年": a Chinese title may open
+	 * with a year, a Han character right after its digits (a paragraph's
+	 * number has its full stop) */
+	size_t d = 0, cl;
+	while (isdigit((unsigned char)t[d]))
+		d++;
+	if (d && un_lang_of(doc->meta.lang, NULL)->no_spaces && un_is_cjk(t + d, strlen(t + d), &cl))
 		return false;
 	/* after "78/128." alone, the title may open with a year ("2025
 	 * United Nations Conference …", "2026, Année internationale …") */
@@ -553,7 +565,7 @@ static enum heading_step read_adoption(struct heading_search *hs, struct block *
 	struct doc_meta *m = &hs->doc->meta;
 	struct arena *A = &hs->doc->arena;
 	const struct un_lang *L = un_lang_of(m->lang, NULL);
-	if (m->adoption || !un_opens_with(t, strlen(t), L->adopted))
+	if (m->adoption || !un_adoption_line(L, t, strlen(t)))
 		return PASS;
 	/* "Decision adopted by", "Décision adoptée par" */
 	const char *kind = starts_with(t, L->decision[0]) ? "decision" : "resolution";
@@ -600,6 +612,19 @@ static enum heading_step read_proponent_agenda(struct heading_search *hs, struct
 /* "70/174. Thirteenth United Nations Congress …": a resolution's number
  * and title, as resolutions of the principal organs print them; "78/123."
  * alone on its line (pdftotext): the number, the title in the next block. */
+/* Is the next block of the body after block i the enacting formula? */
+static bool formula_next(struct document *doc, size_t i)
+{
+	for (size_t k = i + 1; k < doc->blocks.len; k++) {
+		const struct block *b = DOC_BLOCK(doc, k);
+		if (b->role != ROLE_BODY || !b->text)
+			continue;
+		const char *t = text_plain_trimmed(&doc->arena, b->text, (size_t)-1);
+		return un_enacting_formula(t, strlen(t));
+	}
+	return false;
+}
+
 static enum heading_step read_numbered_title(struct heading_search *hs, struct block *blk, const char *t)
 {
 	struct doc_meta *m = &hs->doc->meta;
@@ -610,9 +635,14 @@ static enum heading_step read_numbered_title(struct heading_search *hs, struct b
 	/* "78/183 A.": one part of a resolution adopted in parts */
 	if (numlen >= 3 && t[numlen] == ' ' && t[numlen + 1] >= 'A' && t[numlen + 1] <= 'Z' && t[numlen + 2] == '.')
 		numlen += 2;
-	if (m->title || numlen < 3 || !memchr(t, '/', numlen) || t[numlen] != '.')
+	if (numlen < 3 || !memchr(t, '/', numlen) || t[numlen] != '.')
 		return PASS;
-	if (t[numlen + 1] == ' ' && un_is_upper(t + numlen + 2, strlen(t + numlen + 2))) {
+	/* a short title set beside its number, which pdftotext may give
+	 * first ("纪念…二十五周年" / "78/9."): the number alone after it,
+	 * the formula next */
+	if (m->title && (m->number || t[numlen + 1] || !formula_next(hs->doc, hs->i)))
+		return PASS;
+	if (!m->title && t[numlen + 1] == ' ' && un_is_upper(t + numlen + 2, strlen(t + numlen + 2))) {
 		m->number = arena_strndup(A, t, numlen);
 		m->number_printed = arena_strndup(A, t, numlen + 1);
 		m->title = text_trim(A, t + numlen + 2);
@@ -728,6 +758,9 @@ static enum heading_step read_heading_block(struct heading_search *hs, struct bl
 	size_t tl = strlen(t);
 	/* a formula ends the search: "The Conference of the Parties …," */
 	if (tl && t[tl - 1] == ',' && (starts_with(t, "The ") || blk->italic || un_enacting_formula(t, tl)))
+		return STOP;
+	/* … or "大会，", its comma full-width */
+	if (un_full_width_end(t, tl) == ',' && un_enacting_formula(t, tl))
 		return STOP;
 	enum heading_step step = read_subtitle(hs, blk, t);
 	return step != PASS ? step : read_title(hs, blk, t);

@@ -72,6 +72,15 @@ static bool runs_on(const char *s, size_t n)
 	return s[i] == ',' || s[i] == ';' || s[i] == '/' || (s[i] == ' ' && i + 1 < n && islower((unsigned char)s[i + 1]));
 }
 
+/* Does s[0..n) end in a Han character, which ends no sentence (Chinese
+ * sets no spaces, so a line that wraps mid-sentence ends in one and the
+ * next opens with one)? */
+static bool ends_in_han(const char *s, size_t n)
+{
+	size_t len;
+	return n >= 3 && un_is_cjk(s + n - 3, 3, &len) && len == 3 && (unsigned char)s[n - 3] >= 0xe4;
+}
+
 enum text_layout layout_detect(const char *text, size_t len, struct layout_evidence *out)
 {
 	struct layout_evidence ev = {0};
@@ -80,7 +89,7 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 	enum { MAX_WIDTH = 512 };
 	size_t histogram[MAX_WIDTH + 1] = {0};
 	char prev_last = 0;
-	bool prev_text = false;
+	bool prev_text = false, prev_han = false;
 	const char *end = text + len;
 	for (const char *p = text; p < end;) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
@@ -117,10 +126,13 @@ enum text_layout layout_detect(const char *text, size_t len, struct layout_evide
 				}
 			if (prev_text) {
 				ev.pairs++;
-				if (!ends_sentence(prev_last) && runs_on(s + lead, m - lead))
+				size_t cl;
+				if ((!ends_sentence(prev_last) && runs_on(s + lead, m - lead)) ||
+				    (prev_han && un_is_cjk(s + lead, m - lead, &cl)))
 					ev.continuing++;
 			}
 			prev_last = s[m - 1];
+			prev_han = ends_in_han(s + lead, m - lead);
 			prev_text = true;
 		} else {
 			prev_text = false;

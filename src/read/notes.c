@@ -61,15 +61,21 @@ static int number_line(const struct pline *l)
 	return v > 0 ? v : -1;
 }
 
+/* (full-width punctuation as its ASCII kind: "。" '.') */
 static char last_char(const struct pline *l)
 {
-	return l->len ? l->s[l->len - 1] : '\0';
+	char fw = un_full_width_end(l->s, l->len);
+	return fw ? fw : l->len ? l->s[l->len - 1] : '\0';
 }
 
 /* The width of the first word of a line. */
 static unsigned first_word_width(const struct pline *l)
 {
 	unsigned n = 0;
+	size_t cjk;
+	/* a Han character is a word (Chinese sets none apart by spaces) */
+	if (un_is_cjk(l->s, l->len, &cjk))
+		return pages_width(l->s, cjk);
 	while (n < l->len && l->s[n] != ' ')
 		n++;
 	return pages_width(l->s, n);
@@ -331,6 +337,10 @@ static void candidates(struct pagemodel *pm, size_t from, size_t to, const int *
 			char after = buf[at + dl];
 			bool glued = at > 0 && (un_lower_before(buf, at) || un_closes_before(buf, at)) &&
 				     (!after || after == ' ' || after == ',' || after == ';' || after == '.' || after == ')');
+			/* Chinese sets a marker after the punctuation or the
+			 * character it follows, with no space: "报告，1 以及",
+			 * "附件二；2", "《公约》3 和" */
+			glued = glued || un_cjk_note_marker(buf, at, dl);
 			if (!alone && !glued && (!un_bare_note_marker(buf, at, dl, true) || un_decimal_comma(L, buf, at)))
 				continue;
 			int k = note_of[v];

@@ -76,8 +76,9 @@ unsigned pages_ems(const char *s, size_t n)
 			w += ascii_ems[c - 32];
 		else if (cp >= 0x410 && cp < 0x450)
 			w += cyrillic_ems[cp - 0x410], i++;
-		else if (c >= 0xe3 && c <= 0xe9)
-			w += 1000;	/* CJK: a full em */
+		else if ((c >= 0xe3 && c <= 0xe9) ||
+			 (c == 0xef && i + 1 < n && ((unsigned char)s[i + 1] == 0xbc || (unsigned char)s[i + 1] == 0xbd)))
+			w += 1000;	/* CJK, and full-width forms ("，", "；"): a full em */
 		else if (c >= 0xc0)
 			w += 500;	/* another letter: accented, Cyrillic, Greek */
 		else if (c < 0x80)
@@ -753,7 +754,11 @@ static bool marker_before(struct pagemodel *pm, size_t from, size_t to, int v)
 			bool symbol = at && isdigit((unsigned char)buf[at - 1]) && after_symbol(buf, at, (size_t)n);
 			if (!after_year && !symbol && at && isdigit((unsigned char)buf[at - 1]))
 				continue;
-			if (after_year || symbol || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
+			/* "报告，1 以及": Chinese glues it to the punctuation or
+			 * the character before ("《宣言》 1 中": or pdftotext sets
+			 * it apart) */
+			bool after_cjk = un_cjk_note_marker(buf, at, (size_t)n);
+			if (after_year || symbol || after_cjk || (at && (un_lower_before(buf, at) || un_closes_before(buf, at))) ||
 			    un_bare_note_marker(buf, at, (size_t)n, true))
 				return true;
 		}

@@ -337,9 +337,18 @@ static char visible_end(const struct pline *l)
 			e--;
 			continue;
 		}
-		return (char)c;
+		/* full-width punctuation (Chinese) stands for its ASCII
+		 * kind: "，" ',', "；" ';', "。" '.' */
+		char fw = un_full_width_end(l->s, e);
+		return fw ? fw : (char)c;
 	}
 	return '\0';
+}
+
+/* Does c end a sentence or a clause (',' too)? */
+static bool end_is_punctuation(char c)
+{
+	return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == ',' || c == ')' || c == ']';
 }
 
 static bool is_terminal(char c)
@@ -367,8 +376,13 @@ static unsigned last_segment_ems(const struct pagemodel *pm, const struct pline 
 static bool short_line(const struct pagemodel *pm, const struct pline *a, const struct pline *b, unsigned slack)
 {
 	unsigned fw = 0;
-	while (fw < b->len && b->s[fw] != ' ')
-		fw++;
+	size_t cjk;
+	/* a Han character is a word (Chinese sets none apart by spaces) */
+	if (un_is_cjk(b->s, b->len, &cjk))
+		fw = (unsigned)cjk;
+	else
+		while (fw < b->len && b->s[fw] != ' ')
+			fw++;
 	/* a number and the word after it are one unit: the UN binds them
 	 * with a no-break space ("9 December", "1994 года", "40 процентов"),
 	 * which pdftotext writes as a space */
@@ -554,12 +568,50 @@ static bool lower_clause_opening(struct joiner *j, const struct pline *prev, con
 	       (preamble_opening(j->L, cur) || operative_opening(j->L, cur));
 }
 
+/* In a language set without spaces (Chinese), every line of a clause but
+ * its first and last is full (the text is justified and any character
+ * may end a line): in the preamble, a line short of the measure by an em
+ * or more that ends no clause, after a line that did, with more text
+ * after it, is a clause's first line, indented.  (English and the others
+ * tell a clause's first line by its words; operative paragraphs open
+ * with their numbers, hung, and their lines are not all of one width.) */
+static bool indented_first_line(struct joiner *j, const struct pline *cur, char end)
+{
+	char cur_end = visible_end(cur);
+	return j->L->no_spaces && j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') &&
+	       cur->ems + 1000 <= j->pm->measure_ems && cur_end != ',' && cur_end != ';' && cur_end != '.' &&
+	       cur_end != ':' && j->after_cur && j->after_cur->kind == PL_TEXT;
+}
+
+/* Where -layout kept the lines' indents (the text's left margin is
+ * some columns in), does cur's indent allow it to open a clause: more
+ * than the line before (a clause's first line is indented), or as much
+ * as a line before that opened a clause itself?  Without indents (the
+ * reading order), nothing is known: yes. */
+static bool indent_allows_clause(struct joiner *j, const struct pline *prev, const struct pline *cur)
+{
+	if (!prev->indent && !cur->indent)
+		return true;
+	return cur->indent > prev->indent || (cur->indent == prev->indent && j->para.n == 1);
+}
+
 /* The lines of a resolution's clauses: a preambular clause opens after
  * a comma, a heading groups clauses, an operative clause opens after
  * its preamble or the clause before.  1: a break, 0: none, -1: these
  * say nothing. */
-static int clause_break(struct joiner *j, const struct pline *cur, char end, bool lower_clause, const char **why)
+static int clause_break(struct joiner *j, const struct pline *prev, const struct pline *cur, char end, bool lower_clause,
+			const char **why)
 {
+	if (indented_first_line(j, cur, end))
+		return *why = "a clause's first line, indented", 1;
+	/* … and where the line before is full, so its width cannot tell (a
+	 * clause of one line, indented; a clause's last line), a clause's
+	 * verb after its comma opens the next.  (A clause may go on with
+	 * another verb after a comma, "…有关规定，" / "重申需要…": rarely at
+	 * a line's end; measured, the rule gains far more than it costs.) */
+	if (j->L->no_spaces && j->resolution && !j->operative && (end == ',' || end == ';') &&
+	    un_cjk_clause_opening(j->L, cur->s, cur->len) && indent_allows_clause(j, prev, cur))
+		return *why = "a preambular clause's verb after a clause's end", 1;
 	if (j->resolution && !j->operative && (end == ',' || end == ';' || end == '.') && preamble_opening(j->L, cur))
 		return *why = "a preambular clause", 1;
 	/* "… rural communities," / "Small island developing States" /
@@ -581,6 +633,20 @@ static int clause_break(struct joiner *j, const struct pline *cur, char end, boo
 	    !preamble_opening(j->L, cur) && (!opens_lower(cur->s, cur->len) || lower_clause))
 		return *why = "an unnumbered operative paragraph after the preamble", 1;
 	return -1;
+}
+
+/* Chinese: an agenda item's title set over lines narrower than the text
+ * ("…包括增进人权和 基本自由切实享受的各种" / "途径"): a wide cover line
+ * that ends in no punctuation goes on (any character may end a line, and
+ * the cover's short lines, "大会", "第七十八届会议", are facts of their
+ * own). */
+static bool cjk_cover_title_runs_on(struct joiner *j, const struct pline *prev, bool blank, char end)
+{
+	size_t len;
+	return j->L->no_spaces && !blank && j->front && prev->page == 0 && !j->resolution && !j->last_number &&
+	       !end_is_punctuation(end) && !un_full_width_end(prev->s, prev->len) &&
+	       prev->ems * 2 >= j->pm->measure_ems && prev->len >= 3 && un_is_cjk(prev->s + prev->len - 3, 3, &len) &&
+	       len == 3;
 }
 
 /* Russian capitalises a title's first word only, and the names in it:
@@ -635,6 +701,8 @@ static int cover_break(struct joiner *j, const struct pline *prev, const struct 
 					 : "a title on the cover runs on after a colon", 0;
 	if (agenda_title_runs_on(j, prev, blank, end))
 		return *why = "the agenda item's title runs on to its blank line", 0;
+	if (cjk_cover_title_runs_on(j, prev, blank, end))
+		return *why = "a title on the cover runs on mid-phrase", 0;
 	return -1;
 }
 
@@ -695,12 +763,12 @@ static bool breaks_before(struct joiner *j, const struct pline *prev, const stru
 		return *why = "a heading", true;
 	/* "Resolution adopted by the General Assembly on …": a cover line of
 	 * its own, whatever the line above ends with ("… energy for all") */
-	if (j->front && un_opens_with(cur->s, cur->len, j->L->adopted))
+	if (j->front && un_adoption_line(j->L, cur->s, cur->len))
 		return *why = "the adoption line", true;
 	if (meeting_line(j->L, cur))
 		return *why = "the closing meeting", true;
 	char end = visible_end(prev);
-	int clause = clause_break(j, cur, end, lower_clause, why);
+	int clause = clause_break(j, prev, cur, end, lower_clause, why);
 	if (clause >= 0)
 		return clause;
 	if (opens_lower(cur->s, cur->len) && !bare_label && !lower_clause)
@@ -968,6 +1036,28 @@ static bool cyrillic_compound_break(struct joiner *j, const struct buf *text, co
 	return w && compounds_has(j->compounds, text->data + start, end - start, s, w);
 }
 
+/* In a language set without spaces (Chinese), does a line's end go on
+ * without one: a Han character or full-width punctuation on either side
+ * ("…的2023年6月7日" / "第2023/10号决议，")? */
+static bool cjk_join(const struct buf *text, const char *s, size_t n)
+{
+	size_t len, start = text->len;
+	while (start > 0 && text->len - start < 4 && ((unsigned char)text->data[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0)
+		start--;
+	return un_is_cjk(s, n, &len) ||
+	       (un_is_cjk(text->data + start, text->len - start, &len) && start + len == text->len);
+}
+
+/* Is l a paragraph's number or an item's label alone ("1.", "(a)"),
+ * which a space parts from its text in every language? */
+static bool label_alone(const struct pline *l)
+{
+	bool alone = false;
+	return (paragraph_number(l, &alone) && alone) || (item_label(l, &alone) && alone);
+}
+
 /* Append line l to the paragraph text, joining it to what came before. */
 static void append_line(struct joiner *j, struct buf *text, const struct pline *prev, const struct pline *l,
 			unsigned skip)
@@ -1021,7 +1111,8 @@ static void append_line(struct joiner *j, struct buf *text, const struct pline *
 			text->data[text->len] = '\0';
 			diag_note(j->pm->doc->diag, l->lineno, "paragraphs", "line-end hyphen %s",
 				  keep ? "kept (a compound)" : "removed (a word broken by the line)");
-		} else if (!(n && isdigit((unsigned char)s[0]) && ends_in_range_dash(text))) {
+		} else if (!(n && isdigit((unsigned char)s[0]) && ends_in_range_dash(text)) &&
+			   !(j->L->no_spaces && cjk_join(text, s, n) && !label_alone(prev))) {
 			buf_putc(text, ' ');
 		}
 	}

@@ -43,8 +43,14 @@ def local(el):
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
+# Han characters: Chinese sets no spaces between words, so each character
+# is a token of its own (else a clause would be one "word", and a space
+# that a line's end put in or left out would make all of it differ).
+HAN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
 def words(text):
-    return re.findall(r"\w+(?:[’'.-]\w+)*|[^\w\s]", text.translate(HYPHENS))
+    return re.findall(r"\w+(?:[’'.-]\w+)*|[^\w\s]", HAN.sub(r" \1 ", text.translate(HYPHENS)))
 
 
 def text_of(el):

@@ -74,6 +74,11 @@ static void find_date(void)
 		{"a day and a month at the text's end", "on 8 November", "NULL"},
 		{"a digit at the text's end", "item 8", "NULL"},
 		{"a misprinted day is passed over for a real one", "31 April 2023 and 1 May 2023", "2023-05-01 at 18+10"},
+		/* Chinese: year, month and day each followed by its character */
+		{"a Chinese date", "2023年12月7日大会决议", "2023-12-07 at 0+16"},
+		{"a Chinese date in a clause", "回顾其2021年2月11日第75/259号决议", "2021-02-11 at 9+16"},
+		{"a Chinese 31 April is no date", "2023年4月31日", "NULL"},
+		{"a Chinese year and month without a day", "2023年12月", "NULL"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *start = NULL;
@@ -320,6 +325,50 @@ static void decimal_comma(void)
 		  un_decimal_comma(en, "Agenda 21,2 the", 10));
 }
 
+/* What Chinese needs beside its table's words: the formula "大会，", the
+ * adoption line opening with its date, a note's marker after a Han
+ * character or CJK punctuation, "第七十八" as 78, "第48次全体会议". */
+static void chinese(void)
+{
+	const struct un_lang *zh = un_lang_of("zh", NULL);
+	unit_bool("un_enacting_formula: 大会，", unit_q("大会，"), true, un_enacting_formula("大会，", strlen("大会，")));
+	unit_bool("un_enacting_formula: 大会 alone is the cover's organ", unit_q("大会"), false,
+		  un_enacting_formula("大会", strlen("大会")));
+	unit_bool("un_enacting_formula: a clause ending in ，", unit_q("回顾大会，"), false,
+		  un_enacting_formula("回顾大会，", strlen("回顾大会，")));
+	const char *adopted = "2023年12月7日大会决议";
+	unit_int("un_adoption_line: the date, then 大会决议", unit_q(adopted), (long long)strlen(adopted),
+		 (long long)un_adoption_line(zh, adopted, strlen(adopted)));
+	unit_int("un_adoption_line: a date alone", unit_q("2023年12月7日"), 0,
+		 (long long)un_adoption_line(zh, "2023年12月7日", strlen("2023年12月7日")));
+	static const struct {
+		const char *name, *text;
+		size_t at;
+		bool want;
+	} markers[] = {
+		{"after a full-width comma, a space after", "其案文载于报告，1 以及", 24, true},
+		{"after a full-width semicolon, at the end", "同一报告附件二；2", 24, true},
+		{"after a Han character, set apart by a space", "《宣言》 1 中", 13, true},
+		{"after punctuation, before an opening 《", "里约宣言》、1《21世纪议程》", 18, true},
+		{"after a Han character, before 《", "第1《", 3, false},
+		{"a count after a Han character", "第5段", 3, false},
+		{"after a Latin letter", "report 1 and", 7, false},
+	};
+	for (size_t i = 0; i < sizeof markers / sizeof markers[0]; i++)
+		unit_bool(unit_fmt("un_cjk_note_marker: %s", markers[i].name), unit_q(markers[i].text), markers[i].want,
+			  un_cjk_note_marker(markers[i].text, markers[i].at, 1));
+	unit_int("un_ordinal: 第七十八", unit_q("第七十八"), 78, un_ordinal(zh, "第七十八", strlen("第七十八")));
+	unit_int("un_ordinal: 第十", unit_q("第十"), 10, un_ordinal(zh, "第十", strlen("第十")));
+	unit_int("un_ordinal: 第二十五", unit_q("第二十五"), 25, un_ordinal(zh, "第二十五", strlen("第二十五")));
+	unit_int("un_ordinal: no 第", unit_q("七十八"), -1, un_ordinal(zh, "七十八", strlen("七十八")));
+	unit_bool("un_meeting_line: 第48次全体会议", unit_q("第48次全体会议"), true,
+		  un_meeting_line(zh, "第48次全体会议", strlen("第48次全体会议"), true));
+	unit_bool("un_meeting_line: 第48次全体会议(续会)", unit_q("第48次全体会议(续会)"), true,
+		  un_meeting_line(zh, "第48次全体会议(续会)", strlen("第48次全体会议(续会)"), true));
+	unit_bool("un_meeting_line: 第48号决议", unit_q("第48号决议"), false,
+		  un_meeting_line(zh, "第48号决议", strlen("第48号决议"), true));
+}
+
 int main(void)
 {
 	unit_begin("un");
@@ -331,5 +380,6 @@ int main(void)
 	bare_note_marker();
 	roman();
 	decimal_comma();
+	chinese();
 	return unit_end();
 }
