@@ -677,11 +677,13 @@ unsigned pages_note_start(const struct pline *l, int *value)
 	unsigned rest = l->len - i - 1;
 	/* a capital of any script ("Résolution 2625 (XXV)"), a quote ("“",
 	 * French "«"), "ibid.", a year ("2000 Review Conference"), an
-	 * address ("https://…", "www.un.org/…") */
+	 * address ("https://…", "www.un.org/…"), a Han character or "《"
+	 * ("1 第60/1号决议。") */
+	size_t cjk;
 	bool opens = un_is_upper(t, rest) || t[0] == '"' || (rest >= 3 && !memcmp(t, "\xe2\x80\x9c", 3)) ||
 		     (rest >= 2 && !memcmp(t, "\xc2\xab", 2)) || (rest >= 5 && !memcmp(t, "ibid", 4)) ||
 		     note_opens_with_year(t, rest) || (rest >= 5 && !memcmp(t, "http", 4)) ||
-		     (rest >= 5 && !memcmp(t, "www.", 4));
+		     (rest >= 5 && !memcmp(t, "www.", 4)) || un_is_cjk(t, rest, &cjk);
 	if (!opens)
 		return 0;
 	/* not a date ("2 October 2015, affirming …"); a word that only
