@@ -196,6 +196,26 @@ static void year_glued_candidate(const char *buf, size_t at, const int *note_of,
 		push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + 4), (unsigned)(run - 4), 1});
 }
 
+/* The run of digits buf[at, at + run) read as a number and a marker
+ * glued to it, the marker its last `tail` digits: a candidate of the
+ * lowest score for the note it names, if the page has one (and the
+ * marker does not open with a zero). */
+static void split_candidate(const char *buf, size_t at, size_t run, size_t tail, const int *note_of, int max_value,
+			    size_t li, struct spot **cand, size_t *ncand, size_t *cap)
+{
+	size_t head = run - tail;
+	if (buf[at + head] == '0')
+		return;
+	int v = 0;
+	for (size_t d = head; d < run; d++)
+		v = v * 10 + (buf[at + d] - '0');
+	if (v < 1 || v > max_value || note_of[v] < 0)
+		return;
+	int k = note_of[v];
+	if (ncand[k] < 64)
+		push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + head), (unsigned)tail, 1});
+}
+
 /* "résolution 77/382,": a marker glued to the number of a resolution
  * after its stroke, as French and Spanish set it before the punctuation
  * ("77/38" and note 2; "77/20411": "77/204" and note 11).  Each split
@@ -225,19 +245,9 @@ static void symbol_glued_candidate(const char *buf, size_t at, const int *note_o
 	/* "78/281." alone on its line is a resolution's number */
 	if (run < 2 || run > 5 || !ends || (session == 0 && after == '.' && !buf[at + run + 1]))
 		return;
-	for (size_t tail = 1; tail <= 2 && tail < run; tail++) {
-		size_t head = run - tail;
-		if (head > 3 || buf[at + head] == '0')
-			continue;
-		int v = 0;
-		for (size_t d = head; d < run; d++)
-			v = v * 10 + (buf[at + d] - '0');
-		if (v < 1 || v > max_value || note_of[v] < 0)
-			continue;
-		int k = note_of[v];
-		if (ncand[k] < 64)
-			push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + head), (unsigned)tail, 1});
-	}
+	for (size_t tail = 1; tail <= 2 && tail < run; tail++)
+		if (run - tail <= 3)
+			split_candidate(buf, at, run, tail, note_of, max_value, li, cand, ncand, cap);
 }
 
 /* A marker glued to the end of a name that itself ends in a number or a
@@ -286,19 +296,8 @@ static void tail_glued_candidate(const char *buf, size_t at, const int *note_of,
 	} else {
 		return;
 	}
-	for (size_t tail = min_tail; tail <= max_tail && tail <= 2 && tail <= run; tail++) {
-		size_t head = run - tail;
-		if (buf[at + head] == '0')
-			continue;
-		int v = 0;
-		for (size_t d = head; d < run; d++)
-			v = v * 10 + (buf[at + d] - '0');
-		if (v < 1 || v > max_value || note_of[v] < 0)
-			continue;
-		int k = note_of[v];
-		if (ncand[k] < 64)
-			push_spot(&cand[k], &ncand[k], &cap[k], (struct spot){li, (unsigned)(at + head), (unsigned)tail, 1});
-	}
+	for (size_t tail = min_tail; tail <= max_tail && tail <= 2 && tail <= run; tail++)
+		split_candidate(buf, at, run, tail, note_of, max_value, li, cand, ncand, cap);
 }
 
 /* Every place in the page's body lines [from, to) where a number may be
