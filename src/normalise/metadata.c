@@ -727,20 +727,6 @@ static enum heading_step read_title(struct heading_search *hs, struct block *blk
 	return NEXT;
 }
 
-/* "2026, Année internationale des agricultrices" under "78/279." alone:
- * a title that opens with its year (French, as the UN titles its
- * international years), no paragraph of the body. */
-static bool year_title(const struct document *doc, const char *t)
-{
-	const struct doc_meta *m = &doc->meta;
-	if (!m->number || m->title || !(starts_with(t, "19") || starts_with(t, "20")))
-		return false;
-	for (int k = 2; k < 4; k++)
-		if (!isdigit((unsigned char)t[k]))
-			return false;
-	return t[4] == ',' && t[5] == ' ' && un_is_upper(t + 6, strlen(t + 6));
-}
-
 /* Look at one block of the heading zone: the recognisers in order, the
  * body or a formula ending the search. */
 static enum heading_step read_heading_block(struct heading_search *hs, struct block *blk, const char *t)
@@ -753,7 +739,7 @@ static enum heading_step read_heading_block(struct heading_search *hs, struct bl
 		if (step != PASS)
 			return step;
 	}
-	if (starts_body(hs->doc, blk) && !year_title(hs->doc, t))
+	if (starts_body(hs->doc, blk))
 		return STOP;
 	size_t tl = strlen(t);
 	/* a formula ends the search: "The Conference of the Parties …," */
