@@ -73,6 +73,32 @@ char *text_plain(struct arena *arena, const char *s)
 	return plain_upto(arena, s, (size_t)-1);
 }
 
+char *text_plain_keeping_notes(struct arena *arena, const char *s)
+{
+	char *out = arena_alloc(arena, strlen(s) + 1), *o = out;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == MK_LINK_OPEN) {
+			while (p[1] && p[1] != MK_LINK_MID && p[1] != MK_LINK_CLOSE)
+				p++;
+			continue;
+		}
+		if (c == MK_NOTE) {
+			while (*p && *p != MK_NOTE_END)
+				*o++ = *p++;
+			if (!*p)
+				break;
+			*o++ = *p;
+			continue;
+		}
+		if (c < 0x20 && c != '\n' && c != '\t')
+			continue;
+		*o++ = (char)c;
+	}
+	*o = '\0';
+	return out;
+}
+
 char *text_plain_prefix(struct arena *arena, const char *s, size_t max)
 {
 	return plain_upto(arena, s, max);

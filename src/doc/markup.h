@@ -8,6 +8,9 @@
 
 /* Text without MK_ markup (and with MK_NOTE references removed). */
 char *text_plain(struct arena *arena, const char *s);
+/* Text without MK_ markup but its footnote references (for a heading
+ * made of a block's text: its notes must stay with it). */
+char *text_plain_keeping_notes(struct arena *arena, const char *s);
 /* Text without markup of at most the first max bytes of s (for the passes
  * that look only at how a block opens). */
 char *text_plain_prefix(struct arena *arena, const char *s, size_t max);

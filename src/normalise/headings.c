@@ -225,6 +225,28 @@ static void mark_embedded_drafts(struct document *doc)
 	}
 }
 
+/* A heading's text: the block's after its first k plain bytes (its
+ * number; t is its plain text, trimmed) with the footnote references it
+ * holds, which the plain text drops: a note cited in a heading is the
+ * UN's usual way of dating or sourcing a chapter.  A reference inside
+ * the number goes to the heading's end. */
+static char *heading_text(struct arena *A, const char *marked, const char *t, size_t k)
+{
+	if (!strchr(marked, MK_NOTE))
+		return text_trim(A, t + k);
+	char *kept = text_trim(A, text_plain_keeping_notes(A, marked));
+	if (!strncmp(kept, t, k))
+		return text_trim(A, kept + k);
+	char *text = text_trim(A, t + k);
+	for (const char *r = strchr(marked, MK_NOTE); r; r = strchr(r + 1, MK_NOTE)) {
+		const char *end = strchr(r, MK_NOTE_END);
+		if (!end)
+			break;
+		text = arena_concat(A, 2, text, arena_strndup(A, r, (size_t)(end - r + 1)));
+	}
+	return text;
+}
+
 void pass_headings(struct document *doc)
 {
 	struct arena *A = &doc->arena;
@@ -255,17 +277,17 @@ void pass_headings(struct document *doc)
 			b->name = arena_strdup(A, word);
 			for (char *p = b->name + 1; *p; p++)
 				*p = (char)tolower((unsigned char)*p);
-			b->text = rest ? arena_strdup(A, rest) : "";
+			b->text = rest ? heading_text(A, b->text, t, (size_t)(rest - t)) : "";
 			if (!rest)
 				take_title(doc, i);
 		} else if ((k = roman_prefix(t)) && heading_like(b, t)) {
 			b->role = ROLE_CHAPTER;
 			b->num = arena_strndup(A, t, k);
-			b->text = text_trim(A, t + k);
+			b->text = heading_text(A, b->text, t, k);
 		} else if ((k = capital_prefix(t)) && heading_like(b, t)) {
 			b->role = ROLE_SECTION;
 			b->num = arena_strndup(A, t, k);
-			b->text = text_trim(A, t + k);
+			b->text = heading_text(A, b->text, t, k);
 		} else if (b->kind == BLOCK_HEADING && (k = labelled_number(t))) {
 			/* "Guideline 10", "Article 5": a unit of an instrument,
 			 * its title on the next line, its paragraphs numbered
@@ -278,12 +300,12 @@ void pass_headings(struct document *doc)
 		} else if (b->kind == BLOCK_HEADING && (k = arabic_prefix(t))) {
 			b->role = ROLE_SUBSECTION;
 			b->num = arena_strndup(A, t, k);
-			b->text = text_trim(A, t + k);
+			b->text = heading_text(A, b->text, t, k);
 		} else if (formula_text(t)) {
 			;	/* "The General Assembly" without its comma: no heading */
 		} else if (b->kind == BLOCK_HEADING || (b->bold && heading_like(b, t) && text_last_char(t) != '.')) {
 			b->role = ROLE_CROSSHEADING;
-			b->text = arena_strdup(A, t);
+			b->text = heading_text(A, b->text, t, 0);
 		} else if (heading_like(b, t) && strlen(t) < 150 && isupper((unsigned char)t[0]) &&
 			   text_last_char(t) != '.' && text_last_char(t) != ')' && !strchr(t, MK_NOTE)) {
 			/* a bare line followed by a numbered paragraph or an item:
@@ -293,7 +315,7 @@ void pass_headings(struct document *doc)
 			const char *nt = n && n->text ? text_plain_scratch(next_scratch, sizeof next_scratch, n->text) : "";
 			if (n && (n->num || opens_item(nt) || n->kind == BLOCK_HEADING) && strlen(t) < 150) {
 				b->role = ROLE_CROSSHEADING;
-				b->text = arena_strdup(A, t);
+				b->text = heading_text(A, b->text, t, 0);
 			}
 		}
 		if (b->role != ROLE_BODY && b->role != ROLE_DROPPED)
