@@ -287,6 +287,7 @@ static xmlNodePtr add_p(struct builder *b, xmlNodePtr parent, const char *text)
 
 static void add_note(struct builder *b, xmlNodePtr parent, struct note *note)
 {
+	note->placed = true;
 	xmlNodePtr an = add(b, parent, "authorialNote");
 	xmlSetProp(an, X("marker"), X(note->marker));
 	xmlSetProp(an, X("placement"), X("bottom"));
@@ -1295,8 +1296,26 @@ xmlDocPtr akn_build(struct document *doc)
 	return akn_build_streamed(doc, NULL);
 }
 
+/* A note the passes kept (referenced: each found its reference, or was
+ * attached where its page ended) must be in the XML: one that no text
+ * carried there was lost between the passes, and says so. */
+static void warn_unplaced_notes(const struct builder *b)
+{
+	if (b->stream && b->stream->spoiled)
+		return;	/* built again whole, which tells */
+	for (size_t i = 0; i < b->doc->notes.len; i++) {
+		const struct note *n = DOC_NOTE(b->doc, i);
+		if (n->referenced && !n->placed)
+			diag_warn(b->doc->diag, n->def_line ? n->def_line : n->ref_line, "akn",
+				  "footnote %s was lost while the document was structured: its text is in no edition "
+				  "(a bug of unpress: please report it with this input)", n->marker);
+	}
+}
+
 xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 {
+	for (size_t i = 0; i < doc->notes.len; i++)
+		DOC_NOTE(doc, i)->placed = false;
 	struct builder b = {.doc = doc, .stream = out};
 	b.xml = xmlNewDoc(X("1.0"));
 	/* element and attribute names interned once, not allocated per node */
@@ -1371,7 +1390,8 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 		/* the meeting and its date, printed on two lines, may arrive as one */
 		const char *date_at = NULL;
 		size_t date_len = 0;
-		char *text = text_trim(&doc->arena, text_plain(&doc->arena, blk->text));
+		/* (its notes kept: "80th plenary meeting" may cite one) */
+		char *text = text_trim(&doc->arena, text_plain_keeping_notes(&doc->arena, blk->text));
 		if (un_find_date(&doc->arena, text, &date_at, &date_len) && date_at > text && !date_at[date_len]) {
 			xmlSetProp(add_p(&b, conclusions, text_trim(&doc->arena,
 				   arena_strndup(&doc->arena, text, (size_t)(date_at - text)))), X("class"), X("meeting"));
@@ -1385,6 +1405,7 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 	}
 	if (b.attachments)
 		xmlAddChild(dt, b.attachments);
+	warn_unplaced_notes(&b);
 	xmlHashFree(b.eids, NULL);
 	xmlHashFree(b.eid_next, NULL);
 	buf_free(&b.scratch);

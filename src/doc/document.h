@@ -97,6 +97,7 @@ struct note {
 	int def_line, ref_line;
 	int scope;
 	bool referenced;
+	bool placed;		/* akn/build.c put it in the XML */
 	int ref_slot;		/* footnotes.c: which text holds the reference (-1 none) */
 };
 

@@ -201,9 +201,39 @@ static void built_report(void)
 	buf_free(&text);
 }
 
+/* A note the passes kept but no text carries to the builder (a pass that
+ * dropped its reference, as the headings pass did with a chapter's) is
+ * named on stderr, never lost in silence; a note placed says nothing. */
+static void lost_note(void)
+{
+	const char *text = "# Report\n\n1. The Group met.<sup>1</sup>\n\n2. It adjourned.<sup>2</sup>\n\n"
+			   "---\n\n<sup>1</sup> In Vienna.\n\n<sup>2</sup> At noon.\n";
+	struct unit_doc u;
+	struct document *doc = read_text(&u, text);
+	if (!doc) {
+		CHECK_BOOL("the report was read", "", true, false);
+		return;
+	}
+	xmlFreeDoc(akn_build(doc));
+	CHECK_BOOL("every note placed: no word of a lost one", unit_q(text), false,
+		   strstr(unit_said(&u), "was lost") != NULL);
+	/* a pass loses the second reference */
+	for (size_t i = 0; i < doc->blocks.len; i++) {
+		struct block *b = DOC_BLOCK(doc, i);
+		char *ref = b->text ? strchr(b->text, MK_NOTE) : NULL;
+		if (ref && strstr(b->text, "adjourned"))
+			*ref = '\0';
+	}
+	xmlFreeDoc(akn_build(doc));
+	CHECK_HAS("a note no text carried is named", unit_q(text), "footnote 2 was lost", unit_said(&u));
+	CHECK_BOOL("and only that one", unit_q(text), false, strstr(unit_said(&u), "footnote 1 was lost") != NULL);
+	unit_doc_free(&u);
+}
+
 int main(void)
 {
 	unit_begin("write");
+	lost_note();
 	grown_tree();
 	spoiled();
 	built_report();
