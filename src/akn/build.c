@@ -63,6 +63,7 @@ struct builder {
 	const char *work_uri, *work_date, *work_date_name, *expr_uri, *issued, *issued_name, *author;
 	xmlNodePtr attachments;	/* built aside, placed after the conclusions */
 	struct xml_stream *stream;	/* where finished parts go, or NULL */
+	bool in_preamble;	/* the blocks go into the preamble */
 };
 
 static const xmlChar *X(const char *s) { return (const xmlChar *)s; }
@@ -1101,6 +1102,52 @@ static void add_preamble_clause(struct builder *b, struct block *blk)
 	add_p(b, c, blk->text);
 }
 
+/* Does a preambular clause end with a colon (introducing items)?  The
+ * Chinese full-width colon too; a note or link at the end is skipped. */
+static bool opens_items(struct arena *A, const char *text)
+{
+	if (!text)
+		return false;
+	const char *t = text_plain_trimmed(A, text, (size_t)-1);
+	size_t n = strlen(t);
+	return (n >= 1 && t[n - 1] == ':') || (n >= 3 && !memcmp(t + n - 3, "\xef\xbc\x9a", 3));
+}
+
+/* A lettered item of the preambular clause before it ("Convinced that
+ * the Convention ... constitutes a major contribution to: (a) ...").  The
+ * UN marks the clause as a list: container > blockList > listIntroduction
+ * (the clause) and an item per letter, an item of a deeper level in the
+ * list of the item above it. */
+static void add_preamble_item(struct builder *b, struct block *blk)
+{
+	xmlNodePtr c = top(b)->node->last;
+	if (!c || c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "container")) {
+		add_preamble_clause(b, blk);	/* no clause to hold it */
+		return;
+	}
+	xmlNodePtr holder = c;
+	for (int depth = 1; depth <= (blk->depth > 1 ? blk->depth : 1); depth++) {
+		xmlNodePtr list = holder->last;
+		if (!list || list->type != XML_ELEMENT_NODE || strcmp((const char *)list->name, "blockList")) {
+			/* the first item: the text before it opens the list */
+			xmlNodePtr intro = holder->last;
+			list = add(b, holder, "blockList");
+			if (intro && intro->type == XML_ELEMENT_NODE && !strcmp((const char *)intro->name, "p")) {
+				xmlUnlinkNode(intro);
+				xmlNodeSetName(intro, X("listIntroduction"));
+				xmlAddChild(list, intro);
+			}
+		}
+		if (depth == (blk->depth > 1 ? blk->depth : 1) || !list->last)
+			break;
+		holder = list->last;
+	}
+	/* (no eId: the UN's items have none, nor do our bullets') */
+	xmlNodePtr item = add(b, holder->last, "item");
+	add_text(b, item, "num", blk->num ? blk->num : "");
+	add_p(b, item, blk->text);
+}
+
 /* A paragraph: para_N by its number (through the whole report, restarted
  * in a resolution or an annex), else the frame's next p_N. */
 static void add_paragraph(struct builder *b, size_t i, struct block *blk)
@@ -1238,7 +1285,10 @@ static void add_body_block(struct builder *b, size_t i)
 		add_paragraph(b, i, blk);
 		break;
 	case ROLE_POINT:
-		add_point(b, i, blk);
+		if (b->in_preamble)
+			add_preamble_item(b, blk);
+		else
+			add_point(b, i, blk);
 		break;
 	case ROLE_TABLE:
 		add_table_block(b, blk);
@@ -1312,6 +1362,37 @@ static void warn_unplaced_notes(const struct builder *b)
 	}
 }
 
+/* One past the preamble's last block: the formula and the clauses
+ * before the first operative part, with the headings between them and
+ * the lettered items of a clause that introduces them. */
+static size_t preamble_end(struct document *doc)
+{
+	size_t end = 0, items_end = 0;
+	bool items = false;	/* lettered items of a clause may follow */
+	for (size_t j = 0; j < doc->blocks.len; j++) {
+		struct block *blk = DOC_BLOCK(doc, j);
+		if (!is_body_role(blk->role) || blk->role == ROLE_CROSSHEADING)
+			continue;
+		if (blk->role == ROLE_POINT && items) {
+			items_end = j + 1;
+			continue;
+		}
+		/* the clause's items are its own when another clause or the
+		 * numbered operative part follows them; items that end the
+		 * document are the operative part (damage.c says so) */
+		if (items_end && blk->role == ROLE_PARAGRAPH) {
+			end = items_end;
+			break;
+		}
+		if (blk->role != ROLE_FORMULA && blk->role != ROLE_PREAMBLE)
+			break;
+		end = j + 1;
+		items = blk->role == ROLE_PREAMBLE && opens_items(&doc->arena, blk->text);
+		items_end = 0;
+	}
+	return end;
+}
+
 xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 {
 	for (size_t i = 0; i < doc->notes.len; i++)
@@ -1346,23 +1427,17 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 		 * grouped under unnumbered headings, as the UN marks it: "Transport
 		 * and transit corridors"); a heading after the last clause opens
 		 * the operative part */
-		size_t end = 0;
-		for (size_t j = 0; j < doc->blocks.len; j++) {
-			struct block *blk = DOC_BLOCK(doc, j);
-			if (!is_body_role(blk->role) || blk->role == ROLE_CROSSHEADING)
-				continue;
-			if (blk->role != ROLE_FORMULA && blk->role != ROLE_PREAMBLE)
-				break;
-			end = j + 1;
-		}
+		size_t end = preamble_end(doc);
 		if (end) {
 			xmlNodePtr pre = add(&b, dt, "preamble");
 			push(&b, LV_ROOT, pre, pre, NULL);
+			b.in_preamble = true;
 			for (; i < end; i++)
 				if (is_body_role(DOC_BLOCK(doc, i)->role)) {
 					write_finished(&b);
 					add_body_block(&b, i);
 				}
+			b.in_preamble = false;
 			b.depth = 0;
 		}
 	}

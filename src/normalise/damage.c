@@ -21,7 +21,8 @@
  *     words;
  *   - (in Chinese) a preambular clause ending in a Han character, not in
  *     its punctuation;
- *   - a preamble whose last clause ends with a colon (or "：");
+ *   - a preamble whose last clause ends with a colon (or "：") and is
+ *     followed by no lettered items, or by items that nothing follows;
  *   - a paragraph opening with a bare number, then a capital ("2
  *     Resolution 78/1, annex."): a footnote read as the body's;
  *   - a note whose text opens in a small letter (the body's text, drawn
@@ -224,13 +225,21 @@ static void check_clause_end(struct signs *s, struct block *b, const char *t)
  * clause (the preamble ended at i)? */
 static bool next_is_operative(const struct document *doc, size_t i)
 {
+	bool items = false;
 	for (size_t k = i + 1; k < doc->blocks.len; k++) {
 		const struct block *b = DOC_BLOCK(doc, k);
 		if (b->role == ROLE_DROPPED || b->role == ROLE_FOOTNOTE_DEF)
 			continue;
-		return b->role != ROLE_PREAMBLE;
+		/* lettered items: the clause's own when another clause or a
+		 * numbered paragraph follows them (akn/build.c keeps them in
+		 * the preamble) */
+		if (b->role == ROLE_POINT) {
+			items = true;
+			continue;
+		}
+		return items ? b->role != ROLE_PREAMBLE && b->role != ROLE_PARAGRAPH : b->role != ROLE_PREAMBLE;
 	}
-	return false;
+	return items;
 }
 
 /* A note's text opens with a capital or a figure ("See", "Ibid.",
