@@ -1085,7 +1085,15 @@ static void add_formula(struct builder *b, struct block *blk)
 	while (n && (blk->text[n - 1] == ' ' || blk->text[n - 1] == '\n'))
 		n--;
 	bool comma = n && blk->text[n - 1] == ',';
-	add_inlines(b, it, blk->text, comma ? n - 1 : n);
+	const char *t = blk->text;
+	size_t len = comma ? n - 1 : n;
+	/* the formula is italic already: the source's own italics around
+	 * all of it ("*The General Assembly*,") are not nested in it */
+	if (len >= 2 && t[0] == MK_EM_OPEN && t[len - 1] == MK_EM_CLOSE && !memchr(t + 1, MK_EM_CLOSE, len - 2)) {
+		t++;
+		len -= 2;
+	}
+	add_inlines(b, it, t, len);
 	if (comma)
 		xmlNodeAddContent(p, X(","));
 }
