@@ -102,8 +102,13 @@ static size_t preamble_phrase(const char *t)
 	if (first < 4 || !isupper((unsigned char)t[0]))
 		return 0;
 	bool adverb = IN_LIST(t, 0, adverbs);
-	bool participle = (first > 4 && !strncmp(t + first - 3, "ing", 3)) || !strncmp(t + first - 2, "ed", 2) ||
-			  adverb || IN_LIST(t, 0, adjectives);
+	/* "Convinced that", "Alarmed by": a word in -ed opens a clause with
+	 * a word in lower case after it (every one of the 78th session's
+	 * English preambles); "Armed Robbery against Ships", at a line's
+	 * start, is the clause before it going on */
+	bool past = !strncmp(t + first - 2, "ed", 2) && t[first] == ' ' && islower((unsigned char)t[first + 1]);
+	bool participle = (first > 4 && !strncmp(t + first - 3, "ing", 3)) || past || adverb ||
+			  IN_LIST(t, 0, adjectives);
 	if (!participle)
 		return 0;
 	size_t i = first;
