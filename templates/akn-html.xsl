@@ -31,6 +31,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
     xmlns:u="https://unpress.example/ns"
+    xmlns:x="https://unpress.example/ns/flush"
+    extension-element-prefixes="x"
     exclude-result-prefixes="a u">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
@@ -276,6 +278,7 @@
       <xsl:call-template name="id-attribute"/>
       <xsl:apply-templates select="*" mode="part"/>
     </section>
+    <x:flush/>
   </xsl:template>
 
   <xsl:template match="a:doc | a:statement" mode="part">
@@ -468,6 +471,7 @@
         </div>
       </xsl:otherwise>
     </xsl:choose>
+    <x:flush/>
   </xsl:template>
 
   <!-- Heading level: the page title is h1, a top-level unit h2, then one
@@ -504,6 +508,7 @@
       <xsl:call-template name="cited-by"/>
       <xsl:apply-templates select="*[not(self::a:num or self::a:heading)]"/>
     </section>
+    <x:flush/>
   </xsl:template>
 
   <!-- An unnumbered heading between paragraphs or points (also a
@@ -555,6 +560,7 @@
         </div>
       </xsl:otherwise>
     </xsl:choose>
+    <x:flush/>
   </xsl:template>
 
   <xsl:template name="heading-paragraph">
@@ -617,6 +623,7 @@
           <xsl:call-template name="id-attribute"/>
           <xsl:apply-templates select="*[not(self::a:num)]"/>
         </li>
+        <x:flush/>
       </xsl:for-each>
     </ul>
     <xsl:apply-templates select="a:listWrapUp"/>
@@ -670,6 +677,7 @@
         </p>
       </xsl:otherwise>
     </xsl:choose>
+    <x:flush/>
   </xsl:template>
 
   <!-- ============================================================ tables -->
@@ -683,7 +691,7 @@
     </div>
   </xsl:template>
   <xsl:template match="a:caption"><caption><xsl:apply-templates/></caption></xsl:template>
-  <xsl:template match="a:tr"><tr><xsl:apply-templates select="a:th | a:td"/></tr></xsl:template>
+  <xsl:template match="a:tr"><tr><xsl:apply-templates select="a:th | a:td"/></tr><x:flush/></xsl:template>
   <xsl:template match="a:th | a:td">
     <xsl:element name="{local-name()}">
       <xsl:if test="number(@colspan) &gt; 1 and number(@colspan) &lt; 1000"><xsl:attribute name="colspan"><xsl:value-of select="number(@colspan)"/></xsl:attribute></xsl:if>
@@ -833,6 +841,7 @@
                 </xsl:choose>
               </div>
             </li>
+            <x:flush/>
           </xsl:for-each>
         </ul>
       </section>

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "html/flush.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/slurp.h"
@@ -55,6 +56,7 @@ static xsltStylesheetPtr load_style(const char *data_dir, const char *name,
 	static int exslt_ready;
 	if (!exslt_ready) {
 		exsltRegisterAll();
+		html_flush_register();
 		exslt_ready = 1;
 	}
 	size_t n = strlen(data_dir) + strlen(name) + 16;
@@ -267,6 +269,12 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 		xmlFreeDoc(extra);
 		return EX_CONFIG;
 	}
+	struct atomic_file af;
+	if (atomic_open(&af, out_path) != 0) {
+		diag_error(diag, 0, who, "cannot create %s: %s", out_path, strerror(errno));
+		xmlFreeDoc(extra);
+		return EX_CANTCREAT;
+	}
 	const char **argv = xcalloc((size_t)nparams * 2 + 1, sizeof *argv);
 	for (int i = 0; i < nparams; i++) {
 		argv[2 * i] = params[i].name;
@@ -280,32 +288,34 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 	 * first (matched by URL); the context frees it afterwards. */
 	if (extra && !xsltNewDocument(ctxt, extra))
 		xmlFreeDoc(extra);
+	/* the page is written as the transform makes it (html/flush.h), as
+	 * xsltSaveResultToFile writes it: UTF-8 without an encoder */
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(atomic_stream(&af), NULL);
+	struct html_flush flush;
+	html_flush_begin(&flush, out, ctxt);
 	xmlDocPtr result = xsltApplyStylesheetUser(style, doc, argv, NULL, NULL, ctxt);
-	int failed = ctxt->state != XSLT_STATE_OK;
+	int failed = !result || ctxt->state != XSLT_STATE_OK;
 	xsltFreeTransformContext(ctxt);
 	report_talk(&talk, diag, who);
 	for (int i = 0; i < nparams; i++)
 		free((char *)argv[2 * i + 1]);
 	free(argv);
-	if (!result || failed) {
-		diag_error(diag, 0, who, "the template %s failed on this document", name);
-		xmlFreeDoc(result);
-		return EX_SOFTWARE;
-	}
-	struct atomic_file af;
 	int status = 0;
-	if (atomic_open(&af, out_path) != 0) {
-		diag_error(diag, 0, who, "cannot create %s: %s", out_path, strerror(errno));
-		status = EX_CANTCREAT;
-	} else {
-		if (xsltSaveResultToFile(atomic_stream(&af), result, style) < 0)
-			af.failed = 1;
-		if (atomic_commit(&af) != 0) {
-			diag_error(diag, 0, who, "cannot write %s: %s", out_path, strerror(errno));
-			status = EX_CANTCREAT;
-		}
+	if (failed) {
+		diag_error(diag, 0, who, "the template %s failed on this document", name);
+		status = EX_SOFTWARE;
 	}
+	if (html_flush_end(&flush, failed ? NULL : result) != 0)
+		af.failed = 1;
+	if (xmlOutputBufferClose(out) < 0)
+		af.failed = 1;
 	xmlFreeDoc(result);
+	if (status)
+		atomic_abort(&af);
+	else if (atomic_commit(&af) != 0) {
+		diag_error(diag, 0, who, "cannot write %s: %s", out_path, strerror(errno));
+		status = EX_CANTCREAT;
+	}
 	return status;
 }
 
