@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "akn/parts.h"
 #include "util/diag.h"
 
 struct render_opts {
@@ -26,6 +27,8 @@ struct render_opts {
 
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);
 int markdown_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);
+/* The same from a document read part by part (akn/parts.h). */
+int markdown_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts);
 int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);
 
 /* The reduce step: build index, cross-links and backlinks over every

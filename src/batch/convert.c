@@ -3,6 +3,7 @@
 #include "batch/convert.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
@@ -10,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "akn/build.h"
 #include "akn/load.h"
 #include "akn/edition.h"
 #include "akn/manifest.h"
+#include "akn/parts.h"
 #include "akn/validate.h"
 #include "akn/write.h"
 #include "normalise/normalise.h"
@@ -175,11 +178,41 @@ static bool xml_alone(const struct options *opts)
 	return opts->editions == ED_XML && !opts->manifest && !opts->validate && !(writer && *writer);
 }
 
-/* -t xml: build the AKN and write it at once, each finished part of the
- * body leaving the tree as it is written (a body of dense notes or links
- * cost some twelve times its XML as a tree).  Whole or not at all: a
- * stream the builder spoiled is thrown away and the document built and
- * written again from a whole tree. */
+/* Build the AKN and write it to f as it is built, each finished part of
+ * the body leaving the tree as it is written (a body of dense notes or
+ * links cost some twelve times its XML as a tree).  A stream the builder
+ * spoiled is thrown away and the document built and written again from
+ * a whole tree.  0, or -1 when f could not be written. */
+static int stream_akn(struct document *doc, FILE *f)
+{
+	struct xml_stream stream;
+	xml_stream_begin(&stream, f, akn_remove_controls_under);
+	xmlDocPtr xml = akn_build_streamed(doc, &stream);
+	size_t controls = 0;
+	int rc = -1;
+	if (!stream.spoiled) {
+		controls = stream.prepared + akn_remove_controls(xml);
+		rc = xml_stream_end(&stream, xml);
+	} else
+		xml_stream_end(&stream, NULL);
+	xmlFreeDoc(xml);
+	if (rc == -1) {
+		/* spoiled, while building or at the end: whole */
+		if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0 || ftruncate(fileno(f), 0) != 0)
+			return -1;
+		xml = document_to_akn(doc);
+		struct buf text = BUF_INIT;
+		xml_write_doc(xml, &text);
+		rc = fwrite(text.data, 1, text.len, f) == text.len ? 0 : -1;
+		buf_free(&text);
+		xmlFreeDoc(xml);
+		return rc;
+	}
+	warn_controls(doc, controls);
+	return rc == 0 && fflush(f) == 0 ? 0 : -1;
+}
+
+/* -t xml: the AKN written as it is built, whole or not at all. */
 static int convert_to_xml(struct document *doc, const struct options *opts, struct diag *diag)
 {
 	int status = check_output(doc->meta.slug, opts, diag);
@@ -192,35 +225,107 @@ static int convert_to_xml(struct document *doc, const struct options *opts, stru
 		free(path);
 		return EX_CANTCREAT;
 	}
-	struct xml_stream stream;
-	xml_stream_begin(&stream, atomic_stream(&af), akn_remove_controls_under);
-	xmlDocPtr xml = akn_build_streamed(doc, &stream);
-	size_t controls = 0;
-	int rc = -1;
-	if (!stream.spoiled) {
-		controls = stream.prepared + akn_remove_controls(xml);
-		rc = xml_stream_end(&stream, xml);
-	} else
-		xml_stream_end(&stream, NULL);
-	xmlFreeDoc(xml);
-	if (rc == -1) {
-		/* spoiled, while building or at the end: whole, as it is
-		 * written with an edition */
-		atomic_abort(&af);
-		xml = document_to_akn(doc);
-		status = write_xml(xml, path, diag);
-		xmlFreeDoc(xml);
-		free(path);
-		return status;
-	}
-	warn_controls(doc, controls);
-	if (rc != 0)
+	if (stream_akn(doc, atomic_stream(&af)) != 0)
 		af.failed = 1;
 	if (atomic_commit(&af) != 0) {
 		diag_error(diag, 0, "output", "cannot write %s: %s", path, strerror(errno));
 		status = EX_CANTCREAT;
 	}
 	free(path);
+	return status;
+}
+
+/* Whether the editions may read the document from its XML, streamed to
+ * a file first: when nothing else needs the whole tree (the manifest,
+ * validation, the site, the tests' libxml2 writer). */
+static bool editions_from_file(const struct options *opts)
+{
+	const char *writer = getenv("UNPRESS_XML_WRITER");
+	return (opts->editions & (ED_HTML | ED_MD | ED_PDF)) && !(opts->editions & ED_SITE) &&
+	       !opts->manifest && !opts->validate && !(writer && *writer);
+}
+
+/* The file the editions read the XML from: the .xml output when it is
+ * asked for (written whole first), else a temporary file in OUT that no
+ * one sees (unlinked as soon as it is made).  Its descriptor, or -1
+ * after reporting. */
+static int akn_file_for_editions(struct document *doc, const struct options *opts, struct diag *diag,
+				 int *status)
+{
+	if (opts->editions & ED_XML) {
+		if ((*status = convert_to_xml(doc, opts, diag)) != 0)
+			return -1;
+		char *path = output_path(opts, doc->meta.slug, ".xml");
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			diag_error(diag, 0, "output", "cannot read back %s: %s", path, strerror(errno));
+			*status = EX_IOERR;
+		}
+		free(path);
+		return fd;
+	}
+	if ((*status = check_output(doc->meta.slug, opts, diag)) != 0)
+		return -1;
+	char *tmp = output_path(opts, ".unpress-akn-", "XXXXXX");
+	int fd = mkostemp(tmp, O_CLOEXEC);
+	FILE *f = NULL;
+	if (fd >= 0) {
+		unlink(tmp);
+		f = fdopen(dup(fd), "w");
+	}
+	if (!f || stream_akn(doc, f) != 0) {
+		diag_error(diag, 0, "output", "cannot write a temporary file in %s: %s", opts->out_dir,
+			   strerror(errno));
+		*status = EX_CANTCREAT;
+		if (fd >= 0)
+			close(fd);
+		fd = -1;
+	}
+	if (f)
+		fclose(f);
+	free(tmp);
+	return fd;
+}
+
+/* The editions from the XML at fd: the Markdown reads it part by part,
+ * the HTML and the PDF a tree of it. */
+static int editions_of_file(int fd, const char *slug, const struct options *opts, struct diag *diag)
+{
+	struct render_opts ro = {
+		.out_dir = opts->out_dir,
+		.slug = slug,
+		.data_dir = opts->data_dir,
+		.build_time = opts->build_time,
+		.diag = diag,
+	};
+	int status = 0;
+	if (opts->editions & (ED_HTML | ED_PDF)) {
+		xmlDocPtr xml = akn_parts_load_whole(fd, slug, diag);
+		if (!xml)
+			return EX_SOFTWARE;
+		if (opts->editions & ED_HTML) {
+			char *path = output_path(opts, slug, ".html");
+			status = html_edition_write(xml, path, &ro);
+			free(path);
+		}
+		if (status == 0 && (opts->editions & ED_PDF)) {
+			char *path = output_path(opts, slug, ".pdf");
+			status = pdf_edition_write(xml, path, &ro);
+			free(path);
+		}
+		xmlFreeDoc(xml);
+	}
+	if (status == 0 && (opts->editions & ED_MD)) {
+		struct akn_parts *parts = akn_parts_file(fd, slug, diag);
+		if (!parts)
+			return EX_SOFTWARE;
+		char *path = output_path(opts, slug, ".md");
+		status = markdown_edition_write_parts(parts, path, &ro);
+		int read = akn_parts_close(parts);
+		free(path);
+		if (status == 0)
+			status = read;
+	}
 	return status;
 }
 
@@ -319,7 +424,19 @@ int convert_file_report(const char *path, const struct options *opts, struct con
 		normalise(&doc);
 		if (xml_alone(opts))
 			status = convert_to_xml(&doc, opts, &diag);
-		else {
+		else if (editions_from_file(opts)) {
+			int fd = akn_file_for_editions(&doc, opts, &diag, &status);
+			/* the editions read the XML alone: the document's arena
+			 * goes before they run, its name kept */
+			slug = doc.meta.slug ? xstrdup(doc.meta.slug) : NULL;
+			slug_from = doc.meta.slug_from;
+			document_free(&doc);
+			memset(&doc.meta, 0, sizeof doc.meta);
+			if (fd >= 0) {
+				status = editions_of_file(fd, slug, opts, &diag);
+				close(fd);
+			}
+		} else {
 			xmlDocPtr xml = document_to_akn(&doc);
 			/* the editions read the XML alone: the document's
 			 * arena (some 16 times the input for dense notes) goes

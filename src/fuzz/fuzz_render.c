@@ -19,6 +19,8 @@
 
 #include "akn/load.h"
 #include "akn/edition.h"
+#include "akn/parts.h"
+#include "akn/write.h"
 #include "util/datadir.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -37,6 +39,31 @@ static void remove_out_dir(void)
 		remove(path);
 	}
 	remove(out_dir);
+}
+
+/* The Markdown again, the tree written by akn/write.c to a file and read
+ * back part by part (akn/parts.h, as a conversion's editions read it):
+ * whatever the tree's shape, the reader must neither crash nor fail. */
+static void markdown_of_parts(xmlDocPtr xml, const struct render_opts *ro)
+{
+	char path[sizeof out_dir + 16];
+	snprintf(path, sizeof path, "%s/fuzz.xml", out_dir);
+	struct buf text = BUF_INIT;
+	xml_write_doc(xml, &text);
+	FILE *f = fopen(path, "w+");
+	if (!f || fwrite(text.data, 1, text.len, f) != text.len || fflush(f) != 0)
+		abort();
+	buf_free(&text);
+	struct akn_parts *parts = akn_parts_file(fileno(f), "fuzz.xml", ro->diag);
+	if (!parts)
+		abort();
+	snprintf(path, sizeof path, "%s/parts.md", out_dir);
+	int status = markdown_edition_write_parts(parts, path, ro);
+	if (akn_parts_close(parts) != 0 || status == EX_SOFTWARE) {
+		fprintf(stderr, "fuzz_render: the Markdown read part by part failed\n");
+		abort();
+	}
+	fclose(f);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -80,6 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		}
 	}
+	markdown_of_parts(xml, &ro);
 	xmlFreeDoc(xml);
 	return 0;
 }

@@ -42,6 +42,7 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "akn/parts.h"
 #include "akn/read.h"
 #include "markdown/escape.h"
 #include "markdown/href.h"
@@ -109,6 +110,10 @@ struct md {
 	xmlNodePtr written;	/* a paragraph's lead p, written with its number */
 	const struct akn_doc *ad;
 	struct akn_unknown unknown;
+	struct akn_parts *parts;	/* the document, whole or read as the walk goes */
+	struct md_labels labels;
+	FILE *file;		/* where out goes as it grows */
+	int failed;		/* a write to it failed */
 };
 
 static int is_el(xmlNodePtr n, const char *name)
@@ -401,16 +406,15 @@ static void write_paragraph(struct md *m, xmlNodePtr p, int indent)
 	buf_free(&text);
 }
 
-static void write_heading(struct md *m, int level, xmlNodePtr owner, xmlNodePtr num, xmlNodePtr heading)
+/* A heading line at level from the rendered texts of its num and
+ * heading (notes_before: m->notes.len before either was rendered). */
+static void write_heading_text(struct md *m, int level, xmlNodePtr owner, const struct buf *numtext,
+			       const struct buf *headtext, size_t notes_before)
 {
 	if (level > 6)
 		level = 6;
-	struct buf numtext = BUF_INIT, headtext = BUF_INIT;
-	size_t notes_before = m->notes.len;
-	render_text_of(m, num, &numtext);
-	render_text_of(m, heading, &headtext);
-	if (!numtext.len && !headtext.len && !owner)
-		goto out;
+	if (!numtext->len && !headtext->len && !owner)
+		return;
 	begin_block(m, 0, 0, notes_before);
 	for (int i = 0; i < level; i++)
 		buf_putc(&m->line, '#');
@@ -419,39 +423,64 @@ static void write_heading(struct md *m, int level, xmlNodePtr owner, xmlNodePtr 
 		put_anchor(&m->line, owner);
 	/* "I." and "A." share the line; "Resolution 11/1" and "Annex I" are
 	 * printed on a line of their own with the heading beneath. */
-	int word_num = numtext.len && numtext.data[numtext.len - 1] != '.' &&
-		       numtext.data[numtext.len - 1] != ')';
-	if (numtext.len) {
-		buf_puts(&m->line, numtext.data);
-		if (headtext.len && !word_num)
+	int word_num = numtext->len && numtext->data[numtext->len - 1] != '.' &&
+		       numtext->data[numtext->len - 1] != ')';
+	if (numtext->len) {
+		buf_puts(&m->line, numtext->data);
+		if (headtext->len && !word_num)
 			buf_putc(&m->line, ' ');
 	}
-	if (headtext.len && !word_num)
-		buf_puts(&m->line, headtext.data);
+	if (headtext->len && !word_num)
+		buf_puts(&m->line, headtext->data);
 	/* a closing "#" would be read as the closing sequence (spec §4.2) */
 	if (m->line.len && m->line.data[m->line.len - 1] == '#') {
 		m->line.data[m->line.len - 1] = '\\';
 		buf_putc(&m->line, '#');
 	}
 	end_block(m);
-	if (headtext.len && word_num) {
+	if (headtext->len && word_num) {
 		begin_block(m, 0, 0, 0);
 		buf_puts(&m->line, "**");
-		buf_puts(&m->line, headtext.data);
+		buf_puts(&m->line, headtext->data);
 		buf_puts(&m->line, "**");
 		end_block(m);
 	}
-out:
+}
+
+static void write_heading(struct md *m, int level, xmlNodePtr owner, xmlNodePtr num, xmlNodePtr heading)
+{
+	struct buf numtext = BUF_INIT, headtext = BUF_INIT;
+	size_t notes_before = m->notes.len;
+	render_text_of(m, num, &numtext);
+	render_text_of(m, heading, &headtext);
+	write_heading_text(m, level, owner, &numtext, &headtext, notes_before);
 	buf_free(&numtext);
 	buf_free(&headtext);
 }
 
 static void walk(struct md *m, xmlNodePtr n, int level, int indent);
 
+/* Hand what is written so far to the file, all but its last byte
+ * (begin_block looks at it): a document read part by part is never
+ * whole in memory, nor is its edition. */
+static void write_out(struct md *m)
+{
+	if (m->out.len < 2 || !m->file)
+		return;
+	if (fwrite(m->out.data, 1, m->out.len - 1, m->file) != m->out.len - 1)
+		m->failed = 1;
+	m->out.data[0] = m->out.data[m->out.len - 1];
+	m->out.len = 1;
+	m->out.data[1] = '\0';
+}
+
 static void walk_children(struct md *m, xmlNodePtr n, int level, int indent)
 {
-	for (xmlNodePtr c = n->children; c; c = c->next)
+	for (xmlNodePtr c = akn_parts_first(m->parts, n); c; c = akn_parts_next(m->parts, c)) {
 		walk(m, c, level, indent);
+		if (m->out.len > ((size_t)1 << 20))
+			write_out(m);
+	}
 }
 
 /* The first <p> of a paragraph's or point's content or intro: it shares
@@ -560,20 +589,30 @@ static int cover_area(enum akn_cover_role role)
  * UN's XML lists the body before the top-right block; ours after it);
  * lines of one area are joined by hard breaks ("\" at the end of the line,
  * never two trailing spaces). */
-static void write_cover(struct md *m, const struct akn_doc *ad)
+static void write_cover(struct md *m, xmlNodePtr cover)
 {
+	/* its lines, as akn_doc_read reads them: the walk's own nodes,
+	 * whose notes are labelled */
+	int ncover = 0;
+	for (xmlNodePtr c = cover->children; c; c = c->next)
+		ncover += akn_kind(c) == AKN_P;
+	struct akn_cover_line *line = xmalloc(sizeof *line * (size_t)(ncover + 1));
+	ncover = 0;
+	for (xmlNodePtr c = cover->children; c; c = c->next)
+		if (akn_kind(c) == AKN_P)
+			line[ncover++] = (struct akn_cover_line){akn_cover_role(c), c};
 	/* a line of no area goes with the area of the line before it */
-	int *area = xmalloc(sizeof *area * (size_t)(ad->ncover + 1));
-	int *order = xmalloc(sizeof *order * (size_t)(ad->ncover + 1));
+	int *area = xmalloc(sizeof *area * (size_t)(ncover + 1));
+	int *order = xmalloc(sizeof *order * (size_t)(ncover + 1));
 	int prev = 0;
-	for (int i = 0; i < ad->ncover; i++) {
-		int a = cover_area(ad->cover[i].role);
+	for (int i = 0; i < ncover; i++) {
+		int a = cover_area(line[i].role);
 		area[i] = a ? a : prev;
 		prev = area[i];
 		order[i] = i;
 	}
 	/* a stable insertion sort by area: covers are a dozen lines */
-	for (int i = 1; i < ad->ncover; i++)
+	for (int i = 1; i < ncover; i++)
 		for (int j = i; j > 0 && area[order[j - 1]] > area[order[j]]; j--) {
 			int t = order[j];
 			order[j] = order[j - 1];
@@ -581,12 +620,12 @@ static void write_cover(struct md *m, const struct akn_doc *ad)
 		}
 	int open_area = -1;
 	size_t notes_before = m->notes.len;
-	for (int k = 0; k < ad->ncover; k++) {
-		xmlNodePtr p = ad->cover[order[k]].node;
+	for (int k = 0; k < ncover; k++) {
+		xmlNodePtr p = line[order[k]].node;
 		struct buf text = BUF_INIT;
 		render_text_of(m, p, &text);
 		if (text.len) {
-			int a = cover_area(ad->cover[order[k]].role);
+			int a = cover_area(line[order[k]].role);
 			if (a && a == open_area) {
 				buf_puts(&m->line, "\\\n");
 			} else {
@@ -605,6 +644,7 @@ static void write_cover(struct md *m, const struct akn_doc *ad)
 		end_block(m);
 	free(area);
 	free(order);
+	free(line);
 }
 
 /* The preface: its title the one level-1 heading when it is the
@@ -612,7 +652,7 @@ static void write_cover(struct md *m, const struct akn_doc *ad)
  * titles its part at `level`. */
 static void walk_preface(struct md *m, xmlNodePtr preface, int level)
 {
-	int title_level = m->ad && preface->parent == m->ad->top ? 1 : level;
+	int title_level = m->ad && akn_parts_is_top(preface) ? 1 : level;
 	for (xmlNodePtr p = preface->children; p; p = p->next) {
 		if (!is_el(p, "p")) {
 			walk(m, p, 2, 0);
@@ -735,6 +775,59 @@ static void write_table(struct md *m, xmlNodePtr table)
 	buf_free(&rows);
 }
 
+/* A chapter, section, ...: its heading (the heading, else the
+ * subheading; read part by part, the one that opens it after its num, as
+ * AKN orders them) at level,
+ * any other heading or subheading there one level below, then the rest,
+ * child by child (a chapter may be read as the walk goes: akn/parts.h). */
+static void walk_hierarchy(struct md *m, xmlNodePtr n, int level)
+{
+	/* rendered as they come: the walk frees each child as it moves on */
+	struct buf numtext = BUF_INIT, headtext = BUF_INIT;
+	size_t notes_before = m->notes.len;
+	bool num = false, heading = false, sub = false, written = false;
+	xmlNodePtr whole_heading = NULL;
+	if (akn_parts_whole(m->parts)) {
+		/* a whole tree (the UN's XML may put a p before the heading):
+		 * its heading wherever it stands */
+		whole_heading = child_el(n, "heading");
+		if (!whole_heading)
+			whole_heading = child_el(n, "subheading");
+		write_heading(m, level, n, child_el(n, "num"), whole_heading);
+		written = true;
+	}
+	for (xmlNodePtr c = akn_parts_first(m->parts, n); c; c = akn_parts_next(m->parts, c)) {
+		if (c->type != XML_ELEMENT_NODE || c == whole_heading)
+			continue;
+		if (!written) {
+			/* the opening num, heading and subheading */
+			if (!num && !heading && !sub && element_kind(c) == EL_NUM) {
+				num = true;
+				render_text_of(m, c, &numtext);
+				continue;
+			}
+			if (!heading && !sub && (is_el(c, "heading") || is_el(c, "subheading"))) {
+				heading = is_el(c, "heading");
+				sub = !heading;
+				render_text_of(m, c, &headtext);
+				continue;
+			}
+			write_heading_text(m, level, n, &numtext, &headtext, notes_before);
+			written = true;
+		}
+		if (element_kind(c) == EL_NUM)
+			continue;
+		if (is_el(c, "heading") || is_el(c, "subheading"))
+			write_heading(m, level + 1, NULL, NULL, c);
+		else
+			walk(m, c, level + 1, 0);
+	}
+	if (!written)
+		write_heading_text(m, level, n, &numtext, &headtext, notes_before);
+	buf_free(&numtext);
+	buf_free(&headtext);
+}
+
 /* The walk over block elements: level is the heading level a hierarchy
  * met here would take, indent the list nesting of the current point. */
 static void walk(struct md *m, xmlNodePtr n, int level, int indent)
@@ -749,29 +842,17 @@ static void walk(struct md *m, xmlNodePtr n, int level, int indent)
 	case EL_COVERPAGE:
 		/* the document's own cover (read by akn_doc_read), or one
 		 * inside a part: its lines as paragraphs */
-		if (m->ad && n == akn_child(m->ad->top, "coverPage"))
-			write_cover(m, m->ad);
+		if (akn_parts_is_top(n))
+			write_cover(m, n);
 		else
 			walk_children(m, n, level, indent);
 		break;
 	case EL_PREFACE:
 		walk_preface(m, n, level);
 		break;
-	case EL_CHAPTER: {
-		xmlNodePtr heading = child_el(n, "heading");
-		if (!heading)
-			heading = child_el(n, "subheading");
-		write_heading(m, level, n, child_el(n, "num"), heading);
-		for (xmlNodePtr c = n->children; c; c = c->next) {
-			if (c == heading || element_kind(c) == EL_NUM)
-				continue;
-			if (is_el(c, "heading") || is_el(c, "subheading"))
-				write_heading(m, level + 1, NULL, NULL, c);
-			else
-				walk(m, c, level + 1, 0);
-		}
+	case EL_CHAPTER:
+		walk_hierarchy(m, n, level);
 		break;
-	}
 	case EL_PARAGRAPH: {
 		int hlevel = akn_heading_paragraph(n);
 		if (hlevel)
@@ -858,39 +939,86 @@ static void write_front_matter(struct md *m, const struct akn_doc *ad)
 	buf_printf(&m->out, "lang: %s\ndir: %s\n---\n", ad->lang, ad->rtl ? "rtl" : "ltr");
 }
 
-int markdown_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
+/* akn_parts' hook: the notes of each part labelled as the part comes. */
+static void label_part(void *ctx, xmlNodePtr part)
 {
-	xmlNodePtr root = xmlDocGetRootElement(akn);
-	xmlNodePtr document = root ? root->children : NULL;
-	while (document && document->type != XML_ELEMENT_NODE)
-		document = document->next;
+	md_notes_label(ctx, part);
+}
+
+/* The document element: the root's first element. */
+static xmlNodePtr first_element(struct akn_parts *parts, xmlNodePtr root)
+{
+	xmlNodePtr n = root ? akn_parts_first(parts, root) : NULL;
+	while (n && n->type != XML_ELEMENT_NODE)
+		n = akn_parts_next(parts, n);
+	return n;
+}
+
+/* The walk, the edition going to file as it grows: the front matter,
+ * then the document's children (the mainBody's hierarchy starts at ##
+ * under the # title), then a collection's parts. */
+static int write_document(struct md *m, struct akn_parts *parts, const struct render_opts *opts)
+{
+	xmlNodePtr root = akn_parts_root(parts);
+	xmlNodePtr document = first_element(parts, root);
 	if (!document) {
 		diag_error(opts->diag, 0, "markdown", "no document element in the XML");
 		return EX_DATAERR;
 	}
+	struct akn_doc ad;
+	akn_doc_read(&ad, akn_parts_front(parts));
+	m->ad = &ad;
+	write_front_matter(m, &ad);
+	for (xmlNodePtr n = document; n; n = akn_parts_next(parts, n))
+		if (n == document || akn_is(n, "components"))
+			walk_children(m, n, 2, 0);
+	flush_notes(m, m->notes.len);
+	akn_unknown_report(&m->unknown, opts->diag, "markdown");
+	akn_doc_free(&ad);
+	return 0;
+}
+
+int markdown_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts)
+{
+	struct atomic_file af;
+	if (atomic_open(&af, path) != 0) {
+		diag_error(opts->diag, 0, "markdown", "cannot create %s: %s", path, strerror(errno));
+		return EX_CANTCREAT;
+	}
 	struct md m;
 	memset(&m, 0, sizeof m);
-	struct akn_doc ad;
-	akn_doc_read(&ad, akn);
-	m.ad = &ad;
-	md_notes_label(root);
-	write_front_matter(&m, &ad);
-	/* the mainBody's hierarchy starts at ## under the # title; a
-	 * collection's parts follow it */
-	walk_children(&m, document, 2, 0);
-	if (ad.components)
-		walk_children(&m, ad.components, 2, 0);
-	flush_notes(&m, m.notes.len);
-	md_notes_free(root);
-	akn_unknown_report(&m.unknown, opts->diag, "markdown");
-	akn_doc_free(&ad);
-	int status = 0;
-	if (atomic_write(path, m.out.data ? m.out.data : "", m.out.len) != 0) {
-		diag_error(opts->diag, 0, "markdown", "cannot write %s: %s", path, strerror(errno));
-		status = EX_CANTCREAT;
-	}
+	m.parts = parts;
+	m.file = atomic_stream(&af);
+	akn_parts_on_part(parts, label_part, &m.labels);
+	int status = write_document(&m, parts, opts);
+	if (akn_parts_whole(parts))
+		md_notes_forget(akn_parts_root(parts));
+	akn_parts_on_part(parts, NULL, NULL);
+	if (status == 0)
+		status = akn_parts_status(parts);
+	if (status == 0) {
+		write_out(&m);
+		if (m.out.len && fwrite(m.out.data, 1, m.out.len, m.file) != m.out.len)
+			m.failed = 1;
+		if (m.failed)
+			af.failed = 1;
+		if (atomic_commit(&af) != 0) {
+			diag_error(opts->diag, 0, "markdown", "cannot write %s: %s", path, strerror(errno));
+			status = EX_CANTCREAT;
+		}
+	} else
+		atomic_abort(&af);
+	md_labels_free(&m.labels);
 	buf_free(&m.out);
 	buf_free(&m.notes);
 	buf_free(&m.line);
+	return status;
+}
+
+int markdown_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
+{
+	struct akn_parts *parts = akn_parts_tree(akn);
+	int status = markdown_edition_write_parts(parts, path, opts);
+	akn_parts_close(parts);
 	return status;
 }

@@ -40,21 +40,9 @@ static void put_sanitised(struct buf *b, const char *s)
 	}
 }
 
-/* Labels handed out so far: a hash set (open addressing), since a hostile
- * or merely huge document can hold tens of thousands of notes and a linear
- * search made labelling quadratic.  Each slot also remembers the next
- * number to try when its label is the base of a ".N-" series, so a run of
- * notes that share a base is numbered in linear time too.  The strings
- * belong to the notes (_private), not to the set. */
-struct label_slot {
-	const char *key;
-	int next;
-};
-struct label_set {
-	struct label_slot *v;
-	size_t n, cap;	/* cap is a power of two, kept at most half full */
-};
-
+/* The label set (notes.h): each slot also remembers the next number to
+ * try when its label is the base of a ".N-" series, so a run of notes
+ * that share a base is numbered in linear time too. */
 static size_t label_hash(const char *s)
 {
 	size_t h = 1469598103934665603u;	/* FNV-1a */
@@ -63,7 +51,7 @@ static size_t label_hash(const char *s)
 	return h;
 }
 
-static struct label_slot *label_find(const struct label_set *set, const char *s)
+static struct label_slot *label_find(const struct md_labels *set, const char *s)
 {
 	if (!set->cap)
 		return NULL;
@@ -75,7 +63,7 @@ static struct label_slot *label_find(const struct label_set *set, const char *s)
 	}
 }
 
-static int label_taken(const struct label_set *set, const char *s)
+static int label_taken(const struct md_labels *set, const char *s)
 {
 	return label_find(set, s) != NULL;
 }
@@ -88,7 +76,7 @@ static void label_insert(struct label_slot *v, size_t cap, struct label_slot slo
 	v[i] = slot;
 }
 
-static void label_add(struct label_set *set, char *s)
+static void label_add(struct md_labels *set, char *s)
 {
 	if (2 * (set->n + 1) > set->cap) {
 		size_t cap = set->cap ? set->cap * 2 : 64;
@@ -105,7 +93,7 @@ static void label_add(struct label_set *set, char *s)
 	set->n++;
 }
 
-static char *make_label(struct label_set *set, xmlNodePtr note)
+static char *make_label(struct md_labels *set, xmlNodePtr note)
 {
 	struct buf b = BUF_INIT;
 	xmlChar *marker = xmlGetProp(note, BAD_CAST "marker");
@@ -149,18 +137,17 @@ static char *make_label(struct label_set *set, xmlNodePtr note)
 	return label;
 }
 
-size_t md_notes_label(xmlNodePtr root)
+size_t md_notes_label(struct md_labels *set, xmlNodePtr root)
 {
-	struct label_set set = {0};
+	size_t count = 0;
 	for (xmlNodePtr n = root; n; n = next_node(root, n)) {
 		if (!is_note(n))
 			continue;
-		char *label = make_label(&set, n);
-		label_add(&set, label);
+		char *label = make_label(set, n);
+		label_add(set, label);
 		n->_private = label;
+		count++;
 	}
-	size_t count = set.n;
-	free(set.v);	/* the strings live on in _private */
 	return count;
 }
 
@@ -169,11 +156,17 @@ const char *md_note_label(xmlNodePtr note)
 	return note->_private;
 }
 
-void md_notes_free(xmlNodePtr root)
+void md_notes_forget(xmlNodePtr root)
 {
 	for (xmlNodePtr n = root; n; n = next_node(root, n))
-		if (is_note(n)) {
-			free(n->_private);
+		if (is_note(n))
 			n->_private = NULL;
-		}
+}
+
+void md_labels_free(struct md_labels *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->v[i].key);
+	free(set->v);
+	memset(set, 0, sizeof *set);
 }

@@ -13,14 +13,30 @@
 
 #include <libxml/tree.h>
 
+/* The labels handed out so far in one document: a hash set (open
+ * addressing), since a hostile or merely huge document can hold tens of
+ * thousands of notes.  It owns the label strings. */
+struct label_slot {
+	char *key;
+	int next;	/* the next number to try when key is a ".N-" base */
+};
+struct md_labels {
+	struct label_slot *v;
+	size_t n, cap;	/* cap is a power of two, kept at most half full */
+};
+
 /* Give every authorialNote under root a label, stored in the node's
- * _private field (a malloc'd string).  Returns the number of notes. */
-size_t md_notes_label(xmlNodePtr root);
+ * _private field (owned by labels); the parts of a document are labelled
+ * in document order, each once.  Returns the number of notes labelled. */
+size_t md_notes_label(struct md_labels *labels, xmlNodePtr root);
 
 /* The label assigned by md_notes_label, or NULL. */
 const char *md_note_label(xmlNodePtr note);
 
-/* Free the labels and clear _private again. */
-void md_notes_free(xmlNodePtr root);
+/* Clear _private again under root (a tree other editions read after). */
+void md_notes_forget(xmlNodePtr root);
+
+/* Free every label. */
+void md_labels_free(struct md_labels *labels);
 
 #endif

@@ -233,16 +233,17 @@ check "many notes: the document has all its notes" sh -c "pdftotext '$mp' - | gr
 
 # A disk that fills while the PDF is written (it now goes to the file as
 # cairo makes it): exit 73, the reason said, the PDF there before kept,
-# no temporary file left.  A private tmpfs in a mount namespace (root).
+# no temporary file left.  A private tmpfs in a mount namespace (root),
+# with room for the XML the editions read (1.3 MB) but not the PDF (10 MB).
 mkdir -p "$OUT/full/m"
 if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
 	printf 'Report\n\n1. Short.\n' >"$OUT/full/doc.txt"
 	cat >"$OUT/full/fill.sh" <<-EOS
-	mount -t tmpfs -o size=1m tmpfs m || exit 99
+	mount -t tmpfs -o size=4m tmpfs m || exit 99
 	'$UNPRESS' -q -t pdf -o m doc.txt || exit 98
 	cp m/doc.pdf good.pdf || exit 97
 	cp '$OUT/many-notes.txt' doc.txt
-	head -c 600000 /dev/zero >m/filler 2>/dev/null
+	head -c 2000000 /dev/zero >m/filler 2>/dev/null
 	'$UNPRESS' -t pdf -o m doc.txt 2>full.err; echo \$? >full.rc
 	cmp -s m/doc.pdf good.pdf && echo kept >kept
 	ls -A m >full.ls
