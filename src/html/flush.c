@@ -78,9 +78,9 @@ static void write_close(struct html_flush *f)
  * inserts at insert: the elements that were open and are done, the
  * children before the chain at each level, and insert's children; open
  * the chain's elements down to insert (insert itself when it holds
- * something).  Nothing when insert is not in the result document (a
+ * something, or when open_insert: what is written next is its content).  Nothing when insert is not in the result document (a
  * variable's or an attribute's content being made). */
-static void flush_at(struct html_flush *f, xsltTransformContextPtr ctxt)
+static void flush_at(struct html_flush *f, xsltTransformContextPtr ctxt, bool open_insert)
 {
 	xmlNodePtr insert = ctxt->insert, top = insert;
 	size_t depth = 0;
@@ -105,7 +105,7 @@ static void flush_at(struct html_flush *f, xsltTransformContextPtr ctxt)
 		xmlNodePtr next = level < depth ? chain[level] : NULL;
 		while (parent->children && parent->children != next)
 			write_node(f, parent->children);
-		if (!next || (level == depth - 1 && !next->children))
+		if (!next || (level == depth - 1 && !next->children && !open_insert))
 			break;
 		write_open(f, next);
 		parent = next;
@@ -116,14 +116,9 @@ static void flush_at(struct html_flush *f, xsltTransformContextPtr ctxt)
 	ctxt->lasttsize = ctxt->lasttuse = 0;
 }
 
-/* <x:flush/>: write what is complete, when the transform is one that
- * html_flush_begin marked. */
-static void flush_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
-			  xsltElemPreCompPtr comp)
+void html_flush_now(struct html_flush *f, xsltTransformContextPtr ctxt, bool open_insert)
 {
-	(void)node, (void)inst, (void)comp;
-	struct html_flush *f = ctxt->_private;
-	if (!f || !ctxt->output || ctxt->output->type != XML_HTML_DOCUMENT_NODE || !ctxt->insert)
+	if (!ctxt->output || ctxt->output->type != XML_HTML_DOCUMENT_NODE || !ctxt->insert)
 		return;
 	if (!f->result) {
 		f->result = ctxt->output;
@@ -132,7 +127,17 @@ static void flush_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNode
 		htmlSetMetaEncoding(f->result, (const xmlChar *)output_encoding(f->style));
 	}
 	if (f->result == ctxt->output)
-		flush_at(f, ctxt);
+		flush_at(f, ctxt, open_insert);
+}
+
+/* <x:flush/>: write what is complete, when the transform is one that
+ * html_flush_begin marked. */
+static void flush_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
+			  xsltElemPreCompPtr comp)
+{
+	(void)node, (void)inst, (void)comp;
+	if (ctxt->_private)
+		html_flush_now(ctxt->_private, ctxt, false);
 }
 
 void html_flush_register(void)

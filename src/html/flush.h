@@ -30,7 +30,10 @@ struct html_flush {
 	xmlNodePtr *open;
 	char **end_tags;	/* each one's end tag, as the serializer writes it */
 	size_t nopen, cap;
+	struct html_walk *walk;	/* a part-by-part render's walk (html/walk.h), or NULL */
 };
+
+struct html_walk;
 
 /* Make <x:flush/> known to every stylesheet compiled after this call. */
 void html_flush_register(void);
@@ -38,6 +41,12 @@ void html_flush_register(void);
 /* Start writing a page to out through ctxt (which it marks as this
  * page's, through ctxt->_private). */
 void html_flush_begin(struct html_flush *f, xmlOutputBufferPtr out, xsltTransformContextPtr ctxt);
+
+/* What <x:flush/> does, for the walk's elements: write what is complete
+ * where ctxt inserts (nothing when it inserts outside the result); with
+ * open_insert, write the start tag of the element it inserts into even
+ * when it holds nothing yet (the caller writes its content itself). */
+void html_flush_now(struct html_flush *f, xsltTransformContextPtr ctxt, bool open_insert);
 
 /* Write what is left of result: the whole page when nothing was flushed
  * (xsltSaveResultTo), else the rest of the chain and the end tags.
