@@ -3,6 +3,7 @@
 #include "html/flush.h"
 
 #include <libxml/HTMLtree.h>
+#include <libxml/hash.h>
 #include <libxslt/extensions.h>
 #include <libxslt/imports.h>
 #include <libxslt/xsltutils.h>
@@ -116,6 +117,28 @@ static void flush_at(struct html_flush *f, xsltTransformContextPtr ctxt, bool op
 	ctxt->lasttsize = ctxt->lasttuse = 0;
 }
 
+/* Move an entry of the result's table of ids to the table data. */
+static void move_id(void *payload, void *data, const xmlChar *name)
+{
+	xmlHashAddEntry(data, name, payload);
+}
+
+/* The result's ids (every id attribute of an HTML document is one) in a
+ * table of their own: libxml2 keeps the table's names in the document's
+ * dictionary, which is the stylesheet's (it lives as long as the process)
+ * and which stops growing its buckets at some 16,000: with the ids of
+ * 10 MB of notes, every lookup walked long chains.  Names the table holds
+ * itself go when their ids are freed with the nodes flushed. */
+static void own_ids(xmlDocPtr result)
+{
+	xmlHashTablePtr own = xmlHashCreate(0);
+	if (result->ids) {
+		xmlHashScan(result->ids, move_id, own);
+		xmlHashFree(result->ids, NULL);
+	}
+	result->ids = own;
+}
+
 void html_flush_now(struct html_flush *f, xsltTransformContextPtr ctxt, bool open_insert)
 {
 	if (!ctxt->output || ctxt->output->type != XML_HTML_DOCUMENT_NODE || !ctxt->insert)
@@ -125,6 +148,7 @@ void html_flush_now(struct html_flush *f, xsltTransformContextPtr ctxt, bool ope
 		/* what xsltSaveResultTo does before it writes: the head, written
 		 * whole before the body's first flush, gets its charset */
 		htmlSetMetaEncoding(f->result, (const xmlChar *)output_encoding(f->style));
+		own_ids(f->result);
 	}
 	if (f->result == ctxt->output)
 		flush_at(f, ctxt, open_insert);
