@@ -17,20 +17,29 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
-/* A file aside: the walked body, the contents' entries or the notes. */
+/* A file aside: a part of the walked page, the contents' entries or the
+ * notes; made when first written to. */
 struct aside {
 	FILE *file;
 	xmlOutputBufferPtr out;
 };
 
+/* The article shows the document's children in this order whatever
+ * their order in the document (akn-html.xsl, the template of a:doc):
+ * each rank's page is written aside on its own. */
+enum { RANK_FRONT = -1, RANK_NONE, RANK_PREAMBLE, RANK_BODY, RANK_CONCLUSIONS, RANK_ANNEXES,
+       RANK_COMPONENTS, RANKS };
+
 struct html_walk {
 	struct akn_parts *parts;
+	char *out_path;		/* the page's (the files aside go beside it) */
 	xmlDocPtr read;		/* the document the parts are read into */
-	struct aside body, contents, notes;
+	struct aside walked[RANKS], contents, notes;
 	bool has_contents;	/* the entries hold text (the list is shown) */
 	size_t nnotes;
-	int rank;		/* of the last child of the document rendered */
+	bool rendered;		/* a child of the document after the front was met */
 	int status;
+	const char *why;	/* what stopped the walk */
 };
 
 /* Is el the AKN element name? */
@@ -40,9 +49,12 @@ static bool is_akn(const xmlNode *el, const char *name)
 	       !strcmp((const char *)el->name, name);
 }
 
-/* A file beside out_path that no one sees (unlinked as soon as made). */
+/* A file beside out_path that no one sees (unlinked as soon as made),
+ * unless a is open already. */
 static int aside_open(struct aside *a, const char *out_path)
 {
+	if (a->out)
+		return 0;
 	struct buf path = BUF_INIT;
 	buf_printf(&path, "%s.parts-XXXXXX", out_path);
 	int fd = mkstemp((char *)buf_cstr(&path));
@@ -69,9 +81,12 @@ static void aside_close(struct aside *a)
 		fclose(a->file);
 }
 
-/* Copy what was written aside to out.  -1 when a read or write failed. */
+/* Copy what was written aside to out (nothing if a was never made).  -1
+ * when a read or write failed. */
 static int aside_copy(struct aside *a, xmlOutputBufferPtr out)
 {
+	if (!a->out)
+		return 0;
 	if (xmlOutputBufferFlush(a->out) < 0 || a->out->error || fflush(a->file) != 0 ||
 	    fseek(a->file, 0, SEEK_SET) != 0)
 		return -1;
@@ -90,13 +105,15 @@ static struct html_walk *walk_of(xsltTransformContextPtr ctxt, struct html_flush
 	return *f ? (*f)->walk : NULL;
 }
 
-/* Stop the transform with a message (it fails: nothing is written). */
-static void stop(xsltTransformContextPtr ctxt, struct html_walk *w, xmlNodePtr inst, const char *why)
+/* Stop the transform (it fails: nothing is written), status and why for
+ * the caller to report. */
+static void stop(xsltTransformContextPtr ctxt, struct html_walk *w, int status, const char *why)
 {
-	xsltTransformError(ctxt, NULL, inst, "%s\n", why);
 	ctxt->state = XSLT_STATE_STOPPED;
-	if (w && !w->status)
-		w->status = EX_SOFTWARE;
+	if (w && !w->status) {
+		w->status = status;
+		w->why = why;
+	}
 }
 
 /* Forget what libxslt remembers of the nodes its match patterns tested
@@ -238,11 +255,11 @@ static void render_part(xsltTransformContextPtr ctxt, struct html_flush *f, stru
 static void children_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 			     xsltElemPreCompPtr comp)
 {
-	(void)comp;
+	(void)inst, (void)comp;
 	struct html_flush *f;
 	struct html_walk *w = walk_of(ctxt, &f);
 	if (!w) {
-		stop(ctxt, w, inst, "unpress: x:children outside a walk of parts");
+		stop(ctxt, w, EX_SOFTWARE, "x:children outside a walk of parts");
 		return;
 	}
 	if (node->doc != w->read) {
@@ -262,45 +279,64 @@ static void children_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlN
 	}
 }
 
-/* The rank of a child of the document in the order the article shows
- * them (akn-html.xsl, the template of a:doc): 1 preamble, 2 the body, 3
- * conclusions, 4 annexes; 0 what it does not show (its notes are still
- * listed), -1 the front (shown before the walk). */
+/* The rank of a child of the document: RANK_NONE for one the article
+ * does not show (its notes are still listed). */
 static int rank_of(const xmlNode *c)
 {
 	static const struct { const char *name; int rank; } ranks[] = {
-		{"meta", -1}, {"coverPage", -1}, {"preface", -1}, {"preamble", 1}, {"mainBody", 2},
-		{"body", 2}, {"collectionBody", 2}, {"conclusions", 3}, {"attachments", 4},
+		{"meta", RANK_FRONT}, {"coverPage", RANK_FRONT}, {"preface", RANK_FRONT},
+		{"preamble", RANK_PREAMBLE}, {"mainBody", RANK_BODY}, {"body", RANK_BODY},
+		{"collectionBody", RANK_BODY}, {"conclusions", RANK_CONCLUSIONS}, {"attachments", RANK_ANNEXES},
 	};
 	for (size_t i = 0; i < sizeof ranks / sizeof ranks[0]; i++)
 		if (is_akn(c, ranks[i].name))
 			return ranks[i].rank;
-	return 0;
+	return RANK_NONE;
 }
 
-/* One child of the document, where the walk meets it. */
-static void walk_top(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w, xmlNodePtr c,
-		     xmlNodePtr inst)
+/* Write what the transform makes from now on to rank's file aside
+ * (what it made before is written where it went).  false when the file
+ * cannot be made (the walk stops). */
+static bool write_aside(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w, int rank)
+{
+	html_flush_now(f, ctxt, false);
+	if (aside_open(&w->walked[rank], w->out_path) != 0) {
+		stop(ctxt, w, EX_CANTCREAT, "cannot make a file beside the page");
+		return false;
+	}
+	f->out = w->walked[rank].out;
+	return true;
+}
+
+/* One child of the document, where the walk meets it, its page written
+ * aside with the others of its rank. */
+static void walk_top(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w, xmlNodePtr c)
 {
 	int rank = rank_of(c);
 	if (c->type != XML_ELEMENT_NODE || is_akn(c, "meta"))
 		return;
-	if ((rank == -1 && w->rank > 0) || (rank > 0 && rank < w->rank)) {
-		stop(ctxt, w, inst, "unpress: the document's parts are not in the order of the schema: "
-		     "it cannot be rendered part by part");
+	if (rank == RANK_FRONT && w->rendered) {
+		/* the head and the header were made of the leading ones */
+		stop(ctxt, w, EX_DATAERR, "a cover or preface after the document's body (not in the schema's order): "
+		     "the page cannot be made part by part");
 		return;
 	}
-	if (rank > 0)
-		w->rank = rank;
+	if (rank == RANK_FRONT) {
+		gather_notes(ctxt, w, c);
+		return;
+	}
+	w->rendered = true;
+	if (rank != RANK_NONE && !write_aside(ctxt, f, w, rank))
+		return;
 	bool streams = akn_parts_streams(c);
-	if (rank == 1 || (rank == 2 && streams && !is_akn(c, "collectionBody"))) {
+	if (rank == RANK_PREAMBLE || (rank == RANK_BODY && streams && !is_akn(c, "collectionBody"))) {
 		/* a:preamble, a:mainBody, a:body: <x:children/> walks in them */
 		apply(ctxt, c, NULL, ctxt->insert);
 		html_flush_now(f, ctxt, false);
 		return;
 	}
 	xmlNodePtr part = streams ? copy_whole(w, c) : c;
-	if (rank > 0)
+	if (rank != RANK_NONE)
 		apply(ctxt, part, NULL, ctxt->insert);
 	if (is_akn(c, "attachments") && apply_aside(ctxt, part, "toc-attachments", &w->contents))
 		w->has_contents = true;
@@ -322,74 +358,74 @@ static xmlNodePtr element_from(struct akn_parts *p, xmlNodePtr node)
  * then the root's components, as the article shows them last. */
 static void walk_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst, xsltElemPreCompPtr comp)
 {
-	(void)node, (void)comp;
+	(void)node, (void)inst, (void)comp;
 	struct html_flush *f;
 	struct html_walk *w = walk_of(ctxt, &f);
 	if (!w) {
-		stop(ctxt, w, inst, "unpress: x:walk outside a walk of parts");
+		stop(ctxt, w, EX_SOFTWARE, "x:walk outside a walk of parts");
 		return;
 	}
-	html_flush_now(f, ctxt, false);
 	xmlOutputBufferPtr page = f->out;
-	f->out = w->body.out;
 	xmlNodePtr root = akn_parts_root(w->parts);
 	xmlNodePtr document = root ? element_from(w->parts, akn_parts_first(w->parts, root)) : NULL;
 	if (document)
 		w->read = document->doc;
 	for (xmlNodePtr c = document ? akn_parts_first(w->parts, document) : NULL; c && ctxt->state == XSLT_STATE_OK;
 	     c = akn_parts_next(w->parts, c))
-		walk_top(ctxt, f, w, c, inst);
+		walk_top(ctxt, f, w, c);
 	for (xmlNodePtr c = document ? akn_parts_next(w->parts, document) : NULL; c && ctxt->state == XSLT_STATE_OK;
 	     c = akn_parts_next(w->parts, c))
-		if (is_akn(c, "components")) {
+		if (is_akn(c, "components") && write_aside(ctxt, f, w, RANK_COMPONENTS)) {
 			xmlNodePtr copy = copy_whole(w, c);
 			apply(ctxt, copy, NULL, ctxt->insert);
 			gather_notes(ctxt, w, copy);
 			html_flush_now(f, ctxt, false);
 			xmlFreeDoc(copy->doc);
 		}
+	html_flush_now(f, ctxt, false);
 	if (akn_parts_status(w->parts) && ctxt->state == XSLT_STATE_OK)
-		stop(ctxt, w, inst, "unpress: the document could not be read to its end");
+		stop(ctxt, w, akn_parts_status(w->parts), "the document could not be read to its end");
 	f->out = page;
 }
 
 /* <x:contents/>, <x:walked/>, <x:notes/>: what was written aside, in its
- * place in the page. */
-static void copy_aside(xsltTransformContextPtr ctxt, xmlNodePtr inst, struct aside *(*which)(struct html_walk *))
+ * place in the page (the walked page rank by rank). */
+static void copy_aside(xsltTransformContextPtr ctxt, struct aside *(*which)(struct html_walk *, int))
 {
 	struct html_flush *f;
 	struct html_walk *w = walk_of(ctxt, &f);
 	if (!w) {
-		stop(ctxt, w, inst, "unpress: a part of the page asked for outside a walk of parts");
+		stop(ctxt, w, EX_SOFTWARE, "a part of the page asked for outside a walk of parts");
 		return;
 	}
 	html_flush_now(f, ctxt, true);
-	if (aside_copy(which(w), f->out) != 0)
-		stop(ctxt, w, inst, "unpress: a file aside could not be read back");
+	for (int rank = 0; rank < RANKS; rank++)
+		if (which(w, rank) && aside_copy(which(w, rank), f->out) != 0)
+		stop(ctxt, w, EX_IOERR, "a file written aside could not be read back");
 }
 
-static struct aside *contents_of(struct html_walk *w) { return &w->contents; }
-static struct aside *body_of(struct html_walk *w) { return &w->body; }
-static struct aside *notes_of(struct html_walk *w) { return &w->notes; }
+static struct aside *contents_of(struct html_walk *w, int rank) { return rank ? NULL : &w->contents; }
+static struct aside *walked_of(struct html_walk *w, int rank) { return &w->walked[rank]; }
+static struct aside *notes_of(struct html_walk *w, int rank) { return rank ? NULL : &w->notes; }
 
 static void contents_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 			     xsltElemPreCompPtr comp)
 {
-	(void)node, (void)comp;
-	copy_aside(ctxt, inst, contents_of);
+	(void)node, (void)inst, (void)comp;
+	copy_aside(ctxt, contents_of);
 }
 
 static void walked_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst,
 			   xsltElemPreCompPtr comp)
 {
-	(void)node, (void)comp;
-	copy_aside(ctxt, inst, body_of);
+	(void)node, (void)inst, (void)comp;
+	copy_aside(ctxt, walked_of);
 }
 
 static void notes_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst, xsltElemPreCompPtr comp)
 {
-	(void)node, (void)comp;
-	copy_aside(ctxt, inst, notes_of);
+	(void)node, (void)inst, (void)comp;
+	copy_aside(ctxt, notes_of);
 }
 
 /* x:has-contents(), x:has-notes(): whether the walk gave the contents
@@ -456,8 +492,8 @@ struct html_walk *html_walk_new(struct akn_parts *parts, const char *out_path)
 	struct html_walk *w = xmalloc(sizeof *w);
 	memset(w, 0, sizeof *w);
 	w->parts = parts;
-	if (aside_open(&w->body, out_path) != 0 || aside_open(&w->contents, out_path) != 0 ||
-	    aside_open(&w->notes, out_path) != 0) {
+	w->out_path = xstrdup(out_path);
+	if (aside_open(&w->contents, out_path) != 0 || aside_open(&w->notes, out_path) != 0) {
 		int e = errno;
 		html_walk_free(w);
 		errno = e;
@@ -466,8 +502,9 @@ struct html_walk *html_walk_new(struct akn_parts *parts, const char *out_path)
 	return w;
 }
 
-int html_walk_status(const struct html_walk *w)
+int html_walk_status(const struct html_walk *w, const char **why)
 {
+	*why = w->why;
 	return w->status;
 }
 
@@ -475,8 +512,10 @@ void html_walk_free(struct html_walk *w)
 {
 	if (!w)
 		return;
-	aside_close(&w->body);
+	for (int rank = 0; rank < RANKS; rank++)
+		aside_close(&w->walked[rank]);
 	aside_close(&w->contents);
 	aside_close(&w->notes);
+	free(w->out_path);
 	free(w);
 }

@@ -9,13 +9,14 @@
  *   - <x:walk/>: every other child of the document in document order,
  *     each part rendered by the stylesheet's own templates with its
  *     ancestors present and freed when the walk moves on, written to a
- *     file aside; meanwhile each part of the body gives its entries of
+ *     file aside for its kind (the article shows the preamble, the body,
+ *     the conclusions, the annexes and the components in that order,
+ *     whatever the document's); meanwhile each part of the body gives its entries of
  *     the contents (mode toc) to a second file and each part its notes
  *     (mode note-item, every authorialNote in document order) to a
  *     third;
- *   - the contents list around <x:contents/> (the second file), then
- *     <x:walked/> (the first), the notes list around <x:notes/> (the
- *     third).
+ *   - the contents list around <x:contents/>, then <x:walked/> (the
+ *     kinds' files in order), the notes list around <x:notes/>.
  * The body's paragraphs, clauses and other leaves are parts; a container
  * of the hierarchy inside the body (a chapter, an hcontainer), the
  * conclusions, the annexes and the components are copied whole (with
@@ -23,9 +24,10 @@
  *
  * A document of a kind the walk does not render as the whole tree would
  * (a documentCollection, whose list of components looks ahead at them:
- * html_walk_fits) is read whole instead.  Children of the document out of
- * the schema's order (unpress never writes them) stop the walk: the page
- * is not written (EX_SOFTWARE). */
+ * html_walk_fits) is read whole instead.  A cover or preface after the
+ * body (not in the schema's order; unpress never writes one) stops the
+ * walk: the head was made of the leading ones, and the page is not
+ * written (EX_DATAERR). */
 #ifndef UNPRESS_HTML_WALK_H
 #define UNPRESS_HTML_WALK_H
 
@@ -52,9 +54,9 @@ xmlDocPtr html_walk_whole(struct akn_parts *parts);
 /* A walk of parts, its files aside made beside out_path (unlinked at
  * once).  NULL with errno set when a file cannot be made. */
 struct html_walk *html_walk_new(struct akn_parts *parts, const char *out_path);
-/* 0, or a sysexits code when the walk failed (reported through the
- * transform's errors, or by akn/parts.c for the file). */
-int html_walk_status(const struct html_walk *w);
+/* 0, or a sysexits code when the walk stopped the transform, with *why
+ * the reason (for the caller to report). */
+int html_walk_status(const struct html_walk *w, const char **why);
 void html_walk_free(struct html_walk *w);
 
 #endif

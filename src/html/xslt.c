@@ -296,7 +296,10 @@ static int transform(xsltStylesheetPtr style, const char *name, xmlDocPtr doc,
 		free((char *)argv[2 * i + 1]);
 	free(argv);
 	int status = 0;
-	if (failed) {
+	const char *why;
+	if (walk && (status = html_walk_status(walk, &why)) != 0)
+		diag_error(diag, 0, who, "%s", why);
+	else if (failed) {
 		diag_error(diag, 0, who, "the template %s failed on this document", name);
 		status = EX_SOFTWARE;
 	}
@@ -375,8 +378,6 @@ int xslt_render_parts(const char *data_dir, const char *name, struct akn_parts *
 	with[nparams] = (struct xslt_param){"parts", "1"};
 	int status = transform(style, name, front, with, nparams + 1, NULL, walk, &af, diag, who);
 	free(with);
-	if (!status)
-		status = html_walk_status(walk);
 	html_walk_free(walk);
 	return commit(&af, status, out_path, diag, who);
 }
