@@ -190,6 +190,9 @@ int html_flush_end(struct html_flush *f, xmlDocPtr result)
 		/* the serializer ends a document with a newline */
 		xmlOutputBufferWriteString(f->out, "\n");
 	}
+	/* a failed transform's page is abandoned with elements open */
+	for (size_t i = 0; i < f->nopen; i++)
+		free(f->end_tags[i]);
 	free(f->open);
 	free(f->end_tags);
 	return f->out->error ? -1 : 0;
