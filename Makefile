@@ -47,7 +47,7 @@ DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils para
 SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 # Each module's files; door.c, in the program, loads the module.
 MOD_pdf  := $(filter-out src/pdf/door.c,$(wildcard src/pdf/*.c))
-MOD_html := src/html/xslt.c src/html/export.c
+MOD_html := src/html/xslt.c src/html/flush.c src/html/walk.c src/html/export.c
 MODSRC   := $(MOD_pdf) $(MOD_html)
 MODOBJ   := $(MODSRC:%.c=$(BUILD)/mod/%.o)
 MODULES  := $(BUILD)/editions/pdf.so $(BUILD)/editions/html.so

@@ -16,6 +16,9 @@
        dir      ltr | rtl, the language's direction
        verbose  '1': name every element the stylesheet does not know
                 (xsl:message; src/html/xslt.c turns them into notes)
+       parts    '1': the document is read part by part (src/html/walk.h):
+                the transform runs over its front (meta, cover, preface)
+                and the x: elements walk the rest; the page is the same
 
      What it reads: our own XML (templates/AKN.md) and the UN's AKN4UN
      (coverPage with docAuthority, docNumber, docStatus, docDate, session,
@@ -31,6 +34,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
     xmlns:u="https://unpress.example/ns"
+    xmlns:x="https://unpress.example/ns/flush"
+    extension-element-prefixes="x"
     exclude-result-prefixes="a u">
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
@@ -42,6 +47,7 @@
   <xsl:param name="lang" select="'en'"/>
   <xsl:param name="dir" select="'ltr'"/>
   <xsl:param name="verbose" select="''"/>
+  <xsl:param name="parts" select="''"/>
 
   <!-- The words a page adds, in the page's language (English when the
        language has none). -->
@@ -227,13 +233,26 @@
         <h1><xsl:value-of select="$title"/></h1>
         <xsl:apply-templates select="a:preface/a:p" mode="preface"/>
       </header>
-      <xsl:call-template name="contents"/>
-      <xsl:apply-templates select="a:preamble"/>
-      <xsl:apply-templates select="a:mainBody | a:body | a:collectionBody"/>
-      <xsl:apply-templates select="a:conclusions"/>
-      <xsl:apply-templates select="a:attachments"/>
-      <xsl:apply-templates select="/a:akomaNtoso/a:components"/>
-      <xsl:call-template name="footnotes"/>
+      <xsl:choose>
+        <xsl:when test="$parts = '1'">
+          <!-- the rest of the document walked (src/html/walk.c): the
+               parts below, in this order, written aside while the
+               contents' entries and the notes are gathered -->
+          <x:walk/>
+          <xsl:if test="x:has-contents()"><xsl:call-template name="contents-list"/></xsl:if>
+          <x:walked/>
+          <xsl:if test="x:has-notes()"><xsl:call-template name="footnotes-list"/></xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="contents"/>
+          <xsl:apply-templates select="a:preamble"/>
+          <xsl:apply-templates select="a:mainBody | a:body | a:collectionBody"/>
+          <xsl:apply-templates select="a:conclusions"/>
+          <xsl:apply-templates select="a:attachments"/>
+          <xsl:apply-templates select="/a:akomaNtoso/a:components"/>
+          <xsl:call-template name="footnotes"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="cited-by-document"/>
     </article>
   </xsl:template>
@@ -276,6 +295,7 @@
       <xsl:call-template name="id-attribute"/>
       <xsl:apply-templates select="*" mode="part"/>
     </section>
+    <x:flush/>
   </xsl:template>
 
   <xsl:template match="a:doc | a:statement" mode="part">
@@ -370,13 +390,25 @@
       <xsl:apply-templates select="a:mainBody/* | a:body/* | a:attachments/a:attachment[@eId][*/a:preface//a:docNumber or */a:preface//a:docTitle]" mode="toc"/>
     </xsl:variable>
     <xsl:if test="string($entries) != ''">
-      <nav class="toc" aria-labelledby="toc-heading">
-        <h2 id="toc-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></h2>
-        <ol>
-          <xsl:copy-of select="$entries"/>
-        </ol>
-      </nav>
+      <xsl:call-template name="contents-list"><xsl:with-param name="entries" select="$entries"/></xsl:call-template>
     </xsl:if>
+  </xsl:template>
+  <!-- (part by part, the entries are the walk's: x:contents) -->
+  <xsl:template name="contents-list">
+    <xsl:param name="entries"/>
+    <nav class="toc" aria-labelledby="toc-heading">
+      <h2 id="toc-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'contents'"/></xsl:call-template></h2>
+      <ol>
+        <xsl:choose>
+          <xsl:when test="$parts = '1'"><x:contents/></xsl:when>
+          <xsl:otherwise><xsl:copy-of select="$entries"/></xsl:otherwise>
+        </xsl:choose>
+      </ol>
+    </nav>
+  </xsl:template>
+  <!-- part by part: the annexes' entries, from the walk's copy of them -->
+  <xsl:template mode="toc-attachments" match="a:attachments">
+    <xsl:apply-templates select="a:attachment[@eId][*/a:preface//a:docNumber or */a:preface//a:docTitle]" mode="toc"/>
   </xsl:template>
 
   <xsl:template mode="toc" match="a:chapter[@eId] | a:section[@eId] | a:subsection[@eId] |
@@ -433,12 +465,24 @@
   <xsl:template mode="toc" match="*"><xsl:apply-templates select="*" mode="toc"/></xsl:template>
 
   <!-- ============================================================ body -->
+  <!-- (part by part, x:children applies the templates of the children
+       one at a time, as they are read) -->
   <xsl:template match="a:preamble">
-    <div class="preamble"><xsl:apply-templates/></div>
+    <div class="preamble">
+      <xsl:choose>
+        <xsl:when test="$parts = '1'"><x:children/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </div>
   </xsl:template>
 
   <xsl:template match="a:mainBody | a:body">
-    <div class="body"><xsl:apply-templates/></div>
+    <div class="body">
+      <xsl:choose>
+        <xsl:when test="$parts = '1'"><x:children/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </div>
   </xsl:template>
 
   <xsl:template match="a:formula">
@@ -468,6 +512,7 @@
         </div>
       </xsl:otherwise>
     </xsl:choose>
+    <x:flush/>
   </xsl:template>
 
   <!-- Heading level: the page title is h1, a top-level unit h2, then one
@@ -504,6 +549,7 @@
       <xsl:call-template name="cited-by"/>
       <xsl:apply-templates select="*[not(self::a:num or self::a:heading)]"/>
     </section>
+    <x:flush/>
   </xsl:template>
 
   <!-- An unnumbered heading between paragraphs or points (also a
@@ -555,6 +601,7 @@
         </div>
       </xsl:otherwise>
     </xsl:choose>
+    <x:flush/>
   </xsl:template>
 
   <xsl:template name="heading-paragraph">
@@ -617,6 +664,7 @@
           <xsl:call-template name="id-attribute"/>
           <xsl:apply-templates select="*[not(self::a:num)]"/>
         </li>
+        <x:flush/>
       </xsl:for-each>
     </ul>
     <xsl:apply-templates select="a:listWrapUp"/>
@@ -670,6 +718,7 @@
         </p>
       </xsl:otherwise>
     </xsl:choose>
+    <x:flush/>
   </xsl:template>
 
   <!-- ============================================================ tables -->
@@ -683,7 +732,7 @@
     </div>
   </xsl:template>
   <xsl:template match="a:caption"><caption><xsl:apply-templates/></caption></xsl:template>
-  <xsl:template match="a:tr"><tr><xsl:apply-templates select="a:th | a:td"/></tr></xsl:template>
+  <xsl:template match="a:tr"><tr><xsl:apply-templates select="a:th | a:td"/></tr><x:flush/></xsl:template>
   <xsl:template match="a:th | a:td">
     <xsl:element name="{local-name()}">
       <xsl:if test="number(@colspan) &gt; 1 and number(@colspan) &lt; 1000"><xsl:attribute name="colspan"><xsl:value-of select="number(@colspan)"/></xsl:attribute></xsl:if>
@@ -812,31 +861,42 @@
     <xsl:variable name="notes" select="$root/*[not(self::a:meta)]/descendant::a:authorialNote[@eId] |
                                        /a:akomaNtoso/a:components/descendant::a:authorialNote[@eId]"/>
     <xsl:if test="$notes">
-      <section class="footnotes" aria-labelledby="notes-heading">
-        <h2 id="notes-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'notes'"/></xsl:call-template></h2>
-        <ul>
-          <xsl:for-each select="$notes">
-            <xsl:variable name="id" select="concat(substring(concat(ancestor::a:component[@eId][1]/@eId, '__'), 1, 999 * boolean(ancestor::a:component[@eId])), @eId)"/>
-            <li id="{$id}">
-              <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
-              <a class="backref" href="#fnref_{$id}" role="doc-backlink">
-                <xsl:attribute name="aria-label"><xsl:value-of select="$t-back-to-note"/><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
-                <xsl:value-of select="@marker"/>
-              </a>
-              <xsl:text> </xsl:text>
-              <div class="note">
-                <xsl:choose>
-                  <xsl:when test="@class = 'missing' or normalize-space(.) = ''">
-                    <p class="missing"><xsl:call-template name="t"><xsl:with-param name="id" select="'note-missing'"/></xsl:call-template></p>
-                  </xsl:when>
-                  <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
-                </xsl:choose>
-              </div>
-            </li>
-          </xsl:for-each>
-        </ul>
-      </section>
+      <xsl:call-template name="footnotes-list"><xsl:with-param name="notes" select="$notes"/></xsl:call-template>
     </xsl:if>
+  </xsl:template>
+  <!-- (part by part, the walk gives each part's notes: x:notes) -->
+  <xsl:template name="footnotes-list">
+    <xsl:param name="notes"/>
+    <section class="footnotes" aria-labelledby="notes-heading">
+      <h2 id="notes-heading"><xsl:call-template name="t"><xsl:with-param name="id" select="'notes'"/></xsl:call-template></h2>
+      <ul>
+        <xsl:choose>
+          <xsl:when test="$parts = '1'"><x:notes/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="$notes" mode="note-item"/></xsl:otherwise>
+        </xsl:choose>
+      </ul>
+    </section>
+  </xsl:template>
+  <!-- One note of the list. -->
+  <xsl:template match="a:authorialNote" mode="note-item">
+    <xsl:variable name="id" select="concat(substring(concat(ancestor::a:component[@eId][1]/@eId, '__'), 1, 999 * boolean(ancestor::a:component[@eId])), @eId)"/>
+    <li id="{$id}">
+      <xsl:if test="@class"><xsl:attribute name="class"><xsl:value-of select="@class"/></xsl:attribute></xsl:if>
+      <a class="backref" href="#fnref_{$id}" role="doc-backlink">
+        <xsl:attribute name="aria-label"><xsl:value-of select="$t-back-to-note"/><xsl:text> </xsl:text><xsl:value-of select="@marker"/></xsl:attribute>
+        <xsl:value-of select="@marker"/>
+      </a>
+      <xsl:text> </xsl:text>
+      <div class="note">
+        <xsl:choose>
+          <xsl:when test="@class = 'missing' or normalize-space(.) = ''">
+            <p class="missing"><xsl:call-template name="t"><xsl:with-param name="id" select="'note-missing'"/></xsl:call-template></p>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+        </xsl:choose>
+      </div>
+    </li>
+    <x:flush/>
   </xsl:template>
 
   <!-- ============================================================ backlinks -->

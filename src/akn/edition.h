@@ -26,6 +26,8 @@ struct render_opts {
 };
 
 int html_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);
+/* The same from a document read part by part (akn/parts.h). */
+int html_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts);
 int markdown_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);
 /* The same from a document read part by part (akn/parts.h). */
 int markdown_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts);

@@ -287,8 +287,8 @@ static int akn_file_for_editions(struct document *doc, const struct options *opt
 	return fd;
 }
 
-/* The editions from the XML at fd: the Markdown reads it part by part,
- * the HTML and the PDF a tree of it. */
+/* The editions from the XML at fd: the HTML and the Markdown read it
+ * part by part, the PDF a tree of it. */
 static int editions_of_file(int fd, const char *slug, const struct options *opts, struct diag *diag)
 {
 	struct render_opts ro = {
@@ -299,20 +299,24 @@ static int editions_of_file(int fd, const char *slug, const struct options *opts
 		.diag = diag,
 	};
 	int status = 0;
-	if (opts->editions & (ED_HTML | ED_PDF)) {
+	if (opts->editions & ED_HTML) {
+		struct akn_parts *parts = akn_parts_file(fd, slug, diag);
+		if (!parts)
+			return EX_SOFTWARE;
+		char *path = output_path(opts, slug, ".html");
+		status = html_edition_write_parts(parts, path, &ro);
+		int read = akn_parts_close(parts);
+		free(path);
+		if (status == 0)
+			status = read;
+	}
+	if (status == 0 && (opts->editions & ED_PDF)) {
 		xmlDocPtr xml = akn_parts_load_whole(fd, slug, diag);
 		if (!xml)
 			return EX_SOFTWARE;
-		if (opts->editions & ED_HTML) {
-			char *path = output_path(opts, slug, ".html");
-			status = html_edition_write(xml, path, &ro);
-			free(path);
-		}
-		if (status == 0 && (opts->editions & ED_PDF)) {
-			char *path = output_path(opts, slug, ".pdf");
-			status = pdf_edition_write(xml, path, &ro);
-			free(path);
-		}
+		char *path = output_path(opts, slug, ".pdf");
+		status = pdf_edition_write(xml, path, &ro);
+		free(path);
 		xmlFreeDoc(xml);
 	}
 	if (status == 0 && (opts->editions & ED_MD)) {

@@ -8,6 +8,7 @@
  * The templates and styles are found like unpress finds them:
  * $UNPRESS_DATADIR, else the folder above the executable's that holds
  * templates/ (build-fuzz/fuzz_render → the worktree). */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,7 +33,8 @@ static FILE *sink;
 /* Leave no temporary folder behind when the fuzzer exits normally. */
 static void remove_out_dir(void)
 {
-	static const char *const names[] = {"fuzz.html", "fuzz.md", "fuzz.pdf", "unpress.css"};
+	static const char *const names[] = {"fuzz.html", "fuzz.md", "fuzz.pdf", "unpress.css", "fuzz.xml",
+					    "parts.md", "parts.html", "whole.html"};
 	char path[sizeof out_dir + 16];
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", out_dir, names[i]);
@@ -64,6 +66,60 @@ static void markdown_of_parts(xmlDocPtr xml, const struct render_opts *ro)
 		abort();
 	}
 	fclose(f);
+}
+
+/* Whether files a and b hold the same bytes. */
+static bool same_file(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "r"), *fb = fopen(b, "r");
+	bool same = fa && fb;
+	while (same) {
+		int ca = getc(fa), cb = getc(fb);
+		same = ca == cb;
+		if (ca == EOF)
+			break;
+	}
+	if (fa)
+		fclose(fa);
+	if (fb)
+		fclose(fb);
+	return same;
+}
+
+/* The HTML again, part by part from the tree written to a file (as a
+ * conversion's HTML edition reads it, html/walk.h): it must not fail
+ * with an internal error, and a page it makes must be the bytes the whole
+ * tree read back from the same file gives. */
+static void html_of_parts(xmlDocPtr xml, const struct render_opts *ro)
+{
+	char path[sizeof out_dir + 16], whole_path[sizeof out_dir + 16];
+	snprintf(path, sizeof path, "%s/fuzz.xml", out_dir);
+	struct buf text = BUF_INIT;
+	xml_write_doc(xml, &text);
+	FILE *f = fopen(path, "w+");
+	if (!f || fwrite(text.data, 1, text.len, f) != text.len || fflush(f) != 0)
+		abort();
+	buf_free(&text);
+	struct akn_parts *parts = akn_parts_file(fileno(f), "fuzz.xml", ro->diag);
+	if (!parts)
+		abort();
+	snprintf(path, sizeof path, "%s/parts.html", out_dir);
+	int status = html_edition_write_parts(parts, path, ro);
+	if (akn_parts_close(parts) != 0 || status == EX_SOFTWARE) {
+		fprintf(stderr, "fuzz_render: the HTML read part by part failed\n");
+		abort();
+	}
+	xmlDocPtr whole = status == 0 ? akn_parts_load_whole(fileno(f), "fuzz.xml", ro->diag) : NULL;
+	fclose(f);
+	if (!whole)
+		return;
+	snprintf(whole_path, sizeof whole_path, "%s/whole.html", out_dir);
+	status = html_edition_write(whole, whole_path, ro);
+	xmlFreeDoc(whole);
+	if (status == 0 && !same_file(path, whole_path)) {
+		fprintf(stderr, "fuzz_render: the HTML part by part differs from the whole tree's\n");
+		abort();
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -108,6 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	markdown_of_parts(xml, &ro);
+	html_of_parts(xml, &ro);
 	xmlFreeDoc(xml);
 	return 0;
 }

@@ -40,6 +40,20 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 	return m->render(data_dir, name, doc, params, nparams, extra, out_path, diag, who);
 }
 
+int xslt_render_parts(const char *data_dir, const char *name, struct akn_parts *parts,
+		      const struct xslt_param *params, int nparams,
+		      const char *out_path, struct diag *diag, const char *who)
+{
+	int status;
+	const char *why;
+	const struct html_module *m = html_module(&status, &why);
+	if (!m) {
+		diag_error(diag, 0, who, "%s", why);
+		return status;
+	}
+	return m->render_parts(data_dir, name, parts, params, nparams, out_path, diag, who);
+}
+
 int xslt_prepare(const char *data_dir, const char *name, struct diag *diag)
 {
 	int status;

@@ -16,6 +16,7 @@ MODULE_EXPORT const struct html_module unpress_module_html = {
 	.abi = HTML_MODULE_ABI,
 	.route_errors = route_errors,
 	.render = xslt_render,
+	.render_parts = xslt_render_parts,
 	.prepare = xslt_prepare,
 	.strings = xslt_strings,
 	.copy_data_file = copy_data_file,

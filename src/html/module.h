@@ -27,6 +27,9 @@ struct html_module {
 	int (*render)(const char *data_dir, const char *name, xmlDocPtr doc,
 		      const struct xslt_param *params, int nparams, xmlDocPtr extra,
 		      const char *out_path, struct diag *diag, const char *who);
+	int (*render_parts)(const char *data_dir, const char *name, struct akn_parts *parts,
+			    const struct xslt_param *params, int nparams,
+			    const char *out_path, struct diag *diag, const char *who);
 	int (*prepare)(const char *data_dir, const char *name, struct diag *diag);
 	const char *(*strings)(const char *data_dir, const char *lang, struct diag *diag);
 	int (*copy_data_file)(const char *data_dir, const char *rel, const char *dest_dir,

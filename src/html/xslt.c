@@ -15,6 +15,8 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include "html/flush.h"
+#include "html/walk.h"
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/slurp.h"
@@ -55,6 +57,8 @@ static xsltStylesheetPtr load_style(const char *data_dir, const char *name,
 	static int exslt_ready;
 	if (!exslt_ready) {
 		exsltRegisterAll();
+		html_flush_register();
+		html_walk_register();
 		exslt_ready = 1;
 	}
 	size_t n = strlen(data_dir) + strlen(name) + 16;
@@ -258,15 +262,13 @@ static void report_talk(struct transform_talk *talk, struct diag *diag, const ch
 	buf_free(&talk->text);
 }
 
-int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
-		const struct xslt_param *params, int nparams, xmlDocPtr extra,
-		const char *out_path, struct diag *diag, const char *who)
+/* Apply style to doc and write the page to af as it is made
+ * (html/flush.h); with walk, the rest of the document walked part by part
+ * (html/walk.h).  0 or EX_SOFTWARE (reported); a failed write marks af. */
+static int transform(xsltStylesheetPtr style, const char *name, xmlDocPtr doc,
+		     const struct xslt_param *params, int nparams, xmlDocPtr extra,
+		     struct html_walk *walk, struct atomic_file *af, struct diag *diag, const char *who)
 {
-	xsltStylesheetPtr style = load_style(data_dir, name, diag, who);
-	if (!style) {
-		xmlFreeDoc(extra);
-		return EX_CONFIG;
-	}
 	const char **argv = xcalloc((size_t)nparams * 2 + 1, sizeof *argv);
 	for (int i = 0; i < nparams; i++) {
 		argv[2 * i] = params[i].name;
@@ -280,33 +282,104 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 	 * first (matched by URL); the context frees it afterwards. */
 	if (extra && !xsltNewDocument(ctxt, extra))
 		xmlFreeDoc(extra);
+	/* the page is written as the transform makes it (html/flush.h), as
+	 * xsltSaveResultToFile writes it: UTF-8 without an encoder */
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(atomic_stream(af), NULL);
+	struct html_flush flush;
+	html_flush_begin(&flush, out, ctxt);
+	flush.walk = walk;
 	xmlDocPtr result = xsltApplyStylesheetUser(style, doc, argv, NULL, NULL, ctxt);
-	int failed = ctxt->state != XSLT_STATE_OK;
+	int failed = !result || ctxt->state != XSLT_STATE_OK;
 	xsltFreeTransformContext(ctxt);
 	report_talk(&talk, diag, who);
 	for (int i = 0; i < nparams; i++)
 		free((char *)argv[2 * i + 1]);
 	free(argv);
-	if (!result || failed) {
-		diag_error(diag, 0, who, "the template %s failed on this document", name);
-		xmlFreeDoc(result);
-		return EX_SOFTWARE;
-	}
-	struct atomic_file af;
 	int status = 0;
-	if (atomic_open(&af, out_path) != 0) {
-		diag_error(diag, 0, who, "cannot create %s: %s", out_path, strerror(errno));
-		status = EX_CANTCREAT;
-	} else {
-		if (xsltSaveResultToFile(atomic_stream(&af), result, style) < 0)
-			af.failed = 1;
-		if (atomic_commit(&af) != 0) {
-			diag_error(diag, 0, who, "cannot write %s: %s", out_path, strerror(errno));
-			status = EX_CANTCREAT;
-		}
+	const char *why;
+	if (walk && (status = html_walk_status(walk, &why)) != 0)
+		diag_error(diag, 0, who, "%s", why);
+	else if (failed) {
+		diag_error(diag, 0, who, "the template %s failed on this document", name);
+		status = EX_SOFTWARE;
 	}
+	if (html_flush_end(&flush, failed ? NULL : result) != 0)
+		af->failed = 1;
+	if (xmlOutputBufferClose(out) < 0)
+		af->failed = 1;
 	xmlFreeDoc(result);
 	return status;
+}
+
+/* Put the page in place after transform's status: 0, or a sysexits
+ * code (reported). */
+static int commit(struct atomic_file *af, int status, const char *out_path, struct diag *diag, const char *who)
+{
+	if (status)
+		atomic_abort(af);
+	else if (atomic_commit(af) != 0) {
+		diag_error(diag, 0, who, "cannot write %s: %s", out_path, strerror(errno));
+		status = EX_CANTCREAT;
+	}
+	return status;
+}
+
+int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
+		const struct xslt_param *params, int nparams, xmlDocPtr extra,
+		const char *out_path, struct diag *diag, const char *who)
+{
+	xsltStylesheetPtr style = load_style(data_dir, name, diag, who);
+	if (!style) {
+		xmlFreeDoc(extra);
+		return EX_CONFIG;
+	}
+	struct atomic_file af;
+	if (atomic_open(&af, out_path) != 0) {
+		diag_error(diag, 0, who, "cannot create %s: %s", out_path, strerror(errno));
+		xmlFreeDoc(extra);
+		return EX_CANTCREAT;
+	}
+	int status = transform(style, name, doc, params, nparams, extra, NULL, &af, diag, who);
+	return commit(&af, status, out_path, diag, who);
+}
+
+int xslt_render_parts(const char *data_dir, const char *name, struct akn_parts *parts,
+		      const struct xslt_param *params, int nparams,
+		      const char *out_path, struct diag *diag, const char *who)
+{
+	xmlDocPtr front = akn_parts_front(parts);
+	if (akn_parts_whole(parts) || !html_walk_fits(front)) {
+		/* the whole tree, as the walk reads it */
+		xmlDocPtr whole = akn_parts_whole(parts) ? front : html_walk_whole(parts);
+		int status = akn_parts_status(parts);
+		if (!status)
+			status = xslt_render(data_dir, name, whole, params, nparams, NULL, out_path, diag, who);
+		if (whole != front)
+			xmlFreeDoc(whole);
+		return status;
+	}
+	xsltStylesheetPtr style = load_style(data_dir, name, diag, who);
+	if (!style)
+		return EX_CONFIG;
+	struct atomic_file af;
+	if (atomic_open(&af, out_path) != 0) {
+		diag_error(diag, 0, who, "cannot create %s: %s", out_path, strerror(errno));
+		return EX_CANTCREAT;
+	}
+	struct html_walk *walk = html_walk_new(parts, out_path);
+	if (!walk) {
+		diag_error(diag, 0, who, "cannot create a file beside %s: %s", out_path, strerror(errno));
+		atomic_abort(&af);
+		return EX_CANTCREAT;
+	}
+	/* the same parameters and parts='1' */
+	struct xslt_param *with = xcalloc((size_t)nparams + 1, sizeof *with);
+	memcpy(with, params, (size_t)nparams * sizeof *with);
+	with[nparams] = (struct xslt_param){"parts", "1"};
+	int status = transform(style, name, front, with, nparams + 1, NULL, walk, &af, diag, who);
+	free(with);
+	html_walk_free(walk);
+	return commit(&af, status, out_path, diag, who);
 }
 
 int copy_data_file(const char *data_dir, const char *rel, const char *dest_dir,

@@ -31,6 +31,17 @@ int xslt_render(const char *data_dir, const char *name, xmlDocPtr doc,
 		const struct xslt_param *params, int nparams, xmlDocPtr extra,
 		const char *out_path, struct diag *diag, const char *who);
 
+/* The same page from a document read part by part (akn/parts.h): the
+ * stylesheet, given the parameter parts='1', runs over the document's
+ * front and walks the rest a part at a time, so that neither the document
+ * nor the page is ever whole in memory (html/walk.h).  A document the
+ * walk cannot render so (a documentCollection) is read whole and rendered
+ * as xslt_render does. */
+struct akn_parts;
+int xslt_render_parts(const char *data_dir, const char *name, struct akn_parts *parts,
+		      const struct xslt_param *params, int nparams,
+		      const char *out_path, struct diag *diag, const char *who);
+
 /* Compile DATA_DIR/templates/NAME now (main does it before forking, so the
  * parallel jobs share one compiled stylesheet instead of each compiling
  * its own).  0, or EX_CONFIG after reporting. */
