@@ -922,3 +922,8 @@ bool un_meeting_line(const struct un_lang *L, const char *s, size_t n, bool plen
 		}
 	return false;
 }
+
+bool un_openings_named(const struct un_lang *L)
+{
+	return !strcmp(L->tag, "en") || !strcmp(L->tag, "fr") || !strcmp(L->tag, "es") || L->lower_openings;
+}

@@ -62,6 +62,13 @@ struct un_lang {
 /* The table of language tag (BCP 47, "fr-CA" → French); the English
  * one for a language without a table, with *has_table false. */
 const struct un_lang *un_lang_of(const char *tag, bool *has_table);
+/* Do L's tables name every word that opens a preambular clause, so that
+ * a clause none opens was cut from the one before?  English (by the
+ * dictionary), French and Spanish (every opening of the 78th session's
+ * resolutions: "Ayant examiné", "Guidée", "Conocedora") and Russian (its
+ * table names the first words of every clause of the session's
+ * resolutions; its clauses open in small letters). */
+bool un_openings_named(const struct un_lang *L);
 /* "80th plenary meeting", "50e séance plénière", "50ª sesión plenaria"
  * (plenary: only a plenary meeting of L's; else any meeting of any
  * language's, as a Council's "9214th meeting"): the meeting that closes

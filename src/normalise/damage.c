@@ -152,17 +152,6 @@ static void check_text(struct signs *s, struct block *b, const char *t)
 			  utf8_prefix(w, 40), w);
 }
 
-/* Do L's tables name every word that opens a preambular clause, so
- * that a clause none opens is a sign of damage?  English (by the
- * dictionary), French and Spanish (every opening of the 78th session's
- * resolutions: "Ayant examiné", "Guidée", "Conocedora") and Russian
- * (its table names the first words of every clause of the session's
- * resolutions; its clauses open in small letters). */
-static bool openings_named(const struct un_lang *L)
-{
-	return !strcmp(L->tag, "en") || !strcmp(L->tag, "fr") || !strcmp(L->tag, "es") || L->lower_openings;
-}
-
 /* A preambular clause opens with a word in capitals (in small letters
  * in Russian) and says something: one opening with a number ("15
  * November 2024,") is the end of the clause before, cut where a line
@@ -177,7 +166,7 @@ static void check_clause(struct signs *s, struct block *b, const char *t)
 	/* the resolutions pass names a clause by its opening words;
 	 * "preamble" when none opens it ("Indigenous Peoples, local
 	 * communities …,": a clause's end cut off) */
-	bool unnamed = has_table && openings_named(L) && b->name && !strcmp(b->name, "preamble");
+	bool unnamed = has_table && un_openings_named(L) && b->name && !strcmp(b->name, "preamble");
 	if (!(odd_opening || n < 8 || unnamed) || !warn_more(s, 3))
 		return;
 	if (odd_opening || n < 8)

@@ -193,12 +193,45 @@ static void italicise_opening(struct document *doc, struct block *b, bool operat
 	diag_note(doc->diag, b->line, "resolutions", "restored the italics of \"%.*s\"", (int)n, b->text + 1);
 }
 
+/* Is t, which no clause word opens, the end of a clause a line cut off
+ * ("Armed Robbery against Ships ... (Yaoundé Code of Conduct), the tenth
+ * anniversary of which ...,")?  In a language whose clause words are
+ * all known, it ends as a clause ends; a heading between clauses
+ * ("Transport and transit corridors") does not. */
+static bool cut_clause(const struct un_lang *L, const char *text, const char *t)
+{
+	char last = text_last_char(text);
+	if (!un_openings_named(L) || strlen(text) < 8 || (last != ',' && last != ';'))
+		return false;
+	/* Russian clauses open in small letters: a capital or a figure opens
+	 * a heading or a note's text read amid them ("5–16 июня 1972 года"),
+	 * a small letter the rest of a clause */
+	if (L->lower_openings) {
+		const unsigned char *u = (const unsigned char *)t;
+		bool small_cyrillic = (u[0] == 0xd0 && u[1] >= 0xb0) || (u[0] == 0xd1 && u[1] <= 0x9f);
+		return small_cyrillic || islower(u[0]);
+	}
+	return true;
+}
+
+/* The clause's end goes back to the clause. */
+static void join_clause(struct document *doc, struct block *clause, struct block *end)
+{
+	clause->text = arena_concat(&doc->arena, 3, clause->text, " ", end->text);
+	if (end->end_line > clause->end_line)
+		clause->end_line = end->end_line;
+	end->role = ROLE_DROPPED;
+	diag_note(doc->diag, end->line, "resolutions",
+		  "joined to the clause before: no clause word opens it (a line opening with a capital cut it)");
+}
+
 /* Handle one instrument starting after block `start`; returns where it ends. */
 static size_t instrument(struct document *doc, size_t start)
 {
 	struct arena *A = &doc->arena;
 	const struct un_lang *L = un_lang_of(doc->meta.lang, NULL);
 	enum { BEFORE, PREAMBLE, OPERATIVE } state = BEFORE;
+	struct block *clause = NULL;	/* the last preambular clause */
 	size_t i = start;
 	for (; i < doc->blocks.len; i++) {
 		struct block *b = DOC_BLOCK(doc, i);
@@ -233,10 +266,15 @@ static size_t instrument(struct document *doc, size_t start)
 			bool operative = op && (text_last_char(b->text) == '.' || text_last_char(b->text) == ';') &&
 					 !opening_phrase(L, t, false);
 			if (!operative) {
-				b->role = ROLE_PREAMBLE;
 				char *name = NULL;
 				italicise_opening(doc, b, false, &name);
+				if (!name && clause && cut_clause(L, b->text, t)) {
+					join_clause(doc, clause, b);
+					continue;
+				}
+				b->role = ROLE_PREAMBLE;
 				b->name = name ? name : arena_strdup(A, "preamble");
+				clause = b;
 				continue;
 			}
 			/* an operative paragraph with no number (a resolution with a
