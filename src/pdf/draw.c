@@ -570,15 +570,17 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 		return;
 	}
 	const char *tag = b->tag ? b->tag : "P";
+	/* the glyphs of the slice's lines, made again (pdfint.h) */
+	pdf_lines_materialize(d->ctx, s, d->words, b, from, to);
 	cairo_tag_begin(cr, tag, NULL);
 	if (from == 0 && b->dest)
 		dest(cr, b->dest, mx(d, x0, 0), y);
 	double x = x0 + b->text_x;
 	for (int i = from; i < to && i < b->nline; i++)
 		draw_line(cr, b, &b->line[i], line_left(d, &b->line[i], x), y + (i - from) * b->leading + b->ascent);
-	if (from == 0 && b->num_block && b->num_block->nline) {
+	struct pdf_block *nb = from == 0 ? pdf_number_block(d->ctx, s, d->words, b) : NULL;
+	if (nb && nb->nline) {
 		/* on the baseline of the block's first line */
-		struct pdf_block *nb = b->num_block;
 		double nx = line_left(d, &nb->line[0], x0 + b->num_x);
 		cairo_tag_begin(cr, "Lbl", NULL);
 		draw_line(cr, nb, &nb->line[0], nx, y + b->ascent);
@@ -624,6 +626,10 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	slice_links(cr, d, b, from, to, x, y);
 	noteref_dests(cr, d, b, from, to, x, y);
 	cairo_tag_end(cr, tag);
+	if (nb)
+		pdf_block_free(nb);
+	if (to >= b->nlines)
+		pdf_lines_release(b);	/* its last lines drawn */
 }
 
 void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno)

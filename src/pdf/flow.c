@@ -1073,10 +1073,11 @@ void pdf_flow_add_toc(struct pdf_doc *d)
 	free(entries);
 }
 
-static void block_free(struct pdf_block *b)
+void pdf_block_free(struct pdf_block *b)
 {
+	pdf_lines_free(b);	/* (its cells' glyphs too) */
 	for (int i = 0; i < b->ncells; i++)
-		block_free(b->cells[i]);
+		pdf_block_free(b->cells[i]);
 	free(b->cells);
 	rich_free(&b->rich);
 	free(b->num);
@@ -1084,9 +1085,6 @@ static void block_free(struct pdf_block *b)
 	free(b->dest);
 	free(b->outline);
 	free(b->label);
-	pdf_lines_free(b);
-	if (b->num_block)
-		block_free(b->num_block);
 	if (b->right_layout)
 		g_object_unref(b->right_layout);
 	free(b);
@@ -1095,9 +1093,9 @@ static void block_free(struct pdf_block *b)
 void pdf_doc_free(struct pdf_doc *d)
 {
 	for (int i = 0; i < d->nblocks; i++)
-		block_free(d->blocks[i]);
+		pdf_block_free(d->blocks[i]);
 	for (int i = 0; i < d->nnotes; i++)
-		block_free(d->notes[i]);
+		pdf_block_free(d->notes[i]);
 	free(d->blocks);
 	free(d->notes);
 	free(d->symbol);
@@ -1106,5 +1104,6 @@ void pdf_doc_free(struct pdf_doc *d)
 	free(d->date);
 	free(d->body);
 	free(d->lang);
+	pdf_words_free(d->words);
 	akn_doc_free(&d->akn);
 }

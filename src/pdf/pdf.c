@@ -163,21 +163,23 @@ static void report_missing(struct pdf_block *b, GHashTable *seen, struct diag *d
 		report_missing(b->num_block, seen, diag);
 }
 
+/* Lay out every note and block, each then keeping its lines' bytes and
+ * geometry but not their glyphs (made again when its page is drawn):
+ * the characters no font has are named as each is laid out, in the
+ * order of the blocks, which the word cache keeps for the drawing. */
 static void layout_all(PangoContext *ctx, struct pdf_doc *d, struct diag *diag)
 {
 	struct pdf_metrics_cache mc;
 	memset(&mc, 0, sizeof mc);
-	struct pdf_words *words = getenv("UNPRESS_PDF_NO_WORD_CACHE") ? NULL : pdf_words_new(ctx);
-	for (int i = 0; i < d->nnotes; i++)
-		pdf_layout_block(ctx, d->style, &mc, words, d->notes[i]);
-	for (int i = 0; i < d->nblocks; i++)
-		pdf_layout_block(ctx, d->style, &mc, words, d->blocks[i]);
-	pdf_words_free(words);
+	d->words = getenv("UNPRESS_PDF_NO_WORD_CACHE") ? NULL : pdf_words_new(ctx);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-	for (int i = 0; i < d->nnotes; i++)
-		report_missing(d->notes[i], seen, diag);
-	for (int i = 0; i < d->nblocks; i++)
-		report_missing(d->blocks[i], seen, diag);
+	for (int i = 0; i < d->nnotes + d->nblocks; i++) {
+		struct pdf_block *b = i < d->nnotes ? d->notes[i] : d->blocks[i - d->nnotes];
+		pdf_layout_block(ctx, d->style, &mc, d->words, b);
+		report_missing(b, seen, diag);
+		pdf_lines_release(b);
+		pdf_words_trim(d->words);
+	}
 	g_hash_table_destroy(seen);
 }
 
@@ -216,6 +218,7 @@ static int draw_and_write(struct pdf_doc *doc, struct pdf_pages *pages, const ch
 	cairo_tag_begin(cr, "Document", NULL);
 	for (int p = 1; p <= pages->npages; p++) {
 		pdf_draw_page(cr, doc, pages, p);
+		pdf_words_trim(doc->words);
 		if (p < pages->npages)
 			cairo_show_page(cr);
 	}
