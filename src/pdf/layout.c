@@ -197,7 +197,9 @@ struct pdf_block *pdf_number_block(PangoContext *ctx, const struct pdf_style *s,
 		return NULL;
 	struct pdf_metrics_cache mc;
 	memset(&mc, 0, sizeof mc);
-	return number_block(ctx, s, &mc, words, b);
+	struct pdf_block *nb = number_block(ctx, s, &mc, words, b);
+	pdf_lines_materialize(ctx, s, words, nb, 0, nb->nline);	/* (laid out in windows) */
+	return nb;
 }
 
 /* b's number laid out (b->num_block, until the block is released) and
