@@ -1093,9 +1093,11 @@ void pdf_block_free(struct pdf_block *b)
 void pdf_doc_free(struct pdf_doc *d)
 {
 	for (int i = 0; i < d->nblocks; i++)
-		pdf_block_free(d->blocks[i]);
+		if (d->blocks[i])	/* (NULL: drawn and freed) */
+			pdf_block_free(d->blocks[i]);
 	for (int i = 0; i < d->nnotes; i++)
-		pdf_block_free(d->notes[i]);
+		if (d->notes[i])
+			pdf_block_free(d->notes[i]);
 	free(d->blocks);
 	free(d->notes);
 	free(d->symbol);

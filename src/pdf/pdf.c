@@ -104,7 +104,7 @@ static void add_outline(cairo_surface_t *surface, struct pdf_doc *d)
 	int last_level = 0;
 	for (int i = 0; i < d->nblocks; i++) {
 		struct pdf_block *b = d->blocks[i];
-		if (!b->outline || b->page <= 0 || (b->kind == BLK_HEADING && b->level > 3))
+		if (!b || !b->outline || b->page <= 0 || (b->kind == BLK_HEADING && b->level > 3))
 			continue;
 		int level = b->kind == BLK_TITLE ? 1 : b->level;
 		if (level < 1)
@@ -174,7 +174,9 @@ static void layout_all(PangoContext *ctx, struct pdf_doc *d, struct diag *diag)
 	d->words = getenv("UNPRESS_PDF_NO_WORD_CACHE") ? NULL : pdf_words_new(ctx);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (int i = 0; i < d->nnotes + d->nblocks; i++) {
-		struct pdf_block *b = i < d->nnotes ? d->notes[i] : d->blocks[i - d->nnotes];
+		struct pdf_block **home = i < d->nnotes ? &d->notes[i] : &d->blocks[i - d->nnotes];
+		struct pdf_block *b = *home;
+		b->home = home;
 		pdf_layout_block(ctx, d->style, &mc, d->words, b);
 		report_missing(b, seen, diag);
 		pdf_lines_release(b);
@@ -219,6 +221,12 @@ static int draw_and_write(struct pdf_doc *doc, struct pdf_pages *pages, const ch
 	for (int p = 1; p <= pages->npages; p++) {
 		pdf_draw_page(cr, doc, pages, p);
 		pdf_words_trim(doc->words);
+		/* (its slices name blocks now freed) */
+		struct pdf_page *pg = &pages->page[p - 1];
+		free(pg->body);
+		free(pg->notes);
+		pg->body = pg->notes = NULL;
+		pg->nbody = pg->nnotes = 0;
 		if (p < pages->npages)
 			cairo_show_page(cr);
 	}

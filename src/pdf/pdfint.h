@@ -172,6 +172,10 @@ struct pdf_block {
 	/* filled by paginate.c */
 	int page;		/* page of the first line (1-based) */
 	double y;		/* body-area y of the first line on that page */
+	/* its entry in pdf_doc's blocks or notes (NULL for a cell): a block
+	 * no outline needs is freed once its last line is drawn, and the
+	 * entry set to NULL */
+	struct pdf_block **home;
 };
 
 /* A window of a long text (layout.c): bytes [ls, we) of one hard line
