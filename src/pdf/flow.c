@@ -82,6 +82,7 @@ static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, con
 static void add_block(struct flow *f, struct pdf_block *b)
 {
 	rich_trim(&b->rich);
+	rich_shrink(&b->rich);
 	PDF_PUSH(f->doc->blocks, f->doc->nblocks, f->doc->blocks_cap, b);
 }
 
@@ -123,6 +124,7 @@ static void add_note(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 		snprintf(note->num, len, "(%s)", marker);
 	}
 	int index = f->doc->nnotes;
+	rich_shrink(&note->rich);
 	PDF_PUSH(f->doc->notes, f->doc->nnotes, f->doc->notes_cap, note);
 
 	/* The marker attaches to the word before it: drop a pending space. */
@@ -647,6 +649,7 @@ static void table(struct flow *f, xmlNodePtr n, int depth)
 			if (firstp)
 				inline_walk(f, &cell->rich, c);
 			rich_trim(&cell->rich);
+			rich_shrink(&cell->rich);
 			PDF_PUSH(row->cells, row->ncells, row->cells_cap, cell);
 		}
 		row->header_row = header && row->ncells;

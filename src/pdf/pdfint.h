@@ -93,6 +93,10 @@ void rich_attr(struct pdf_rich *r, PangoAttribute *a, int start, int end);
 void rich_link(struct pdf_rich *r, int start, int end, const char *target, int internal);
 void rich_noteref(struct pdf_rich *r, int offset, int note);
 void rich_trim(struct pdf_rich *r);			/* drop trailing space */
+/* The text and the lists of links and note references at their lengths:
+ * a finished block keeps them to its page (a note's one reference sat in
+ * room for eight, its text in a buffer up to twice its length). */
+void rich_shrink(struct pdf_rich *r);
 /* Remove `prefix` and the spaces after it from the start of the text
  * (attributes, links and note references move with it); 1 if it was there. */
 int rich_drop_prefix(struct pdf_rich *r, const char *prefix);
