@@ -266,12 +266,12 @@ static int draw_and_write(struct pdf_doc *doc, struct pdf_pages *pages, const ch
 	return 0;
 }
 
-int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
+int pdf_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts)
 {
 	struct pdf_doc doc;
 	memset(&doc, 0, sizeof doc);
 	/* the document's language first: it chooses the style's section */
-	akn_doc_read(&doc.akn, akn);
+	akn_doc_read(&doc.akn, akn_parts_front(parts));
 	struct pdf_style style;
 	char style_path[4096];
 	snprintf(style_path, sizeof style_path, "%s/styles/pdf-style.conf",
@@ -296,14 +296,21 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 			diag_warn(opts->diag, 0, "pdf", "cannot load hyphenation patterns %s (Debian packages hyphen-en-us, hyphen-fr, hyphen-es, hyphen-ru); not hyphenating",
 				  style.hyphen_dict);
 	}
-	pdf_flow_build(&doc, akn);
-	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
 	/* a report lists its chapters on its first page; a resolution or a
 	 * decision (AKN statement) never prints a contents list */
-	xmlNodePtr top = xmlDocGetRootElement(akn) ? xmlDocGetRootElement(akn)->children : NULL;
-	while (top && top->type != XML_ELEMENT_NODE)
-		top = top->next;
-	if (!top || strcmp((const char *)top->name, "statement"))
+	int toc = !doc.akn.top || strcmp((const char *)doc.akn.top->name, "statement");
+	/* the blocks, each a copy of what it shows: the document read as
+	 * the walk goes is gone once walked */
+	pdf_flow_build(&doc, parts);
+	status = akn_parts_status(parts);
+	if (status) {
+		pdf_hyphenator_close(doc.hyph);
+		pdf_doc_free(&doc);
+		g_object_unref(ctx);
+		return status;
+	}
+	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
+	if (toc)
 		pdf_flow_add_toc(&doc);
 	layout_all(ctx, &doc, opts->diag);
 	struct pdf_pages pages;
@@ -315,5 +322,13 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	pdf_hyphenator_close(doc.hyph);
 	pdf_doc_free(&doc);
 	g_object_unref(ctx);
+	return status;
+}
+
+int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
+{
+	struct akn_parts *parts = akn_parts_tree(akn);
+	int status = pdf_edition_write_parts(parts, path, opts);
+	akn_parts_close(parts);
 	return status;
 }

@@ -209,8 +209,11 @@ struct pdf_doc {
 	struct pdf_words *words;	/* the word cache, from layout to the last page drawn */
 };
 
-/* flow.c: the blocks of akn, whose facts pdf.c read into d->akn. */
-void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn);
+/* flow.c: the blocks of the document parts walks (whole, or read as the
+ * walk goes: akn/parts.h), whose facts pdf.c read into d->akn from its
+ * front. */
+struct akn_parts;
+void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts);
 /* Adds the contents list after the title block, when the document is long. */
 void pdf_flow_add_toc(struct pdf_doc *d);
 void pdf_doc_free(struct pdf_doc *d);
