@@ -163,12 +163,32 @@ static void report_missing(struct pdf_block *b, GHashTable *seen, struct diag *d
 		report_missing(b->num_block, seen, diag);
 }
 
+/* The bytes of the glyphs b's lines (and its cells') hold. */
+static size_t glyph_bytes(const struct pdf_block *b)
+{
+	size_t n = 0;
+	for (int i = 0; i < b->nline; i++)
+		for (int k = 0; k < b->line[i].nruns; k++)
+			n += (size_t)b->line[i].runs[k]->glyphs->num_glyphs;
+	n *= sizeof(PangoGlyphInfo) + sizeof(int);
+	for (int i = 0; i < b->ncells; i++)
+		n += glyph_bytes(b->cells[i]);
+	return n;
+}
+
 /* Lay out every note and block, each then keeping its lines' bytes and
- * geometry but not their glyphs (made again when its page is drawn):
- * the characters no font has are named as each is laid out, in the
- * order of the blocks, which the word cache keeps for the drawing. */
+ * geometry but not their glyphs (made again when its page is drawn),
+ * but for the first blocks' while their glyphs stay under a megabyte:
+ * an ordinary document is then drawn from its layout, as fast as it
+ * was, and a long one holds at most that more.  The characters no font
+ * has are named as each is laid out, in the order of the blocks; the
+ * word cache is kept for the drawing. */
 static void layout_all(PangoContext *ctx, struct pdf_doc *d, struct diag *diag)
 {
+	/* UNPRESS_PDF_GLYPHS_KEPT sets it (the tests: 0, every glyph made
+	 * again when drawn, must give the same bytes) */
+	const char *env = getenv("UNPRESS_PDF_GLYPHS_KEPT");
+	size_t budget = env ? (size_t)strtoul(env, NULL, 10) : (size_t)1 << 20, kept = 0;
 	struct pdf_metrics_cache mc;
 	memset(&mc, 0, sizeof mc);
 	d->words = getenv("UNPRESS_PDF_NO_WORD_CACHE") ? NULL : pdf_words_new(ctx);
@@ -179,7 +199,11 @@ static void layout_all(PangoContext *ctx, struct pdf_doc *d, struct diag *diag)
 		b->home = home;
 		pdf_layout_block(ctx, d->style, &mc, d->words, b);
 		report_missing(b, seen, diag);
-		pdf_lines_release(b);
+		size_t bytes = glyph_bytes(b);
+		if (kept + bytes <= budget && bytes)
+			kept += bytes;	/* (its number is made again when drawn) */
+		else
+			pdf_lines_release(b);
 		pdf_words_trim(d->words);
 	}
 	g_hash_table_destroy(seen);

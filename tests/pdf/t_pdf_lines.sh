@@ -63,6 +63,12 @@ mkdir -p "$OUT/docs"
 "$UNPRESS" render -q -t pdf -o "$OUT/docs/whole" "$TOP"/tests/pdf/un/*.xml 2>/dev/null
 UNPRESS_PDF_WINDOW=1 "$UNPRESS" -q -t pdf -o "$OUT/docs/w1" "$TOP"/input/*.txt 2>/dev/null
 UNPRESS_PDF_WINDOW=1 "$UNPRESS" render -q -t pdf -o "$OUT/docs/w1" "$TOP"/tests/pdf/un/*.xml 2>/dev/null
+# and with no glyphs kept from the layout (an ordinary document keeps a
+# megabyte's: src/pdf/pdf.c): every line's made again when drawn
+UNPRESS_PDF_GLYPHS_KEPT=0 "$UNPRESS" -q -t pdf -o "$OUT/docs/k0" "$TOP"/input/*.txt 2>/dev/null
+UNPRESS_PDF_GLYPHS_KEPT=0 "$UNPRESS" render -q -t pdf -o "$OUT/docs/k0" "$TOP"/tests/pdf/un/*.xml 2>/dev/null
 n=$(ls "$OUT/docs/whole"/*.pdf | wc -l)
 check "seeds and the UN's PDFs ($n) in windows of one word: the same bytes" sh -c '
 cd "$1/whole" && for f in *.pdf; do cmp "$f" "../w1/$f" || exit 1; done' - "$OUT/docs"
+check "seeds and the UN's PDFs ($n), every glyph made again when drawn: the same bytes" sh -c '
+cd "$1/whole" && for f in *.pdf; do cmp "$f" "../k0/$f" || exit 1; done' - "$OUT/docs"
