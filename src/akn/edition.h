@@ -32,6 +32,8 @@ int markdown_edition_write(xmlDocPtr akn, const char *path, const struct render_
 /* The same from a document read part by part (akn/parts.h). */
 int markdown_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts);
 int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts);
+/* The same from a document read part by part (akn/parts.h). */
+int pdf_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts);
 
 /* The reduce step: build index, cross-links and backlinks over every
  * manifest found in out_dir. */

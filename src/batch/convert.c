@@ -287,8 +287,23 @@ static int akn_file_for_editions(struct document *doc, const struct options *opt
 	return fd;
 }
 
-/* The editions from the XML at fd: the HTML and the Markdown read it
- * part by part, the PDF a tree of it. */
+/* An edition from the XML at fd read part by part (akn/parts.h): its
+ * status, else the reading's. */
+static int edition_of_parts(int fd, const char *slug, const struct options *opts, const char *ext,
+			    int (*write)(struct akn_parts *, const char *, const struct render_opts *),
+			    const struct render_opts *ro, struct diag *diag)
+{
+	struct akn_parts *parts = akn_parts_file(fd, slug, diag);
+	if (!parts)
+		return EX_SOFTWARE;
+	char *path = output_path(opts, slug, ext);
+	int status = write(parts, path, ro);
+	int read = akn_parts_close(parts);
+	free(path);
+	return status ? status : read;
+}
+
+/* The editions from the XML at fd, each reading it part by part. */
 static int editions_of_file(int fd, const char *slug, const struct options *opts, struct diag *diag)
 {
 	struct render_opts ro = {
@@ -299,37 +314,12 @@ static int editions_of_file(int fd, const char *slug, const struct options *opts
 		.diag = diag,
 	};
 	int status = 0;
-	if (opts->editions & ED_HTML) {
-		struct akn_parts *parts = akn_parts_file(fd, slug, diag);
-		if (!parts)
-			return EX_SOFTWARE;
-		char *path = output_path(opts, slug, ".html");
-		status = html_edition_write_parts(parts, path, &ro);
-		int read = akn_parts_close(parts);
-		free(path);
-		if (status == 0)
-			status = read;
-	}
-	if (status == 0 && (opts->editions & ED_PDF)) {
-		xmlDocPtr xml = akn_parts_load_whole(fd, slug, diag);
-		if (!xml)
-			return EX_SOFTWARE;
-		char *path = output_path(opts, slug, ".pdf");
-		status = pdf_edition_write(xml, path, &ro);
-		free(path);
-		xmlFreeDoc(xml);
-	}
-	if (status == 0 && (opts->editions & ED_MD)) {
-		struct akn_parts *parts = akn_parts_file(fd, slug, diag);
-		if (!parts)
-			return EX_SOFTWARE;
-		char *path = output_path(opts, slug, ".md");
-		status = markdown_edition_write_parts(parts, path, &ro);
-		int read = akn_parts_close(parts);
-		free(path);
-		if (status == 0)
-			status = read;
-	}
+	if (opts->editions & ED_HTML)
+		status = edition_of_parts(fd, slug, opts, ".html", html_edition_write_parts, &ro, diag);
+	if (status == 0 && (opts->editions & ED_PDF))
+		status = edition_of_parts(fd, slug, opts, ".pdf", pdf_edition_write_parts, &ro, diag);
+	if (status == 0 && (opts->editions & ED_MD))
+		status = edition_of_parts(fd, slug, opts, ".md", markdown_edition_write_parts, &ro, diag);
 	return status;
 }
 

@@ -520,8 +520,10 @@ static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, i
 {
 	for (int r = 0; r < b->rich.nrefs; r++) {
 		struct pdf_noteref *ref = &b->rich.refs[r];
-		struct pdf_block *note = d->notes[ref->note];
-		if (!note->dest || ref->line < from || ref->line >= to)
+		if (ref->line < from || ref->line >= to)
+			continue;
+		struct pdf_block *note = d->notes[ref->note];	/* (drawn after: still there) */
+		if (!note->dest)
 			continue;
 		double x1 = 0, x2 = 0;
 		if (ref->line < b->nline)
@@ -537,6 +539,20 @@ static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, i
 
 static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
 		       double x0, double y);
+
+/* Block b's last line is drawn: what is left of it that nothing will
+ * read again goes.  Pagination has placed every block; the notes a
+ * slice refers to are drawn after it, on its page; the contents list,
+ * before the headings it lists; the outline reads the headings at the
+ * end (kept).  A document of dense notes held each block to the end. */
+static void drawn(struct pdf_block *b)
+{
+	if (b->home && !b->outline) {
+		*b->home = NULL;
+		pdf_block_free(b);
+	} else
+		pdf_lines_release(b);
+}
 
 static void rule(cairo_t *cr, double width, double x, double y, double length)
 {
@@ -567,18 +583,21 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	const struct pdf_style *s = d->style;
 	if (b->kind == BLK_ROW) {
 		draw_row(cr, d, b, x0, y);
+		drawn(b);	/* (a row is one line) */
 		return;
 	}
 	const char *tag = b->tag ? b->tag : "P";
+	/* the glyphs of the slice's lines, made again (pdfint.h) */
+	pdf_lines_materialize(d->ctx, s, d->words, b, from, to);
 	cairo_tag_begin(cr, tag, NULL);
 	if (from == 0 && b->dest)
 		dest(cr, b->dest, mx(d, x0, 0), y);
 	double x = x0 + b->text_x;
 	for (int i = from; i < to && i < b->nline; i++)
 		draw_line(cr, b, &b->line[i], line_left(d, &b->line[i], x), y + (i - from) * b->leading + b->ascent);
-	if (from == 0 && b->num_block && b->num_block->nline) {
+	struct pdf_block *nb = from == 0 ? pdf_number_block(d->ctx, s, d->words, b) : NULL;
+	if (nb && nb->nline) {
 		/* on the baseline of the block's first line */
-		struct pdf_block *nb = b->num_block;
 		double nx = line_left(d, &nb->line[0], x0 + b->num_x);
 		cairo_tag_begin(cr, "Lbl", NULL);
 		draw_line(cr, nb, &nb->line[0], nx, y + b->ascent);
@@ -624,6 +643,10 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	slice_links(cr, d, b, from, to, x, y);
 	noteref_dests(cr, d, b, from, to, x, y);
 	cairo_tag_end(cr, tag);
+	if (nb)
+		pdf_block_free(nb);
+	if (to >= b->nlines)
+		drawn(b);
 }
 
 void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int pageno)

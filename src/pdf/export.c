@@ -7,4 +7,5 @@
 MODULE_EXPORT const struct pdf_module unpress_module_pdf = {
 	.abi = PDF_MODULE_ABI,
 	.edition_write = pdf_edition_write,
+	.edition_write_parts = pdf_edition_write_parts,
 };

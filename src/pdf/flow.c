@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "akn/parts.h"
 #include "akn/read.h"
 #include "pdf/pdfint.h"
 #include "util/url.h"
@@ -22,6 +23,11 @@ struct flow {
 	struct pdf_doc *doc;
 	const struct pdf_style *s;
 	int hlevel;		/* depth of the enclosing heading hierarchy */
+	/* the document, whole or read as the walk goes (akn/parts.h): the
+	 * children of a container that may be read so (the body, a
+	 * hierarchy, a document) come through it, and a block keeps copies
+	 * of what it shows, no node */
+	struct akn_parts *parts;
 };
 
 static int is(xmlNodePtr n, const char *name)
@@ -82,6 +88,7 @@ static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, con
 static void add_block(struct flow *f, struct pdf_block *b)
 {
 	rich_trim(&b->rich);
+	rich_shrink(&b->rich);
 	PDF_PUSH(f->doc->blocks, f->doc->nblocks, f->doc->blocks_cap, b);
 }
 
@@ -123,6 +130,7 @@ static void add_note(struct flow *f, struct pdf_rich *r, xmlNodePtr n)
 		snprintf(note->num, len, "(%s)", marker);
 	}
 	int index = f->doc->nnotes;
+	rich_shrink(&note->rich);
 	PDF_PUSH(f->doc->notes, f->doc->nnotes, f->doc->notes_cap, note);
 
 	/* The marker attaches to the word before it: drop a pending space. */
@@ -280,13 +288,12 @@ static int hangs(const char *num)
  * resolutions set their number on a line of its own ("Annex I" above the
  * title), as UN documents do; annexes are centred and start a new page
  * when they are top-level. */
-static void heading_block(struct flow *f, xmlNodePtr n)
+static void heading_block(struct flow *f, xmlNodePtr n, const char *num_text, xmlNodePtr hnode)
 {
 	int level = f->hlevel + 1;
 	if (level > 4)
 		level = 4;
-	xmlNodePtr hnode = hierarchy_heading(n);
-	char *num = plain_text(child(n, "num"));
+	char *num = xstrdup(num_text ? num_text : "");
 	char *heading = plain_text(hnode);
 	int annex = is(n, "hcontainer") && attr_is(n, "name", "annex");
 	int own_line = is(n, "hcontainer") || is(n, "attachment");
@@ -647,6 +654,7 @@ static void table(struct flow *f, xmlNodePtr n, int depth)
 			if (firstp)
 				inline_walk(f, &cell->rich, c);
 			rich_trim(&cell->rich);
+			rich_shrink(&cell->rich);
 			PDF_PUSH(row->cells, row->ncells, row->cells_cap, cell);
 		}
 		row->header_row = header && row->ncells;
@@ -666,6 +674,7 @@ static void table(struct flow *f, xmlNodePtr n, int depth)
 /* ---- the walk -------------------------------------------------------- */
 
 static void walk_document(struct flow *f, xmlNodePtr doc, int top);
+static void hierarchy(struct flow *f, xmlNodePtr c);
 static void preface(struct flow *f, xmlNodePtr pf);
 static void conclusions(struct flow *f, xmlNodePtr n);
 
@@ -690,21 +699,9 @@ static void walk_node(struct flow *f, xmlNodePtr c, int depth)
 	if (c->type != XML_ELEMENT_NODE)
 		return;
 	switch (akn_kind(c)) {
-	case AKN_HIERARCHY: {
-		heading_block(f, c);
-		xmlNodePtr shown = hierarchy_heading(c);
-		f->hlevel++;
-		for (xmlNodePtr k = c->children; k; k = k->next) {
-			if (k == shown || is(k, "num"))
-				continue;
-			if (akn_kind(k) == AKN_HEADING || akn_kind(k) == AKN_CROSSHEADING)
-				cross_heading(f, k, 0);
-			else
-				walk_node(f, k, 0);
-		}
-		f->hlevel--;
+	case AKN_HIERARCHY:
+		hierarchy(f, c);
 		break;
-	}
 	case AKN_NUMBERED:
 		numbered(f, c, is(c, "paragraph") && depth == 0 ? 0 : depth);
 		break;
@@ -778,8 +775,54 @@ static void walk_node(struct flow *f, xmlNodePtr c, int depth)
 
 static void walk_body(struct flow *f, xmlNodePtr n, int depth)
 {
-	for (xmlNodePtr c = n->children; c; c = c->next)
+	for (xmlNodePtr c = akn_parts_first(f->parts, n); c; c = akn_parts_next(f->parts, c))
 		walk_node(f, c, depth);
+}
+
+/* A hierarchy (chapter, section, annex, ...): its heading, then what it
+ * holds.  A whole tree (the UN's XML may put a p before the heading):
+ * its num and heading wherever they stand.  Read as the walk goes, a
+ * node is gone once passed: the num and heading open it (as akn/build.c
+ * writes it) and the heading is made when the first other child comes. */
+static void hierarchy(struct flow *f, xmlNodePtr c)
+{
+	xmlNodePtr shown = NULL;
+	char *num = NULL;
+	int made = 0;
+	if (akn_parts_whole(f->parts)) {
+		num = plain_text(child(c, "num"));
+		shown = hierarchy_heading(c);
+		heading_block(f, c, num, shown);
+		made = 1;
+	}
+	f->hlevel++;
+	for (xmlNodePtr k = akn_parts_first(f->parts, c); k; k = akn_parts_next(f->parts, k)) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (!made && is(k, "num") && !num) {
+			num = plain_text(k);
+			continue;
+		}
+		if (!made) {
+			int heading = is(k, "heading") || is(k, "subheading");
+			f->hlevel--;
+			heading_block(f, c, num, heading ? k : NULL);
+			f->hlevel++;
+			made = 1;
+			if (heading)
+				continue;	/* (gone once passed: its address may come again) */
+		}
+		if (k == shown || is(k, "num"))
+			continue;
+		if (akn_kind(k) == AKN_HEADING || akn_kind(k) == AKN_CROSSHEADING)
+			cross_heading(f, k, 0);
+		else
+			walk_node(f, k, 0);
+	}
+	f->hlevel--;
+	if (!made)
+		heading_block(f, c, num, NULL);
+	free(num);
 }
 
 static struct pdf_block *cover_line(struct flow *f, xmlNodePtr p, double x, int bold)
@@ -965,7 +1008,7 @@ static void conclusions(struct flow *f, xmlNodePtr n)
 static void walk_document(struct flow *f, xmlNodePtr doc, int top)
 {
 	int first = f->doc->nblocks;
-	for (xmlNodePtr c = doc->children; c; c = c->next) {
+	for (xmlNodePtr c = akn_parts_first(f->parts, doc); c; c = akn_parts_next(f->parts, c)) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (akn_kind(c) == AKN_COVER) {
@@ -981,10 +1024,11 @@ static void walk_document(struct flow *f, xmlNodePtr doc, int top)
 		f->doc->blocks[first]->page_break_before = 1;
 }
 
-void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn)
+void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts)
 {
-	struct flow f = {d, d->style, 0};
-	(void)akn;	/* read already into d->akn (pdf.c: its language chose the style) */
+	/* d->akn was read from parts' front (pdf.c: its language chose the
+	 * style) */
+	struct flow f = {d, d->style, 0, parts};
 	d->symbol = d->akn.symbol ? xstrdup(d->akn.symbol) : NULL;
 	d->title = d->akn.title ? xstrdup(d->akn.title) : NULL;
 	d->body = d->akn.body ? xstrdup(d->akn.body) : NULL;
@@ -995,9 +1039,18 @@ void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn)
 		return;
 	if (!child(d->akn.top, "coverPage"))
 		cover(&f);	/* no cover: the symbol alone, when known */
-	walk_document(&f, d->akn.top, 1);
-	if (d->akn.components)
-		walk_body(&f, d->akn.components, 0);
+	/* the document (the root's first element), then its first
+	 * components, as akn_doc_read finds them */
+	xmlNodePtr root = akn_parts_root(parts);
+	int document = 0, components = 0;
+	for (xmlNodePtr c = root ? akn_parts_first(parts, root) : NULL; c; c = akn_parts_next(parts, c)) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (!document++)
+			walk_document(&f, c, 1);
+		else if (is(c, "components") && !components++)
+			walk_body(&f, c, 0);
+	}
 }
 
 /* The contents list (UN reports list chapters and sections with their page
@@ -1005,7 +1058,7 @@ void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn)
  * pagination; the entries' widths do not depend on them. */
 void pdf_flow_add_toc(struct pdf_doc *d)
 {
-	struct flow f = {d, d->style, 0};
+	struct flow f = {d, d->style, 0, NULL};
 	int count = 0, after = -1;
 	int front = 1;	/* still in the cover and title: an annex has a title too */
 	for (int i = 0; i < d->nblocks; i++) {
@@ -1073,10 +1126,11 @@ void pdf_flow_add_toc(struct pdf_doc *d)
 	free(entries);
 }
 
-static void block_free(struct pdf_block *b)
+void pdf_block_free(struct pdf_block *b)
 {
+	pdf_lines_free(b);	/* (its cells' glyphs too) */
 	for (int i = 0; i < b->ncells; i++)
-		block_free(b->cells[i]);
+		pdf_block_free(b->cells[i]);
 	free(b->cells);
 	rich_free(&b->rich);
 	free(b->num);
@@ -1084,9 +1138,6 @@ static void block_free(struct pdf_block *b)
 	free(b->dest);
 	free(b->outline);
 	free(b->label);
-	pdf_lines_free(b);
-	if (b->num_block)
-		block_free(b->num_block);
 	if (b->right_layout)
 		g_object_unref(b->right_layout);
 	free(b);
@@ -1095,9 +1146,11 @@ static void block_free(struct pdf_block *b)
 void pdf_doc_free(struct pdf_doc *d)
 {
 	for (int i = 0; i < d->nblocks; i++)
-		block_free(d->blocks[i]);
+		if (d->blocks[i])	/* (NULL: drawn and freed) */
+			pdf_block_free(d->blocks[i]);
 	for (int i = 0; i < d->nnotes; i++)
-		block_free(d->notes[i]);
+		if (d->notes[i])
+			pdf_block_free(d->notes[i]);
 	free(d->blocks);
 	free(d->notes);
 	free(d->symbol);
@@ -1106,5 +1159,6 @@ void pdf_doc_free(struct pdf_doc *d)
 	free(d->date);
 	free(d->body);
 	free(d->lang);
+	pdf_words_free(d->words);
 	akn_doc_free(&d->akn);
 }

@@ -3,6 +3,7 @@
  * Lines sit on a uniform pitch (the style's leading) rather than on pango's
  * per-line heights, so a superscript footnote marker does not push its line
  * down: body text keeps a regular baseline grid, as typeset documents do. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf/pdfint.h"
@@ -120,6 +121,7 @@ static void shape_with_pango(PangoContext *ctx, struct pdf_block *b, const Pango
 	struct pdf_shaped sh;
 	memset(&sh, 0, sizeof sh);
 	sh.text = pango_layout_get_text(l);
+	sh.len = (int)b->rich.text.len;
 	sh.attrs = pango_layout_get_log_attrs_readonly(l, &sh.n);
 	sh.n--;			/* attrs has one entry past the last character */
 	sh.shape_flags = pango_context_get_round_glyph_positions(ctx) ? PANGO_SHAPE_ROUND_POSITIONS
@@ -160,13 +162,14 @@ static void layout_row(PangoContext *ctx, const struct pdf_style *s, struct pdf_
 		b->rich.refs[r].line = 0;
 }
 
-/* The number of b (b->num) as a one-line block of its own, b->num_block.
+/* The number of b (b->num) as a one-line block of its own, laid out.
  * The number is a one-line block in the block's font, upright, so that
  * it is shaped (from the word cache) and drawn as text is: a pango
  * layout for each of a report's hundreds of numbers cost 2 % of the
  * run. */
-static void layout_number(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
-			  struct pdf_words *words, struct pdf_block *b)
+static struct pdf_block *number_block(PangoContext *ctx, const struct pdf_style *s,
+				      struct pdf_metrics_cache *mc, struct pdf_words *words,
+				      const struct pdf_block *b)
 {
 	struct pdf_block *nb = xmalloc(sizeof *nb);
 	memset(nb, 0, sizeof *nb);
@@ -184,6 +187,27 @@ static void layout_number(PangoContext *ctx, const struct pdf_style *s, struct p
 		rich_attr(&nb->rich, pango_attr_scale_new(s->superscript_scale), 0, len);
 	}
 	pdf_layout_block(ctx, s, mc, words, nb);
+	return nb;
+}
+
+struct pdf_block *pdf_number_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_words *words,
+				   const struct pdf_block *b)
+{
+	if (!b->num)
+		return NULL;
+	struct pdf_metrics_cache mc;
+	memset(&mc, 0, sizeof mc);
+	struct pdf_block *nb = number_block(ctx, s, &mc, words, b);
+	pdf_lines_materialize(ctx, s, words, nb, 0, nb->nline);	/* (laid out in windows) */
+	return nb;
+}
+
+/* b's number laid out (b->num_block, until the block is released) and
+ * where it hangs. */
+static void layout_number(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
+			  struct pdf_words *words, struct pdf_block *b)
+{
+	struct pdf_block *nb = number_block(ctx, s, mc, words, b);
 	b->num_block = nb;
 	if (b->kind == BLK_NOTE && nb->nline && pango_context_get_base_dir(ctx) != PANGO_DIRECTION_RTL) {
 		/* A footnote's marker stands just before its text, as the UN
@@ -205,6 +229,236 @@ static void layout_number(PangoContext *ctx, const struct pdf_style *s, struct p
 		b->first_indent += nb->line[0].width + gap - room;
 }
 
+/* The width b's lines are broken to. */
+static double block_width(const struct pdf_style *s, const struct pdf_block *b)
+{
+	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
+	if (b->kind == BLK_NOTE)
+		width = pdf_text_width(s) - b->text_x;
+	if (b->box_width > 0)
+		width = b->box_width;
+	return width;
+}
+
+/* ---- long texts, in windows ------------------------------------------ */
+
+/* Bytes of a long text shaped and broken at a time: a giant paragraph's
+ * glyphs and break analysis (some fifty bytes a character) were held
+ * whole.  UNPRESS_PDF_WINDOW sets it (the tests: windows of a few
+ * words must give the same lines). */
+static int window_bytes(void)
+{
+	const char *v = getenv("UNPRESS_PDF_WINDOW");
+	int n = v ? atoi(v) : 0;
+	return n > 0 ? n : 16384;
+}
+
+/* The end of a window from byte ls of a hard line ending at he: about
+ * size bytes on, just after a space (so that its last word is whole),
+ * or he. */
+static int window_end(const char *text, int ls, int he, int size)
+{
+	if (he - ls <= size)
+		return he;
+	int we = ls + size;
+	while (we < he && text[we - 1] != ' ')
+		we++;
+	return we;
+}
+
+/* b with no lines, glyphs or windows of its own: what the breaking of a
+ * window (or of the whole text again) fills. */
+static struct pdf_block scratch_of(const struct pdf_block *b)
+{
+	struct pdf_block sc = *b;
+	sc.line = NULL;
+	sc.nline = sc.line_cap = 0;
+	sc.shaped = NULL;
+	sc.win = NULL;
+	sc.nwin = sc.win_cur = 0;
+	sc.num_block = NULL;
+	sc.materialized = 0;
+	return sc;
+}
+
+/* The lines of window wn of b, broken into scratch (scratch_of(b)),
+ * their offsets from the text's start.  0 when the word cache cannot
+ * shape it. */
+static int break_window(struct pdf_words *words, const PangoFontDescription *fd, double width,
+			struct pdf_block *scratch, const struct pdf_window *wn)
+{
+	struct pdf_shaped sh;
+	int base;
+	if (!pdf_words_shape_window(words, scratch, fd, wn, &sh, &base))
+		return 0;
+	pdf_break_lines(scratch, &sh, width, wn->first ? scratch->first_indent : 0);
+	pdf_words_shaped_lend(&sh, scratch);
+	for (int i = 0; i < scratch->nline; i++) {
+		struct pdf_line *ln = &scratch->line[i];
+		ln->start += base;
+		ln->end += base;
+		/* each piece's item is its own, or the run a line took whole */
+		for (int k = 0; k < ln->nruns; k++)
+			ln->runs[k]->item->offset += base;
+	}
+	return 1;
+}
+
+static void scratch_free(struct pdf_block *sc)
+{
+	for (int i = 0; i < sc->nline; i++)
+		pdf_line_drop_glyphs(&sc->line[i]);
+	free(sc->line);
+	g_slist_free_full(sc->shaped, (GDestroyNotify)pango_glyph_item_free);
+}
+
+/* b's text (longer than a window, plain for the word cache) broken
+ * window by window into line records without glyphs (b->win says how to
+ * make them again).  The lines are those of the whole text: each
+ * window's lines but its last, which the window's end may have cut and
+ * the next window starts with, are whole (see struct pdf_window).  0,
+ * b unchanged, when a word has a character the font lacks. */
+static int layout_windows(struct pdf_words *words, struct pdf_block *b, const PangoFontDescription *fd,
+			  double width, int size)
+{
+	const char *text = b->rich.text.data;
+	int len = (int)b->rich.text.len, cap = 0;
+	for (int hs = 0; hs <= len;) {
+		const char *nl = memchr(text + hs, '\n', (size_t)(len - hs));
+		int he = nl ? (int)(nl - text) : len;
+		struct pdf_window wn = {hs, he, 1, 0, 0, NULL, 0};
+		for (int grow = size;;) {
+			wn.we = window_end(text, wn.ls, he, grow);
+			wn.line0 = b->nline;
+			struct pdf_block sc = scratch_of(b);
+			if (!break_window(words, fd, width, &sc, &wn)) {
+				scratch_free(&sc);
+				free(b->line);
+				free(b->win);
+				b->line = NULL;
+				b->nline = b->line_cap = 0;
+				b->win = NULL;
+				b->nwin = 0;
+				return 0;
+			}
+			int keep = wn.we < he ? sc.nline - 1 : sc.nline;
+			if (keep <= 0) {	/* one line longer than the window */
+				scratch_free(&sc);
+				grow *= 2;
+				continue;
+			}
+			int next = keep < sc.nline ? sc.line[keep].start : he;
+			for (int i = 0; i < sc.nline; i++)
+				pdf_line_drop_glyphs(&sc.line[i]);
+			for (int i = 0; i < keep; i++)
+				PDF_PUSH(b->line, b->nline, b->line_cap, sc.line[i]);
+			scratch_free(&sc);
+			wn.nlines = keep;
+			PDF_PUSH(b->win, b->nwin, cap, wn);
+			if (wn.we >= he)
+				break;
+			wn.ls = next;
+			wn.first = 0;
+			grow = size;
+		}
+		hs = he + 1;
+	}
+	if (b->line_cap > b->nline && b->nline) {
+		b->line = xrealloc(b->line, sizeof *b->line * (size_t)b->nline);
+		b->line_cap = b->nline;
+	}
+	return 1;
+}
+
+/* b's lines, from its text shaped whole (or in windows when long and
+ * plain): into b->line with their glyphs (in windows: records only). */
+static void break_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_words *words,
+			struct pdf_block *b, const PangoFontDescription *fd, int windows)
+{
+	double width = block_width(s, b);
+	int size = window_bytes();
+	/* Shaped once, unwrapped; lines.c breaks it (see there why).  Plain
+	 * Latin text is built from the document's word cache; anything else
+	 * goes through pango's own itemising, shaping and break analysis. */
+	struct pdf_shaped sh;
+	if (windows && words && (int)b->rich.text.len > size && pdf_words_plain(words, b, fd) &&
+	    layout_windows(words, b, fd, width, size))
+		return;
+	if (words && pdf_words_shape(words, b, fd, &sh)) {
+		pdf_break_lines(b, &sh, width, b->first_indent);
+		pdf_words_shaped_lend(&sh, b);
+	} else
+		shape_with_pango(ctx, b, fd, width);
+	b->materialized = 1;
+}
+
+/* The glyphs of the lines of b's windows that reach [from, to); those
+ * of windows before `from` dropped. */
+static void materialize_windows(struct pdf_words *words, const struct pdf_style *s, struct pdf_block *b,
+				int from, int to)
+{
+	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
+	double width = block_width(s, b);
+	for (int k = b->win_cur; k < b->nwin; k++) {
+		struct pdf_window *wn = &b->win[k];
+		int l0 = wn->line0, l1 = wn->line0 + wn->nlines;
+		if (l1 <= from) {
+			for (int i = l0; wn->live && i < l1; i++)
+				pdf_line_drop_glyphs(&b->line[i]);
+			g_slist_free_full(wn->shaped, (GDestroyNotify)pango_glyph_item_free);
+			wn->shaped = NULL;
+			wn->live = 0;
+			b->win_cur = k + 1;
+			continue;
+		}
+		if (l0 >= to)
+			break;
+		if (wn->live)
+			continue;
+		struct pdf_block sc = scratch_of(b);
+		int ok = break_window(words, fd, width, &sc, wn);
+		/* the same words broken the same way: the same lines */
+		g_assert(ok && sc.nline >= wn->nlines);
+		for (int i = 0; i < wn->nlines; i++) {
+			struct pdf_line *ln = &b->line[l0 + i];
+			g_assert(sc.line[i].start == ln->start && sc.line[i].end == ln->end);
+			*ln = sc.line[i];
+			memset(&sc.line[i], 0, sizeof sc.line[i]);
+		}
+		wn->shaped = sc.shaped;
+		sc.shaped = NULL;
+		wn->live = 1;
+		scratch_free(&sc);
+	}
+	pango_font_description_free(fd);
+}
+
+void pdf_lines_materialize(PangoContext *ctx, const struct pdf_style *s, struct pdf_words *words,
+			   struct pdf_block *b, int from, int to)
+{
+	for (int i = 0; i < b->ncells; i++)
+		pdf_lines_materialize(ctx, s, words, b->cells[i], 0, b->cells[i]->nline);
+	if (b->nwin) {
+		materialize_windows(words, s, b, from, to);
+		return;
+	}
+	if (b->materialized || !b->nline)
+		return;
+	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
+	struct pdf_block sc = scratch_of(b);
+	break_block(ctx, s, words, &sc, fd, 0);
+	pango_font_description_free(fd);
+	/* the same text shaped and broken the same way: the same lines */
+	g_assert(sc.nline == b->nline);
+	for (int i = 0; i < b->nline; i++) {
+		g_assert(sc.line[i].start == b->line[i].start && sc.line[i].end == b->line[i].end);
+		b->line[i] = sc.line[i];
+	}
+	free(sc.line);
+	b->shaped = sc.shaped;
+	b->materialized = 1;
+}
+
 void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
 		      struct pdf_words *words, struct pdf_block *b)
 {
@@ -212,23 +466,10 @@ void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_m
 		layout_row(ctx, s, mc, words, b);
 		return;
 	}
-	double width = pdf_text_width(s) - b->text_x - b->right_reserve;
-	if (b->kind == BLK_NOTE)
-		width = pdf_text_width(s) - b->text_x;
-	if (b->box_width > 0)
-		width = b->box_width;
 	if (b->num)
 		layout_number(ctx, s, mc, words, b);
 	PangoFontDescription *fd = pdf_font(s, b->font, b->bold, b->italic);
-	/* Shaped once, unwrapped; lines.c breaks it (see there why).  Plain
-	 * Latin text is built from the document's word cache; anything else
-	 * goes through pango's own itemising, shaping and break analysis. */
-	struct pdf_shaped sh;
-	if (words && pdf_words_shape(words, b, fd, &sh)) {
-		pdf_break_lines(b, &sh, width, b->first_indent);
-		pdf_words_shaped_lend(&sh, b);
-	} else
-		shape_with_pango(ctx, b, fd, width);
+	break_block(ctx, s, words, b, fd, 1);
 
 	int bold = !!b->bold, italic = !!b->italic;
 	if (!mc->known[b->font][bold][italic]) {

@@ -457,7 +457,7 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	br.cluster_start = xmalloc((size_t)br.n + 1);
 	memset(br.width, 0, sizeof *br.width * (size_t)(br.n + 1));
 	memset(br.cluster_start, 0, (size_t)br.n + 1);
-	size_t len = strlen(br.text);
+	size_t len = (size_t)sh->len;
 	br.char_at = xmalloc(sizeof *br.char_at * (len + 1));
 	const char *p = br.text;
 	for (int i = 0; i <= br.n; i++) {
@@ -487,7 +487,9 @@ void pdf_break_lines(struct pdf_block *b, const struct pdf_shaped *sh, double wi
 	for (int k = 0; k < sh->nlines; k++)
 		measure(&br, &sh->lines[k]);
 	/* The hyphen's width for fitting, in the block's first font. */
-	if (sh->nlines && sh->lines[0].runs) {
+	if (sh->hyphen_given)
+		br.hyphen_width = sh->hyphen_width;
+	else if (sh->nlines && sh->lines[0].runs) {
 		PangoGlyphString *g = hyphen_glyphs(sh->lines[0].runs->data, br.shape_flags);
 		br.hyphen_width = pango_glyph_string_get_width(g) / (double)PANGO_SCALE;
 		pango_glyph_string_free(g);
@@ -585,22 +587,50 @@ int pdf_line_x_range(const struct pdf_block *b, const struct pdf_line *ln, int s
 	return found;
 }
 
-void pdf_lines_free(struct pdf_block *b)
+void pdf_line_drop_glyphs(struct pdf_line *ln)
 {
-	for (int i = 0; i < b->nline && b->line; i++) {
-		for (int k = 0; k < b->line[i].nruns; k++) {
-			PangoGlyphString *gs = b->line[i].runs[k]->glyphs;
-			if (gs && gs->space == 0)	/* a view: the arrays are b->shaped's */
-				gs->glyphs = NULL, gs->log_clusters = NULL;
-			pango_glyph_item_free(b->line[i].runs[k]);
-		}
-		free(b->line[i].runs);
-		if (b->line[i].hyphen)
-			pango_glyph_string_free(b->line[i].hyphen);
+	for (int k = 0; k < ln->nruns; k++) {
+		PangoGlyphString *gs = ln->runs[k]->glyphs;
+		if (gs && gs->space == 0)	/* a view: the arrays are the block's shaped runs' */
+			gs->glyphs = NULL, gs->log_clusters = NULL;
+		pango_glyph_item_free(ln->runs[k]);
 	}
-	free(b->line);
-	b->line = NULL;
-	b->line_cap = 0;
+	free(ln->runs);
+	ln->runs = NULL;
+	ln->nruns = ln->runs_cap = 0;
+	if (ln->hyphen)
+		pango_glyph_string_free(ln->hyphen);
+	ln->hyphen = NULL;
+	ln->hyphen_font = NULL;
+}
+
+void pdf_lines_release(struct pdf_block *b)
+{
+	for (int i = 0; i < b->nline && b->line; i++)
+		pdf_line_drop_glyphs(&b->line[i]);
 	g_slist_free_full(b->shaped, (GDestroyNotify)pango_glyph_item_free);
 	b->shaped = NULL;
+	for (int k = 0; k < b->nwin; k++) {
+		g_slist_free_full(b->win[k].shaped, (GDestroyNotify)pango_glyph_item_free);
+		b->win[k].shaped = NULL;
+		b->win[k].live = 0;
+	}
+	b->win_cur = 0;
+	b->materialized = 0;
+	for (int i = 0; i < b->ncells; i++)
+		pdf_lines_release(b->cells[i]);
+	if (b->num_block)
+		pdf_block_free(b->num_block);
+	b->num_block = NULL;
+}
+
+void pdf_lines_free(struct pdf_block *b)
+{
+	pdf_lines_release(b);
+	free(b->line);
+	b->line = NULL;
+	b->nline = b->line_cap = 0;
+	free(b->win);
+	b->win = NULL;
+	b->nwin = 0;
 }

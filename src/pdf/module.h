@@ -22,6 +22,7 @@
 struct pdf_module {
 	unsigned abi;		/* PDF_MODULE_ABI when it was built */
 	int (*edition_write)(xmlDocPtr akn, const char *path, const struct render_opts *opts);
+	int (*edition_write_parts)(struct akn_parts *parts, const char *path, const struct render_opts *opts);
 };
 
 #endif

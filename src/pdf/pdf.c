@@ -104,7 +104,7 @@ static void add_outline(cairo_surface_t *surface, struct pdf_doc *d)
 	int last_level = 0;
 	for (int i = 0; i < d->nblocks; i++) {
 		struct pdf_block *b = d->blocks[i];
-		if (!b->outline || b->page <= 0 || (b->kind == BLK_HEADING && b->level > 3))
+		if (!b || !b->outline || b->page <= 0 || (b->kind == BLK_HEADING && b->level > 3))
 			continue;
 		int level = b->kind == BLK_TITLE ? 1 : b->level;
 		if (level < 1)
@@ -163,21 +163,49 @@ static void report_missing(struct pdf_block *b, GHashTable *seen, struct diag *d
 		report_missing(b->num_block, seen, diag);
 }
 
+/* The bytes of the glyphs b's lines (and its cells') hold. */
+static size_t glyph_bytes(const struct pdf_block *b)
+{
+	size_t n = 0;
+	for (int i = 0; i < b->nline; i++)
+		for (int k = 0; k < b->line[i].nruns; k++)
+			n += (size_t)b->line[i].runs[k]->glyphs->num_glyphs;
+	n *= sizeof(PangoGlyphInfo) + sizeof(int);
+	for (int i = 0; i < b->ncells; i++)
+		n += glyph_bytes(b->cells[i]);
+	return n;
+}
+
+/* Lay out every note and block, each then keeping its lines' bytes and
+ * geometry but not their glyphs (made again when its page is drawn),
+ * but for the first blocks' while their glyphs stay under a megabyte:
+ * an ordinary document is then drawn from its layout, as fast as it
+ * was, and a long one holds at most that more.  The characters no font
+ * has are named as each is laid out, in the order of the blocks; the
+ * word cache is kept for the drawing. */
 static void layout_all(PangoContext *ctx, struct pdf_doc *d, struct diag *diag)
 {
+	/* UNPRESS_PDF_GLYPHS_KEPT sets it (the tests: 0, every glyph made
+	 * again when drawn, must give the same bytes) */
+	const char *env = getenv("UNPRESS_PDF_GLYPHS_KEPT");
+	size_t budget = env ? (size_t)strtoul(env, NULL, 10) : (size_t)1 << 20, kept = 0;
 	struct pdf_metrics_cache mc;
 	memset(&mc, 0, sizeof mc);
-	struct pdf_words *words = getenv("UNPRESS_PDF_NO_WORD_CACHE") ? NULL : pdf_words_new(ctx);
-	for (int i = 0; i < d->nnotes; i++)
-		pdf_layout_block(ctx, d->style, &mc, words, d->notes[i]);
-	for (int i = 0; i < d->nblocks; i++)
-		pdf_layout_block(ctx, d->style, &mc, words, d->blocks[i]);
-	pdf_words_free(words);
+	d->words = getenv("UNPRESS_PDF_NO_WORD_CACHE") ? NULL : pdf_words_new(ctx);
 	GHashTable *seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-	for (int i = 0; i < d->nnotes; i++)
-		report_missing(d->notes[i], seen, diag);
-	for (int i = 0; i < d->nblocks; i++)
-		report_missing(d->blocks[i], seen, diag);
+	for (int i = 0; i < d->nnotes + d->nblocks; i++) {
+		struct pdf_block **home = i < d->nnotes ? &d->notes[i] : &d->blocks[i - d->nnotes];
+		struct pdf_block *b = *home;
+		b->home = home;
+		pdf_layout_block(ctx, d->style, &mc, d->words, b);
+		report_missing(b, seen, diag);
+		size_t bytes = glyph_bytes(b);
+		if (kept + bytes <= budget && bytes)
+			kept += bytes;	/* (its number is made again when drawn) */
+		else
+			pdf_lines_release(b);
+		pdf_words_trim(d->words);
+	}
 	g_hash_table_destroy(seen);
 }
 
@@ -216,6 +244,13 @@ static int draw_and_write(struct pdf_doc *doc, struct pdf_pages *pages, const ch
 	cairo_tag_begin(cr, "Document", NULL);
 	for (int p = 1; p <= pages->npages; p++) {
 		pdf_draw_page(cr, doc, pages, p);
+		pdf_words_trim(doc->words);
+		/* (its slices name blocks now freed) */
+		struct pdf_page *pg = &pages->page[p - 1];
+		free(pg->body);
+		free(pg->notes);
+		pg->body = pg->notes = NULL;
+		pg->nbody = pg->nnotes = 0;
 		if (p < pages->npages)
 			cairo_show_page(cr);
 	}
@@ -255,12 +290,12 @@ static int draw_and_write(struct pdf_doc *doc, struct pdf_pages *pages, const ch
 	return 0;
 }
 
-int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
+int pdf_edition_write_parts(struct akn_parts *parts, const char *path, const struct render_opts *opts)
 {
 	struct pdf_doc doc;
 	memset(&doc, 0, sizeof doc);
 	/* the document's language first: it chooses the style's section */
-	akn_doc_read(&doc.akn, akn);
+	akn_doc_read(&doc.akn, akn_parts_front(parts));
 	struct pdf_style style;
 	char style_path[4096];
 	snprintf(style_path, sizeof style_path, "%s/styles/pdf-style.conf",
@@ -285,14 +320,21 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 			diag_warn(opts->diag, 0, "pdf", "cannot load hyphenation patterns %s (Debian packages hyphen-en-us, hyphen-fr, hyphen-es, hyphen-ru); not hyphenating",
 				  style.hyphen_dict);
 	}
-	pdf_flow_build(&doc, akn);
-	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
 	/* a report lists its chapters on its first page; a resolution or a
 	 * decision (AKN statement) never prints a contents list */
-	xmlNodePtr top = xmlDocGetRootElement(akn) ? xmlDocGetRootElement(akn)->children : NULL;
-	while (top && top->type != XML_ELEMENT_NODE)
-		top = top->next;
-	if (!top || strcmp((const char *)top->name, "statement"))
+	int toc = !doc.akn.top || strcmp((const char *)doc.akn.top->name, "statement");
+	/* the blocks, each a copy of what it shows: the document read as
+	 * the walk goes is gone once walked */
+	pdf_flow_build(&doc, parts);
+	status = akn_parts_status(parts);
+	if (status) {
+		pdf_hyphenator_close(doc.hyph);
+		pdf_doc_free(&doc);
+		g_object_unref(ctx);
+		return status;
+	}
+	akn_unknown_report(&doc.unknown, opts->diag, "pdf");
+	if (toc)
 		pdf_flow_add_toc(&doc);
 	layout_all(ctx, &doc, opts->diag);
 	struct pdf_pages pages;
@@ -304,5 +346,13 @@ int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts 
 	pdf_hyphenator_close(doc.hyph);
 	pdf_doc_free(&doc);
 	g_object_unref(ctx);
+	return status;
+}
+
+int pdf_edition_write(xmlDocPtr akn, const char *path, const struct render_opts *opts)
+{
+	struct akn_parts *parts = akn_parts_tree(akn);
+	int status = pdf_edition_write_parts(parts, path, opts);
+	akn_parts_close(parts);
 	return status;
 }

@@ -93,6 +93,10 @@ void rich_attr(struct pdf_rich *r, PangoAttribute *a, int start, int end);
 void rich_link(struct pdf_rich *r, int start, int end, const char *target, int internal);
 void rich_noteref(struct pdf_rich *r, int offset, int note);
 void rich_trim(struct pdf_rich *r);			/* drop trailing space */
+/* The text and the lists of links and note references at their lengths:
+ * a finished block keeps them to its page (a note's one reference sat in
+ * room for eight, its text in a buffer up to twice its length). */
+void rich_shrink(struct pdf_rich *r);
 /* Remove `prefix` and the spaces after it from the start of the text
  * (attributes, links and note references move with it); 1 if it was there. */
 int rich_drop_prefix(struct pdf_rich *r, const char *prefix);
@@ -155,12 +159,40 @@ struct pdf_block {
 	GSList *shaped;		/* the shaped runs the lines' pieces are views of
 				 * (PangoGlyphItem *), or NULL when they are copies */
 	int nline, line_cap;
+	/* Lines hold their glyphs (runs, hyphen) only while their page is
+	 * drawn: laid out, a block keeps each line's bytes and geometry
+	 * (what pagination and the contents list need), and the glyphs are
+	 * made again from the same words when the page is drawn
+	 * (pdf_lines_materialize), so a document's glyphs are bounded by a
+	 * page's.  materialized: every line has its glyphs now.  A long
+	 * text from the word cache is laid out in windows (win), each made
+	 * again alone. */
+	int materialized;
+	struct pdf_window *win;
+	int nwin, win_cur;	/* win_cur: the first window that may hold glyphs */
 	int nlines;		/* lines the block takes (at least one for a lone number) */
 	double leading, ascent;	/* uniform line pitch and baseline offset */
 	double height;		/* nlines * leading */
 	/* filled by paginate.c */
 	int page;		/* page of the first line (1-based) */
 	double y;		/* body-area y of the first line on that page */
+	/* its entry in pdf_doc's blocks or notes (NULL for a cell): a block
+	 * no outline needs is freed once its last line is drawn, and the
+	 * entry set to NULL */
+	struct pdf_block **home;
+};
+
+/* A window of a long text (layout.c): bytes [ls, we) of one hard line
+ * broken into lines from ls, which starts a line; the words shaped from
+ * the word that holds ls.  Its lines are [line0, line0 + nlines) of the
+ * block: all it broke but the last, which the window's end may have
+ * cut, unless we ends the hard line. */
+struct pdf_window {
+	int ls, we;
+	int first;		/* ls starts the hard line (its first line is indented) */
+	int line0, nlines;
+	GSList *shaped;		/* while its lines hold glyphs: the runs they view */
+	int live;
 };
 
 struct pdf_doc {
@@ -174,13 +206,18 @@ struct pdf_doc {
 	struct pdf_hyphenator *hyph;
 	const struct pdf_style *style;
 	PangoContext *ctx;
+	struct pdf_words *words;	/* the word cache, from layout to the last page drawn */
 };
 
-/* flow.c: the blocks of akn, whose facts pdf.c read into d->akn. */
-void pdf_flow_build(struct pdf_doc *d, xmlDocPtr akn);
+/* flow.c: the blocks of the document parts walks (whole, or read as the
+ * walk goes: akn/parts.h), whose facts pdf.c read into d->akn from its
+ * front. */
+struct akn_parts;
+void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts);
 /* Adds the contents list after the title block, when the document is long. */
 void pdf_flow_add_toc(struct pdf_doc *d);
 void pdf_doc_free(struct pdf_doc *d);
+void pdf_block_free(struct pdf_block *b);
 
 /* layout.c */
 double pdf_text_width(const struct pdf_style *s);
@@ -194,6 +231,15 @@ struct pdf_words;
 void pdf_layout_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_metrics_cache *mc,
 		      struct pdf_words *words, struct pdf_block *b);
 void pdf_layout_right(PangoContext *ctx, const struct pdf_style *s, struct pdf_block *b);
+/* Gives lines [from, to) of laid-out block b (a row: every cell's) their
+ * glyphs again, as layout made them; a long text's windows before
+ * `from` lose theirs. */
+void pdf_lines_materialize(PangoContext *ctx, const struct pdf_style *s, struct pdf_words *words,
+			   struct pdf_block *b, int from, int to);
+/* The hanging number of laid-out block b as a block of its own, its
+ * line holding its glyphs (pdf_block_free when drawn), or NULL. */
+struct pdf_block *pdf_number_block(PangoContext *ctx, const struct pdf_style *s, struct pdf_words *words,
+				   const struct pdf_block *b);
 
 /* A block's text shaped unwrapped, ready to be broken into lines: its hard
  * lines (split at "\n") as lists of shaped runs, and the break
@@ -205,11 +251,17 @@ struct pdf_hard_line {
 };
 struct pdf_shaped {
 	const char *text;
+	int len;			/* bytes of text */
 	const PangoLogAttr *attrs;	/* per character, n + 1 */
 	int n;				/* characters */
 	struct pdf_hard_line *lines;
 	int nlines;
 	PangoShapeFlags shape_flags;	/* as the runs were shaped */
+	/* hyphen_given: the width of the hyphen for fitting is
+	 * hyphen_width, the block's first run's (a window's first run may
+	 * be another font's); else the first run's here */
+	int hyphen_given;
+	double hyphen_width;
 	/* the runs may be lent: the lines' left-to-right pieces are views
 	 * of them (not copies), the caller then handing the runs to the
 	 * block (pdf_words_shaped_lend) */
@@ -225,6 +277,19 @@ void pdf_words_free(struct pdf_words *w);
 int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd,
 		    struct pdf_shaped *sh);
 void pdf_words_shaped_free(struct pdf_shaped *sh);
+/* Can b's text be shaped from the cache (but for a word the font lacks)? */
+int pdf_words_plain(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd);
+/* Window wn of b's text (see struct pdf_window) shaped from the cache
+ * into sh, with a few characters either side for the break analysis:
+ * sh->text is b's text from byte *base, every offset in sh counts from
+ * there, and sh's one hard line is [wn->ls, wn->we).  0 (nothing to
+ * free) when a word has a character the font lacks. */
+int pdf_words_shape_window(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd,
+			   const struct pdf_window *wn, struct pdf_shaped *sh, int *base);
+/* Bound the cache (a text of distinct numbers or symbols grows it by
+ * every word): forget every word when it holds too many.  The shaping
+ * of a word is the same every time. */
+void pdf_words_trim(struct pdf_words *w);
 /* The same, the runs going to b->shaped (sh->lend: b's lines view them). */
 void pdf_words_shaped_lend(struct pdf_shaped *sh, struct pdf_block *b);
 /* The ascent and descent (pango units) of base font fd in the given weight
@@ -249,6 +314,11 @@ int pdf_first_line_ending_after(const struct pdf_block *b, int from, int to, int
 int pdf_line_x_range(const struct pdf_block *b, const struct pdf_line *ln, int start, int end,
 		     double *x1, double *x2);
 void pdf_lines_free(struct pdf_block *b);
+/* The glyphs of line ln dropped (its bytes and geometry kept). */
+void pdf_line_drop_glyphs(struct pdf_line *ln);
+/* Every line of b (and of its cells) without its glyphs, its number
+ * block freed: what the block keeps once laid out, until it is drawn. */
+void pdf_lines_release(struct pdf_block *b);
 
 /* paginate.c: a page is a list of slices of blocks and notes. */
 struct pdf_slice {

@@ -114,6 +114,23 @@ void rich_trim(struct pdf_rich *r)
 		r->text.data[r->text.len] = '\0';
 }
 
+/* (see pdfint.h) */
+void rich_shrink(struct pdf_rich *r)
+{
+	if (r->text.data && r->text.cap > r->text.len + 1) {
+		r->text.data = xrealloc(r->text.data, r->text.len + 1);
+		r->text.cap = r->text.len + 1;
+	}
+	if (r->links_cap > r->nlinks && r->nlinks) {
+		r->links = xrealloc(r->links, sizeof *r->links * (size_t)r->nlinks);
+		r->links_cap = r->nlinks;
+	}
+	if (r->refs_cap > r->nrefs && r->nrefs) {
+		r->refs = xrealloc(r->refs, sizeof *r->refs * (size_t)r->nrefs);
+		r->refs_cap = r->nrefs;
+	}
+}
+
 int rich_drop_prefix(struct pdf_rich *r, const char *prefix)
 {
 	size_t n = strlen(prefix);

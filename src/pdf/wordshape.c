@@ -427,6 +427,7 @@ int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoF
 		return 0;
 	memset(sh, 0, sizeof *sh);
 	sh->text = text;
+	sh->len = len;
 	sh->n = n;
 	sh->shape_flags = w->flags;
 	sh->lend = 1;
@@ -464,6 +465,126 @@ int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoF
 		return 0;
 	}
 	return 1;
+}
+
+int pdf_words_plain(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd)
+{
+	const char *text = b->rich.text.len ? b->rich.text.data : "";
+	int len = (int)b->rich.text.len;
+	if (pango_context_get_base_dir(w->ctx) == PANGO_DIRECTION_RTL)
+		return 0;
+	for (const char *p = text; p < text + len; p = g_utf8_next_char(p))
+		if (!plain_char(g_utf8_get_char(p)))
+			return 0;
+	struct style_run *runs;
+	int nruns;
+	if (!style_runs(w, b, fd, &runs, &nruns))
+		return 0;
+	free(runs);
+	return 1;
+}
+
+/* The width of the hyphen that pdf_words_shape's breaking fits lines
+ * with: shaped in the analysis of the text's first run, when its first
+ * hard line has one (lines.c, hyphen_glyphs), else 0. */
+static double first_hyphen_width(struct pdf_words *w, const char *text, int len, const struct style_run *runs,
+				 int nruns)
+{
+	const char *nl = memchr(text, '\n', (size_t)len);
+	int end = nl ? (int)(nl - text) : len;
+	for (int r = 0; r < nruns && runs[r].start < end; r++) {
+		if ((runs[r].end < end ? runs[r].end : end) <= runs[r].start)
+			continue;
+		PangoAnalysis analysis = w->slot[runs[r].slot].analysis;
+		PangoAttribute *ul = runs[r].underline ? pango_attr_underline_new(PANGO_UNDERLINE_SINGLE) : NULL;
+		analysis.extra_attrs = ul ? g_slist_prepend(NULL, ul) : NULL;
+		PangoGlyphString *g = pango_glyph_string_new();
+		pango_shape_with_flags("-", 1, "-", 1, &analysis, g, w->flags);
+		double width = pango_glyph_string_get_width(g) / (double)PANGO_SCALE;
+		pango_glyph_string_free(g);
+		g_slist_free(analysis.extra_attrs);
+		if (ul)
+			pango_attribute_destroy(ul);
+		return width;
+	}
+	return 0;
+}
+
+int pdf_words_shape_window(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd,
+			   const struct pdf_window *wn, struct pdf_shaped *sh, int *base)
+{
+	const char *text = b->rich.text.data;
+	int len = (int)b->rich.text.len;
+	struct style_run *runs;
+	int nruns;
+	if (!style_runs(w, b, fd, &runs, &nruns))
+		return 0;
+	/* the style run holding the window's first byte, and the word
+	 * that holds it: words are cut after each space from the run's
+	 * start (or the hard line's), so shaped from there they are the
+	 * words, and the glyphs, of the whole text */
+	int r0 = 0;
+	while (r0 < nruns && runs[r0].end <= wn->ls)
+		r0++;
+	int from = wn->ls, lower = r0 < nruns && runs[r0].start < wn->ls ? runs[r0].start : wn->ls;
+	while (from > lower && text[from - 1] != ' ' && text[from - 1] != '\n')
+		from--;
+	/* the break analysis looks at two characters back and at the last
+	 * one before a run of spaces; the grouping of digits four either
+	 * side (lines.c): eight characters of context each way, past any
+	 * spaces before */
+	int cb = from, ce = wn->we;
+	while (cb > 0 && text[cb - 1] == ' ')
+		cb--;
+	for (int k = 0; k < 8 && cb > 0; k++)
+		cb = (int)(g_utf8_find_prev_char(text, text + cb) - text);
+	for (int k = 0; k < 8 && ce < len; k++)
+		ce = (int)(g_utf8_next_char(text + ce) - text);
+	memset(sh, 0, sizeof *sh);
+	sh->text = text + cb;
+	sh->len = ce - cb;
+	sh->n = (int)g_utf8_strlen(text + cb, ce - cb);
+	sh->shape_flags = w->flags;
+	sh->lend = 1;
+	sh->hyphen_given = 1;
+	sh->hyphen_width = first_hyphen_width(w, text, len, runs, nruns);
+	PangoLogAttr *attrs = xmalloc(sizeof *attrs * (size_t)(sh->n + 1));
+	memset(attrs, 0, sizeof *attrs * (size_t)(sh->n + 1));
+	find_breaks(text + cb, ce - cb, attrs, sh->n);
+	sh->attrs = attrs;
+	struct pdf_hard_line hl = {wn->ls - cb, wn->we - wn->ls, NULL};
+	int ok = 1;
+	for (int r = r0; r < nruns && runs[r].start < wn->we; r++) {
+		int s = runs[r].start > from ? runs[r].start : from;
+		int e = runs[r].end < wn->we ? runs[r].end : wn->we;
+		if (s >= e)
+			continue;
+		PangoGlyphItem *gi = run_item(w, text + cb, s - cb, e - cb, &runs[r]);
+		if (!gi) {
+			ok = 0;
+			break;
+		}
+		hl.runs = g_slist_prepend(hl.runs, gi);
+	}
+	hl.runs = g_slist_reverse(hl.runs);
+	int cap = 0;
+	PDF_PUSH(sh->lines, sh->nlines, cap, hl);
+	free(runs);
+	if (!ok) {
+		pdf_words_shaped_free(sh);
+		return 0;
+	}
+	*base = cb;
+	return 1;
+}
+
+void pdf_words_trim(struct pdf_words *w)
+{
+	/* a report of some hundred pages has a few thousand words a font */
+	enum { MAX_WORDS = 8192 };
+	for (int i = 0; w && i < w->nslots; i++)
+		if (g_hash_table_size(w->slot[i].words) > MAX_WORDS)
+			g_hash_table_remove_all(w->slot[i].words);
 }
 
 /* pango_context_get_metrics shapes sample text in every font of the
