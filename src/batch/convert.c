@@ -121,6 +121,18 @@ static int check_output(const char *slug, const struct options *opts, struct dia
 	return 0;
 }
 
+/* What every edition of the document is told. */
+static struct render_opts render_opts_of(const struct options *opts, const char *slug, struct diag *diag)
+{
+	return (struct render_opts){
+		.out_dir = opts->out_dir,
+		.slug = slug,
+		.data_dir = opts->data_dir,
+		.build_time = opts->build_time,
+		.diag = diag,
+	};
+}
+
 /* Write every requested edition of one XML document. */
 static int write_editions(xmlDocPtr xml, const char *slug, const struct options *opts,
 			  struct diag *diag)
@@ -128,13 +140,7 @@ static int write_editions(xmlDocPtr xml, const char *slug, const struct options 
 	int status = check_output(slug, opts, diag);
 	if (status)
 		return status;
-	struct render_opts ro = {
-		.out_dir = opts->out_dir,
-		.slug = slug,
-		.data_dir = opts->data_dir,
-		.build_time = opts->build_time,
-		.diag = diag,
-	};
+	struct render_opts ro = render_opts_of(opts, slug, diag);
 	static const struct {
 		unsigned flag;
 		const char *ext;
@@ -306,13 +312,7 @@ static int edition_of_parts(int fd, const char *slug, const struct options *opts
 /* The editions from the XML at fd, each reading it part by part. */
 static int editions_of_file(int fd, const char *slug, const struct options *opts, struct diag *diag)
 {
-	struct render_opts ro = {
-		.out_dir = opts->out_dir,
-		.slug = slug,
-		.data_dir = opts->data_dir,
-		.build_time = opts->build_time,
-		.diag = diag,
-	};
+	struct render_opts ro = render_opts_of(opts, slug, diag);
 	int status = 0;
 	if (opts->editions & ED_HTML)
 		status = edition_of_parts(fd, slug, opts, ".html", html_edition_write_parts, &ro, diag);

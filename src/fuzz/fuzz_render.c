@@ -43,10 +43,9 @@ static void remove_out_dir(void)
 	remove(out_dir);
 }
 
-/* The Markdown again, the tree written by akn/write.c to a file and read
- * back part by part (akn/parts.h, as a conversion's editions read it):
- * whatever the tree's shape, the reader must neither crash nor fail. */
-static void markdown_of_parts(xmlDocPtr xml, const struct render_opts *ro)
+/* The tree written by akn/write.c to OUT/fuzz.xml, as a conversion
+ * writes the XML its editions read; the file open for reading. */
+static FILE *tree_written(xmlDocPtr xml)
 {
 	char path[sizeof out_dir + 16];
 	snprintf(path, sizeof path, "%s/fuzz.xml", out_dir);
@@ -56,15 +55,34 @@ static void markdown_of_parts(xmlDocPtr xml, const struct render_opts *ro)
 	if (!f || fwrite(text.data, 1, text.len, f) != text.len || fflush(f) != 0)
 		abort();
 	buf_free(&text);
+	return f;
+}
+
+/* One edition of the file f read part by part (akn/parts.h) into
+ * OUT/name: whatever the tree's shape, the reader and the edition must
+ * neither crash nor fail with an internal error.  The edition's status. */
+static int edition_of_parts(FILE *f, const char *name,
+			    int (*write)(struct akn_parts *, const char *, const struct render_opts *),
+			    const struct render_opts *ro)
+{
+	char path[sizeof out_dir + 16];
 	struct akn_parts *parts = akn_parts_file(fileno(f), "fuzz.xml", ro->diag);
 	if (!parts)
 		abort();
-	snprintf(path, sizeof path, "%s/parts.md", out_dir);
-	int status = markdown_edition_write_parts(parts, path, ro);
+	snprintf(path, sizeof path, "%s/%s", out_dir, name);
+	int status = write(parts, path, ro);
 	if (akn_parts_close(parts) != 0 || status == EX_SOFTWARE) {
-		fprintf(stderr, "fuzz_render: the Markdown read part by part failed\n");
+		fprintf(stderr, "fuzz_render: %s read part by part failed\n", name);
 		abort();
 	}
+	return status;
+}
+
+/* The Markdown again, read part by part. */
+static void markdown_of_parts(xmlDocPtr xml, const struct render_opts *ro)
+{
+	FILE *f = tree_written(xml);
+	edition_of_parts(f, "parts.md", markdown_edition_write_parts, ro);
 	fclose(f);
 }
 
@@ -93,22 +111,9 @@ static bool same_file(const char *a, const char *b)
 static void html_of_parts(xmlDocPtr xml, const struct render_opts *ro)
 {
 	char path[sizeof out_dir + 16], whole_path[sizeof out_dir + 16];
-	snprintf(path, sizeof path, "%s/fuzz.xml", out_dir);
-	struct buf text = BUF_INIT;
-	xml_write_doc(xml, &text);
-	FILE *f = fopen(path, "w+");
-	if (!f || fwrite(text.data, 1, text.len, f) != text.len || fflush(f) != 0)
-		abort();
-	buf_free(&text);
-	struct akn_parts *parts = akn_parts_file(fileno(f), "fuzz.xml", ro->diag);
-	if (!parts)
-		abort();
+	FILE *f = tree_written(xml);
+	int status = edition_of_parts(f, "parts.html", html_edition_write_parts, ro);
 	snprintf(path, sizeof path, "%s/parts.html", out_dir);
-	int status = html_edition_write_parts(parts, path, ro);
-	if (akn_parts_close(parts) != 0 || status == EX_SOFTWARE) {
-		fprintf(stderr, "fuzz_render: the HTML read part by part failed\n");
-		abort();
-	}
 	xmlDocPtr whole = status == 0 ? akn_parts_load_whole(fileno(f), "fuzz.xml", ro->diag) : NULL;
 	fclose(f);
 	if (!whole)
