@@ -30,6 +30,7 @@ struct akn_parts {
 	const char *name;
 	struct diag *diag;
 	bool failed;
+	bool mixed;			/* text met directly in a container */
 	struct open_container *open;	/* the path of entered containers */
 	int nopen, capopen;
 	void (*on_part)(void *, xmlNodePtr);
@@ -200,6 +201,19 @@ static xmlNodePtr make_ready(struct akn_parts *p)
 	return n;
 }
 
+/* Text directly in a container, outside any block: not AKN, and never
+ * in what unpress writes.  Read part by part, the indentation around it
+ * cannot be told from the text it belongs with (whole, the writer keeps
+ * all of an element's spaces once one of its texts is not blank), so the
+ * reading is refused (once, EX_DATAERR) rather than made different. */
+static void mixed(struct akn_parts *p, const xmlNode *container)
+{
+	if (!p->mixed)
+		diag_error(p->diag, 0, "xml", "text directly in <%s>, outside any block: not read part by part (%s)",
+			   (const char *)container->name, p->name);
+	p->mixed = true;
+}
+
 /* From where the reader stands (the container's start, or one of its
  * children), on to the container's next child worth a walk's while: its
  * node made ready, or NULL at the container's end. */
@@ -212,6 +226,8 @@ static xmlNodePtr read_child(struct akn_parts *p, struct open_container *c, bool
 			return NULL;
 		}
 		xmlNodePtr n = xmlTextReaderCurrentNode(p->reader);
+		if (n && n->type == XML_TEXT_NODE && !xmlIsBlankNode(n))
+			mixed(p, c->node);
 		if (n && !is_indentation(n)) {
 			n = make_ready(p);
 			if (!c->first)
@@ -371,14 +387,14 @@ bool akn_parts_whole(const struct akn_parts *p)
 
 int akn_parts_status(const struct akn_parts *p)
 {
-	return p->failed ? EX_SOFTWARE : 0;
+	return p->failed ? EX_SOFTWARE : p->mixed ? EX_DATAERR : 0;
 }
 
 int akn_parts_close(struct akn_parts *p)
 {
 	if (!p)
 		return 0;
-	int status = p->failed ? EX_SOFTWARE : 0;
+	int status = akn_parts_status(p);
 	if (p->reader)
 		xmlFreeTextReader(p->reader);
 	if (p->front)

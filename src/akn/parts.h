@@ -58,11 +58,12 @@ bool akn_parts_streams(const xmlNode *el);
 
 /* Is the document a whole tree (akn_parts_tree)? */
 bool akn_parts_whole(const struct akn_parts *p);
-/* 0, or EX_SOFTWARE once the file could not be read on (reported). */
+/* 0, or EX_SOFTWARE once the file could not be read on, or EX_DATAERR
+ * once text stood directly in a container (not AKN: see parts.c); both
+ * reported. */
 int akn_parts_status(const struct akn_parts *p);
 
-/* Done: 0, or EX_SOFTWARE when the file could not be read to its end
- * (reported).  Frees what was read. */
+/* Done: akn_parts_status.  Frees what was read. */
 int akn_parts_close(struct akn_parts *p);
 
 /* The XML at fd read back whole, as akn_parts_file reads it; NULL after

@@ -71,11 +71,12 @@ static int edition_of_parts(FILE *f, const char *name,
 		abort();
 	snprintf(path, sizeof path, "%s/%s", out_dir, name);
 	int status = write(parts, path, ro);
-	if (akn_parts_close(parts) != 0 || status == EX_SOFTWARE) {
+	int read = akn_parts_close(parts);
+	if (read == EX_SOFTWARE || status == EX_SOFTWARE) {
 		fprintf(stderr, "fuzz_render: %s read part by part failed\n", name);
 		abort();
 	}
-	return status;
+	return status ? status : read;
 }
 
 /* The Markdown again, read part by part. */

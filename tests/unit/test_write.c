@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 
 #include "akn/build.h"
+#include "akn/parts.h"
 #include "akn/write.h"
 #include "normalise/normalise.h"
 #include "read/read.h"
@@ -230,9 +232,42 @@ static void lost_note(void)
 	unit_doc_free(&u);
 }
 
+/* Text directly in a container (not AKN) is refused part by part, with
+ * a data error, not read otherwise than the whole tree reads it. */
+static void parts_refuse_mixed(void)
+{
+	static const char *const xml[] = {
+		"<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><doc name=\"x\">\n"
+		"  <mainBody>\n    <p>One.</p>\n    <p>Two.</p>\n  </mainBody>\n</doc></akomaNtoso>\n",
+		"<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"><doc name=\"x\">\n"
+		"  <mainBody>\n    <p>One.</p>stray text\n    <p>Two.</p>\n  </mainBody>\n</doc></akomaNtoso>\n",
+	};
+	for (int k = 0; k < 2; k++) {
+		FILE *f = tmpfile();
+		fputs(xml[k], f);
+		fflush(f);
+		struct unit_doc u;
+		unit_doc(&u);
+		struct akn_parts *p = akn_parts_file(fileno(f), "x.xml", &u.diag);
+		int elements = 0;
+		xmlNodePtr root = akn_parts_root(p);
+		xmlNodePtr doc = akn_parts_first(p, root);
+		xmlNodePtr body = akn_parts_first(p, doc);
+		for (xmlNodePtr c = akn_parts_first(p, body); c; c = akn_parts_next(p, c))
+			elements += c->type == XML_ELEMENT_NODE;
+		CHECK_INT(k ? "stray text in a body: both paragraphs still met" : "a body's paragraphs met, the indentation skipped",
+			  unit_q(xml[k]), 2, elements);
+		CHECK_INT(k ? "stray text in a body: refused as a data error" : "a body of paragraphs: read whole",
+			  unit_q(xml[k]), k ? EX_DATAERR : 0, akn_parts_close(p));
+		unit_doc_free(&u);
+		fclose(f);
+	}
+}
+
 int main(void)
 {
 	unit_begin("write");
+	parts_refuse_mixed();
 	lost_note();
 	grown_tree();
 	spoiled();
