@@ -408,19 +408,29 @@ static void find_breaks(const char *text, int len, PangoLogAttr *attrs, int n)
 	free(ch);
 }
 
+/* The number of characters of the block's text when the word cache can
+ * set it (left to right, every character plain), else -1. */
+static int plain_chars(const struct pdf_words *w, const char *text, int len)
+{
+	/* a right-to-left document's lines, numbers included ("1 -"), are
+	 * ordered by pango's bidirectional analysis */
+	if (pango_context_get_base_dir(w->ctx) == PANGO_DIRECTION_RTL)
+		return -1;
+	int n = 0;
+	for (const char *p = text; p < text + len; p = g_utf8_next_char(p), n++)
+		if (!plain_char(g_utf8_get_char(p)))
+			return -1;
+	return n;
+}
+
 int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd,
 		    struct pdf_shaped *sh)
 {
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
 	int len = (int)b->rich.text.len;
-	int n = 0;
-	/* a right-to-left document's lines, numbers included ("1 -"), are
-	 * ordered by pango's bidirectional analysis */
-	if (pango_context_get_base_dir(w->ctx) == PANGO_DIRECTION_RTL)
+	int n = plain_chars(w, text, len);
+	if (n < 0)
 		return 0;
-	for (const char *p = text; p < text + len; p = g_utf8_next_char(p), n++)
-		if (!plain_char(g_utf8_get_char(p)))
-			return 0;
 	struct style_run *runs;
 	int nruns;
 	if (!style_runs(w, b, fd, &runs, &nruns))
@@ -470,12 +480,8 @@ int pdf_words_shape(struct pdf_words *w, const struct pdf_block *b, const PangoF
 int pdf_words_plain(struct pdf_words *w, const struct pdf_block *b, const PangoFontDescription *fd)
 {
 	const char *text = b->rich.text.len ? b->rich.text.data : "";
-	int len = (int)b->rich.text.len;
-	if (pango_context_get_base_dir(w->ctx) == PANGO_DIRECTION_RTL)
+	if (plain_chars(w, text, (int)b->rich.text.len) < 0)
 		return 0;
-	for (const char *p = text; p < text + len; p = g_utf8_next_char(p))
-		if (!plain_char(g_utf8_get_char(p)))
-			return 0;
 	struct style_run *runs;
 	int nruns;
 	if (!style_runs(w, b, fd, &runs, &nruns))
