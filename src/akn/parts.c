@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/xmalloc.h"
@@ -139,6 +140,19 @@ struct akn_parts *akn_parts_file(int fd, const char *name, struct diag *diag)
 		return NULL;
 	}
 	return p;
+}
+
+struct akn_parts *akn_parts_again(const struct akn_parts *p)
+{
+	return p->tree ? akn_parts_tree(p->tree) : akn_parts_file(p->fd, p->name, p->diag);
+}
+
+long long akn_parts_bytes(const struct akn_parts *p)
+{
+	struct stat st;
+	if (p->tree || fstat(p->fd, &st) != 0)
+		return 0;
+	return (long long)st.st_size;
 }
 
 void akn_parts_on_part(struct akn_parts *p, void (*fn)(void *ctx, xmlNodePtr part), void *ctx)

@@ -38,6 +38,12 @@ struct akn_parts *akn_parts_file(int fd, const char *name, struct diag *diag);
  * stand, as other nodes: a walk that must know the document's own cover
  * asks akn_parts_is_top. */
 xmlDocPtr akn_parts_front(struct akn_parts *p);
+/* The same document, to be walked again from its start (a file is read
+ * again; a tree is shared); NULL after reporting. */
+struct akn_parts *akn_parts_again(const struct akn_parts *p);
+/* The size of the file being read, or 0 for a whole tree. */
+long long akn_parts_bytes(const struct akn_parts *p);
+
 /* The root element (akomaNtoso) the walk starts from, or NULL. */
 xmlNodePtr akn_parts_root(struct akn_parts *p);
 /* Is n a child of the document (the root's first element)? */

@@ -122,10 +122,34 @@ static void uri_escape(struct buf *out, const char *uri)
 	}
 }
 
+/* Structure tags (tagged PDF), link annotations and named destinations,
+ * none when the document is drawn without them (pdf_doc.untagged). */
+static void struct_begin(cairo_t *cr, const struct pdf_doc *d, const char *name)
+{
+	if (!d->untagged)
+		cairo_tag_begin(cr, name, NULL);
+}
+
+static void struct_end(cairo_t *cr, const struct pdf_doc *d, const char *name)
+{
+	if (!d->untagged)
+		cairo_tag_end(cr, name);
+}
+
+static void link_tag(cairo_t *cr, const struct pdf_doc *d, const char *attributes)
+{
+	if (d->untagged)
+		return;
+	cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes);
+	cairo_tag_end(cr, CAIRO_TAG_LINK);
+}
+
 /* Link annotations for the links of b that fall on lines [from, to). */
 static void slice_links(cairo_t *cr, const struct pdf_doc *d, struct pdf_block *b, int from, int to,
 			double x, double top)
 {
+	if (d->untagged)
+		return;
 	for (int k = 0; k < b->rich.nlinks; k++) {
 		struct pdf_link *lk = &b->rich.links[k];
 		struct buf rects = BUF_INIT;
@@ -153,8 +177,7 @@ static void slice_links(cairo_t *cr, const struct pdf_doc *d, struct pdf_block *
 				quote_attr(&a, buf_cstr(&uri));
 				buf_free(&uri);
 			}
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			link_tag(cr, d, buf_cstr(&a));
 			buf_free(&a);
 		}
 		buf_free(&rects);
@@ -465,8 +488,10 @@ static void draw_line(cairo_t *cr, const struct pdf_block *b, const struct pdf_l
 	}
 }
 
-static void dest(cairo_t *cr, const char *name, double x, double y)
+static void dest(cairo_t *cr, const struct pdf_doc *d, const char *name, double x, double y)
 {
+	if (d->untagged)
+		return;
 	struct buf a = BUF_INIT;
 	buf_puts(&a, "name=");
 	quote_attr(&a, name);
@@ -518,6 +543,8 @@ static void leaders(cairo_t *cr, const struct pdf_doc *d, const struct pdf_block
 static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
 			  double x, double top)
 {
+	if (d->untagged)
+		return;
 	for (int r = 0; r < b->rich.nrefs; r++) {
 		struct pdf_noteref *ref = &b->rich.refs[r];
 		if (ref->line < from || ref->line >= to)
@@ -532,7 +559,7 @@ static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, i
 						   : mx(d, x, 0);
 		struct buf name = BUF_INIT;
 		buf_printf(&name, "fnref_%s", note->dest);
-		dest(cr, buf_cstr(&name), left + x1, top + (ref->line - from) * b->leading);
+		dest(cr, d, buf_cstr(&name), left + x1, top + (ref->line - from) * b->leading);
 		buf_free(&name);
 	}
 }
@@ -540,14 +567,14 @@ static void noteref_dests(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, i
 static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int from, int to,
 		       double x0, double y);
 
-/* Block b's last line is drawn: what is left of it that nothing will
- * read again goes.  Pagination has placed every block; the notes a
- * slice refers to are drawn after it, on its page; the contents list,
- * before the headings it lists; the outline reads the headings at the
- * end (kept).  A document of dense notes held each block to the end. */
+/* Block b's last line is drawn: it goes (a cell goes with its row).
+ * Pagination has placed every block from its measures, and the contents
+ * list and the outline read those (pdf_plan); the notes a slice refers
+ * to are drawn after it, on its page.  A document of dense notes held
+ * each block to the end. */
 static void drawn(struct pdf_block *b)
 {
-	if (b->home && !b->outline) {
+	if (b->home) {
 		*b->home = NULL;
 		pdf_block_free(b);
 	} else
@@ -566,14 +593,14 @@ static void rule(cairo_t *cr, double width, double x, double y, double length)
 static void draw_row(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, double x0, double y)
 {
 	double width = pdf_text_width(d->style);
-	cairo_tag_begin(cr, "TR", NULL);
+	struct_begin(cr, d, "TR");
 	if (b->rule_above > 0)
 		rule(cr, b->rule_above, mx(d, x0, width), y, width);
 	for (int i = 0; i < b->ncells; i++)
 		draw_slice(cr, d, b->cells[i], 0, b->cells[i]->nlines, x0, y + PDF_CELL_PAD);
 	if (b->rule_below > 0)
 		rule(cr, b->rule_below, mx(d, x0, width), y + b->height, width);
-	cairo_tag_end(cr, "TR");
+	struct_end(cr, d, "TR");
 }
 
 /* Draw lines [from, to) of b with the top of line `from` at y. */
@@ -589,9 +616,9 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	const char *tag = b->tag ? b->tag : "P";
 	/* the glyphs of the slice's lines, made again (pdfint.h) */
 	pdf_lines_materialize(d->ctx, s, d->words, b, from, to);
-	cairo_tag_begin(cr, tag, NULL);
+	struct_begin(cr, d, tag);
 	if (from == 0 && b->dest)
-		dest(cr, b->dest, mx(d, x0, 0), y);
+		dest(cr, d, b->dest, mx(d, x0, 0), y);
 	double x = x0 + b->text_x;
 	for (int i = from; i < to && i < b->nline; i++)
 		draw_line(cr, b, &b->line[i], line_left(d, &b->line[i], x), y + (i - from) * b->leading + b->ascent);
@@ -599,9 +626,9 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	if (nb && nb->nline) {
 		/* on the baseline of the block's first line */
 		double nx = line_left(d, &nb->line[0], x0 + b->num_x);
-		cairo_tag_begin(cr, "Lbl", NULL);
+		struct_begin(cr, d, "Lbl");
 		draw_line(cr, nb, &nb->line[0], nx, y + b->ascent);
-		cairo_tag_end(cr, "Lbl");
+		struct_end(cr, d, "Lbl");
 		if (b->kind == BLK_NOTE && b->dest) {
 			/* the note's marker links back to its reference */
 			struct buf a = BUF_INIT;
@@ -610,8 +637,7 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 			struct buf name = BUF_INIT;
 			buf_printf(&name, "fnref_%s", b->dest);
 			quote_attr(&a, buf_cstr(&name));
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			link_tag(cr, d, buf_cstr(&a));
 			buf_free(&name);
 			buf_free(&a);
 		}
@@ -627,12 +653,11 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 		pango_cairo_show_layout(cr, b->right_layout);
 		if (b->kind == BLK_TOC)
 			leaders(cr, d, b, right_line, x0, pdf_text_width(s) - w, base);
-		if (b->target && b->target->dest) {
+		if (b->target_dest) {
 			struct buf a = BUF_INIT;
 			buf_printf(&a, "rect=[%.2f %.2f %.2f %.2f] dest=", rx, base - b->ascent, w, b->leading);
-			quote_attr(&a, b->target->dest);
-			cairo_tag_begin(cr, CAIRO_TAG_LINK, buf_cstr(&a));
-			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			quote_attr(&a, b->target_dest);
+			link_tag(cr, d, buf_cstr(&a));
 			buf_free(&a);
 		}
 	}
@@ -642,7 +667,7 @@ static void draw_slice(cairo_t *cr, struct pdf_doc *d, struct pdf_block *b, int 
 	}
 	slice_links(cr, d, b, from, to, x, y);
 	noteref_dests(cr, d, b, from, to, x, y);
-	cairo_tag_end(cr, tag);
+	struct_end(cr, d, tag);
 	if (nb)
 		pdf_block_free(nb);
 	if (to >= b->nlines)
@@ -659,7 +684,7 @@ void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int 
 	furniture(cr, ctx, d, pageno, pages->npages);
 	for (int i = 0; i < pg->nbody; i++) {
 		struct pdf_slice *sl = &pg->body[i];
-		draw_slice(cr, d, sl->block, sl->from, sl->to, x0, s->margin_top + sl->y);
+		draw_slice(cr, d, d->blocks[sl->index], sl->from, sl->to, x0, s->margin_top + sl->y);
 	}
 	if (pg->nnotes == 0)
 		return;
@@ -670,6 +695,6 @@ void pdf_draw_page(cairo_t *cr, struct pdf_doc *d, struct pdf_pages *pages, int 
 	rule(cr, 0.5, mx(d, x0, s->note_rule_length), rule_y, s->note_rule_length);
 	for (int i = 0; i < pg->nnotes; i++) {
 		struct pdf_slice *sl = &pg->notes[i];
-		draw_slice(cr, d, sl->block, sl->from, sl->to, x0, area + 2 * s->note_rule_gap + sl->y);
+		draw_slice(cr, d, d->notes[sl->index], sl->from, sl->to, x0, area + 2 * s->note_rule_gap + sl->y);
 	}
 }

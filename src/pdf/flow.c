@@ -28,6 +28,14 @@ struct flow {
 	 * hierarchy, a document) come through it, and a block keeps copies
 	 * of what it shows, no node */
 	struct akn_parts *parts;
+	/* each block, as it is finished: to pdf_doc.blocks, or to the
+	 * caller's sink (pdf.c's streamed drawing); nothing of a block may
+	 * change once it went, so what a later part decides for an earlier
+	 * block is decided before it goes: */
+	void (*sink)(void *ctx, struct pdf_block *b);
+	void *ctx;
+	int break_next;		/* the next block starts a page (an annex) */
+	int indent_next;	/* the next block, unnumbered text, indents its first line */
 };
 
 static int is(xmlNodePtr n, const char *name)
@@ -72,6 +80,7 @@ static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, con
 {
 	struct pdf_block *b = xmalloc(sizeof *b);
 	memset(b, 0, sizeof *b);
+	b->target = -1;
 	b->kind = kind;
 	b->tag = tag;
 	b->font = FONT_BODY;
@@ -85,11 +94,41 @@ static struct pdf_block *new_block(struct flow *f, enum pdf_block_kind kind, con
 	return b;
 }
 
+/* What the contents list needs of block b, the index-th: the headings it
+ * lists, and the cover and title blocks it follows. */
+static void toc_source(struct pdf_doc *d, const struct pdf_block *b, int index)
+{
+	struct pdf_toc *t = &d->toc;
+	if (b->kind == BLK_HEADING && b->level <= 2 && b->label) {
+		t->count++;
+		if (b->dest) {
+			struct pdf_toc_source src = {index, b->level, b->num ? xstrdup(b->num) : NULL,
+						     xstrdup(b->label), xstrdup(b->dest)};
+			PDF_PUSH(t->src, t->nsrc, t->src_cap, src);
+		}
+	}
+	/* an annex has a title too: only the document's front counts */
+	if (!t->past_front && (b->kind == BLK_COVER || b->kind == BLK_TITLE ||
+			       (t->after == index - 1 && b->keep_with_next && b->kind == BLK_PARA && !b->dest)))
+		t->after = index;
+	else if (t->after >= 0)
+		t->past_front = 1;
+}
+
 static void add_block(struct flow *f, struct pdf_block *b)
 {
 	rich_trim(&b->rich);
 	rich_shrink(&b->rich);
-	PDF_PUSH(f->doc->blocks, f->doc->nblocks, f->doc->blocks_cap, b);
+	if (f->break_next)
+		b->page_break_before = 1;
+	if (f->indent_next && b->kind == BLK_PARA && !b->num)
+		b->first_indent = f->s->indent_step;
+	f->break_next = f->indent_next = 0;
+	toc_source(f->doc, b, f->doc->flowed++);
+	if (f->sink)
+		f->sink(f->ctx, b);
+	else
+		PDF_PUSH(f->doc->blocks, f->doc->nblocks, f->doc->blocks_cap, b);
 }
 
 static void inline_walk(struct flow *f, struct pdf_rich *r, xmlNodePtr n);
@@ -441,8 +480,9 @@ static void numbered(struct flow *f, xmlNodePtr n, int depth)
 	/* The UN's unnumbered operative paragraph (a resolution's only one,
 	 * or text between numbered ones) in its body text style is set as a
 	 * preambular clause is: first line indented. */
-	int first_block = f->doc->nblocks;
-	int indent_first = !num && depth == 0 && akn_text_paragraph(n);
+	int first_block = f->doc->flowed, indent_was = f->indent_next;
+	if (!num && depth == 0 && akn_text_paragraph(n))
+		f->indent_next = 1;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || is(c, "num"))
 			continue;
@@ -478,9 +518,8 @@ static void numbered(struct flow *f, xmlNodePtr n, int depth)
 		b->space_after = f->s->paragraph_space;
 		add_block(f, b);
 	}
-	if (indent_first && f->doc->nblocks > first_block && f->doc->blocks[first_block]->kind == BLK_PARA &&
-	    !f->doc->blocks[first_block]->num)
-		f->doc->blocks[first_block]->first_indent = f->s->indent_step;
+	if (f->doc->flowed == first_block)
+		f->indent_next = indent_was;	/* (no block: nothing to indent) */
 }
 
 /* Does any element under n carry one of the style flags? */
@@ -608,7 +647,7 @@ static void table(struct flow *f, xmlNodePtr n, int depth)
 	double x0 = f->s->indent_step * depth, avail = pdf_text_width(f->s) - x0;
 	double gap = 6;
 	int first = 1;
-	struct pdf_block *last = NULL;
+	struct pdf_block *last = NULL;	/* (added when the next is made: the last row has a rule) */
 	for (xmlNodePtr tr = n->children; tr; tr = tr->next) {
 		if (akn_kind(tr) != AKN_ROW)
 			continue;
@@ -661,12 +700,14 @@ static void table(struct flow *f, xmlNodePtr n, int depth)
 		if (first || row->header_row)
 			row->rule_above = 0.5;
 		first = 0;
+		if (last)
+			add_block(f, last);
 		last = row;
-		add_block(f, row);
 	}
 	if (last) {
 		last->rule_below = 0.5;
 		last->space_after = f->s->paragraph_space;
+		add_block(f, last);
 	}
 	free(w);
 }
@@ -1007,7 +1048,10 @@ static void conclusions(struct flow *f, xmlNodePtr n)
  * one inside it (an attachment's doc, a component's statement). */
 static void walk_document(struct flow *f, xmlNodePtr doc, int top)
 {
-	int first = f->doc->nblocks;
+	/* an annex (an attachment's document) starts a new page, as ours do */
+	int first = f->doc->flowed, break_was = f->break_next;
+	if (!top && doc->parent && is(doc->parent, "attachment"))
+		f->break_next = 1;
 	for (xmlNodePtr c = akn_parts_first(f->parts, doc); c; c = akn_parts_next(f->parts, c)) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -1019,22 +1063,44 @@ static void walk_document(struct flow *f, xmlNodePtr doc, int top)
 		} else
 			walk_node(f, c, 0);
 	}
-	/* an annex (an attachment's document) starts a new page, as ours do */
-	if (!top && doc->parent && is(doc->parent, "attachment") && f->doc->nblocks > first)
-		f->doc->blocks[first]->page_break_before = 1;
+	if (f->doc->flowed == first)
+		f->break_next = break_was;	/* (no block: nothing to start) */
 }
 
-void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts)
+static void toc_free(struct pdf_toc *t)
+{
+	for (int i = 0; i < t->nsrc; i++) {
+		free(t->src[i].num);
+		free(t->src[i].label);
+		free(t->src[i].dest);
+	}
+	free(t->src);
+	memset(t, 0, sizeof *t);
+	t->after = -1;
+}
+
+/* The document's facts for the running heads and the metadata (again
+ * when a document is walked a second time: pdf.c, streamed). */
+static void doc_facts(struct pdf_doc *d)
+{
+	char **facts[] = {&d->symbol, &d->title, &d->body, &d->date, &d->job_number, &d->lang};
+	const char *from[] = {d->akn.symbol, d->akn.title, d->akn.body, d->akn.date, d->akn.job_number,
+			      d->akn.lang};
+	for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++) {
+		free(*facts[i]);
+		*facts[i] = from[i] ? xstrdup(from[i]) : NULL;
+	}
+}
+
+void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts,
+		    void (*sink)(void *ctx, struct pdf_block *b), void *ctx)
 {
 	/* d->akn was read from parts' front (pdf.c: its language chose the
 	 * style) */
-	struct flow f = {d, d->style, 0, parts};
-	d->symbol = d->akn.symbol ? xstrdup(d->akn.symbol) : NULL;
-	d->title = d->akn.title ? xstrdup(d->akn.title) : NULL;
-	d->body = d->akn.body ? xstrdup(d->akn.body) : NULL;
-	d->date = d->akn.date ? xstrdup(d->akn.date) : NULL;
-	d->job_number = d->akn.job_number ? xstrdup(d->akn.job_number) : NULL;
-	d->lang = xstrdup(d->akn.lang);
+	struct flow f = {.doc = d, .s = d->style, .parts = parts, .sink = sink, .ctx = ctx};
+	doc_facts(d);
+	d->flowed = 0;
+	toc_free(&d->toc);
 	if (!d->akn.top)
 		return;
 	if (!child(d->akn.top, "coverPage"))
@@ -1056,24 +1122,16 @@ void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts)
 /* The contents list (UN reports list chapters and sections with their page
  * numbers in a right-hand "Page" column).  Page numbers are filled in after
  * pagination; the entries' widths do not depend on them. */
-void pdf_flow_add_toc(struct pdf_doc *d)
+int pdf_flow_toc(struct pdf_doc *d, struct pdf_block ***entries_out, int *at_out)
 {
-	struct flow f = {d, d->style, 0, NULL};
-	int count = 0, after = -1;
-	int front = 1;	/* still in the cover and title: an annex has a title too */
-	for (int i = 0; i < d->nblocks; i++) {
-		struct pdf_block *b = d->blocks[i];
-		if (b->kind == BLK_HEADING && b->level <= 2 && b->label)
-			count++;
-		if (front && (b->kind == BLK_COVER || b->kind == BLK_TITLE ||
-			      (after == i - 1 && b->keep_with_next && b->kind == BLK_PARA && !b->dest)))
-			after = i;
-		else if (after >= 0)
-			front = 0;
-	}
-	if (count < d->style->toc_min_headings || d->style->toc_min_headings <= 0)
-		return;
-	struct pdf_block **entries = xmalloc(sizeof *entries * (size_t)(count + 1));
+	struct flow f = {.doc = d, .s = d->style};
+	const struct pdf_toc *t = &d->toc;
+	*entries_out = NULL;
+	if (t->count < d->style->toc_min_headings || d->style->toc_min_headings <= 0)
+		return 0;
+	int at = t->after + 1;
+	int count = t->nsrc + 1;
+	struct pdf_block **entries = xmalloc(sizeof *entries * (size_t)count);
 	int n = 0;
 	struct pdf_block *head = new_block(&f, BLK_HEADING, "H1");
 	head->level = 1;
@@ -1089,11 +1147,8 @@ void pdf_flow_add_toc(struct pdf_doc *d)
 	head->outline = xstrdup("Contents");
 	rich_literal(&head->rich, "Contents");
 	entries[n++] = head;
-	/* The "Page" column caption: a small right-aligned line. */
-	for (int i = 0; i < d->nblocks; i++) {
-		struct pdf_block *h = d->blocks[i];
-		if (h->kind != BLK_HEADING || h->level > 2 || !h->label || !h->dest)
-			continue;
+	for (int i = 0; i < t->nsrc; i++) {
+		const struct pdf_toc_source *h = &t->src[i];
 		struct pdf_block *e = new_block(&f, BLK_TOC, "TOCI");
 		e->justify = 0;
 		e->num_x = d->style->indent_step * (h->level - 1);
@@ -1105,25 +1160,20 @@ void pdf_flow_add_toc(struct pdf_doc *d)
 		e->right_reserve = d->style->toc_page_width + 12;
 		e->right = xstrdup("0");
 		e->right_on_last = 1;
-		e->target = h;
+		/* (the entries go in before the heading) */
+		e->target = h->index >= at ? h->index + count : h->index;
+		e->target_dest = xstrdup(h->dest);
 		e->space_after = h->level == 1 ? 3 : 1;
 		rich_text(&e->rich, h->label);
 		rich_link(&e->rich, 0, rich_pos(&e->rich), h->dest, 1);
 		rich_trim(&e->rich);
 		entries[n++] = e;
-		if (n > count)
-			break;
 	}
 	if (n > 1)
 		entries[n - 1]->space_after = d->style->title_space_after;
-	/* splice the entries in after the title block */
-	int at = after + 1;
-	d->blocks = xrealloc(d->blocks, sizeof *d->blocks * (size_t)(d->nblocks + n));
-	memmove(d->blocks + at + n, d->blocks + at, sizeof *d->blocks * (size_t)(d->nblocks - at));
-	memcpy(d->blocks + at, entries, sizeof *entries * (size_t)n);
-	d->nblocks += n;
-	d->blocks_cap = d->nblocks;
-	free(entries);
+	*entries_out = entries;
+	*at_out = at;
+	return n;
 }
 
 void pdf_block_free(struct pdf_block *b)
@@ -1138,6 +1188,7 @@ void pdf_block_free(struct pdf_block *b)
 	free(b->dest);
 	free(b->outline);
 	free(b->label);
+	free(b->target_dest);
 	if (b->right_layout)
 		g_object_unref(b->right_layout);
 	free(b);
@@ -1159,6 +1210,8 @@ void pdf_doc_free(struct pdf_doc *d)
 	free(d->date);
 	free(d->body);
 	free(d->lang);
+	toc_free(&d->toc);
+	pdf_plan_free(&d->plan);
 	pdf_words_free(d->words);
 	akn_doc_free(&d->akn);
 }

@@ -45,7 +45,7 @@ static double note_overhead(const struct pdf_style *s)
 	return 2 * s->note_rule_gap;
 }
 
-static double note_height(const struct pdf_style *s, struct pdf_block *n, int from, int to)
+static double note_height(const struct pdf_style *s, const struct pdf_measure *n, int from, int to)
 {
 	return (to - from) * n->leading + s->note_space;
 }
@@ -53,10 +53,10 @@ static double note_height(const struct pdf_style *s, struct pdf_block *n, int fr
 static void place_note(struct pager *p, int note, int from, int to)
 {
 	struct pdf_page *pg = cur(p);
-	struct pdf_block *n = p->doc->notes[note];
+	struct pdf_measure *n = &p->doc->plan.notes[note];
 	if (pg->nnotes == 0)
 		pg->notes_height = note_overhead(p->s);
-	struct pdf_slice sl = {n, from, to, pg->notes_height - note_overhead(p->s)};
+	struct pdf_slice sl = {note, from, to, pg->notes_height - note_overhead(p->s)};
 	PDF_PUSH(pg->notes, pg->nnotes, pg->notes_cap, sl);
 	pg->notes_height += note_height(p->s, n, from, to);
 	if (from == 0)
@@ -78,7 +78,7 @@ static void new_page(struct pager *p)
 	p->carry = NULL;
 	p->ncarry = p->carry_cap = 0;
 	for (int i = 0; i < ncarry; i++) {
-		struct pdf_block *n = p->doc->notes[carry[i].note];
+		struct pdf_measure *n = &p->doc->plan.notes[carry[i].note];
 		int fit = (int)((p->height / 2 - note_overhead(p->s)) / n->leading);
 		int to = carry[i].from + fit < n->nlines ? carry[i].from + fit : n->nlines;
 		if (to <= carry[i].from)
@@ -93,13 +93,18 @@ static void new_page(struct pager *p)
 }
 
 /* Height the notes referenced on line `line` of b would add in full. */
-static double line_notes(struct pager *p, struct pdf_block *b, int line, double notes_now)
+static const struct pdf_measured_ref *refs(struct pager *p, const struct pdf_measure *b)
+{
+	return p->doc->plan.refs + b->ref0;
+}
+
+static double line_notes(struct pager *p, const struct pdf_measure *b, int line, double notes_now)
 {
 	double h = 0;
-	for (int i = 0; i < b->rich.nrefs; i++) {
-		if (b->rich.refs[i].line != line)
+	for (int i = 0; i < b->nrefs; i++) {
+		if (refs(p, b)[i].line != line)
 			continue;
-		struct pdf_block *n = p->doc->notes[b->rich.refs[i].note];
+		const struct pdf_measure *n = &p->doc->plan.notes[refs(p, b)[i].note];
 		if (notes_now + h == 0)
 			h += note_overhead(p->s);
 		h += note_height(p->s, n, 0, n->nlines);
@@ -109,7 +114,7 @@ static double line_notes(struct pager *p, struct pdf_block *b, int line, double 
 
 /* How many lines of b, from `start`, fit on the current page?  *split is
  * set when the last of them fits only by running its last note on. */
-static int lines_that_fit(struct pager *p, struct pdf_block *b, int start, double space, int *split)
+static int lines_that_fit(struct pager *p, const struct pdf_measure *b, int start, double space, int *split)
 {
 	double notes = cur(p)->notes_height;
 	int m = 0;
@@ -123,10 +128,10 @@ static int lines_that_fit(struct pager *p, struct pdf_block *b, int start, doubl
 			continue;
 		}
 		/* Would it fit with the last note cut to two lines? */
-		struct pdf_block *last = NULL;
-		for (int r = 0; r < b->rich.nrefs; r++)
-			if (b->rich.refs[r].line == i)
-				last = p->doc->notes[b->rich.refs[r].note];
+		const struct pdf_measure *last = NULL;
+		for (int r = 0; r < b->nrefs; r++)
+			if (refs(p, b)[r].line == i)
+				last = &p->doc->plan.notes[refs(p, b)[r].note];
 		if (last && last->nlines >= 4) {
 			double cut = add - (last->nlines - 2) * last->leading;
 			if (body + notes + cut <= p->height + 0.01) {
@@ -139,7 +144,7 @@ static int lines_that_fit(struct pager *p, struct pdf_block *b, int start, doubl
 	return m;
 }
 
-static int break_allowed(struct pdf_block *b, int start, int k)
+static int break_allowed(const struct pdf_measure *b, int start, int k)
 {
 	int end = start + k;
 	if (end >= b->nlines)
@@ -153,11 +158,13 @@ static int break_allowed(struct pdf_block *b, int start, int k)
 	return 1;
 }
 
-/* Put lines [start, start+k) of b on the current page with their notes. */
-static void place_lines(struct pager *p, struct pdf_block *b, int start, int k, double space, int split)
+/* Put lines [start, start+k) of block `index` on the current page with
+ * their notes. */
+static void place_lines(struct pager *p, int index, int start, int k, double space, int split)
 {
+	struct pdf_measure *b = &p->doc->plan.blocks[index];
 	struct pdf_page *pg = cur(p);
-	struct pdf_slice sl = {b, start, start + k, p->y + space};
+	struct pdf_slice sl = {index, start, start + k, p->y + space};
 	PDF_PUSH(pg->body, pg->nbody, pg->body_cap, sl);
 	if (start == 0) {
 		b->page = p->out->npages;
@@ -166,11 +173,11 @@ static void place_lines(struct pager *p, struct pdf_block *b, int start, int k, 
 	p->y += space + k * b->leading;
 	p->empty = 0;
 	for (int i = start; i < start + k; i++) {
-		for (int r = 0; r < b->rich.nrefs; r++) {
-			if (b->rich.refs[r].line != i)
+		for (int r = 0; r < b->nrefs; r++) {
+			if (refs(p, b)[r].line != i)
 				continue;
-			int note = b->rich.refs[r].note;
-			struct pdf_block *n = p->doc->notes[note];
+			int note = refs(p, b)[r].note;
+			const struct pdf_measure *n = &p->doc->plan.notes[note];
 			int to = n->nlines;
 			if (split && i == start + k - 1) {
 				double room = p->height - p->y - cur(p)->notes_height -
@@ -193,8 +200,8 @@ static double keep_height(struct pager *p, int i)
 {
 	double h = 0;
 	int first = 1;
-	for (; i < p->doc->nblocks; i++) {
-		struct pdf_block *b = p->doc->blocks[i];
+	for (; i < p->doc->plan.nblocks; i++) {
+		const struct pdf_measure *b = &p->doc->plan.blocks[i];
 		double space = first ? p->pending : b->space_before;
 		if (first && space < b->space_before)
 			space = b->space_before;
@@ -214,7 +221,7 @@ static double keep_height(struct pager *p, int i)
 
 static void place_block(struct pager *p, int index)
 {
-	struct pdf_block *b = p->doc->blocks[index];
+	const struct pdf_measure *b = &p->doc->plan.blocks[index];
 	if (b->nlines == 0)
 		return;
 	if (b->page_break_before && !p->empty)
@@ -247,7 +254,7 @@ static void place_block(struct pager *p, int index)
 			k = m > 0 ? m : 1;
 			split = 1;
 		}
-		place_lines(p, b, start, k, space, split);
+		place_lines(p, index, start, k, space, split);
 		start += k;
 		if (start < b->nlines)
 			new_page(p);
@@ -265,7 +272,7 @@ void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out)
 	p.out = out;
 	p.height = d->style->page_height - d->style->margin_top - d->style->margin_bottom;
 	new_page(&p);
-	for (int i = 0; i < d->nblocks; i++)
+	for (int i = 0; i < d->plan.nblocks; i++)
 		place_block(&p, i);
 	while (p.ncarry > 0)
 		new_page(&p);

@@ -9,10 +9,14 @@
  *   layout.c    shapes each block once with pango and measures it
  *   wordshape.c the same from a cache of shaped words, for plain Latin text
  *   lines.c     breaks the shaped text into lines (greedy, justified)
- *   paginate.c  breaks the lines into pages, keeping footnotes with their
- *               references, no widows/orphans, headings with what follows
+ *   laying.c    lays blocks out one after another (missing glyphs named once)
+ *   plan.c      keeps each laid-out block's measures, apart from the block
+ *   paginate.c  breaks the measured lines into pages, keeping footnotes with
+ *               their references, no widows/orphans, headings with what follows
  *   draw.c      paints the pages with cairo (text, furniture, links, tags)
- *   pdf.c       the entry point: fonts, surface, metadata, outline
+ *   drawing.c   the PDF file drawn page after page: surface, metadata, outline
+ *   streamed.c  a long document walked twice: measured, then drawn
+ *   pdf.c       the entry point: fonts, context, the document whole or streamed
  *
  * All lengths are in points; a page's body area is measured from its top
  * margin downwards. */
@@ -24,6 +28,7 @@
 
 #include "akn/read.h"
 #include "pdf/patterns.h"
+#include "util/atomic.h"
 #include "util/buf.h"
 
 struct pdf_style {
@@ -150,7 +155,9 @@ struct pdf_block {
 	char *outline;		/* outline (bookmark) title for headings */
 	const char *tag;	/* structure tag: "P", "H1", "LI", ... */
 	char *label;		/* heading text without its number (contents list) */
-	struct pdf_block *target;	/* contents entry: the heading it lists */
+	int target;		/* contents entry: the index of the heading it lists
+				 * (pdf_doc.blocks, pdf_plan.blocks), else -1 */
+	char *target_dest;	/* and that heading's eId */
 	int page_break_before;
 	/* filled by layout.c */
 	struct pdf_block *num_block;	/* the hanging number, laid out as a block of its own */
@@ -173,12 +180,8 @@ struct pdf_block {
 	int nlines;		/* lines the block takes (at least one for a lone number) */
 	double leading, ascent;	/* uniform line pitch and baseline offset */
 	double height;		/* nlines * leading */
-	/* filled by paginate.c */
-	int page;		/* page of the first line (1-based) */
-	double y;		/* body-area y of the first line on that page */
 	/* its entry in pdf_doc's blocks or notes (NULL for a cell): a block
-	 * no outline needs is freed once its last line is drawn, and the
-	 * entry set to NULL */
+	 * is freed once its last line is drawn, and the entry set to NULL */
 	struct pdf_block **home;
 };
 
@@ -195,6 +198,65 @@ struct pdf_window {
 	int live;
 };
 
+/* plan.c: what pagination, the contents list and the outline need of
+ * each laid-out block and note, kept apart from the blocks (a few dozen
+ * bytes against a block's hundreds and its text) so that a long document
+ * can be paginated whole while its blocks are made, measured and freed
+ * one at a time (pdf.c, streamed), and made again to be drawn. */
+struct pdf_measure {
+	double leading, height, space_before, space_after;
+	int nlines;
+	int ref0, nrefs;	/* its note references: plan.refs[ref0, ref0 + nrefs) */
+	int page;		/* filled by paginate.c: the page of its first line */
+	double y;		/* and that line's body-area y */
+	unsigned char kind, keep_with_next, page_break_before;
+};
+struct pdf_measured_ref {
+	int line, note;		/* a note's reference mark on this line (index into notes) */
+};
+struct pdf_outline_entry {
+	int index;		/* of its block in plan.blocks */
+	char *title;
+	int kind, level;
+};
+struct pdf_plan {
+	struct pdf_measure *blocks;
+	int nblocks, blocks_cap;
+	struct pdf_measure *notes;
+	int nnotes, notes_cap;
+	struct pdf_measured_ref *refs;
+	int nrefs, refs_cap;
+	struct pdf_outline_entry *outline;
+	int noutline, outline_cap;
+	/* for the structure budget (pdf.c): the text's bytes and the
+	 * structure elements, links and destinations its drawing makes */
+	size_t text_bytes, tags;
+};
+/* Append the measure of laid-out block b (a note: to the notes). */
+void pdf_plan_block(struct pdf_plan *pl, const struct pdf_block *b);
+void pdf_plan_note(struct pdf_plan *pl, const struct pdf_block *b);
+/* More structure elements, links and destinations than the budget allows
+ * for the plan's text (plan.c)? */
+int pdf_plan_over_budget(const struct pdf_plan *pl);
+#define PDF_TAG_BYTES 10	/* text bytes for each, at the most */
+/* Put the blocks of `ins` (no note references) before block `at`. */
+void pdf_plan_splice(struct pdf_plan *pl, int at, struct pdf_plan *ins);
+void pdf_plan_free(struct pdf_plan *pl);
+
+/* flow.c: the contents list's sources, gathered as the blocks are made */
+struct pdf_toc_source {
+	int index;		/* the heading's, among the blocks made */
+	int level;
+	char *num, *label, *dest;
+};
+struct pdf_toc {
+	int count;		/* headings of level 1 and 2 with a text */
+	struct pdf_toc_source *src;	/* those with a destination */
+	int nsrc, src_cap;
+	int after;		/* the last block of the front (cover, title), or -1 */
+	int past_front;
+};
+
 struct pdf_doc {
 	struct pdf_block **blocks;
 	int nblocks, blocks_cap;
@@ -207,15 +269,27 @@ struct pdf_doc {
 	const struct pdf_style *style;
 	PangoContext *ctx;
 	struct pdf_words *words;	/* the word cache, from layout to the last page drawn */
+	struct pdf_plan plan;		/* the blocks' and notes' measures, in their order */
+	int flowed;			/* blocks made by the walk so far */
+	/* drawn without structure tags, links and destinations: too many
+	 * for its text (pdf_plan_over_budget) */
+	int untagged;
+	struct pdf_toc toc;
 };
 
 /* flow.c: the blocks of the document parts walks (whole, or read as the
  * walk goes: akn/parts.h), whose facts pdf.c read into d->akn from its
- * front. */
+ * front, each given to sink as it is finished, or, when sink is NULL,
+ * appended to d->blocks; the notes to d->notes, each before the block
+ * that refers to it.  d->toc gathers the contents list's sources. */
 struct akn_parts;
-void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts);
-/* Adds the contents list after the title block, when the document is long. */
-void pdf_flow_add_toc(struct pdf_doc *d);
+void pdf_flow_build(struct pdf_doc *d, struct akn_parts *parts,
+		    void (*sink)(void *ctx, struct pdf_block *b), void *ctx);
+/* The contents list when the document is long enough (d->toc), as n
+ * blocks (returned; *entries to free) to go before block *at; 0 when
+ * none.  Their targets are the indices the headings have once they are
+ * in. */
+int pdf_flow_toc(struct pdf_doc *d, struct pdf_block ***entries, int *at);
 void pdf_doc_free(struct pdf_doc *d);
 void pdf_block_free(struct pdf_block *b);
 
@@ -322,7 +396,7 @@ void pdf_lines_release(struct pdf_block *b);
 
 /* paginate.c: a page is a list of slices of blocks and notes. */
 struct pdf_slice {
-	struct pdf_block *block;
+	int index;		/* of the block in pdf_doc.blocks (notes: .notes) */
 	int from, to;		/* lines [from, to) */
 	double y;		/* top of line `from` in the body area (notes: note area) */
 };
@@ -339,6 +413,58 @@ struct pdf_pages {
 };
 void pdf_paginate(struct pdf_doc *d, struct pdf_pages *out);
 void pdf_pages_free(struct pdf_pages *p);
+
+/* laying.c: blocks laid out one after another.  Each then keeps its
+ * lines' bytes and geometry but not their glyphs (made again when its
+ * page is drawn), but for the first blocks' while their glyphs stay
+ * under `budget` (a megabyte; UNPRESS_PDF_GLYPHS_KEPT): an ordinary
+ * document is then drawn from its layout, as fast as it was, and a long
+ * one holds at most that more.  The characters no font has are named as
+ * each is laid out (seen; NULL once done: named already). */
+struct pdf_laying {
+	struct pdf_metrics_cache mc;
+	size_t budget, kept;
+	GHashTable *seen;
+	struct diag *diag;
+};
+void pdf_laying_init(struct pdf_laying *l, struct diag *diag);
+void pdf_laying_done(struct pdf_laying *l);
+/* Lay out the block whose entry is *home (it then points back there). */
+void pdf_lay_out(struct pdf_doc *d, struct pdf_laying *l, struct pdf_block **home);
+/* Give the contents list's entries, blocks [at, at + n), the pages of
+ * their headings (d->plan, paginated). */
+void pdf_toc_fill(struct pdf_doc *d, int at, int n);
+
+/* drawing.c: the PDF file, drawn page after page into a temporary file
+ * that replaces path only when it is whole. */
+struct pdf_out {
+	struct atomic_file af;
+	int error;		/* errno of the first failed write, or 0 */
+};
+struct pdf_drawing {
+	struct pdf_out out;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	struct pdf_pages *pages;
+	int next;		/* the next page to draw (1-based) */
+};
+struct render_opts;
+/* 0 or a sysexits code, reported. */
+int pdf_drawing_open(struct pdf_drawing *dr, struct pdf_doc *doc, struct pdf_pages *pages, const char *path,
+		     const struct render_opts *opts);
+/* Draw the pages whose blocks are all there: those whose body holds no
+ * block after `ready` (INT_MAX: every page left), each page's slices
+ * freed once drawn. */
+void pdf_draw_pages(struct pdf_drawing *dr, struct pdf_doc *doc, int ready);
+/* Finish the file, with the outline (failed: drop it): 0 or a sysexits
+ * code, reported. */
+int pdf_drawing_close(struct pdf_drawing *dr, struct pdf_doc *doc, const char *path,
+		      const struct render_opts *opts, int failed);
+
+/* streamed.c: the PDF of a long document, walked twice (see there);
+ * toc: with a contents list when long enough. */
+int pdf_write_streamed(struct pdf_doc *d, struct akn_parts *parts, int toc, const char *path,
+		       const struct render_opts *opts);
 
 /* catalog.c: adds /Lang and, right to left, /ViewerPreferences
  * /Direction /R2L to the catalog of the PDF cairo wrote to f (open for

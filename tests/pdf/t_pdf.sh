@@ -212,13 +212,19 @@ has_words "and M + me" "Mme too"
 # The PDF goes to its file as cairo writes it, and the catalog gets the
 # language in the file's tail (catalog.c): with thousands of notes the
 # cross-reference table (20 bytes an object) is far larger than the
-# pieces it is moved up in, and every offset must still be right.
+# pieces it is moved up in, and every offset must still be right.  (A
+# note to every paragraph of ordinary length, the notes after every
+# tenth: denser notes are drawn untagged, t_pdf_streamed.sh.)
 $PY -c '
 import sys
 n = 3000
-print("Report\n")
-for i in range(1, n + 1):
-    print("%d. Item %d of the report.<sup>%d</sup>\n<sup>%d</sup> See A/RES/76/%d.\n" % (i, i, i, i, i))
+out = ["Report", ""]
+for g in range(1, n + 1, 10):
+    group = range(g, min(g + 10, n + 1))
+    out += ["%d. The Committee considered the report of the Secretary-General on item %d "
+            "and recalled its resolutions on the matter.<sup>%d</sup>" % (i, i, i) for i in group]
+    out += ["---"] + ["<sup>%d</sup> See A/RES/76/%d." % (i, i) for i in group]
+print("\n\n".join(out))
 ' >"$OUT/many-notes.txt"
 "$UNPRESS" -q --force -t pdf -o "$OUT/many" "$OUT/many-notes.txt"
 mp="$OUT/many/many-notes.pdf"
