@@ -3,6 +3,9 @@
  * HTML, Markdown and PDF editions, written into a temporary folder.  An
  * edition that fails with an internal error (EX_SOFTWARE: cairo refused
  * what it was given, say) on an XML the loader accepted is a bug: abort.
+ * The tree is also written to a file and read part by part, as a
+ * conversion's editions read it: the Markdown, the HTML and the PDF
+ * (walked twice) must each be what the whole tree gives.
  * Built only by `make fuzz`.
  *
  * The templates and styles are found like unpress finds them:
@@ -34,7 +37,7 @@ static FILE *sink;
 static void remove_out_dir(void)
 {
 	static const char *const names[] = {"fuzz.html", "fuzz.md", "fuzz.pdf", "unpress.css", "fuzz.xml",
-					    "parts.md", "parts.html", "whole.html"};
+					    "parts.md", "parts.html", "whole.html", "parts.pdf", "whole.pdf"};
 	char path[sizeof out_dir + 16];
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", out_dir, names[i]);
@@ -128,6 +131,27 @@ static void html_of_parts(xmlDocPtr xml, const struct render_opts *ro)
 	}
 }
 
+/* The PDF of the tree written to a file and read part by part, walked
+ * twice (pdf/streamed.c) and once: neither may fail with an internal
+ * error, and the two must be the same bytes. */
+static void pdf_of_parts(xmlDocPtr xml, const struct render_opts *ro)
+{
+	char once[sizeof out_dir + 16], twice[sizeof out_dir + 16];
+	FILE *f = tree_written(xml);
+	setenv("UNPRESS_PDF_STREAM", "1", 1);
+	int status = edition_of_parts(f, "parts.pdf", pdf_edition_write_parts, ro);
+	setenv("UNPRESS_PDF_STREAM", "0", 1);
+	if (status == 0)
+		status = edition_of_parts(f, "whole.pdf", pdf_edition_write_parts, ro);
+	fclose(f);
+	snprintf(twice, sizeof twice, "%s/parts.pdf", out_dir);
+	snprintf(once, sizeof once, "%s/whole.pdf", out_dir);
+	if (status == 0 && !same_file(twice, once)) {
+		fprintf(stderr, "fuzz_render: the PDF walked twice differs from the PDF walked once\n");
+		abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!data_dir) {
@@ -171,6 +195,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	markdown_of_parts(xml, &ro);
 	html_of_parts(xml, &ro);
+	pdf_of_parts(xml, &ro);
 	xmlFreeDoc(xml);
 	return 0;
 }

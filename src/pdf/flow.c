@@ -1056,7 +1056,11 @@ static void walk_document(struct flow *f, xmlNodePtr doc, int top)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (akn_kind(c) == AKN_COVER) {
-			if (top)
+			/* the cover the document's facts were read from; one
+			 * they were not (after the body, in a file read part
+			 * by part: its front is the leading parts) is shown
+			 * as it stands rather than lost */
+			if (top && child(f->doc->akn.top, "coverPage"))
 				cover(f);
 			else
 				walk_node(f, c, 0);

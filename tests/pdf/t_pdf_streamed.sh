@@ -63,7 +63,11 @@ for f in "$OUT"/whole/*.pdf "$OUT"/un-whole/*.pdf; do
 done
 check "PDFs were made ($count)" test "$count" -ge 25
 expect "walked twice, every PDF is the whole document's, byte for byte" "" "$differ"
-check "walked twice: the same warnings" cmp "$OUT/whole.err" "$OUT/twice.err"
+# (the documents' lines: under AddressSanitizer, LeakSanitizer adds its own)
+grep ': warning: \|: error: ' "$OUT/whole.err" >"$OUT/whole.said"
+grep ': warning: \|: error: ' "$OUT/twice.err" >"$OUT/twice.said"
+check "walked twice: the same warnings" cmp "$OUT/whole.said" "$OUT/twice.said"
+check "the inputs warned of something (so the comparison means something)" test -s "$OUT/whole.said"
 check "the report has its contents list" sh -c "pdftotext '$OUT/twice/shapes.pdf' - | grep -q '^Contents'"
 check "the report's outline names its chapters" sh -c "qpdf --json '$OUT/twice/shapes.pdf' | grep -q 'IV. Findings'"
 check "the report's long note runs on to another page" $PY -c '
