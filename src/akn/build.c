@@ -61,7 +61,14 @@ struct builder {
 	struct buf name;	/* an eId being composed (eid_of) */
 	/* the FRBR names of the document, which its attachments extend */
 	const char *work_uri, *work_date, *work_date_name, *expr_uri, *issued, *issued_name, *author;
-	xmlNodePtr attachments;	/* built aside, placed after the conclusions */
+	/* the document's element: its conclusions are written when its first
+	 * attachment opens (AKN's order: mainBody, conclusions, attachments),
+	 * so that the attachments are built in the tree and stream as the
+	 * body does (an annex of dense notes was held whole: 80 times its
+	 * text) */
+	xmlNodePtr dt;
+	xmlNodePtr attachments;
+	int nattachments;
 	struct xml_stream *stream;	/* where finished parts go, or NULL */
 	bool in_preamble;	/* the blocks go into the preamble */
 };
@@ -796,6 +803,7 @@ static void open_annex(struct builder *b, struct block *blk)
  * mainBody.  Its eIds keep the annex's prefix ("annex_I__para_1"), so the
  * ids of the whole file stay unique, and footnotes restart under it. */
 static void seal(struct builder *b, int from_depth);
+static void add_conclusions(struct builder *b, xmlNodePtr dt);
 
 static void open_attachment(struct builder *b, struct block *blk)
 {
@@ -803,11 +811,11 @@ static void open_attachment(struct builder *b, struct block *blk)
 	seal(b, 1);
 	if (b->depth > 0 && !b->stack[0].has_children && !b->stack[0].node->children)
 		add_p(b, b->stack[0].node, "");
-	if (!b->attachments)
-		b->attachments = xmlNewNode(b->ns, X("attachments"));
-	int ordinal = 1;
-	for (xmlNodePtr c = b->attachments->children; c; c = c->next)
-		ordinal++;
+	if (!b->attachments) {
+		add_conclusions(b, b->dt);
+		b->attachments = add(b, b->dt, "attachments");
+	}
+	int ordinal = ++b->nattachments;
 	/* "Annex", "Enclosure", "Appendix" as printed */
 	const char *word = blk->name ? blk->name : "Annex";
 	char *eid_word = arena_strdup(A, word);
@@ -842,6 +850,12 @@ static void open_attachment(struct builder *b, struct block *blk)
  * arrives as two blocks: one title). */
 static void add_attachment_title(struct builder *b, xmlNodePtr preface, struct block *blk)
 {
+	/* the annex's body written out has its preface written (and freed)
+	 * before it: the written file is void, the document built again whole */
+	if (b->stream && xml_stream_is_open(b->stream, top(b)->node)) {
+		b->stream->spoiled = true;
+		return;
+	}
 	for (xmlNodePtr c = preface->children; c; c = c->next)
 		if (c->children && !strcmp((const char *)c->children->name, "docTitle")) {
 			xmlNodeAddContent(c->children, X(" "));
@@ -1349,6 +1363,35 @@ static void add_date_line(struct builder *b, xmlNodePtr conclusions, const char 
 	xmlSetProp(d, X("date"), X(iso ? iso : AKN_DATE_UNKNOWN));
 }
 
+/* "80th plenary meeting / 17 December 2015" (AKN4UN conclusions): the
+ * document's, wherever their lines stood. */
+static void add_conclusions(struct builder *b, xmlNodePtr dt)
+{
+	xmlNodePtr conclusions = NULL;
+	for (size_t k = 0; k < b->doc->blocks.len; k++) {
+		struct block *blk = DOC_BLOCK(b->doc, k);
+		if (blk->role != ROLE_CONCLUSIONS)
+			continue;
+		if (!conclusions)
+			conclusions = add(b, dt, "conclusions");
+		/* the meeting and its date, printed on two lines, may arrive as one */
+		const char *date_at = NULL;
+		size_t date_len = 0;
+		/* (its notes kept: "80th plenary meeting" may cite one) */
+		char *text = text_trim(&b->doc->arena, text_plain_keeping_notes(&b->doc->arena, blk->text));
+		if (un_find_date(&b->doc->arena, text, &date_at, &date_len) && date_at > text && !date_at[date_len]) {
+			xmlSetProp(add_p(b, conclusions, text_trim(&b->doc->arena,
+				   arena_strndup(&b->doc->arena, text, (size_t)(date_at - text)))), X("class"), X("meeting"));
+			add_date_line(b, conclusions, date_at);
+			continue;
+		}
+		if (un_date_to_iso(&b->doc->arena, text))
+			add_date_line(b, conclusions, text);
+		else
+			xmlSetProp(add_p(b, conclusions, blk->text), X("class"), X("meeting"));
+	}
+}
+
 xmlDocPtr akn_build(struct document *doc)
 {
 	return akn_build_streamed(doc, NULL);
@@ -1423,6 +1466,7 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 	struct doc_meta *m = &doc->meta;
 	bool statement = is_statement(m);
 	xmlNodePtr dt = add(&b, root, statement ? "statement" : "doc");
+	b.dt = dt;
 	xmlSetProp(dt, X("name"), X(m->type));
 	add_meta(&b, dt);
 	add_cover(&b, dt);
@@ -1457,37 +1501,14 @@ xmlDocPtr akn_build_streamed(struct document *doc, struct xml_stream *out)
 			add_body_block(&b, i);
 		}
 	seal(&b, 1);
-	/* every hierarchy element needs content: fill empty containers */
-	if (!body->children)
+	/* every hierarchy element needs content: fill empty containers (the
+	 * body, written when an attachment opened, was filled then) */
+	if (!b.attachments && !body->children)
 		add_p(&b, body, "");
 	if (b.attachments && b.depth > 0 && !b.stack[0].node->children)
 		add_p(&b, b.stack[0].node, "");
-	/* "80th plenary meeting / 17 December 2015" (AKN4UN conclusions) */
-	xmlNodePtr conclusions = NULL;
-	for (size_t k = 0; k < doc->blocks.len; k++) {
-		struct block *blk = DOC_BLOCK(doc, k);
-		if (blk->role != ROLE_CONCLUSIONS)
-			continue;
-		if (!conclusions)
-			conclusions = add(&b, dt, "conclusions");
-		/* the meeting and its date, printed on two lines, may arrive as one */
-		const char *date_at = NULL;
-		size_t date_len = 0;
-		/* (its notes kept: "80th plenary meeting" may cite one) */
-		char *text = text_trim(&doc->arena, text_plain_keeping_notes(&doc->arena, blk->text));
-		if (un_find_date(&doc->arena, text, &date_at, &date_len) && date_at > text && !date_at[date_len]) {
-			xmlSetProp(add_p(&b, conclusions, text_trim(&doc->arena,
-				   arena_strndup(&doc->arena, text, (size_t)(date_at - text)))), X("class"), X("meeting"));
-			add_date_line(&b, conclusions, date_at);
-			continue;
-		}
-		if (un_date_to_iso(&doc->arena, text))
-			add_date_line(&b, conclusions, text);
-		else
-			xmlSetProp(add_p(&b, conclusions, blk->text), X("class"), X("meeting"));
-	}
-	if (b.attachments)
-		xmlAddChild(dt, b.attachments);
+	if (!b.attachments)
+		add_conclusions(&b, dt);
 	warn_unplaced_notes(&b);
 	xmlHashFree(b.eids, NULL);
 	xmlHashFree(b.eid_next, NULL);
