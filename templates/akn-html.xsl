@@ -290,15 +290,28 @@
     <xsl:apply-templates select="a:attachment | a:component"/>
   </xsl:template>
 
+  <!-- (part by part, x:part reads each document of the attachment up to
+       its preface, makes its heading with the part-head mode, then walks
+       its preamble, body, conclusions and attachments as they are read) -->
   <xsl:template match="a:attachment | a:component">
     <section class="{local-name()}">
       <xsl:call-template name="id-attribute"/>
-      <xsl:apply-templates select="*" mode="part"/>
+      <xsl:choose>
+        <xsl:when test="$parts = '1'"><x:part/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="*" mode="part"/></xsl:otherwise>
+      </xsl:choose>
     </section>
     <x:flush/>
   </xsl:template>
 
   <xsl:template match="a:doc | a:statement" mode="part">
+    <xsl:call-template name="part-head"/>
+    <xsl:apply-templates select="a:preamble | a:mainBody | a:body | a:conclusions | a:attachments"/>
+  </xsl:template>
+  <xsl:template match="*" mode="part-head">
+    <xsl:call-template name="part-head"/>
+  </xsl:template>
+  <xsl:template name="part-head">
     <xsl:variable name="number" select="normalize-space(a:preface//a:docNumber)"/>
     <xsl:variable name="title" select="normalize-space(a:preface//a:docTitle)"/>
     <xsl:variable name="level"><xsl:call-template name="level"/></xsl:variable>
@@ -311,7 +324,6 @@
       </xsl:element>
     </xsl:if>
     <xsl:apply-templates select="a:preface/a:p" mode="preface"/>
-    <xsl:apply-templates select="a:preamble | a:mainBody | a:body | a:conclusions | a:attachments"/>
   </xsl:template>
   <xsl:template match="*" mode="part"><xsl:apply-templates select="."/></xsl:template>
 
@@ -406,10 +418,6 @@
       </ol>
     </nav>
   </xsl:template>
-  <!-- part by part: the annexes' entries, from the walk's copy of them -->
-  <xsl:template mode="toc-attachments" match="a:attachments">
-    <xsl:apply-templates select="a:attachment[@eId][*/a:preface//a:docNumber or */a:preface//a:docTitle]" mode="toc"/>
-  </xsl:template>
 
   <xsl:template mode="toc" match="a:chapter[@eId] | a:section[@eId] | a:subsection[@eId] |
       a:hcontainer[@eId][@name='resolution' or @name='decision' or @name='annex']">
@@ -417,17 +425,39 @@
       <xsl:apply-templates select="*" mode="toc"/>
     </xsl:variable>
     <li>
-      <a href="#{@eId}">
-        <xsl:if test="a:num">
-          <span class="num"><xsl:value-of select="normalize-space(a:num)"/></span>
-          <xsl:text> </xsl:text>
-        </xsl:if>
-        <xsl:value-of select="normalize-space(a:heading)"/>
-      </a>
+      <xsl:call-template name="toc-link"/>
       <xsl:if test="string($kids) != ''">
         <ol><xsl:copy-of select="$kids"/></ol>
       </xsl:if>
     </li>
+  </xsl:template>
+  <!-- part by part (x:unit): the link of a unit's entry, made from its
+       heading before its parts are read; the entry is put together in
+       the walk -->
+  <xsl:template mode="toc-head" match="a:chapter[@eId] | a:section[@eId] | a:subsection[@eId] |
+      a:hcontainer[@eId][@name='resolution' or @name='decision' or @name='annex']">
+    <xsl:call-template name="toc-link"/>
+  </xsl:template>
+  <xsl:template mode="toc-head" match="*"/>
+  <xsl:template name="toc-link">
+    <a href="#{@eId}">
+      <xsl:if test="a:num">
+        <span class="num"><xsl:value-of select="normalize-space(a:num)"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:call-template name="toc-text">
+        <xsl:with-param name="of" select="a:heading[1]"/>
+      </xsl:call-template>
+    </a>
+  </xsl:template>
+  <!-- an entry's words: its heading's, without the text of a footnote
+       cited in it (its marker is in the heading, not in the list) -->
+  <xsl:template name="toc-text">
+    <xsl:param name="of"/>
+    <xsl:variable name="words">
+      <xsl:for-each select="$of//text()[not(ancestor::a:authorialNote)]"><xsl:value-of select="."/></xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($words)"/>
   </xsl:template>
   <!-- an annex (attachment): its number and title, its own units -->
   <xsl:template mode="toc" match="a:attachment">
@@ -435,17 +465,27 @@
       <xsl:apply-templates select="*/a:mainBody/*" mode="toc"/>
     </xsl:variable>
     <li>
-      <a href="#{@eId}">
-        <xsl:if test="*/a:preface//a:docNumber">
-          <span class="num"><xsl:value-of select="normalize-space(*/a:preface//a:docNumber)"/></span>
-          <xsl:text> </xsl:text>
-        </xsl:if>
-        <xsl:value-of select="normalize-space(*/a:preface//a:docTitle)"/>
-      </a>
+      <xsl:call-template name="toc-annex-link"/>
       <xsl:if test="string($kids) != ''">
         <ol><xsl:copy-of select="$kids"/></ol>
       </xsl:if>
     </li>
+  </xsl:template>
+  <!-- part by part (x:part): the link of a listed annex's entry, from
+       its preface -->
+  <xsl:template mode="toc-head" match="a:attachment[@eId][*/a:preface//a:docNumber or */a:preface//a:docTitle]">
+    <xsl:call-template name="toc-annex-link"/>
+  </xsl:template>
+  <xsl:template name="toc-annex-link">
+    <a href="#{@eId}">
+      <xsl:if test="*/a:preface//a:docNumber">
+        <span class="num"><xsl:value-of select="normalize-space(*/a:preface//a:docNumber)"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:call-template name="toc-text">
+        <xsl:with-param name="of" select="(*/a:preface//a:docTitle)[1]"/>
+      </xsl:call-template>
+    </a>
   </xsl:template>
   <xsl:template mode="toc" match="a:paragraph">
     <xsl:if test="@eId and a:heading and count(*) = count(a:num | a:heading | a:subheading)">
@@ -525,31 +565,45 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- (part by part, x:unit reads the unit's number and heading, makes
+       its heading with the unit-heading mode, then applies the templates
+       of its other children one at a time, as they are read) -->
   <xsl:template match="a:chapter | a:section | a:subsection | a:hcontainer | a:part | a:title | a:article">
-    <xsl:variable name="level"><xsl:call-template name="level"/></xsl:variable>
     <section class="{local-name()} {@name}">
       <xsl:call-template name="id-attribute"/>
-      <xsl:if test="a:num or a:heading">
-        <xsl:element name="h{$level}">
-          <xsl:if test="a:num">
-            <span class="num"><xsl:apply-templates select="a:num/node()"/></span>
-            <xsl:text> </xsl:text>
-          </xsl:if>
-          <xsl:apply-templates select="a:heading/node()"/>
-          <xsl:if test="@eId">
-            <xsl:text> </xsl:text>
-            <a class="self">
-              <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
-              <xsl:attribute name="aria-label"><xsl:value-of select="$t-link-part"/></xsl:attribute>
-              <xsl:text>#</xsl:text>
-            </a>
-          </xsl:if>
-        </xsl:element>
-      </xsl:if>
-      <xsl:call-template name="cited-by"/>
-      <xsl:apply-templates select="*[not(self::a:num or self::a:heading)]"/>
+      <xsl:choose>
+        <xsl:when test="$parts = '1'"><x:unit/></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="unit-heading"/>
+          <xsl:apply-templates select="*[not(self::a:num or self::a:heading)]"/>
+        </xsl:otherwise>
+      </xsl:choose>
     </section>
     <x:flush/>
+  </xsl:template>
+  <xsl:template mode="unit-heading" match="*">
+    <xsl:call-template name="unit-heading"/>
+  </xsl:template>
+  <xsl:template name="unit-heading">
+    <xsl:variable name="level"><xsl:call-template name="level"/></xsl:variable>
+    <xsl:if test="a:num or a:heading">
+      <xsl:element name="h{$level}">
+        <xsl:if test="a:num">
+          <span class="num"><xsl:apply-templates select="a:num/node()"/></span>
+          <xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates select="a:heading/node()"/>
+        <xsl:if test="@eId">
+          <xsl:text> </xsl:text>
+          <a class="self">
+            <xsl:attribute name="href">#<xsl:call-template name="id"/></xsl:attribute>
+            <xsl:attribute name="aria-label"><xsl:value-of select="$t-link-part"/></xsl:attribute>
+            <xsl:text>#</xsl:text>
+          </a>
+        </xsl:if>
+      </xsl:element>
+    </xsl:if>
+    <xsl:call-template name="cited-by"/>
   </xsl:template>
 
   <!-- An unnumbered heading between paragraphs or points (also a

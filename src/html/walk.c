@@ -30,6 +30,17 @@ struct aside {
 enum { RANK_FRONT = -1, RANK_NONE, RANK_PREAMBLE, RANK_BODY, RANK_CONCLUSIONS, RANK_ANNEXES,
        RANK_COMPONENTS, RANKS };
 
+/* The contents entry of a unit being walked (x:unit): its link, made from
+ * its heading, and its parts' entries as they come; put together when
+ * the unit ends, as the toc mode makes it of a whole unit. */
+struct toc_frame {
+	bool li;		/* the unit has an entry of its own (else its parts' stand for it) */
+	bool mute;		/* nothing of it is listed (an annex inside an annex) */
+	bool text;		/* the parts' entries hold text */
+	bool head_text;
+	xmlBufferPtr head, kids;
+};
+
 struct html_walk {
 	struct akn_parts *parts;
 	char *out_path;		/* the page's (the files aside go beside it) */
@@ -38,6 +49,9 @@ struct html_walk {
 	bool has_contents;	/* the entries hold text (the list is shown) */
 	size_t nnotes;
 	bool rendered;		/* a child of the document after the front was met */
+	xmlNodePtr entering;	/* the unit whose template is applied to walk in it */
+	struct toc_frame *frames;	/* the units of the body being walked, outermost first */
+	int nframes, frames_cap;
 	int status;
 	const char *why;	/* what stopped the walk */
 };
@@ -164,19 +178,103 @@ static void apply(xsltTransformContextPtr ctxt, xmlNodePtr node, const char *mod
 }
 
 /* Apply mode to node into a holder outside the page, and write what it
- * made to a.  Returns whether it holds text (its string value is not
- * empty). */
-static bool apply_aside(xsltTransformContextPtr ctxt, xmlNodePtr node, const char *mode, struct aside *a)
+ * made to out.  Returns whether it holds text (its string value is not
+ * empty); *made, whether it made anything. */
+static bool apply_to(xsltTransformContextPtr ctxt, xmlNodePtr node, const char *mode, xmlOutputBufferPtr out,
+		     bool *made)
 {
 	xmlNodePtr holder = xmlNewDocNode(ctxt->output, NULL, (const xmlChar *)"aside", NULL);
 	apply(ctxt, node, mode, holder);
 	for (xmlNodePtr c = holder->children; c; c = c->next)
-		htmlNodeDumpFormatOutput(a->out, ctxt->output, c, "UTF-8", 0);
+		htmlNodeDumpFormatOutput(out, ctxt->output, c, "UTF-8", 0);
+	if (made)
+		*made = holder->children != NULL;
 	xmlChar *content = holder->children ? xmlNodeGetContent(holder) : NULL;
 	bool text = content && *content;
 	xmlFree(content);
 	xmlFreeNode(holder);
 	return text;
+}
+
+static bool apply_aside(xsltTransformContextPtr ctxt, xmlNodePtr node, const char *mode, struct aside *a)
+{
+	return apply_to(ctxt, node, mode, a->out, NULL);
+}
+
+/* The same into a buffer. */
+static bool apply_into(xsltTransformContextPtr ctxt, xmlNodePtr node, const char *mode, xmlBufferPtr into,
+		       bool *made)
+{
+	xmlOutputBufferPtr out = xmlOutputBufferCreateBuffer(into, NULL);
+	bool text = apply_to(ctxt, node, mode, out, made);
+	xmlOutputBufferClose(out);
+	return text;
+}
+
+/* The contents entries of part (mode toc): to the unit being walked, or,
+ * at the body's top, to the contents list. */
+static void toc_of_part(xsltTransformContextPtr ctxt, struct html_walk *w, xmlNodePtr part)
+{
+	if (w->nframes) {
+		struct toc_frame *fr = &w->frames[w->nframes - 1];
+		if (!fr->mute && apply_into(ctxt, part, "toc", fr->kids, NULL))
+			fr->text = true;
+	} else if (apply_aside(ctxt, part, "toc", &w->contents))
+		w->has_contents = true;
+}
+
+/* A unit of the body is entered: its entry's link, from shell (the unit
+ * holding its number and heading). */
+static void toc_enter(xsltTransformContextPtr ctxt, struct html_walk *w, xmlNodePtr shell, bool mute)
+{
+	if (w->nframes == w->frames_cap) {
+		w->frames_cap = w->frames_cap ? 2 * w->frames_cap : 8;
+		w->frames = xrealloc(w->frames, sizeof *w->frames * (size_t)w->frames_cap);
+	}
+	struct toc_frame *fr = &w->frames[w->nframes++];
+	memset(fr, 0, sizeof *fr);
+	fr->head = xmlBufferCreate();
+	fr->kids = xmlBufferCreate();
+	fr->mute = mute;
+	if (!mute)
+		fr->head_text = apply_into(ctxt, shell, "toc-head", fr->head, &fr->li);
+}
+
+/* The unit ends: its entry, <li> + link + <ol> of its parts' entries
+ * when they hold text + </li> (a unit without one: its parts' entries),
+ * to the unit around it or the contents list. */
+static void toc_leave(struct html_walk *w)
+{
+	struct toc_frame *fr = &w->frames[--w->nframes];
+	xmlBufferPtr entry = xmlBufferCreate();
+	bool text = fr->text;
+	if (fr->mute)
+		xmlBufferEmpty(fr->kids);
+	if (fr->li) {
+		xmlBufferCCat(entry, "<li>");
+		xmlBufferAdd(entry, xmlBufferContent(fr->head), (int)xmlBufferLength(fr->head));
+		if (fr->text) {
+			xmlBufferCCat(entry, "<ol>");
+			xmlBufferAdd(entry, xmlBufferContent(fr->kids), (int)xmlBufferLength(fr->kids));
+			xmlBufferCCat(entry, "</ol>");
+		}
+		xmlBufferCCat(entry, "</li>");
+		text = fr->head_text || fr->text;
+	} else
+		xmlBufferAdd(entry, xmlBufferContent(fr->kids), (int)xmlBufferLength(fr->kids));
+	if (fr->mute) {
+		/* (listed nowhere) */
+	} else if (w->nframes) {
+		struct toc_frame *up = &w->frames[w->nframes - 1];
+		xmlBufferAdd(up->kids, xmlBufferContent(entry), (int)xmlBufferLength(entry));
+		up->text = up->text || text;
+	} else {
+		xmlOutputBufferWrite(w->contents.out, (int)xmlBufferLength(entry), (const char *)xmlBufferContent(entry));
+		w->has_contents = w->has_contents || text;
+	}
+	xmlBufferFree(entry);
+	xmlBufferFree(fr->head);
+	xmlBufferFree(fr->kids);
 }
 
 /* Every authorialNote with an eId in part (part itself too), in document
@@ -211,10 +309,11 @@ static xmlNodePtr copy_into(struct html_walk *w, xmlNodePtr node, xmlDocPtr doc)
 	return copy;
 }
 
-/* A copy of node read whole through the walk, under shallow copies of
- * its ancestors (their names and attributes: what the templates ask of
- * them) in a document of its own, which the caller frees. */
-static xmlNodePtr copy_whole(struct html_walk *w, xmlNodePtr node)
+/* A copy of node (deep: read whole through the walk; else its name and
+ * attributes alone), under shallow copies of its ancestors (their names
+ * and attributes: what the templates ask of them) in a document of its
+ * own, which the caller frees. */
+static xmlNodePtr copy_under_ancestors(struct html_walk *w, xmlNodePtr node, bool deep)
 {
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr chain = NULL;
@@ -224,7 +323,7 @@ static xmlNodePtr copy_whole(struct html_walk *w, xmlNodePtr node)
 			xmlAddChild(copy, chain);
 		chain = copy;
 	}
-	xmlNodePtr copy = copy_into(w, node, doc);
+	xmlNodePtr copy = deep ? copy_into(w, node, doc) : xmlDocCopyNode(node, doc, 2);
 	if (chain) {
 		xmlDocSetRootElement(doc, chain);
 		xmlNodePtr bottom = chain;
@@ -236,16 +335,52 @@ static xmlNodePtr copy_whole(struct html_walk *w, xmlNodePtr node)
 	return copy;
 }
 
+static xmlNodePtr copy_whole(struct html_walk *w, xmlNodePtr node)
+{
+	return copy_under_ancestors(w, node, true);
+}
+
 /* Render part (a node of the walk, or a copy), and when it is a part of
  * the body give its entries of the contents; its notes to the list. */
 static void render_part(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w, xmlNodePtr part,
 			bool body)
 {
 	apply(ctxt, part, NULL, ctxt->insert);
-	if (body && apply_aside(ctxt, part, "toc", &w->contents))
-		w->has_contents = true;
+	if (body)
+		toc_of_part(ctxt, w, part);
 	gather_notes(ctxt, w, part);
 	html_flush_now(f, ctxt, false);
+}
+
+/* The hierarchy's units the templates walk part by part (x:unit): a:chapter
+ * and the others of its template; a container of another name is copied
+ * whole to be rendered. */
+static bool is_unit(const xmlNode *n)
+{
+	static const char *const names[] = {"chapter", "section", "subsection", "hcontainer", "part", "title",
+					    "article"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (is_akn(n, names[i]))
+			return true;
+	return false;
+}
+
+/* One child c of a container being walked: a unit rendered as it is read
+ * (its template walks in it), another container copied whole, anything
+ * else as it is; body: a part of the body (its contents entries). */
+static void walk_child(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w, xmlNodePtr c,
+		       bool body)
+{
+	if (c->type == XML_ELEMENT_NODE && akn_parts_streams(c) && is_unit(c)) {
+		w->entering = c;
+		apply(ctxt, c, NULL, ctxt->insert);
+		html_flush_now(f, ctxt, false);
+	} else if (c->type == XML_ELEMENT_NODE && akn_parts_streams(c)) {
+		xmlNodePtr copy = copy_whole(w, c);
+		render_part(ctxt, f, w, copy, body);
+		xmlFreeDoc(copy->doc);
+	} else
+		render_part(ctxt, f, w, c, body && c->type == XML_ELEMENT_NODE);
 }
 
 /* <x:children/>: the templates of the node's children, as
@@ -269,13 +404,188 @@ static void children_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlN
 	}
 	bool body = is_akn(node, "mainBody") || is_akn(node, "body");
 	for (xmlNodePtr c = akn_parts_first(w->parts, node); c && ctxt->state == XSLT_STATE_OK;
+	     c = akn_parts_next(w->parts, c))
+		walk_child(ctxt, f, w, c, body);
+}
+
+static bool is_unit_heading(const xmlNode *n)
+{
+	return is_akn(n, "num") || is_akn(n, "heading");
+}
+
+/* <x:unit/>: a unit of the hierarchy (its template), part by part: its
+ * leading number and heading read into a shell of it (with its
+ * ancestors, as copy_whole makes them) whose heading the unit-heading
+ * mode makes, then each other child as the walk reads it.  A number or
+ * a heading after the unit's text (not the schema's order) would belong
+ * in the heading made already: the walk stops.  In a copy: the heading,
+ * then the children, as the whole-tree template does. */
+static void unit_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst, xsltElemPreCompPtr comp)
+{
+	(void)inst, (void)comp;
+	struct html_flush *f;
+	struct html_walk *w = walk_of(ctxt, &f);
+	if (!w) {
+		stop(ctxt, w, EX_SOFTWARE, "x:unit outside a walk of parts");
+		return;
+	}
+	if (node != w->entering) {
+		/* a copy, or a unit inside a part read whole */
+		apply(ctxt, node, "unit-heading", ctxt->insert);
+		for (xmlNodePtr c = node->children; c && ctxt->state == XSLT_STATE_OK; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && !is_unit_heading(c))
+				apply(ctxt, c, NULL, ctxt->insert);
+		return;
+	}
+	w->entering = NULL;
+	bool body = w->nframes > 0 || is_akn(node->parent, "mainBody") || is_akn(node->parent, "body");
+	xmlNodePtr shell = copy_under_ancestors(w, node, false), c = akn_parts_first(w->parts, node);
+	for (; c && (c->type != XML_ELEMENT_NODE || is_unit_heading(c)); c = akn_parts_next(w->parts, c))
+		if (c->type == XML_ELEMENT_NODE)
+			xmlAddChild(shell, xmlDocCopyNode(c, shell->doc, 1));
+	apply(ctxt, shell, "unit-heading", ctxt->insert);
+	gather_notes(ctxt, w, shell);
+	if (body)
+		toc_enter(ctxt, w, shell, false);
+	xmlFreeDoc(shell->doc);
+	html_flush_now(f, ctxt, false);
+	for (; c && ctxt->state == XSLT_STATE_OK; c = akn_parts_next(w->parts, c)) {
+		if (is_unit_heading(c)) {
+			stop(ctxt, w, EX_DATAERR, "a number or heading after the text of its part (not in the "
+			     "schema's order): the page cannot be made part by part");
+			break;
+		}
+		if (c->type == XML_ELEMENT_NODE)
+			walk_child(ctxt, f, w, c, body);
+	}
+	if (body)
+		toc_leave(w);
+}
+
+static bool is_front_part(const xmlNode *n)
+{
+	return is_akn(n, "meta") || is_akn(n, "coverPage") || is_akn(n, "preface");
+}
+
+static void walk_attachments(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w,
+			     xmlNodePtr attachments);
+
+/* The notes of a part the page does not show (they are listed all the
+ * same), read whole. */
+static void notes_only(xsltTransformContextPtr ctxt, struct html_walk *w, xmlNodePtr c)
+{
+	if (c->type != XML_ELEMENT_NODE)
+		return;
+	xmlNodePtr part = akn_parts_streams(c) ? copy_whole(w, c) : c;
+	gather_notes(ctxt, w, part);
+	if (part != c)
+		xmlFreeDoc(part->doc);
+}
+
+/* A document of an attachment being walked (the part mode's template, as
+ * it reads): its leading meta, cover and preface read into a shell of it
+ * whose heading the part-head mode makes, then its preamble, body,
+ * conclusions and attachments as the walk reads them (the template
+ * shows no other part: their notes are listed).  The attachment's
+ * contents entry opens with the first document's heading (*framed);
+ * listed: the attachment is one of the document's own (an annex of an
+ * annex is in no contents list). */
+static void walk_subdoc(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w, xmlNodePtr doc,
+			bool *framed, bool listed)
+{
+	xmlNodePtr shell = copy_under_ancestors(w, doc, false), c = akn_parts_first(w->parts, doc);
+	for (; c && (c->type != XML_ELEMENT_NODE || is_front_part(c)); c = akn_parts_next(w->parts, c))
+		if (c->type == XML_ELEMENT_NODE)
+			xmlAddChild(shell, xmlDocCopyNode(c, shell->doc, 1));
+	apply(ctxt, shell, "part-head", ctxt->insert);
+	gather_notes(ctxt, w, shell);
+	if (!*framed) {
+		toc_enter(ctxt, w, shell->parent, !listed);
+		/* an annex without a number or title is not listed, nor
+		 * anything in it */
+		struct toc_frame *fr = &w->frames[w->nframes - 1];
+		fr->mute = fr->mute || !fr->li;
+	}
+	*framed = true;
+	xmlFreeDoc(shell->doc);
+	html_flush_now(f, ctxt, false);
+	for (; c && ctxt->state == XSLT_STATE_OK; c = akn_parts_next(w->parts, c)) {
+		if (is_front_part(c)) {
+			stop(ctxt, w, EX_DATAERR, "an annex's cover or preface after its body (not in the schema's "
+			     "order): the page cannot be made part by part");
+			break;
+		}
+		bool streams = c->type == XML_ELEMENT_NODE && akn_parts_streams(c);
+		if (streams && (is_akn(c, "preamble") || is_akn(c, "mainBody") || is_akn(c, "body"))) {
+			apply(ctxt, c, NULL, ctxt->insert);	/* (x:children walks in it) */
+			html_flush_now(f, ctxt, false);
+		} else if (streams && is_akn(c, "attachments"))
+			walk_attachments(ctxt, f, w, c);
+		else if (is_akn(c, "conclusions"))
+			render_part(ctxt, f, w, c, false);
+		else
+			notes_only(ctxt, w, c);
+	}
+}
+
+/* <x:part/>: an attachment (or component) part by part: each of its
+ * documents walked (walk_subdoc), its contents entry put together as it
+ * goes.  In a copy, or inside a part read whole: the part mode's
+ * templates, as the whole-tree template applies them. */
+static void part_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst, xsltElemPreCompPtr comp)
+{
+	(void)inst, (void)comp;
+	struct html_flush *f;
+	struct html_walk *w = walk_of(ctxt, &f);
+	if (!w) {
+		stop(ctxt, w, EX_SOFTWARE, "x:part outside a walk of parts");
+		return;
+	}
+	if (node != w->entering) {
+		for (xmlNodePtr c = node->children; c && ctxt->state == XSLT_STATE_OK; c = c->next)
+			if (c->type == XML_ELEMENT_NODE)
+				apply(ctxt, c, "part", ctxt->insert);
+		return;
+	}
+	w->entering = NULL;
+	bool listed = w->nframes == 0 && is_akn(node, "attachment") && is_akn(node->parent, "attachments") &&
+		      akn_parts_is_top(node->parent);
+	bool framed = false;
+	for (xmlNodePtr c = akn_parts_first(w->parts, node); c && ctxt->state == XSLT_STATE_OK;
 	     c = akn_parts_next(w->parts, c)) {
-		if (c->type == XML_ELEMENT_NODE && akn_parts_streams(c)) {
-			xmlNodePtr copy = copy_whole(w, c);
-			render_part(ctxt, f, w, copy, body);
-			xmlFreeDoc(copy->doc);
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (akn_parts_streams(c) && (is_akn(c, "doc") || is_akn(c, "statement"))) {
+			walk_subdoc(ctxt, f, w, c, &framed, listed);
+			continue;
+		}
+		xmlNodePtr part = akn_parts_streams(c) ? copy_whole(w, c) : c;
+		apply(ctxt, part, "part", ctxt->insert);
+		gather_notes(ctxt, w, part);
+		html_flush_now(f, ctxt, false);
+		if (part != c)
+			xmlFreeDoc(part->doc);
+	}
+	if (framed)
+		toc_leave(w);
+}
+
+/* An a:attachments (or a:components) being walked: each attachment as it
+ * is read, its template walking in it (the template of a:attachments
+ * only applies theirs: other children are not shown, their notes are
+ * listed). */
+static void walk_attachments(xsltTransformContextPtr ctxt, struct html_flush *f, struct html_walk *w,
+			     xmlNodePtr attachments)
+{
+	for (xmlNodePtr c = akn_parts_first(w->parts, attachments); c && ctxt->state == XSLT_STATE_OK;
+	     c = akn_parts_next(w->parts, c)) {
+		if (c->type == XML_ELEMENT_NODE && akn_parts_streams(c) &&
+		    (is_akn(c, "attachment") || is_akn(c, "component"))) {
+			w->entering = c;
+			apply(ctxt, c, NULL, ctxt->insert);
+			html_flush_now(f, ctxt, false);
 		} else
-			render_part(ctxt, f, w, c, body && c->type == XML_ELEMENT_NODE);
+			notes_only(ctxt, w, c);
 	}
 }
 
@@ -329,6 +639,11 @@ static void walk_top(xsltTransformContextPtr ctxt, struct html_flush *f, struct 
 	if (rank != RANK_NONE && !write_aside(ctxt, f, w, rank))
 		return;
 	bool streams = akn_parts_streams(c);
+	if (rank == RANK_ANNEXES && streams) {
+		walk_attachments(ctxt, f, w, c);
+		html_flush_now(f, ctxt, false);
+		return;
+	}
 	if (rank == RANK_PREAMBLE || (rank == RANK_BODY && streams && !is_akn(c, "collectionBody"))) {
 		/* a:preamble, a:mainBody, a:body: <x:children/> walks in them */
 		apply(ctxt, c, NULL, ctxt->insert);
@@ -338,8 +653,6 @@ static void walk_top(xsltTransformContextPtr ctxt, struct html_flush *f, struct 
 	xmlNodePtr part = streams ? copy_whole(w, c) : c;
 	if (rank != RANK_NONE)
 		apply(ctxt, part, NULL, ctxt->insert);
-	if (is_akn(c, "attachments") && apply_aside(ctxt, part, "toc-attachments", &w->contents))
-		w->has_contents = true;
 	gather_notes(ctxt, w, part);
 	html_flush_now(f, ctxt, false);
 	if (part != c)
@@ -453,7 +766,8 @@ void html_walk_register(void)
 		const char *name;
 		xsltTransformFunction fn;
 	} elements[] = {
-		{"walk", walk_element}, {"children", children_element}, {"contents", contents_element},
+		{"walk", walk_element}, {"children", children_element}, {"unit", unit_element}, {"part", part_element},
+		{"contents", contents_element},
 		{"walked", walked_element}, {"notes", notes_element},
 	};
 	for (size_t i = 0; i < sizeof elements / sizeof elements[0]; i++)
@@ -516,6 +830,12 @@ void html_walk_free(struct html_walk *w)
 		aside_close(&w->walked[rank]);
 	aside_close(&w->contents);
 	aside_close(&w->notes);
+	while (w->nframes) {
+		struct toc_frame *fr = &w->frames[--w->nframes];
+		xmlBufferFree(fr->head);
+		xmlBufferFree(fr->kids);
+	}
+	free(w->frames);
 	free(w->out_path);
 	free(w);
 }

@@ -80,3 +80,40 @@ EOF
 		echo "not ok - part by part: 512 KB of notes peak at $parts KB, the whole tree at $whole KB (not under half)"
 	fi ;;
 esac
+
+# A footnote cited in a chapter's heading and in an annex's title: its
+# marker stays in the heading, its text goes to the notes list, never
+# into the contents list's entry (it did, as the entry was the heading's
+# whole text).
+mkdir -p "$dir/hn"
+cat >"$dir/hn/heading-notes.txt" <<'TXT'
+# Report on headings
+
+## I. Introduction<sup>1</sup>
+
+1. The Group met.
+
+## II. Findings
+
+2. The Group found.
+
+## III. Conclusions
+
+3. The Group concluded.
+
+---
+
+<sup>1</sup> The note of the first heading.
+
+## Annex
+
+### **Statement of the Chair**
+
+1. The Chair spoke.
+TXT
+"$UNPRESS" -q -t html -o "$dir/hn" "$dir/hn/heading-notes.txt"
+toc=$(grep -o '<nav class="toc".*</nav>' "$dir/hn/heading-notes.html")
+check "a heading's note: the contents entry has the heading" sh -c "echo '$toc' | grep -q 'Introduction</a>'"
+check "a heading's note: not its text" sh -c "! echo '$toc' | grep -q 'note of the first heading'"
+check "a heading's note: the notes list has it" grep -q 'The note of the first heading' "$dir/hn/heading-notes.html"
+check "a heading's note: the annex is listed" sh -c "echo '$toc' | grep -q 'Annex'"
