@@ -68,6 +68,10 @@ def shape(name, n_bytes):
             d = "<sup>%d</sup> See A/RES/76/%d.\n" % (i % 9999 + 1, i)
             refs.append(r + d); size += len(r) + len(d); i += 1
         return "x.txt", ("Report\n\n" + "".join(refs)).encode(), ["-t", TO]
+    if name in ("chapter-notes", "annex-notes"):  # the same notes in one chapter, in one annex
+        _, data, args = shape("notes", n_bytes)
+        head = "I. The only chapter\n\n" if name == "chapter-notes" else "1. The body.\n\nAnnex\n\nStatement of the Chair\n\n"
+        return "x.txt", data.replace(b"Report\n\n", ("Report\n\n" + head).encode(), 1), args
     if name == "links":           # symbols, many to a paragraph
         body, size, i = [], 0, 0
         while size < n_bytes:
@@ -95,7 +99,8 @@ def shape(name, n_bytes):
         return "x.xml", gzip.compress(head + os.urandom(n_bytes), 1), ["render", "-t", "html"]
     raise SystemExit("unknown shape " + name)
 
-SHAPES = os.environ.get("SHAPES", "one-line pieces notes links nonchars markdown-deep xml-render gzip-render").split()
+SHAPES = os.environ.get("SHAPES", "one-line pieces notes chapter-notes annex-notes links nonchars markdown-deep "
+                        "xml-render gzip-render").split()
 
 def peak(cmd):
     """Peak RSS (KB) and CPU seconds of cmd, measured by a fresh process."""
