@@ -418,8 +418,9 @@ static bool is_unit_heading(const xmlNode *n)
  * ancestors, as copy_whole makes them) whose heading the unit-heading
  * mode makes, then each other child as the walk reads it.  A number or
  * a heading after the unit's text (not the schema's order) would belong
- * in the heading made already: the walk stops.  In a copy: the heading,
- * then the children, as the whole-tree template does. */
+ * in the heading made already: the walk stops.  In a copy, or inside a
+ * part read whole: the heading, then the children, as the whole-tree
+ * template does. */
 static void unit_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodePtr inst, xsltElemPreCompPtr comp)
 {
 	(void)inst, (void)comp;
