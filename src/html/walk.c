@@ -49,6 +49,7 @@ struct html_walk {
 	bool has_contents;	/* the entries hold text (the list is shown) */
 	size_t nnotes;
 	bool rendered;		/* a child of the document after the front was met */
+	bool walk_ran;		/* x:walk ran */
 	xmlNodePtr entering;	/* the unit whose template is applied to walk in it */
 	struct toc_frame *frames;	/* the units of the body being walked, outermost first */
 	int nframes, frames_cap;
@@ -679,6 +680,15 @@ static void walk_element(xsltTransformContextPtr ctxt, xmlNodePtr node, xmlNodeP
 		stop(ctxt, w, EX_SOFTWARE, "x:walk outside a walk of parts");
 		return;
 	}
+	if (w->walk_ran) {
+		/* a document inside a part of the document (AKN allows one in
+		 * a subFlow; unpress never writes it): the page's contents and
+		 * notes are the walk's, made once */
+		stop(ctxt, w, EX_DATAERR, "a document inside a part of the document: the page cannot be made part "
+		     "by part");
+		return;
+	}
+	w->walk_ran = true;
 	xmlOutputBufferPtr page = f->out;
 	xmlNodePtr root = akn_parts_root(w->parts);
 	xmlNodePtr document = root ? element_from(w->parts, akn_parts_first(w->parts, root)) : NULL;
