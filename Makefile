@@ -42,7 +42,7 @@ DEB_BUILD = build-essential pkg-config libcmark-gfm-dev libcmark-gfm-extensions-
             hyphen-en-us hyphen-fr hyphen-es hyphen-ru wbritish wamerican \
             fonts-liberation2 fonts-hosny-amiri fonts-noto-cjk libxml2-utils
 DEB_TEST  = python3 python3-lxml libxml2-utils cmark-gfm qpdf poppler-utils parallel bsdutils \
-            default-jre-headless chromium valgrind clang libclang-rt-14-dev strace
+            default-jre-headless chromium valgrind clang libclang-rt-14-dev strace time
 
 SRC  := $(sort $(wildcard src/*.c src/*/*.c))
 # Each module's files; door.c, in the program, loads the module.
