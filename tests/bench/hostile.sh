@@ -68,6 +68,12 @@ def shape(name, n_bytes):
             d = "<sup>%d</sup> See A/RES/76/%d.\n" % (i % 9999 + 1, i)
             refs.append(r + d); size += len(r) + len(d); i += 1
         return "x.txt", ("Report\n\n" + "".join(refs)).encode(), ["-t", TO]
+    if name == "paragraphs":      # short numbered paragraphs, a block every 40 bytes
+        body, size, i = [], 0, 1
+        while size < n_bytes:
+            para = "%d. Text of item %d.\n\n" % (i, i)
+            body.append(para); size += len(para); i += 1
+        return "x.txt", ("Report\n\n" + "".join(body)).encode(), ["-t", TO]
     if name in ("chapter-notes", "annex-notes"):  # the same notes in one chapter, in one annex
         _, data, args = shape("notes", n_bytes)
         head = "I. The only chapter\n\n" if name == "chapter-notes" else "1. The body.\n\nAnnex\n\nStatement of the Chair\n\n"
@@ -99,16 +105,21 @@ def shape(name, n_bytes):
         return "x.xml", gzip.compress(head + os.urandom(n_bytes), 1), ["render", "-t", "html"]
     raise SystemExit("unknown shape " + name)
 
-SHAPES = os.environ.get("SHAPES", "one-line pieces notes chapter-notes annex-notes links nonchars markdown-deep "
+SHAPES = os.environ.get("SHAPES", "one-line pieces paragraphs notes chapter-notes annex-notes links nonchars markdown-deep "
                         "xml-render gzip-render").split()
 
 def peak(cmd):
-    """Peak RSS (KB) and CPU seconds of cmd, measured by a fresh process."""
+    """Peak RSS (KB) and CPU seconds of cmd.  The peak by GNU time (a child
+    python forks counts python's pages from before the exec, some 10 MB:
+    that was the -t xml baseline until 4 December), the CPU by a fresh
+    process's getrusage of its children."""
     probe = ("import resource,subprocess,sys;"
-             "rc=subprocess.call(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+             "rc=subprocess.call(['/usr/bin/time','-f','%M','-o',sys.argv[1],'--']+sys.argv[2:],"
+             "stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
              "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
-             "print(u.ru_maxrss,u.ru_utime+u.ru_stime,rc)")
-    r = subprocess.run(["/usr/bin/python3", "-c", probe] + cmd, capture_output=True, text=True, check=True)
+             "print(open(sys.argv[1]).read().split()[-1],u.ru_utime+u.ru_stime,rc)")
+    r = subprocess.run(["/usr/bin/python3", "-c", probe, os.path.join(out, "peak.kb")] + cmd,
+                       capture_output=True, text=True, check=True)
     kb, cpu, rc = r.stdout.split()
     return int(kb), float(cpu), int(rc)
 
