@@ -240,7 +240,9 @@ static xmlNodePtr read_child(struct akn_parts *p, struct open_container *c, bool
 			return NULL;
 		}
 		xmlNodePtr n = xmlTextReaderCurrentNode(p->reader);
-		if (n && n->type == XML_TEXT_NODE && !xmlIsBlankNode(n))
+		/* (blank text too, unless it is our writer's indentation:
+		 * whole, " \n  " after <mainBody> keeps every space of it) */
+		if (n && n->type == XML_TEXT_NODE && !is_indentation(n))
 			mixed(p, c->node);
 		if (n && !is_indentation(n)) {
 			n = make_ready(p);
